@@ -1,0 +1,166 @@
+// Package kg holds the domain of the yearbook knowledge graph: the kinds of
+// entities and relationships, their provenance, and the one coded error.
+//
+// It imports nothing of this module, so that the extraction (loaders), the
+// Neo4j adapter (neo4jstore) and the API (graph) all point inward to it.
+package kg
+
+import (
+	"crypto/sha1"
+	"encoding/base32"
+	"strings"
+)
+
+// Kind is the kind of an entity. Its values are the GraphQL EntityKind enum.
+type Kind string
+
+// The five kinds of entity a yearbook describes.
+const (
+	Person       Kind = "PERSON"
+	Organization Kind = "ORGANIZATION"
+	Place        Kind = "PLACE"
+	Event        Kind = "EVENT"
+	Project      Kind = "PROJECT"
+)
+
+// Kinds lists every kind, in the order the API reports them.
+var Kinds = []Kind{Person, Organization, Place, Event, Project}
+
+// Label is the Neo4j label of the kind: "Person", "Organization", ….
+func (k Kind) Label() string {
+	switch k {
+	case Person:
+		return "Person"
+	case Organization:
+		return "Organization"
+	case Place:
+		return "Place"
+	case Event:
+		return "Event"
+	case Project:
+		return "Project"
+	}
+	return ""
+}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool { return k.Label() != "" }
+
+// Relationship types. Directions read as sentences: Person HELD_POSITION
+// Organization; Place PART_OF Place; Event OCCURRED_IN Place.
+const (
+	HeldPosition   = "HELD_POSITION"   // Person → Organization {title, start, end, concurrent, note}
+	PartOf         = "PART_OF"         // Organization → Organization, Place → Place (child → parent)
+	LocatedIn      = "LOCATED_IN"      // Organization → Place, Project → Place
+	OccurredIn     = "OCCURRED_IN"     // Event → Place
+	ParticipatedIn = "PARTICIPATED_IN" // Person → Event, Organization → Event {role}
+	Involves       = "INVOLVES"        // Event → Project
+	OwnedBy        = "OWNED_BY"        // Project → Organization
+	Honored        = "HONORED"         // Person or Organization → Organization that awarded it {title, year}
+)
+
+// RelationshipTypes lists every relationship type, for statistics and for
+// validating API arguments.
+var RelationshipTypes = []string{HeldPosition, PartOf, LocatedIn, OccurredIn, ParticipatedIn, Involves, OwnedBy, Honored}
+
+// Source is the provenance of one fact: where in which yearbook a historian
+// can read it. Line is the 1-based line of the raw file; Page the printed
+// page (0 when unknown); Section the path of headings, joined by " > ".
+type Source struct {
+	Yearbook string `json:"yearbook"`
+	Page     int    `json:"page,omitempty"`
+	Section  string `json:"section"`
+	Line     int    `json:"line"`
+	Quote    string `json:"quote"`
+}
+
+// Ref names an entity by kind and match key before it has an ID, so that
+// extractors can relate entities they have not resolved.
+type Ref struct {
+	Kind Kind   `json:"kind"`
+	Key  string `json:"key"`
+}
+
+// idPrefix is the kind part of an ID, so that an ID alone tells its kind.
+var idPrefix = map[Kind]string{Person: "per", Organization: "org", Place: "plc", Event: "evt", Project: "prj"}
+
+// ID is the stable global ID of the entity the ref names: the same kind and
+// key give the same ID in every load, which keeps API IDs stable across
+// reloads of a yearbook.
+func (r Ref) ID() string {
+	sum := sha1.Sum([]byte(string(r.Kind) + "\x00" + r.Key))
+	return idPrefix[r.Kind] + "_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10]))
+}
+
+// KindOfID returns the kind of an ID made by Ref.ID, or "" when id is not
+// one; the API uses it to reject malformed IDs before asking the database.
+func KindOfID(id string) Kind {
+	if len(id) != 20 || id[3] != '_' {
+		return ""
+	}
+	for k, p := range idPrefix {
+		if id[:3] == p {
+			return k
+		}
+	}
+	return ""
+}
+
+// Entity is one person, organization, place, event or project, with every
+// mention of it. Key is its match key (see loaders/textnorm.Key); Name the
+// form shown to users. Props hold kind-specific facts as written: gender,
+// ethnicity (Person); placeType (Place); date, endDate, description (Event);
+// investment, status (Project).
+type Entity struct {
+	ID       string            `json:"id"`
+	Kind     Kind              `json:"kind"`
+	Key      string            `json:"key"`
+	Name     string            `json:"name"`
+	Aliases  []string          `json:"aliases,omitempty"`
+	Props    map[string]string `json:"props,omitempty"`
+	Mentions []Source          `json:"mentions"`
+}
+
+// Ref returns the ref of the entity.
+func (e *Entity) Ref() Ref { return Ref{Kind: e.Kind, Key: e.Key} }
+
+// Relationship is one fact linking two entities, with its own provenance.
+// Props hold the type-specific facts: title, start, end, concurrent, note,
+// role, year.
+type Relationship struct {
+	Type   string            `json:"type"`
+	From   Ref               `json:"from"`
+	To     Ref               `json:"to"`
+	Props  map[string]string `json:"props,omitempty"`
+	Source Source            `json:"source"`
+}
+
+// Diagnostic reports a line the extraction could not use, or PDF damage it
+// repaired, so that losses are counted rather than hidden.
+type Diagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column,omitempty"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Yearbook identifies one loaded edition. ID is derived from the file name
+// (wuwei-2024); Hash is the SHA-256 of its bytes, which makes a reload of the
+// same file a no-op.
+type Yearbook struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	File  string `json:"file"`
+	Hash  string `json:"hash"`
+	Lines int    `json:"lines"`
+	Bytes int    `json:"bytes"`
+}
+
+// Graph is everything extracted from one yearbook.
+type Graph struct {
+	Yearbook      Yearbook       `json:"yearbook"`
+	Entities      []Entity       `json:"entities"`
+	Relationships []Relationship `json:"relationships"`
+	Diagnostics   []Diagnostic   `json:"diagnostics"`
+}

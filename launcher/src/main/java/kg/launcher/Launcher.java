@@ -1,0 +1,2 @@
+package kg.launcher;
+public final class Launcher { public static void main(String[] a) {} }

@@ -1,0 +1,122 @@
+// Package decode turns the bytes of a yearbook file into lines of UTF-8
+// text, and refuses files that are not text at all with one clear error.
+//
+// Yearbooks converted on Chinese Windows machines often arrive in GB18030
+// (a superset of GBK); they are decoded rather than refused, because the
+// text is otherwise the same.
+package decode
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Encoding names the encoding a file was decoded from.
+type Encoding string
+
+// The encodings Lines accepts.
+const (
+	UTF8    Encoding = "UTF-8"
+	GB18030 Encoding = "GB18030"
+)
+
+// MaxLineBytes bounds one line: a yearbook line is a column of ~20
+// characters, so a line of a megabyte means the file is not one.
+const MaxLineBytes = 64 << 10
+
+// Error is a fatal decoding error, naming the file and, where there is one,
+// the line.
+type Error struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Reason)
+}
+
+// Lines decodes b and splits it into lines (without their line ends; CRLF
+// is accepted). A UTF-8 BOM is dropped. It fails on an empty file, on
+// binary content (NUL bytes), on text that is neither valid UTF-8 nor
+// GB18030, and on lines longer than MaxLineBytes.
+func Lines(file string, b []byte) ([]string, Encoding, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, "", &Error{File: file, Reason: "empty file"}
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return nil, "", &Error{File: file, Line: 1 + bytes.Count(b[:i], []byte("\n")), Reason: "binary content (NUL byte): not a text file"}
+	}
+	enc := UTF8
+	if !utf8.Valid(b) {
+		if line := firstInvalidLine(b); gbLooksValid(b) {
+			d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+			if err != nil {
+				return nil, "", &Error{File: file, Line: line, Reason: "neither UTF-8 nor GB18030: " + err.Error()}
+			}
+			b, enc = d, GB18030
+		} else {
+			return nil, "", &Error{File: file, Line: line, Reason: "invalid UTF-8 (and not GB18030 either)"}
+		}
+	}
+	s := string(b)
+	s = strings.TrimSuffix(s, "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSuffix(l, "\r")
+		if len(l) > MaxLineBytes {
+			return nil, "", &Error{File: file, Line: i + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
+		}
+		lines[i] = l
+	}
+	return lines, enc, nil
+}
+
+// firstInvalidLine returns the 1-based line of the first invalid UTF-8 byte.
+func firstInvalidLine(b []byte) int {
+	line := 1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return line
+}
+
+// gbLooksValid reports whether b is well-formed GB18030: every byte ≥ 0x80
+// starts a two- or four-byte sequence of the standard's ranges.
+func gbLooksValid(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c >= 0x81 && c <= 0xfe && i+1 < len(b):
+			c2 := b[i+1]
+			switch {
+			case c2 >= 0x40 && c2 <= 0xfe && c2 != 0x7f:
+				i += 2
+			case c2 >= 0x30 && c2 <= 0x39 && i+3 < len(b) && b[i+2] >= 0x81 && b[i+2] <= 0xfe && b[i+3] >= 0x30 && b[i+3] <= 0x39:
+				i += 4
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}

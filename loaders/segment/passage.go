@@ -1,0 +1,88 @@
+package segment
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Passage is running text rejoined from body lines: hard line breaks and
+// page breaks removed, spread characters closed up (textnorm.Clean), and
+// artefacts (banners, captions, headers) left out. It remembers which raw
+// line each byte came from, so a match in the text maps back to its line.
+type Passage struct {
+	Text  string
+	Start int   // the first line
+	offs  []int // offs[i] is the byte offset in Text where line lines[i] begins
+	lines []int
+}
+
+// Passage joins the body lines from..to (inclusive). col is a byte offset
+// in the first line's Text where the passage begins (after a 【title】).
+func (d *Document) Passage(from, to, col int) *Passage {
+	p := &Passage{Start: from}
+	var b strings.Builder
+	for n := from; n <= to && n <= len(d.Lines); n++ {
+		l := d.Line(n)
+		if l.Kind != Body {
+			continue
+		}
+		t := l.Text
+		if n == from && col > 0 && col <= len(t) {
+			t = t[col:]
+		}
+		p.offs = append(p.offs, b.Len())
+		p.lines = append(p.lines, n)
+		b.WriteString(textnorm.Clean(t))
+	}
+	p.Text = b.String()
+	return p
+}
+
+// TopicText returns the passage of a topic's text, after its 【title】.
+func (d *Document) TopicText(t *Topic) *Passage { return d.Passage(t.TextStart, t.End, t.TextCol) }
+
+// Line returns the raw line number the byte at offset off of Text came
+// from.
+func (p *Passage) Line(off int) int {
+	i := sort.Search(len(p.offs), func(i int) bool { return p.offs[i] > off }) - 1
+	if i < 0 {
+		return p.Start
+	}
+	return p.lines[i]
+}
+
+// Sentence returns the sentence of Text around byte offset off: from the
+// end of the previous sentence (。；！？) to the end of this one. It is the
+// quote of a fact's provenance.
+func (p *Passage) Sentence(off int) string {
+	start := 0
+	for _, sep := range []string{"。", "；", "！", "？"} {
+		if i := strings.LastIndex(p.Text[:off], sep); i >= 0 && i+len(sep) > start {
+			start = i + len(sep)
+		}
+	}
+	end := len(p.Text)
+	for _, sep := range []string{"。", "；", "！", "？"} {
+		if i := strings.Index(p.Text[off:], sep); i >= 0 && off+i+len(sep) < end {
+			end = off + i + len(sep)
+		}
+	}
+	return p.Text[start:end]
+}
+
+// Source returns the provenance of the text at byte offset off: its line,
+// page, section path and sentence, in yearbook yb.
+func (d *Document) Source(yb string, p *Passage, off int) kg.Source {
+	n := p.Line(off)
+	return kg.Source{Yearbook: yb, Page: d.Line(n).Page, Section: d.Path(n), Line: n, Quote: p.Sentence(off)}
+}
+
+// LineSource returns the provenance of a whole raw line n, quoting it
+// cleaned; used by extractors that read structured lines (rosters, tables).
+func (d *Document) LineSource(yb string, n int) kg.Source {
+	l := d.Line(n)
+	return kg.Source{Yearbook: yb, Page: l.Page, Section: d.Path(n), Line: n, Quote: textnorm.Clean(l.Text)}
+}

@@ -1,0 +1,564 @@
+// Package segment finds the structure of a yearbook text: printed pages,
+// the lines that are PDF artefacts (running banners, page headers, photo
+// captions and credits), chapters (parts), section headings, 【topic】
+// entries and section author lines.
+//
+// It works on raw lines and keeps them: every later stage quotes the raw
+// line and reports its number, so that a historian can check each fact.
+// Nothing here knows one particular yearbook; the page, chapter and banner
+// conventions are those of the printed Chinese city yearbook (年鉴).
+package segment
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Kind classifies a raw line.
+type Kind uint8
+
+// Line kinds. Only Body lines carry text of the yearbook's articles.
+const (
+	Body       Kind = iota
+	Blank           // empty or only spaces
+	Banner          // running page banner: city, 年鉴, letters, year, page+chapter
+	PageHeader      // a page number and chapter name on a line of its own
+	Caption         // a photo caption (图 N　…)
+	Credit          // a photo credit ending a caption (（王丽　摄）)
+	Heading         // a chapter title, section heading or index group letter
+	Author          // a section's author line (（市委组织部）)
+)
+
+var kindNames = [...]string{"body", "blank", "banner", "page-header", "caption", "credit", "heading", "author"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Line is one raw line of the file with what segmentation learned of it.
+type Line struct {
+	N         int    // 1-based line number in the file
+	Raw       string // the line as written
+	Text      string // Raw without the page-start space and trailing spaces
+	Page      int    // printed page
+	PageStart bool   // the first line of a printed page
+	Kind      Kind
+}
+
+// Part is a chapter (特载, 大事记, 附录 …) or a stand-alone article.
+type Part struct {
+	Title      string
+	Start, End int // line numbers, inclusive
+	Sections   []*Section
+}
+
+// Section is the text under one section heading, or the text of a part
+// before its first heading (then Title is "").
+type Section struct {
+	Title      string
+	Start, End int
+	Author     string // the contributing unit of its author line, if any
+	Topics     []*Topic
+}
+
+// Topic is one 【title】 entry: the title and the lines of its text.
+type Topic struct {
+	Title      string // cleaned: no spaces
+	Start, End int    // Start is the line of 【
+	Page       int
+	TextStart  int // the line where the text after 】 starts (Start, or later for wrapped titles)
+	TextCol    int // byte offset in Lines[TextStart].Text where the text starts
+}
+
+// Document is a segmented yearbook.
+type Document struct {
+	File        string
+	Lines       []Line // Lines[i].N == i+1
+	Parts       []*Part
+	Year        int // the year the yearbook covers (2023 for the 2024 edition)
+	Diagnostics []kg.Diagnostic
+}
+
+// Line returns the line numbered n (1-based).
+func (d *Document) Line(n int) *Line { return &d.Lines[n-1] }
+
+var (
+	reTopicStart   = regexp.MustCompile(`^\s?【`)
+	reCaptionStart = regexp.MustCompile(`图\s?\d{1,3}\x{3000}`)
+	reCredit       = regexp.MustCompile(`(摄|供图)\s*[）)]\s*$`)
+	reSpacedYear   = regexp.MustCompile(`^\d( \d){3}$`)
+	rePageChapter  = regexp.MustCompile(`^\s?(\d{1,3})\s*(\S.*)$`)
+	reAuthor       = regexp.MustCompile(`^\s?[（\[][^（）\[\]]*([（(][^）)]*[）)][^（）\[\]]*)*[）\]]\s*$`)
+	reAuthorOpen   = regexp.MustCompile(`^\s?（[^）]{4,}$`)
+	reYear         = regexp.MustCompile(`(20\d\d|19\d\d)\s?年`)
+	reIndexEntry   = regexp.MustCompile(`^(\S.*?)((?:\x{3000}+\d{1,3}[ab]?)+)\s*$`)
+)
+
+// Parse segments the decoded lines of file.
+func Parse(file string, lines []string) *Document {
+	d := &Document{File: file, Lines: make([]Line, len(lines))}
+	for i, raw := range lines {
+		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: strings.TrimRightFunc(raw, textnorm.IsSpace)}
+		if strings.TrimFunc(raw, textnorm.IsSpace) == "" {
+			d.Lines[i].Kind = Blank
+		}
+	}
+	d.markPages()
+	d.markCaptions()
+	d.Year = coveredYear(lines)
+	d.findParts()
+	for _, p := range d.Parts {
+		d.findSections(p)
+	}
+	return d
+}
+
+// markPages numbers the printed pages. A page starts at a line that begins
+// with exactly one ASCII space and follows a non-blank line directly (the
+// PDF converter's trace of a page break), or at a running banner, whose
+// last line gives the page number itself.
+func (d *Document) markPages() {
+	page := 1
+	d.Lines[0].PageStart = true
+	for i := 0; i < len(d.Lines); i++ {
+		l := &d.Lines[i]
+		if end, num, ok := d.banner(i); ok {
+			if num > 0 {
+				page = num
+			} else {
+				page++
+			}
+			for j := bannerStart(d, i); j <= end; j++ {
+				d.Lines[j].Kind = Banner
+				d.Lines[j].Page = page
+			}
+			// A banner's last line carries the number of the page it opens.
+			d.Lines[end].PageStart = true
+			i = end
+			continue
+		}
+		if i > 0 && l.Kind != Blank && strings.HasPrefix(l.Raw, " ") && !strings.HasPrefix(l.Raw, "  ") &&
+			d.Lines[i-1].Kind != Blank && d.Lines[i-1].Kind != Banner {
+			page++
+			l.PageStart = true
+			l.Text = l.Text[1:]
+			if m := rePageChapter.FindStringSubmatch(l.Raw); m != nil {
+				if n, _ := strconv.Atoi(m[1]); (n == page || n == page+1) && utf8.RuneCountInString(textnorm.Key(m[2])) <= 8 && textnorm.HanCount(m[2]) >= 2 {
+					page = n
+					l.Kind = PageHeader
+				}
+			}
+		}
+		l.Page = page
+	}
+}
+
+// banner reports whether a running banner's year line (2 0 2 4) is at or
+// after line index i, within the banner block that starts at i, and returns
+// the index of the banner's last line (page number + chapter) and the page
+// number printed there.
+func (d *Document) banner(i int) (end, page int, ok bool) {
+	if strings.TrimSpace(d.Lines[i].Raw) != "年鉴" {
+		return 0, 0, false
+	}
+	j := i + 1
+	for ; j < len(d.Lines) && j < i+40; j++ {
+		t := strings.TrimSpace(d.Lines[j].Raw)
+		if t == "" || (len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z') {
+			continue
+		}
+		if reSpacedYear.MatchString(t) {
+			break
+		}
+		return 0, 0, false
+	}
+	for j++; j < len(d.Lines) && d.Lines[j].Kind == Blank; j++ {
+	}
+	if j >= len(d.Lines) {
+		return 0, 0, false
+	}
+	if m := rePageChapter.FindStringSubmatch(d.Lines[j].Raw); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return j, n, true
+	}
+	return j - 1, 0, true
+}
+
+// bannerStart returns the index where the banner whose 年鉴 line is at i
+// begins: the city name line before it, if short.
+func bannerStart(d *Document, i int) int {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := strings.TrimSpace(d.Lines[j].Raw)
+		if t == "" {
+			continue
+		}
+		if utf8.RuneCountInString(t) <= 6 && textnorm.HanCount(t) == utf8.RuneCountInString(t) {
+			d.Lines[j].Kind = Banner
+			return j
+		}
+		break
+	}
+	return i
+}
+
+// markCaptions marks photo captions and their credits. A caption starts
+// with 图 N and U+3000, usually on a line of its own, sometimes glued to
+// the end of a body line; it runs to the credit line (… 摄）/ 供图）).
+func (d *Document) markCaptions() {
+	for i := 0; i < len(d.Lines); i++ {
+		l := &d.Lines[i]
+		if l.Kind != Body {
+			continue
+		}
+		loc := reCaptionStart.FindStringIndex(l.Text)
+		if loc == nil {
+			continue
+		}
+		if loc[0] > 0 {
+			// Glued to body text: the text before the caption stays body.
+			prev, _ := utf8.DecodeLastRuneInString(l.Text[:loc[0]])
+			if !textnorm.IsHan(prev) && !strings.ContainsRune("。；，）”%0123456789", prev) {
+				continue
+			}
+			d.Diagnostics = append(d.Diagnostics, kg.Diagnostic{File: d.File, Line: l.N, Column: utf8.RuneCountInString(l.Text[:loc[0]]) + 1, Code: "caption-glued", Message: "photo caption glued to body text; cut off"})
+			l.Text = l.Text[:loc[0]]
+			if reCredit.MatchString(l.Raw) {
+				continue
+			}
+		} else {
+			l.Kind = Caption
+			if reCredit.MatchString(l.Raw) {
+				continue
+			}
+		}
+		// Mark the following lines up to the credit, within a few lines.
+		for j := i + 1; j < len(d.Lines) && j <= i+8; j++ {
+			n := &d.Lines[j]
+			if n.Kind == Blank {
+				continue
+			}
+			if n.PageStart || reTopicStart.MatchString(n.Raw) {
+				break
+			}
+			if reCredit.MatchString(n.Raw) {
+				n.Kind = Credit
+				for k := i + 1; k < j; k++ {
+					if d.Lines[k].Kind == Body {
+						d.Lines[k].Kind = Caption
+					}
+				}
+				i = j
+				break
+			}
+		}
+	}
+}
+
+// coveredYear returns the year the text speaks of most: a yearbook of
+// edition N covers year N-1, and its dates often omit the year.
+func coveredYear(lines []string) int {
+	counts := map[int]int{}
+	for _, l := range lines {
+		for _, m := range reYear.FindAllStringSubmatch(l, -1) {
+			y, _ := strconv.Atoi(m[1])
+			counts[y]++
+		}
+	}
+	best, n := 0, 0
+	for y, c := range counts {
+		if c > n || (c == n && y > best) {
+			best, n = y, c
+		}
+	}
+	return best
+}
+
+// findParts splits the document into chapters. Chapters are found from
+// two independent signs: the chapter title lines the PDF writes twice
+// (市 情 概 览市 情 概 览), and the index at the back, whose entries with
+// a bare page number (大事记　45) are chapters and articles. The index
+// gives chapters that have no title line in the text.
+func (d *Document) findParts() {
+	type start struct {
+		line  int
+		title string
+	}
+	var starts []start
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Kind != Body {
+			continue
+		}
+		if t, ok := textnorm.Doubled(l.Text); ok {
+			l.Kind = Heading
+			starts = append(starts, start{l.N, t})
+		}
+	}
+	firstOnPage := map[int]int{}
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if _, ok := firstOnPage[l.Page]; !ok && (l.Kind == Body || l.Kind == Heading) {
+			firstOnPage[l.Page] = l.N
+		}
+	}
+	indexStart := len(d.Lines) + 1
+	for _, e := range d.indexChapters() {
+		if e.line < indexStart {
+			indexStart = e.line
+		}
+		if n, ok := firstOnPage[e.page]; ok {
+			starts = append(starts, start{n, e.title})
+		}
+	}
+	sort.SliceStable(starts, func(i, j int) bool { return starts[i].line < starts[j].line })
+	var parts []*Part
+	for _, s := range starts {
+		if len(parts) > 0 && parts[len(parts)-1].Start >= s.line-2 {
+			// The same chapter found twice (title line and index), or an
+			// article sharing its chapter's first page: keep the first.
+			last := parts[len(parts)-1]
+			if len(s.title) < len(last.Title) {
+				last.Title = s.title
+			}
+			continue
+		}
+		parts = append(parts, &Part{Title: s.title, Start: s.line})
+	}
+	if len(parts) == 0 || parts[0].Start > 1 {
+		parts = append([]*Part{{Title: "", Start: 1}}, parts...)
+	}
+	for i, p := range parts {
+		if i+1 < len(parts) {
+			p.End = parts[i+1].Start - 1
+		} else {
+			p.End = len(d.Lines)
+		}
+	}
+	d.Parts = parts
+}
+
+type indexChapter struct {
+	title string
+	page  int
+	line  int
+}
+
+// indexChapters reads the index (索引) at the end of the book and returns
+// its entries that carry a bare page number: chapters and articles.
+func (d *Document) indexChapters() []indexChapter {
+	start := -1
+	for i := len(d.Lines) - 1; i >= 0 && i > len(d.Lines)-len(d.Lines)/4-100; i-- {
+		k := textnorm.Key(d.Lines[i].Raw)
+		if k == "说明:" || k == "说明：" || strings.HasPrefix(k, "索引索引") {
+			start = i
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []indexChapter
+	prev := ""
+	for i := start; i < len(d.Lines); i++ {
+		raw := d.Lines[i].Raw
+		t := strings.TrimRight(raw, " ")
+		m := reIndexEntry.FindStringSubmatch(strings.TrimLeft(t, " "))
+		if m == nil {
+			if d.Lines[i].Kind == Blank {
+				continue
+			}
+			prev = ""
+			if k := textnorm.Key(t); k != "" && !strings.HasPrefix(t, "\u3000") && utf8.RuneCountInString(k) > 2 {
+				prev = k // a wrapped title; its page follows on the next line
+			}
+			continue
+		}
+		title := textnorm.Key(m[1])
+		if strings.HasPrefix(t, "\u3000") && prev != "" {
+			title = prev + title
+		}
+		prev = ""
+		pages := strings.Fields(strings.ReplaceAll(m[2], "\u3000", " "))
+		if len(pages) == 1 && !strings.ContainsAny(pages[0], "ab") {
+			n, _ := strconv.Atoi(pages[0])
+			out = append(out, indexChapter{title: title, page: n, line: i + 1})
+		}
+	}
+	return out
+}
+
+// findSections splits a part into sections at its section headings and
+// finds the topics and author lines of each.
+func (d *Document) findSections(p *Part) {
+	cur := &Section{Start: p.Start}
+	p.Sections = append(p.Sections, cur)
+	for n := p.Start; n <= p.End; n++ {
+		l := d.Line(n)
+		if l.Kind != Body {
+			continue
+		}
+		switch {
+		case reTopicStart.MatchString(l.Text):
+			t := d.topic(n)
+			cur.Topics = append(cur.Topics, t)
+			n = t.TextStart
+		case reAuthor.MatchString(l.Text) && n > p.Start:
+			l.Kind = Author
+			cur.Author = strings.Trim(textnorm.Clean(l.Text), "（）[] ")
+			cur.End = n
+		case reAuthorOpen.MatchString(l.Text):
+			if next := d.nextContent(n); next > 0 && next <= p.End && d.Line(next).Kind == Body && strings.HasSuffix(strings.TrimSpace(d.Line(next).Text), "）") && utf8.RuneCountInString(d.Line(next).Text) < 16 {
+				l.Kind, d.Line(next).Kind = Author, Author
+				cur.Author = strings.Trim(textnorm.Clean(l.Text+d.Line(next).Text), "（）[] ")
+				cur.End = next
+				n = next
+			}
+		default:
+			if title, last, ok := d.heading(n, p.End); ok {
+				cur.End = n - 1
+				cur = &Section{Title: title, Start: n}
+				p.Sections = append(p.Sections, cur)
+				for k := n; k <= last; k++ {
+					if d.Line(k).Kind == Body {
+						d.Line(k).Kind = Heading
+					}
+				}
+				n = last
+			}
+		}
+	}
+	for i, s := range p.Sections {
+		if i+1 < len(p.Sections) {
+			s.End = p.Sections[i+1].Start - 1
+		} else {
+			s.End = p.End
+		}
+		for j, t := range s.Topics {
+			if j+1 < len(s.Topics) {
+				t.End = s.Topics[j+1].Start - 1
+			} else {
+				t.End = s.End
+			}
+			// A topic's text stops at its section's author line.
+			for k := t.TextStart; k <= t.End; k++ {
+				if d.Line(k).Kind == Author {
+					t.End = k - 1
+					break
+				}
+			}
+		}
+	}
+	if len(p.Sections) > 1 && p.Sections[0].Start == p.Sections[1].Start {
+		p.Sections = p.Sections[1:]
+	}
+}
+
+// topic reads the 【title】 starting at line n; a title may wrap onto the
+// next content line.
+func (d *Document) topic(n int) *Topic {
+	l := d.Line(n)
+	t := &Topic{Start: n, Page: l.Page, TextStart: n}
+	text := strings.TrimLeft(l.Text, " ")
+	open := strings.Index(l.Text, "【")
+	title := text[len("【"):]
+	if i := strings.Index(l.Text, "】"); i >= 0 {
+		t.Title = textnorm.Key(l.Text[open+len("【") : i])
+		t.TextCol = i + len("】")
+		return t
+	}
+	if next := d.nextContent(n); next > 0 {
+		nl := d.Line(next)
+		if i := strings.Index(nl.Text, "】"); i >= 0 && i < 60 {
+			t.Title = textnorm.Key(title + nl.Text[:i])
+			t.TextStart, t.TextCol = next, i+len("】")
+			return t
+		}
+	}
+	t.Title = textnorm.Key(title)
+	t.TextCol = len(l.Text)
+	d.Diagnostics = append(d.Diagnostics, kg.Diagnostic{File: d.File, Line: n, Code: "topic-unclosed", Message: "【 without 】"})
+	return t
+}
+
+// heading reports whether a section heading starts at line n: one or two
+// short lines without sentence punctuation, followed directly by a 【topic】
+// line. It returns the heading and its last line.
+func (d *Document) heading(n, end int) (string, int, bool) {
+	title := ""
+	last := n
+	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
+		l := d.Line(k)
+		if reTopicStart.MatchString(l.Text) {
+			if title == "" {
+				return "", 0, false
+			}
+			return title, last, true
+		}
+		if l.Kind != Body || !headingLike(l.Text) || utf8.RuneCountInString(title) > 20 {
+			return "", 0, false
+		}
+		title += textnorm.Key(l.Text)
+		last = k
+	}
+	return "", 0, false
+}
+
+// headingLike reports whether s could be (part of) a section heading.
+func headingLike(s string) bool {
+	k := textnorm.Key(s)
+	n := utf8.RuneCountInString(k)
+	if n < 2 || n > 18 || strings.ContainsAny(k, "，。；：,;:！？、”“%") {
+		return false
+	}
+	return textnorm.HanCount(k)*2 >= n
+}
+
+// nextContent returns the number of the next line after n that is body
+// text or a heading, skipping blanks and artefacts, or 0.
+func (d *Document) nextContent(n int) int {
+	for k := n + 1; k <= len(d.Lines); k++ {
+		switch d.Line(k).Kind {
+		case Body, Heading, Author:
+			return k
+		}
+	}
+	return 0
+}
+
+// Path returns the section path of line n: part > section > 【topic】.
+func (d *Document) Path(n int) string {
+	for _, p := range d.Parts {
+		if n < p.Start || n > p.End {
+			continue
+		}
+		path := []string{p.Title}
+		for _, s := range p.Sections {
+			if n < s.Start || n > s.End {
+				continue
+			}
+			if s.Title != "" {
+				path = append(path, s.Title)
+			}
+			for _, t := range s.Topics {
+				if n >= t.Start && n <= t.End {
+					path = append(path, "【"+t.Title+"】")
+				}
+			}
+		}
+		return strings.Join(nonEmpty(path), " > ")
+	}
+	return ""
+}
+
+func nonEmpty(s []string) []string {
+	out := s[:0]
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+// Package textnorm turns the PDF-damaged text of a yearbook into match keys
+// and display forms, without ever losing the raw line a quote comes from.
+//
+// The damage it undoes: full-width digits and letters (２０２３, Ｘ光机),
+// U+3000/U+2002/U+2003 padding inside names and titles (周　勇, 主　任),
+// characters spread with ASCII spaces by justified columns (化 服 务 中 心),
+// and U+FFFD left where a photo credit's separator was.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// IsSpace reports whether r is one of the spaces the yearbook uses: ASCII
+// space and tab, U+3000, U+2002, U+2003, U+00A0.
+func IsSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u3000', '\u2002', '\u2003', '\u00a0', '\r':
+		return true
+	}
+	return false
+}
+
+// Key returns the match key of s: width-folded (（ → (, ２ → 2), with every
+// space and U+FFFD removed. 周　勇, 周 勇 and 周勇 share the key 周勇.
+func Key(s string) string {
+	s = width.Fold.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if IsSpace(r) || r == utf8.RuneError {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Clean returns the display form of s: full-width digits and Latin letters
+// folded to ASCII, U+FFFD dropped, and every run of spaces removed unless it
+// separates two ASCII letters or digits (so "2023 年 8 月" becomes
+// "2023年8月" while "37535 6.5" keeps its space). Chinese punctuation is kept
+// as written, because quotes are shown to historians.
+func Clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingSpace := false
+	var prev rune
+	for _, r := range s {
+		if IsSpace(r) {
+			pendingSpace = true
+			continue
+		}
+		if r == utf8.RuneError {
+			continue
+		}
+		r = foldAlnum(r)
+		if pendingSpace && isASCIIAlnum(prev) && isASCIIAlnum(r) {
+			b.WriteByte(' ')
+		}
+		pendingSpace = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// foldAlnum maps full-width digits and Latin letters to ASCII and leaves
+// every other rune alone.
+func foldAlnum(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return r - 0xFEE0
+	}
+	return r
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
+}
+
+// IsHan reports whether r is a CJK ideograph.
+func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// HanCount returns the number of CJK ideographs in s.
+func HanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if IsHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// TrimSpace trims the yearbook's spaces (see IsSpace) from both ends of s.
+func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
+
+// Doubled reports whether s, with its spaces removed, is one string written
+// twice (中 国 共 产 党…中 国 共 产 党…), the way chapter titles come out of
+// the PDF, and returns that string.
+func Doubled(s string) (string, bool) {
+	k := Key(s)
+	if k == "" || len(k)%2 != 0 {
+		return "", false
+	}
+	half := k[:len(k)/2]
+	if half != k[len(k)/2:] || HanCount(half) < 2 || strings.ContainsAny(half, "0123456789()（）%") {
+		return "", false
+	}
+	return half, true
+}

@@ -1,0 +1,61 @@
+package textnorm_test
+
+import (
+	"testing"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+func TestKey(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"ideographic space in a name", "周　勇", "周勇"},
+		{"spread characters", "蒋 建 国", "蒋建国"},
+		{"full-width digits", "表１", "表1"},
+		{"full-width parentheses fold", "市委办公室（市档案局）", "市委办公室(市档案局)"},
+		{"en space and replacement char", "景\u2002瀚\uFFFD", "景瀚"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := textnorm.Key(tt.in); got != tt.want {
+				t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"spaces around numbers", "2023 年 8 月 4 日", "2023年8月4日"},
+		{"spread chronicle line", "同 日　 中 共 武 威 市 委 办 公 室", "同日中共武威市委办公室"},
+		{"table cells keep their separator", "可支配收入 37535 6.5 17266 8.6", "可支配收入37535 6.5 17266 8.6"},
+		{"full-width letters fold, punctuation stays", "Ｘ光机（台）", "X光机（台）"},
+		{"credit separator", "搬迁项目\uFFFD （徐燕　戴声桥　摄）", "搬迁项目（徐燕戴声桥摄）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := textnorm.Clean(tt.in); got != tt.want {
+				t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDoubled(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{" 中 国 共 产 党 武 威 市 委 员 会中 国 共 产 党 武 威 市 委 员 会", "中国共产党武威市委员会", true},
+		{" 专  记专  记", "专记", true},
+		{"法 　 治法 　 治", "法治", true},
+		{"组织工作", "", false},
+		{"哈哈", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := textnorm.Doubled(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Doubled(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
