@@ -23,6 +23,11 @@ const (
 	Project      Kind = "PROJECT"
 )
 
+// Honor is the kind of the refs that name an honor (林业英雄) as the end of
+// a HONORED relationship. It is not an entity kind of the API: an honor is
+// reached through the people and organizations that received it.
+const Honor Kind = "HONOR"
+
 // Kinds lists every kind, in the order the API reports them.
 var Kinds = []Kind{Person, Organization, Place, Event, Project}
 
@@ -39,12 +44,14 @@ func (k Kind) Label() string {
 		return "Event"
 	case Project:
 		return "Project"
+	case Honor:
+		return "Honor"
 	}
 	return ""
 }
 
 // Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool { return k.Label() != "" }
+func (k Kind) Valid() bool { return k != Honor && k.Label() != "" }
 
 // Relationship types. Directions read as sentences: Person HELD_POSITION
 // Organization; Place PART_OF Place; Event OCCURRED_IN Place.
@@ -56,7 +63,7 @@ const (
 	ParticipatedIn = "PARTICIPATED_IN" // Person → Event, Organization → Event {role}
 	Involves       = "INVOLVES"        // Event → Project
 	OwnedBy        = "OWNED_BY"        // Project → Organization
-	Honored        = "HONORED"         // Person or Organization → Organization that awarded it {title, year}
+	Honored        = "HONORED"         // Person or Organization → Honor {year, awardedBy: organization key}
 )
 
 // RelationshipTypes lists every relationship type, for statistics and for
@@ -82,7 +89,7 @@ type Ref struct {
 }
 
 // idPrefix is the kind part of an ID, so that an ID alone tells its kind.
-var idPrefix = map[Kind]string{Person: "per", Organization: "org", Place: "plc", Event: "evt", Project: "prj"}
+var idPrefix = map[Kind]string{Person: "per", Organization: "org", Place: "plc", Event: "evt", Project: "prj", Honor: "hon"}
 
 // ID is the stable global ID of the entity the ref names: the same kind and
 // key give the same ID in every load, which keeps API IDs stable across

@@ -79,7 +79,8 @@ type Document struct {
 	File        string
 	Lines       []Line // Lines[i].N == i+1
 	Parts       []*Part
-	Year        int // the year the yearbook covers (2023 for the 2024 edition)
+	Year        int    // the year the yearbook covers (2023 for the 2024 edition)
+	City        string // the city the yearbook describes, without 市 (武威)
 	Diagnostics []kg.Diagnostic
 }
 
@@ -110,6 +111,9 @@ func Parse(file string, lines []string) *Document {
 	d.markPages()
 	d.markCaptions()
 	d.Year = coveredYear(lines)
+	if d.City == "" {
+		d.City = commonCity(lines)
+	}
 	d.findParts()
 	for _, p := range d.Parts {
 		d.findSections(p)
@@ -198,6 +202,9 @@ func bannerStart(d *Document, i int) int {
 		}
 		if utf8.RuneCountInString(t) <= 6 && textnorm.HanCount(t) == utf8.RuneCountInString(t) {
 			d.Lines[j].Kind = Banner
+			if d.City == "" {
+				d.City = strings.TrimSuffix(t, "市")
+			}
 			return j
 		}
 		break
@@ -272,6 +279,26 @@ func coveredYear(lines []string) int {
 	for y, c := range counts {
 		if c > n || (c == n && y > best) {
 			best, n = y, c
+		}
+	}
+	return best
+}
+
+var reCity = regexp.MustCompile(`(\p{Han}{2})市`)
+
+// commonCity returns the two-character city name most often written
+// before 市, for yearbooks whose running banner does not name the city.
+func commonCity(lines []string) string {
+	counts := map[string]int{}
+	for _, l := range lines {
+		for _, m := range reCity.FindAllStringSubmatch(l, -1) {
+			counts[m[1]]++
+		}
+	}
+	best := ""
+	for c, n := range counts {
+		if n > counts[best] || (n == counts[best] && c < best) {
+			best = c
 		}
 	}
 	return best
