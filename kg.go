@@ -171,3 +171,50 @@ type Graph struct {
 	Relationships []Relationship `json:"relationships"`
 	Diagnostics   []Diagnostic   `json:"diagnostics"`
 }
+
+// ValidDate checks that s is an ISO date at year, month or day precision
+// (2023, 2023-11, 2023-11-05), the only forms the API accepts.
+func ValidDate(s string) error {
+	ok := len(s) == 4 || len(s) == 7 || len(s) == 10
+	for i := 0; ok && i < len(s); i++ {
+		switch i {
+		case 4, 7:
+			ok = s[i] == '-'
+		default:
+			ok = s[i] >= '0' && s[i] <= '9'
+		}
+	}
+	if ok && len(s) >= 7 {
+		ok = s[5:7] >= "01" && s[5:7] <= "12"
+	}
+	if ok && len(s) == 10 {
+		ok = s[8:10] >= "01" && s[8:10] <= "31"
+	}
+	if !ok {
+		return Errorf(EINVALID, "invalid date %q: use 2023, 2023-11 or 2023-11-05", s)
+	}
+	return nil
+}
+
+// HeldAt reports whether a post with the given start and end (ISO dates at
+// any precision, "" when unknown) was held at date at. Dates compare at the
+// coarser of the two precisions: a post that ended in 2023-11 was still held
+// at 2023-11 and at 2023-11-20, and not at 2023-12. An unknown start or end
+// is taken as open.
+func HeldAt(start, end, at string) bool {
+	if start != "" && cut(at, start) < cut(start, at) {
+		return false
+	}
+	if end != "" && cut(at, end) > cut(end, at) {
+		return false
+	}
+	return true
+}
+
+// cut shortens a to the precision of b.
+func cut(a, b string) string {
+	if len(a) > len(b) {
+		return a[:len(b)]
+	}
+	return a
+}

@@ -1,0 +1,85 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/graph/generated"
+	"github.com/yearbookkg/kg/neo4jstore"
+)
+
+// Options bound what one request may cost.
+type Options struct {
+	// ComplexityLimit caps the cost of a query, counting list fields by
+	// their first argument; 0 means 5000.
+	ComplexityLimit int
+	Logger *slog.Logger
+}
+
+// NewHandler returns the GraphQL HTTP handler over store: POST and GET
+// transports, an introspectable schema, a query cache and automatic
+// persisted queries, a complexity limit, and one error presenter that
+// shows clients coded errors and hides internal ones.
+func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
+	if opts.ComplexityLimit == 0 {
+		opts.ComplexityLimit = 5000
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: store}}))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		return presentError(ctx, err, opts.Logger)
+	})
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		opts.Logger.Error("panic in resolver", "panic", p)
+		return errors.New("internal error")
+	})
+	return srv
+}
+
+// presentError maps an error to what the client sees: a kg.Error keeps its
+// message and code; any other error is logged and becomes "internal error".
+func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	var ke *kg.Error
+	switch {
+	case errors.As(err, &ke):
+		gqlErr.Message = ke.Message
+		setCode(gqlErr, ke.Code)
+		if ke.Code == kg.EUNAVAILABLE || ke.Code == kg.ETIMEOUT {
+			log.Warn("graphql", "code", ke.Code, "err", err)
+		}
+	case gqlErr.Extensions["code"] != nil:
+		// gqlgen's own validation and parsing errors carry their codes.
+	default:
+		log.Error("graphql internal error", "path", gqlErr.Path, "err", err)
+		gqlErr.Message = "internal error"
+		setCode(gqlErr, kg.EINTERNAL)
+	}
+	return gqlErr
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}

@@ -1,0 +1,285 @@
+// Package resolve merges the partial graphs of the extractors into one
+// graph with one node per real entity: the same kind and key are one
+// entity; organizations and places that share a name or alias, or whose
+// names are variants of each other (市委组织部 = 中共武威市委组织部), are
+// one entity. People are merged on their exact key only: a person is never
+// merged on a surname or on a name shared by two people the roster keeps
+// apart (王磊@… keys).
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Merge merges graphs in order of trust: where two graphs state the same
+// property, the earlier wins, so structured sources (the roster) go first.
+// city is the yearbook's city (武威), used to recognise name variants.
+func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
+	out := &kg.Graph{Yearbook: yb}
+	byRef := map[kg.Ref]*kg.Entity{}
+	var order []kg.Ref
+	for _, g := range graphs {
+		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
+		for i := range g.Entities {
+			e := g.Entities[i]
+			if e.Key == "" {
+				continue
+			}
+			ref := e.Ref()
+			cur, ok := byRef[ref]
+			if !ok {
+				cp := e
+				cp.Props = copyProps(e.Props)
+				cp.Aliases = append([]string(nil), e.Aliases...)
+				cp.Mentions = append([]kg.Source(nil), e.Mentions...)
+				byRef[ref] = &cp
+				order = append(order, ref)
+				continue
+			}
+			absorb(cur, &e)
+		}
+	}
+	canon := unify(byRef, order, city)
+	ents := map[kg.Ref]*kg.Entity{}
+	var refs []kg.Ref
+	for _, ref := range order {
+		to := canon[ref]
+		e := byRef[ref]
+		if cur, ok := ents[to]; ok {
+			absorb(cur, e)
+			continue
+		}
+		if to != ref {
+			e.Key = to.Key
+		}
+		ents[to] = e
+		refs = append(refs, to)
+	}
+	for _, ref := range refs {
+		e := ents[ref]
+		finish(e)
+		out.Entities = append(out.Entities, *e)
+	}
+	sort.SliceStable(out.Entities, func(i, j int) bool {
+		a, b := &out.Entities[i], &out.Entities[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Key < b.Key
+	})
+	for i := range out.Entities {
+		out.Entities[i].ID = out.Entities[i].Ref().ID()
+	}
+	out.Relationships = relationships(graphs, canon, ents, out)
+	return out
+}
+
+// absorb merges e into cur: aliases and mentions are united, properties
+// cur lacks are taken from e.
+func absorb(cur, e *kg.Entity) {
+	cur.Aliases = append(cur.Aliases, e.Name)
+	cur.Aliases = append(cur.Aliases, e.Aliases...)
+	cur.Mentions = append(cur.Mentions, e.Mentions...)
+	for k, v := range e.Props {
+		if _, ok := cur.Props[k]; !ok && v != "" {
+			if cur.Props == nil {
+				cur.Props = map[string]string{}
+			}
+			cur.Props[k] = v
+		}
+	}
+}
+
+// finish deduplicates an entity's aliases (dropping its own name) and
+// mentions, and orders the mentions by line.
+func finish(e *kg.Entity) {
+	seen := map[string]bool{textnorm.Key(e.Name): true}
+	aliases := e.Aliases[:0]
+	for _, a := range e.Aliases {
+		k := textnorm.Key(a)
+		if a != "" && !seen[k] {
+			seen[k] = true
+			aliases = append(aliases, a)
+		}
+	}
+	e.Aliases = aliases
+	sort.SliceStable(e.Mentions, func(i, j int) bool { return e.Mentions[i].Line < e.Mentions[j].Line })
+	type mk struct {
+		line  int
+		quote string
+	}
+	seenM := map[mk]bool{}
+	ms := e.Mentions[:0]
+	for _, m := range e.Mentions {
+		k := mk{m.Line, m.Quote}
+		if !seenM[k] {
+			seenM[k] = true
+			ms = append(ms, m)
+		}
+	}
+	e.Mentions = ms
+}
+
+// unify maps every ref to the ref of the entity it is merged into.
+// Organizations and places are merged when any of their names or aliases
+// share a variant key; the first entity met (the most trusted source)
+// gives the merged entity its key and name.
+func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]kg.Ref {
+	parent := map[kg.Ref]kg.Ref{}
+	var find func(r kg.Ref) kg.Ref
+	find = func(r kg.Ref) kg.Ref {
+		p, ok := parent[r]
+		if !ok || p == r {
+			return r
+		}
+		root := find(p)
+		parent[r] = root
+		return root
+	}
+	pos := map[kg.Ref]int{}
+	for i, r := range order {
+		pos[r] = i
+	}
+	owner := map[kg.Ref]kg.Ref{} // variant ref → first entity that claimed it
+	for _, ref := range order {
+		if ref.Kind != kg.Organization && ref.Kind != kg.Place {
+			continue
+		}
+		e := byRef[ref]
+		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
+			v := kg.Ref{Kind: ref.Kind, Key: Variant(name, city)}
+			if v.Key == "" {
+				continue
+			}
+			o, ok := owner[v]
+			if !ok {
+				owner[v] = ref
+				continue
+			}
+			a, b := find(o), find(ref)
+			if a == b {
+				continue
+			}
+			if pos[b] < pos[a] {
+				a, b = b, a
+			}
+			parent[b] = a
+		}
+	}
+	canon := map[kg.Ref]kg.Ref{}
+	for _, ref := range order {
+		canon[ref] = find(ref)
+	}
+	return canon
+}
+
+// Variant returns the variant key of an organization or place name: the
+// match key with the city's standard long forms reduced to their short
+// forms, so that 中共武威市委组织部, 武威市委组织部 and 市委组织部 share one.
+func Variant(name, city string) string {
+	k := textnorm.Key(name)
+	if k == "" {
+		return ""
+	}
+	k = strings.ReplaceAll(k, "中国共产党", "中共")
+	if city != "" {
+		c := city + "市"
+		for _, r := range [][2]string{
+			{"中共" + c + "委员会", "市委"},
+			{"中共" + c + "委", "市委"},
+			{"中国人民政治协商会议" + c + "委员会", "市政协"},
+			{"政协" + c + "委员会", "市政协"},
+			{c + "政协", "市政协"},
+			{"共青团" + c + "委员会", "团市委"},
+			{"共青团" + c + "委", "团市委"},
+			{c, "市"},
+		} {
+			if strings.HasPrefix(k, r[0]) {
+				k = r[1] + k[len(r[0]):]
+				break
+			}
+		}
+	}
+	for _, r := range [][2]string{
+		{"人民代表大会常务委员会", "人大常委会"},
+		{"人民政府", "政府"},
+		{"纪律检查委员会", "纪委"},
+		{"监察委员会", "监委"},
+	} {
+		k = strings.Replace(k, r[0], r[1], 1)
+	}
+	return k
+}
+
+// relationships rewrites the relationships of all graphs to the merged
+// refs, drops those whose ends were not extracted (each with a
+// diagnostic), and keeps one relationship per type, ends and title: the
+// first, which comes from the most trusted source.
+func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]*kg.Entity, out *kg.Graph) []kg.Relationship {
+	type relKey struct {
+		typ      string
+		from, to kg.Ref
+		title    string
+	}
+	seen := map[relKey]int{}
+	var rels []kg.Relationship
+	resolveRef := func(r kg.Ref) (kg.Ref, bool) {
+		if r.Kind == kg.Honor {
+			return r, r.Key != ""
+		}
+		c, ok := canon[r]
+		if !ok {
+			return r, false
+		}
+		_, ok = ents[c]
+		return c, ok
+	}
+	for _, g := range graphs {
+		for _, r := range g.Relationships {
+			from, ok1 := resolveRef(r.From)
+			to, ok2 := resolveRef(r.To)
+			if !ok1 || !ok2 {
+				out.Diagnostics = append(out.Diagnostics, kg.Diagnostic{File: r.Source.Yearbook, Line: r.Source.Line, Code: "dangling-relationship",
+					Message: fmt.Sprintf("%s %s:%s → %s:%s: an end was not extracted", r.Type, r.From.Kind, r.From.Key, r.To.Kind, r.To.Key)})
+				continue
+			}
+			if from == to {
+				continue
+			}
+			k := relKey{r.Type, from, to, r.Props["title"]}
+			if i, ok := seen[k]; ok {
+				// Keep the first, but let it gain dates a later source adds.
+				for _, p := range []string{"start", "end"} {
+					if rels[i].Props[p] == "" && r.Props[p] != "" {
+						if rels[i].Props == nil {
+							rels[i].Props = map[string]string{}
+						}
+						rels[i].Props[p] = r.Props[p]
+					}
+				}
+				continue
+			}
+			seen[k] = len(rels)
+			r.From, r.To = from, to
+			r.Props = copyProps(r.Props)
+			rels = append(rels, r)
+		}
+	}
+	return rels
+}
+
+func copyProps(p map[string]string) map[string]string {
+	if p == nil {
+		return nil
+	}
+	out := make(map[string]string, len(p))
+	for k, v := range p {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,430 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Node is an entity as read back from the graph.
+type Node struct {
+	ID           string
+	Kind         kg.Kind
+	Name         string
+	Aliases      []string
+	Props        map[string]string // gender, ethnicity, placeType, date, description …
+	MentionCount int
+}
+
+// Prop returns a pointer to the property, or nil when it is absent, the
+// shape GraphQL's optional strings want.
+func (n *Node) Prop(k string) *string {
+	if v, ok := n.Props[k]; ok && v != "" {
+		return &v
+	}
+	return nil
+}
+
+// entityFields are the node properties that are not kind-specific props.
+var entityFields = map[string]bool{"id": true, "key": true, "kind": true, "name": true, "aliases": true, "aliasText": true, "yearbooks": true, "mentionCount": true}
+
+func toNode(v any) *Node {
+	dn, ok := v.(dbtype.Node)
+	if !ok {
+		return nil
+	}
+	p := dn.Props
+	n := &Node{ID: str(p["id"]), Kind: kg.Kind(str(p["kind"])), Name: str(p["name"]), Props: map[string]string{}}
+	if c, ok := p["mentionCount"].(int64); ok {
+		n.MentionCount = int(c)
+	}
+	if as, ok := p["aliases"].([]any); ok {
+		for _, a := range as {
+			n.Aliases = append(n.Aliases, str(a))
+		}
+	}
+	for k, v := range p {
+		if !entityFields[k] {
+			if s, ok := v.(string); ok {
+				n.Props[k] = s
+			}
+		}
+	}
+	return n
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func toSource(p map[string]any) kg.Source {
+	s := kg.Source{Yearbook: str(p["yearbook"]), Section: str(p["section"]), Quote: str(p["quote"])}
+	if v, ok := p["page"].(int64); ok {
+		s.Page = int(v)
+	}
+	if v, ok := p["line"].(int64); ok {
+		s.Line = int(v)
+	}
+	return s
+}
+
+// Nodes returns the entities with the given IDs, in the order of ids, with
+// nil where no entity has the ID (the dataloader's batch function).
+func (s *Store) Nodes(ctx context.Context, ids []string) ([]*Node, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {
+		recs, err := run(ctx, s, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, n", map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		byID := map[string]*Node{}
+		for _, r := range recs {
+			v, _ := r.Get("n")
+			id, _ := r.Get("id")
+			byID[str(id)] = toNode(v)
+		}
+		out := make([]*Node, len(ids))
+		for i, id := range ids {
+			out[i] = byID[id]
+		}
+		return out, nil
+	})
+}
+
+// Mentions returns up to first mentions of each entity, in yearbook and
+// line order.
+func (s *Store) Mentions(ctx context.Context, ids []string, first int) ([][]kg.Source, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]kg.Source, error) {
+		recs, err := run(ctx, s, tx, `
+			UNWIND range(0, size($ids) - 1) AS i
+			MATCH (n:Entity {id: $ids[i]})
+			CALL (n) {
+				MATCH (n)-[:MENTIONED_IN]->(m:Mention)
+				WITH m ORDER BY m.yearbook, m.line LIMIT $first
+				RETURN collect(properties(m)) AS ms
+			}
+			RETURN i, ms`, map[string]any{"ids": ids, "first": first})
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]kg.Source, len(ids))
+		for _, r := range recs {
+			i, _ := r.Get("i")
+			ms, _ := r.Get("ms")
+			for _, m := range ms.([]any) {
+				out[i.(int64)] = append(out[i.(int64)], toSource(m.(map[string]any)))
+			}
+		}
+		return out, nil
+	})
+}
+
+// Position is a HELD_POSITION relationship.
+type Position struct {
+	PersonID, OrganizationID string
+	Title, Start, End, Note  string
+	Concurrent               bool
+	Source                   kg.Source
+}
+
+// Positions returns the positions held by each person (byPerson) or in
+// each organization, ordered by start date (unknown first) then title.
+func (s *Store) Positions(ctx context.Context, ids []string, byPerson bool) ([][]Position, error) {
+	pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
+	if !byPerson {
+		pattern = "(o:Person)-[r:HELD_POSITION]->(n)"
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Position, error) {
+		recs, err := run(ctx, s, tx, `
+			UNWIND range(0, size($ids) - 1) AS i
+			MATCH (n:Entity {id: $ids[i]})
+			MATCH `+pattern+`
+			RETURN i, o.id AS other, properties(r) AS r
+			ORDER BY i, coalesce(r.start, ''), r.line`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]Position, len(ids))
+		for _, rec := range recs {
+			i, _ := rec.Get("i")
+			other, _ := rec.Get("other")
+			rv, _ := rec.Get("r")
+			p := rv.(map[string]any)
+			pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p)}
+			pos.Concurrent, _ = p["concurrent"].(bool)
+			if byPerson {
+				pos.PersonID, pos.OrganizationID = ids[i.(int64)], str(other)
+			} else {
+				pos.PersonID, pos.OrganizationID = str(other), ids[i.(int64)]
+			}
+			out[i.(int64)] = append(out[i.(int64)], pos)
+		}
+		return out, nil
+	})
+}
+
+// Relation names one kind of neighbour an entity has: the relationship
+// type, its direction from the entity, and the label at the other end.
+// Relations are constants of the API, never built from client input, so
+// the Cypher built from them is fixed.
+type Relation struct {
+	Type   string
+	Out    bool   // the entity is the start of the relationship
+	Label  string // label of the neighbour
+	ByDate bool   // order neighbours by date (events), else by mentions
+}
+
+func (r Relation) pattern() string {
+	if r.Out {
+		return fmt.Sprintf("(n)-[:%s]->(m:%s)", r.Type, r.Label)
+	}
+	return fmt.Sprintf("(n)<-[:%s]-(m:%s)", r.Type, r.Label)
+}
+
+// Related returns, for each id, up to first distinct neighbours along rel.
+func (s *Store) Related(ctx context.Context, rel Relation, ids []string, first int) ([][]*Node, error) {
+	order := "m.mentionCount DESC, m.name"
+	if rel.ByDate {
+		order = "m.date, m.name"
+	}
+	cypher := `
+		UNWIND range(0, size($ids) - 1) AS i
+		MATCH (n:Entity {id: $ids[i]})
+		CALL (n) {
+			MATCH ` + rel.pattern() + `
+			WITH DISTINCT m ORDER BY ` + order + ` LIMIT $first
+			RETURN collect(m) AS ms
+		}
+		RETURN i, ms`
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]*Node, error) {
+		recs, err := run(ctx, s, tx, cypher, map[string]any{"ids": ids, "first": first})
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]*Node, len(ids))
+		for _, r := range recs {
+			i, _ := r.Get("i")
+			ms, _ := r.Get("ms")
+			for _, m := range ms.([]any) {
+				out[i.(int64)] = append(out[i.(int64)], toNode(m))
+			}
+		}
+		return out, nil
+	})
+}
+
+// Honor is a HONORED relationship read back.
+type Honor struct {
+	Title, Year string
+	AwardedBy   string // organization ID, "" when unknown
+	Source      kg.Source
+}
+
+// Honors returns the honors each entity received.
+func (s *Store) Honors(ctx context.Context, ids []string) ([][]Honor, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Honor, error) {
+		recs, err := run(ctx, s, tx, `
+			UNWIND range(0, size($ids) - 1) AS i
+			MATCH (n:Entity {id: $ids[i]})-[r:HONORED]->(h:Honor)
+			OPTIONAL MATCH (a:Name {key: r.awardedBy})-[:NAMES]->(o:Organization)
+			WITH i, r, h, head(collect(o.id)) AS by
+			RETURN i, h.title AS title, properties(r) AS r, by
+			ORDER BY i, r.year, r.line`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]Honor, len(ids))
+		for _, rec := range recs {
+			i, _ := rec.Get("i")
+			title, _ := rec.Get("title")
+			rv, _ := rec.Get("r")
+			by, _ := rec.Get("by")
+			p := rv.(map[string]any)
+			h := Honor{Title: str(title), Year: str(p["year"]), AwardedBy: str(by), Source: toSource(p)}
+			if t := str(p["title"]); t != "" {
+				h.Title = t
+			}
+			out[i.(int64)] = append(out[i.(int64)], h)
+		}
+		return out, nil
+	})
+}
+
+// Search finds entities whose name or alias equals the query (ranked
+// first), then by full-text score over names, aliases and descriptions with
+// the CJK analyzer. Queries of one character, which the bigram analyzer
+// cannot match, fall back to names containing the character.
+func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int) ([]*Node, error) {
+	key := strings.TrimSpace(q)
+	if key == "" {
+		return nil, kg.Errorf(kg.EINVALID, "empty search query")
+	}
+	labels := make([]string, 0, len(kinds))
+	for _, k := range kinds {
+		labels = append(labels, k.Label())
+	}
+	params := map[string]any{"key": textnorm.Key(key), "q": key, "lucene": luceneQuery(key), "labels": labels, "first": first}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {
+		var out []*Node
+		seen := map[string]bool{}
+		add := func(recs []*neo4j.Record) {
+			for _, r := range recs {
+				v, _ := r.Get("n")
+				if n := toNode(v); n != nil && !seen[n.ID] && len(out) < first {
+					seen[n.ID] = true
+					out = append(out, n)
+				}
+			}
+		}
+		filter := "(size($labels) = 0 OR any(l IN labels(n) WHERE l IN $labels))"
+		recs, err := run(ctx, s, tx, `
+			MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
+			WHERE `+filter+`
+			RETURN DISTINCT n ORDER BY n.mentionCount DESC LIMIT $first`, params)
+		if err != nil {
+			return nil, err
+		}
+		add(recs)
+		if len(out) >= first {
+			return out, nil
+		}
+		if len([]rune(key)) == 1 {
+			recs, err = run(ctx, s, tx, `
+				MATCH (n:Entity) WHERE n.name CONTAINS $q AND `+filter+`
+				RETURN n ORDER BY size(n.name), n.mentionCount DESC LIMIT $first`, params)
+		} else {
+			recs, err = run(ctx, s, tx, `
+				CALL db.index.fulltext.queryNodes('entity_fulltext', $lucene, {limit: $first * 4}) YIELD node AS n, score
+				WHERE `+filter+`
+				RETURN n ORDER BY score DESC, n.mentionCount DESC LIMIT $first`, params)
+		}
+		if err != nil {
+			return nil, err
+		}
+		add(recs)
+		return out, nil
+	})
+}
+
+// luceneQuery turns user input into a Lucene query that cannot inject
+// syntax: every character that is special to Lucene is escaped, and the
+// whole is searched as a phrase so the CJK bigrams must appear in order.
+func luceneQuery(q string) string {
+	var b strings.Builder
+	for _, r := range q {
+		if strings.ContainsRune(`+-&|!(){}[]^"~*?:\/`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return `"` + b.String() + `"`
+}
+
+// Stats are the counts for dashboards.
+type Stats struct {
+	Kinds         map[kg.Kind]int
+	Relationships map[string]int
+	Yearbooks     []Yearbook
+}
+
+// Yearbook is a loaded yearbook as recorded by Load.
+type Yearbook struct {
+	ID, Title, File, Hash, LoadedAt      string
+	Entities, Relationships, Diagnostics int
+}
+
+// Stats counts entities per kind and relationships per type, from Neo4j's
+// count store (constant time), and lists the loaded yearbooks.
+func (s *Store) Stats(ctx context.Context) (*Stats, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Stats, error) {
+		st := &Stats{Kinds: map[kg.Kind]int{}, Relationships: map[string]int{}}
+		for _, k := range kg.Kinds {
+			n, err := single[int64](ctx, s, tx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS c", k.Label()), nil, "c")
+			if err != nil {
+				return nil, err
+			}
+			st.Kinds[k] = int(n)
+		}
+		for _, t := range kg.RelationshipTypes {
+			n, err := single[int64](ctx, s, tx, fmt.Sprintf("MATCH ()-[r:%s]->() RETURN count(r) AS c", t), nil, "c")
+			if err != nil {
+				return nil, err
+			}
+			st.Relationships[t] = int(n)
+		}
+		yb, err := s.yearbooks(ctx, tx)
+		st.Yearbooks = yb
+		return st, err
+	})
+}
+
+func (s *Store) yearbooks(ctx context.Context, tx neo4j.ManagedTransaction) ([]Yearbook, error) {
+	recs, err := run(ctx, s, tx, "MATCH (y:Yearbook) RETURN properties(y) AS y ORDER BY y.id", nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []Yearbook
+	for _, r := range recs {
+		v, _ := r.Get("y")
+		p := v.(map[string]any)
+		i := func(k string) int { n, _ := p[k].(int64); return int(n) }
+		out = append(out, Yearbook{ID: str(p["id"]), Title: str(p["title"]), File: str(p["file"]), Hash: str(p["hash"]), LoadedAt: str(p["loadedAt"]),
+			Entities: i("entities"), Relationships: i("relationships"), Diagnostics: i("diagnostics")})
+	}
+	return out, nil
+}
+
+// Ready reports whether the database answers and holds at least one
+// yearbook: the service's readiness.
+func (s *Store) Ready(ctx context.Context) error {
+	n, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		return single[int64](ctx, s, tx, "MATCH (y:Yearbook) RETURN count(y) AS c", nil, "c")
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return kg.Errorf(kg.EUNAVAILABLE, "no yearbook loaded")
+	}
+	return nil
+}
+
+// EventPage is one page of events in date order.
+type EventPage struct {
+	Nodes      []*Node
+	Total      int
+	HasNext    bool
+	StartIndex int
+}
+
+// Events returns events whose date lies between from and to (inclusive, at
+// any ISO precision: to "2023-03" includes 2023-03-31), in date order,
+// skipping the first offset.
+func (s *Store) Events(ctx context.Context, from, to string, offset, first int) (*EventPage, error) {
+	params := map[string]any{"from": from, "to": to + "\uffff", "offset": offset, "first": first}
+	where := "n.date >= $from AND n.date <= $to"
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EventPage, error) {
+		total, err := single[int64](ctx, s, tx, "MATCH (n:Event) WHERE "+where+" RETURN count(n) AS c", params, "c")
+		if err != nil {
+			return nil, err
+		}
+		recs, err := run(ctx, s, tx, "MATCH (n:Event) WHERE "+where+" RETURN n ORDER BY n.date, n.id SKIP $offset LIMIT $first", params)
+		if err != nil {
+			return nil, err
+		}
+		page := &EventPage{Total: int(total), StartIndex: offset}
+		for _, r := range recs {
+			v, _ := r.Get("n")
+			page.Nodes = append(page.Nodes, toNode(v))
+		}
+		page.HasNext = offset+len(page.Nodes) < page.Total
+		return page, nil
+	})
+}

@@ -1,0 +1,154 @@
+// Package neo4jstore is the one adapter to Neo4j: the loaders write
+// yearbook graphs through it and the GraphQL API reads through it.
+//
+// Reads run in read sessions with managed transactions (ExecuteRead), so
+// that with a neo4j:// URI a cluster routes them to followers and the API
+// cannot write even by mistake; every query is parameterised. Writes of a
+// yearbook run in one write transaction, so a failed load leaves the
+// previous graph as it was.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/yearbookkg/kg"
+)
+
+// Config locates the database. An empty User means no authentication (the
+// embedded Neo4j listens on loopback with auth disabled).
+type Config struct {
+	URI      string
+	User     string
+	Password string
+	Database string // "" is the server's default database
+	// QueryTimeout bounds each read transaction on the server; 0 means 10s.
+	QueryTimeout time.Duration
+}
+
+// Store is a connection pool to one Neo4j database. It holds no state of
+// its own beyond the driver, so replicas of the service can share a cluster.
+type Store struct {
+	driver  neo4j.DriverWithContext
+	db      string
+	timeout time.Duration
+	queries atomic.Int64 // Cypher queries run, for tests and metrics
+}
+
+// Open creates the driver and checks that the server answers, retrying
+// with backoff until ctx is done: a service started before its database
+// waits for it rather than failing.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if _, err := url.Parse(cfg.URI); err != nil || cfg.URI == "" {
+		return nil, kg.Errorf(kg.EINVALID, "invalid NEO4J_URI %q", cfg.URI)
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxConnectionPoolSize = 64
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		c.SocketConnectTimeout = 3 * time.Second
+		c.MaxTransactionRetryTime = 5 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
+	}
+	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout}
+	if s.timeout == 0 {
+		s.timeout = 10 * time.Second
+	}
+	delay := 200 * time.Millisecond
+	for {
+		err = driver.VerifyConnectivity(ctx)
+		if err == nil {
+			return s, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, errors.Join(fmt.Errorf("neo4j at %s: %w", cfg.URI, err), driver.Close(context.Background()))
+		case <-time.After(delay):
+		}
+		if delay < 5*time.Second {
+			delay *= 2
+		}
+	}
+}
+
+// Close closes the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Queries returns how many Cypher queries the store has run; tests use it
+// to prove that a GraphQL request costs a fixed number of queries.
+func (s *Store) Queries() int64 { return s.queries.Load() }
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		return single[int64](ctx, s, tx, "RETURN 1 AS n", nil, "n")
+	})
+	return err
+}
+
+// read runs work in a managed read transaction of a read session, bounded
+// by the store's query timeout, and translates driver errors to kg codes.
+func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (res T, err error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.db})
+	defer func() { err = errors.Join(err, session.Close(context.WithoutCancel(ctx))) }()
+	timeout := s.timeout
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < timeout {
+		timeout = max(time.Until(dl), time.Millisecond)
+	}
+	res, err = neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) {
+		return work(tx)
+	}, neo4j.WithTxTimeout(timeout))
+	return res, translate(ctx, err)
+}
+
+// run runs one query in tx and collects its records.
+func run(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.queries.Add(1)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// single runs a query returning one row and returns column key of it.
+func single[T neo4j.RecordValue](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, params map[string]any, key string) (T, error) {
+	var zero T
+	recs, err := run(ctx, s, tx, cypher, params)
+	if err != nil || len(recs) == 0 {
+		return zero, err
+	}
+	v, _, err := neo4j.GetRecordValue[T](recs[0], key)
+	return v, err
+}
+
+// translate maps driver errors to coded application errors: a database
+// that cannot be reached is UNAVAILABLE, a transaction past its timeout is
+// TIMEOUT; anything else stays internal.
+func translate(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ne *neo4j.Neo4jError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fmt.Errorf("%w: %w", kg.Errorf(kg.ETIMEOUT, "the query took too long"), err)
+	case errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut" || ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"):
+		return fmt.Errorf("%w: %w", kg.Errorf(kg.ETIMEOUT, "the query took too long"), err)
+	case neo4j.IsConnectivityError(err), neo4j.IsRetryable(err):
+		return fmt.Errorf("%w: %w", kg.Errorf(kg.EUNAVAILABLE, "the database is unavailable"), err)
+	}
+	return err
+}
