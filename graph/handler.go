@@ -23,7 +23,7 @@ type Options struct {
 	// ComplexityLimit caps the cost of a query, counting list fields by
 	// their first argument; 0 means 5000.
 	ComplexityLimit int
-	Logger *slog.Logger
+	Logger          *slog.Logger
 }
 
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET
