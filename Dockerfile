@@ -1,0 +1,17 @@
+# The kg service, for docker compose (see docker-compose.yml). It talks to
+# the Neo4j given by NEO4J_URI and loads the bundled yearbook on first start.
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -o /out/kg ./cmd/kg
+
+FROM gcr.io/distroless/static-debian12
+WORKDIR /app
+COPY --from=build /out/kg /app/kg
+COPY data /app/data
+ENV PORT=8080 KG_YEARBOOK=/app/data/wuwei-2024.txt
+EXPOSE 8080
+USER nonroot
+ENTRYPOINT ["/app/kg", "serve"]

@@ -1,0 +1,50 @@
+# The two commands of the quick start:
+#   make run    build what is missing, start the bundled Neo4j, load the default yearbook, serve
+#   make test   every test, including integration tests against a real Neo4j
+GO      ?= go
+MVN     ?= mvn
+JAR     := launcher/target/neo4j-launcher.jar
+GOFILES := $(shell find . -name '*.go' -not -path './bin/*' -not -path './launcher/target/*' 2>/dev/null)
+
+.PHONY: all build launcher run test test-short vet generate check-generated eval bench clean
+
+all: build launcher
+
+build: bin/kg
+
+bin/kg: $(GOFILES) go.mod go.sum schema.graphqls
+	$(GO) build -o bin/kg ./cmd/kg
+
+launcher: $(JAR)
+
+$(JAR): launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
+	$(MVN) -q -B -f launcher/pom.xml -DskipTests package
+
+run: build launcher
+	./bin/kg serve
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $(GOFILES))" || { echo "gofmt needed:"; gofmt -l $(GOFILES); exit 1; }
+
+test: launcher vet check-generated
+	$(GO) test -count=1 -timeout 30m ./...
+
+test-short:
+	$(GO) test -short ./...
+
+generate:
+	$(GO) run github.com/99designs/gqlgen generate
+
+# Generated code is output: regenerate and fail if it differs from what is committed.
+check-generated: generate
+	@git diff --exit-code --stat -- graph/generated graph/model/models_gen.go || { echo "generated code is stale: run make generate"; exit 1; }
+
+eval:
+	$(GO) run ./cmd/kg eval
+
+bench: build launcher
+	bash bench/run.sh
+
+clean:
+	rm -rf bin launcher/target
