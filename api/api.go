@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/klauspost/compress/gzhttp"
+	"github.com/rs/cors"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/graph"
@@ -26,9 +28,12 @@ type Options struct {
 	RequestTimeout time.Duration
 	// MaxBodyBytes caps a request body; 0 means 1 MiB.
 	MaxBodyBytes int64
-	// ComplexityLimit is passed to the GraphQL handler.
-	ComplexityLimit int
-	Logger          *slog.Logger
+	// ComplexityLimit and DepthLimit are passed to the GraphQL handler.
+	ComplexityLimit, DepthLimit int
+	// CORSOrigins lists the origins browsers may call /graphql from; "*"
+	// allows any. Empty allows none (same-origin only).
+	CORSOrigins []string
+	Logger      *slog.Logger
 }
 
 // New returns the service's HTTP handler:
@@ -37,7 +42,10 @@ type Options struct {
 //	GET /graphiql       the GraphiQL playground
 //	GET /healthz        200 while the process runs
 //	GET /readyz         200 when Neo4j answers and a yearbook is loaded, else 503
+//	GET /metrics        Prometheus metrics
 //	GET /               redirects to /graphiql
+//
+// Responses are gzip-compressed for clients that accept it.
 func New(store *neo4jstore.Store, opts Options) http.Handler {
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 10 * time.Second
@@ -48,10 +56,14 @@ func New(store *neo4jstore.Store, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	gql := graph.NewHandler(store, graph.Options{ComplexityLimit: opts.ComplexityLimit, Logger: opts.Logger})
+	metrics := NewMetrics()
+	store.Observe(metrics.Transaction)
+	gql := graph.NewHandler(store, graph.Options{ComplexityLimit: opts.ComplexityLimit, DepthLimit: opts.DepthLimit, Logger: opts.Logger, OnError: metrics.GraphQLError})
+	corsPolicy := cors.New(cors.Options{AllowedOrigins: opts.CORSOrigins, AllowedMethods: []string{http.MethodGet, http.MethodPost}, AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limit(opts, dataloader.Middleware(store, gql)))
+	mux.Handle("/graphql", metrics.instrument("/graphql", corsPolicy.Handler(limit(opts, dataloader.Middleware(store, gql)))))
 	mux.Handle("GET /graphiql", playground.Handler("Yearbook knowledge graph", "/graphql"))
+	mux.Handle("GET /metrics", metrics.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -67,7 +79,7 @@ func New(store *neo4jstore.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/graphiql", http.StatusFound)
 	})
-	return mux
+	return gzhttp.GzipHandler(mux)
 }
 
 // limit bounds a request's body size and duration. The deadline travels in

@@ -21,9 +21,14 @@ import (
 // Options bound what one request may cost.
 type Options struct {
 	// ComplexityLimit caps the cost of a query, counting list fields by
-	// their first argument; 0 means 5000.
+	// their first argument; 0 means 20000.
 	ComplexityLimit int
-	Logger          *slog.Logger
+	// DepthLimit caps the nesting of a query; 0 means 12.
+	DepthLimit int
+	// OnError, if set, is told the code of every error a client receives
+	// (for metrics).
+	OnError func(code string)
+	Logger  *slog.Logger
 }
 
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET
@@ -32,21 +37,31 @@ type Options struct {
 // shows clients coded errors and hides internal ones.
 func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	if opts.ComplexityLimit == 0 {
-		opts.ComplexityLimit = 5000
+		opts.ComplexityLimit = 20000
+	}
+	if opts.DepthLimit == 0 {
+		opts.DepthLimit = 12
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: store}}))
+	cfg := generated.Config{Resolvers: &Resolver{Store: store}}
+	costs(&cfg.Complexity)
+	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.Use(&limits{maxDepth: opts.DepthLimit, maxComplexity: opts.ComplexityLimit})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
-		return presentError(ctx, err, opts.Logger)
+		e := presentError(ctx, err, opts.Logger)
+		if opts.OnError != nil {
+			code, _ := e.Extensions["code"].(string)
+			opts.OnError(code)
+		}
+		return e
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		opts.Logger.Error("panic in resolver", "panic", p)

@@ -2,6 +2,10 @@ package graph
 
 import (
 	"context"
+	"sort"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/neo4jstore"
 
 	"github.com/yearbookkg/kg/graph/model"
 )
@@ -21,4 +25,167 @@ func (r *Resolver) honors(ctx context.Context, id string) ([]*model.Honor, error
 		}
 	}
 	return out, nil
+}
+
+// timeline turns an organization's positions into their dated changes, in
+// date order; positions without dates make no change.
+func timeline(ps []neo4jstore.Position) []*model.PositionChange {
+	var out []*model.PositionChange
+	for _, p := range ps {
+		pos := toPosition(p)
+		if p.Start != "" {
+			out = append(out, &model.PositionChange{Date: p.Start, Kind: model.ChangeKindStart, Position: pos})
+		}
+		if p.End != "" {
+			out = append(out, &model.PositionChange{Date: p.End, Kind: model.ChangeKindEnd, Position: pos})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		// On the same date a departure reads before the arrival it makes room for.
+		return out[i].Kind == model.ChangeKindEnd && out[j].Kind == model.ChangeKindStart
+	})
+	return out
+}
+
+// career pairs each position (in start order) with the events of the
+// person that fall within it.
+func career(ps []neo4jstore.Position, events []*model.Event) []*model.CareerStep {
+	out := make([]*model.CareerStep, 0, len(ps))
+	for _, p := range ps {
+		step := &model.CareerStep{Position: toPosition(p), Events: []*model.Event{}}
+		for _, e := range events {
+			if kg.HeldAt(p.Start, p.End, e.Date) {
+				step.Events = append(step.Events, e)
+			}
+		}
+		out = append(out, step)
+	}
+	return out
+}
+
+// validIDs rejects IDs that cannot be entity IDs before the database is
+// asked.
+func validIDs(ids ...string) error {
+	for _, id := range ids {
+		if kg.KindOfID(id) == "" {
+			return kg.Errorf(kg.EINVALID, "invalid ID %q", id)
+		}
+	}
+	return nil
+}
+
+func toKinds(kinds []model.EntityKind) []kg.Kind {
+	out := make([]kg.Kind, len(kinds))
+	for i, k := range kinds {
+		out[i] = kg.Kind(k)
+	}
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// entities converts nodes of any kind.
+func entities(nodes []*neo4jstore.Node) []model.Entity {
+	out := make([]model.Entity, 0, len(nodes))
+	for _, n := range nodes {
+		if e := toEntity(n); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func toRelationships(rels []neo4jstore.Rel) []*model.Relationship {
+	out := make([]*model.Relationship, len(rels))
+	for i, r := range rels {
+		out[i] = &model.Relationship{Type: r.Type, FromID: r.From, ToID: r.To, Source: toMention(r.Source)}
+		for k, dst := range map[string]**string{"title": &out[i].Title, "start": &out[i].Start, "end": &out[i].End} {
+			if v := r.Props[k]; v != "" {
+				*dst = &v
+			}
+		}
+	}
+	return out
+}
+
+func toYearbooks(ys []neo4jstore.Yearbook) []*model.Yearbook {
+	out := []*model.Yearbook{}
+	for _, y := range ys {
+		out = append(out, &model.Yearbook{ID: y.ID, Title: y.Title, File: y.File, Hash: y.Hash, LoadedAt: y.LoadedAt,
+			Entities: y.Entities, Relationships: y.Relationships, Diagnostics: y.Diagnostics})
+	}
+	return out
+}
+
+// eventFilter validates the arguments of events and eventCounts.
+func eventFilter(from, to, place, person, org, project *string) (neo4jstore.EventFilter, error) {
+	f := neo4jstore.EventFilter{From: deref(from), To: deref(to), PlaceID: deref(place), PersonID: deref(person), OrganizationID: deref(org), ProjectID: deref(project)}
+	for _, d := range []string{f.From, f.To} {
+		if d != "" {
+			if err := kg.ValidDate(d); err != nil {
+				return f, err
+			}
+		}
+	}
+	for _, id := range []string{f.PlaceID, f.PersonID, f.OrganizationID, f.ProjectID} {
+		if id != "" {
+			if err := validIDs(id); err != nil {
+				return f, err
+			}
+		}
+	}
+	return f, nil
+}
+
+// listPage is a page of a browsing list.
+type listPage struct {
+	*model.PageInfo
+	offset int
+}
+
+// list runs a browsing query for the connections people, organizations,
+// places and projects.
+func (r *Resolver) list(ctx context.Context, f neo4jstore.ListFilter, orderBy *model.ListOrder, first *int, after *string) ([]*neo4jstore.Node, listPage, int, error) {
+	n, err := pageSize(first, defaultFirst)
+	if err != nil {
+		return nil, listPage{}, 0, err
+	}
+	offset, err := offsetAfter(after)
+	if err != nil {
+		return nil, listPage{}, 0, err
+	}
+	for _, id := range []string{f.WithinPlace, f.PositionAt, f.Organization} {
+		if id != "" {
+			if err := validIDs(id); err != nil {
+				return nil, listPage{}, 0, err
+			}
+		}
+	}
+	order := model.ListOrderName
+	if orderBy != nil {
+		order = *orderBy
+	}
+	nodes, total, err := r.Store.List(ctx, f, string(order), offset, n)
+	if err != nil {
+		return nil, listPage{}, 0, err
+	}
+	return nodes, listPage{PageInfo: pageInfo(offset, len(nodes), offset+len(nodes) < total), offset: offset}, total, nil
+}
+
+// pageInfo describes a page that starts at offset and holds n items.
+func pageInfo(offset, n int, hasNext bool) *model.PageInfo {
+	pi := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: offset > 0}
+	if n > 0 {
+		s, e := cursor(offset), cursor(offset+n-1)
+		pi.StartCursor, pi.EndCursor = &s, &e
+	}
+	return pi
 }

@@ -7,10 +7,11 @@ package graph
 
 import (
 	"context"
-	"github.com/yearbookkg/kg"
 
+	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/graph/generated"
 	"github.com/yearbookkg/kg/graph/model"
+	"github.com/yearbookkg/kg/neo4jstore"
 )
 
 func (r *eventResolver) Mentions(ctx context.Context, obj *model.Event, first *int) ([]*model.Mention, error) {
@@ -71,6 +72,14 @@ func (r *organizationResolver) Positions(ctx context.Context, obj *model.Organiz
 	return out, nil
 }
 
+func (r *organizationResolver) Timeline(ctx context.Context, obj *model.Organization) ([]*model.PositionChange, error) {
+	ps, err := r.loaders(ctx).OrgPos.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return timeline(ps), nil
+}
+
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization, first *int) ([]*model.Event, error) {
 	return related(ctx, r.Resolver, relOrgEvents, obj.ID, first, defaultFirst, kg.Event, toEvent)
 }
@@ -101,6 +110,18 @@ func (r *personResolver) Positions(ctx context.Context, obj *model.Person) ([]*m
 		out[i] = toPosition(p)
 	}
 	return out, nil
+}
+
+func (r *personResolver) Career(ctx context.Context, obj *model.Person) ([]*model.CareerStep, error) {
+	ps, err := r.loaders(ctx).PersonPos.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	events, err := related(ctx, r.Resolver, relPersonEvents, obj.ID, nil, maxFirst, kg.Event, toEvent)
+	if err != nil {
+		return nil, err
+	}
+	return career(ps, events), nil
 }
 
 func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error) {
@@ -202,19 +223,18 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.Stats, error) {
 		return nil, err
 	}
 	out := &model.Stats{People: st.Kinds[kg.Person], Organizations: st.Kinds[kg.Organization], Places: st.Kinds[kg.Place],
-		Events: st.Kinds[kg.Event], Projects: st.Kinds[kg.Project], RelationshipsByType: []*model.Bucket{}, Yearbooks: []*model.Yearbook{}}
+		Events: st.Kinds[kg.Event], Projects: st.Kinds[kg.Project], RelationshipsByType: []*model.Bucket{}, Yearbooks: toYearbooks(st.Yearbooks)}
+	for _, k := range kg.Kinds {
+		out.ByKind = append(out.ByKind, &model.Bucket{Key: string(k), Label: k.Label(), Count: st.Kinds[k]})
+	}
 	for _, t := range kg.RelationshipTypes {
 		out.Relationships += st.Relationships[t]
 		out.RelationshipsByType = append(out.RelationshipsByType, &model.Bucket{Key: t, Label: t, Count: st.Relationships[t]})
 	}
-	for _, y := range st.Yearbooks {
-		out.Yearbooks = append(out.Yearbooks, &model.Yearbook{ID: y.ID, Title: y.Title, File: y.File, Hash: y.Hash, LoadedAt: y.LoadedAt,
-			Entities: y.Entities, Relationships: y.Relationships, Diagnostics: y.Diagnostics})
-	}
 	return out, nil
 }
 
-func (r *queryResolver) Events(ctx context.Context, from *string, to *string, first *int, after *string) (*model.EventConnection, error) {
+func (r *queryResolver) Events(ctx context.Context, from *string, to *string, placeID *string, personID *string, organizationID *string, projectID *string, first *int, after *string) (*model.EventConnection, error) {
 	n, err := pageSize(first, defaultFirst)
 	if err != nil {
 		return nil, err
@@ -223,31 +243,190 @@ func (r *queryResolver) Events(ctx context.Context, from *string, to *string, fi
 	if err != nil {
 		return nil, err
 	}
-	lo, hi := "", "9999"
-	for _, d := range []struct {
-		arg *string
-		to  *string
-	}{{from, &lo}, {to, &hi}} {
-		if d.arg != nil {
-			if err := kg.ValidDate(*d.arg); err != nil {
-				return nil, err
-			}
-			*d.to = *d.arg
-		}
-	}
-	page, err := r.Store.Events(ctx, lo, hi, offset, n)
+	f, err := eventFilter(from, to, placeID, personID, organizationID, projectID)
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.EventConnection{TotalCount: page.Total, Edges: []*model.EventEdge{}, PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: offset > 0}}
+	page, err := r.Store.EventsWhere(ctx, f, offset, n)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.EventConnection{TotalCount: page.Total, Edges: []*model.EventEdge{}, PageInfo: pageInfo(offset, len(page.Nodes), page.HasNext)}
 	for i, e := range page.Nodes {
 		conn.Edges = append(conn.Edges, &model.EventEdge{Node: toEvent(e), Cursor: cursor(offset + i)})
 	}
-	if len(conn.Edges) > 0 {
-		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
-		conn.PageInfo.EndCursor = &conn.Edges[len(conn.Edges)-1].Cursor
-	}
 	return conn, nil
+}
+
+func (r *queryResolver) Path(ctx context.Context, from string, to string, maxHops *int) (*model.Path, error) {
+	if err := validIDs(from, to); err != nil {
+		return nil, err
+	}
+	hops := 4
+	if maxHops != nil {
+		hops = *maxHops
+	}
+	p, err := r.Store.ShortestPath(ctx, from, to, hops)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	return &model.Path{Nodes: entities(p.Nodes), Relationships: toRelationships(p.Rels), Length: len(p.Rels)}, nil
+}
+
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, kinds []model.EntityKind, first *int) (*model.Subgraph, error) {
+	if err := validIDs(id); err != nil {
+		return nil, err
+	}
+	n, err := pageSize(first, 100)
+	if err != nil {
+		return nil, err
+	}
+	h := 1
+	if hops != nil {
+		h = *hops
+	}
+	sub, err := r.Store.Neighborhood(ctx, id, h, toKinds(kinds), n)
+	if err != nil {
+		return nil, err
+	}
+	if sub == nil {
+		return nil, kg.Errorf(kg.ENOTFOUND, "no entity %s", id)
+	}
+	return &model.Subgraph{Nodes: entities(sub.Nodes), Relationships: toRelationships(sub.Rels)}, nil
+}
+
+func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, orderBy *model.ListOrder, first *int, after *string) (*model.PersonConnection, error) {
+	f := neo4jstore.ListFilter{Kind: kg.Person}
+	if filter != nil {
+		f.NameContains, f.WithinPlace, f.PositionAt = deref(filter.NameContains), deref(filter.WithinPlace), deref(filter.PositionAt)
+	}
+	nodes, pi, total, err := r.list(ctx, f, orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.PersonConnection{TotalCount: total, PageInfo: pi.PageInfo, Edges: []*model.PersonEdge{}}
+	for i, n := range nodes {
+		c.Edges = append(c.Edges, &model.PersonEdge{Node: toPerson(n), Cursor: cursor(pi.offset + i)})
+	}
+	return c, nil
+}
+
+func (r *queryResolver) Organizations(ctx context.Context, filter *model.OrganizationFilter, orderBy *model.ListOrder, first *int, after *string) (*model.OrganizationConnection, error) {
+	f := neo4jstore.ListFilter{Kind: kg.Organization}
+	if filter != nil {
+		f.NameContains, f.WithinPlace = deref(filter.NameContains), deref(filter.WithinPlace)
+	}
+	nodes, pi, total, err := r.list(ctx, f, orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.OrganizationConnection{TotalCount: total, PageInfo: pi.PageInfo, Edges: []*model.OrganizationEdge{}}
+	for i, n := range nodes {
+		c.Edges = append(c.Edges, &model.OrganizationEdge{Node: toOrganization(n), Cursor: cursor(pi.offset + i)})
+	}
+	return c, nil
+}
+
+func (r *queryResolver) Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.ListOrder, first *int, after *string) (*model.PlaceConnection, error) {
+	f := neo4jstore.ListFilter{Kind: kg.Place}
+	if filter != nil {
+		f.NameContains, f.WithinPlace = deref(filter.NameContains), deref(filter.WithinPlace)
+		if filter.PlaceType != nil {
+			f.PlaceType = string(*filter.PlaceType)
+		}
+	}
+	nodes, pi, total, err := r.list(ctx, f, orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.PlaceConnection{TotalCount: total, PageInfo: pi.PageInfo, Edges: []*model.PlaceEdge{}}
+	for i, n := range nodes {
+		c.Edges = append(c.Edges, &model.PlaceEdge{Node: toPlace(n), Cursor: cursor(pi.offset + i)})
+	}
+	return c, nil
+}
+
+func (r *queryResolver) Projects(ctx context.Context, filter *model.ProjectFilter, orderBy *model.ListOrder, first *int, after *string) (*model.ProjectConnection, error) {
+	f := neo4jstore.ListFilter{Kind: kg.Project}
+	if filter != nil {
+		f.NameContains, f.WithinPlace, f.Organization = deref(filter.NameContains), deref(filter.WithinPlace), deref(filter.Organization)
+	}
+	nodes, pi, total, err := r.list(ctx, f, orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.ProjectConnection{TotalCount: total, PageInfo: pi.PageInfo, Edges: []*model.ProjectEdge{}}
+	for i, n := range nodes {
+		c.Edges = append(c.Edges, &model.ProjectEdge{Node: toProject(n), Cursor: cursor(pi.offset + i)})
+	}
+	return c, nil
+}
+
+func (r *queryResolver) EventCounts(ctx context.Context, groupBy model.GroupBy, from *string, to *string, placeID *string) ([]*model.Bucket, error) {
+	f, err := eventFilter(from, to, placeID, nil, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	bs, err := r.Store.EventCounts(ctx, string(groupBy), f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Bucket, len(bs))
+	for i, b := range bs {
+		out[i] = &model.Bucket{Key: b.Key, Label: b.Label, Count: b.Count}
+	}
+	return out, nil
+}
+
+func (r *queryResolver) CoOccurrences(ctx context.Context, id string, first *int) ([]*model.CoOccurrence, error) {
+	if err := validIDs(id); err != nil {
+		return nil, err
+	}
+	n, err := pageSize(first, 20)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := r.Store.CoOccurrences(ctx, id, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.CoOccurrence, 0, len(cs))
+	for _, c := range cs {
+		if e := toEntity(c.Node); e != nil {
+			out = append(out, &model.CoOccurrence{Entity: e, Count: c.Count})
+		}
+	}
+	return out, nil
+}
+
+func (r *queryResolver) Yearbooks(ctx context.Context) ([]*model.Yearbook, error) {
+	st, err := r.Store.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return toYearbooks(st.Yearbooks), nil
+}
+
+func (r *relationshipResolver) From(ctx context.Context, obj *model.Relationship) (model.Entity, error) {
+	n, err := r.loaders(ctx).Nodes.Load(ctx, obj.FromID)
+	if err != nil {
+		return nil, err
+	}
+	if n == nil {
+		return nil, kg.Errorf(kg.ENOTFOUND, "entity %s not found", obj.FromID)
+	}
+	return toEntity(n), nil
+}
+
+func (r *relationshipResolver) To(ctx context.Context, obj *model.Relationship) (model.Entity, error) {
+	n, err := r.loaders(ctx).Nodes.Load(ctx, obj.ToID)
+	if err != nil {
+		return nil, err
+	}
+	if n == nil {
+		return nil, kg.Errorf(kg.ENOTFOUND, "entity %s not found", obj.ToID)
+	}
+	return toEntity(n), nil
 }
 
 func (r *Resolver) Event() generated.EventResolver { return &eventResolver{r} }
@@ -266,6 +445,8 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) Relationship() generated.RelationshipResolver { return &relationshipResolver{r} }
+
 type (
 	eventResolver        struct{ *Resolver }
 	honorResolver        struct{ *Resolver }
@@ -275,4 +456,5 @@ type (
 	positionResolver     struct{ *Resolver }
 	projectResolver      struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
+	relationshipResolver struct{ *Resolver }
 )

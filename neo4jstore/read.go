@@ -403,28 +403,3 @@ type EventPage struct {
 	HasNext    bool
 	StartIndex int
 }
-
-// Events returns events whose date lies between from and to (inclusive, at
-// any ISO precision: to "2023-03" includes 2023-03-31), in date order,
-// skipping the first offset.
-func (s *Store) Events(ctx context.Context, from, to string, offset, first int) (*EventPage, error) {
-	params := map[string]any{"from": from, "to": to + "\uffff", "offset": offset, "first": first}
-	where := "n.date >= $from AND n.date <= $to"
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EventPage, error) {
-		total, err := single[int64](ctx, s, tx, "MATCH (n:Event) WHERE "+where+" RETURN count(n) AS c", params, "c")
-		if err != nil {
-			return nil, err
-		}
-		recs, err := run(ctx, s, tx, "MATCH (n:Event) WHERE "+where+" RETURN n ORDER BY n.date, n.id SKIP $offset LIMIT $first", params)
-		if err != nil {
-			return nil, err
-		}
-		page := &EventPage{Total: int(total), StartIndex: offset}
-		for _, r := range recs {
-			v, _ := r.Get("n")
-			page.Nodes = append(page.Nodes, toNode(v))
-		}
-		page.HasNext = offset+len(page.Nodes) < page.Total
-		return page, nil
-	})
-}

@@ -29,6 +29,7 @@ func schema() []string {
 			fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", lower(l), l),
 			fmt.Sprintf("CREATE INDEX %s_name IF NOT EXISTS FOR (n:%s) ON (n.name)", lower(l), l),
 			fmt.Sprintf("CREATE INDEX %s_mentions IF NOT EXISTS FOR (n:%s) ON (n.mentionCount)", lower(l), l),
+			fmt.Sprintf("CREATE TEXT INDEX %s_name_text IF NOT EXISTS FOR (n:%s) ON (n.name)", lower(l), l),
 		)
 	}
 	for _, t := range append(kg.RelationshipTypes[:len(kg.RelationshipTypes):len(kg.RelationshipTypes)], "NAMES") {

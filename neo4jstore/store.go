@@ -40,7 +40,12 @@ type Store struct {
 	db      string
 	timeout time.Duration
 	queries atomic.Int64 // Cypher queries run, for tests and metrics
+	observe atomic.Pointer[func(time.Duration, error)]
 }
+
+// Observe sets a function told the duration and outcome of every read
+// transaction (for metrics).
+func (s *Store) Observe(f func(time.Duration, error)) { s.observe.Store(&f) }
 
 // Open creates the driver and checks that the server answers, retrying
 // with backoff until ctx is done: a service started before its database
@@ -107,9 +112,13 @@ func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransa
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < timeout {
 		timeout = max(time.Until(dl), time.Millisecond)
 	}
+	start := time.Now()
 	res, err = neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) {
 		return work(tx)
 	}, neo4j.WithTxTimeout(timeout))
+	if f := s.observe.Load(); f != nil {
+		(*f)(time.Since(start), err)
+	}
 	return res, translate(ctx, err)
 }
 

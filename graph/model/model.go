@@ -86,3 +86,14 @@ type Honor struct {
 	AwardedByID string   `json:"-"`
 	Source      *Mention `json:"source,omitempty"`
 }
+
+// Relationship is a relationship between two entities.
+type Relationship struct {
+	Type   string   `json:"type"`
+	FromID string   `json:"-"`
+	ToID   string   `json:"-"`
+	Title  *string  `json:"title,omitempty"`
+	Start  *string  `json:"start,omitempty"`
+	End    *string  `json:"end,omitempty"`
+	Source *Mention `json:"source,omitempty"`
+}

@@ -16,6 +16,19 @@ type Bucket struct {
 	Count int    `json:"count"`
 }
 
+// One post of a career and the events of its time.
+type CareerStep struct {
+	Position *Position `json:"position"`
+	// Events the person took part in between the post's start and end (all events when both are unknown).
+	Events []*Event `json:"events"`
+}
+
+// An entity and how many events it shares with another.
+type CoOccurrence struct {
+	Entity Entity `json:"entity"`
+	Count  int    `json:"count"`
+}
+
 type EventConnection struct {
 	TotalCount int          `json:"totalCount"`
 	Edges      []*EventEdge `json:"edges"`
@@ -41,11 +54,100 @@ type Mention struct {
 	Quote string `json:"quote"`
 }
 
+type OrganizationConnection struct {
+	TotalCount int                 `json:"totalCount"`
+	Edges      []*OrganizationEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+}
+
+type OrganizationEdge struct {
+	Node   *Organization `json:"node"`
+	Cursor string        `json:"cursor"`
+}
+
+type OrganizationFilter struct {
+	NameContains *string `json:"nameContains,omitempty"`
+	// Located in this place or a place within it.
+	WithinPlace *string `json:"withinPlace,omitempty"`
+}
+
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+// A chain of relationships between two entities.
+type Path struct {
+	Nodes         []Entity        `json:"nodes"`
+	Relationships []*Relationship `json:"relationships"`
+	// The number of relationships.
+	Length int `json:"length"`
+}
+
+type PersonConnection struct {
+	TotalCount int           `json:"totalCount"`
+	Edges      []*PersonEdge `json:"edges"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+}
+
+type PersonEdge struct {
+	Node   *Person `json:"node"`
+	Cursor string  `json:"cursor"`
+}
+
+type PersonFilter struct {
+	// Name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Held a post in this organization (or one of its units).
+	PositionAt *string `json:"positionAt,omitempty"`
+	// Took part in an event in this place or a place within it.
+	WithinPlace *string `json:"withinPlace,omitempty"`
+}
+
+type PlaceConnection struct {
+	TotalCount int          `json:"totalCount"`
+	Edges      []*PlaceEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+}
+
+type PlaceEdge struct {
+	Node   *Place `json:"node"`
+	Cursor string `json:"cursor"`
+}
+
+type PlaceFilter struct {
+	NameContains *string    `json:"nameContains,omitempty"`
+	PlaceType    *PlaceType `json:"placeType,omitempty"`
+	// Lies within this place (at any depth).
+	WithinPlace *string `json:"withinPlace,omitempty"`
+}
+
+// A dated change of a post: someone took it up (START, 任) or left it (END, 免).
+type PositionChange struct {
+	Date     string     `json:"date"`
+	Kind     ChangeKind `json:"kind"`
+	Position *Position  `json:"position"`
+}
+
+type ProjectConnection struct {
+	TotalCount int            `json:"totalCount"`
+	Edges      []*ProjectEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+}
+
+type ProjectEdge struct {
+	Node   *Project `json:"node"`
+	Cursor string   `json:"cursor"`
+}
+
+type ProjectFilter struct {
+	NameContains *string `json:"nameContains,omitempty"`
+	// Located in this place or a place within it.
+	WithinPlace *string `json:"withinPlace,omitempty"`
+	// Owned or built by this organization.
+	Organization *string `json:"organization,omitempty"`
 }
 
 type Query struct {
@@ -61,8 +163,16 @@ type Stats struct {
 	// All relationships between entities.
 	Relationships int `json:"relationships"`
 	// Relationships per type (HELD_POSITION, PART_OF …).
-	RelationshipsByType []*Bucket   `json:"relationshipsByType"`
-	Yearbooks           []*Yearbook `json:"yearbooks"`
+	RelationshipsByType []*Bucket `json:"relationshipsByType"`
+	// Entities per kind (PERSON, ORGANIZATION …).
+	ByKind    []*Bucket   `json:"byKind"`
+	Yearbooks []*Yearbook `json:"yearbooks"`
+}
+
+// Entities and the relationships among them.
+type Subgraph struct {
+	Nodes         []Entity        `json:"nodes"`
+	Relationships []*Relationship `json:"relationships"`
 }
 
 // A loaded yearbook.
@@ -76,6 +186,62 @@ type Yearbook struct {
 	Entities      int    `json:"entities"`
 	Relationships int    `json:"relationships"`
 	Diagnostics   int    `json:"diagnostics"`
+}
+
+// Whether a post started or ended.
+type ChangeKind string
+
+const (
+	ChangeKindStart ChangeKind = "START"
+	ChangeKindEnd   ChangeKind = "END"
+)
+
+var AllChangeKind = []ChangeKind{
+	ChangeKindStart,
+	ChangeKindEnd,
+}
+
+func (e ChangeKind) IsValid() bool {
+	switch e {
+	case ChangeKindStart, ChangeKindEnd:
+		return true
+	}
+	return false
+}
+
+func (e ChangeKind) String() string {
+	return string(e)
+}
+
+func (e *ChangeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ChangeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ChangeKind", str)
+	}
+	return nil
+}
+
+func (e ChangeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ChangeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ChangeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The kinds of entity in the graph.
@@ -135,6 +301,121 @@ func (e *EntityKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EntityKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type GroupBy string
+
+const (
+	GroupByMonth        GroupBy = "MONTH"
+	GroupByPlace        GroupBy = "PLACE"
+	GroupByOrganization GroupBy = "ORGANIZATION"
+)
+
+var AllGroupBy = []GroupBy{
+	GroupByMonth,
+	GroupByPlace,
+	GroupByOrganization,
+}
+
+func (e GroupBy) IsValid() bool {
+	switch e {
+	case GroupByMonth, GroupByPlace, GroupByOrganization:
+		return true
+	}
+	return false
+}
+
+func (e GroupBy) String() string {
+	return string(e)
+}
+
+func (e *GroupBy) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = GroupBy(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid GroupBy", str)
+	}
+	return nil
+}
+
+func (e GroupBy) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *GroupBy) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e GroupBy) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a list is sorted: by name, by number of mentions (most first), or by date where the kind has one (events; otherwise name).
+type ListOrder string
+
+const (
+	ListOrderName     ListOrder = "NAME"
+	ListOrderMentions ListOrder = "MENTIONS"
+	ListOrderDate     ListOrder = "DATE"
+)
+
+var AllListOrder = []ListOrder{
+	ListOrderName,
+	ListOrderMentions,
+	ListOrderDate,
+}
+
+func (e ListOrder) IsValid() bool {
+	switch e {
+	case ListOrderName, ListOrderMentions, ListOrderDate:
+		return true
+	}
+	return false
+}
+
+func (e ListOrder) String() string {
+	return string(e)
+}
+
+func (e *ListOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ListOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ListOrder", str)
+	}
+	return nil
+}
+
+func (e ListOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ListOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ListOrder) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

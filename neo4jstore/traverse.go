@@ -1,0 +1,373 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/yearbookkg/kg"
+)
+
+// domainTypes is the relationship pattern of traversals: the facts between
+// entities, never the bookkeeping (MENTIONED_IN, NAMES, HONORED).
+var domainTypes = strings.Join([]string{kg.HeldPosition, kg.PartOf, kg.LocatedIn, kg.OccurredIn, kg.ParticipatedIn, kg.Involves, kg.OwnedBy}, "|")
+
+// Rel is a relationship read back from the graph.
+type Rel struct {
+	Type     string
+	From, To string
+	Props    map[string]string
+	Source   kg.Source
+}
+
+func toRel(v any) Rel {
+	m := v.(map[string]any)
+	r := Rel{Type: str(m["type"]), From: str(m["from"]), To: str(m["to"]), Props: map[string]string{}}
+	if p, ok := m["props"].(map[string]any); ok {
+		r.Source = toSource(p)
+		for k, v := range p {
+			if s, ok := v.(string); ok {
+				r.Props[k] = s
+			}
+		}
+	}
+	return r
+}
+
+const relProjection = "{type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}"
+
+// Path is a chain of entities and the relationships between them.
+type Path struct {
+	Nodes []*Node
+	Rels  []Rel
+}
+
+// ShortestPath returns a shortest path of at most maxHops relationships
+// between two entities, or nil when there is none.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*Path, error) {
+	if maxHops < 1 || maxHops > 6 {
+		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and 6")
+	}
+	// The bound is a validated integer: variable-length bounds cannot be
+	// parameters.
+	cypher := fmt.Sprintf(`
+		MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
+		RETURN nodes(p) AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, relProjection)
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
+		if from == to {
+			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN a", map[string]any{"from": from})
+			if err != nil || len(recs) == 0 {
+				return nil, err
+			}
+			v, _ := recs[0].Get("a")
+			return &Path{Nodes: []*Node{toNode(v)}}, nil
+		}
+		recs, err := run(ctx, s, tx, cypher, map[string]any{"from": from, "to": to})
+		if err != nil || len(recs) == 0 {
+			return nil, err
+		}
+		p := &Path{}
+		ns, _ := recs[0].Get("ns")
+		for _, n := range ns.([]any) {
+			p.Nodes = append(p.Nodes, toNode(n))
+		}
+		rs, _ := recs[0].Get("rs")
+		for _, r := range rs.([]any) {
+			p.Rels = append(p.Rels, toRel(r))
+		}
+		return p, nil
+	})
+}
+
+// Neighborhood returns the entities within hops (1–3) of id, nearest and
+// most mentioned first, at most first of them (besides id itself), and the
+// relationships among them. Each hop expands only the entities kept so
+// far, so a hub (a city with thousands of events) cannot blow up the query.
+// kinds, when not empty, limits the entities returned (traversal passes
+// through every kind).
+func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []kg.Kind, first int) (*Path, error) {
+	if hops < 1 || hops > 3 {
+		return nil, kg.Errorf(kg.EINVALID, "hops must be between 1 and 3")
+	}
+	labels := make([]string, len(kinds))
+	for i, k := range kinds {
+		labels[i] = k.Label()
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
+		recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $id}) RETURN a", map[string]any{"id": id})
+		if err != nil || len(recs) == 0 {
+			return nil, err
+		}
+		v, _ := recs[0].Get("a")
+		out := &Path{Nodes: []*Node{toNode(v)}}
+		seen := map[string]bool{id: true}
+		frontier := []string{id}
+		kept := 0
+		for h := 0; h < hops && len(frontier) > 0 && kept < first; h++ {
+			recs, err := run(ctx, s, tx, `
+				UNWIND $ids AS id
+				MATCH (n:Entity {id: id})-[:`+domainTypes+`]-(m:Entity)
+				WHERE NOT m.id IN $seen
+				WITH DISTINCT m
+				RETURN m, (size($labels) = 0 OR any(l IN labels(m) WHERE l IN $labels)) AS keep
+				ORDER BY keep DESC, m.mentionCount DESC, m.id LIMIT $limit`,
+				map[string]any{"ids": frontier, "seen": keys(seen), "labels": labels, "limit": 4 * first})
+			if err != nil {
+				return nil, err
+			}
+			frontier = frontier[:0]
+			for _, r := range recs {
+				mv, _ := r.Get("m")
+				keep, _ := r.Get("keep")
+				n := toNode(mv)
+				seen[n.ID] = true
+				frontier = append(frontier, n.ID)
+				if keep.(bool) && kept < first {
+					out.Nodes = append(out.Nodes, n)
+					kept++
+				}
+			}
+		}
+		ids := make([]string, len(out.Nodes))
+		for i, n := range out.Nodes {
+			ids[i] = n.ID
+		}
+		recs, err = run(ctx, s, tx, `
+			UNWIND $ids AS id
+			MATCH (n:Entity {id: id})-[r:`+domainTypes+`]->(m:Entity)
+			WHERE m.id IN $ids
+			RETURN `+relProjection+` AS r`, map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			rv, _ := r.Get("r")
+			out.Rels = append(out.Rels, toRel(rv))
+		}
+		return out, nil
+	})
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// CoOccurrence is an entity and the number of events it shares.
+type CoOccurrence struct {
+	Node  *Node
+	Count int
+}
+
+// CoOccurrences returns the entities that share the most events with id.
+func (s *Store) CoOccurrences(ctx context.Context, id string, first int) ([]CoOccurrence, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]CoOccurrence, error) {
+		recs, err := run(ctx, s, tx, `
+			MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|OCCURRED_IN|INVOLVES]-(e:Event)-[:PARTICIPATED_IN|OCCURRED_IN|INVOLVES]-(b:Entity)
+			WHERE b <> a
+			WITH b, count(DISTINCT e) AS c
+			RETURN b, c ORDER BY c DESC, b.mentionCount DESC, b.id LIMIT $first`, map[string]any{"id": id, "first": first})
+		if err != nil {
+			return nil, err
+		}
+		var out []CoOccurrence
+		for _, r := range recs {
+			b, _ := r.Get("b")
+			c, _ := r.Get("c")
+			out = append(out, CoOccurrence{Node: toNode(b), Count: int(c.(int64))})
+		}
+		return out, nil
+	})
+}
+
+// EventFilter selects events. Empty fields do not filter. From and To are
+// ISO dates at any precision, inclusive.
+type EventFilter struct {
+	From, To                                     string
+	PlaceID, PersonID, OrganizationID, ProjectID string
+}
+
+// match returns the MATCH clause that selects the filter's events as n,
+// starting from the most selective index: the entity the filter names,
+// else the event date index. A place includes the places within it.
+func (f EventFilter) match() (string, map[string]any) {
+	to := f.To
+	if to == "" {
+		to = "9999"
+	}
+	params := map[string]any{"from": f.From, "to": to + "\uffff", "place": f.PlaceID, "person": f.PersonID, "org": f.OrganizationID, "project": f.ProjectID}
+	var parts []string
+	if f.PlaceID != "" {
+		parts = append(parts, "MATCH (:Place {id: $place})<-[:PART_OF*0..6]-(:Place)<-[:OCCURRED_IN]-(n:Event)")
+	}
+	if f.PersonID != "" {
+		parts = append(parts, "MATCH (:Person {id: $person})-[:PARTICIPATED_IN]->(n:Event)")
+	}
+	if f.OrganizationID != "" {
+		parts = append(parts, "MATCH (:Organization {id: $org})-[:PARTICIPATED_IN]->(n:Event)")
+	}
+	if f.ProjectID != "" {
+		parts = append(parts, "MATCH (n:Event)-[:INVOLVES]->(:Project {id: $project})")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "MATCH (n:Event)")
+	}
+	return strings.Join(parts, "\n") + "\nWHERE n.date >= $from AND n.date <= $to\nWITH DISTINCT n", params
+}
+
+// EventsWhere returns a page of the filter's events in date order, and
+// their total, counted by the database.
+func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first int) (*EventPage, error) {
+	match, params := f.match()
+	params["offset"], params["first"] = offset, first
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EventPage, error) {
+		total, err := single[int64](ctx, s, tx, match+" RETURN count(n) AS c", params, "c")
+		if err != nil {
+			return nil, err
+		}
+		page := &EventPage{Total: int(total), StartIndex: offset}
+		if first > 0 {
+			recs, err := run(ctx, s, tx, match+" RETURN n ORDER BY n.date, n.id SKIP $offset LIMIT $first", params)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range recs {
+				v, _ := r.Get("n")
+				page.Nodes = append(page.Nodes, toNode(v))
+			}
+		}
+		page.HasNext = offset+len(page.Nodes) < page.Total
+		return page, nil
+	})
+}
+
+// Bucket is a count under a key.
+type Bucket struct {
+	Key, Label string
+	Count      int
+}
+
+// EventCounts counts the filter's events by month (year-only dates under
+// the year), by county-level place (the district or county an event's
+// place lies in; the city for city-wide places), or by participating
+// organization.
+func (s *Store) EventCounts(ctx context.Context, groupBy string, f EventFilter) ([]Bucket, error) {
+	match, params := f.match()
+	var tail string
+	switch groupBy {
+	case "MONTH":
+		tail = "WITH substring(n.date, 0, 7) AS key RETURN key, key AS label, count(*) AS c ORDER BY key"
+	case "PLACE":
+		tail = `MATCH (n)-[:OCCURRED_IN]->(p:Place)
+			OPTIONAL MATCH (p)-[:PART_OF*0..6]->(c:Place) WHERE c.placeType IN ['DISTRICT', 'COUNTY']
+			WITH n, coalesce(c, p) AS b
+			WITH b, count(DISTINCT n) AS c
+			RETURN b.id AS key, b.name AS label, c ORDER BY c DESC, label`
+	case "ORGANIZATION":
+		tail = `MATCH (o:Organization)-[:PARTICIPATED_IN]->(n)
+			WITH o, count(DISTINCT n) AS c
+			RETURN o.id AS key, o.name AS label, c ORDER BY c DESC, label LIMIT 200`
+	default:
+		return nil, kg.Errorf(kg.EINVALID, "unknown groupBy %q", groupBy)
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Bucket, error) {
+		recs, err := run(ctx, s, tx, match+"\n"+tail, params)
+		if err != nil {
+			return nil, err
+		}
+		out := []Bucket{}
+		for _, r := range recs {
+			k, _ := r.Get("key")
+			l, _ := r.Get("label")
+			c, _ := r.Get("c")
+			out = append(out, Bucket{Key: str(k), Label: str(l), Count: int(c.(int64))})
+		}
+		return out, nil
+	})
+}
+
+// ListFilter selects entities of one kind for browsing.
+type ListFilter struct {
+	Kind         kg.Kind
+	NameContains string
+	PlaceType    string
+	WithinPlace  string // places: lies within; others: located in / took part in events within
+	PositionAt   string // people: held a post in the organization or one of its units
+	Organization string // projects: owned by
+}
+
+// List returns a page of entities of f.Kind, ordered by "NAME",
+// "MENTIONS" or "DATE", and their total.
+func (s *Store) List(ctx context.Context, f ListFilter, order string, offset, first int) ([]*Node, int, error) {
+	label := f.Kind.Label()
+	if label == "" {
+		return nil, 0, kg.Errorf(kg.EINVALID, "unknown kind %q", f.Kind)
+	}
+	params := map[string]any{"q": f.NameContains, "type": f.PlaceType, "place": f.WithinPlace, "org": f.PositionAt, "owner": f.Organization, "offset": offset, "first": first}
+	var match []string
+	switch {
+	case f.PositionAt != "" && f.Kind == kg.Person:
+		match = append(match, "MATCH (:Organization {id: $org})<-[:PART_OF*0..3]-(:Organization)<-[:HELD_POSITION]-(n:Person)")
+	case f.Organization != "" && f.Kind == kg.Project:
+		match = append(match, "MATCH (:Organization {id: $owner})<-[:OWNED_BY]-(n:Project)")
+	}
+	if f.WithinPlace != "" {
+		switch f.Kind {
+		case kg.Place:
+			match = append(match, "MATCH (:Place {id: $place})<-[:PART_OF*1..6]-(n:Place)")
+		case kg.Person:
+			match = append(match, "MATCH (:Place {id: $place})<-[:PART_OF*0..6]-(:Place)<-[:OCCURRED_IN]-(:Event)<-[:PARTICIPATED_IN]-(n:Person)")
+		case kg.Event:
+			match = append(match, "MATCH (:Place {id: $place})<-[:PART_OF*0..6]-(:Place)<-[:OCCURRED_IN]-(n:Event)")
+		default:
+			match = append(match, fmt.Sprintf("MATCH (:Place {id: $place})<-[:PART_OF*0..6]-(:Place)<-[:LOCATED_IN]-(n:%s)", label))
+		}
+	}
+	if len(match) == 0 {
+		match = append(match, "MATCH (n:"+label+")")
+	}
+	where := []string{"true"}
+	if f.NameContains != "" {
+		where = append(where, "(n.name CONTAINS $q OR n.aliasText CONTAINS $q)")
+	}
+	if f.PlaceType != "" {
+		where = append(where, "n.placeType = $type")
+	}
+	q := strings.Join(match, "\n") + "\nWHERE " + strings.Join(where, " AND ") + "\nWITH DISTINCT n"
+	orderBy := "n.name, n.id"
+	switch order {
+	case "MENTIONS":
+		orderBy = "n.mentionCount DESC, n.name, n.id"
+	case "DATE":
+		if f.Kind == kg.Event {
+			orderBy = "n.date, n.id"
+		}
+	}
+	type page struct {
+		nodes []*Node
+		total int
+	}
+	p, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (page, error) {
+		total, err := single[int64](ctx, s, tx, q+" RETURN count(n) AS c", params, "c")
+		if err != nil {
+			return page{}, err
+		}
+		recs, err := run(ctx, s, tx, q+" RETURN n ORDER BY "+orderBy+" SKIP $offset LIMIT $first", params)
+		if err != nil {
+			return page{}, err
+		}
+		pg := page{total: int(total)}
+		for _, r := range recs {
+			v, _ := r.Get("n")
+			pg.nodes = append(pg.nodes, toNode(v))
+		}
+		return pg, nil
+	})
+	return p.nodes, p.total, err
+}
