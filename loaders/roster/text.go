@@ -1,0 +1,135 @@
+package roster
+
+import (
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// seq is a stretch of roster text with its spaces removed, remembering for
+// each rune where it stood in the source text and whether a space came
+// before it. Titles and names are matched on the runes; the spaces are kept
+// as a hint, because one U+3000 both pads a title (主　任) and separates the
+// title from the name (主　任　谢宏杰).
+type seq struct {
+	r   []rune
+	off []int  // byte offset of r[i] in the source text
+	gap []bool // a space came before r[i]
+}
+
+// squeeze builds the seq of s: spaces, U+FFFD and the continuation mark …
+// dropped, full-width digits and letters folded, ASCII punctuation that the
+// roster writes both ways mapped to the full-width form.
+func squeeze(s string) seq {
+	var q seq
+	space := false
+	for i, r := range s {
+		if textnorm.IsSpace(r) || r == '…' || r == utf8.RuneError {
+			space = true
+			continue
+		}
+		q.r = append(q.r, fold(r))
+		q.off = append(q.off, i)
+		q.gap = append(q.gap, space)
+		space = false
+	}
+	return q
+}
+
+// sub returns the runes of q[i:j] as a string.
+func (q seq) sub(i, j int) string { return string(q.r[i:j]) }
+
+// boundary reports whether position i of q falls where the source had a
+// space, or at an end.
+func (q seq) boundary(i int) bool { return i <= 0 || i >= len(q.r) || q.gap[i] }
+
+// fold maps full-width digits and letters to ASCII and ASCII parentheses,
+// colon and comma to their full-width forms.
+func fold(r rune) rune {
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		return r - 0xFEE0
+	case r == '(':
+		return '（'
+	case r == ')':
+		return '）'
+	case r == ':':
+		return '：'
+	case r == ',':
+		return '，'
+	}
+	return r
+}
+
+// compact returns s as shown to users: spaces and continuation marks
+// removed, digits folded, parentheses and colons full-width.
+func compact(s string) string { return string(squeeze(s).r) }
+
+// closeParen returns the index of the ） that closes the （ at r[i], or -1.
+func closeParen(r []rune, i int) int {
+	depth := 0
+	for j := i; j < len(r); j++ {
+		switch r[j] {
+		case '（':
+			depth++
+		case '）':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// openParens returns how many full- or half-width parentheses s leaves
+// open.
+func openParens(s string) int {
+	depth := 0
+	for _, r := range s {
+		switch fold(r) {
+		case '（':
+			depth++
+		case '）':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth
+}
+
+// colon returns the byte index of the first colon of s outside
+// parentheses, and its width, or -1.
+func colon(s string) (int, int) {
+	depth := 0
+	for i, r := range s {
+		switch fold(r) {
+		case '（':
+			depth++
+		case '）':
+			if depth > 0 {
+				depth--
+			}
+		case '：':
+			if depth == 0 {
+				return i, utf8.RuneLen(r)
+			}
+		}
+	}
+	return -1, 0
+}
+
+func allHan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !textnorm.IsHan(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

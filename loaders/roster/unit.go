@@ -1,0 +1,275 @@
+package roster
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// unitName is a roster unit as written, taken apart: the name, the other
+// names of the same unit given in parentheses at its end, and the notes
+// about the unit itself.
+type unitName struct {
+	name      string
+	aliases   []string // from the parentheses, qualified (研究室 → 市人大常委会研究室)
+	dissolved string   // YYYY-MM when a note says the unit was abolished
+	note      string   // any other note about the unit
+}
+
+var (
+	reUnitNote  = regexp.MustCompile(`\d{4}年|撤销|整合|组建|更名|成立|合并|加挂|挂牌|划转|划入`)
+	reNoteMonth = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
+)
+
+// readUnit takes apart the unit text s. Parentheses at the end are read
+// from the last one back: a note with a date or an act (2023 年 2 月撤销,
+// 2023 年 5 月整合…) is a note; a list of items that each end like a unit
+// name (局, 办公室, 中心, 院 …) and are at least three characters long gives
+// aliases (市委办公室（市档案局）); anything else is part of the name, as
+// are parentheses inside it (甘肃（武威）国际陆港管委会,
+// 市文化旅游发展（集团）股份有限公司).
+func readUnit(s string) unitName {
+	r := []rune(compact(s))
+	var u unitName
+	var notes, aliases []string
+	for len(r) > 0 && r[len(r)-1] == '）' {
+		open := matchingOpen(r, len(r)-1)
+		if open <= 0 {
+			break
+		}
+		c := string(r[open+1 : len(r)-1])
+		head := r[:open]
+		if reUnitNote.MatchString(c) {
+			if d := dissolvedOn(c, string(head)); d != "" {
+				u.dissolved = d
+			} else {
+				notes = append([]string{c}, notes...)
+			}
+			r = head
+			continue
+		}
+		items := strings.Split(c, "、")
+		ok := true
+		for _, it := range items {
+			if !isUnitLike(it) {
+				ok = false
+			}
+		}
+		if !ok {
+			break
+		}
+		aliases = append(items, aliases...)
+		r = head
+	}
+	u.name = string(r)
+	for _, a := range aliases {
+		u.aliases = append(u.aliases, qualify(a, u.name))
+	}
+	u.note = strings.Join(notes, "；")
+	return u
+}
+
+// matchingOpen returns the index of the （ that the ） at r[j] closes.
+func matchingOpen(r []rune, j int) int {
+	depth := 0
+	for i := j; i >= 0; i-- {
+		switch r[i] {
+		case '）':
+			depth++
+		case '（':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// dissolvedOn returns the month of the unit note c when it says that the
+// unit itself was abolished: 2023 年 2 月撤销, or …撤销<the unit's name>.
+func dissolvedOn(c, unit string) string {
+	i := strings.LastIndex(c, "撤销")
+	if i < 0 {
+		return ""
+	}
+	what := c[i+len("撤销"):]
+	if j := strings.IndexAny(what, "，。；,"); j >= 0 {
+		what = what[:j]
+	}
+	if what != "" && !sameUnit(what, unit) {
+		return ""
+	}
+	m := reNoteMonth.FindStringSubmatch(c)
+	if m == nil {
+		return ""
+	}
+	if m[2] == "" {
+		return m[1]
+	}
+	return m[1] + "-" + pad2(m[2])
+}
+
+// sameUnit reports whether a and b name the same unit once a leading
+// place (武威市, 市) is ignored: 武威市卫生计生委综合监督执法局 and
+// 市卫生计生委综合监督执法局.
+func sameUnit(a, b string) bool {
+	a, b = textnorm.Key(a), textnorm.Key(b)
+	if a == b {
+		return true
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	b = strings.TrimPrefix(b, "市")
+	return strings.HasSuffix(a, b) && utf8.RuneCountInString(b) >= 4
+}
+
+// isUnitLike reports whether s ends like the name of a unit and is long
+// enough to be one by itself (not 集团 or 公司 alone).
+func isUnitLike(s string) bool {
+	if utf8.RuneCountInString(s) < 3 {
+		return false
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// organMarkers end the part of a unit name that names its parent body
+// (市人大常委会 of 市人大常委会办公室); a relative alias (研究室) is read
+// under it.
+var organMarkers = []string{"人大常委会", "人民政府", "政府", "政协", "市委", "县委", "区委", "党委"}
+
+// qualify gives a relative alias the body of the unit's name: the
+// 研究室 of 市人大常委会办公室（研究室） is 市人大常委会研究室. Aliases that
+// name their own place or level (市…, 甘肃…, 国家…) are kept as written, as
+// are those for which the unit's name has no body to borrow (民间商会).
+func qualify(alias, name string) string {
+	if absolute(alias) {
+		return alias
+	}
+	best := -1
+	for _, m := range organMarkers {
+		if i := strings.LastIndex(name, m); i >= 0 && i+len(m) > best {
+			best = i + len(m)
+		}
+	}
+	if best <= 0 || best >= len(name) {
+		return alias
+	}
+	return name[:best] + alias
+}
+
+// absolute reports whether an alias names its place or level itself.
+func absolute(a string) bool {
+	for _, p := range []string{"市", "县", "区", "省", "中共", "中国", "国家", "共青团", "全国"} {
+		if strings.HasPrefix(a, p) {
+			return true
+		}
+	}
+	r := []rune(a)
+	for i := 1; i < len(r) && i < 6; i++ {
+		if strings.ContainsRune("省市县区州旗盟", r[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cityForms returns the other usual forms of a unit name of city city:
+// the short form of a full name (武威市人民代表大会常务委员会 → 市人大常委会,
+// 中共武威市委员会 → 市委) and the full form of a short one (市委办公室 →
+// 中共武威市委办公室, 市信访局 → 武威市信访局), and for county units the
+// forms with 中共 and 人民政府 (凉州区委 → 中共凉州区委).
+func cityForms(name, city string) []string {
+	var out []string
+	add := func(s ...string) { out = append(out, s...) }
+	c := city + "市"
+	groups := [][]string{
+		{"中国共产党" + c + "委员会", "中共" + c + "委员会", "中共" + c + "委", "市委"},
+		{"中国人民政治协商会议" + c + "委员会", "政协" + c + "委员会", c + "政协", "市政协"},
+		{"共青团" + c + "委员会", "共青团" + c + "委", "团市委"},
+	}
+	grouped := false
+	if city != "" {
+	group:
+		for _, g := range groups {
+			for _, p := range g {
+				if !strings.HasPrefix(name, p) {
+					continue
+				}
+				rest := name[len(p):]
+				if p == "市委" && strings.HasPrefix(rest, "员会") {
+					continue
+				}
+				grouped = true
+				if rest == "" {
+					for _, o := range g {
+						if o != p {
+							add(o)
+						}
+					}
+				} else if p != g[2] {
+					// The committee's own offices: 市委办公室 → 中共武威市委办公室.
+					add(g[2] + rest)
+				}
+				break group
+			}
+		}
+		if !grouped {
+			switch {
+			case strings.HasPrefix(name, c):
+				add("市" + name[len(c):])
+			case strings.HasPrefix(name, "市") && runeLen(name) > 2:
+				add(c + name[len("市"):])
+			}
+		}
+	}
+	for _, p := range partyShort {
+		if rest, ok := strings.CutPrefix(name, p[0]); ok {
+			add(p[1] + rest)
+			if city != "" && rest == c+"委员会" {
+				add(p[1] + c + "委")
+			}
+		}
+	}
+	// County bodies (凉州区委, 凉州区人大常委会, 凉州区政府, 凉州区政协).
+	if m := reCountyBody.FindStringSubmatch(name); m != nil {
+		switch place := m[1]; m[2] {
+		case "委":
+			add("中共"+name, "中共"+place+"委员会")
+		case "人大常委会":
+			add(place + "人民代表大会常务委员会")
+		case "政府":
+			add(place + "人民政府")
+		case "政协":
+			add("中国人民政治协商会议"+place+"委员会", "政协"+place+"委员会")
+		}
+	}
+	// Short forms of everything so far: 人民代表大会常务委员会 → 人大常委会.
+	forms := append([]string{name}, out...)
+	for _, f := range forms {
+		for _, ab := range abbreviations {
+			if strings.Contains(f, ab[0]) {
+				add(strings.Replace(f, ab[0], ab[1], 1))
+				break
+			}
+		}
+	}
+	var uniq []string
+	for _, f := range out {
+		if f != name && !slices.Contains(uniq, f) {
+			uniq = append(uniq, f)
+		}
+	}
+	return uniq
+}
+
+var reCountyBody = regexp.MustCompile(`^(\p{Han}{1,8}[县区旗])(委|人大常委会|政府|政协)$`)
