@@ -30,6 +30,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// ComplexityLimit and DepthLimit are passed to the GraphQL handler.
 	ComplexityLimit, DepthLimit int
+	// RateLimit is the requests per second allowed to each client IP on
+	// /graphql, with RateBurst; 0 disables the limit.
+	RateLimit float64
+	RateBurst int
 	// CORSOrigins lists the origins browsers may call /graphql from; "*"
 	// allows any. Empty allows none (same-origin only).
 	CORSOrigins []string
@@ -60,8 +64,12 @@ func New(store *neo4jstore.Store, opts Options) http.Handler {
 	store.Observe(metrics.Transaction)
 	gql := graph.NewHandler(store, graph.Options{ComplexityLimit: opts.ComplexityLimit, DepthLimit: opts.DepthLimit, Logger: opts.Logger, OnError: metrics.GraphQLError})
 	corsPolicy := cors.New(cors.Options{AllowedOrigins: opts.CORSOrigins, AllowedMethods: []string{http.MethodGet, http.MethodPost}, AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"}, MaxAge: 600})
+	var gqlHandler http.Handler = corsPolicy.Handler(limit(opts, dataloader.Middleware(store, gql)))
+	if opts.RateLimit > 0 {
+		gqlHandler = newRateLimiter(opts.RateLimit, opts.RateBurst).middleware(gqlHandler)
+	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", metrics.instrument("/graphql", corsPolicy.Handler(limit(opts, dataloader.Middleware(store, gql)))))
+	mux.Handle("/graphql", metrics.instrument("/graphql", gqlHandler))
 	mux.Handle("GET /graphiql", playground.Handler("Yearbook knowledge graph", "/graphql"))
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
