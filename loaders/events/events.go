@@ -1,0 +1,245 @@
+// Package events extracts the dated happenings of a yearbook: every entry
+// of the chronicle (大事记), the dated sub-entries of meeting topics
+// (【市委常委会会议】 and the like), single-meeting topics, the adoption
+// lines of the documents in the appendix, and the sentences of running text
+// that date a named meeting, forum, festival, ceremony, opening or disaster.
+//
+// Each happening becomes one Event entity; the people, organizations,
+// projects and places the events' texts name (found by a mention.Finder
+// supplied by the caller) are linked to it by PARTICIPATED_IN, INVOLVES and
+// OCCURRED_IN. The entities of those names are not created here: the
+// extractors of people, organizations, projects and places emit them.
+//
+// The chronicle is found by its form (a month marker on a line of its own,
+// then day entries whose day is followed by U+3000), never by position, so
+// that the same code reads the chronicles of other cities and years.
+// Precision comes first: a sentence whose date or happening is unclear is
+// left out rather than guessed.
+package events
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Categories of events. A chronicle entry is CategoryChronicle whatever it
+// reports (its "type" prop says what, when its name tells); the events
+// found elsewhere take the category of their happening.
+const (
+	CategoryChronicle = "chronicle"
+	CategoryMeeting   = "meeting"
+	CategoryAdoption  = "adoption" // a document published by order, not by a meeting
+	CategoryOther     = "event"
+)
+
+// Diagnostic codes.
+const (
+	CodeEmptyMonth     = "chronicle-empty-month"   // a month marker with no entries
+	CodeBadDate        = "chronicle-bad-date"      // an entry whose date cannot be read or does not exist
+	CodeDayBackwards   = "chronicle-day-backwards" // a day earlier than the entry before it in the month
+	CodeMonthOrder     = "chronicle-month-order"   // a month marker earlier than the one before it
+	CodeEmptyEntry     = "chronicle-empty-entry"   // a day marker with no text
+	CodeMeetingBadDate = "meeting-bad-date"        // a meeting sub-entry whose date cannot be read
+)
+
+// Extract returns the events of the yearbook d, whose ID is yearbook, with
+// their relationships to the names f finds in their texts (none when f is
+// nil), and diagnostics for the chronicle lines it could not use. It never
+// fails: a document without a chronicle or meetings gives an empty graph.
+func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
+	x := &extractor{d: d, yb: yearbook, f: f, byKey: map[string]*event{}, used: map[*segment.Topic]bool{}}
+	x.chronicle()
+	x.meetingTopics()
+	x.adoptionLines()
+	x.runningText()
+	return x.graph()
+}
+
+// extractor holds the state of one extraction.
+type extractor struct {
+	d     *segment.Document
+	yb    string
+	f     mention.Finder
+	evs   []*event
+	byKey map[string]*event
+	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
+	diags []kg.Diagnostic
+}
+
+// event is an Event entity under construction with the texts that
+// describe it; relationships are drawn from every text at the end.
+type event struct {
+	ent       kg.Entity
+	date      dateSpan
+	names     []string // match keys of the names it is known by
+	sig       string   // meetingSig of its name, if a numbered meeting
+	texts     []text
+	chronicle bool
+	weak      bool // dated by year only: kept only as a mention of a better-dated event
+}
+
+// text is a description of an event: Text[off:end] of a passage. Names
+// are related to the event only up to rel (when set): a sentence of running
+// text goes on about other things after the clause that dates the event.
+// A weak text (a year-dated mention merged into a better-dated event)
+// gives no relationships: it is only a mention.
+type text struct {
+	p        *segment.Passage
+	off, end int
+	rel      int
+	weak     bool
+}
+
+func (t text) String() string { return t.p.Text[t.off:t.end] }
+
+// newEvent returns an event of the given name (shown clipped to maxName),
+// date, category and description, mentioned at source.
+func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, src kg.Source) *event {
+	name := clip(full)
+	desc := strings.TrimSpace(t.String())
+	e := &event{date: ds, texts: []text{t}}
+	e.ent = kg.Entity{
+		Kind:     kg.Event,
+		Name:     name,
+		Props:    map[string]string{"date": ds.Start, "description": desc, "category": category},
+		Mentions: []kg.Source{src},
+	}
+	if ds.End != "" {
+		e.ent.Props["endDate"] = ds.End
+	}
+	if typ := eventType(full); typ != "" && category == CategoryChronicle {
+		e.ent.Props["type"] = typ
+	}
+	e.addName(strings.TrimSuffix(strings.TrimPrefix(full, "“"), "”"))
+	e.addName(full)
+	e.sig = meetingSig(full, x.d.City)
+	return e
+}
+
+// addName records a name the event is known by, for matching.
+func (e *event) addName(name string) {
+	k := textnorm.Key(strings.TrimRight(name, "…"))
+	if k == "" || strings.HasSuffix(name, "…") {
+		return
+	}
+	for _, n := range e.names {
+		if n == k {
+			return
+		}
+	}
+	e.names = append(e.names, k)
+}
+
+// add files e under key, or merges it into an event already filed that
+// reports the same happening (see same). Year-dated events that merge
+// nowhere are dropped.
+func (x *extractor) add(e *event, key string) {
+	for _, o := range x.evs {
+		if x.same(o, e) {
+			x.merge(o, e)
+			return
+		}
+	}
+	if e.weak {
+		return
+	}
+	if _, dup := x.byKey[key]; dup {
+		for i := 2; ; i++ {
+			k := key + "#" + strconv.Itoa(i)
+			if _, dup := x.byKey[k]; !dup {
+				key = k
+				break
+			}
+		}
+	}
+	e.ent.Key = key
+	e.ent.ID = kg.Ref{Kind: kg.Event, Key: key}.ID()
+	x.byKey[key] = e
+	x.evs = append(x.evs, e)
+}
+
+// same reports whether the candidate c reports the happening o already
+// holds: their dates overlap and either both are the same numbered meeting
+// (equal meetingSig) or a name of one is written in the text of the other.
+// Two chronicle entries are never the same: the chronicle lists each
+// happening once.
+func (x *extractor) same(o, c *event) bool {
+	if o.chronicle && c.chronicle || !o.date.overlaps(c.date) {
+		return false
+	}
+	if o.sig != "" && c.sig != "" {
+		return o.sig == c.sig
+	}
+	contains := func(a, b *event) bool {
+		for _, t := range a.texts {
+			k := textnorm.Key(t.String())
+			for _, n := range b.names {
+				if len([]rune(n)) >= 5 && strings.Contains(k, n) {
+					return true
+				}
+			}
+		}
+		for _, n := range a.names {
+			for _, m := range b.names {
+				if n == m {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return contains(o, c) || contains(c, o)
+}
+
+// merge adds what c knows of a happening to o: its mention, its text (for
+// relationships) and its name as an alias. The dates and description of o
+// stand: chronicle entries are added first and are the record of the day.
+func (x *extractor) merge(o, c *event) {
+	o.ent.Mentions = append(o.ent.Mentions, c.ent.Mentions...)
+	o.texts = append(o.texts, c.texts...)
+	if c.ent.Name != o.ent.Name && !strings.HasSuffix(c.ent.Name, "…") {
+		dup := false
+		for _, a := range o.ent.Aliases {
+			dup = dup || a == c.ent.Name
+		}
+		if !dup {
+			o.ent.Aliases = append(o.ent.Aliases, c.ent.Name)
+		}
+	}
+	for _, n := range c.names {
+		o.addName(n)
+	}
+	if o.sig == "" {
+		o.sig = c.sig
+	}
+	if o.chronicle && o.ent.Props["type"] == "" {
+		if t := eventType(c.ent.Name); t != "" {
+			o.ent.Props["type"] = t
+		}
+	}
+}
+
+// diag records a diagnostic at line n.
+func (x *extractor) diag(n int, code, msg string) {
+	x.diags = append(x.diags, kg.Diagnostic{File: x.d.File, Line: n, Code: code, Message: msg})
+}
+
+// graph builds the result: the events, then for each its relationships.
+func (x *extractor) graph() *kg.Graph {
+	g := &kg.Graph{Entities: []kg.Entity{}, Relationships: []kg.Relationship{}, Diagnostics: x.diags}
+	if g.Diagnostics == nil {
+		g.Diagnostics = []kg.Diagnostic{}
+	}
+	for _, e := range x.evs {
+		g.Entities = append(g.Entities, e.ent)
+		g.Relationships = append(g.Relationships, x.relate(e)...)
+	}
+	sort.SliceStable(g.Diagnostics, func(i, j int) bool { return g.Diagnostics[i].Line < g.Diagnostics[j].Line })
+	return g
+}

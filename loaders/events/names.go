@@ -1,0 +1,392 @@
+package events
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// maxName bounds the display name of an event: it is a title for lists,
+// the description holds the rest.
+const maxName = 30
+
+// happenVerbs are the verbs that report that a named happening took place.
+var happenVerbs = []string{"召开", "举行", "举办", "开幕", "闭幕", "启动", "开启", "开班", "开赛", "开馆", "上演", "开展", "展开", "揭牌", "开营", "走进"}
+
+// eventNounEnds are the last characters of names of happenings: 会 (大会,
+// 座谈会, 博览会), 议 (会议), 坛 (论坛), 节, 展, 赛, 式 (仪式), 礼, 典, 动
+// (活动, 行动), 班, 演 (巡演), 试 (考试), and names in quotes or book-title
+// marks.
+const eventNounEnds = "会议坛节展赛式礼典动班演试》”"
+
+// isEventNoun reports whether name looks like the name of a happening: it
+// ends like one and is not a count (2 次全体会议) or a generic plural
+// (各类培训班).
+func isEventNoun(name string) bool {
+	if utf8.RuneCountInString(name) < 4 {
+		return false
+	}
+	if strings.HasSuffix(name, "）") {
+		// 联赛（甘肃武威站）: the name is what stands before the note.
+		if i := strings.LastIndex(name, "（"); i > 0 {
+			return isEventNoun(name[:i])
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(name)
+	if !strings.ContainsRune(eventNounEnds, r) {
+		return false
+	}
+	if reCountName.MatchString(name) || hasAnySuffix(name, orgEnds...) {
+		return false
+	}
+	for _, p := range []string{"各类", "各项", "各种", "多场", "多次", "系列", "一系列", "一批", "等"} {
+		if strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgEnds are endings of names of bodies, not of meetings: 甘肃省总工会
+// 举行… names the organizer.
+var orgEnds = []string{"工会", "协会", "委员会", "联合会", "商会", "学会", "研究会", "促进会", "基金会", "红十字会", "管委会", "居委会", "村委会", "常委会", "党委会", "董事会", "理事会", "学社"}
+
+var reCountName = regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)`)
+
+// firstSentence returns s up to and including its first 。；！？, or all of s.
+func firstSentence(s string) string {
+	end := len(s)
+	for _, sep := range []string{"。", "；", "！", "？"} {
+		if i := strings.Index(s, sep); i >= 0 && i+len(sep) < end {
+			end = i + len(sep)
+		}
+	}
+	return s[:end]
+}
+
+// clauses splits a sentence at its commas and colons and drops the final
+// punctuation.
+func clauses(s string) []string {
+	s = strings.TrimRight(s, "。；！？")
+	f := func(r rune) bool { return r == '，' || r == '：' || r == ',' }
+	return strings.FieldsFunc(s, f)
+}
+
+var (
+	reOrganizedBy = regexp.MustCompile(`^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的`)
+	reAtEventOn   = regexp.MustCompile(`^在(?:由[^，。]*?的)?(.{4,60}?)上$`)
+	reLead        = regexp.MustCompile(`^(?:随着|据悉|近日|当日|当天|期间)`)
+	reTrailAdverb = regexp.MustCompile(`(?:正式|顺利|隆重|成功|圆满|胜利|集中|分别|同时)+$`)
+	reThemed      = regexp.MustCompile(`^以“[^”]*”为主题的`)
+)
+
+// happening finds, in one clause, the name of the happening the clause
+// reports: "X(在Y)召开" gives X, "S(在Y)举办X" gives X, when X is named
+// like a happening (see isEventNoun). The verbs are tried from the last,
+// which is the clause's main verb more often than one inside a name
+// (…项目启动会在…举办). It returns "" when the clause names none, and
+// whether the name is the object of the verb (S举办X) rather than its
+// subject.
+func happening(clause string) (name string, object bool) {
+	clause = reOrganizedBy.ReplaceAllString(clause, "")
+	clause = reThemed.ReplaceAllString(clause, "")
+	if m := reAtEventOn.FindStringSubmatch(clause); m != nil && isEventNoun(m[1]) {
+		return m[1], false
+	}
+	type at struct{ i, n int }
+	var verbs []at
+	for _, v := range happenVerbs {
+		for off := 0; ; {
+			i := strings.Index(clause[off:], v)
+			if i < 0 {
+				break
+			}
+			verbs = append(verbs, at{off + i, len(v)})
+			off += i + len(v)
+		}
+	}
+	sort.Slice(verbs, func(a, b int) bool { return verbs[a].i > verbs[b].i })
+	for _, v := range verbs {
+		before := clause[:v.i]
+		if i := strings.LastIndex(before, "在"); i > 0 && utf8.RuneCountInString(before[:i]) >= 2 {
+			before = before[:i]
+		}
+		before = reTrailAdverb.ReplaceAllString(before, "")
+		if isEventNoun(before) && !startsContinued(before) {
+			return before, false
+		}
+		after := strings.TrimPrefix(clause[v.i+v.n:], "了")
+		if n := longestEventNoun(after); n != "" {
+			rest := after[len(n):]
+			// A quoted name followed by more words (“加强…教育”专题调研)
+			// is only the modifier of the name.
+			quoted := strings.HasSuffix(n, "”") || strings.HasSuffix(n, "》")
+			if (rest == "" || !quoted && utf8.RuneCountInString(rest) <= 6) && !startsContinued(rest) && !startsContinued(n) {
+				return n, true
+			}
+		}
+	}
+	return "", false
+}
+
+// startsContinued reports whether s starts with a word that joins it to
+// what comes before (暨, 和 …): a name cut there is only part of a name.
+func startsContinued(s string) bool {
+	for _, p := range []string{"暨", "和", "及", "与", "、"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// longestEventNoun returns the longest prefix of s that is named like a
+// happening: in "全市领导干部会议进行宣布" it is 全市领导干部会议.
+func longestEventNoun(s string) string {
+	for end := len(s); end > 0; {
+		if isEventNoun(s[:end]) {
+			return s[:end]
+		}
+		_, n := utf8.DecodeLastRuneInString(s[:end])
+		end -= n
+	}
+	return ""
+}
+
+// chronicleName returns a short title for a chronicle entry: the name of
+// the meeting or happening its first sentence reports, or else its first
+// clause (two when the first is only a person: 市委书记柳鹏，市委副书记…).
+func chronicleName(desc string) string {
+	sent := strings.TrimRight(firstSentence(desc), "。；！？")
+	cs := clauseSpans(sent)
+	if len(cs) == 0 {
+		return clip(desc)
+	}
+	// A leading clause of time (…开工活动后) is not the entry's subject.
+	if len(cs) > 1 && reTimeClause.MatchString(sent[cs[0].off:cs[0].end]) {
+		cs = cs[1:]
+	}
+	if m := reMeetingActs.FindStringSubmatch(sent[cs[0].off:cs[0].end]); m != nil {
+		return clip(m[1]) // 甘肃省…第四次会议审查批准《…》: the meeting
+	}
+	for i, c := range cs {
+		if i > 1 {
+			break
+		}
+		clause := sent[c.off:c.end]
+		n, object := happening(clause)
+		if n == "" {
+			continue
+		}
+		if object && utf8.RuneCountInString(n) < 10 {
+			// S举行授牌仪式: the object alone says too little.
+			return clip(reOrganizedBy.ReplaceAllString(clause, ""))
+		}
+		return clip(n)
+	}
+	c := sent[cs[0].off:cs[0].end]
+	if utf8.RuneCountInString(textnorm.Key(c)) < 8 && len(cs) > 1 {
+		c = sent[cs[0].off:cs[1].end]
+	}
+	c = reOrganizedBy.ReplaceAllString(c, "")
+	c = reLead.ReplaceAllString(c, "")
+	if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
+		c = m[1]
+	}
+	return clip(c)
+}
+
+var (
+	reTimeClause = regexp.MustCompile(`(后|时|之际|期间|前夕)$`)
+	// A happening reported as concluded: 武威市首届房地产展销会圆满完成.
+	reConcluded = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
+)
+
+// clauseSpans returns the byte ranges of the clauses of a sentence,
+// between its commas and colons.
+func clauseSpans(s string) []sentence {
+	var out []sentence
+	start := 0
+	for i, r := range s {
+		if r == '，' || r == '：' || r == ',' {
+			if i > start {
+				out = append(out, sentence{start, i})
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(s) {
+		out = append(out, sentence{start, len(s)})
+	}
+	return out
+}
+
+// clip trims quotes that wrap the whole name and cuts it to maxName runes,
+// marking the cut with an ellipsis.
+func clip(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”")
+	}
+	r := []rune(s)
+	if len(r) > maxName {
+		return string(r[:maxName-1]) + "…"
+	}
+	return s
+}
+
+// eventType classifies a happening by its name: meeting, forum, festival,
+// exhibition, ceremony, competition, training, activity, disaster. It
+// returns "" for a name that says nothing of its kind.
+func eventType(name string) string {
+	name = strings.TrimRight(name, "…")
+	if i := strings.LastIndex(name, "（"); i > 0 && strings.HasSuffix(name, "）") {
+		name = name[:i] // 联赛（甘肃武威站）
+	}
+	name = strings.Trim(name, "“”")
+	switch {
+	case reDisaster.MatchString(name):
+		return "disaster"
+	case hasAnySuffix(name, "论坛", "峰会"):
+		return "forum"
+	case strings.Contains(name, "博览会") || strings.Contains(name, "展销会") || hasAnySuffix(name, "展", "展会", "展览"):
+		return "exhibition"
+	case hasAnySuffix(name, "节", "旅游日"):
+		return "festival"
+	case hasAnySuffix(name, "仪式", "典礼", "庆典", "大典"):
+		return "ceremony"
+	case hasAnySuffix(name, "赛", "联赛", "比赛", "运动会"):
+		return "competition"
+	case hasAnySuffix(name, "培训班", "研讨班", "班", "培训会"):
+		return "training"
+	case hasAnySuffix(name, "会议", "大会", "全会", "会"):
+		return "meeting"
+	case hasAnySuffix(name, "活动", "行动", "巡演", "演出"):
+		return "activity"
+	}
+	return ""
+}
+
+var reDisaster = regexp.MustCompile(`(地震|洪水|洪灾|火灾|泥石流|山体滑坡|暴雨|冰雹|沙尘暴|雪灾|旱灾)$`)
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingSig returns the signature of the name of an official meeting, so
+// that the forms one meeting is written in compare equal:
+// 中国共产党武威市第五届委员会第七次全体会议 and 市委五届七次全体会议, or
+// 武威市第五届人民代表大会常务委员会第十二次会议 and 市五届人大常委会第十二次会议,
+// all read as level|body|session numbers. It returns "" for a name that
+// is not a numbered meeting of a known body; such names are compared as
+// written.
+func meetingSig(name, city string) string {
+	k := textnorm.Key(name)
+	for _, r := range [][2]string{
+		{"中国人民政治协商会议", "政协"},
+		{"中国共产党", "中共"},
+		{"人民代表大会常务委员会", "人大常委会"},
+		{"人民代表大会", "人大"},
+		{"常务委员会", "常委会"},
+		{"纪律检查委员会", "纪委"},
+		{"人民政府", "政府"},
+		{"全体会议", "全会"},
+		{"扩大会议", "会议"},
+	} {
+		k = strings.ReplaceAll(k, r[0], r[1])
+	}
+	party := strings.Contains(k, "中共") || regexp.MustCompile(`[市县区省州盟旗]委`).MatchString(k)
+	var body string
+	switch {
+	case strings.Contains(k, "政协") && strings.Contains(k, "常委会"):
+		body = "政协常委会"
+	case strings.Contains(k, "政协"):
+		body = "政协"
+	case strings.Contains(k, "人大常委会") && strings.Contains(k, "主任会议"):
+		body = "人大主任会议"
+	case strings.Contains(k, "人大常委会"):
+		body = "人大常委会"
+	case strings.Contains(k, "人大"):
+		body = "人大"
+	case strings.Contains(k, "纪委"):
+		body = "纪委全会"
+	case strings.Contains(k, "政府") && strings.Contains(k, "常务会议"):
+		body = "政府常务会议"
+	case party && strings.Contains(k, "常委会"):
+		body = "党委常委会"
+	case party && strings.Contains(k, "全会"):
+		body = "党委全会"
+	default:
+		return ""
+	}
+	nums := numerals(k)
+	if len(nums) == 0 {
+		return ""
+	}
+	level := "市"
+	switch {
+	case strings.Contains(k, "全国") || strings.Contains(k, "中央"):
+		level = "国"
+	case strings.Contains(k, "省"):
+		level = "省"
+	case city != "" && strings.Contains(k, city):
+	case strings.Contains(k, "市"):
+	case strings.ContainsAny(k, "县区"):
+		level = "县"
+	}
+	s := make([]string, len(nums))
+	for i, n := range nums {
+		s[i] = strconv.Itoa(n)
+	}
+	return level + "|" + body + "|" + strings.Join(s, ",")
+}
+
+var reNumeral = regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
+
+// numerals returns the numbers written in s, in Arabic or Chinese digits
+// (五届 四十九次 → 5, 49).
+func numerals(s string) []int {
+	var out []int
+	for _, m := range reNumeral.FindAllString(s, -1) {
+		if n, err := strconv.Atoi(m); err == nil {
+			out = append(out, n)
+		} else if n := cnNumber(m); n > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// cnNumber converts a Chinese numeral below 1000 (四十九, 十二, 一百零五).
+func cnNumber(s string) int {
+	digit := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			cur = digit[r]
+		}
+	}
+	return total + cur
+}

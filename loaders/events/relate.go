@@ -1,0 +1,315 @@
+package events
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
+)
+
+// contentVerbs introduce what a meeting studied, heard or adopted: a name
+// after one of them in the same clause is the subject matter of the event
+// (会议传达学习习近平总书记在甘肃考察时…精神), not a participant or its place.
+var contentVerbs = []string{"传达", "学习", "贯彻", "落实", "审议", "听取", "研究", "讨论", "通过", "印发", "审定", "审查", "表决", "宣读", "部署", "按照", "根据"}
+
+// postWords are the titles that, written right after an organization,
+// make it part of a post (市委书记柳鹏, 任中共武威市委书记): the organization
+// names whose post it is, not a participant.
+var postWords = []string{"书记", "副书记", "常委", "委员", "主席", "副主席", "部长", "副部长", "市长", "副市长", "县长", "区长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "院长", "校长", "董事长", "总经理", "行长", "组长", "副组长", "会长", "秘书长", "理事长", "社长", "站长", "所长", "馆长", "检察长", "政委", "司令员", "队长", "场长", "经理", "总裁", "董事", "党组书记", "省长", "副省长", "代市长", "代理市长"}
+
+// citedAfter are the words that, written right after a person's name,
+// make the name a citation (习近平新时代中国特色社会主义思想, 习近平总书记…
+// 重要讲话精神), not a participant.
+var citedAfter = regexp.MustCompile(`^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求)`)
+
+// placePreps are the words after which a place is where the event happened.
+var placePreps = []string{"在", "于", "赴", "到", "来到", "深入", "走进", "抵达", "位于"}
+
+// placeVerbs are the verbs before which a place is where the event
+// happened (凉州区召开…).
+var placeVerbs = []string{"召开", "举行", "举办", "启动", "开幕"}
+
+// relate returns the relationships of event e to the names found in its
+// texts: people and organizations PARTICIPATED_IN it, it INVOLVES projects,
+// and it OCCURRED_IN the place where it happened (see places).
+func (x *extractor) relate(e *event) []kg.Relationship {
+	if x.f == nil {
+		return nil
+	}
+	ref := kg.Ref{Kind: kg.Event, Key: e.ent.Key}
+	var out []kg.Relationship
+	seen := map[string]int{}
+	emit := func(r kg.Relationship) {
+		k := r.Type + "\x00" + string(r.From.Kind) + r.From.Key + "\x00" + string(r.To.Kind) + r.To.Key
+		if i, ok := seen[k]; ok {
+			// One link per pair; a later text that shows the chair wins.
+			if r.Props["role"] == "chair" && out[i].Props["role"] != "chair" {
+				out[i] = r
+			}
+			return
+		}
+		seen[k] = len(out)
+		out = append(out, r)
+	}
+	placed := false
+	for _, t := range e.texts {
+		if t.weak {
+			continue
+		}
+		s := t.String()
+		if t.rel > t.off && t.rel < t.end {
+			s = t.p.Text[t.off:t.rel]
+		}
+		spans := x.f.Find(s)
+		source := func(sp mention.Span) kg.Source {
+			return x.d.Source(x.yb, t.p, t.off+sp.Start)
+		}
+		for _, sp := range spans {
+			if sp.Key == "" || insideMarks(s, sp.Start) || isContent(s, sp.Start) {
+				continue
+			}
+			if sp.Kind == kg.Person && citedAfter.MatchString(s[sp.End:]) {
+				continue
+			}
+			if sp.Kind == kg.Organization && (hasAnyPrefix(s[sp.End:], postWords...) || inTitle(sp, spans)) {
+				continue
+			}
+			switch sp.Kind {
+			case kg.Person, kg.Organization:
+				props := map[string]string{}
+				if sp.Title != "" {
+					props["role"] = sp.Title
+				}
+				if chairs(s, sp.End) {
+					if sp.Title != "" {
+						props["title"] = sp.Title
+					}
+					props["role"] = "chair"
+				}
+				if len(props) == 0 {
+					props = nil
+				}
+				emit(kg.Relationship{Type: kg.ParticipatedIn, From: sp.Ref(), To: ref, Props: props, Source: source(sp)})
+			case kg.Project:
+				emit(kg.Relationship{Type: kg.Involves, From: ref, To: sp.Ref(), Source: source(sp)})
+			}
+		}
+		// The place comes from the first text that names one: texts merged
+		// later may place the same happening differently.
+		if !placed {
+			for _, sp := range places(s, spans) {
+				placed = true
+				emit(kg.Relationship{Type: kg.OccurredIn, From: ref, To: sp.Ref(), Source: source(sp)})
+			}
+		}
+	}
+	return out
+}
+
+// inTitle reports whether the organization span o lies inside the title a
+// person span carries (省委统战部 in 省委统战部部长孙雪涛).
+func inTitle(o mention.Span, spans []mention.Span) bool {
+	for _, p := range spans {
+		if p.Kind == kg.Person && p.Title != "" && o.Start >= p.Start-len(p.Title) && o.End <= p.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// insideMarks reports whether byte i of s is inside 《…》: a name in the
+// title of a document is not an actor of the event.
+func insideMarks(s string, i int) bool {
+	return strings.Count(s[:i], "《") > strings.Count(s[:i], "》")
+}
+
+// clauseStart returns the byte offset where the clause holding byte i
+// starts (after the last ，；：。 before it).
+func clauseStart(s string, i int) int {
+	start := 0
+	for _, sep := range []string{"，", "；", "：", "。", "！", "？"} {
+		if j := strings.LastIndex(s[:i], sep); j >= 0 && j+len(sep) > start {
+			start = j + len(sep)
+		}
+	}
+	return start
+}
+
+// isContent reports whether byte i of s follows a content verb in its
+// clause, or is in a clause that names a document (关于…的决议).
+func isContent(s string, i int) bool {
+	c := s[clauseStart(s, i):i]
+	if strings.HasPrefix(c, "关于") {
+		return true // a document named without 《》: 关于…工作报告的决议
+	}
+	for _, v := range contentVerbs {
+		if strings.Contains(c, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// chairs reports whether the name ending at byte end of s is followed by
+// 主持 (…市委书记柳鹏主持会议).
+func chairs(s string, end int) bool {
+	rest := s[end:]
+	return strings.HasPrefix(rest, "主持") || strings.HasPrefix(rest, "同志主持")
+}
+
+// places returns the place spans of s where the event of s happened, from
+// its first sentence only (later sentences tell of plans and visits):
+//   - the places after 在/于/赴/到/来到/深入/走进/抵达/位于; of a chain of
+//     places written together (新疆维吾尔自治区乌鲁木齐市) the last, most
+//     specific; a list after one preposition (分别在厦门市、广州市) gives each;
+//   - else a place directly before 召开/举行/举办/启动/开幕, or before the
+//     disaster it names (积石山地震);
+//   - else the only place of the first clause, if the sentence has no
+//     preposition of place (a venue that is an organization, 在厦门大学,
+//     leaves it unplaced) and the place is not a subject, an origin, a
+//     destination or one of a list.
+func places(s string, spans []mention.Span) []mention.Span {
+	first := len(firstSentence(s))
+	if out := placesIn(s, spans, first); out != nil {
+		return out
+	}
+	// Where the thing the event is about lies (批发市场位于凉州区永昌镇白洪村),
+	// told in a later sentence.
+	ss := sentences(s)
+	for i := 1; i < len(ss); i++ {
+		sn := ss[i]
+		for _, sp := range placesAfter(s, spans, sn, "位于") {
+			return []mention.Span{sp}
+		}
+	}
+	return nil
+}
+
+// placesAfter returns the most specific place of the chain written right
+// after word in sentence sn of s.
+func placesAfter(s string, spans []mention.Span, sn sentence, word string) []mention.Span {
+	var out []mention.Span
+	for _, sp := range spans {
+		if sp.Kind != kg.Place || sp.Start < sn.off || sp.Start >= sn.end || sp.Key == "" {
+			continue
+		}
+		switch {
+		case len(out) == 0 && strings.HasSuffix(s[sn.off:sp.Start], word):
+			out = append(out, sp)
+		case len(out) > 0 && out[len(out)-1].End == sp.Start:
+			out[len(out)-1] = sp
+		}
+	}
+	return out
+}
+
+// placesIn applies the rules of places to the first sentence of s, which
+// ends at byte first.
+func placesIn(s string, spans []mention.Span, first int) []mention.Span {
+	var ps []mention.Span
+	for _, sp := range spans {
+		if sp.Kind == kg.Place && sp.Start < first && sp.Key != "" && !insideMarks(s, sp.Start) && !insideQuotes(s, sp.Start) && !isContent(s, sp.Start) {
+			ps = append(ps, sp)
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	// Chains: runs of places written one after another, or joined by 、/和/及.
+	type chain struct {
+		spans []mention.Span // the places, in order
+		glued []bool         // glued[i]: span i follows span i-1 with no separator
+	}
+	var chains []chain
+	for i, sp := range ps {
+		if i > 0 {
+			prev := ps[i-1]
+			gap := s[prev.End:sp.Start]
+			if gap == "" || gap == "、" || gap == "和" || gap == "及" || gap == "与" {
+				c := &chains[len(chains)-1]
+				c.spans = append(c.spans, sp)
+				c.glued = append(c.glued, gap == "")
+				continue
+			}
+		}
+		chains = append(chains, chain{spans: []mention.Span{sp}, glued: []bool{false}})
+	}
+	// most specific place of each list item of a chain
+	items := func(c chain) []mention.Span {
+		var out []mention.Span
+		for i, sp := range c.spans {
+			if i > 0 && c.glued[i] {
+				out[len(out)-1] = sp
+				continue
+			}
+			out = append(out, sp)
+		}
+		return out
+	}
+	var out []mention.Span
+	for _, c := range chains {
+		before := s[:c.spans[0].Start]
+		for _, p := range placePreps {
+			if strings.HasSuffix(before, p) && !strings.HasSuffix(before, "正在") && !strings.HasSuffix(before, "存在") {
+				out = append(out, items(c)...)
+				break
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, c := range chains {
+		last := c.spans[len(c.spans)-1]
+		after := s[last.End:]
+		for _, v := range placeVerbs {
+			if strings.HasPrefix(after, v) && len(items(c)) == 1 {
+				return []mention.Span{last}
+			}
+		}
+	}
+	// The place that names a disaster (积石山地震, 6.2 级地震 after it).
+	for _, c := range chains {
+		last := c.spans[len(c.spans)-1]
+		if reDisasterAfter.MatchString(s[last.End:]) {
+			return []mention.Span{last}
+		}
+	}
+	// The only place of the first clause.
+	if len(chains) != 1 || len(items(chains[0])) != 1 {
+		return nil
+	}
+	sentence := s[:first]
+	for _, p := range placePreps {
+		if strings.Contains(sentence, p) {
+			return nil
+		}
+	}
+	c := chains[0]
+	sp := c.spans[len(c.spans)-1]
+	if clauseStart(s, c.spans[0].Start) != 0 || c.spans[0].Start == clauseStart(s, c.spans[0].Start) {
+		return nil // not in the first clause, or its subject
+	}
+	before, after := s[:c.spans[0].Start], s[sp.End:]
+	for _, w := range []string{"从", "自", "由", "向", "往", "发往", "为", "对", "与"} {
+		if strings.HasSuffix(before, w) {
+			return nil
+		}
+	}
+	// A place followed by more words is the start of a name the finder did
+	// not know (共青团武威市四届…全委会议) rather than a location.
+	if after != "" && !hasAnyPrefix(after, "，", "。", "；") {
+		return nil
+	}
+	return []mention.Span{sp}
+}
+
+var reDisasterAfter = regexp.MustCompile(`^(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾)`)
+
+// insideQuotes reports whether byte i of s is inside “…”: a place in a
+// slogan or a title (“美丽中国·最佳全域旅游休闲目的地”) is not where the
+// event happened.
+func insideQuotes(s string, i int) bool {
+	return strings.Count(s[:i], "“") > strings.Count(s[:i], "”")
+}

@@ -1,0 +1,184 @@
+package events
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// skippedParts are the conventional chapters of a Chinese yearbook whose
+// text is not a record of the year's happenings: the speeches of 特载 and
+// the survey articles of 专记 summarise the year, the appendix holds
+// documents (their adoption lines are read by adoptionLines), the index
+// only page numbers.
+var skippedParts = []string{"特载", "专记", "专文", "附录", "索引"}
+
+// runningText adds the events that sentences of running text date and
+// name, in every topic not already read as a meeting record.
+func (x *extractor) runningText() {
+	for _, p := range x.d.Parts {
+		if hasAnyPrefix(textnorm.Key(p.Title), skippedParts...) {
+			continue
+		}
+		for _, s := range p.Sections {
+			for _, t := range s.Topics {
+				if x.used[t] {
+					continue
+				}
+				ps := x.d.TopicText(t)
+				for _, sn := range sentences(ps.Text) {
+					x.datedSentence(ps, sn.off, ps.Text[sn.off:sn.end], false)
+				}
+			}
+		}
+	}
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// After the date: 在/于 a place or venue, then the verb, then the name.
+	reAtThenVerb = regexp.MustCompile(`^(?:在|于)[^，。；]{1,40}?(?:召开|举行|举办|开幕|启动|开班|开赛|开馆)了?([^，。；]+)`)
+	// After the date: the verb first (举办了 2023 年…培训班).
+	reVerbFirst = regexp.MustCompile(`^(?:召开|举行|举办|开展|启动)了?([^，。；]+)`)
+	// A meeting that decided or adopted something: 武威市四届人大常委会第三十三次
+	// 会议确定….
+	reMeetingActs = regexp.MustCompile(`^([^，。；]{4,40}?(?:会议|全会|大会))(?:审议|审定|审查|确定|通过|决定|表决|选举|作出|批准)`)
+	// A disaster: 积石山地震发生后 / 积石山 6.2 级地震.
+	reDisasterAt = regexp.MustCompile(`^(?:在)?([^，。；]{2,20}?(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾))(?:发生|中|后|，|。|$)`)
+	// An opening or launch of a named thing: 普康集团成功登陆纳斯达克上市.
+	reOpening = regexp.MustCompile(`^([^，。；]{2,30}?(?:正式|成功|顺利)?(?:开馆|开园|开业|上市|揭牌|投入运营|投入使用|建成启用|正式运行|上线运行|开通运营|推出[^，。；]{2,20}))(?:，|。|；|（|$)`)
+	// What may follow a date and makes it no date of a happening: a
+	// deadline (9 月 10 日前), a start (6 月 1 日起), a period (以来).
+	reNotHappening = regexp.MustCompile(`^(?:前|起|以来|之前|以后|之后|至今|止|以前|开始|底前|中旬前)`)
+	// What may precede it to the same effect: 截至, 自, 从.
+	reNotHappeningBefore = regexp.MustCompile(`(?:截至|截止|自|从|到|至|于|在)$`)
+)
+
+// datedSentence adds the event that sentence s (at byte off of passage p)
+// dates and names, if any. The date must open the sentence (9 月 23 日，在
+// …举办“…论坛”) or follow 于 (古浪新站于 2023 年 1 月 1 日正式运行); a date
+// inside a clause (会议传达学习 2 月 16 日中央政治局会议精神) is reported
+// speech, not a happening of the passage. A date of month precision is
+// accepted only with a named happening; one of year precision only when
+// the happening is also recorded with its day elsewhere.
+func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChronicle bool) {
+	d := x.d
+	lead := strings.TrimLeft(s, " ")
+	off += len(s) - len(lead)
+	s = lead
+	var (
+		ds      dateSpan
+		n       int // the end of the date in s
+		subject string
+		precise = true
+		weak    bool
+	)
+	if v, k, err := fullDate(s, d.Year); err == nil {
+		ds, n = v, k
+	} else if m := reFullDate.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && strings.HasSuffix(s[:m[0]], "于") {
+		// X 于 date verb: the subject is the clause before 于.
+		before := s[:m[0]-len("于")]
+		if reNotHappeningBefore.MatchString(before) || strings.ContainsAny(before, "，；：") {
+			return
+		}
+		v, _, err := parseFull(s, m, d.Year)
+		if err != nil {
+			return
+		}
+		ds, n, subject = v, m[1], before
+	} else if v, k, ok := partialDate(s, d.Year); ok && !inChronicle {
+		ds, n, precise = v, k, false
+		weak = len(v.Start) == 4
+	} else {
+		return
+	}
+	after := s[n:]
+	if reNotHappening.MatchString(after) {
+		return
+	}
+	after = strings.TrimPrefix(after, leadingPunct(after))
+	name, category := "", ""
+	switch {
+	case subject != "":
+		if m := reOpening.FindStringSubmatch(subject + after); m != nil {
+			name, category = m[1], "opening"
+		} else if c := firstClause(after); hasAnyPrefix(c, "召开", "举行", "举办", "开幕", "启动", "开馆", "正式运行", "上线运行", "正式推出", "推出") {
+			name, category = subject+c, "opening"
+		}
+	default:
+		if m := reAtThenVerb.FindStringSubmatch(after); m != nil {
+			name = longestEventNoun(m[1])
+		}
+		if name == "" {
+			if m := reVerbFirst.FindStringSubmatch(after); m != nil {
+				name = longestEventNoun(m[1])
+			}
+		}
+		if name == "" {
+			name, _ = happening(firstClause(after))
+		}
+		if name == "" && precise {
+			if m := reMeetingActs.FindStringSubmatch(after); m != nil {
+				name, category = m[1], CategoryMeeting
+			} else if m := reDisasterAt.FindStringSubmatch(after); m != nil {
+				name, category = m[1], "disaster"
+			} else if m := reOpening.FindStringSubmatch(after); m != nil && !inChronicle {
+				name, category = m[1], "opening"
+			}
+		}
+	}
+	name = strings.TrimSpace(name)
+	if name == "" || utf8.RuneCountInString(name) < 4 {
+		return
+	}
+	if category == "" {
+		category = eventType(name)
+		if category == "" {
+			category = CategoryOther
+		}
+	}
+	tx := text{p: p, off: off, end: off + len(s), rel: off + relEnd(s, name, n), weak: weak}
+	src := d.Source(x.yb, p, off)
+	src.Quote = strings.TrimSpace(s)
+	e := x.newEvent(name, ds, category, tx, src)
+	e.weak = weak
+	x.add(e, meetingKey(e))
+}
+
+// relEnd returns the end of the clause of s that names the event (or, when
+// the name is not written as such, the clause after its date, which ends
+// at byte dateEnd): the rest of the sentence tells of other things.
+func relEnd(s, name string, dateEnd int) int {
+	from := dateEnd
+	if i := strings.Index(s, strings.TrimRight(name, "…")); i >= 0 {
+		from = i + len(name)
+	} else if i := strings.IndexAny(s[from:], "，"); i == 0 {
+		from += len("，")
+	}
+	if from > len(s) {
+		return len(s)
+	}
+	if i := strings.IndexAny(s[from:], "，；。"); i >= 0 {
+		return from + i
+	}
+	return len(s)
+}
+
+// firstClause returns s up to its first comma or sentence end.
+func firstClause(s string) string {
+	if i := strings.IndexAny(s, "，。；："); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
