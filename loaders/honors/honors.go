@@ -1,0 +1,565 @@
+// Package honors extracts the honours a yearbook records: the profiles of
+// its 人物与荣誉 chapter (【郭万刚】　男，汉族，生于 1952 年 1 月，…授予“林业英雄”
+// 称号), its 先进集体 entries, and awards stated in running text
+// (…被…授予“…”称号, 被评为“…”, 荣获“…”).
+//
+// An honour is not an entity here: a HONORED relationship points to
+// kg.Ref{Kind: kg.Honor, Key: textnorm.Key(title)} and carries the title as
+// written, the year and the first awarding body; the store makes the Honor
+// node from the ref. The people and organizations the relationships name
+// are emitted with a mention each. An honoree is taken only when the text
+// bounds it: the profile's person, or a name right before 被/荣获 that ends
+// like an organization or is a person profiled in the same yearbook.
+// Places given titles (武威市被评为…) are skipped: HONORED starts at a person
+// or an organization.
+package honors
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Diagnostic codes.
+const (
+	CodeProfileUnparsed = "honor-profile-unparsed" // a profile without gender, birth or award
+	CodeHonoreeSkipped  = "honor-honoree-skipped"  // an award whose honoree is not a bounded name
+)
+
+// Extract reads the honours of the yearbook d, identified as yearbook in
+// the sources. It never fails; profiles it cannot read become diagnostics.
+func Extract(d *segment.Document, yearbook string) *kg.Graph {
+	b := &builder{d: d, yb: yearbook, byKey: map[kg.Ref]*kg.Entity{}, seen: map[string]bool{}, people: map[string]bool{}}
+	ps := passages(d)
+	profiled := map[int]bool{}
+	for _, p := range ps {
+		if p.topic != nil && honorPart(p.part) && b.profile(p) {
+			profiled[p.topic.Start] = true
+		}
+	}
+	for _, p := range ps {
+		if p.topic != nil && profiled[p.topic.Start] {
+			continue
+		}
+		b.awards(p, nil)
+	}
+	return b.graph()
+}
+
+// honorPart reports whether a part is the chapter of people and honours.
+func honorPart(p *segment.Part) bool {
+	return strings.Contains(p.Title, "人物") || strings.Contains(p.Title, "荣誉")
+}
+
+type builder struct {
+	d      *segment.Document
+	yb     string
+	ents   []*kg.Entity
+	byKey  map[kg.Ref]*kg.Entity
+	rels   []kg.Relationship
+	seen   map[string]bool
+	diags  []kg.Diagnostic
+	people map[string]bool // keys of the profiled persons
+}
+
+func (b *builder) graph() *kg.Graph {
+	g := &kg.Graph{Entities: []kg.Entity{}, Relationships: b.rels, Diagnostics: b.diags}
+	for _, e := range b.ents {
+		g.Entities = append(g.Entities, *e)
+	}
+	if g.Relationships == nil {
+		g.Relationships = []kg.Relationship{}
+	}
+	if g.Diagnostics == nil {
+		g.Diagnostics = []kg.Diagnostic{}
+	}
+	return g
+}
+
+// entity returns the entity of kind and name, adding it when new, and
+// records the mention src once a line.
+func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
+	ref := kg.Ref{Kind: kind, Key: textnorm.Key(name)}
+	e := b.byKey[ref]
+	if e == nil {
+		e = &kg.Entity{Kind: kind, Key: ref.Key, Name: textnorm.Clean(name), Mentions: []kg.Source{}}
+		b.byKey[ref] = e
+		b.ents = append(b.ents, e)
+	}
+	k := string(kind) + ref.Key + "\x00" + strconv.Itoa(src.Line)
+	if !b.seen[k] {
+		b.seen[k] = true
+		e.Mentions = append(e.Mentions, src)
+	}
+	return e
+}
+
+// relate adds a relationship once per type, ends, title and source line.
+func (b *builder) relate(typ string, from, to kg.Ref, props map[string]string, src kg.Source) {
+	k := typ + "|" + from.Key + "|" + to.Key + "|" + props["title"] + "|" + strconv.Itoa(src.Line)
+	if b.seen[k] {
+		return
+	}
+	b.seen[k] = true
+	b.rels = append(b.rels, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
+}
+
+func (b *builder) diag(line int, code, msg string) {
+	b.diags = append(b.diags, kg.Diagnostic{File: b.d.File, Line: line, Code: code, Message: msg})
+}
+
+// passage is a stretch of running text with where it sits.
+type passage struct {
+	*segment.Passage
+	part  *segment.Part
+	topic *segment.Topic
+}
+
+// passages returns the running text of the yearbook but its index.
+func passages(d *segment.Document) []passage {
+	var out []passage
+	for _, pt := range d.Parts {
+		if strings.Contains(pt.Title, "索引") {
+			continue
+		}
+		for _, s := range pt.Sections {
+			start := s.Start
+			for _, t := range s.Topics {
+				if t.Start > start {
+					out = append(out, passage{Passage: d.Passage(start, t.Start-1, 0), part: pt})
+				}
+				out = append(out, passage{Passage: d.TopicText(t), part: pt, topic: t})
+				start = t.End + 1
+			}
+			if start <= s.End {
+				out = append(out, passage{Passage: d.Passage(start, s.End, 0), part: pt})
+			}
+		}
+	}
+	return out
+}
+
+var (
+	reBorn   = regexp.MustCompile(`生于(\d{4})年(\d{1,2})月`)
+	reDate   = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
+	reNative = regexp.MustCompile(`^(\p{Han}{2,8})人$`)
+)
+
+// profile reads a person's profile topic: the title is the name, the text
+// starts with the gender. It reports whether the topic is a profile.
+func (b *builder) profile(p passage) bool {
+	name := p.topic.Title
+	text := p.Text
+	if !(strings.HasPrefix(text, "男，") || strings.HasPrefix(text, "女，")) {
+		return false
+	}
+	if n := utf8.RuneCountInString(name); n < 2 || n > 6 || textnorm.HanCount(strings.ReplaceAll(name, "·", "")) != utf8.RuneCountInString(strings.ReplaceAll(name, "·", "")) {
+		b.diag(p.topic.Start, CodeProfileUnparsed, "profile title is not a name: "+name)
+		return false
+	}
+	src := b.d.LineSource(b.yb, p.topic.Start)
+	person := b.entity(kg.Person, name, src)
+	b.people[person.Key] = true
+	props := map[string]string{}
+	// The facts before the first full stop, one a clause.
+	head := text
+	if i := strings.Index(text, "。"); i >= 0 {
+		head = text[:i]
+	}
+	clauses := strings.Split(head, "，")
+	props["gender"] = clauses[0]
+	post, postOff := "", -1
+	off := 0
+	for k, c := range clauses {
+		switch {
+		case k > 0 && strings.HasSuffix(c, "族") && utf8.RuneCountInString(c) <= 6 && props["ethnicity"] == "":
+			props["ethnicity"] = c
+		case strings.HasPrefix(c, "生于"):
+			if m := reBorn.FindStringSubmatch(c); m != nil {
+				props["born"] = m[1] + "-" + pad2(m[2])
+			}
+		case strings.Contains(c, "党员") || c == "群众" || strings.HasSuffix(c, "团员"):
+			props["party"] = c
+		case reNative.MatchString(c) && props["nativePlace"] == "":
+			props["nativePlace"] = strings.TrimSuffix(c, "人")
+			if k+1 < len(clauses) && !reDate.MatchString(clauses[k+1]) {
+				post, postOff = clauses[k+1], off+len(c)+len("，")
+			}
+		}
+		off += len(c) + len("，")
+	}
+	for k, v := range props {
+		if person.Props == nil {
+			person.Props = map[string]string{}
+		}
+		if _, ok := person.Props[k]; !ok {
+			person.Props[k] = v
+		}
+	}
+	if props["born"] == "" {
+		b.diag(p.topic.Start, CodeProfileUnparsed, name+": no birth date")
+	}
+	if post != "" {
+		b.position(p, person, post, postOff)
+	}
+	if n := b.awards(p, person); n == 0 {
+		b.diag(p.topic.Start, CodeProfileUnparsed, name+": no award sentence")
+	}
+	return true
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// employerSuffixes end the names of the units people work for.
+var employerSuffixes = []string{
+	"有限公司", "公司", "营业部", "分公司", "林场", "农场", "妇联", "侨联", "文联", "残联", "科协", "工商联", "团委",
+	"办公室", "中学", "小学", "学校", "大学", "学院", "幼儿园", "医院", "卫生院", "法院", "检察院", "研究院", "设计院",
+	"局", "中心", "公路段", "站", "所", "馆", "委员会", "协会", "合作社", "厂", "银行", "支行", "分行", "院",
+}
+
+// titleEnds end a job title.
+var titleEnds = []string{"书记", "长", "员", "师", "人", "工", "主任", "委员", "手", "干部", "经理", "主席", "助理", "顾问", "专家"}
+
+// position reads the post of a profile (古浪县八步沙林场党支部书记、场长):
+// the longest unit name that leaves a job title, and relates the person
+// to the unit by HELD_POSITION. A post it cannot split is left out.
+func (b *builder) position(p passage, person *kg.Entity, post string, off int) {
+	best := -1
+	for i := range post {
+		org := post[:i]
+		if i == 0 || strings.ContainsAny(org, "、，") || !hasAnySuffix(org, employerSuffixes) {
+			continue
+		}
+		title := post[i:]
+		if utf8.RuneCountInString(title) < 2 || !hasAnySuffix(title, titleEnds) || hasAnySuffix(title, employerSuffixes) && !hasAnySuffix(title, titleEnds) {
+			continue
+		}
+		best = i
+	}
+	if best < 0 || utf8.RuneCountInString(post[:best]) < 4 {
+		return
+	}
+	orgName, title := post[:best], post[best:]
+	src := b.d.Source(b.yb, p.Passage, off)
+	org := b.entity(kg.Organization, orgName, src)
+	b.relate(kg.HeldPosition, person.Ref(), org.Ref(), map[string]string{"title": title}, src)
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// reAward matches an award: the verb, then the honour (quoted titles
+// joined by 和/、, or an unquoted prize 第…届…奖), up to the sentence's end.
+var reAward = regexp.MustCompile(`(授予|评为|荣获|获得|命名为)`)
+
+// awards reads the awards of a passage. honoree, when set, is the subject
+// of sentences that have none (a profile's 2023 年 2 月，被…授予…). It returns
+// the number of awards found.
+func (b *builder) awards(p passage, honoree *kg.Entity) int {
+	n := 0
+	text := p.Text
+	for _, m := range reAward.FindAllStringIndex(text, -1) {
+		verb := text[m[0]:m[1]]
+		honors, titleWritten, _ := honorsAfter(text, m[1], verb)
+		if len(honors) == 0 {
+			continue
+		}
+		// The clause before the verb: 〈honoree〉被〈awarders〉授予.
+		clauseStart := lastBoundary(text, m[0])
+		clause := text[clauseStart:m[0]]
+		var awarders []string
+		subject := clause
+		if i := strings.Index(clause, "被"); i >= 0 {
+			subject = clause[:i]
+			awarders = splitNames(clause[i+len("被"):])
+		} else if verb == "授予" {
+			// 全国绿化委员会…授予〈title〉〈person〉“林业英雄”称号: the
+			// honoree follows the verb.
+			subject = ""
+		}
+		src := b.d.Source(b.yb, p.Passage, m[0])
+		var from []kg.Ref
+		switch {
+		case verb == "授予" && !strings.Contains(clause, "被"):
+			if person := b.personBefore(text[m[1]:]); person != "" {
+				from = append(from, b.entity(kg.Person, b.byKey[kg.Ref{Kind: kg.Person, Key: person}].Name, src).Ref())
+				for _, h := range honors {
+					titleWritten[h] = h // the words before the quote name the person
+				}
+			}
+			if len(from) == 0 {
+				continue
+			}
+			awarders = splitNames(strings.TrimSpace(clause))
+		case honoree != nil && textnorm.HanCount(reDate.ReplaceAllString(subject, "")) == 0:
+			from = append(from, honoree.Ref())
+		default:
+			names := b.honorees(subject)
+			if len(names) == 0 {
+				if strings.TrimSpace(subject) != "" {
+					b.diag(src.Line, CodeHonoreeSkipped, "honoree not a bounded name: "+clip(subject))
+				}
+				continue
+			}
+			for _, nm := range names {
+				kind := kg.Organization
+				if b.people[textnorm.Key(nm)] {
+					kind = kg.Person
+				}
+				from = append(from, b.entity(kind, nm, src).Ref())
+			}
+		}
+		if len(awarders) > 0 && !validOrgs(awarders) {
+			awarders = nil
+		}
+		for _, a := range awarders {
+			b.entity(kg.Organization, a, src)
+		}
+		year := b.yearOf(text, clauseStart, m[0])
+		for _, h := range honors {
+			props := map[string]string{"title": titleWritten[h]}
+			for k, v := range year {
+				props[k] = v
+			}
+			if len(awarders) > 0 {
+				props["awardedBy"] = awarders[0]
+			}
+			for _, f := range from {
+				b.relate(kg.Honored, f, kg.Ref{Kind: kg.Honor, Key: textnorm.Key(h)}, props, src)
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// lastBoundary returns the start of the clause that ends at byte i.
+func lastBoundary(text string, i int) int {
+	start := 0
+	for _, sep := range []string{"。", "；", "，", "：", "！", "？", "）", "】"} {
+		if k := strings.LastIndex(text[:i], sep); k >= 0 && k+len(sep) > start {
+			start = k + len(sep)
+		}
+	}
+	return start
+}
+
+// honorsAfter reads the honours after an award verb at byte i: quoted
+// titles (“A”和“B”称号) or, after 荣获/获得, a prize 第…届…奖. It returns each
+// honour's key form with the title as written, and the end.
+func honorsAfter(text string, i int, verb string) ([]string, map[string]string, int) {
+	rest := text[i:]
+	end := len(rest)
+	for _, sep := range []string{"。", "；", "，"} {
+		if k := strings.Index(rest, sep); k >= 0 && k < end {
+			end = k
+		}
+	}
+	seg := rest[:end]
+	written := map[string]string{}
+	var out []string
+	if strings.Contains(seg, "或") {
+		return nil, nil, 0 // “A”或“B”: which one is not said
+	}
+	q := strings.Index(seg, "“")
+	if q >= 0 {
+		// The words written before the first quote (全国第四位, 2022 年度)
+		// belong to the title as written, not to the honour's name.
+		prefix := seg[:q]
+		if utf8.RuneCountInString(prefix) > 16 {
+			return nil, nil, 0
+		}
+		for pos := q; ; {
+			c := strings.Index(seg[pos:], "”")
+			if c < 0 {
+				break
+			}
+			name := seg[pos+len("“") : pos+c]
+			if name != "" && utf8.RuneCountInString(name) <= 30 {
+				out = append(out, name)
+				written[name] = textnorm.Clean(prefix + name)
+			}
+			prefix = ""
+			next := pos + c + len("”")
+			after := seg[next:]
+			// Another title joined by 和 or 、: “A”和“B”称号.
+			if strings.HasPrefix(after, "和“") {
+				pos = next + len("和")
+				continue
+			}
+			if strings.HasPrefix(after, "、“") {
+				pos = next + len("、")
+				continue
+			}
+			if !(after == "" || strings.HasPrefix(after, "称号") || strings.HasPrefix(after, "荣誉") || strings.HasPrefix(after, "认证")) {
+				// A quoted word inside a longer unquoted prize.
+				return nil, nil, 0
+			}
+			break
+		}
+		return out, written, i + end
+	}
+	if (verb == "荣获" || verb == "获得") && strings.HasPrefix(seg, "第") && strings.HasSuffix(seg, "奖") && utf8.RuneCountInString(seg) <= 30 {
+		name := textnorm.Clean(seg)
+		return []string{name}, map[string]string{name: name}, i + end
+	}
+	return nil, nil, 0
+}
+
+// honoreeStop are the words that make a clause's subject something other
+// than a named honoree: counts, generic references, adverbs.
+var honoreeStop = []string{"“", "”", "《", "》", "等", "及", "或", "先后", "分别", "其中"}
+
+// honoreeLead are the words that open a subject that is not a name
+// (学校少先队大队, 并被…, 全市…).
+var honoreeLead = []string{"学校", "该", "本", "其", "全", "各", "我", "并", "还", "也", "均", "又"}
+
+// orgSuffixes end organization names that can be honorees.
+var orgSuffixes = append([]string{"委", "部", "厅", "科", "分局", "支部", "团支部", "大队", "支队", "中队", "工作室", "集团", "牧业", "乳业", "企业", "社区"}, employerSuffixes...)
+
+// placeSuffixes end the names of places, which receive titles (武威市被评为…)
+// but are not honorees of a HONORED relationship.
+var placeSuffixes = []string{"省", "市", "县", "区", "镇", "乡", "村", "州", "旗"}
+
+// honorees returns the names a clause's subject holds: organizations (by
+// their suffix) or profiled persons, joined by 、; nothing when any part is
+// not such a name.
+func (b *builder) honorees(subject string) []string {
+	subject = strings.TrimSpace(subject)
+	// Adverbs of time before 被: 连续 6 年, 2023 年 2 月.
+	subject = reRepeat.ReplaceAllString(subject, "")
+	subject = reDate.ReplaceAllString(subject, "")
+	subject = reEtc.ReplaceAllString(subject, "")
+	if subject == "" {
+		return nil
+	}
+	// A profiled person after a title: 凉州区林业和草原局党组书记、局长陆科.
+	for k := range b.people {
+		if strings.HasSuffix(textnorm.Key(subject), k) {
+			return []string{b.byKey[kg.Ref{Kind: kg.Person, Key: k}].Name}
+		}
+	}
+	var out []string
+	for _, nm := range strings.Split(subject, "、") {
+		for _, w := range honoreeLead {
+			if strings.HasPrefix(nm, w) {
+				return nil
+			}
+		}
+		n := utf8.RuneCountInString(nm)
+		if n < 2 || n > 30 || textnorm.HanCount(nm) != n {
+			return nil
+		}
+		for _, w := range honoreeStop {
+			if strings.Contains(nm, w) {
+				return nil
+			}
+		}
+		if b.people[textnorm.Key(nm)] {
+			out = append(out, nm)
+			continue
+		}
+		if hasAnySuffix(nm, placeSuffixes) || n < 3 || !hasAnySuffix(nm, orgSuffixes) {
+			return nil
+		}
+		out = append(out, nm)
+	}
+	return out
+}
+
+// reEtc matches the count that closes a list of honorees, of which the
+// text names only the first (…有限公司等 3 家企业).
+var reEtc = regexp.MustCompile(`等(\d+|[一二三四五六七八九十]+)(家|个|所)(企业|单位|学校)?$`)
+
+var reRepeat = regexp.MustCompile(`(连续|已连续|再次|首次|又)(\d+|[一二三四五六七八九十]+)?(年|次)?`)
+
+// splitNames splits a list of awarding bodies (全国绿化委员会、人力资源社会
+// 保障部、国家林草局).
+func splitNames(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, "、") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// validOrgs reports whether every awarding body is a name of 2–20
+// characters without counts or quotes.
+func validOrgs(names []string) bool {
+	for _, n := range names {
+		c := utf8.RuneCountInString(n)
+		if c < 2 || c > 20 || textnorm.HanCount(n) != c {
+			return false
+		}
+	}
+	return true
+}
+
+// personBefore returns the profiled person whose name ends the text before
+// the first honour (授予古浪县八步沙林场场长郭万刚“林业英雄”称号).
+func (b *builder) personBefore(rest string) string {
+	q := strings.Index(rest, "“")
+	if q < 0 {
+		return ""
+	}
+	before := rest[:q]
+	for k := range b.people {
+		if strings.HasSuffix(textnorm.Key(before), k) {
+			return k
+		}
+	}
+	return ""
+}
+
+// yearOf returns the year (and month) of an award: the last date written
+// in the sentence before the verb, else the year the yearbook covers.
+func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
+	sentStart := 0
+	for _, sep := range []string{"。", "；", "】"} {
+		if k := strings.LastIndex(text[:verb], sep); k >= 0 && k+len(sep) > sentStart {
+			sentStart = k + len(sep)
+		}
+	}
+	ms := reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
+	// A date inside the title (2022 年度) is not the date of the award.
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if strings.Contains(text[sentStart:verb], m[0]+"度") {
+			continue
+		}
+		out := map[string]string{"year": m[1]}
+		if m[2] != "" {
+			out["date"] = m[1] + "-" + pad2(m[2])
+		}
+		return out
+	}
+	if b.d.Year > 0 {
+		return map[string]string{"year": strconv.Itoa(b.d.Year)}
+	}
+	return map[string]string{}
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,123 @@
+// Package loaders is the ingestion pipeline of yearbooks: decode →
+// segment → extract (one extractor per kind of passage) → resolve
+// identities, and then the load into Neo4j. Everything up to the load is
+// pure and knows nothing of the database.
+package loaders
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/decode"
+	"github.com/yearbookkg/kg/loaders/events"
+	"github.com/yearbookkg/kg/loaders/honors"
+	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/places"
+	"github.com/yearbookkg/kg/loaders/prose"
+	"github.com/yearbookkg/kg/loaders/resolve"
+	"github.com/yearbookkg/kg/loaders/roster"
+	"github.com/yearbookkg/kg/loaders/segment"
+)
+
+// Timing is the duration of one stage of an extraction.
+type Timing struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// Result is an extracted yearbook with the cost of each stage.
+type Result struct {
+	Graph   *kg.Graph
+	Doc     *segment.Document
+	Timings []Timing
+}
+
+// ExtractFile reads and extracts the yearbook at path. The yearbook's ID is
+// the file name without its extension (wuwei-2024.txt → wuwei-2024).
+func ExtractFile(path string) (*Result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read yearbook: %w", err)
+	}
+	return Extract(path, b)
+}
+
+// Extract extracts the yearbook whose file name and bytes are given. It
+// fails only when the input is not a yearbook at all (empty, binary, an
+// unknown encoding, no structure); damaged lines become diagnostics.
+func Extract(path string, b []byte) (*Result, error) {
+	res := &Result{}
+	t := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Timings = append(res.Timings, Timing{name, now.Sub(t)})
+		t = now
+	}
+	lines, enc, err := decode.Lines(path, b)
+	if err != nil {
+		return nil, err
+	}
+	stage("decode")
+	doc := segment.Parse(path, lines)
+	res.Doc = doc
+	stage("segment")
+	if err := checkYearbook(doc); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	yb := kg.Yearbook{ID: YearbookID(path), File: filepath.Base(path), Hash: hex.EncodeToString(sum[:]), Lines: len(lines), Bytes: len(b)}
+	yb.Title = doc.City + "年鉴"
+	if doc.Year > 0 {
+		yb.Title += strconv.Itoa(doc.Year + 1)
+	}
+	id := yb.ID
+
+	rg := roster.Extract(doc, id)
+	stage("roster")
+	pg := places.Extract(doc, id)
+	stage("places")
+	hg := honors.Extract(doc, id)
+	stage("honors")
+	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
+	stage("finder")
+	tg := prose.Extract(doc, id, finder)
+	stage("prose")
+	eg := events.Extract(doc, id, finder)
+	stage("events")
+	g := resolve.Merge(yb, doc.City, rg, pg, hg, eg, tg)
+	g.Diagnostics = append(append([]kg.Diagnostic(nil), doc.Diagnostics...), g.Diagnostics...)
+	if enc != decode.UTF8 {
+		g.Diagnostics = append(g.Diagnostics, kg.Diagnostic{File: path, Line: 1, Code: "encoding", Message: "decoded from " + string(enc)})
+	}
+	stage("resolve")
+	res.Graph = g
+	return res, nil
+}
+
+// checkYearbook refuses a text with none of a yearbook's structure, so that
+// a wrong file fails with one clear error instead of an empty graph.
+func checkYearbook(doc *segment.Document) error {
+	topics := 0
+	for _, p := range doc.Parts {
+		for _, s := range p.Sections {
+			topics += len(s.Topics)
+		}
+	}
+	if topics == 0 {
+		return &decode.Error{File: doc.File, Reason: "not a yearbook: no 【topic】 entries found"}
+	}
+	return nil
+}
+
+// YearbookID derives a yearbook's ID from its file name.
+func YearbookID(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

@@ -1,0 +1,378 @@
+package places
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Gazetteer finds mentions of known places in running text: their names
+// and aliases, longest first, and the villages and communities written
+// right after a known town or county (永昌镇白洪村), known or new. Short
+// forms without a suffix (凉州, 天祝, 甘肃) are taken only where the next
+// character ends the name (凉州、民勤), where another place follows
+// (天祝抓喜秀龙镇, 甘肃古浪人), or as a native place (甘肃古浪人).
+//
+// A place that starts an organization's name (凉州区人民法院) is left to the
+// organization recogniser; where both match, mention.Finders keeps the
+// longest span (凉州区委 over 凉州区).
+type Gazetteer struct {
+	first  map[rune][]*entry // candidate forms by first rune, longest first
+	byKey  map[string]*entry // the entry of each key's name
+	parent map[string]string // child key → parent key
+	// villages maps a village or community name to the keys of the known
+	// places of that name, to resolve county + village chains.
+	villages map[string][]string
+	// home is the key of the yearbook's city, whose short form (武威)
+	// stands alone; other cities' short forms (白银 is also silver) are
+	// taken only in a chain.
+	home string
+}
+
+// entry is one written form of a place.
+type entry struct {
+	form      string
+	key       string
+	name      string
+	typ       string
+	bare      bool // a short form: needs a boundary or a chain
+	chainOnly bool // a short form taken only in a chain (兰州 of 兰州市)
+	virtual   bool // national data not yet in the graph (Extract only)
+	parent    string
+}
+
+// NewFinder returns the gazetteer of the places of g (entities of kind
+// PLACE and their PART_OF relationships).
+func NewFinder(g *kg.Graph) *Gazetteer {
+	z := newGazetteer()
+	most := -1
+	for i := range g.Entities {
+		e := &g.Entities[i]
+		if e.Kind == kg.Place && typeOf(e) == City && len(e.Mentions) > most {
+			z.home, most = e.Key, len(e.Mentions)
+		}
+	}
+	for i := range g.Entities {
+		e := &g.Entities[i]
+		if e.Kind == kg.Place {
+			z.addEntity(e)
+		}
+	}
+	for _, r := range g.Relationships {
+		if r.Type == kg.PartOf && r.From.Kind == kg.Place && r.To.Kind == kg.Place {
+			z.setParent(r.From.Key, r.To.Key)
+		}
+	}
+	z.finish()
+	return z
+}
+
+func newGazetteer() *Gazetteer {
+	return &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
+}
+
+// setParent records the closest parent of child: a parent of a lower level
+// than one known replaces it (a town's county rather than its province).
+func (z *Gazetteer) setParent(child, parent string) {
+	old := z.parent[child]
+	if old == "" {
+		z.parent[child] = parent
+		return
+	}
+	po, pn := z.byKey[old], z.byKey[parent]
+	if po != nil && pn != nil && level(pn.typ) > level(po.typ) {
+		z.parent[child] = parent
+	}
+}
+
+// addEntity adds the forms of a place entity.
+func (z *Gazetteer) addEntity(e *kg.Entity) {
+	typ := typeOf(e)
+	z.add(&entry{form: e.Name, key: e.Key, name: e.Name, typ: typ})
+	for _, a := range e.Aliases {
+		bare := isBare(a, typ)
+		z.add(&entry{form: a, key: e.Key, name: e.Name, typ: typ, bare: bare, chainOnly: bare && typ == City && e.Key != z.home})
+	}
+	if typ == Village || typ == Community {
+		z.villages[e.Name] = append(z.villages[e.Name], e.Key)
+	}
+}
+
+// isBare reports whether a form is a short form without the suffix of its
+// type, which is recognised only at a boundary or in a chain.
+func isBare(form, typ string) bool {
+	switch typ {
+	case Site:
+		return !hasAnySuffix(form, siteSuffixes)
+	case Natural:
+		return !hasAnySuffix(form, naturalSuffixes)
+	case Other:
+		return !hasAnySuffix(form, naturalSuffixes) && adminType(form) == ""
+	}
+	return adminType(form) == ""
+}
+
+// add indexes one form; a form already held by another place keeps the
+// full name over an alias, and the larger unit over the smaller (古浪 is
+// the county, not 古浪镇).
+func (z *Gazetteer) add(x *entry) {
+	if hanLen(x.form) < 2 && !x.virtual {
+		return
+	}
+	if !x.bare && x.form == x.name {
+		if _, ok := z.byKey[x.key]; !ok {
+			z.byKey[x.key] = x
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(x.form)
+	list := z.first[r]
+	for i, y := range list {
+		if y.form != x.form {
+			continue
+		}
+		if y.key == x.key {
+			return
+		}
+		if better(x, y) {
+			list[i] = x
+		}
+		if (x.typ == Village || x.typ == Community) && y.typ == x.typ && !x.bare && !y.bare {
+			// Two villages of one name: the bare name is ambiguous.
+			list[i] = &entry{form: x.form, key: "", name: x.name, typ: x.typ}
+		}
+		return
+	}
+	z.first[r] = append(list, x)
+}
+
+// better reports whether form entry x should replace y for the same text.
+func better(x, y *entry) bool {
+	if x.bare != y.bare {
+		return !x.bare
+	}
+	if x.virtual != y.virtual {
+		return !x.virtual
+	}
+	lx, ly := level(x.typ), level(y.typ)
+	if lx == 0 {
+		lx = 9
+	}
+	if ly == 0 {
+		ly = 9
+	}
+	return lx < ly
+}
+
+// finish sorts each rune's candidates longest first.
+func (z *Gazetteer) finish() {
+	for r, list := range z.first {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].form) > len(list[j].form) })
+		z.first[r] = list
+	}
+}
+
+// hit is one mention found by scan: an entry (nil for a new village or
+// community) at text[start:end].
+type hit struct {
+	start, end int
+	e          *entry
+	key, name  string
+	typ        string
+	isNew      bool // a village or community not in the gazetteer
+	parent     string
+}
+
+// Find implements mention.Finder. A place, or a chain of places, that is
+// the first word of an organization's name (凉州区人民法院, 古浪县八步沙林场)
+// is not returned: the yearbook's places inside organization names are not
+// mentions of the place.
+func (z *Gazetteer) Find(text string) []mention.Span {
+	hits := z.scan(text)
+	out := make([]mention.Span, 0, len(hits))
+	for k := 0; k < len(hits); {
+		j := k + 1
+		for j < len(hits) && hits[j].start == hits[j-1].end {
+			j++
+		}
+		chain := hits[k:j]
+		k = j
+		if orgTail(text, chain[len(chain)-1].end) {
+			continue
+		}
+		for _, h := range chain {
+			if h.key != "" {
+				out = append(out, mention.Span{Kind: kg.Place, Start: h.start, End: h.end, Name: h.name, Key: h.key, Type: h.typ})
+			}
+		}
+	}
+	return out
+}
+
+// scan finds the places of text, left to right, longest match first.
+func (z *Gazetteer) scan(text string) []hit {
+	var hits []hit
+	title := 0 // depth of 《》: names in a document's title are not mentions
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '《':
+			title++
+		case '》':
+			if title > 0 {
+				title--
+			}
+		}
+		if r < utf8.RuneSelf || !textnorm.IsHan(r) || title > 0 {
+			i += size
+			continue
+		}
+		var best *entry
+		for _, x := range z.first[r] {
+			if !strings.HasPrefix(text[i:], x.form) {
+				continue
+			}
+			if x.bare && !z.bareOK(text, i, i+len(x.form), len(hits) > 0 && hits[len(hits)-1].end == i, x.chainOnly, x.typ) {
+				continue
+			}
+			best = x
+			break
+		}
+		if best == nil {
+			i += size
+			continue
+		}
+		end := i + len(best.form)
+		h := hit{start: i, end: end, e: best, key: best.key, name: best.name, typ: best.typ}
+		hits = append(hits, h)
+		i = end
+		if isTownLevel(best.typ) || (isCountyLevel(best.typ) && !best.virtual) {
+			if v, ok := z.villageAt(text, end, best); ok {
+				hits = append(hits, v)
+				i = v.end
+			}
+		}
+	}
+	return hits
+}
+
+// bareOK reports whether the short form at text[start:end] is a mention:
+// followed by a non-Han character, by another place (a chain), or, right
+// after another place, by 人 and a non-Han character (甘肃古浪人，).
+func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool, typ string) bool {
+	if chained && level(typ) <= level(County) {
+		return true // 甘肃古浪, 武威民勤
+	}
+	next := runeAt(text, end)
+	if !chainOnly {
+		if next == 0 || !textnorm.IsHan(next) || strings.ContainsRune("和与及等至", next) {
+			return true
+		}
+		if strings.ContainsRune(prepositions, runeBefore(text, start)) {
+			return true // 对甘肃重要讲话, 到武威调研
+		}
+	}
+	if !chainOnly && strings.ContainsRune("两三四五", next) && runeAt(text, end+utf8.RuneLen(next)) == '大' {
+		return true // 腾格里和巴丹吉林两大沙漠
+	}
+	for _, x := range z.first[next] {
+		if !strings.HasPrefix(text[end:], x.form) {
+			continue
+		}
+		if !x.bare || !x.chainOnly || strings.ContainsRune("人", runeAt(text, end+len(x.form))) {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositions are the characters after which a short form is a place
+// (在武威, 对甘肃, 赴天祝).
+const prepositions = "对在到赴来至从向于驻经往"
+
+// villageAt returns the village or community written right after the
+// town or county at, when there is one: the known place of that name
+// under at, or a new one keyed under it.
+func (z *Gazetteer) villageAt(text string, end int, at *entry) (hit, bool) {
+	name, vend, typ, ok := villageAfter(text, end)
+	if !ok {
+		return hit{}, false
+	}
+	key := at.key + textnorm.Key(name)
+	if x, ok := z.byKey[key]; ok {
+		return hit{start: end, end: vend, e: x, key: x.key, name: x.name, typ: x.typ}, true
+	}
+	if isCountyLevel(at.typ) {
+		// A village under one of the county's towns (古浪县富民新村).
+		for _, k := range z.villages[name] {
+			if z.under(k, at.key) {
+				x := z.byKey[k]
+				return hit{start: end, end: vend, e: x, key: k, name: name, typ: x.typ}, true
+			}
+		}
+	}
+	// Otherwise a village of this name under another town is another
+	// village: the new one is keyed under this town.
+	// A known form longer than the village at this point wins (its own
+	// scan would find it).
+	if r := runeAt(text, end); r != 0 {
+		for _, x := range z.first[r] {
+			if strings.HasPrefix(text[end:], x.form) && end+len(x.form) >= vend && !x.bare {
+				return hit{}, false
+			}
+		}
+	}
+	return hit{start: end, end: vend, key: key, name: name, typ: typ, isNew: true, parent: at.key}, true
+}
+
+// under reports whether key lies under ancestor in the tree.
+func (z *Gazetteer) under(key, ancestor string) bool {
+	k := z.parent[key]
+	for i := 0; k != "" && i < 8; i++ {
+		if k == ancestor {
+			return true
+		}
+		k = z.parent[k]
+	}
+	return false
+}
+
+// villageStop are words that make a 村/社区 candidate a common noun
+// phrase (省级示范村, 各村, 行政村) rather than a name.
+var villageStop = []string{
+	"村", "各", "全", "每", "多", "个", "等", "和", "与", "及", "的", "了", "在", "有", "为", "是", "把", "将", "对", "向", "到", "从", "共", "均", "已", "所", "辖", "内", "外",
+	"农", "乡", "镇", "县", "市", "省", "区", "级", "街", "社", "示范", "样板", "重点", "试点", "行政", "集体", "美丽", "和美", "文明", "贫困", "搬迁", "移民", "中心",
+	"城市", "城镇", "城乡", "小康", "特色", "旅游", "产业", "生态", "幸福", "万", "千", "百", "第", "创建", "建设", "开展", "推进", "打造", "实施", "完成", "组织", "召开", "举办", "该", "本", "此", "其",
+}
+
+// villageAfter reads a village (…村) or community (…社区) name of 2–4
+// characters plus suffix starting at byte i of text.
+func villageAfter(text string, i int) (name string, end int, typ string, ok bool) {
+	j := i
+	for n := 0; n <= 4 && j < len(text); n++ {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !textnorm.IsHan(r) {
+			return
+		}
+		if n >= 2 {
+			switch {
+			case r == '村':
+				name, end, typ = text[i:j+size], j+size, Village
+			case strings.HasPrefix(text[j:], "社区"):
+				name, end, typ = text[i:j+len("社区")], j+len("社区"), Community
+			}
+			if name != "" {
+				stem := text[i:j]
+				if containsAny(stem, villageStop) {
+					return "", 0, "", false
+				}
+				return name, end, typ, true
+			}
+		}
+		j += size
+	}
+	return
+}

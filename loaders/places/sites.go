@@ -1,0 +1,533 @@
+package places
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// discoverSites adds the named sites and natural places the text bounds:
+// topic titles of sites, the stops of tour routes (A→B→C), lists closed by
+// 等景点 or 等名胜古迹, lists of rivers counted by 条河流, names after a
+// county (民勤白亭海, 天祝冷龙岭), peaks (冷龙岭主峰咔哇掌) and basins
+// (石羊河流域). Each site under a county is PART_OF it.
+func (b *builder) discoverSites() {
+	for _, p := range b.texts {
+		if p.historical() {
+			continue
+		}
+		b.siteTitle(p)
+		b.routes(p)
+		b.sightLists(p)
+		b.countedNaturals(p)
+		b.basins(p)
+	}
+	z := b.finder(false)
+	for _, p := range b.texts {
+		if p.historical() {
+			continue
+		}
+		b.prefixed(z, p)
+	}
+}
+
+// siteTypeOf returns SITE or NATURAL by a name's suffix, or "" when it has
+// neither.
+func siteTypeOf(name string) string {
+	if hasAnySuffix(name, otherSuffixes) {
+		return Other
+	}
+	if hasAnySuffix(name, siteSuffixes) {
+		return Site
+	}
+	if hasAnySuffix(name, naturalSuffixes) {
+		return Natural
+	}
+	return ""
+}
+
+// genericSite are words that make a title or list item a topic or a class
+// (旅游资源, 景区建设, 各景点) rather than one place.
+var genericSite = []string{
+	"资源", "概况", "概述", "建设", "管理", "发展", "工作", "保护", "项目", "工程", "治理", "开发", "服务", "提升", "打造", "创建",
+	"旅游区域", "各", "全", "等", "个", "处", "的", "和", "与", "及", "了", "线路", "路线", "精品", "业态", "营销", "活动", "年", "月", "日",
+}
+
+// siteTitle adds the site a topic title names: any title in a section of
+// tourist resources (旅游资源 → 【天梯山石窟】), or a title ending in a
+// suffix that only sites carry.
+func (b *builder) siteTitle(p passage) {
+	if p.topic == nil {
+		return
+	}
+	t := p.topic.Title
+	n := hanLen(t)
+	if n < 3 || n > 12 || textnorm.HanCount(t) != n || containsAny(t, genericSite) {
+		return
+	}
+	sec := ""
+	if p.section != nil {
+		sec = p.section.Title
+	}
+	strong := hasAnySuffix(t, []string{"石窟", "遗址", "景区", "古城", "汉墓", "故居", "国家公园", "湿地公园", "森林公园", "沙漠公园", "风景区", "旅游区"})
+	inSights := containsAny(sec, []string{"旅游资源", "景区", "景点", "名胜", "文物古迹"})
+	if !strong && !inSights {
+		return
+	}
+	typ := siteTypeOf(t)
+	if typ == "" {
+		typ = Site
+	}
+	b.add(t, typ, b.d.LineSource(b.yb, p.topic.Start))
+}
+
+// reRoute matches a tour route: stops joined by →, without sentence
+// punctuation or quotes.
+var reRoute = regexp.MustCompile(`[^。；，：“”]+(?:→[^。；，：“”→]+)+`)
+
+// routes adds the stops of the tour routes of a passage; a stop's
+// parenthesised parts (天祝三峡景区（金沙峡、朱岔峡）) are places within it.
+func (b *builder) routes(p passage) {
+	for _, m := range reRoute.FindAllStringIndex(p.Text, -1) {
+		off := m[0]
+		for _, stop := range strings.Split(p.Text[m[0]:m[1]], "→") {
+			b.routeStop(p, stop, off)
+			off += len(stop) + len("→")
+		}
+	}
+}
+
+// leadWords are the words a list's first item may carry before the name.
+var leadWords = []string{"串联起", "串联", "包括", "设置", "依托", "主要有", "其中有", "以及", "有", "如", "为"}
+
+// routeStop adds one stop of a route at byte off.
+func (b *builder) routeStop(p passage, stop string, off int) {
+	main, inner := stop, ""
+	if i := strings.Index(stop, "（"); i > 0 && strings.HasSuffix(stop, "）") {
+		main, inner = stop[:i], stop[i+len("（"):len(stop)-len("）")]
+	}
+	lead := leadTrim(main)
+	off += len(main) - len(lead)
+	main = strings.TrimSuffix(lead, "景点")
+	main = strings.TrimSuffix(main, "景区景点")
+	e := b.sight(p, main, off, true)
+	if e == nil || inner == "" {
+		return
+	}
+	ioff := off + len(stop) - len(inner) - len("）")
+	for _, it := range strings.Split(inner, "、") {
+		if c := b.sight(p, it, ioff, true); c != nil {
+			b.partOf(c, e, b.src(p, ioff), p.scope)
+		}
+		ioff += len(it) + len("、")
+	}
+}
+
+// leadTrim strips the words before the first item of a list
+// (…景点包括民勤防沙治沙纪念馆 → 民勤防沙治沙纪念馆).
+func leadTrim(s string) string {
+	best := -1
+	for _, w := range leadWords {
+		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
+		}
+	}
+	if best > 0 && best < len(s) {
+		return s[best:]
+	}
+	return s
+}
+
+// descriptive strips the description before a list item's name:
+// 中国“石窟鼻祖”天梯山石窟 → 天梯山石窟, …的出土地雷台汉墓 → 雷台汉墓.
+func descriptive(s string) string {
+	for _, sep := range []string{"”", "的"} {
+		if i := strings.LastIndex(s, sep); i >= 0 {
+			s = s[i+len(sep):]
+		}
+	}
+	for _, w := range []string{"出土地", "见证地", "发源地", "发祥地", "所在地", "诞生地"} {
+		if i := strings.Index(s, w); i >= 0 {
+			s = s[i+len(w):]
+		}
+	}
+	return s
+}
+
+// sight adds a site or natural place named by a list item at byte off, when
+// the item is a name: 2–12 characters, not an institution, not generic. A
+// county written first (民勤瑞安堡) is its parent. Items that carry no
+// suffix are taken only when listed is set (a route or a list of sights).
+func (b *builder) sight(p passage, item string, off int, listed bool) *kg.Entity {
+	item = strings.TrimSpace(item)
+	n := hanLen(item)
+	if n < 2 || n > 12 || textnorm.HanCount(item) != n || hasAnySuffix(item, notSiteSuffixes) || containsAny(item, genericSite) {
+		return nil
+	}
+	var county *kg.Entity
+	name := item
+	best := ""
+	for _, c := range b.counties {
+		for _, f := range append([]string{c.Name}, c.Aliases...) {
+			if i := strings.Index(item, f); i >= 0 && len(f) > len(best) && hanLen(item[i+len(f):]) >= 2 {
+				county, name, best = c, item[i+len(f):], f
+			}
+		}
+	}
+	if n, t, forms, ok := national(name); ok {
+		return b.add(n, t, b.src(p, off), forms...)
+	}
+	if e := b.lookup(name); e != nil {
+		// A known place: an administrative one is not a sight, and a
+		// known sight gains a mention but no parent from a list.
+		if level(typeOf(e)) == 0 {
+			b.mention(e, b.src(p, off))
+			return e
+		}
+		return nil
+	}
+	typ := siteTypeOf(name)
+	if typ == "" {
+		if !listed {
+			return nil
+		}
+		typ = Site
+	}
+	src := b.src(p, off)
+	e := b.add(name, typ, src)
+	if county != nil {
+		b.partOf(e, county, src, p.scope)
+	}
+	return e
+}
+
+// reSightList matches the end of a list of sights.
+var reSightList = regexp.MustCompile(`等(景区景点|景点|景区|名胜古迹|旅游景点|旅游景区)`)
+
+// sightLists adds the items of lists closed by 等景点, 等名胜古迹 ….
+func (b *builder) sightLists(p passage) {
+	for _, m := range reSightList.FindAllStringIndex(p.Text, -1) {
+		start := m[0]
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
+			if strings.ContainsRune("。；，：“（", r) && !(r == '“' || r == '（') {
+				break
+			}
+			if r == '→' {
+				start = -1
+				break
+			}
+			start -= size
+		}
+		if start < 0 {
+			continue
+		}
+		list := p.Text[start:m[0]]
+		items := splitOutside(list, "、")
+		off := start
+		for k, it := range items {
+			name := it
+			if k == 0 {
+				name = leadTrim(name)
+			}
+			name = descriptive(name)
+			// Only items bounded on both sides by 、 may lack a suffix.
+			b.sight(p, name, off+len(it)-len(name), k > 0 || name != it)
+			off += len(it) + len("、")
+		}
+	}
+}
+
+// splitOutside splits s at sep, except inside quotes or parentheses.
+func splitOutside(s, sep string) []string {
+	var out []string
+	depth, last := 0, 0
+	for i, r := range s {
+		switch r {
+		case '“', '（', '(':
+			depth++
+		case '”', '）', ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
+			out = append(out, s[last:i])
+			last = i + len(sep)
+		}
+	}
+	return append(out, s[last:])
+}
+
+// reCounted matches a count of natural places: 8 条河流, 5 条水系, 3 座水库.
+var reCounted = regexp.MustCompile(`(\d+|[一二两三四五六七八九十]+)(条|座|个|处)(河流|水系|水库|湖泊|冰川|山峰)`)
+
+// countedNaturals adds the rivers, reservoirs and lakes a counted list
+// names (有大靖河、古浪河…8 条河流).
+func (b *builder) countedNaturals(p passage) {
+	for _, m := range reCounted.FindAllStringSubmatchIndex(p.Text, -1) {
+		noun := p.Text[m[6]:m[7]]
+		suffix := map[string][]string{"河流": {"河"}, "水系": {"河", "水"}, "水库": {"水库"}, "湖泊": {"湖", "海"}, "冰川": {"冰川"}, "山峰": {"山", "峰", "岭"}}[noun]
+		start := m[0]
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
+			if strings.ContainsRune("。；，：", r) {
+				break
+			}
+			start -= size
+		}
+		// Two counts in a row (5 条水系 10 条河流): the names precede the first.
+		list := p.Text[start:m[0]]
+		if reCounted.MatchString(list) {
+			continue
+		}
+		items := strings.Split(list, "、")
+		if len(items) < 2 {
+			continue
+		}
+		off := start
+		for k, it := range items {
+			name := it
+			if k == 0 {
+				name = leadTrim(name)
+			}
+			if k == len(items)-1 {
+				if i := strings.LastIndex(name, "和"); i > 0 && hasAnySuffix(name[:i], suffix) {
+					b.counted(p, name[:i], off+len(it)-len(name), suffix)
+					name = name[i+len("和"):]
+				}
+			}
+			b.counted(p, name, off+len(it)-len(name), suffix)
+			off += len(it) + len("、")
+		}
+	}
+}
+
+func (b *builder) counted(p passage, name string, off int, suffix []string) {
+	n := hanLen(name)
+	if n < 2 || n > 8 || textnorm.HanCount(name) != n || !hasAnySuffix(name, suffix) || containsAny(name, genericSite) {
+		return
+	}
+	b.add(name, Natural, b.src(p, off))
+}
+
+// basins adds the river of a basin (石羊河流域 → 石羊河): a three-character
+// river right after a phrase boundary or another river's name.
+func (b *builder) basins(p passage) {
+	for off := 0; ; {
+		i := strings.Index(p.Text[off:], "河流域")
+		if i < 0 {
+			return
+		}
+		i += off
+		off = i + len("河流域")
+		start := i
+		for k := 0; k < 2 && start > 0; k++ {
+			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
+			if !textnorm.IsHan(r) {
+				start = -1
+				break
+			}
+			start -= size
+		}
+		if start < 0 {
+			continue
+		}
+		prev := runeBefore(p.Text, start)
+		if !boundary(prev) && !strings.ContainsRune("河有的与和及在属是", prev) {
+			continue
+		}
+		stem := p.Text[start:i]
+		if containsAny(stem, genericSite) || containsAny(stem, townStop) {
+			continue
+		}
+		name := stem + "河"
+		if e := b.lookup(name); e != nil {
+			b.alias(e, name+"流域")
+			continue
+		}
+		b.add(name, Natural, b.src(p, start), name+"流域")
+	}
+}
+
+// prefixStop are words that make a candidate after a county a phrase
+// (凉州区重点项目) rather than a name.
+var prefixStop = []string{
+	"的", "等", "和", "与", "及", "了", "年", "月", "个", "万", "千", "亿", "全", "各", "项目", "建设", "工程", "治理", "生态", "开发", "保护",
+	"县", "区", "市", "镇", "乡", "村", "街", "城区", "旅游", "级", "国家", "现代", "大景区", "境内", "北部", "南部", "东部", "西部", "中部", "地区", "片", "新", "在", "是", "为", "有",
+}
+
+// prefixed adds the sites and natural places written right after one of the
+// city's counties and closed by a typed suffix and a boundary (民勤白亭海
+// 位于…, 天祝冷龙岭主峰…, 民勤瑞安堡等), and the peak a 主峰 names.
+func (b *builder) prefixed(z *Gazetteer, p passage) {
+	hits := z.scan(p.Text)
+	starts := map[int]bool{}
+	for _, h := range hits {
+		starts[h.start] = true
+	}
+	// The short forms of the city and its counties are found here too:
+	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows.
+	places := append([]*kg.Entity{}, b.counties...)
+	if b.city != nil {
+		places = append(places, b.city)
+	}
+	for _, c := range places {
+		_, bare := shortForms(c.Name)
+		for _, form := range []string{c.Name, bare} {
+			if form == "" {
+				continue
+			}
+			for off := 0; ; {
+				i := strings.Index(p.Text[off:], form)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(form)
+				if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
+					continue
+				}
+				b.stationOrPark(p, c, i, off)
+				if !starts[i] && !starts[off] {
+					hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
+				}
+			}
+		}
+	}
+	for _, h := range hits {
+		c := b.homeCounty(h.key)
+		if (c == nil && (b.city == nil || h.key != b.city.Key)) || starts[h.end] {
+			continue
+		}
+		name, end, typ := typedAfter(p.Text, h.end)
+		if name == "" {
+			continue
+		}
+		stem := strings.TrimSuffix(strings.TrimSuffix(name, "沟"), "山")
+		if b.lookup(name+"镇") != nil || b.lookup(name+"乡") != nil || b.lookup(stem+"镇") != nil {
+			continue // 天祝大红沟: the town, not a valley
+		}
+		src := b.src(p, h.end)
+		e := b.lookup(name)
+		if e == nil {
+			e = b.add(name, typ, src)
+		} else {
+			b.mention(e, src)
+		}
+		if typ == Natural && strings.HasPrefix(p.Text[end:], "主峰") {
+			b.peak(p, e, c, end+len("主峰"), h.start)
+		}
+	}
+}
+
+// typedAfter reads, at byte i, a name of 1–8 characters closed by a site or
+// natural suffix and followed by a boundary, and returns it with its end
+// and type.
+func typedAfter(text string, i int) (name string, end int, typ string) {
+	j := i
+	for n := 0; n < 8 && j < len(text); n++ {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !textnorm.IsHan(r) {
+			return "", 0, ""
+		}
+		j += size
+		cand := text[i:j]
+		t := siteTypeOf(cand)
+		if t == "" || hanLen(cand) < 2 {
+			continue
+		}
+		if !followerOK(text, j) && !hasAnySuffix(cand, strongSite) {
+			continue
+		}
+		stem := cand
+		for _, s := range append(append(append([]string{}, otherSuffixes...), siteSuffixes...), naturalSuffixes...) {
+			if strings.HasSuffix(cand, s) {
+				stem = strings.TrimSuffix(cand, s)
+				break
+			}
+		}
+		if hanLen(stem) < 2 || containsAny(stem, prefixStop) || containsAny(cand, genericSite) {
+			return "", 0, ""
+		}
+		return cand, j, t
+	}
+	return "", 0, ""
+}
+
+// strongSite are suffixes that end a site's name by themselves, whatever
+// follows (武威河西都会景区启动).
+var strongSite = []string{"景区", "公园", "石窟", "遗址", "古城", "汉墓", "故居", "度假区", "旅游区", "风景区", "移民区", "工业园区", "工业集中区"}
+
+// followerOK reports whether the text at byte i may follow a place name:
+// punctuation, a digit, or a word that starts a new phrase.
+func followerOK(text string, i int) bool {
+	r := runeAt(text, i)
+	if r == 0 || !textnorm.IsHan(r) {
+		return true
+	}
+	for _, w := range []string{"位于", "主峰", "等", "和", "与", "及", "一带", "周边", "沿线", "海拔"} {
+		if strings.HasPrefix(text[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// peak adds the peak named after 主峰 (冷龙岭主峰咔哇掌位于…): a name of 2–4
+// characters closed by a boundary or 位于/海拔, PART_OF the mountain and
+// the county.
+func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int) {
+	j := i
+	for n := 0; n < 4 && j < len(p.Text); n++ {
+		r, size := utf8.DecodeRuneInString(p.Text[j:])
+		if !textnorm.IsHan(r) {
+			return
+		}
+		j += size
+		if n < 1 {
+			continue
+		}
+		if nx := runeAt(p.Text, j); (nx != 0 && !textnorm.IsHan(nx)) || strings.HasPrefix(p.Text[j:], "位于") || strings.HasPrefix(p.Text[j:], "海拔") {
+			name := p.Text[i:j]
+			if containsAny(name, prefixStop) {
+				return
+			}
+			src := b.src(p, i)
+			e := b.add(name, Natural, src)
+			b.partOf(e, mountain, src, p.scope)
+			if county != nil {
+				b.partOf(e, county, src, p.scope)
+			}
+			return
+		}
+	}
+}
+
+// stationOrPark adds the railway station (武威南站) or industrial park
+// (古浪工业集中区) named after the place c written at text[start:end].
+func (b *builder) stationOrPark(p passage, c *kg.Entity, start, end int) {
+	rest := p.Text[end:]
+	name := ""
+	for _, dir := range []string{"", "东", "南", "西", "北"} {
+		if strings.HasPrefix(rest, dir+"站") {
+			next := runeAt(rest, len(dir+"站"))
+			if !strings.ContainsRune("长点房区前台务所内级", next) {
+				name = p.Text[start:end] + dir + "站"
+			}
+			break
+		}
+	}
+	for _, s := range parkSuffixes {
+		if name == "" && strings.HasPrefix(rest, s) {
+			name = p.Text[start:end] + s
+		}
+	}
+	if name == "" || orgTail(p.Text, start+len(name)) {
+		return
+	}
+	b.add(name, Site, b.src(p, start))
+}
