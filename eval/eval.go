@@ -271,6 +271,10 @@ func (r *Report) passage(ix *entityIndex, p *Passage) {
 	for _, gr := range p.Relationships {
 		covered[gr.Type+"|"+kindOf(gr.From)] = true
 	}
+	// The gold never splits a place out of an organization's name
+	// (eval/gold/README.md, rule 5), so organization → place predictions
+	// are outside what it annotates.
+	delete(covered, kg.LocatedIn+"|ORGANIZATION")
 	relMatched := map[int]bool{}
 	for _, gr := range p.Relationships {
 		s := r.score(r.Relationships, gr.Type)

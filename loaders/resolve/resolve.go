@@ -205,6 +205,12 @@ func Variant(name, city string) string {
 			}
 		}
 	}
+	for _, r := range abbreviations {
+		if strings.HasSuffix(k, r[0]) {
+			k = k[:len(k)-len(r[0])] + r[1]
+			break
+		}
+	}
 	for _, r := range [][2]string{
 		{"人民代表大会常务委员会", "人大常委会"},
 		{"人民政府", "政府"},
@@ -216,6 +222,48 @@ func Variant(name, city string) string {
 	return k
 }
 
+// abbreviations are the standard short forms of organization names, as
+// Chinese officialdom writes them (市青年联合会 → 市青联). They are data: a
+// name ending in the long form shares its variant key with the short form.
+var abbreviations = [][2]string{
+	{"青年联合会", "青联"},
+	{"妇女联合会", "妇联"},
+	{"残疾人联合会", "残联"},
+	{"文学艺术界联合会", "文联"},
+	{"归国华侨联合会", "侨联"},
+	{"工商业联合会", "工商联"},
+	{"科学技术协会", "科协"},
+	{"社会科学界联合会", "社科联"},
+	{"红十字会", "红会"},
+	{"发展和改革委员会", "发展改革委"},
+	{"发改委", "发展改革委"},
+	{"人力资源和社会保障局", "人社局"},
+	{"文体广电和旅游局", "文旅局"},
+	{"文体广电旅游局", "文旅局"},
+	{"生态环境局", "生态环境局"},
+	{"市场监督管理局", "市场监管局"},
+	{"住房和城乡建设局", "住建局"},
+	{"农业农村局", "农业农村局"},
+	{"卫生健康委员会", "卫健委"},
+	{"教育局", "教育局"},
+	{"科学技术局", "科技局"},
+	{"工业和信息化局", "工信局"},
+	{"自然资源局", "自然资源局"},
+	{"交通运输局", "交通运输局"},
+	{"民族宗教事务委员会", "民宗委"},
+	{"机构编制委员会办公室", "编办"},
+	{"政策研究室", "政研室"},
+	{"老干部局", "老干局"},
+	{"总工会", "总工会"},
+}
+
+// perStatement lists the relationship types kept once per source line
+// rather than once per fact: each passage that states where a project lies
+// or what a place belongs to keeps its own provenance. Posts, honors and
+// participation are kept once per fact, so that a title repeated in a
+// hundred sentences does not become a hundred positions.
+var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.OwnedBy: true, kg.Involves: true, kg.OccurredIn: true}
+
 // relationships rewrites the relationships of all graphs to the merged
 // refs, drops those whose ends were not extracted (each with a
 // diagnostic), and keeps one relationship per type, ends and title: the
@@ -225,6 +273,7 @@ func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]
 		typ      string
 		from, to kg.Ref
 		title    string
+		line     int
 	}
 	seen := map[relKey]int{}
 	var rels []kg.Relationship
@@ -251,7 +300,10 @@ func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]
 			if from == to {
 				continue
 			}
-			k := relKey{r.Type, from, to, r.Props["title"]}
+			k := relKey{r.Type, from, to, r.Props["title"], 0}
+			if perStatement[r.Type] {
+				k.line = r.Source.Line
+			}
 			if i, ok := seen[k]; ok {
 				// Keep the first, but let it gain dates a later source adds.
 				for _, p := range []string{"start", "end"} {

@@ -3,6 +3,7 @@ package segment
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -59,19 +60,27 @@ func (p *Passage) Line(off int) int {
 // quote of a fact's provenance.
 func (p *Passage) Sentence(off int) string {
 	start := 0
-	for _, sep := range []string{"。", "；", "！", "？"} {
-		if i := strings.LastIndex(p.Text[:off], sep); i >= 0 && i+len(sep) > start {
-			start = i + len(sep)
+	for i := off; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(p.Text[:i])
+		if isSentenceEnd(r) {
+			start = i
+			break
 		}
+		i -= n
 	}
 	end := len(p.Text)
-	for _, sep := range []string{"。", "；", "！", "？"} {
-		if i := strings.Index(p.Text[off:], sep); i >= 0 && off+i+len(sep) < end {
-			end = off + i + len(sep)
+	for i := off; i < len(p.Text); {
+		r, n := utf8.DecodeRuneInString(p.Text[i:])
+		i += n
+		if isSentenceEnd(r) {
+			end = i
+			break
 		}
 	}
 	return p.Text[start:end]
 }
+
+func isSentenceEnd(r rune) bool { return r == '。' || r == '；' || r == '！' || r == '？' }
 
 // Source returns the provenance of the text at byte offset off: its line,
 // page, section path and sentence, in yearbook yb.

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/width"
 )
 
 // IsSpace reports whether r is one of the spaces the yearbook uses: ASCII
@@ -27,13 +25,29 @@ func IsSpace(r rune) bool {
 
 // Key returns the match key of s: width-folded (（ → (, ２ → 2), with every
 // space and U+FFFD removed. 周　勇, 周 勇 and 周勇 share the key 周勇.
+//
+// It folds by hand rather than with width.Fold: keys are built for every
+// mention of every entity, and the yearbook needs only the full-width ASCII
+// block folded. TestKeyMatchesWidthFold checks the two agree.
 func Key(s string) string {
-	s = width.Fold.String(s)
+	clean := true
+	for _, r := range s {
+		if IsSpace(r) || r == utf8.RuneError || (r >= 0xFF01 && r <= 0xFF5E) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if IsSpace(r) || r == utf8.RuneError {
+		switch {
+		case IsSpace(r) || r == utf8.RuneError:
 			continue
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
 		}
 		b.WriteRune(r)
 	}

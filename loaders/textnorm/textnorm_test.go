@@ -1,7 +1,11 @@
 package textnorm_test
 
 import (
+	"os"
+	"strings"
 	"testing"
+
+	"golang.org/x/text/width"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -56,6 +60,26 @@ func TestDoubled(t *testing.T) {
 		got, ok := textnorm.Doubled(tt.in)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("Doubled(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestKeyMatchesWidthFold checks the hand-written fold of Key against
+// golang.org/x/text/width on every line of the vendored yearbook.
+func TestKeyMatchesWidthFold(t *testing.T) {
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		want := strings.Map(func(r rune) rune {
+			if textnorm.IsSpace(r) || r == '\uFFFD' {
+				return -1
+			}
+			return r
+		}, width.Fold.String(line))
+		if got := textnorm.Key(line); got != want {
+			t.Fatalf("line %d: Key = %q, width.Fold gives %q", i+1, got, want)
 		}
 	}
 }
