@@ -6,9 +6,11 @@ package api
 
 import (
 	"context"
+	_ "embed"
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
@@ -70,7 +72,7 @@ func New(store *neo4jstore.Store, opts Options) http.Handler {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", metrics.instrument("/graphql", gqlHandler))
-	mux.Handle("GET /graphiql", playground.Handler("Yearbook knowledge graph", "/graphql"))
+	mux.Handle("GET /graphiql", graphiql())
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -88,6 +90,26 @@ func New(store *neo4jstore.Store, opts Options) http.Handler {
 		http.Redirect(w, r, "/graphiql", http.StatusFound)
 	})
 	return gzhttp.GzipHandler(mux)
+}
+
+// examples are the worked queries of docs/api.md, which the playground
+// opens with.
+//
+//go:embed examples.graphql
+var examples string
+
+// graphiql serves the GraphiQL playground, opening with the worked examples
+// when the URL carries no query of its own (the playground keeps the query
+// it edits in the URL, so links to a query can be shared).
+func graphiql() http.Handler {
+	page := playground.Handler("Yearbook knowledge graph", "/graphql", playground.WithGraphiqlPersistStateInURL(true))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("query") == "" {
+			http.Redirect(w, r, "/graphiql?"+url.Values{"query": {examples}}.Encode(), http.StatusFound)
+			return
+		}
+		page.ServeHTTP(w, r)
+	})
 }
 
 // limit bounds a request's body size and duration. The deadline travels in

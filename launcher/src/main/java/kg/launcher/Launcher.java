@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -208,6 +209,9 @@ public final class Launcher {
 
     private static volatile boolean starting = true;
 
+    /** Set once shutdown has begun; failures of a start cut short by it are expected, not news. */
+    private static volatile boolean stopping;
+
     public static void main(String[] args) {
         Options o;
         try {
@@ -252,6 +256,11 @@ public final class Launcher {
 
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (!db.isAvailable(Duration.ofSeconds(1).toMillis())) {
+            String failure = databaseFailure();
+            if (failure != null) {
+                throw new Fatal(EXIT_OTHER, "database " + GraphDatabaseSettings.DEFAULT_DATABASE_NAME
+                        + " failed to start: " + failure + "; see " + o.data.resolve("logs/debug.log"));
+            }
             if (System.nanoTime() > deadline) {
                 throw new Fatal(EXIT_OTHER, "database " + GraphDatabaseSettings.DEFAULT_DATABASE_NAME
                         + " did not become available; see " + o.data.resolve("logs/debug.log"));
@@ -290,6 +299,11 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, o.pageCache)
                 .setConfig(GraphDatabaseSettings.logs_directory, o.data.resolve("logs"))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // A local database for one user: no 256 MiB of preallocated transaction log per
+                // database (512 MiB for an empty store), and old logs kept to a bounded size
+                // instead of two days' worth, since nothing here replays them (no backups).
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
                 // Netty's default 5 s quiet period, once per event loop group, made every stop
                 // take 10 s longer; the databases are already checkpointed and closed by then.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
@@ -300,8 +314,42 @@ public final class Launcher {
         return b;
     }
 
+    /**
+     * The status message of a default database that failed to start (a damaged store, say), or
+     * null while it is still starting; without this a failure would only show as a timeout.
+     */
+    private static String databaseFailure() {
+        DatabaseManagementService s;
+        synchronized (LOCK) {
+            s = service;
+        }
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "SHOW DATABASE $name YIELD currentStatus, statusMessage",
+                    Map.of("name", GraphDatabaseSettings.DEFAULT_DATABASE_NAME),
+                    r -> {
+                        if (!r.hasNext()) {
+                            return null;
+                        }
+                        Map<String, Object> row = r.next();
+                        String status = String.valueOf(row.get("currentStatus"));
+                        String message = String.valueOf(row.get("statusMessage"));
+                        if (status.equals("online") || status.equals("starting") || message.isBlank()) {
+                            return null;
+                        }
+                        return status + ": " + message;
+                    });
+        } catch (RuntimeException e) {
+            return null; // the system database itself is not ready yet: keep waiting
+        }
+    }
+
     /** Runs on SIGTERM, SIGINT, System.exit and normal JVM exit. */
     private static void shutdown() {
+        stopping = true;
         synchronized (LOCK) {
             if (service == null) {
                 return;
@@ -499,6 +547,10 @@ public final class Launcher {
     }
 
     private static void die(int code, String message) {
+        if (stopping) {
+            // Stopped while starting (SIGTERM, stdin closed): the shutdown hook has the last word.
+            return;
+        }
         ERR.println("neo4j-launcher: " + message);
         ERR.flush();
         // Runtime.exit runs the shutdown hook, which stops a half-started DBMS cleanly.

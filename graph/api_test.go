@@ -1,0 +1,457 @@
+package graph_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestQuickStartQuestion(t *testing.T) {
+	h, _ := service(t)
+	var out struct {
+		Search []struct {
+			Name      string
+			Positions []struct {
+				Title, End   string
+				Organization struct {
+					Name    string
+					Aliases []string
+				}
+			}
+		}
+	}
+	mustQuery(t, h, `{ search(query:"谢宏杰", kinds:[PERSON]) { ... on Person { name positions { title end organization { name aliases } } } } }`, nil, &out)
+	if len(out.Search) != 1 || out.Search[0].Name != "谢宏杰" {
+		t.Fatalf("search 谢宏杰: %+v", out.Search)
+	}
+	p := out.Search[0].Positions
+	if len(p) == 0 || p[0].Title != "主任" || p[0].End != "2023-11" || p[0].Organization.Name != "市委办公室" || !strings.Contains(strings.Join(p[0].Organization.Aliases, ","), "市档案局") {
+		t.Errorf("positions: %+v", p)
+	}
+}
+
+func TestStatsCountsRosterOnce(t *testing.T) {
+	h, _ := service(t)
+	var out struct {
+		Stats struct {
+			People, Organizations, Places, Events, Projects, Relationships int
+			ByKind                                                         []struct {
+				Key   string
+				Count int
+			}
+		}
+		People struct{ TotalCount int }
+	}
+	mustQuery(t, h, `{ stats { people organizations places events projects relationships byKind { key count } } people(first: 0) { totalCount } }`, nil, &out)
+	s := out.Stats
+	if s.People < 235 || s.Organizations < 200 || s.Places < 100 || s.Events < 113 || s.Relationships < 1000 {
+		t.Errorf("stats: %+v", s)
+	}
+	if out.People.TotalCount != s.People {
+		t.Errorf("people totalCount %d, stats %d", out.People.TotalCount, s.People)
+	}
+	// Each roster person once: searching a name gives one person, except
+	// the two people the roster keeps apart.
+	for _, name := range []string{"柳鹏", "王国斌", "马秀兰", "孙光慧", "李万岳"} {
+		var r struct{ Search []struct{ Name string } }
+		mustQuery(t, h, `query($q: String!) { search(query: $q, kinds: [PERSON]) { name } }`, map[string]any{"q": name}, &r)
+		n := 0
+		for _, p := range r.Search {
+			if p.Name == name {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d persons", name, n)
+		}
+	}
+}
+
+func TestLeadershipAtDate(t *testing.T) {
+	h, _ := service(t)
+	org := idOf(t, h, "ORGANIZATION", "中共武威市委员会")
+	tests := []struct {
+		at, want, notWant string
+	}{
+		{"2023-02", "柳鹏", "王国斌"},
+		{"2023-06", "王国斌", "柳鹏"},
+		{"2023-03", "王国斌", ""}, // the month of the change: both held the post in March
+	}
+	for _, tt := range tests {
+		t.Run(tt.at, func(t *testing.T) {
+			var out struct {
+				Node struct {
+					Positions []struct {
+						Title  string
+						Person struct{ Name string }
+					}
+				}
+			}
+			mustQuery(t, h, `query($id: ID!, $at: String) { node(id: $id) { ... on Organization { positions(at: $at) { title person { name } } } } }`,
+				map[string]any{"id": org, "at": tt.at}, &out)
+			secretaries := map[string]bool{}
+			for _, p := range out.Node.Positions {
+				if p.Title == "书记" {
+					secretaries[p.Person.Name] = true
+				}
+			}
+			if !secretaries[tt.want] || (tt.notWant != "" && secretaries[tt.notWant]) {
+				t.Errorf("书记 at %s: %v", tt.at, secretaries)
+			}
+		})
+	}
+}
+
+func TestTimelineAndCareer(t *testing.T) {
+	h, _ := service(t)
+	var out struct {
+		Node struct {
+			Timeline []struct {
+				Date, Kind string
+				Position   struct{ Person struct{ Name string } }
+			}
+		}
+	}
+	mustQuery(t, h, `query($id: ID!) { node(id: $id) { ... on Organization { timeline { date kind position { person { name } } } } } }`,
+		map[string]any{"id": idOf(t, h, "ORGANIZATION", "市委办公室")}, &out)
+	got := []string{}
+	for _, c := range out.Node.Timeline {
+		got = append(got, c.Date+" "+c.Kind+" "+c.Position.Person.Name)
+	}
+	if strings.Join(got, "; ") != "2023-11 END 谢宏杰; 2023-11 START 邓涛" {
+		t.Errorf("timeline of 市委办公室: %v", got)
+	}
+
+	var c struct {
+		Node struct {
+			Career []struct {
+				Position struct {
+					Title, Start, End string
+					Organization      struct{ Name string }
+				}
+				Events []struct{ Date string }
+			}
+		}
+	}
+	mustQuery(t, h, `query($id: ID!) { node(id: $id) { ... on Person { career { position { title start end organization { name } } events { date } } } } }`,
+		map[string]any{"id": idOf(t, h, "PERSON", "王国斌")}, &c)
+	var secretary, mayor bool
+	for _, step := range c.Node.Career {
+		p := step.Position
+		if p.Title == "书记" && p.Start == "2023-03" {
+			secretary = true
+			for _, e := range step.Events {
+				if e.Date < "2023-03" {
+					t.Errorf("event %s before the post started", e.Date)
+				}
+			}
+		}
+		if p.Title == "市长" && p.End == "2023-03" {
+			mayor = true
+		}
+	}
+	if !secretary || !mayor {
+		t.Errorf("career of 王国斌: %+v", c.Node.Career)
+	}
+}
+
+func TestEventsAndDashboards(t *testing.T) {
+	h, _ := service(t)
+	var all struct {
+		Events struct {
+			TotalCount int
+			Edges      []struct {
+				Cursor string
+				Node   struct{ Date, Name string }
+			}
+			PageInfo struct {
+				HasNextPage bool
+				EndCursor   string
+			}
+		}
+		EventCounts []struct {
+			Key   string
+			Count int
+		}
+	}
+	mustQuery(t, h, `{ events(from: "2023", to: "2023", first: 10) { totalCount edges { cursor node { date name } } pageInfo { hasNextPage endCursor } }
+		eventCounts(groupBy: MONTH, from: "2023", to: "2023") { key count } }`, nil, &all)
+	sum := 0
+	for _, b := range all.EventCounts {
+		sum += b.Count
+	}
+	if all.Events.TotalCount < 113 || sum != all.Events.TotalCount {
+		t.Errorf("events in 2023: %d, monthly buckets sum to %d", all.Events.TotalCount, sum)
+	}
+	if len(all.Events.Edges) != 10 || !all.Events.PageInfo.HasNextPage {
+		t.Fatalf("first page: %+v", all.Events.PageInfo)
+	}
+	for i := 1; i < len(all.Events.Edges); i++ {
+		if all.Events.Edges[i].Node.Date < all.Events.Edges[i-1].Node.Date {
+			t.Errorf("events not in date order")
+		}
+	}
+	var next struct {
+		Events struct {
+			Edges []struct{ Node struct{ Date string } }
+		}
+	}
+	mustQuery(t, h, `query($after: String) { events(from: "2023", to: "2023", first: 10, after: $after) { edges { node { date } } } }`,
+		map[string]any{"after": all.Events.PageInfo.EndCursor}, &next)
+	if len(next.Events.Edges) != 10 || next.Events.Edges[0].Node.Date < all.Events.Edges[9].Node.Date {
+		t.Errorf("second page: %+v", next.Events.Edges)
+	}
+
+	// A county's events include those of its towns.
+	county := idOf(t, h, "PLACE", "凉州区")
+	var pl struct {
+		Events struct{ TotalCount int }
+		Node   struct {
+			Events   []struct{ ID string }
+			Children []struct {
+				Events []struct{ ID string }
+			}
+		}
+	}
+	mustQuery(t, h, `query($id: ID!) { events(placeId: $id, first: 0) { totalCount } node(id: $id) { ... on Place { events(first: 500) { id } children { events(first: 500) { id } } } } }`,
+		map[string]any{"id": county}, &pl)
+	direct := map[string]bool{}
+	for _, e := range pl.Node.Events {
+		direct[e.ID] = true
+	}
+	inTowns := map[string]bool{}
+	for _, c := range pl.Node.Children {
+		for _, e := range c.Events {
+			if !direct[e.ID] {
+				inTowns[e.ID] = true
+			}
+		}
+	}
+	if len(inTowns) == 0 {
+		t.Fatal("no event in a town of 凉州区: the test cannot tell descendants are included")
+	}
+	if pl.Events.TotalCount < len(direct)+len(inTowns) {
+		t.Errorf("events(placeId: 凉州区) = %d, want at least %d direct + %d in towns", pl.Events.TotalCount, len(direct), len(inTowns))
+	}
+
+	var byPlace struct {
+		EventCounts []struct {
+			Label string
+			Count int
+		}
+	}
+	mustQuery(t, h, `{ eventCounts(groupBy: PLACE) { label count } }`, nil, &byPlace)
+	if len(byPlace.EventCounts) == 0 {
+		t.Error("no events counted by place")
+	}
+}
+
+func TestPathAndNeighborhood(t *testing.T) {
+	h, _ := service(t)
+	from, to := idOf(t, h, "PERSON", "谢宏杰"), idOf(t, h, "PERSON", "贾福祥")
+	var out struct {
+		Path *struct {
+			Length        int
+			Nodes         []struct{ Name string }
+			Relationships []struct {
+				Type  string
+				Title *string
+				From  struct{ Name string }
+			}
+		}
+		Neighborhood struct {
+			Nodes         []struct{ ID string }
+			Relationships []struct{ Type string }
+		}
+	}
+	mustQuery(t, h, `query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxHops: 6) { length nodes { name } relationships { type title from { name } } }
+		neighborhood(id: $a, hops: 2, first: 30) { nodes { id } relationships { type } } }`, map[string]any{"a": from, "b": to}, &out)
+	if out.Path == nil || out.Path.Length < 2 || len(out.Path.Nodes) != out.Path.Length+1 {
+		t.Fatalf("path 谢宏杰 → 贾福祥: %+v", out.Path)
+	}
+	if out.Path.Nodes[0].Name != "谢宏杰" || out.Path.Nodes[len(out.Path.Nodes)-1].Name != "贾福祥" {
+		t.Errorf("path ends: %+v", out.Path.Nodes)
+	}
+	if n := len(out.Neighborhood.Nodes); n < 3 || n > 31 || out.Neighborhood.Nodes[0].ID != from {
+		t.Errorf("neighborhood: %d nodes", n)
+	}
+	if len(out.Neighborhood.Relationships) == 0 {
+		t.Error("neighborhood without relationships")
+	}
+	var co struct {
+		CoOccurrences []struct {
+			Count  int
+			Entity struct{ Name string }
+		}
+	}
+	mustQuery(t, h, `query($id: ID!) { coOccurrences(id: $id, first: 5) { count entity { name } } }`, map[string]any{"id": idOf(t, h, "PERSON", "王国斌")}, &co)
+	if len(co.CoOccurrences) == 0 || co.CoOccurrences[0].Count < 2 {
+		t.Errorf("co-occurrences of 王国斌: %+v", co.CoOccurrences)
+	}
+}
+
+func TestBrowsingLists(t *testing.T) {
+	h, _ := service(t)
+	var out struct {
+		Places struct {
+			TotalCount int
+			Edges      []struct {
+				Node struct{ Name, PlaceType string }
+			}
+		}
+		People struct {
+			Edges []struct {
+				Node struct {
+					Name         string
+					MentionCount int
+				}
+			}
+		}
+		Organizations struct{ TotalCount int }
+	}
+	mustQuery(t, h, `query($county: ID!, $org: ID!) {
+		places(filter: {withinPlace: $county, placeType: TOWN}, first: 100) { totalCount edges { node { name placeType } } }
+		people(orderBy: MENTIONS, first: 3) { edges { node { name mentionCount } } }
+		organizations(filter: {nameContains: "武威第"}) { totalCount }
+		p2: people(filter: {positionAt: $org}) { totalCount }
+	}`, map[string]any{"county": idOf(t, h, "PLACE", "凉州区"), "org": idOf(t, h, "ORGANIZATION", "市委办公室")}, &out)
+	if out.Places.TotalCount < 30 {
+		t.Errorf("towns of 凉州区: %d", out.Places.TotalCount)
+	}
+	for _, e := range out.Places.Edges {
+		if e.Node.PlaceType != "TOWN" {
+			t.Errorf("%s is %s", e.Node.Name, e.Node.PlaceType)
+		}
+	}
+	if p := out.People.Edges; len(p) != 3 || p[0].Node.MentionCount < p[2].Node.MentionCount {
+		t.Errorf("people by mentions: %+v", p)
+	}
+	if out.Organizations.TotalCount < 5 {
+		t.Errorf("organizations containing 武威第: %d", out.Organizations.TotalCount)
+	}
+}
+
+func TestSearchRanksExactFirst(t *testing.T) {
+	h, _ := service(t)
+	var out struct {
+		A []struct {
+			Name string
+			Kind string
+		}
+		B []struct{ Name string }
+	}
+	mustQuery(t, h, `{ a: search(query: "凉州区") { name kind } b: search(query: "柳", kinds: [PERSON]) { name } }`, nil, &out)
+	if len(out.A) == 0 || out.A[0].Name != "凉州区" {
+		t.Errorf("search 凉州区: %+v", out.A)
+	}
+	found := false
+	for _, p := range out.B {
+		if p.Name == "柳鹏" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("single-character search 柳: %+v", out.B)
+	}
+}
+
+func TestErrorsCarryCodes(t *testing.T) {
+	h, _ := service(t)
+	deep := "{ people(first: 1) { edges { node { positions { organization { units { positions { person { positions { organization { parent { parent { name } } } } } } } } } } } } }"
+	tests := []struct {
+		name, query, code string
+	}{
+		{"invalid id", `{ node(id: "x") { id } }`, "BAD_USER_INPUT"},
+		{"invalid date", `{ events(from: "2023-13") { totalCount } }`, "BAD_USER_INPUT"},
+		{"invalid cursor", `{ events(after: "abc") { totalCount } }`, "BAD_USER_INPUT"},
+		{"too many hops", `{ path(from: "per_aaaaaaaaaaaaaaaa", to: "per_bbbbbbbbbbbbbbbb", maxHops: 9) { length } }`, "BAD_USER_INPUT"},
+		{"too deep", deep, "DEPTH_LIMIT"},
+		{"too costly", `{ people(first: 500) { edges { node { events(first: 500) { people { name } } } } } }`, "COMPLEXITY_LIMIT"},
+		{"syntax error", `{ stats { `, "GRAPHQL_PARSE_FAILED"},
+		{"unknown field", `{ nothing }`, "GRAPHQL_VALIDATION_FAILED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs := query(t, h, tt.query, nil, nil)
+			if len(errs) == 0 || errs[0].code() != tt.code {
+				t.Errorf("errors %+v, want code %s", errs, tt.code)
+			}
+		})
+	}
+}
+
+// TestNoNPlusOne proves the dataloaders: fifty people with their positions
+// and organizations cost the same number of Cypher queries as five.
+func TestNoNPlusOne(t *testing.T) {
+	h, store := service(t)
+	cost := func(n int) int64 {
+		before := store.Queries()
+		var out struct {
+			People struct {
+				Edges []struct {
+					Node struct {
+						Positions []struct {
+							Organization struct {
+								Name  string
+								Units []struct{ Name string }
+							}
+						}
+					}
+				}
+			}
+		}
+		mustQuery(t, h, `query($n: Int) { people(first: $n, orderBy: NAME) { edges { node { name positions { title organization { name units { name } } } } } } }`,
+			map[string]any{"n": n}, &out)
+		if len(out.People.Edges) != n {
+			t.Fatalf("got %d people, want %d", len(out.People.Edges), n)
+		}
+		return store.Queries() - before
+	}
+	small, large := cost(5), cost(50)
+	if large != small || large > 8 {
+		t.Errorf("queries for 5 people: %d, for 50: %d; want the same small number", small, large)
+	}
+}
+
+func TestHTTPEndpoints(t *testing.T) {
+	h, _ := service(t)
+	tests := []struct {
+		method, path string
+		header       map[string]string
+		code         int
+		contains     string
+	}{
+		{"GET", "/healthz", nil, 200, "ok"},
+		{"GET", "/readyz", nil, 200, "ready"},
+		{"GET", "/graphiql", nil, http.StatusFound, ""},
+		{"GET", "/graphiql?query=%7Bstats%7Bpeople%7D%7D", nil, 200, "graphiql"},
+		{"GET", "/", nil, http.StatusFound, ""},
+		{"GET", "/graphql?query=%7Bstats%7Bpeople%7D%7D", nil, 200, `"people"`},
+		{"GET", "/graphql?query=%7Bstats%7Bpeople%7D%7D", map[string]string{"Accept": "application/graphql-response+json"}, 200, `"people"`},
+		{"GET", "/metrics", nil, 200, "kg_http_requests_total"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.path, nil)
+			for k, v := range tt.header {
+				req.Header.Set(k, v)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.code || !strings.Contains(strings.ToLower(rec.Body.String()), strings.ToLower(tt.contains)) {
+				t.Errorf("%s %s: %d %q", tt.method, tt.path, rec.Code, truncate(rec.Body.String()))
+			}
+			if a := tt.header["Accept"]; a != "" && !strings.HasPrefix(rec.Header().Get("Content-Type"), a) {
+				t.Errorf("content type %q, want %q", rec.Header().Get("Content-Type"), a)
+			}
+		})
+	}
+}
+
+func truncate(s string) string {
+	if len(s) > 200 {
+		return s[:200]
+	}
+	return s
+}
