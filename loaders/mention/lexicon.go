@@ -1,0 +1,184 @@
+package mention
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+)
+
+// lexiconText is the word lists of recognition, kept as data so that they
+// can grow without touching the rules.
+//
+//go:embed lexicon.txt
+var lexiconText string
+
+// Word classes: a word of the trie carries the classes of every list it
+// is in.
+const (
+	cSurname     uint32 = 1 << iota // single-character surname
+	cSurname2                       // double surname
+	cTitle                          // title head written before a name
+	cRight                          // word that may follow a name
+	cNotName                        // word a surname starts that is no name
+	cOrg                            // organization suffix
+	cOrgWeak                        // suffix that needs an anchor
+	cOrgPrefix                      // word that starts organization names
+	cAdmin                          // one-character administrative prefix
+	cProvince                       // province or great city
+	cBoundary                       // word that ends the text before a name
+	cLeading                        // word stripped from the left of a name
+	cGeneric                        // word that alone makes no name
+	cStatus                         // project status
+	cProject                        // project suffix
+	cNotOrg                         // ordinary word holding a suffix (格局, 干部)
+	cKeep                           // word holding a boundary character (经济)
+	cKnownPerson                    // a person of a structured source
+	cKnownOrg                       // an organization of a structured source
+	cKnownPlace                     // a place of a structured source
+	cCity                           // the yearbook's city
+	cCapacity                       // unit of a capacity (万吨, 千瓦)
+	cCounter                        // measure word after a number (家, 个)
+	cBranch                         // suffix of a branch (分行, 支队)
+	cNotProject                     // ordinary word holding a project suffix (工程师)
+	cNotAdmin                       // word ending in 市, 县, 区 that is no prefix (上市, 社区)
+	cOrgan                          // suffix of a place's organ (委, 政府)
+	cInstitution                    // suffix of an institution (学校, 医院)
+	cVague                          // institution suffix a place alone does not name
+	cInfra                          // project suffix of works a capacity alone does not name
+)
+
+// sectionClass maps the sections of lexicon.txt to word classes.
+var sectionClass = map[string]uint32{
+	"surname":        cSurname,
+	"surname2":       cSurname2,
+	"title":          cTitle,
+	"right":          cRight,
+	"notname":        cNotName,
+	"org":            cOrg,
+	"orgweak":        cOrgWeak,
+	"orgprefix":      cOrgPrefix,
+	"admin":          cAdmin,
+	"province":       cProvince,
+	"boundary":       cBoundary,
+	"leading":        cLeading,
+	"generic":        cGeneric,
+	"status":         cStatus,
+	"project":        cProject,
+	"notorg":         cNotOrg,
+	"keep":           cKeep,
+	"capacity":       cCapacity,
+	"counter":        cCounter,
+	"branch":         cBranch,
+	"national":       cKnownOrg,
+	"notproject":     cNotProject,
+	"notadmin":       cNotAdmin,
+	"organ":          cOrgan,
+	"institution":    cInstitution,
+	"vague":          cVague,
+	"infrastructure": cInfra,
+}
+
+// lexicon is the parsed lexicon.txt: the words of each section, and the
+// characters of the notgiven section.
+type lexicon struct {
+	words    map[string][]string
+	notGiven map[rune]bool
+}
+
+var lex = parseLexicon(lexiconText)
+
+func parseLexicon(s string) *lexicon {
+	l := &lexicon{words: map[string][]string{}, notGiven: map[rune]bool{}}
+	section := ""
+	for _, line := range strings.Split(s, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			if section == "notgiven" {
+				for _, r := range w {
+					l.notGiven[r] = true
+				}
+				continue
+			}
+			l.words[section] = append(l.words[section], w)
+		}
+	}
+	return l
+}
+
+// trie is a rune trie of words with their classes. Matching walks it from
+// each position of a text, which finds every lexicon word in one pass
+// without regular expressions.
+type trie struct {
+	nodes []tnode
+	han   []int32 // the root's children for the CJK block, by rune - 0x4E00 (0: none)
+}
+
+// Bounds of the CJK block whose root children han indexes directly.
+const hanLo, hanHi = 0x4E00, 0x9FFF
+
+// first returns the node a word starting with r leads to, or 0.
+func (t *trie) first(r rune) int32 {
+	if r >= hanLo && r <= hanHi {
+		if t.han == nil {
+			return 0
+		}
+		return t.han[r-hanLo]
+	}
+	return t.nodes[0].kids[r]
+}
+
+type tnode struct {
+	kids  map[rune]int32
+	class uint32
+}
+
+func newTrie() *trie { return &trie{nodes: []tnode{{}}} }
+
+// add adds word (folded, without spaces) with the given classes.
+func (t *trie) add(word string, class uint32) {
+	n := int32(0)
+	for _, r := range word {
+		r = fold(r)
+		next, ok := t.nodes[n].kids[r]
+		if !ok {
+			if t.nodes[n].kids == nil {
+				t.nodes[n].kids = map[rune]int32{}
+			}
+			next = int32(len(t.nodes))
+			t.nodes[n].kids[r] = next
+			t.nodes = append(t.nodes, tnode{})
+		}
+		n = next
+	}
+	if n != 0 {
+		t.nodes[n].class |= class
+	}
+	if r, _ := utf8.DecodeRuneInString(word); r >= hanLo && r <= hanHi {
+		if t.han == nil {
+			t.han = make([]int32, hanHi-hanLo+1)
+		}
+		t.han[fold(r)-hanLo] = t.nodes[0].kids[fold(r)]
+	}
+}
+
+// fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)
+// match the same words.
+func fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == '\u3000':
+		return ' '
+	}
+	return r
+}

@@ -1,0 +1,567 @@
+package mention
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/yearbookkg/kg"
+)
+
+// cand is a candidate span [i, j) in runes; lead is where the words
+// stripped before it began (a project's 建成, 2023年), and tail where the
+// text that speaks of it continues (after a list's 等项目).
+type cand struct {
+	i, j, lead, tail int
+}
+
+// anchorClass are the words that start an organization's name: places,
+// provinces and great cities, the city, known organizations, and words
+// such as 中国, 国家, 中共.
+const anchorClass = cKnownPlace | cProvince | cCity | cOrgPrefix | cKnownOrg
+
+// maxOrgRunes bounds an organization's name; longer runs are sentences.
+const maxOrgRunes = 32
+
+// findOrgs finds organizations: known names, and names ending in an
+// organization suffix whose left edge is found by rule (orgStart).
+// Candidates that overlap are decided for the longer.
+func (s *scan) findOrgs() {
+	var cands []cand
+	for _, w := range s.ms {
+		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 {
+			cands = append(cands, cand{i: int(w.i), j: int(w.j)})
+		}
+	}
+	for e := 1; e <= len(s.rs); e++ {
+		if s.endAt[e]&cOrg == 0 {
+			continue
+		}
+		if i, j, ok := s.orgAt(e); ok {
+			cands = append(cands, cand{i: i, j: j})
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		la, lb := cands[a].j-cands[a].i, cands[b].j-cands[b].i
+		if la != lb {
+			return la > lb
+		}
+		return cands[a].i < cands[b].i
+	})
+	for _, c := range cands {
+		if !s.free(c.i, c.j) {
+			continue
+		}
+		s.orgs = append(s.orgs, s.span(kg.Organization, c.i, c.j))
+		s.take(kg.Organization, c.i, c.j)
+	}
+}
+
+// orgAt returns the organization whose suffix ends at rune e, if its
+// suffix and left edge pass the rules.
+func (s *scan) orgAt(e int) (int, int, bool) {
+	s0 := s.longestEnding(e, cOrg)
+	if s0 < 0 || !s.free(s0, e) {
+		return 0, 0, false
+	}
+	weak := s.hasAt(s0, e, cOrgWeak)
+	// The suffix must not be part of a title (部长, 常委, 院士) or of an
+	// ordinary word (格局, 干部, 市中心).
+	if t := s.longestEnding(e, cTitle); t >= 0 && t < s0 {
+		return 0, 0, false
+	}
+	for p := s0; p < e; p++ {
+		if s.longestAt(p, cTitle) > e {
+			return 0, 0, false
+		}
+	}
+	if s.covering(e-1, cNotOrg, s0, e) {
+		return 0, 0, false
+	}
+	// The suffix must not end a verb (协办, 举办).
+	if b := s.longestEnding(e, cBoundary); b >= 0 && b < s0 {
+		return 0, 0, false
+	}
+	// A one-character suffix (局, 部, 委) must end a word: the next
+	// character is punctuation or starts a known word (市委书记, 市委印发),
+	// not the rest of an ordinary word (联赛, 人社大厦).
+	if weak && e-s0 == 1 && e < len(s.rs) && isHan(s.rs[e]) {
+		if !isNumeral(s.rs[e]) && s.longestAt(e, cRight|cBoundary|cTitle|cLeading|cOrg|anchorClass|cAdmin|cProject|cStatus) < 0 {
+			return 0, 0, false
+		}
+	}
+	i, anchored, ok := s.orgStart(s0, e)
+	if !ok {
+		return 0, 0, false
+	}
+	core := s0 - s.anchorEnd(i, s0)
+	if anchored {
+		// 市局, 省厅, 武威站: too vague; 市委, 市政府, 省政协 and
+		// 凉州区委 are the organs of the place before them.
+		organ := s.endAt[s0]&cAdmin != 0 && s.hasAt(s0, e, cOrgan)
+		vague := core == 0 || s.longestEnding(s0, cKnownPlace|cProvince|cCity) >= 0
+		parent := s.longestEnding(e, cBranch) >= 0 && s.longestAt(i, cKnownOrg|cOrgPrefix) > i
+		known := s.hasAt(i, e, cKnownOrg)
+		if (weak || s.hasAt(s0, e, cVague)) && vague && !organ && !parent && !known {
+			return 0, 0, false
+		}
+		// A place or 全国 before a category (凉州区公办幼儿园,
+		// 全国公共图书馆) names no one.
+		placed := s.longestAt(i, cKnownPlace|cProvince|cCity) > i
+		if !known && core > 0 && s.allGeneric(s.anchorEnd(i, s0), s0) && (placed && s.hasAt(s0, e, cVague) || s.hasPrefixAt(i, "全国")) {
+			return 0, 0, false
+		}
+	} else {
+		if weak || core < 2 || core > 12 || s.allGeneric(i, s0) || !s.brandFirst(i, s0) || s.conjInside(i, s0) {
+			return 0, 0, false
+		}
+		if s.longestEnding(e, cInstitution) >= 0 && (core > 6 || s.anyGeneric(i, s0)) {
+			return 0, 0, false
+		}
+	}
+	if s.sessionInside(i, s0, e) || !s.balanced(i, s0) {
+		return 0, 0, false
+	}
+	j := s.parenAfter(e)
+	return i, j, true
+}
+
+// orgStart finds the left edge of the organization whose suffix starts at
+// rune s0. It scans left over the name's characters to punctuation, a
+// person, a boundary verb (深入, 考察, 在 …) or a count (26家), strips
+// leading words (同日, 积极), starts again after an organization written
+// just before (市委市政府) or a place written twice (新疆乌鲁木齐市新疆…),
+// and prefers to start at an anchor (a place, 市, 国家, 中国 …). It
+// reports whether the name starts at an anchor.
+func (s *scan) orgStart(s0, e int) (int, bool, bool) {
+	l0 := s0
+	for l0 > 0 && s0-l0 < maxOrgRunes {
+		r := s.rs[l0-1]
+		if isHan(r) && s.taken[l0-1] == 0 {
+			l0--
+			continue
+		}
+		if r == ')' {
+			if q := s.parenOpen(l0 - 1); q > 0 && isHan(s.rs[q-1]) {
+				l0 = q
+				continue
+			}
+		}
+		break
+	}
+	if s0-l0 >= maxOrgRunes {
+		return 0, false, false
+	}
+	// A count (26家人力资源公司, 3所学校) is no name.
+	if l0 > 0 && isDigit(s.rs[l0-1]) && s.hasAt(l0, l0+1, cCounter) {
+		return 0, false, false
+	}
+	l1 := l0
+	for p := s0; p > l0; p-- {
+		if s.endAt[p]&cBoundary == 0 {
+			continue
+		}
+		if b := s.boundaryEnding(p, l0); b >= 0 {
+			l1 = p
+			break
+		}
+	}
+	// A title ends the text before a name (市委书记王国斌受市委常委会…);
+	// the titles that organizations hold (委员会, 院士工作站) do not.
+	for p := s0; p > l1; p-- {
+		if s.endAt[p]&cTitle == 0 {
+			continue
+		}
+		if t := s.longestEnding(p, cTitle); t >= l1 && p-t >= 2 && !strings.Contains("委员常委院士专家", string(s.rs[t:p])) {
+			l1 = p
+			break
+		}
+	}
+	// A conjunction ends the name when it follows a whole organization or
+	// a place, or comes before an anchor or the suffix itself (市委和市政府,
+	// 中国曲协及省文联, 古浪和红砂岗…, …发展及侨联); 发展和改革委员会 stays.
+	for p := s0 - 1; p > l1; p-- {
+		r := s.rs[p]
+		if r != '和' && r != '与' && r != '及' || s.covering(p, cKeep, -1, -1) {
+			continue
+		}
+		if s.endAt[p]&(cOrg|cKnownPlace|cProvince|cCity) != 0 || s.anchorAt(p+1, p+1) || p+1 == s0 {
+			l1 = p + 1
+			break
+		}
+	}
+	l1 = s.stripLeading(l1, s0)
+	if l1 > 0 && isDigit(s.rs[l1-1]) {
+		if s.hasAt(l1, l1+1, cCounter) {
+			return 0, false, false
+		}
+		if r := s.rs[l1]; r == '日' || r == '月' || r == '年' || r == '号' {
+			l1 = s.stripLeading(l1+1, s0)
+		}
+	}
+	l1 = s.stripSession(l1, s0)
+	if l1 >= s0 {
+		return s0, false, true
+	}
+	// Start again after an organization followed by an anchor, unless the
+	// name is a branch of it (中国人民银行武威市分行).
+	branch := s.longestEnding(e, cBranch) >= 0
+	if !branch {
+		for p := s0 - 1; p > l1; p-- {
+			if s.endAt[p]&cOrg != 0 && s.anchorAt(p, l1) && s.orgEndsAt(p) {
+				l1 = p
+				break
+			}
+		}
+	}
+	// A place written twice, or a place above the one before it
+	// (凉州区古城镇小河村武威市利昇…公司), starts a new name.
+	seen := map[string]int{}
+	last := 0
+	for p := l1; p < s0; p++ {
+		if k := s.longestAt(p, cKnownPlace|cProvince|cCity); k > 0 && k <= s0 {
+			w := string(s.rs[p:k])
+			lv := s.placeLevel(p, k)
+			if _, dup := seen[w]; dup || (last > 0 && lv > last) {
+				l1 = p
+			}
+			seen[w] = p
+			last = lv
+			p = k - 1
+		}
+	}
+	if s.anchorAt(l1, l1) {
+		return l1, true, true
+	}
+	for p := l1 + 1; p < s0; p++ {
+		if s.rs[p-1] == '(' {
+			continue
+		}
+		if s.longestAt(p, anchorClass) > p+1 || s.anchorAt(p, l1) {
+			if branch && s.orgEndsAt(p) {
+				// The parent before the place (交通银行甘肃省分行).
+				return l1, true, true
+			}
+			return p, true, true
+		}
+	}
+	return l1, false, true
+}
+
+// placeLevel ranks the place written in runes [i, j) by its last
+// character: village 1, town 2, county 3, city 4, province 5; 0 when
+// unknown.
+func (s *scan) placeLevel(i, j int) int {
+	if s.hasAt(i, j, cProvince) {
+		if s.hasAt(i, j, cCity) {
+			return 4
+		}
+		return 5
+	}
+	if s.hasAt(i, j, cCity) {
+		return 4
+	}
+	switch s.rs[j-1] {
+	case '村':
+		return 1
+	case '镇', '乡':
+		return 2
+	case '县', '区', '旗':
+		return 3
+	case '市', '州', '盟':
+		return 4
+	case '省':
+		return 5
+	}
+	return 0
+}
+
+// anchorEnd returns where the anchors that start a name at i end: a chain
+// of places and prefixes (甘肃省武威, 中共武威市), so that what is left
+// before the suffix is the name's own core.
+func (s *scan) anchorEnd(i, limit int) int {
+	for i < limit {
+		k := s.longestAt(i, anchorClass|cAdmin)
+		if k < 0 || k > limit {
+			break
+		}
+		i = k
+	}
+	return i
+}
+
+// brandFirst reports whether a name without an anchor starts with its
+// own word (莱沃科技, 苏氏集团) rather than a generic word or a verb
+// (配套建设旅客服务中心), and holds no clause word inside.
+func (s *scan) brandFirst(i, j int) bool {
+	if !s.brandStart(i, j) {
+		return false
+	}
+	for p := i + 1; p < j; p++ {
+		if k := s.longestAt(p, cLeading|cBoundary); k > p+1 && k <= j && !s.covering(p, cKeep, -1, -1) {
+			return false
+		}
+	}
+	return true
+}
+
+// boundaryEnding reports the start of a boundary word ending at p and
+// starting at or after lo, or -1; a boundary inside a word that belongs
+// in names (经济, 对外, 和平) or inside an anchor does not count, nor does
+// 和, 与, 及 (发展和改革委员会), which orgStart judges on its own.
+func (s *scan) boundaryEnding(p, lo int) int {
+	for a := max(lo, p-maxWord); a < p; a++ {
+		if !s.hasAt(a, p, cBoundary) {
+			continue
+		}
+		if p-a == 1 {
+			r := s.rs[a]
+			if r == '和' || r == '与' || r == '及' {
+				continue
+			}
+			// 向, 对, 为 … inside a name that an anchor starts
+			// (甘肃潮讯志向新能源科技有限公司).
+			if strings.ContainsRune("向经于同至由", r) && s.anchorBefore(a, lo) {
+				continue
+			}
+		}
+		if s.covering(a, cKeep|anchorClass, a, p) || s.covering(p-1, cKeep|anchorClass, a, p) {
+			continue
+		}
+		return a
+	}
+	return -1
+}
+
+// conjInside reports whether runes [i, j) hold a conjunction: a name
+// without an anchor has none (法治宣传教育和执法队).
+func (s *scan) conjInside(i, j int) bool {
+	for p := i; p < j; p++ {
+		if r := s.rs[p]; r == '和' || r == '与' || r == '及' {
+			return !s.covering(p, cKeep, -1, -1)
+		}
+	}
+	return false
+}
+
+// anyGeneric reports whether a generic word starts anywhere in runes
+// [i, j).
+func (s *scan) anyGeneric(i, j int) bool {
+	for p := i; p < j; p++ {
+		if k := s.longestAt(p, cGeneric); k > p && k <= j {
+			return true
+		}
+	}
+	return false
+}
+
+// brandStart reports whether runes [i, j) start with a word of their own
+// rather than a generic word or a verb.
+func (s *scan) brandStart(i, j int) bool {
+	k := s.longestAt(i, cGeneric|cLeading|cBoundary)
+	return !(k > i && k <= j)
+}
+
+// anchorBefore reports whether a multi-character anchor starts in
+// runes [lo, p) with no boundary word after it.
+func (s *scan) anchorBefore(p, lo int) bool {
+	for q := p - 1; q >= lo; q-- {
+		if s.longestAt(q, anchorClass) > q+1 {
+			return true
+		}
+		if s.endAt[q+1]&cBoundary != 0 && s.longestEnding(q+1, cBoundary) < q {
+			return false
+		}
+	}
+	return false
+}
+
+// stripLeading skips words at i that open a clause but no name (同日,
+// 积极, 重点), unless a longer anchor starts there (全国 before 全).
+func (s *scan) stripLeading(i, limit int) int {
+	for i < limit {
+		k := s.longestAt(i, cLeading)
+		if k < 0 || k >= limit || s.longestAt(i, anchorClass|cGeneric|cOrg|cProject|cKeep) > k || s.longestAt(i, anchorClass) == k {
+			break
+		}
+		i = k
+	}
+	return i
+}
+
+// anchorAt reports whether an anchor starts at p. A one-character
+// administrative prefix (市, 省, 县) counts only at the left edge lo, after
+// punctuation or after a word that ends names (an organization, a verb),
+// and not in words such as 市级, 市直, 县区, 市场.
+func (s *scan) anchorAt(p, lo int) bool {
+	if s.longestAt(p, anchorClass) > p {
+		return true
+	}
+	if !s.hasAt(p, p+1, cAdmin) && !s.hasAt(p, p+3, cAdmin) {
+		return false
+	}
+	if p != lo && p > 0 && isHan(s.rs[p-1]) && s.endAt[p]&(cBoundary|cLeading|cTitle) == 0 && !s.strongOrgEnd(p) {
+		return false
+	}
+	if p+1 >= len(s.rs) || s.endAt[p+1]&cNotAdmin != 0 && s.longestEnding(p+1, cNotAdmin) < p {
+		return false
+	}
+	if s.rs[p+1] == '市' && p+2 < len(s.rs) && s.rs[p+2] == '场' {
+		return true // 省市场监督管理局
+	}
+	switch s.rs[p+1] {
+	case '(', '级', '直', '属', '场', '民', '内', '外', '域', '城', '乡', '镇', '情', '况', '长', '县', '区', '市', '省', '州', '里', '面', '容', '貌', '值', '郊', '际', '辖', '列', '管', '重':
+		return false
+	}
+	return true
+}
+
+// strongOrgEnd reports whether a whole organization ends at p: a
+// multi-character suffix (政府, 委员会) or a city organ's 委 (市委).
+func (s *scan) strongOrgEnd(p int) bool {
+	s0 := s.longestEnding(p, cOrg)
+	if s0 < 0 || !s.orgEndsAt(p) {
+		return false
+	}
+	if !s.hasAt(s0, p, cOrgWeak) {
+		return true
+	}
+	return p-s0 == 1 && s.rs[s0] == '委' && s.endAt[s0]&cAdmin != 0
+}
+
+// orgEndsAt reports whether an organization suffix ends at p that is not
+// part of an ordinary word.
+func (s *scan) orgEndsAt(p int) bool {
+	s0 := s.longestEnding(p, cOrg)
+	return s0 >= 0 && !s.covering(p-1, cNotOrg, s0, p)
+}
+
+// allGeneric reports whether runes [i, j) are covered by generic words
+// (人力资源, 党群服务) and conjunctions, so that they name no one.
+func (s *scan) allGeneric(i, j int) bool {
+	p := i
+	for p < j {
+		if r := s.rs[p]; r == '和' || r == '与' || r == '及' || r == '、' {
+			p++
+			continue
+		}
+		k := s.longestAt(p, cGeneric|cLeading)
+		if k < 0 || k > j {
+			// Allow a generic word that runs into the suffix (服务中心).
+			if k2 := s.longestAt(p, cGeneric); k2 > j {
+				return true
+			}
+			return false
+		}
+		p = k
+	}
+	return true
+}
+
+// sessionInside reports whether runes [i, j) hold a session number: a
+// meeting (四届六次全委) is no organization, and a name after an
+// organization's session (…青年联合会第三届委员会) is that organization,
+// found on its own. A committee named with its term (中国共产党武威市第五届
+// 委员会) stays.
+func (s *scan) sessionInside(i, j, e int) bool {
+	for p := i; p < j; p++ {
+		q := p
+		if s.rs[q] == '第' {
+			q++
+		}
+		k := q
+		for k < j && isNumeral(s.rs[k]) {
+			k++
+		}
+		if k == q || k >= j {
+			continue
+		}
+		switch s.rs[k] {
+		case '次':
+			return true
+		case '届':
+			if s.orgEndsAt(p) || s.rs[e-1] != '会' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stripSession skips a term written before a name (五届市政府 →
+// 市政府).
+func (s *scan) stripSession(i, limit int) int {
+	q := i
+	if q < limit && s.rs[q] == '第' {
+		q++
+	}
+	k := q
+	for k < limit && isNumeral(s.rs[k]) {
+		k++
+	}
+	if k > q && k+1 < limit && s.rs[k] == '届' {
+		return k + 1
+	}
+	return i
+}
+
+func isNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零':
+		return true
+	}
+	return isDigit(r)
+}
+
+// balanced reports whether the parentheses of runes [i, j) pair up.
+func (s *scan) balanced(i, j int) bool {
+	depth := 0
+	for p := i; p < j; p++ {
+		switch s.rs[p] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// parenOpen returns the index of the ( that opens the ) at p, when the
+// parenthesis holds a short Han text, or -1.
+func (s *scan) parenOpen(p int) int {
+	for q := p - 1; q >= 0 && q >= p-12; q-- {
+		switch r := s.rs[q]; {
+		case r == '(':
+			if q < p-1 {
+				return q
+			}
+			return -1
+		case !isHan(r):
+			return -1
+		}
+	}
+	return -1
+}
+
+// parenAfter extends an organization ending at e over a parenthesis that
+// names it again (武威医学科学院（肿瘤医院）, 市委党校（行政学院）).
+func (s *scan) parenAfter(e int) int {
+	if e >= len(s.rs) || s.rs[e] != '(' {
+		return e
+	}
+	for q := e + 1; q < len(s.rs) && q <= e+12; q++ {
+		r := s.rs[q]
+		if r == ')' {
+			if q > e+2 && s.endAt[q]&cOrg != 0 && !s.hasAt(e+1, e+2, cAdmin) && s.free(e+1, q) && s.longestAt(e+1, cBoundary|cLeading) < 0 {
+				return q + 1
+			}
+			return e
+		}
+		if !isHan(r) {
+			return e
+		}
+	}
+	return e
+}

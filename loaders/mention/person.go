@@ -1,0 +1,311 @@
+package mention
+
+import (
+	"strings"
+
+	"github.com/yearbookkg/kg"
+)
+
+// person is a person found, with the title head before the name (runes
+// [headI, headJ), headJ = name start) when there is one.
+type person struct {
+	span         Span
+	i, j         int // the name, in runes
+	headI, headJ int
+}
+
+// findPeople finds people after a title head (市委书记柳鹏), in
+// appointment formulas (王国斌同志任…, 选举马秀兰为…) and by known name.
+// A name is 2–3 Han characters (4 with a double surname) starting with a
+// surname, and must be followed by what follows names: punctuation or a
+// verb such as 主持, 到, 在, 一行.
+func (s *scan) findPeople() {
+	n := len(s.rs)
+	// After a title head.
+	for j := 1; j < n; j++ {
+		if s.endAt[j]&cTitle == 0 {
+			continue
+		}
+		hi := s.longestEnding(j, cTitle)
+		if hi < 0 {
+			continue
+		}
+		if k := s.nameAfter(j); k > 0 && s.free(j, k) {
+			s.addPerson(j, k, hi, j)
+			j = k - 1
+		}
+	}
+	// Appointments: X同志, 选举X为, 任命X为, 决定X为, ：X任.
+	for p := 2; p+1 < n; p++ {
+		switch {
+		case s.rs[p] == '同' && s.rs[p+1] == '志':
+			if s.nameBefore(p, nil) {
+				s.appointment(p + 2)
+			}
+		case s.rs[p] == '为' || s.rs[p] == '任':
+			if s.nameBefore(p, func(i int) bool {
+				if i > 0 && s.rs[i-1] == ':' {
+					return true
+				}
+				return i >= 2 && (s.hasPrefixAt(i-2, "选举") || s.hasPrefixAt(i-2, "任命") || s.hasPrefixAt(i-2, "决定"))
+			}) {
+				s.appointment(p)
+			}
+		}
+	}
+	// Known names anywhere, when bounded.
+	for _, w := range s.ms {
+		if w.class&cKnownPerson == 0 {
+			continue
+		}
+		i, j := int(w.i), int(w.j)
+		if !s.free(i, j) || !s.rightOK(j) {
+			continue
+		}
+		if j-i >= 3 || s.leftOK(i) {
+			s.addPerson(i, j, -1, -1)
+		}
+	}
+}
+
+// nameBefore looks for a name ending at p (before 同志, 为, 任) and adds
+// it. When left is nil the name must start after a boundary; otherwise
+// left decides.
+func (s *scan) nameBefore(p int, left func(i int) bool) bool {
+	for l := 4; l >= 2; l-- {
+		i := p - l
+		if i < 0 || !s.free(i, p) || !s.validName(i, p) {
+			continue
+		}
+		ok := false
+		if left != nil {
+			ok = left(i)
+		} else {
+			ok = s.leftOK(i)
+		}
+		if ok {
+			s.addPerson(i, p, -1, -1)
+			return true
+		}
+	}
+	return false
+}
+
+// appointment reads the post after the person just added, from rune p:
+// 任…, 为…, 担任… give Props["appointed"], 不再担任…(职务) Props["removed"],
+// as written up to the end of the clause (中共武威市委委员、常委、副书记).
+func (s *scan) appointment(p int) {
+	key := "appointed"
+	switch {
+	case s.hasPrefixAt(p, "不再担任"):
+		key, p = "removed", p+4
+	case s.hasPrefixAt(p, "担任"), s.hasPrefixAt(p, "兼任"), s.hasPrefixAt(p, "出任"):
+		p += 2
+	case s.hasPrefixAt(p, "任"), s.hasPrefixAt(p, "为"):
+		p++
+	default:
+		return
+	}
+	e := p
+	for e < len(s.rs) && (isHan(s.rs[e]) || s.rs[e] == '、') && e-p < 40 {
+		e++
+	}
+	post := strings.TrimSuffix(string(s.rs[p:e]), "职务")
+	post = strings.TrimSuffix(post, "、")
+	if post == "" || !strings.ContainsAny(post, "书记长主任委员席") {
+		return
+	}
+	sp := &s.people[len(s.people)-1].span
+	if sp.Props == nil {
+		sp.Props = map[string]string{}
+	}
+	sp.Props[key] = post
+}
+
+// hasPrefixAt reports whether the text at rune p starts with w.
+func (s *scan) hasPrefixAt(p int, w string) bool {
+	for _, r := range w {
+		if p >= len(s.rs) || s.rs[p] != r {
+			return false
+		}
+		p++
+	}
+	return true
+}
+
+func (s *scan) addPerson(i, j, hi, hj int) {
+	sp := s.span(kg.Person, i, j)
+	s.people = append(s.people, person{span: sp, i: i, j: j, headI: hi, headJ: hj})
+	s.take(kg.Person, i, j)
+}
+
+// nameAfter returns the end of the name starting at j, right after a
+// title, or -1. A known name wins; otherwise of a 2- and a 3-character
+// reading the one followed by a name's right context wins, and when both
+// are, the shorter if its next character is itself such a word (柳鹏在会上).
+func (s *scan) nameAfter(j int) int {
+	for _, w := range s.at(j) {
+		if w.class&cKnownPerson != 0 && w.j-w.i >= 2 && s.rightOK(int(w.j)) {
+			return int(w.j)
+		}
+	}
+	var lens []int
+	if s.longestAt(j, cSurname2) == j+2 {
+		lens = []int{3, 4}
+	} else if s.longestAt(j, cSurname) > 0 {
+		lens = []int{2, 3}
+	} else {
+		return -1
+	}
+	var ok []int
+	for _, l := range lens {
+		if k := j + l; k <= len(s.rs) && s.validName(j, k) && s.rightOK(k) {
+			ok = append(ok, k)
+		}
+	}
+	switch len(ok) {
+	case 0:
+		return -1
+	case 1:
+		return ok[0]
+	}
+	if s.hasAt(ok[0], ok[0]+1, cRight) {
+		return ok[0]
+	}
+	return ok[1]
+}
+
+// validName reports whether runes [i, j) can be a personal name: a surname
+// and a given name of one or two characters that are not function words,
+// measure words or characters of titles and organizations, and not a word
+// such as 马上 or 全面.
+func (s *scan) validName(i, j int) bool {
+	l := j - i
+	sur := 1
+	if s.longestAt(i, cSurname2) == i+2 {
+		sur = 2
+	} else if !s.hasAt(i, i+1, cSurname) {
+		return false
+	}
+	if l-sur < 1 || l-sur > 2 {
+		return false
+	}
+	for p := i; p < j; p++ {
+		if !isHan(s.rs[p]) {
+			return false
+		}
+		if p >= i+sur && lex.notGiven[s.rs[p]] {
+			return false
+		}
+	}
+	for _, w := range s.at(i) {
+		if w.class&cNotName != 0 && int(w.j) > i+1 {
+			return false
+		}
+	}
+	// The name must not cut a title or an organization word (和副主 of
+	// 和副主任).
+	for p := i + 1; p < j; p++ {
+		if s.longestAt(p, cTitle|cOrg) > j {
+			return false
+		}
+	}
+	return true
+}
+
+// rightOK reports whether a name may end before position j.
+func (s *scan) rightOK(j int) bool {
+	if j >= len(s.rs) {
+		return true
+	}
+	r := s.rs[j]
+	if !isHan(r) {
+		return r != '·'
+	}
+	return s.longestAt(j, cRight|cBoundary) > 0
+}
+
+// leftOK reports whether a name may start at position i: after
+// punctuation, a boundary verb or a title.
+func (s *scan) leftOK(i int) bool {
+	if i == 0 {
+		return true
+	}
+	r := s.rs[i-1]
+	if !isHan(r) {
+		return r != '·'
+	}
+	return s.endAt[i]&(cBoundary|cTitle|cLeading) != 0 && !s.insideWord(i)
+}
+
+// insideWord reports whether position i falls inside a lexicon word that
+// is not a boundary (so that 高强 in 高强度 is not a name after 高).
+func (s *scan) insideWord(i int) bool {
+	for p := max(0, i-4); p < i; p++ {
+		for _, w := range s.at(p) {
+			if int(w.j) > i && w.class&(cNotName|cGeneric|cOrg) != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titles fills in the title of each person found after a title head: the
+// chain of titles joined by 、 that ends at the name (市委副书记、市长),
+// each with the organization written before its head.
+func (s *scan) titles() {
+	orgEnd := map[int]int{}
+	for _, o := range s.orgs {
+		orgEnd[s.runeAt(o.End)] = s.runeAt(o.Start)
+	}
+	for k := range s.people {
+		p := &s.people[k]
+		if p.headI < 0 {
+			continue
+		}
+		var segs []string
+		hi, hj := p.headI, p.headJ
+		for {
+			start := hi
+			if os, ok := orgEnd[hi]; ok {
+				start = os
+			} else if pl := s.longestEnding(hi, cKnownPlace|cCity|cProvince); pl >= 0 && (pl == 0 || !isHan(s.rs[pl-1])) {
+				start = pl
+			}
+			segs = append(segs, s.text[s.off[start]:s.off[hj]])
+			// Another title joined by 、 before this one?
+			if start < 2 || s.rs[start-1] != '、' {
+				break
+			}
+			nhj := start - 1
+			nhi := s.longestEnding(nhj, cTitle)
+			if nhi < 0 {
+				break
+			}
+			hi, hj = nhi, nhj
+		}
+		for a, b := 0, len(segs)-1; a < b; a, b = a+1, b-1 {
+			segs[a], segs[b] = segs[b], segs[a]
+		}
+		p.span.Title = segs[len(segs)-1]
+		if p.span.Props == nil {
+			p.span.Props = map[string]string{}
+		}
+		p.span.Props["titles"] = strings.Join(segs, "、")
+	}
+}
+
+// runeAt returns the rune index of byte offset b.
+func (s *scan) runeAt(b int) int {
+	lo, hi := 0, len(s.off)-1
+	for lo < hi {
+		m := (lo + hi) / 2
+		if s.off[m] < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

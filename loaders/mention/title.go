@@ -1,0 +1,76 @@
+package mention
+
+import "strings"
+
+// titleHeads is the set of title heads of the lexicon.
+var titleHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lex.words["title"] {
+		m[w] = true
+	}
+	return m
+}()
+
+// SplitTitle splits one title (a segment of Props["titles"], without 、)
+// into the organization written before its head and the head:
+// 省委统战部部长 → 省委统战部, 部长; 市长 → "", 市长; 甘肃银行党委书记 →
+// 甘肃银行, 党委书记. When no head of the lexicon ends the title, head is
+// the whole title and org is "".
+func SplitTitle(title string) (org, head string) {
+	for i := range title {
+		if titleHeads[title[i:]] {
+			return title[:i], title[i:]
+		}
+	}
+	return "", title
+}
+
+// SplitTitles splits a chain of titles joined by 、 (市委副书记、市长) into
+// its titles.
+func SplitTitles(titles string) []string {
+	var out []string
+	for _, t := range strings.Split(titles, "、") {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// PlausiblePerson reports whether name (a match key, without spaces) can
+// be a personal name: a surname of the lexicon followed by a given name
+// of one or two characters (two or three after a double surname) that are
+// not function words or the characters of titles and organizations.
+func PlausiblePerson(name string) bool {
+	rs := []rune(name)
+	sur := 1
+	switch {
+	case len(rs) >= 3 && surnames2[string(rs[:2])]:
+		sur = 2
+	case len(rs) >= 2 && surnames[rs[0]]:
+	default:
+		return false
+	}
+	if g := len(rs) - sur; g < 1 || g > 2 {
+		return false
+	}
+	for _, r := range rs[sur:] {
+		if !isHan(r) || lex.notGiven[r] {
+			return false
+		}
+	}
+	return true
+}
+
+var surnames, surnames2 = func() (map[rune]bool, map[string]bool) {
+	one, two := map[rune]bool{}, map[string]bool{}
+	for _, w := range lex.words["surname"] {
+		for _, r := range w {
+			one[r] = true
+		}
+	}
+	for _, w := range lex.words["surname2"] {
+		two[w] = true
+	}
+	return one, two
+}()

@@ -1,0 +1,376 @@
+package prose
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/segment"
+)
+
+// posts records the posts a person's mention states: each title of the
+// chain before the name (市委副书记、市长马秀兰) whose organization is
+// clear, and the posts of an appointment (马秀兰任中共武威市委委员、常委、
+// 副书记) or a removal, dated when the text dates them.
+func (x *extractor) posts(person kg.Ref, sp mention.Span, src kg.Source, ps passage) {
+	x.postChain(person, sp.Props["titles"], src, nil)
+	if post := sp.Props["appointed"]; post != "" {
+		x.postChain(person, post, src, map[string]string{"start": x.date(ps, src)})
+	}
+	if post := sp.Props["removed"]; post != "" {
+		x.postChain(person, post, src, map[string]string{"end": x.date(ps, src)})
+	}
+}
+
+// postChain relates person to the organization of each title of a chain
+// joined by 、. A bare head (常委, 行长) takes the organization of the
+// title before it in the chain (甘肃银行党委书记、董事长).
+func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra map[string]string) {
+	prev := ""
+	for _, t := range mention.SplitTitles(chain) {
+		org, head := mention.SplitTitle(t)
+		name, written := x.postOrg(org, head, prev)
+		if org != "" {
+			prev = org
+		}
+		if name == "" {
+			continue
+		}
+		ref := x.mention(kg.Organization, key(name), name, src, nil)
+		if written != "" && key(written) != key(name) {
+			e := &x.ents[x.byRef[ref]]
+			if !contains(e.Aliases, written) {
+				e.Aliases = append(e.Aliases, written)
+			}
+		}
+		props := map[string]string{"title": head, "source": "text"}
+		for k, v := range extra {
+			if v != "" {
+				props[k] = v
+			}
+		}
+		x.relate(kg.HeldPosition, person, ref, props, src)
+	}
+}
+
+// postOrg returns the organization a title's head implies, in its full
+// form (市委 → 中共武威市委员会, 市长 → 武威市人民政府), and the form the
+// title wrote it in; "" when the organization is not clear. prev is the
+// organization of the previous title of the chain.
+func (x *extractor) postOrg(org, head, prev string) (name, written string) {
+	city, prov := x.city+"市", x.province+"省"
+	k := key(org)
+	mayor := hasAnySuffixExact(head, "市长", "副市长", "代市长", "代理市长", "常务副市长")
+	governor := hasAnySuffixExact(head, "省长", "副省长", "代省长", "代理省长", "常务副省长")
+	switch {
+	case k == "" || k == city || k == x.city:
+		switch {
+		case mayor && x.city != "":
+			return city + "人民政府", ""
+		case governor && x.province != "":
+			return prov + "人民政府", ""
+		case k == "" && prev != "":
+			return x.postOrg(prev, head, "")
+		}
+		return "", ""
+	case k == prov || k == x.province:
+		if governor {
+			return prov + "人民政府", org
+		}
+		return "", ""
+	}
+	party := strings.TrimPrefix(strings.TrimPrefix(k, "中国共产党"), "中共")
+	if x.city != "" {
+		switch party {
+		case "市委", city + "委", city + "委员会":
+			return "中共" + city + "委员会", org
+		}
+		switch k {
+		case "市政府", city + "政府", city + "人民政府":
+			return city + "人民政府", org
+		case "市人大常委会", "市人大", city + "人大常委会", city + "人民代表大会常务委员会":
+			return city + "人民代表大会常务委员会", org
+		case "市政协", city + "政协", "政协" + city + "委员会", "中国人民政治协商会议" + city + "委员会":
+			return "中国人民政治协商会议" + city + "委员会", org
+		case "市纪委", "市纪委监委", city + "纪委", "中共" + city + "纪委":
+			return "中共" + city + "纪律检查委员会", org
+		case "市监委", city + "监委":
+			return city + "监察委员会", org
+		}
+	}
+	if x.province != "" {
+		switch party {
+		case "省委", prov + "委", prov + "委员会":
+			return "中共" + prov + "委员会", org
+		}
+		switch k {
+		case "省政府", prov + "政府", prov + "人民政府":
+			return prov + "人民政府", org
+		case "省人大常委会", "省人大", prov + "人大常委会":
+			return prov + "人民代表大会常务委员会", org
+		case "省政协", prov + "政协":
+			return "中国人民政治协商会议" + prov + "委员会", org
+		}
+	}
+	// A county's or district's committee: 凉州区委 → 中共凉州区委员会.
+	if r := []rune(party); len(r) > 3 && r[len(r)-1] == '委' && strings.ContainsRune("县区市州旗", r[len(r)-2]) && !strings.ContainsRune(party, '部') {
+		return "中共" + string(r[:len(r)-1]) + "委员会", org
+	}
+	// Otherwise the organization as written, if it is one.
+	if x.isOrg(org) {
+		return org, ""
+	}
+	return "", ""
+}
+
+// isOrg reports whether the finder reads s, on its own, as one
+// organization.
+func (x *extractor) isOrg(s string) bool {
+	for _, sp := range x.find(s) {
+		if sp.Kind == kg.Organization && sp.Start == 0 && sp.End == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// find runs the finder on a short text, with a cache: the same names come
+// back many times.
+func (x *extractor) find(s string) []mention.Span {
+	if x.cache == nil {
+		x.cache = map[string][]mention.Span{}
+	}
+	if sp, ok := x.cache[s]; ok {
+		return sp
+	}
+	sp := x.f.Find(s)
+	x.cache[s] = sp
+	return sp
+}
+
+func hasAnySuffixExact(s string, ws ...string) bool {
+	for _, w := range ws {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// orgPrefixes are the words an organization's name may carry before the
+// place it sits in (中共武威市委办公室, 共青团甘肃省委).
+var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人民政治协商会议", "政协"}
+
+// orgPlace relates an organization to the place its name starts with
+// (凉州区人民医院 → 凉州区), or to the city when it is named for the city
+// (市委, 市发展改革委).
+func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source) {
+	if pl, ok := x.leadingPlace(name); ok {
+		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+		x.relate(kg.LocatedIn, org, ref, nil, src)
+		return
+	}
+	if strings.HasPrefix(name, "市") && !strings.HasPrefix(name, "市场") {
+		if pl, ok := x.cityPlace(); ok {
+			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+			x.relate(kg.LocatedIn, org, ref, nil, src)
+		}
+	}
+}
+
+// leadingPlace returns the longest place an organization's name starts
+// with, after a party or front prefix. Each prefix of the name is given
+// to the finder on its own, because in the whole name the organization's
+// span covers the place's.
+func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
+	rest, skip := name, 0
+	for _, p := range orgPrefixes {
+		if strings.HasPrefix(name, p) {
+			rest, skip = name[len(p):], len(p)
+			break
+		}
+	}
+	var best mention.Span
+	found := false
+	n := 0
+	for i := range rest {
+		if n++; n < 3 || n > 12 {
+			continue
+		}
+		prefix := rest[:i]
+		for _, sp := range x.find(prefix) {
+			if sp.Kind == kg.Place && sp.Start == 0 && sp.End == len(prefix) {
+				best, found = sp, true
+			}
+		}
+	}
+	best.Start += skip
+	best.End += skip
+	return best, found
+}
+
+// cityPlace returns the place span of the yearbook's city, as the places
+// finder keys it.
+func (x *extractor) cityPlace() (mention.Span, bool) {
+	if x.city == "" {
+		return mention.Span{}, false
+	}
+	for _, sp := range x.find(x.city + "市") {
+		if sp.Kind == kg.Place {
+			return sp, true
+		}
+	}
+	return mention.Span{}, false
+}
+
+// companySuffixes end the names of organizations that own projects.
+var companySuffixes = []string{"公司", "集团", "厂", "合作社", "有限公司", "联合社", "农场", "牧场"}
+
+// projectLinks relates a project to the place it is in (named in its
+// name, or 在民勤县… just before it in the clause) and to the company that
+// owns it (named in its name).
+func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *segment.Passage, src kg.Source) {
+	name := lastRuneCut(sp.Name)
+	inner := x.find(name)
+	placed, owned := false, false
+	// The most precise place of the first chain of places in the name
+	// (中电新能源武威凉州区… → 凉州区).
+	var place *mention.Span
+	for k := range inner {
+		in := &inner[k]
+		if in.Kind != kg.Place {
+			continue
+		}
+		if place != nil && in.Start != place.End {
+			break
+		}
+		place = in
+	}
+	if place != nil {
+		ref := x.mention(kg.Place, place.Key, place.Name, src, placeProps(*place))
+		x.relate(kg.LocatedIn, prj, ref, nil, src)
+		placed = true
+	}
+	for _, in := range inner {
+		if in.Kind == kg.Organization && !owned && hasAnySuffix(in.Name, companySuffixes...) {
+			ref := x.mention(kg.Organization, in.Key, in.Name, src, nil)
+			x.relate(kg.OwnedBy, prj, ref, nil, src)
+			owned = true
+		}
+	}
+	if placed {
+		return
+	}
+	// 在民勤县建设…项目: a place right before, in the same clause.
+	for k := len(before) - 1; k >= 0; k-- {
+		b := before[k]
+		gap := p.Text[b.End:sp.Start]
+		if strings.ContainsAny(gap, "，。；：！？") || len([]rune(gap)) > 12 {
+			break
+		}
+		if b.Kind != kg.Place {
+			continue
+		}
+		lead := p.Text[:b.Start]
+		if strings.HasSuffix(lead, "在") || strings.HasSuffix(lead, "于") {
+			ref := kg.Ref{Kind: kg.Place, Key: b.Key}
+			x.relate(kg.LocatedIn, prj, ref, nil, src)
+		}
+		break
+	}
+}
+
+func hasAnySuffix(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reFullDate  = regexp.MustCompile(`(20\d\d)年(\d{1,2})月(\d{1,2})日`)
+	reMonthDay  = regexp.MustCompile(`(?:^|[^0-9年])(\d{1,2})月(\d{1,2})日`)
+	reChronDay  = regexp.MustCompile(`^\s?(\d{1,2})\s?日(?:至\s?\d{1,2}\s?月\s?\d{1,2}\s?日)?\x{3000}|^\s?(\d{1,2})\s?至\s?\d{1,2}\s?日\x{3000}`)
+	reChronSame = regexp.MustCompile(`^\s?同\s?日\x{3000}`)
+	reChronMon  = regexp.MustCompile(`^\s?(\d{1,2})\s?月\s*$`)
+)
+
+// date returns the date of a statement as an ISO date, or "": in a
+// chronicle the date of the entry the line belongs to; elsewhere a date
+// written in the sentence.
+func (x *extractor) date(ps passage, src kg.Source) string {
+	if ps.chronicle {
+		if d := x.chronicleDate(src.Line); d != "" {
+			return d
+		}
+	}
+	if m := reFullDate.FindStringSubmatch(src.Quote); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
+	if m := reMonthDay.FindStringSubmatch(src.Quote); m != nil && x.d.Year > 0 {
+		return isoDate(strconv.Itoa(x.d.Year), m[1], m[2])
+	}
+	return x.entryDate(ps.p, src.Quote)
+}
+
+var reEntryDate = regexp.MustCompile(`(?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日`)
+
+// entryDate returns the date that opens the entry a sentence belongs to:
+// the last date before it in the passage written at the passage's start,
+// after a sentence or after a meeting's name (第十次会议4月8日，…).
+func (x *extractor) entryDate(p *segment.Passage, quote string) string {
+	at := strings.Index(p.Text, quote)
+	if at < 0 || x.d.Year == 0 {
+		return ""
+	}
+	ms := reEntryDate.FindAllStringSubmatchIndex(p.Text[:at+len(quote)], -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	year := strconv.Itoa(x.d.Year)
+	if m[2] >= 0 {
+		year = p.Text[m[2]:m[3]]
+	}
+	return isoDate(year, p.Text[m[4]:m[5]], p.Text[m[6]:m[7]])
+}
+
+// chronicleDate reads back from line n to the entry's day marker (16 日　,
+// 同日　) and the month marker above it.
+func (x *extractor) chronicleDate(n int) string {
+	day := ""
+	for k := n; k >= 1 && k > n-400; k-- {
+		l := x.d.Line(k)
+		if l.Kind == segment.Blank {
+			continue
+		}
+		raw := l.Raw
+		if day == "" {
+			if m := reChronDay.FindStringSubmatch(raw); m != nil {
+				day = m[1] + m[2]
+				continue
+			}
+			if reChronSame.MatchString(raw) {
+				continue
+			}
+		}
+		if m := reChronMon.FindStringSubmatch(raw); m != nil && day != "" && x.d.Year > 0 {
+			return isoDate(strconv.Itoa(x.d.Year), m[1], day)
+		}
+	}
+	return ""
+}
+
+func isoDate(y, m, d string) string {
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%s-%02d-%02d", y, mi, di)
+}

@@ -1,0 +1,209 @@
+package prose
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// chunkBytes is the size after which a passage is cut at the next sentence
+// end. Speeches and the chronicle run to tens of kilobytes without a
+// topic; cutting them keeps each sentence lookup of a mention's quote
+// short without ever cutting a sentence.
+const chunkBytes = 4000
+
+// skipped is the line kind given to the lines of structured blocks
+// (tables, the roster, the index) in the document prepare returns. Any
+// kind but Body keeps segment.Passage from reading a line; Caption is the
+// one that already means "not running text".
+const skipped = segment.Caption
+
+var (
+	reTableMark  = regexp.MustCompile(`^(续)?表\s?[0-9０-９]{1,2}`)
+	reIndexTitle = regexp.MustCompile(`索\s*引`)
+)
+
+// prepare returns a copy of d in which the lines of tables, of the leader
+// roster and of the index are no longer Body, so that passages skip them:
+// their rows are parsed by their own extractors, and joined into prose
+// they would glue names and numbers together.
+func prepare(d *segment.Document) *segment.Document {
+	dd := *d
+	dd.Lines = append([]segment.Line(nil), d.Lines...)
+	for _, p := range dd.Parts {
+		if reIndexTitle.MatchString(p.Title) {
+			for n := p.Start; n <= p.End; n++ {
+				dd.Line(n).Kind = skipped
+			}
+		}
+	}
+	markTables(&dd)
+	markRoster(&dd)
+	return &dd
+}
+
+// markTables marks the flattened tables: a table starts at its 表 N (or
+// 续表 N) line, takes the title line before it, and runs over the lines
+// that read as rows (cells without sentence punctuation) up to the first
+// line of prose.
+func markTables(d *segment.Document) {
+	for i := 0; i < len(d.Lines); i++ {
+		l := &d.Lines[i]
+		if l.Kind != segment.Body || !reTableMark.MatchString(textnorm.TrimSpace(l.Text)) {
+			continue
+		}
+		l.Kind = skipped
+		// The title line above (2023年武威市年末人口数及构成).
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			t := &d.Lines[j]
+			if t.Kind == segment.Blank {
+				continue
+			}
+			if t.Kind == segment.Body && !strings.ContainsAny(t.Text, "，。；、【") {
+				t.Kind = skipped
+			}
+			break
+		}
+		j := i + 1
+		for ; j < len(d.Lines); j++ {
+			t := &d.Lines[j]
+			if t.Kind == segment.Blank || t.Kind == segment.PageHeader || t.Kind == segment.Banner || t.Kind == skipped {
+				continue
+			}
+			if t.Kind != segment.Body || !tableRow(t.Text) {
+				break
+			}
+			t.Kind = skipped
+		}
+		i = j - 1
+	}
+}
+
+// tableRow reports whether a line reads as a row of a flattened table:
+// no sentence punctuation, not a 【topic】, and not a full line of Han text
+// without cell gaps.
+func tableRow(s string) bool {
+	t := textnorm.TrimSpace(s)
+	if t == "" || strings.ContainsAny(t, "，。；、【") {
+		return false
+	}
+	return !(textnorm.HanCount(t) >= 14 && !strings.Contains(t, " "))
+}
+
+// markRoster marks the leader roster and other lists: from a short
+// heading ending in 名录 (武威市组织机构及主要负责人名录, 武威市小贷公司名录)
+// to the author line that closes its section.
+func markRoster(d *segment.Document) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		k := textnorm.Key(l.Text)
+		if l.Kind != segment.Body || !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "，。；：") {
+			continue
+		}
+		for j := i; j < len(d.Lines); j++ {
+			if d.Lines[j].Kind == segment.Author {
+				break
+			}
+			if d.Lines[j].Kind == segment.Body || d.Lines[j].Kind == segment.Heading {
+				d.Lines[j].Kind = skipped
+			}
+		}
+	}
+}
+
+// passages returns the running text of the document: each topic's text,
+// the body of sections without topics (speeches, survey articles, the
+// chronicle, appendix documents), each cut into chunks at sentence ends.
+func (x *extractor) passages() []passage {
+	var out []passage
+	for _, p := range x.d.Parts {
+		chron := strings.Contains(p.Title, "大事记")
+		for _, s := range p.Sections {
+			if len(s.Topics) == 0 {
+				out = append(out, x.chunks(s.Start, s.End, 0, passage{chronicle: chron})...)
+				continue
+			}
+			if first := s.Topics[0].Start; first > s.Start {
+				out = append(out, x.chunks(s.Start, first-1, 0, passage{chronicle: chron})...)
+			}
+			for _, t := range s.Topics {
+				out = append(out, x.chunks(t.TextStart, t.End, t.TextCol, passage{chronicle: chron, historical: historical(t.Title)})...)
+			}
+		}
+	}
+	return out
+}
+
+// historical reports whether a topic is about history (历史名人,
+// 建置沿革), whose people and organizations are not those of the year.
+func historical(title string) bool {
+	for _, w := range []string{"历史", "人物传", "名人", "先贤", "历代", "沿革"} {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// chunks returns the passages of lines from..to (col: where the text of
+// the first line starts), cut after a sentence end once a chunk passes
+// chunkBytes.
+func (x *extractor) chunks(from, to, col int, proto passage) []passage {
+	var out []passage
+	start, size := from, 0
+	for n := from; n <= to && n <= len(x.d.Lines); n++ {
+		l := x.d.Line(n)
+		if l.Kind != segment.Body {
+			continue
+		}
+		size += len(l.Text)
+		t := strings.TrimRight(l.Text, " \u3000")
+		if size >= chunkBytes && (strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")) {
+			c := proto
+			c.p = x.d.Passage(start, n, colAt(start, from, col))
+			out = append(out, c)
+			start, size = n+1, 0
+		}
+	}
+	if start <= to {
+		c := proto
+		c.p = x.d.Passage(start, to, colAt(start, from, col))
+		if c.p.Text != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func colAt(start, from, col int) int {
+	if start == from {
+		return col
+	}
+	return 0
+}
+
+var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
+
+// province returns the province the yearbook's city belongs to: the name
+// most often written before 省 (甘肃 in 甘肃省).
+func province(d *segment.Document) string {
+	counts := map[string]int{}
+	for _, l := range d.Lines {
+		for _, m := range reProvince.FindAllStringSubmatch(textnorm.Key(l.Text), -1) {
+			counts[m[1]]++
+		}
+	}
+	best := ""
+	for p, n := range counts {
+		if n > counts[best] || (n == counts[best] && p < best) {
+			best = p
+		}
+	}
+	if counts[best] < 3 {
+		return ""
+	}
+	return best
+}

@@ -1,0 +1,188 @@
+// Package prose extracts the people, organizations, projects and places
+// that a yearbook's running text mentions: every topic, speech, survey
+// article, chronicle entry and appendix document, read with a
+// mention.Finder. It adds what the mentions state: the posts that titles
+// imply (市委书记柳鹏 → 柳鹏 HELD_POSITION 中共武威市委员会), the places of
+// organizations and projects, and the companies that own projects.
+//
+// Structured blocks are left to their own extractors and skipped here:
+// the leader roster (名录), the index (索引) and flattened tables.
+package prose
+
+import (
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Extract runs f over the running text of d and returns the entities it
+// finds, one per kind and key with a mention per occurrence, and the
+// relationships their mentions state. yearbook is the ID quoted in every
+// source. It never fails: a passage it cannot read yields nothing.
+func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
+	x := &extractor{
+		d:        prepare(d),
+		yb:       yearbook,
+		f:        f,
+		city:     d.City,
+		province: province(d),
+		byRef:    map[kg.Ref]int{},
+		rels:     map[relKey]int{},
+	}
+	for _, ps := range x.passages() {
+		x.read(ps)
+	}
+	return &kg.Graph{Entities: x.ents, Relationships: x.relList}
+}
+
+// extractor gathers the entities and relationships of one document.
+type extractor struct {
+	d        *segment.Document
+	yb       string
+	f        mention.Finder
+	city     string
+	province string
+
+	ents    []kg.Entity
+	byRef   map[kg.Ref]int
+	relList []kg.Relationship
+	rels    map[relKey]int
+	cache   map[string][]mention.Span // finder results on names
+}
+
+type relKey struct {
+	typ      string
+	from, to kg.Ref
+	title    string
+}
+
+// passage is a piece of running text to read, with what its place in the
+// book says about it.
+type passage struct {
+	p          *segment.Passage
+	historical bool // a topic on history: no person or organization of the year
+	chronicle  bool // a chronicle (大事记): entries carry dates
+}
+
+// read finds the spans of one passage and records them.
+func (x *extractor) read(ps passage) {
+	spans := x.f.Find(ps.p.Text)
+	for k, sp := range spans {
+		switch sp.Kind {
+		case kg.Person:
+			if ps.historical {
+				continue
+			}
+			src := x.d.Source(x.yb, ps.p, sp.Start)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
+			x.posts(ref, sp, src, ps)
+		case kg.Organization:
+			if ps.historical {
+				continue
+			}
+			src := x.d.Source(x.yb, ps.p, sp.Start)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
+			x.orgPlace(ref, sp.Name, src)
+		case kg.Project:
+			src := x.d.Source(x.yb, ps.p, sp.Start)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp))
+			x.projectLinks(ref, sp, spans[:k], ps.p, src)
+		case kg.Place:
+			src := x.d.Source(x.yb, ps.p, sp.Start)
+			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProps(sp))
+		}
+	}
+}
+
+// mention records one occurrence of an entity and returns its ref. The
+// first written form is the entity's name; other forms with the same key
+// become aliases; properties fill in as they are met.
+func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props map[string]string) kg.Ref {
+	ref := kg.Ref{Kind: k, Key: key}
+	i, ok := x.byRef[ref]
+	if !ok {
+		i = len(x.ents)
+		x.byRef[ref] = i
+		x.ents = append(x.ents, kg.Entity{Kind: k, Key: key, Name: name})
+	}
+	e := &x.ents[i]
+	if name != e.Name && !contains(e.Aliases, name) {
+		e.Aliases = append(e.Aliases, name)
+	}
+	for p, v := range props {
+		if v == "" {
+			continue
+		}
+		if e.Props == nil {
+			e.Props = map[string]string{}
+		}
+		if _, ok := e.Props[p]; !ok {
+			e.Props[p] = v
+		}
+	}
+	// A title chain names one organization several times in one quote.
+	if n := len(e.Mentions); n == 0 || e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote {
+		e.Mentions = append(e.Mentions, src)
+	}
+	return ref
+}
+
+// relate records a relationship once per type, ends and title. A later
+// statement of the same relationship adds the start or end the first
+// lacked (柳鹏 市委书记 … 柳鹏同志不再担任中共武威市委书记), with its source.
+func (x *extractor) relate(typ string, from, to kg.Ref, props map[string]string, src kg.Source) {
+	if from == to {
+		return
+	}
+	k := relKey{typ, from, to, props["title"]}
+	if i, ok := x.rels[k]; ok {
+		r := &x.relList[i]
+		for _, p := range []string{"start", "end"} {
+			if r.Props[p] == "" && props[p] != "" {
+				r.Props[p] = props[p]
+				r.Source = src
+			}
+		}
+		return
+	}
+	x.rels[k] = len(x.relList)
+	x.relList = append(x.relList, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
+}
+
+func projectProps(sp mention.Span) map[string]string {
+	out := map[string]string{}
+	for _, p := range []string{"investment", "status", "year"} {
+		if v := sp.Props[p]; v != "" {
+			out[p] = v
+		}
+	}
+	return out
+}
+
+func placeProps(sp mention.Span) map[string]string {
+	if sp.Type == "" {
+		return nil
+	}
+	return map[string]string{"placeType": sp.Type}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRuneCut returns s without its last rune.
+func lastRuneCut(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[:len(s)-n]
+}
+
+// key is the match key of a name.
+func key(s string) string { return textnorm.Key(s) }
