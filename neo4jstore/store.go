@@ -13,6 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -125,6 +127,9 @@ func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransa
 // run runs one query in tx and collects its records.
 func run(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
+	if os.Getenv("KG_TRACE") != "" {
+		fmt.Fprintf(os.Stderr, "TRACE %q\n", strings.Join(strings.Fields(cypher), " ")[:min(70, len(strings.Join(strings.Fields(cypher), " ")))])
+	}
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err

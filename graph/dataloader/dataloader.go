@@ -19,7 +19,7 @@ import (
 // wait is how long a loader collects keys before it runs its batch: long
 // enough for gqlgen to resolve all siblings of a list, short enough to be
 // invisible in latency.
-const wait = 2 * time.Millisecond
+const wait = 5 * time.Millisecond
 
 // Key is an entity ID with the page size of the field that asked for it.
 type Key struct {
