@@ -140,8 +140,15 @@ func newIndex(g *kg.Graph) *entityIndex {
 }
 
 // normName is the key names are compared by: spaces removed, width folded,
-// and the same parentheses either way.
-func normName(s string) string { return textnorm.Key(s) }
+// and the same parentheses either way. A trailing 项目 ("project") is not
+// part of a project's name: 民勤通用机场项目 is 民勤通用机场.
+func normName(s string) string {
+	k := textnorm.Key(s)
+	if t := strings.TrimSuffix(k, "项目"); t != "" {
+		k = t
+	}
+	return k
+}
 
 // inRange reports whether entity i has a mention in [from, to].
 func (ix *entityIndex) inRange(i, from, to int) bool {
