@@ -166,8 +166,53 @@ func (s *Store) Positions(ctx context.Context, ids []string, byPerson bool) ([][
 			}
 			out[i.(int64)] = append(out[i.(int64)], pos)
 		}
+		for i := range out {
+			out[i] = collapse(out[i])
+		}
 		return out, nil
 	})
+}
+
+// collapse merges the statements of one post (the same person,
+// organization and title, said in the roster and in many sentences) into
+// one position: the first statement that gives dates is its source, and
+// dates and notes missing there are taken from the others. Statements with
+// different start or end dates are different terms and stay apart.
+func collapse(ps []Position) []Position {
+	type key struct{ person, org, title string }
+	byKey := map[key]int{}
+	var out []Position
+	for _, p := range ps {
+		k := key{p.PersonID, p.OrganizationID, p.Title}
+		i, ok := byKey[k]
+		if ok {
+			q := &out[i]
+			if (p.Start != "" && q.Start != "" && p.Start[:min(7, len(p.Start))] != q.Start[:min(7, len(q.Start))]) ||
+				(p.End != "" && q.End != "" && p.End[:min(7, len(p.End))] != q.End[:min(7, len(q.End))]) {
+				ok = false
+			}
+		}
+		if !ok {
+			byKey[k] = len(out)
+			out = append(out, p)
+			continue
+		}
+		q := &out[i]
+		if q.Start == "" && q.End == "" && (p.Start != "" || p.End != "") {
+			q.Source = p.Source
+		}
+		if q.Start == "" {
+			q.Start = p.Start
+		}
+		if q.End == "" {
+			q.End = p.End
+		}
+		if q.Note == "" {
+			q.Note = p.Note
+		}
+		q.Concurrent = q.Concurrent || p.Concurrent
+	}
+	return out
 }
 
 // Relation names one kind of neighbour an entity has: the relationship
@@ -251,7 +296,17 @@ func (s *Store) Honors(ctx context.Context, ids []string) ([][]Honor, error) {
 			if t := str(p["title"]); t != "" {
 				h.Title = t
 			}
-			out[i.(int64)] = append(out[i.(int64)], h)
+			// The same honor stated twice (a profile and the chronicle) is
+			// one honor; the first statement is its source.
+			dup := false
+			for _, o := range out[i.(int64)] {
+				if o.Title == h.Title && o.Year == h.Year {
+					dup = true
+				}
+			}
+			if !dup {
+				out[i.(int64)] = append(out[i.(int64)], h)
+			}
 		}
 		return out, nil
 	})

@@ -258,11 +258,12 @@ var abbreviations = [][2]string{
 }
 
 // perStatement lists the relationship types kept once per source line
-// rather than once per fact: each passage that states where a project lies
-// or what a place belongs to keeps its own provenance. Posts, honors and
-// participation are kept once per fact, so that a title repeated in a
-// hundred sentences does not become a hundred positions.
-var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.OwnedBy: true, kg.Involves: true, kg.OccurredIn: true}
+// rather than once per fact, so that every passage stating a fact keeps
+// its own provenance (a historian wants each place the yearbook says that
+// 王国斌 was 市委书记). Readers collapse the repeats (neo4jstore.Positions).
+// Participation is kept once per fact: an event's participants are
+// stated in the event's own text.
+var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.OwnedBy: true, kg.Involves: true, kg.OccurredIn: true, kg.HeldPosition: true, kg.Honored: true}
 
 // relationships rewrites the relationships of all graphs to the merged
 // refs, drops those whose ends were not extracted (each with a
