@@ -42,6 +42,13 @@ type Result struct {
 // ExtractFile reads and extracts the yearbook at path. The yearbook's ID is
 // the file name without its extension (wuwei-2024.txt → wuwei-2024).
 func ExtractFile(path string) (*Result, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read yearbook: %w", err)
+	}
+	if st.Size() > decode.MaxFileBytes {
+		return nil, &decode.Error{File: path, Reason: fmt.Sprintf("file of %d MB is larger than any yearbook (limit %d MB)", st.Size()>>20, decode.MaxFileBytes>>20)}
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read yearbook: %w", err)
@@ -95,6 +102,9 @@ func Extract(path string, b []byte) (*Result, error) {
 	g.Diagnostics = append(append([]kg.Diagnostic(nil), doc.Diagnostics...), g.Diagnostics...)
 	if enc != decode.UTF8 {
 		g.Diagnostics = append(g.Diagnostics, kg.Diagnostic{File: path, Line: 1, Code: "encoding", Message: "decoded from " + string(enc)})
+	}
+	if decode.Truncated(b) {
+		g.Diagnostics = append(g.Diagnostics, kg.Diagnostic{File: path, Line: len(lines), Code: "truncated", Message: "the file ends in the middle of a line: it may have been cut off"})
 	}
 	stage("resolve")
 	res.Graph = g

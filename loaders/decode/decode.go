@@ -24,6 +24,10 @@ const (
 	GB18030 Encoding = "GB18030"
 )
 
+// MaxFileBytes bounds a yearbook file: a yearbook is a few megabytes of
+// text, so a file past this size is refused before it is read.
+const MaxFileBytes = 64 << 20
+
 // MaxLineBytes bounds one line: a yearbook line is a column of ~20
 // characters, so a line of a megabyte means the file is not one.
 const MaxLineBytes = 64 << 10
@@ -56,7 +60,13 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 		return nil, "", &Error{File: file, Line: 1 + bytes.Count(b[:i], []byte("\n")), Reason: "binary content (NUL byte): not a text file"}
 	}
 	enc := UTF8
-	if !utf8.Valid(b) {
+	if utf8.Valid(b) {
+		// valid as it is
+	} else if t := trimPartialRune(b); utf8.Valid(t) {
+		// A file cut off in the middle of a character (an interrupted
+		// copy) keeps every complete line; the caller reports Truncated.
+		b = t
+	} else {
 		if line := firstInvalidLine(b); gbLooksValid(b) {
 			d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 			if err != nil {
@@ -78,6 +88,25 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 		lines[i] = l
 	}
 	return lines, enc, nil
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the very end of b.
+func trimPartialRune(b []byte) []byte {
+	for i := 1; i <= utf8.UTFMax && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// Truncated reports whether b ends in the middle of a UTF-8 character or
+// without a final line end: the signs of a file cut off while copied.
+func Truncated(b []byte) bool {
+	return len(b) > 0 && (b[len(b)-1] != '\n' || len(trimPartialRune(b)) != len(b))
 }
 
 // firstInvalidLine returns the 1-based line of the first invalid UTF-8 byte.
