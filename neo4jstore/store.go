@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strings"
@@ -64,7 +65,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		c.MaxConnectionPoolSize = 64
 		c.ConnectionAcquisitionTimeout = 5 * time.Second
 		c.SocketConnectTimeout = 3 * time.Second
-		c.MaxTransactionRetryTime = 5 * time.Second
+		// Retry transient failures briefly: a request that cannot reach the
+		// database answers UNAVAILABLE quickly instead of spending its
+		// whole timeout retrying.
+		c.MaxTransactionRetryTime = time.Second
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
@@ -157,12 +161,25 @@ func translate(ctx context.Context, err error) error {
 	}
 	var ne *neo4j.Neo4jError
 	switch {
+	case neo4j.IsConnectivityError(err) || isRefused(err):
+		return fmt.Errorf("%w: %w", kg.Errorf(kg.EUNAVAILABLE, "the database is unavailable"), err)
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%w: %w", kg.Errorf(kg.ETIMEOUT, "the query took too long"), err)
-	case errors.As(err, &ne) && (ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut" || ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"):
+	case errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
 		return fmt.Errorf("%w: %w", kg.Errorf(kg.ETIMEOUT, "the query took too long"), err)
-	case neo4j.IsConnectivityError(err), neo4j.IsRetryable(err):
+	case neo4j.IsRetryable(err):
 		return fmt.Errorf("%w: %w", kg.Errorf(kg.EUNAVAILABLE, "the database is unavailable"), err)
 	}
 	return err
+}
+
+// isRefused reports whether err comes from a database that cannot be
+// reached at all (the driver wraps the dial error in its retry error).
+func isRefused(err error) bool {
+	var ne *net.OpError
+	if errors.As(err, &ne) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "ConnectivityError") || strings.Contains(msg, "connect: ")
 }
