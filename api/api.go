@@ -5,9 +5,13 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -113,12 +117,25 @@ func graphiql() http.Handler {
 }
 
 // limit bounds a request's body size and duration. The deadline travels in
-// the context down to the Neo4j transactions.
+// the context down to the Neo4j transactions. A body over the limit is
+// refused here with 413, before the GraphQL transport reads it.
 func limit(opts Options, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), opts.RequestTimeout)
 		defer cancel()
-		r.Body = http.MaxBytesReader(w, r.Body, opts.MaxBodyBytes)
+		if r.Body != nil && r.Method == http.MethodPost {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, opts.MaxBodyBytes))
+			if err != nil {
+				status, msg := http.StatusBadRequest, "could not read the request body"
+				var tooBig *http.MaxBytesError
+				if errors.As(err, &tooBig) {
+					status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", opts.MaxBodyBytes)
+				}
+				writeJSON(w, status, map[string]any{"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": "BAD_REQUEST"}}}})
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

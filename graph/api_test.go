@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -374,15 +375,80 @@ func TestErrorsCarryCodes(t *testing.T) {
 		{"too deep", deep, "DEPTH_LIMIT"},
 		{"too costly", `{ people(first: 500) { edges { node { events(first: 500) { people { name } } } } } }`, "COMPLEXITY_LIMIT"},
 		{"syntax error", `{ stats { `, "GRAPHQL_PARSE_FAILED"},
+		{"aliases repeating an expensive field", "{" + strings.Repeat(" a%d: neighborhood(id: \"per_aaaaaaaaaaaaaaaa\", hops: 3, first: 500) { nodes { id } }", 300) + " }", "COMPLEXITY_LIMIT"},
+		{"injection in a search string", `{ search(query: "\"}) MATCH (n) DETACH DELETE n //") { id } }`, ""},
 		{"unknown field", `{ nothing }`, "GRAPHQL_VALIDATION_FAILED"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			errs := query(t, h, tt.query, nil, nil)
+			q := tt.query
+			if strings.Contains(q, "a%d:") {
+				q = numberAliases(q)
+			}
+			errs := query(t, h, q, nil, nil)
+			if tt.code == "" {
+				if len(errs) > 0 {
+					t.Errorf("errors %+v", errs)
+				}
+				return
+			}
 			if len(errs) == 0 || errs[0].code() != tt.code {
 				t.Errorf("errors %+v, want code %s", errs, tt.code)
 			}
 		})
+	}
+	// The graph is intact after the hostile queries.
+	var out struct{ Stats struct{ People int } }
+	mustQuery(t, h, `{ stats { people } }`, nil, &out)
+	if out.Stats.People < 235 {
+		t.Errorf("people after hostile queries: %d", out.Stats.People)
+	}
+}
+
+// numberAliases replaces each "a%d:" with a distinct alias.
+func numberAliases(q string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(q, "a%d:") {
+		if i > 0 {
+			fmt.Fprintf(&b, "a%d:", i)
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+// TestHostileRequests sends requests that are not well-formed GraphQL
+// requests at all: each gets a 4xx with a GraphQL error, never a 500.
+func TestHostileRequests(t *testing.T) {
+	h, _ := service(t)
+	huge := `{"query":"{ stats { people } }` + strings.Repeat(" ", 2<<20) + `"}`
+	tests := []struct {
+		name, body, contentType string
+	}{
+		{"batched requests", `[{"query":"{ stats { people } }"},{"query":"{ stats { places } }"}]`, "application/json"},
+		{"a body over the limit", huge, "application/json"},
+		{"not JSON", `{"query": `, "application/json"},
+		{"no query", `{}`, "application/json"},
+		{"unknown content type", `stats`, "text/csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(tt.body))
+			req.Header.Set("Content-Type", tt.contentType)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code < 400 || rec.Code >= 500 {
+				t.Errorf("status %d: %s", rec.Code, truncate(rec.Body.String()))
+			}
+		})
+	}
+	// first is capped rather than obeyed.
+	var out struct {
+		Events struct{ Edges []struct{ Cursor string } }
+	}
+	mustQuery(t, h, `{ events(first: 1000000) { edges { cursor } } }`, nil, &out)
+	if n := len(out.Events.Edges); n == 0 || n > 500 {
+		t.Errorf("events(first: 1000000) gave %d edges", n)
 	}
 }
 

@@ -84,6 +84,10 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		}
 	case gqlErr.Extensions["code"] != nil:
 		// gqlgen's own validation and parsing errors carry their codes.
+	case len(gqlErr.Path) == 0:
+		// Not from a resolver: the request itself could not be read
+		// (malformed JSON, a batch, no query). Its message is safe.
+		setCode(gqlErr, "BAD_REQUEST")
 	default:
 		log.Error("graphql internal error", "path", gqlErr.Path, "err", err)
 		gqlErr.Message = "internal error"

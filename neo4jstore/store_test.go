@@ -188,3 +188,16 @@ func equal(a, b counts) bool {
 	}
 	return true
 }
+
+// TestReadsCannotWrite checks that the API's transactions are read
+// transactions: a write attempt fails in the database itself, whatever the
+// code around it does.
+func TestReadsCannotWrite(t *testing.T) {
+	s := neo4jtest.Store(t)
+	if err := s.WriteInReadTransaction(context.Background()); err == nil {
+		t.Fatal("a read transaction wrote to the database")
+	}
+	if n, err := s.Search(context.Background(), "Intruder", nil, 5); err != nil || len(n) != 0 {
+		t.Fatalf("after the attempt: %v %v", n, err)
+	}
+}
