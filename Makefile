@@ -6,7 +6,11 @@ MVN     ?= mvn
 JAR     := launcher/target/neo4j-launcher.jar
 GOFILES := $(shell find . -name '*.go' -not -path './bin/*' -not -path './launcher/target/*' 2>/dev/null)
 
-.PHONY: all build launcher run test test-short vet generate check-generated eval bench clean
+.PHONY: all build launcher run test test-short fuzz vet generate check-generated eval bench clean
+
+# Each fuzz target runs this long in `make test`; crashers it finds are
+# written under the package's testdata/fuzz/ and become regression cases.
+FUZZTIME ?= 5s
 
 all: build launcher
 
@@ -29,6 +33,14 @@ vet:
 
 test: launcher vet check-generated
 	$(GO) test -count=1 -timeout 30m ./...
+	$(MAKE) fuzz
+
+fuzz:
+	$(GO) test ./loaders/ -run '^$$' -fuzz '^FuzzNormalise$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loaders/ -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loaders/ -run '^$$' -fuzz '^FuzzExtractors$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./loaders/ -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./neo4jstore/ -run '^$$' -fuzz '^FuzzLuceneQuery$$' -fuzztime $(FUZZTIME)
 
 test-short:
 	$(GO) test -short ./...
