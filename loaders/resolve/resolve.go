@@ -9,8 +9,10 @@ package resolve
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -187,7 +189,16 @@ func Variant(name, city string) string {
 		return ""
 	}
 	k = strings.ReplaceAll(k, "中国共产党", "中共")
+	k = reTerm.ReplaceAllString(k, "")
 	if city != "" {
+		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
+		// the city adds nothing to the name.
+		k = strings.Replace(k, "("+city+")", city, 1)
+		if i := strings.Index(k, city); i > 0 && i <= 4*3 {
+			if p := strings.TrimSuffix(k[:i], "省"); textnorm.HanCount(p) == utf8.RuneCountInString(p) && utf8.RuneCountInString(p) <= 3 && !strings.HasSuffix(p, "市") && !strings.HasSuffix(p, "中共") {
+				k = k[i:]
+			}
+		}
 		c := city + "市"
 		for _, r := range [][2]string{
 			{"中共" + c + "委员会", "市委"},
@@ -221,6 +232,11 @@ func Variant(name, city string) string {
 	}
 	return k
 }
+
+// reTerm matches the term number in the name of a body elected for a
+// term (中国共产党武威市第五届委员会, 市五届人大常委会): the body is the same
+// from term to term.
+var reTerm = regexp.MustCompile(`第?[一二三四五六七八九十]+届`)
 
 // abbreviations are the standard short forms of organization names, as
 // Chinese officialdom writes them (市青年联合会 → 市青联). They are data: a
