@@ -1,11 +1,16 @@
 package graph_test
 
 import (
+	"compress/gzip"
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/yearbookkg/kg/api"
 )
 
 func TestQuickStartQuestion(t *testing.T) {
@@ -535,4 +540,56 @@ func truncate(s string) string {
 		return s[:200]
 	}
 	return s
+}
+
+// TestPersistedQueriesGzipCORS covers what HTTP clients of the API expect
+// beyond plain POST: automatic persisted queries, gzip and CORS preflight.
+func TestPersistedQueriesGzipCORS(t *testing.T) {
+	h, store := service(t)
+	q := `{ stats { people } }`
+	sum := sha256.Sum256([]byte(q))
+	ext := fmt.Sprintf(`{"persistedQuery":{"version":1,"sha256Hash":"%x"}}`, sum)
+	send := func(body string, header map[string]string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := send(`{"extensions":`+ext+`}`, nil); !strings.Contains(rec.Body.String(), "PersistedQueryNotFound") {
+		t.Errorf("unknown hash: %s", rec.Body.String())
+	}
+	if rec := send(`{"query":"`+q+`","extensions":`+ext+`}`, nil); !strings.Contains(rec.Body.String(), `"people"`) {
+		t.Errorf("register: %s", rec.Body.String())
+	}
+	if rec := send(`{"extensions":`+ext+`}`, nil); !strings.Contains(rec.Body.String(), `"people"`) {
+		t.Errorf("by hash: %s", rec.Body.String())
+	}
+
+	big := `{"query":"{ events(first: 200) { edges { node { name description } } } }"}`
+	rec := send(big, map[string]string{"Accept-Encoding": "gzip"})
+	if rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("no gzip: %v", rec.Header())
+	}
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := io.ReadAll(zr)
+	if !strings.Contains(string(plain), `"edges"`) {
+		t.Errorf("gzip body: %.200s", plain)
+	}
+
+	req := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
+	req.Header.Set("Origin", "https://dashboard.example")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	req.Header.Set("Access-Control-Request-Headers", "content-type")
+	pre := httptest.NewRecorder()
+	api.New(store, api.Options{CORSOrigins: []string{"https://dashboard.example"}}).ServeHTTP(pre, req)
+	if pre.Header().Get("Access-Control-Allow-Origin") != "https://dashboard.example" {
+		t.Errorf("CORS preflight: %d %v", pre.Code, pre.Header())
+	}
 }
