@@ -30,6 +30,7 @@ type name struct {
 	name   string
 	key    string // defaults to textnorm.Key(name)
 	titles []string
+	typ    string // a place's type
 }
 
 func (f listFinder) Find(text string) []mention.Span {
@@ -45,7 +46,7 @@ func (f listFinder) Find(text string) []mention.Span {
 			if key == "" {
 				key = textnorm.Key(n.name)
 			}
-			sp := mention.Span{Kind: n.kind, Start: start, End: start + len(n.name), Name: n.name, Key: key}
+			sp := mention.Span{Kind: n.kind, Start: start, End: start + len(n.name), Name: n.name, Key: key, Type: n.typ}
 			for _, t := range n.titles {
 				if strings.HasSuffix(text[:start], t) {
 					sp.Title = t
@@ -113,7 +114,10 @@ var names = listFinder{
 	{kind: kg.Place, name: "乌鲁木齐市"},
 	{kind: kg.Place, name: "哈萨克斯坦"},
 	{kind: kg.Place, name: "武威站"},
-	{kind: kg.Place, name: "武威南站"},
+	{kind: kg.Place, name: "武威南站", typ: "SITE"},
+	{kind: kg.Place, name: "武威工业园区", typ: "SITE"},
+	{kind: kg.Organization, name: "省残联"},
+	{kind: kg.Organization, name: "武威市残疾人联合会"},
 	{kind: kg.Place, name: "永昌镇"},
 	{kind: kg.Place, name: "白洪村"},
 	{kind: kg.Place, name: "黄花滩移民区"},
@@ -386,6 +390,10 @@ func TestRelationships(t *testing.T) {
 		{"chair", "meetings-party.txt", []rel{{61, kg.ParticipatedIn, "柳鹏", "chair"}}, nil},
 		{"what a meeting studied is no participant", "meetings-party.txt", nil, []rel{{61, kg.ParticipatedIn, "习近平", ""}}},
 		{"the venue after 在 in running text", "festival.txt", []rel{{25, kg.OccurredIn, "汉唐天马城", ""}}, nil},
+		{"a departure from a station happens there", "chronicle-may-banner.txt", []rel{{115, kg.OccurredIn, "武威南站", ""}}, nil},
+		{"a site as the subject is where it happened", "chronicle-may-banner.txt", []rel{{129, kg.OccurredIn, "武威工业园区", ""}}, nil},
+		{"another body's numbered meeting told later is no participant", "chronicle-jan-mar.txt",
+			[]rel{{77, kg.ParticipatedIn, "武威市残疾人联合会", ""}}, []rel{{77, kg.ParticipatedIn, "省残联", ""}}},
 		{"ceremony at a village place chain", "chronicle-may-banner.txt", []rel{{15, kg.Involves, "雪川农业集团甘肃马铃薯现代种业园项目", ""}, {15, kg.OccurredIn, "四道沟", ""}}, []rel{{15, kg.OccurredIn, "古浪县", ""}}},
 	}
 	for _, tt := range tests {

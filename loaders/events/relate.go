@@ -3,6 +3,7 @@ package events
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -20,8 +21,17 @@ var postWords = []string{"书记", "副书记", "常委", "委员", "主席", "�
 
 // citedAfter are the words that, written right after a person's name,
 // make the name a citation (习近平新时代中国特色社会主义思想, 习近平总书记…
-// 重要讲话精神), not a participant.
-var citedAfter = regexp.MustCompile(`^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求)`)
+// 重要讲话精神, …署名文章), not a participant.
+var citedAfter = regexp.MustCompile(`^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求|文章|著作|摘编|嘱托)`)
+
+// citedSpeech is a person's speech or instruction told as what a meeting
+// studied (传达学习…省长任振鹤在武威调研时的讲话精神): the person is cited,
+// not a participant, even where the content verb is in an earlier clause.
+var citedSpeech = regexp.MustCompile(`^[^，；。]{0,30}?(?:讲话|指示|批示|论述|贺信|回信)精神`)
+
+// citedOrg is an organization's decision or document told as content
+// (省委有关文件精神, 省委十四届三次全会精神).
+var citedOrg = regexp.MustCompile(`^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)`)
 
 // placePreps are the words after which a place is where the event happened.
 var placePreps = []string{"在", "于", "赴", "到", "来到", "深入", "走进", "抵达", "位于"}
@@ -29,6 +39,16 @@ var placePreps = []string{"在", "于", "赴", "到", "来到", "深入", "走�
 // placeVerbs are the verbs before which a place is where the event
 // happened (凉州区召开…).
 var placeVerbs = []string{"召开", "举行", "举办", "启动", "开幕"}
+
+// departVerbs are the verbs of a departure: the place after 从 and before
+// one of them is where the departing happened (班列从武威南站驶出), unlike an
+// origin of goods (从哈萨克斯坦进口).
+var departVerbs = []string{"驶出", "出发", "始发", "发车", "开出", "启程", "出港"}
+
+// siteType is the place type of stations, parks and scenic areas: a site is
+// never an actor, so a site written as the subject is where the event
+// happened (武威工业园区6个项目集中开工).
+const siteType = "SITE"
 
 // relate returns the relationships of event e to the names found in its
 // texts: people and organizations PARTICIPATED_IN it, it INVOLVES projects,
@@ -53,6 +73,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 		out = append(out, r)
 	}
 	placed := false
+	var projects []string // keys of the projects the event involves
 	for _, t := range e.texts {
 		if t.weak {
 			continue
@@ -69,10 +90,19 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			if sp.Key == "" || insideMarks(s, sp.Start) || isContent(s, sp.Start) {
 				continue
 			}
-			if sp.Kind == kg.Person && citedAfter.MatchString(s[sp.End:]) {
+			if sp.Kind == kg.Person && (citedAfter.MatchString(s[sp.End:]) || citedSpeech.MatchString(s[sp.End:])) {
+				continue
+			}
+			if sp.Kind == kg.Organization && citedOrg.MatchString(s[sp.End:]) {
 				continue
 			}
 			if sp.Kind == kg.Organization && (hasAnyPrefix(s[sp.End:], postWords...) || inTitle(sp, spans)) {
+				continue
+			}
+			// An organization's own numbered meeting told after the
+			// first sentence is another happening (…参加省残联第八次代表
+			// 大会的代表), not this one.
+			if sp.Kind == kg.Organization && sp.Start >= len(firstSentence(s)) && reOwnSession.MatchString(s[sp.End:]) {
 				continue
 			}
 			switch sp.Kind {
@@ -92,6 +122,10 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 				}
 				emit(kg.Relationship{Type: kg.ParticipatedIn, From: sp.Ref(), To: ref, Props: props, Source: source(sp)})
 			case kg.Project:
+				if shortFormOf(sp.Key, projects) {
+					continue // 甘肃马铃薯现代种业园项目 after 雪川农业集团甘肃马铃薯…项目
+				}
+				projects = append(projects, sp.Key)
 				emit(kg.Relationship{Type: kg.Involves, From: ref, To: sp.Ref(), Source: source(sp)})
 			}
 		}
@@ -105,6 +139,19 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 		}
 	}
 	return out
+}
+
+// shortFormOf reports whether the project key k is a shorter form of a
+// project already named (…二期 for 武威昊天…二期; the name without its
+// owner): the same project told again, not another one.
+func shortFormOf(k string, named []string) bool {
+	k = strings.TrimSuffix(k, "项目")
+	for _, n := range named {
+		if n = strings.TrimSuffix(n, "项目"); n != k && strings.HasSuffix(n, k) && utf8.RuneCountInString(k) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // inTitle reports whether the organization span o lies inside the title a
@@ -183,7 +230,79 @@ func places(s string, spans []mention.Span) []mention.Span {
 			return []mention.Span{sp}
 		}
 	}
+	// Where the people of the happening went, told right after it
+	// (武威市开展…观摩活动。市委书记王国斌…带队深入天祝县、古浪县…).
+	if len(ss) > 1 {
+		if sp, ok := leadingPerson(s, spans, ss[1]); ok {
+			return placesBy(s, spans, sn2(ss[1], sp))
+		}
+	}
 	return nil
+}
+
+// leadingPerson returns the last of the people who open sentence sn of s
+// as its subject (市委书记王国斌，市委副书记、市长马秀兰带队…): each written
+// with its title and nothing else before, separated by commas.
+func leadingPerson(s string, spans []mention.Span, sn sentence) (mention.Span, bool) {
+	at := sn.off
+	var last mention.Span
+	found := false
+	for _, sp := range spans {
+		if sp.Start < at || sp.Start >= sn.end || sp.Kind != kg.Person {
+			continue
+		}
+		if sp.Title == "" || s[at:sp.Start] != sp.Props["titles"] {
+			break
+		}
+		last, found = sp, true
+		at = sp.End
+		if strings.HasPrefix(s[at:], "，") {
+			at += len("，")
+		}
+	}
+	if found && (citedAfter.MatchString(s[last.End:]) || citedSpeech.MatchString(s[last.End:])) {
+		return mention.Span{}, false
+	}
+	return last, found
+}
+
+// sn2 returns the part of sentence sn after the span sp.
+func sn2(sn sentence, sp mention.Span) sentence { return sentence{sp.End, sn.end} }
+
+// placesBy returns the places written after a place preposition in
+// sentence sn of s (带队深入天祝县、古浪县), the most specific of each
+// chain.
+func placesBy(s string, spans []mention.Span, sn sentence) []mention.Span {
+	var sub []mention.Span
+	for _, sp := range spans {
+		if sp.Start >= sn.off && sp.End <= sn.end {
+			sp.Start -= sn.off
+			sp.End -= sn.off
+			sub = append(sub, sp)
+		}
+	}
+	t := s[sn.off:sn.end]
+	var keep []mention.Span
+	for _, sp := range placesIn(t, sub, len(t)) {
+		// The chain the place ends must follow a preposition: the
+		// fallback of placesIn (a lone place) tells nothing here.
+		start := sp.Start
+		for k := len(sub) - 1; k >= 0; k-- {
+			q := sub[k]
+			if q.Kind != kg.Place || q.End > start {
+				continue
+			}
+			if gap := t[q.End:start]; gap == "" || gap == "、" || gap == "和" || gap == "及" || gap == "与" {
+				start = q.Start
+			}
+		}
+		if hasAnySuffix(t[:start], placePreps...) {
+			sp.Start += sn.off
+			sp.End += sn.off
+			keep = append(keep, sp)
+		}
+	}
+	return keep
 }
 
 // placesAfter returns the most specific place of the chain written right
@@ -256,6 +375,10 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 				break
 			}
 		}
+		last := c.spans[len(c.spans)-1]
+		if strings.HasSuffix(before, "从") && hasAnyPrefix(s[last.End:], departVerbs...) && len(items(c)) == 1 {
+			out = append(out, last)
+		}
 	}
 	if len(out) > 0 {
 		return out
@@ -288,6 +411,9 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 	}
 	c := chains[0]
 	sp := c.spans[len(c.spans)-1]
+	if sp.Type == siteType && c.spans[0].Start == 0 {
+		return []mention.Span{sp} // a site as the subject
+	}
 	if clauseStart(s, c.spans[0].Start) != 0 || c.spans[0].Start == clauseStart(s, c.spans[0].Start) {
 		return nil // not in the first clause, or its subject
 	}
@@ -304,6 +430,10 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 	}
 	return []mention.Span{sp}
 }
+
+// reOwnSession is a numbered meeting written right after a body's name
+// (第八次代表大会, 五届二次会议).
+var reOwnSession = regexp.MustCompile(`^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)`)
 
 var reDisasterAfter = regexp.MustCompile(`^(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾)`)
 

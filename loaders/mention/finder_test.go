@@ -117,8 +117,11 @@ func TestFinder(t *testing.T) {
 func checkProps(s mention.Span, want map[string]string) string {
 	for k, v := range want {
 		got := s.Props[k]
-		if k == "title" {
+		switch k {
+		case "title":
 			got = s.Title
+		case "key":
+			got = s.Key
 		}
 		if got != v {
 			return k + " = " + got + ", want " + v
@@ -141,6 +144,9 @@ func TestSplitTitle(t *testing.T) {
 		{"甘肃银行党委书记", "甘肃银行", "党委书记"},
 		{"中国工程院院士", "中国工程院", "院士"},
 		{"常务副市长", "", "常务副市长"},
+		{"武威市妇联发展部副部长", "武威市妇联", "发展部副部长"},
+		{"市委组织部副部长", "市委组织部", "副部长"},
+		{"市政府办公室副主任", "市政府办公室", "副主任"},
 	} {
 		org, head := mention.SplitTitle(c.title)
 		if org != c.org || head != c.head {

@@ -35,8 +35,9 @@ type Finder interface {
 }
 
 // Finders runs several finders and keeps the spans that do not overlap:
-// where two overlap, the longer wins, and at equal length the earlier
-// finder's.
+// where two overlap, the longer wins, and at equal length a project whose
+// clause tells its status (a site being built or run: 汉唐天马城开放运营),
+// then the earlier finder's.
 type Finders []Finder
 
 // Find implements Finder.
@@ -57,6 +58,9 @@ func (fs Finders) Find(text string) []Span {
 		sa, sb := all[idx[a]], all[idx[b]]
 		if la, lb := sa.End-sa.Start, sb.End-sb.Start; la != lb {
 			return la > lb
+		}
+		if pa, pb := sa.Kind == kg.Project && sa.Props["status"] != "", sb.Kind == kg.Project && sb.Props["status"] != ""; pa != pb {
+			return pa
 		}
 		return rank[idx[a]] < rank[idx[b]]
 	})

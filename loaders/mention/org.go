@@ -1,10 +1,12 @@
 package mention
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // cand is a candidate span [i, j) in runes; lead is where the words
@@ -26,103 +28,302 @@ const maxOrgRunes = 32
 // organization suffix whose left edge is found by rule (orgStart).
 // Candidates that overlap are decided for the longer.
 func (s *scan) findOrgs() {
-	var cands []cand
+	type orgCand struct {
+		cand
+		key   string // the match key when it is not the written name's
+		claim int    // the end of the text the name claims, when past j
+	}
+	var cands []orgCand
 	for _, w := range s.ms {
-		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 {
-			cands = append(cands, cand{i: int(w.i), j: int(w.j)})
+		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 && !s.cutsSuffix(int(w.i), int(w.j)) {
+			cands = append(cands, orgCand{cand: cand{i: int(w.i), j: int(w.j)}})
+		}
+		if w.class&cOrgPrefix != 0 && partyWords[string(s.rs[w.i:w.j])] {
+			if j, key, ok := s.partyCommittee(int(w.i), int(w.j)); ok {
+				cands = append(cands, orgCand{cand: cand{i: int(w.i), j: j}, key: key})
+			}
 		}
 	}
 	for e := 1; e <= len(s.rs); e++ {
 		if s.endAt[e]&cOrg == 0 {
 			continue
 		}
-		if i, j, ok := s.orgAt(e); ok {
-			cands = append(cands, cand{i: i, j: j})
+		if i, j, claim, ok := s.orgAt(e); ok {
+			cands = append(cands, orgCand{cand: cand{i: i, j: j}, claim: claim})
 		}
 	}
+	for k := range cands {
+		cands[k].claim = max(cands[k].claim, cands[k].j)
+	}
 	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].j-cands[a].i, cands[b].j-cands[b].i
+		la, lb := cands[a].claim-cands[a].i, cands[b].claim-cands[b].i
 		if la != lb {
 			return la > lb
 		}
 		return cands[a].i < cands[b].i
 	})
 	for _, c := range cands {
-		if !s.free(c.i, c.j) {
+		if !s.free(c.i, c.claim) {
 			continue
 		}
-		s.orgs = append(s.orgs, s.span(kg.Organization, c.i, c.j))
-		s.take(kg.Organization, c.i, c.j)
+		sp := s.span(kg.Organization, c.i, c.j)
+		if c.key != "" {
+			sp.Key = c.key
+		} else {
+			if strings.Contains(sp.Key, "“") {
+				sp.Key = unquote.Replace(sp.Key)
+			}
+			sp.Key = withoutTerm(sp.Key)
+		}
+		s.orgs = append(s.orgs, sp)
+		s.take(kg.Organization, c.i, c.claim)
+	}
+	// A body named without its organization takes the organization into
+	// its key, so that the bodies of two organizations stay apart.
+	for k := range s.orgs {
+		o := &s.orgs[k]
+		i := s.runeAt(o.Start)
+		if s.subBody(i, s.runeAt(o.End)) && !s.anchorAt(i, i) && !s.hasAt(i, s.runeAt(o.End), cKnownOrg) {
+			if p, ok := s.parentOf(i); ok {
+				o.Key = p.Key + o.Key
+			}
+		}
 	}
 }
 
-// orgAt returns the organization whose suffix ends at rune e, if its
-// suffix and left edge pass the rules.
-func (s *scan) orgAt(e int) (int, int, bool) {
+// countAfter reports whether a count follows rune e (驾培学校106家次): a
+// name without an anchor before a count is a category.
+func (s *scan) countAfter(e int) bool {
+	k := e
+	for k < len(s.rs) && (isDigit(s.rs[k]) || s.rs[k] == '.') {
+		k++
+	}
+	return k > e && s.hasAt(k, k+1, cCounter)
+}
+
+// subBody reports whether the name [i, e) stands in a chain of titles
+// between 、 after a title and a title head (全国政协常委、民族和宗教委员会
+// 副主任): a body of the organization of the title before, which the
+// chain does not write again.
+func (s *scan) subBody(i, e int) bool {
+	if i < 2 || s.rs[i-1] != '、' || s.longestEnding(i-1, cTitle) < 0 {
+		return false
+	}
+	return s.longestAt(e, cTitle) > e
+}
+
+// parentOf returns the organization span that the title before the
+// sub-body starting at rune i follows (全国政协 of 全国政协常委、…), if any.
+func (s *scan) parentOf(i int) (Span, bool) {
+	t := s.longestEnding(i-1, cTitle)
+	if t < 0 {
+		return Span{}, false
+	}
+	for _, o := range s.orgs {
+		if s.runeAt(o.End) == t {
+			return o, true
+		}
+	}
+	return Span{}, false
+}
+
+// placeOrganEnd reports whether the organ of a place ends at p, written
+// with its one-character prefix (市政协, 县政府).
+func (s *scan) placeOrganEnd(p int) bool {
+	o := s.longestEnding(p, cOrgan)
+	return o > 0 && s.endAt[o]&cAdmin != 0
+}
+
+// namedCentre reports whether the suffix [s0, e) is a centre named by its
+// function (融媒体中心, 疾控中心, 急救中心), which a place alone makes an
+// organization (市融媒体中心), unlike a generic one (服务中心, 研究中心).
+func (s *scan) namedCentre(s0, e int) bool {
+	return e-s0 >= 4 && s.rs[e-2] == '中' && s.rs[e-1] == '心' && !s.hasAt(s0, e, cGeneric)
+}
+
+// cutsSuffix reports whether the known name [i, j) ends inside an
+// organization suffix that runs on after it (市委 in 依法治市委员会), or, for
+// a two-character name, inside any word (民进 in 村民进行): neither is a
+// mention of the name.
+func (s *scan) cutsSuffix(i, j int) bool {
+	class := cOrg
+	if j-i == 2 {
+		class = ^(cKnownOrg | cKnownPerson | cKnownPlace | cSurname | cSurname2)
+	}
+	for q := i + 1; q < j; q++ {
+		if s.longestAt(q, class) > j {
+			return true
+		}
+	}
+	return false
+}
+
+// partyWords are the organization prefixes of parties and of the youth
+// league (lexicon section party): written before a place and a term
+// (共青团武威市四届六次全委会议), they name the place's committee.
+var partyWords = wordSet("party")
+
+// partyCommittee reads a party's committee written as the party, a place
+// and the term of a meeting (共青团武威市四届六次全委, 中共武威市第五次代表
+// 大会): the name ends after the place, and its key is the committee's
+// (共青团武威市委员会). i and j are the party word's runes.
+func (s *scan) partyCommittee(i, j int) (int, string, bool) {
+	k := j
+	for {
+		e := s.longestAt(k, cKnownPlace|cProvince|cCity)
+		if e < 0 {
+			break
+		}
+		k = e
+	}
+	if k == j || !s.termAt(k) {
+		return 0, "", false
+	}
+	name := string(s.rs[i:k])
+	return k, textnorm.Key(name) + "委员会", true
+}
+
+// termAt reports whether the term or session of a body starts at p: 四届,
+// 第五届, 第三次.
+func (s *scan) termAt(p int) bool {
+	if p < len(s.rs) && s.rs[p] == '第' {
+		p++
+	}
+	q := p
+	for q < len(s.rs) && isNumeral(s.rs[q]) {
+		q++
+	}
+	return q > p && q < len(s.rs) && (s.rs[q] == '届' || s.rs[q] == '次')
+}
+
+// unquote drops the quotation marks of a campaign in a name from its key:
+// 市“三抓三促”行动领导小组 and 市三抓三促行动领导小组 are one.
+var unquote = strings.NewReplacer("“", "", "”", "")
+
+// reTerm is a body's term written inside its name (中国共产党武威市第五届
+// 委员会, 市五届人大常委会).
+var reTerm = regexp.MustCompile(`第?[一二三四五六七八九十百零0-9]+届`)
+
+// withoutTerm returns the match key of an organization without the term
+// written inside its name: the fifth committee of a city's party is the
+// city's party committee, the same organization from term to term.
+func withoutTerm(key string) string {
+	if !strings.Contains(key, "届") {
+		return key
+	}
+	loc := reTerm.FindStringIndex(key)
+	if loc == nil || loc[0] == 0 || loc[1] == len(key) {
+		return key
+	}
+	return key[:loc[0]] + key[loc[1]:]
+}
+
+// orgAt returns the organization [i, j) whose suffix ends at rune e, if
+// its suffix and left edge pass the rules, and the end of the text it
+// claims (past j when a hospital's department follows its name).
+func (s *scan) orgAt(e int) (i, j, claim int, ok bool) {
 	s0 := s.longestEnding(e, cOrg)
 	if s0 < 0 || !s.free(s0, e) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	weak := s.hasAt(s0, e, cOrgWeak)
 	// The suffix must not be part of a title (部长, 常委, 院士) or of an
 	// ordinary word (格局, 干部, 市中心).
 	if t := s.longestEnding(e, cTitle); t >= 0 && t < s0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	for p := s0; p < e; p++ {
 		if s.longestAt(p, cTitle) > e {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 	}
 	if s.covering(e-1, cNotOrg, s0, e) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	// The suffix must not end a verb (协办, 举办).
 	if b := s.longestEnding(e, cBoundary); b >= 0 && b < s0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	// A one-character suffix (局, 部, 委) must end a word: the next
 	// character is punctuation or starts a known word (市委书记, 市委印发),
 	// not the rest of an ordinary word (联赛, 人社大厦).
 	if weak && e-s0 == 1 && e < len(s.rs) && isHan(s.rs[e]) {
-		if !isNumeral(s.rs[e]) && s.longestAt(e, cRight|cBoundary|cTitle|cLeading|cOrg|anchorClass|cAdmin|cProject|cStatus) < 0 {
-			return 0, 0, false
+		if !isNumeral(s.rs[e]) && !s.ordinalAt(e) && s.longestAt(e, cRight|cBoundary|cTitle|cLeading|cOrg|anchorClass|cAdmin|cProject|cStatus) < 0 {
+			return 0, 0, 0, false
 		}
 	}
 	i, anchored, ok := s.orgStart(s0, e)
 	if !ok {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	core := s0 - s.anchorEnd(i, s0)
 	if anchored {
 		// 市局, 省厅, 武威站: too vague; 市委, 市政府, 省政协 and
 		// 凉州区委 are the organs of the place before them.
 		organ := s.endAt[s0]&cAdmin != 0 && s.hasAt(s0, e, cOrgan)
-		vague := core == 0 || s.longestEnding(s0, cKnownPlace|cProvince|cCity) >= 0
-		parent := s.longestEnding(e, cBranch) >= 0 && s.longestAt(i, cKnownOrg|cOrgPrefix) > i
+		// A body of the organization before it (市委常委会, 凉州区委常委会)
+		// is named by it.
+		gov := governing[string(s.rs[s0:e])]
+		body := !gov && (s.longestEnding(s0, cKnownOrg) >= i || s.strongOrgEnd(s0) || s.placeOrganEnd(s0))
+		if gov && s.strongOrgEnd(s0) {
+			return 0, 0, 0, false // 县委政府: 县委 and 县政府
+		}
+		// A party's, the league's or the CPPCC's committee of a place
+		// (中共凉州区委员会, 中国人民政治协商会议武威市委员会) is named by
+		// the prefix and the place.
+		committee := s.longestAt(i, cOrgPrefix) > i && (s.hasAt(s0, e, cOrgan) || string(s.rs[s0:e]) == "委员会")
+		vague := !body && !committee && (core == 0 && !s.namedCentre(s0, e) || s.longestEnding(s0, cKnownPlace|cProvince|cCity) >= 0)
+		// A branch after its parent and its own place (北京京能科技有限公司
+		// 宁夏分公司, 中国农业银行武威分行) is named by them.
+		branchPlace := s.longestEnding(s0, cKnownPlace|cProvince|cCity)
+		parent := s.longestEnding(e, cBranch) >= 0 && (s.longestAt(i, cKnownOrg|cOrgPrefix) > i || branchPlace > i && s.orgEndsAt(branchPlace))
 		known := s.hasAt(i, e, cKnownOrg)
 		if (weak || s.hasAt(s0, e, cVague)) && vague && !organ && !parent && !known {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		// A place or 全国 before a category (凉州区公办幼儿园,
 		// 全国公共图书馆) names no one.
 		placed := s.longestAt(i, cKnownPlace|cProvince|cCity) > i
 		if !known && core > 0 && s.allGeneric(s.anchorEnd(i, s0), s0) && (placed && s.hasAt(s0, e, cVague) || s.hasPrefixAt(i, "全国")) {
-			return 0, 0, false
+			return 0, 0, 0, false
+		}
+		// 全国 before an institution names all of its kind (全国文化馆,
+		// 全国退役军人服务中心（站）), unless the name is known.
+		if !known && s.hasPrefixAt(i, "全国") && s.longestEnding(e, cVague) >= 0 {
+			return 0, 0, 0, false
+		}
+	} else if s.subBody(i, e) {
+		// 全国政协常委、民族和宗教委员会副主任: a body of the organization
+		// of the title before, named without it.
+		if core < 2 || core > 12 || s.allGeneric(i, s0) {
+			return 0, 0, 0, false
 		}
 	} else {
-		if weak || core < 2 || core > 12 || s.allGeneric(i, s0) || !s.brandFirst(i, s0) || s.conjInside(i, s0) {
-			return 0, 0, false
+		if weak || core < 2 || core > 12 || s.allGeneric(i, s0) || !s.brandFirst(i, s0) || s.conjInside(i, s0) || s.countAfter(e) {
+			return 0, 0, 0, false
 		}
 		if s.longestEnding(e, cInstitution) >= 0 && (core > 6 || s.anyGeneric(i, s0)) {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 	}
-	if s.sessionInside(i, s0, e) || !s.balanced(i, s0) {
-		return 0, 0, false
+	if !anchored && s.quoteIn(i, s0) {
+		return 0, 0, 0, false
 	}
-	j := s.parenAfter(e)
-	return i, j, true
+	if s.sessionInside(i, s0, e) || !s.balanced(i, s0) {
+		return 0, 0, 0, false
+	}
+	// A hospital's centre or department (…肿瘤医院重离子中心) is part of
+	// the hospital, which is the organization.
+	if h := s.clinicBefore(i, s0, e); h > 0 {
+		return i, h, e, true
+	}
+	// So is the department of an organization before a title
+	// (武威市妇联发展部副部长): the department belongs to the title.
+	if h := s.deptBefore(i, s0, e); h > 0 {
+		return i, h, e, true
+	}
+	j = s.parenAfter(e)
+	return i, j, j, true
 }
 
 // orgStart finds the left edge of the organization whose suffix starts at
@@ -146,6 +347,14 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 				continue
 			}
 		}
+		// A quoted campaign inside a name (市“三抓三促”行动领导小组);
+		// orgAt keeps it only when an anchor starts the name.
+		if r == '”' {
+			if q := s.quoteOpen(l0 - 1); q > 0 && isHan(s.rs[q-1]) {
+				l0 = q
+				continue
+			}
+		}
 		break
 	}
 	if s0-l0 >= maxOrgRunes {
@@ -156,25 +365,39 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 		return 0, false, false
 	}
 	l1 := l0
+	// A leading group is named for its task, verbs and all, after its
+	// place (甘肃省实施乡村振兴战略领导小组, 市推进地方债务化解工作领导小组).
+	task := s.taskStart(l0, s0, e)
 	for p := s0; p > l0; p-- {
 		if s.endAt[p]&cBoundary == 0 {
 			continue
 		}
 		if b := s.boundaryEnding(p, l0); b >= 0 {
+			if task >= 0 && b >= task {
+				p = b + 1
+				continue
+			}
 			l1 = p
 			break
 		}
 	}
 	// A title ends the text before a name (市委书记王国斌受市委常委会…);
-	// the titles that organizations hold (委员会, 院士工作站) do not.
+	// the titles that organizations hold (委员会, 院士工作站) do not, nor
+	// a title right before the suffix, which names the members
+	// (市书法家协会), nor one that starts inside a place (武威市长城…).
 	for p := s0; p > l1; p-- {
 		if s.endAt[p]&cTitle == 0 {
 			continue
 		}
-		if t := s.longestEnding(p, cTitle); t >= l1 && p-t >= 2 && !strings.Contains("委员常委院士专家", string(s.rs[t:p])) {
-			l1 = p
-			break
+		t := s.longestEnding(p, cTitle)
+		if t < l1 || p-t < 2 || strings.Contains("委员常委院士专家", string(s.rs[t:p])) {
+			continue
 		}
+		if p == s0 && s.hasAt(s0, e, cInstitution) || s.covering(t, cKnownPlace|cProvince|cCity, t, p) {
+			continue
+		}
+		l1 = p
+		break
 	}
 	// A conjunction ends the name when it follows a whole organization or
 	// a place, or comes before an anchor or the suffix itself (市委和市政府,
@@ -208,7 +431,11 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	if !branch {
 		for p := s0 - 1; p > l1; p-- {
 			if s.endAt[p]&cOrg != 0 && s.anchorAt(p, l1) && s.orgEndsAt(p) {
-				l1 = p
+				// 政协 alone before a place is the prefix of its
+				// committee (政协武威市委员会), no organization of its own.
+				if !s.unitOf(l1, p, s0, e) && !(s.hasAt(l1, p, cOrgPrefix) && e-s0 > 1) {
+					l1 = p
+				}
 				break
 			}
 		}
@@ -223,6 +450,10 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 			lv := s.placeLevel(p, k)
 			if _, dup := seen[w]; dup || (last > 0 && lv > last) {
 				l1 = p
+				// with the prefix written before it (…中国共产党武威市…)
+				if b := s.longestEnding(p, cOrgPrefix); b >= 0 && b > seen[w] {
+					l1 = b
+				}
 			}
 			seen[w] = p
 			last = lv
@@ -232,11 +463,20 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	if s.anchorAt(l1, l1) {
 		return l1, true, true
 	}
+	quoted := false
 	for p := l1 + 1; p < s0; p++ {
-		if s.rs[p-1] == '(' {
+		switch s.rs[p-1] {
+		case '“':
+			quoted = true
+		case '”':
+			quoted = false
+		}
+		if s.rs[p-1] == '(' || quoted {
 			continue
 		}
-		if s.longestAt(p, anchorClass) > p+1 || s.anchorAt(p, l1) {
+		if k := s.longestAt(p, anchorClass); k > s0 && k < e {
+			continue // a word that runs into the suffix (团中央 of 集团中央厨房)
+		} else if k > p+1 || s.anchorAt(p, l1) {
 			if branch && s.orgEndsAt(p) {
 				// The parent before the place (交通银行甘肃省分行).
 				return l1, true, true
@@ -244,7 +484,133 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 			return p, true, true
 		}
 	}
+	// Without an anchor a quotation opens the text before the name
+	// (组建“天马蓝焰”美团志愿服务队): the name starts after it.
+	for p := s0 - 1; p >= l1; p-- {
+		if s.rs[p] == '”' {
+			return p + 1, false, true
+		}
+	}
 	return l1, false, true
+}
+
+// unitOf reports whether the name from p to the suffix [s0, e) is a unit
+// of the organization written in runes [l1, p) (中国农业大学石羊河实验站,
+// 中国科学院上海应用物理研究所): the unit is named by a place of its own,
+// not written in the parent's name, and neither is an organ of a place
+// (市委市政府, 武威市人民政府武威市中级人民法院 are two).
+func (s *scan) unitOf(l1, p, s0, e int) bool {
+	k := s.longestAt(p, cKnownPlace|cProvince|cCity)
+	if k < p+2 || k > s0 || s.hasAt(s0, e, cOrgan) {
+		return false
+	}
+	if ps := s.longestEnding(p, cOrg); ps < 0 || s.hasAt(ps, p, cOrgan) {
+		return false
+	}
+	place := string(s.rs[p:k])
+	return !strings.Contains(string(s.rs[l1:p]), place)
+}
+
+// clinicBefore returns where a hospital's name ends inside runes (i, s0)
+// when the suffix [s0, e) names one of its departments (lexicon sections
+// clinic and ward) and only the department's own words come between;
+// else -1.
+func (s *scan) clinicBefore(i, s0, e int) int {
+	if !wards[string(s.rs[s0:e])] {
+		return -1
+	}
+	for h := s0; h > i && s0-h <= 6; h-- {
+		if s.endAt[h]&cOrg == 0 {
+			continue
+		}
+		if h < s0 && s.orgEndsAt(h) && !s.clinicEndsAt(h) {
+			return -1
+		}
+		if s.clinicEndsAt(h) {
+			return h
+		}
+	}
+	return -1
+}
+
+// deptBefore returns where an organization's name ends inside runes
+// (i, s0) when the one-character suffix [s0, e) ends the name of one of
+// its departments (lexicon section dept: 发展部, 技术部) and a title head
+// follows; else -1. The departments of a party committee or a government
+// (市委组织部, 省委统战部) are organizations of their own.
+func (s *scan) deptBefore(i, s0, e int) int {
+	if e-s0 != 1 || !depts[string(s.rs[s0:e])] || s.longestAt(e, cTitle) <= e {
+		return -1
+	}
+	for h := s0 - 2; h >= s0-3 && h > i; h-- {
+		if !s.orgEndsAt(h) || s.longestEnding(h, cOrg) < i {
+			continue
+		}
+		if orgWords[string(s.rs[h:e])] || !deptParent(string(s.rs[i:h])) {
+			return -1
+		}
+		return h
+	}
+	return -1
+}
+
+// deptParent reports whether an organization named name keeps its
+// departments inside titles: not a party committee or a government.
+func deptParent(name string) bool {
+	return !strings.HasSuffix(name, "委") && !strings.HasSuffix(name, "政府") && !strings.HasSuffix(name, "党组")
+}
+
+var depts, orgWords = wordSet("dept"), wordSet("org")
+
+// clinicEndsAt reports whether the name of a hospital ends at p.
+func (s *scan) clinicEndsAt(p int) bool {
+	for c := range clinics {
+		n := len([]rune(c))
+		if p-n >= 0 && string(s.rs[p-n:p]) == c {
+			return true
+		}
+	}
+	return false
+}
+
+var clinics, wards, governing = wordSet("clinic"), wordSet("ward"), wordSet("governing")
+
+// taskVerbs and taskBodies are the lexicon's verbs that open a task and
+// the suffixes of the bodies named for a task (领导小组, 指挥部).
+var taskVerbs, taskBodies = wordSet("taskverb"), wordSet("taskbody")
+
+func wordSet(section string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lex.words[section] {
+		m[w] = true
+	}
+	return m
+}
+
+// taskStart returns where the task of a body named for one starts: the
+// first task verb in runes [lo, s0) right after a place, or -1 when the
+// suffix [s0, e) is no such body's or no task verb follows a place.
+func (s *scan) taskStart(lo, s0, e int) int {
+	if !taskBodies[string(s.rs[s0:e])] {
+		return -1
+	}
+	for b := lo + 1; b+2 <= s0; b++ {
+		if taskVerbs[string(s.rs[b:b+2])] && s.placeEndsAt(b, lo) {
+			return b
+		}
+	}
+	return -1
+}
+
+// placeEndsAt reports whether a place ends at p, or a one-character
+// administrative prefix that starts the text at lo, follows a boundary
+// (市实施…) or completes a place (甘肃省).
+func (s *scan) placeEndsAt(p, lo int) bool {
+	if s.longestEnding(p, cKnownPlace|cProvince|cCity) >= 0 {
+		return true
+	}
+	a := p - 1
+	return a >= lo && s.hasAt(a, p, cAdmin) && (a == lo || s.endAt[a]&(cBoundary|cLeading|cProvince|cKnownPlace|cCity) != 0)
 }
 
 // placeLevel ranks the place written in runes [i, j) by its last
@@ -408,6 +774,17 @@ func (s *scan) anchorAt(p, lo int) bool {
 	if s.rs[p+1] == '市' && p+2 < len(s.rs) && s.rs[p+2] == '场' {
 		return true // 省市场监督管理局
 	}
+	// 市民, 市乡, 市城, 市外 and 市区 are words (citizens, city and
+	// township, outside the city …), but 市民政局, 市民族宗教事务委员会,
+	// 市乡村振兴局, 市城市管理执法局, 市外事办 and 市区域…中心 are organs
+	// of the city.
+	if p+2 < len(s.rs) {
+		switch next, then := s.rs[p+1], s.rs[p+2]; {
+		case next == '民' && strings.ContainsRune("政族宗", then), next == '乡' && then == '村',
+			next == '城' && then == '市', next == '外' && strings.ContainsRune("国事办", then), next == '区' && then == '域':
+			return true
+		}
+	}
 	switch s.rs[p+1] {
 	case '(', '级', '直', '属', '场', '民', '内', '外', '域', '城', '乡', '镇', '情', '况', '长', '县', '区', '市', '省', '州', '里', '面', '容', '貌', '值', '郊', '际', '辖', '列', '管', '重':
 		return false
@@ -504,6 +881,11 @@ func (s *scan) stripSession(i, limit int) int {
 	return i
 }
 
+// ordinalAt reports whether an ordinal starts at p (第二次, 第三届).
+func (s *scan) ordinalAt(p int) bool {
+	return p+1 < len(s.rs) && s.rs[p] == '第' && isNumeral(s.rs[p+1])
+}
+
 func isNumeral(r rune) bool {
 	switch r {
 	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零':
@@ -512,9 +894,10 @@ func isNumeral(r rune) bool {
 	return isDigit(r)
 }
 
-// balanced reports whether the parentheses of runes [i, j) pair up.
+// balanced reports whether the parentheses and the quotes of runes
+// [i, j) pair up.
 func (s *scan) balanced(i, j int) bool {
-	depth := 0
+	depth, quote := 0, 0
 	for p := i; p < j; p++ {
 		switch s.rs[p] {
 		case '(':
@@ -523,9 +906,42 @@ func (s *scan) balanced(i, j int) bool {
 			if depth--; depth < 0 {
 				return false
 			}
+		case '“':
+			quote++
+		case '”':
+			if quote--; quote < 0 {
+				return false
+			}
 		}
 	}
-	return depth == 0
+	return depth == 0 && quote == 0
+}
+
+// quoteIn reports whether runes [i, j) hold a quotation mark.
+func (s *scan) quoteIn(i, j int) bool {
+	for p := i; p < j; p++ {
+		if s.rs[p] == '“' || s.rs[p] == '”' {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteOpen returns the index of the “ that opens the ” at p, when the
+// quotation holds a short Han text (a campaign's name), or -1.
+func (s *scan) quoteOpen(p int) int {
+	for q := p - 1; q >= 0 && q >= p-10; q-- {
+		switch r := s.rs[q]; {
+		case r == '“':
+			if q < p-1 {
+				return q
+			}
+			return -1
+		case !isHan(r) && !isDigit(r) && r != '·':
+			return -1
+		}
+	}
+	return -1
 }
 
 // parenOpen returns the index of the ( that opens the ) at p, when the

@@ -35,6 +35,18 @@ func (s *scan) findPeople() {
 			j = k - 1
 		}
 	}
+	// Before a title of address (习近平总书记).
+	for p := 2; p < n; p++ {
+		if !addressFirst[s.rs[p]] {
+			continue
+		}
+		for _, w := range lex.words["address"] {
+			if s.hasPrefixAt(p, w) {
+				s.nameAddressed(p)
+				break
+			}
+		}
+	}
 	// Appointments: X同志, 选举X为, 任命X为, 决定X为, ：X任.
 	for p := 2; p+1 < n; p++ {
 		switch {
@@ -64,6 +76,39 @@ func (s *scan) findPeople() {
 		}
 		if j-i >= 3 || s.leftOK(i) {
 			s.addPerson(i, j, -1, -1)
+		}
+	}
+}
+
+// addressFirst holds the first characters of the titles of address, to
+// find them fast.
+var addressFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range lex.words["address"] {
+		for _, r := range w {
+			m[r] = true
+			break
+		}
+	}
+	return m
+}()
+
+// nameAddressed adds the name written right before the title of address
+// at p, when there is one after a boundary: a valid name none of whose
+// characters starts a word of organizations or places.
+func (s *scan) nameAddressed(p int) {
+	for l := 3; l >= 2; l-- {
+		i := p - l
+		if i < 0 || !s.free(i, p) || !s.leftOK(i) || !s.validName(i, p) {
+			continue
+		}
+		ok := true
+		for q := i; q < p && ok; q++ {
+			ok = s.longestAt(q, cOrg|cOrgPrefix|cAdmin|cKnownPlace|cProvince|cCity) < 0
+		}
+		if ok {
+			s.addPerson(i, p, -1, -1)
+			return
 		}
 	}
 }
@@ -270,6 +315,8 @@ func (s *scan) titles() {
 			start := hi
 			if os, ok := orgEnd[hi]; ok {
 				start = os
+			} else if os, ok := s.deptOrg(hi, orgEnd); ok {
+				start = os
 			} else if pl := s.longestEnding(hi, cKnownPlace|cCity|cProvince); pl >= 0 && (pl == 0 || !isHan(s.rs[pl-1])) {
 				start = pl
 			}
@@ -294,6 +341,21 @@ func (s *scan) titles() {
 		}
 		p.span.Props["titles"] = strings.Join(segs, "、")
 	}
+}
+
+// deptOrg returns the start of the organization whose department is
+// written between it and the title head at hi (武威市妇联 of 武威市妇联发展部
+// 副部长), if any.
+func (s *scan) deptOrg(hi int, orgEnd map[int]int) (int, bool) {
+	if hi < 1 || !depts[string(s.rs[hi-1])] {
+		return 0, false
+	}
+	for h := hi - 3; h >= hi-4 && h > 0; h-- {
+		if os, ok := orgEnd[h]; ok && s.taken[h] == tag(kg.Organization) && s.taken[hi-1] == tag(kg.Organization) {
+			return os, true
+		}
+	}
+	return 0, false
 }
 
 // runeAt returns the rune index of byte offset b.

@@ -1,6 +1,9 @@
 package mention
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // titleHeads is the set of title heads of the lexicon.
 var titleHeads = func() map[string]bool {
@@ -19,10 +22,33 @@ var titleHeads = func() map[string]bool {
 func SplitTitle(title string) (org, head string) {
 	for i := range title {
 		if titleHeads[title[i:]] {
-			return title[:i], title[i:]
+			return deptOut(title[:i], title[i:])
 		}
 	}
 	return "", title
+}
+
+// deptOut moves the department that ends org into head, when org is an
+// organization and one of its departments (武威市妇联发展部, 副部长 →
+// 武威市妇联, 发展部副部长); the departments of party committees and
+// governments (省委统战部) stay organizations.
+func deptOut(org, head string) (string, string) {
+	rs := []rune(org)
+	if len(rs) < 4 || !depts[string(rs[len(rs)-1])] {
+		return org, head
+	}
+	for k := 3; k <= 4 && k < len(rs); k++ {
+		parent, dept := string(rs[:len(rs)-k]), string(rs[len(rs)-k:])
+		if orgWords[dept] || !deptParent(parent) {
+			return org, head
+		}
+		for w := range orgWords {
+			if utf8.RuneCountInString(w) >= 2 && strings.HasSuffix(parent, w) {
+				return parent, dept + head
+			}
+		}
+	}
+	return org, head
 }
 
 // SplitTitles splits a chain of titles joined by 、 (市委副书记、市长) into

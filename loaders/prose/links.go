@@ -226,63 +226,6 @@ func (x *extractor) cityPlace() (mention.Span, bool) {
 	return mention.Span{}, false
 }
 
-// companySuffixes end the names of organizations that own projects.
-var companySuffixes = []string{"公司", "集团", "厂", "合作社", "有限公司", "联合社", "农场", "牧场"}
-
-// projectLinks relates a project to the place it is in (named in its
-// name, or 在民勤县… just before it in the clause) and to the company that
-// owns it (named in its name).
-func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *segment.Passage, src kg.Source) {
-	name := lastRuneCut(sp.Name)
-	inner := x.find(name)
-	placed, owned := false, false
-	// The most precise place of the first chain of places in the name
-	// (中电新能源武威凉州区… → 凉州区).
-	var place *mention.Span
-	for k := range inner {
-		in := &inner[k]
-		if in.Kind != kg.Place {
-			continue
-		}
-		if place != nil && in.Start != place.End {
-			break
-		}
-		place = in
-	}
-	if place != nil {
-		ref := x.mention(kg.Place, place.Key, place.Name, src, placeProps(*place))
-		x.relate(kg.LocatedIn, prj, ref, nil, src)
-		placed = true
-	}
-	for _, in := range inner {
-		if in.Kind == kg.Organization && !owned && hasAnySuffix(in.Name, companySuffixes...) {
-			ref := x.mention(kg.Organization, in.Key, in.Name, src, nil)
-			x.relate(kg.OwnedBy, prj, ref, nil, src)
-			owned = true
-		}
-	}
-	if placed {
-		return
-	}
-	// 在民勤县建设…项目: a place right before, in the same clause.
-	for k := len(before) - 1; k >= 0; k-- {
-		b := before[k]
-		gap := p.Text[b.End:sp.Start]
-		if strings.ContainsAny(gap, "，。；：！？") || len([]rune(gap)) > 12 {
-			break
-		}
-		if b.Kind != kg.Place {
-			continue
-		}
-		lead := p.Text[:b.Start]
-		if strings.HasSuffix(lead, "在") || strings.HasSuffix(lead, "于") {
-			ref := kg.Ref{Kind: kg.Place, Key: b.Key}
-			x.relate(kg.LocatedIn, prj, ref, nil, src)
-		}
-		break
-	}
-}
-
 func hasAnySuffix(s string, ws ...string) bool {
 	for _, w := range ws {
 		if strings.HasSuffix(s, w) {

@@ -57,6 +57,7 @@ type relKey struct {
 	typ      string
 	from, to kg.Ref
 	title    string
+	line     int // the statement's line, for facts kept per statement
 }
 
 // passage is a piece of running text to read, with what its place in the
@@ -70,6 +71,7 @@ type passage struct {
 // read finds the spans of one passage and records them.
 func (x *extractor) read(ps passage) {
 	spans := x.f.Find(ps.p.Text)
+	var prjs []projectMention
 	for k, sp := range spans {
 		switch sp.Kind {
 		case kg.Person:
@@ -89,12 +91,13 @@ func (x *extractor) read(ps passage) {
 		case kg.Project:
 			src := x.d.Source(x.yb, ps.p, sp.Start)
 			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp))
-			x.projectLinks(ref, sp, spans[:k], ps.p, src)
+			prjs = append(prjs, x.projectLinks(ref, sp, spans[:k], ps.p, src))
 		case kg.Place:
 			src := x.d.Source(x.yb, ps.p, sp.Start)
 			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProps(sp))
 		}
 	}
+	x.projectPlaces(ps.p, spans, prjs)
 }
 
 // mention records one occurrence of an entity and returns its ref. The
@@ -137,7 +140,7 @@ func (x *extractor) relate(typ string, from, to kg.Ref, props map[string]string,
 	if from == to {
 		return
 	}
-	k := relKey{typ, from, to, props["title"]}
+	k := relKey{typ, from, to, props["title"], 0}
 	if i, ok := x.rels[k]; ok {
 		r := &x.relList[i]
 		for _, p := range []string{"start", "end"} {

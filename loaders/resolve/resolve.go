@@ -192,10 +192,16 @@ func Variant(name, city string) string {
 	k = reTerm.ReplaceAllString(k, "")
 	if city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
-		// the city adds nothing to the name.
-		k = strings.Replace(k, "("+city+")", city, 1)
+		// the city adds nothing to the name. Only a province (…省, or a
+		// name before the city in parentheses) is dropped: 共青团武威市委
+		// and 民革武威市委 are other bodies than 市委.
+		paren := strings.Index(k, "("+city+")")
+		if paren >= 0 {
+			k = k[:paren] + city + k[paren+len(city)+2:]
+		}
 		if i := strings.Index(k, city); i > 0 && i <= 4*3 {
-			if p := strings.TrimSuffix(k[:i], "省"); textnorm.HanCount(p) == utf8.RuneCountInString(p) && utf8.RuneCountInString(p) <= 3 && !strings.HasSuffix(p, "市") && !strings.HasSuffix(p, "中共") {
+			p := k[:i]
+			if (paren == i || strings.HasSuffix(p, "省")) && textnorm.HanCount(p) == utf8.RuneCountInString(p) {
 				k = k[i:]
 			}
 		}
