@@ -48,6 +48,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 		}
 		b.awards(p, nil)
 	}
+	b.listAwards(ps, profiled)
 	return b.graph()
 }
 
@@ -268,13 +269,52 @@ func hasAnySuffix(s string, suffixes []string) bool {
 // joined by 和/、, or an unquoted prize 第…届…奖), up to the sentence's end.
 var reAward = regexp.MustCompile(`(授予|评为|荣获|获得|命名为)`)
 
+// awardWords are the alternatives of reAward, in its order.
+var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
+
+// awardVerbs returns what reAward.FindAllStringIndex(text, -1) returns,
+// without the regexp, which tries its alternatives at every position of
+// the text: one pass over the bytes, comparing the words only where the
+// first character of one of them (授评荣获命) stands. No word is a prefix of
+// another, so the first that matches at the leftmost position is the
+// regexp's match; and a word, valid UTF-8, cannot start inside a rune, so
+// its occurrences are where the regexp would find them.
+func awardVerbs(text string) [][]int {
+	var out [][]int
+next:
+	for i := 0; i+2 < len(text); {
+		switch uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2]) {
+		case first授, first评, first荣, first获, first命:
+			for _, w := range awardWords {
+				if strings.HasPrefix(text[i:], w) {
+					out = append(out, []int{i, i + len(w)})
+					i += len(w)
+					continue next
+				}
+			}
+		}
+		i++
+	}
+	return out
+}
+
+// The first characters of awardWords, their three UTF-8 bytes in one
+// number; TestAwardLeads checks them.
+const (
+	first授 = 0xE68E88
+	first评 = 0xE8AF84
+	first荣 = 0xE88DA3
+	first获 = 0xE88EB7
+	first命 = 0xE591BD
+)
+
 // awards reads the awards of a passage. honoree, when set, is the subject
 // of sentences that have none (a profile's 2023 年 2 月，被…授予…). It returns
 // the number of awards found.
 func (b *builder) awards(p passage, honoree *kg.Entity) int {
 	n := 0
 	text := p.Text
-	for _, m := range reAward.FindAllStringIndex(text, -1) {
+	for _, m := range awardVerbs(text) {
 		verb := text[m[0]:m[1]]
 		honors, titleWritten, _ := honorsAfter(text, m[1], verb)
 		if len(honors) == 0 {
@@ -351,13 +391,40 @@ func (b *builder) awards(p passage, honoree *kg.Entity) int {
 
 // lastBoundary returns the start of the clause that ends at byte i.
 func lastBoundary(text string, i int) int {
-	start := 0
-	for _, sep := range []string{"。", "；", "，", "：", "！", "？", "）", "】"} {
-		if k := strings.LastIndex(text[:i], sep); k >= 0 && k+len(sep) > start {
-			start = k + len(sep)
+	return lastEnd(text, i, clauseSeps)
+}
+
+var (
+	clauseSeps   = []string{"。", "；", "，", "：", "！", "？", "）", "】"}
+	sentenceSeps = []string{"。", "；", "】"}
+)
+
+// lastEnd returns the largest end, at most i, of an occurrence of one of
+// seps in text, or 0: the largest k+len(sep) over the seps of
+// strings.LastIndex(text[:i], sep) = k ≥ 0, found by reading back from i
+// rather than once a separator.
+func lastEnd(text string, i int, seps []string) int {
+	for e := i; e > 0; e-- {
+		for _, sep := range seps {
+			if strings.HasSuffix(text[:e], sep) {
+				return e
+			}
 		}
 	}
-	return start
+	return 0
+}
+
+// firstStart returns the smallest offset in s of one of seps, or -1: the
+// least strings.Index(s, sep) ≥ 0, found by reading forward once.
+func firstStart(s string, seps []string) int {
+	for k := 0; k < len(s); k++ {
+		for _, sep := range seps {
+			if strings.HasPrefix(s[k:], sep) {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // honorsAfter reads the honours after an award verb at byte i: quoted
@@ -366,10 +433,8 @@ func lastBoundary(text string, i int) int {
 func honorsAfter(text string, i int, verb string) ([]string, map[string]string, int) {
 	rest := text[i:]
 	end := len(rest)
-	for _, sep := range []string{"。", "；", "，"} {
-		if k := strings.Index(rest, sep); k >= 0 && k < end {
-			end = k
-		}
+	if k := firstStart(rest, honorSeps); k >= 0 {
+		end = k
 	}
 	seg := rest[:end]
 	written := map[string]string{}
@@ -422,6 +487,9 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 	return nil, nil, 0
 }
 
+// honorSeps end the words after an award verb.
+var honorSeps = []string{"。", "；", "，"}
+
 // honoreeStop are the words that make a clause's subject something other
 // than a named honoree: counts, generic references, adverbs.
 var honoreeStop = []string{"“", "”", "《", "》", "等", "及", "或", "先后", "分别", "其中"}
@@ -450,8 +518,9 @@ func (b *builder) honorees(subject string) []string {
 		return nil
 	}
 	// A profiled person after a title: 凉州区林业和草原局党组书记、局长陆科.
+	subjectKey := textnorm.Key(subject)
 	for k := range b.people {
-		if strings.HasSuffix(textnorm.Key(subject), k) {
+		if strings.HasSuffix(subjectKey, k) {
 			return []string{b.byKey[kg.Ref{Kind: kg.Person, Key: k}].Name}
 		}
 	}
@@ -520,9 +589,9 @@ func (b *builder) personBefore(rest string) string {
 	if q < 0 {
 		return ""
 	}
-	before := rest[:q]
+	before := textnorm.Key(rest[:q])
 	for k := range b.people {
-		if strings.HasSuffix(textnorm.Key(before), k) {
+		if strings.HasSuffix(before, k) {
 			return k
 		}
 	}
@@ -532,12 +601,7 @@ func (b *builder) personBefore(rest string) string {
 // yearOf returns the year (and month) of an award: the last date written
 // in the sentence before the verb, else the year the yearbook covers.
 func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
-	sentStart := 0
-	for _, sep := range []string{"。", "；", "】"} {
-		if k := strings.LastIndex(text[:verb], sep); k >= 0 && k+len(sep) > sentStart {
-			sentStart = k + len(sep)
-		}
-	}
+	sentStart := lastEnd(text, verb, sentenceSeps)
 	ms := reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
 	// A date inside the title (2022 年度) is not the date of the award.
 	for k := len(ms) - 1; k >= 0; k-- {

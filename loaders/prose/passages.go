@@ -192,6 +192,9 @@ var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
 func province(d *segment.Document) string {
 	counts := map[string]int{}
 	for _, l := range d.Lines {
+		if !strings.Contains(l.Text, "省") {
+			continue
+		}
 		for _, m := range reProvince.FindAllStringSubmatch(textnorm.Key(l.Text), -1) {
 			counts[m[1]]++
 		}

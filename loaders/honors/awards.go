@@ -1,0 +1,189 @@
+package honors
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// Lists of organizations given one title in running text:
+//
+//	A、B、C等5所学校被认定为“省级智慧教育标杆校”
+//	X被评为全国百姓放心百佳示范医院
+//	X入选首批省级电子商务产业基地
+//
+// Each listed name the mention finder bounds as an ORGANIZATION, whole, is
+// an honoree. A place (武威市被命名为…示范区), a count (3所学校) or any
+// item that is not exactly one organization drops the whole list.
+
+// listVerbs are the verbs of reListVerb; a passage without any of them is
+// skipped before the regexp runs (most passages have none, and an
+// unanchored regexp over the whole book is slow).
+var listVerbs = []string{"评为", "确定为", "认定为", "命名为", "入选", "授予"}
+
+func hasListVerb(s string) bool {
+	for _, v := range listVerbs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// reListVerb matches the verbs that give a list its title.
+var reListVerb = regexp.MustCompile(`(?:被|新|首次|成功)*(评为|确定为|认定为|命名为|入选|授予)`)
+
+// reListCount matches the count that closes a list (…等5所学校, …2家企业).
+var reListCount = regexp.MustCompile(`(?:等)?\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:家|个|所|座)\s*(?:企业|单位|学校|医院|中小学|幼儿园|机构|合作社|园区)?\s*$`)
+
+// reListTrail matches adverbs between a list and its verb (均, 分别).
+var reListTrail = regexp.MustCompile(`(均|分别|先后|同时|全部|还|也|已)+$`)
+
+// reListLead matches a date or adverb that opens the clause of a list.
+var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|同年|当年|年内|其中)`)
+
+// reItemPlace matches the county or district that opens a listed item.
+var reItemPlace = regexp.MustCompile(`^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$`)
+
+// titleLevels are the words a title given without quotes starts with or
+// holds: its level or its batch (省级, 全国, 首批, 第十批).
+var titleLevels = []string{"全国", "国家", "省级", "市级", "县级", "中国", "全省", "全市", "首批", "第一批", "批", "甘肃省", "国字号"}
+
+// titleHeads are the words an unquoted title ends with: what the listed
+// organizations are named as.
+var titleHeads = []string{"校", "院", "医院", "单位", "集体", "示范区", "基地", "工厂", "中心", "企业", "园区", "园", "组织", "站", "馆", "所", "村", "社区", "窗口", "标兵", "示范点", "试点", "名单", "称号", "品牌", "岗", "室", "家"}
+
+// listAwards reads the lists of organizations honored in running text.
+func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
+	// The finder knows no places here (they are the places loader's); the
+	// county and district names that open the listed items are given to it
+	// as places, so that it bounds 天祝县城关第二小学 as it would in prose.
+	var known []mention.Name
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if !hasListVerb(p.Text) {
+			continue
+		}
+		for _, m := range reListVerb.FindAllStringIndex(p.Text, -1) {
+			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
+			for _, it := range strings.Split(clause, "、") {
+				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
+					seen[pm[1]] = true
+					known = append(known, mention.Name{Kind: kg.Place, Name: pm[1]})
+				}
+			}
+		}
+	}
+	f := mention.NewFinder(known, b.d.City)
+	for _, p := range ps {
+		if p.topic != nil && profiled[p.topic.Start] {
+			continue
+		}
+		b.listAwardsIn(p, f)
+	}
+}
+
+func (b *builder) listAwardsIn(p passage, f mention.Finder) {
+	text := p.Text
+	if !hasListVerb(text) {
+		return
+	}
+	for _, m := range reListVerb.FindAllStringSubmatchIndex(text, -1) {
+		verb := text[m[2]:m[3]]
+		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
+			continue // 授予 with its honoree after it is awards'
+		}
+		titles, written := listTitles(text, m[1], verb)
+		if len(titles) == 0 {
+			continue
+		}
+		clauseStart := lastBoundary(text, m[0])
+		names := listHonorees(text[clauseStart:m[0]], f)
+		if len(names) == 0 {
+			continue
+		}
+		// The source is the verb's, as awards gives it: one relation a line.
+		src := b.d.Source(b.yb, p.Passage, m[2])
+		year := b.yearOf(text, clauseStart, m[0])
+		for _, nm := range names {
+			from := b.entity(kg.Organization, nm, src).Ref()
+			for _, h := range titles {
+				props := map[string]string{"title": written[h]}
+				for k, v := range year {
+					props[k] = v
+				}
+				b.relate(kg.Honored, from, kg.Ref{Kind: kg.Honor, Key: textnorm.Key(h)}, props, src)
+			}
+		}
+	}
+}
+
+// listTitles reads the title after a list's verb at byte i: quoted, as
+// awards reads it, or unquoted up to the clause's end when it names a
+// level or a batch and ends like a title (省级工业设计中心, 第十批全国…示范单位).
+func listTitles(text string, i int, verb string) ([]string, map[string]string) {
+	if hs, w, _ := honorsAfter(text, i, verb); len(hs) > 0 {
+		return hs, w
+	}
+	rest := text[i:]
+	if k := firstStart(rest, honorSeps); k >= 0 {
+		rest = rest[:k]
+	}
+	rest = strings.TrimSpace(rest)
+	for _, tail := range []string{"荣誉称号", "称号", "创建名单", "名单", "行列"} {
+		rest = strings.TrimSuffix(rest, tail)
+	}
+	name := strings.NewReplacer("“", "", "”", "", " ", "").Replace(rest)
+	n := utf8.RuneCountInString(name)
+	if n < 4 || n > 30 || strings.ContainsAny(name, "、等和及或《》（）()") {
+		return nil, nil
+	}
+	for _, r := range name {
+		if !(textnorm.HanCount(string(r)) == 1 || r >= '0' && r <= '9') {
+			return nil, nil
+		}
+	}
+	if !hasAnyWord(name, titleLevels) || !hasAnySuffix(name, titleHeads) {
+		return nil, nil
+	}
+	return []string{name}, map[string]string{name: textnorm.Clean(rest)}
+}
+
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// listHonorees returns the organizations a list's subject names, or
+// nothing when an item is not exactly one organization the finder bounds.
+func listHonorees(subject string, f mention.Finder) []string {
+	subject = strings.TrimSpace(subject)
+	subject = reListLead.ReplaceAllString(subject, "")
+	subject = strings.TrimSpace(reListTrail.ReplaceAllString(subject, ""))
+	subject = strings.TrimSpace(reListCount.ReplaceAllString(subject, ""))
+	subject = strings.TrimSpace(reListTrail.ReplaceAllString(subject, ""))
+	if subject == "" {
+		return nil
+	}
+	var out []string
+	for _, it := range strings.Split(subject, "、") {
+		it = strings.TrimSpace(it)
+		if it == "" || hasAnySuffix(it, placeSuffixes) {
+			return nil
+		}
+		spans := f.Find(it)
+		if len(spans) != 1 || spans[0].Kind != kg.Organization || spans[0].Start != 0 || spans[0].End != len(it) {
+			return nil
+		}
+		out = append(out, it)
+	}
+	return out
+}
