@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/segment"
@@ -213,18 +212,34 @@ func countyLike(title string) bool {
 
 // countyOfTitle returns the known county a section title names.
 func (b *builder) countyOfTitle(title string) *kg.Entity {
-	k := textnorm.Key(title)
+	return b.countyIndex()[textnorm.Key(title)]
+}
+
+// countyIndex maps the keys of the counties' names and aliases to the
+// first county that bears them, as countyOfTitle would find it by a walk
+// of the counties. It is rebuilt when the counties or their aliases have
+// changed since it was built.
+func (b *builder) countyIndex() map[string]*kg.Entity {
+	n := len(b.counties)
 	for _, c := range b.counties {
-		if c.Key == k {
-			return c
+		n += len(c.Aliases)
+	}
+	if b.countyIdx != nil && n == b.countyIdxForms && len(b.counties) == b.countyIdxN {
+		return b.countyIdx
+	}
+	idx := make(map[string]*kg.Entity, n)
+	for _, c := range b.counties {
+		if _, ok := idx[c.Key]; !ok {
+			idx[c.Key] = c
 		}
 		for _, a := range c.Aliases {
-			if textnorm.Key(a) == k {
-				return c
+			if k := textnorm.Key(a); idx[k] == nil {
+				idx[k] = c
 			}
 		}
 	}
-	return nil
+	b.countyIdx, b.countyIdxForms, b.countyIdxN = idx, n, len(b.counties)
+	return idx
 }
 
 // county adds a county-level unit with its short forms as aliases.
@@ -372,8 +387,8 @@ func parseGroups(text string, start, end int) []group {
 				// 2 个生态建设指挥部: any noun after 个, up to punctuation.
 				j := numEnd
 				for j < end {
-					r, size := utf8.DecodeRuneInString(text[j:])
-					if !textnorm.IsHan(r) || r == '和' || r == '共' || hanLen(text[numEnd:j]) >= 10 {
+					r, size := decodeAt(text, j)
+					if !isHan(r) || r == '和' || r == '共' || hanLen(text[numEnd:j]) >= 10 {
 						break
 					}
 					j += size
@@ -403,7 +418,7 @@ func parseGroups(text string, start, end int) []group {
 				continue
 			}
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
+		_, size := decodeAt(text, i)
 		i += size
 	}
 	return groups
@@ -630,8 +645,8 @@ func (b *builder) readTable() {
 	lines := b.d.Lines
 	for i := range lines {
 		l := &lines[i]
-		if l.Kind != segment.Body {
-			continue
+		if l.Kind != segment.Body || !strings.Contains(l.Text, "全市") {
+			continue // a header names 全市 as a column
 		}
 		fields := strings.Fields(strings.ReplaceAll(l.Text, "\u3000", " "))
 		cols := map[int]*kg.Entity{}

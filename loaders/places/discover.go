@@ -3,6 +3,7 @@ package places
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -24,34 +25,21 @@ func (b *builder) finder(national bool) *Gazetteer {
 		z.parent[c] = p
 	}
 	if national {
-		virt := func(name, typ, parent string, forms ...string) {
-			key := textnorm.Key(name)
+		for _, v := range nationalPlaces() {
+			key := textnorm.Key(v.name)
 			if b.byKey[key] != nil {
-				return
+				continue
 			}
-			z.add(&entry{form: name, key: key, name: name, typ: typ, virtual: true, parent: parent})
-			for _, f := range forms {
+			if v.typ == Other {
+				z.add(&entry{form: v.name, key: key, name: v.name, typ: Other, virtual: true, bare: hanLen(v.name) == 2})
+				continue
+			}
+			z.add(&entry{form: v.name, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent})
+			for _, f := range v.forms {
 				if f != "" {
-					bare := isBare(f, typ)
-					z.add(&entry{form: f, key: key, name: name, typ: typ, virtual: true, parent: parent, bare: bare, chainOnly: bare && typ == City})
+					bare := isBare(f, v.typ)
+					z.add(&entry{form: f, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent, bare: bare, chainOnly: bare && v.typ == City})
 				}
-			}
-		}
-		for _, p := range provinces {
-			short, bare := shortForms(p)
-			virt(p, Province, "", short, bare)
-		}
-		for _, c := range prefectures {
-			short, bare := shortForms(c)
-			virt(c, City, textnorm.Key(provinceOf[c]), short, bare)
-		}
-		for n, forms := range naturals {
-			virt(n, Natural, "", forms...)
-		}
-		for _, c := range countryData {
-			key := textnorm.Key(c)
-			if b.byKey[key] == nil {
-				z.add(&entry{form: c, key: key, name: c, typ: Other, virtual: true, bare: hanLen(c) == 2})
 			}
 		}
 	}
@@ -65,14 +53,7 @@ func (b *builder) lookup(form string) *kg.Entity {
 	if e := b.byKey[k]; e != nil {
 		return e
 	}
-	for _, e := range b.ents {
-		for _, a := range e.Aliases {
-			if textnorm.Key(a) == k {
-				return e
-			}
-		}
-	}
-	return nil
+	return b.aliasOwner[k]
 }
 
 // realize returns the entity of a hit, adding a national place on its
@@ -98,30 +79,80 @@ func (b *builder) realize(h hit, src kg.Source) *kg.Entity {
 	return b.add(h.name, h.typ, src, aliases...)
 }
 
-// national returns the place of the national data that form names (a
-// province, prefecture or great natural feature, by any of its forms).
-func national(form string) (name, typ string, forms []string, ok bool) {
-	for n, fs := range naturals {
-		if form == n || containsString(fs, form) {
-			return n, Natural, fs, true
-		}
-	}
+// nationalPlace is a place of the national data with its other forms.
+type nationalPlace struct {
+	name, typ string
+	parent    string // the key of a prefecture's province
+	forms     []string
+}
+
+// nationalPlaces lists the national data in the order a finder adds it:
+// provinces, prefectures, great natural features, foreign countries
+// (typed OTHER).
+var nationalPlaces = sync.OnceValue(func() []nationalPlace {
+	var out []nationalPlace
 	for _, p := range provinces {
 		short, bare := shortForms(p)
-		if form == p || form == short || form == bare {
-			return p, Province, []string{short, bare}, true
-		}
-	}
-	if containsString(countryData, form) {
-		return form, Other, nil, true
+		out = append(out, nationalPlace{name: p, typ: Province, forms: []string{short, bare}})
 	}
 	for _, c := range prefectures {
 		short, bare := shortForms(c)
-		if form == c || form == short || form == bare {
-			return c, City, []string{short, bare}, true
+		out = append(out, nationalPlace{name: c, typ: City, parent: textnorm.Key(provinceOf[c]), forms: []string{short, bare}})
+	}
+	for n, forms := range naturals {
+		out = append(out, nationalPlace{name: n, typ: Natural, forms: forms})
+	}
+	for _, c := range countryData {
+		out = append(out, nationalPlace{name: c, typ: Other})
+	}
+	return out
+})
+
+// nationalForms maps every form of the national data to its place, with
+// the precedence of the walk national used to make: natural features,
+// provinces, countries, prefectures, each in list order.
+var nationalForms = sync.OnceValue(func() map[string]nationalPlace {
+	m := map[string]nationalPlace{}
+	put := func(form string, p nationalPlace) {
+		if _, ok := m[form]; !ok {
+			m[form] = p
 		}
 	}
-	return "", "", nil, false
+	for n, fs := range naturals {
+		p := nationalPlace{name: n, typ: Natural, forms: fs}
+		put(n, p)
+		for _, f := range fs {
+			put(f, p)
+		}
+	}
+	for _, pv := range provinces {
+		short, bare := shortForms(pv)
+		p := nationalPlace{name: pv, typ: Province, forms: []string{short, bare}}
+		put(pv, p)
+		put(short, p)
+		put(bare, p)
+	}
+	for _, c := range countryData {
+		put(c, nationalPlace{name: c, typ: Other})
+	}
+	for _, c := range prefectures {
+		short, bare := shortForms(c)
+		p := nationalPlace{name: c, typ: City, forms: []string{short, bare}}
+		put(c, p)
+		put(short, p)
+		put(bare, p)
+	}
+	return m
+})
+
+// national returns the place of the national data that form names (a
+// province, prefecture or great natural feature, by any of its forms).
+func national(form string) (name, typ string, forms []string, ok bool) {
+	p, ok := nationalForms()[form]
+	if !ok {
+		return "", "", nil, false
+	}
+	return p.name, p.typ, p.forms, true
 }
 
 func containsString(list []string, s string) bool {
@@ -167,8 +198,8 @@ var townStop = []string{
 func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool) {
 	j := i
 	for n := 0; n < maxStem && j < len(text); n++ {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !textnorm.IsHan(r) {
+		r, size := decodeAt(text, j)
+		if !isHan(r) {
 			return
 		}
 		j += size
@@ -254,7 +285,11 @@ func (b *builder) diagOnce(line int, code, msg string) {
 // boundary reports whether r ends a phrase, so that a name may start
 // after it.
 func boundary(r rune) bool {
-	return r == 0 || strings.ContainsRune("、，。；：“”‘’（）()《》！？,;:!? ", r)
+	switch r {
+	case 0, '、', '，', '。', '；', '：', '“', '”', '‘', '’', '（', '）', '(', ')', '《', '》', '！', '？', ',', ';', ':', '!', '?', ' ':
+		return true
+	}
+	return false
 }
 
 // discoverTowns finds towns the lists do not name: a town written right
@@ -295,9 +330,21 @@ func (b *builder) discoverTowns() {
 				b.newTown(p, c, stem, suf, h.end)
 			}
 		}
+		// prev is the rune before i (runeBefore), carried along while
+		// the loop steps over whole valid runes.
+		prev := rune(0)
 		for i := 0; i < len(p.Text); {
-			r, size := utf8.DecodeRuneInString(p.Text[i:])
-			if !textnorm.IsHan(r) || !boundary(runeBefore(p.Text, i)) {
+			r, size := decodeAt(p.Text, i)
+			before := prev
+			if r == utf8.RuneError && size == 1 {
+				prev = -1 // not a rune: ask runeBefore at the next step
+			} else {
+				prev = r
+			}
+			if before < 0 {
+				before = runeBefore(p.Text, i)
+			}
+			if !isHan(r) || !boundary(before) {
 				i += size
 				continue
 			}
@@ -310,6 +357,7 @@ func (b *builder) discoverTowns() {
 				i += size
 				continue
 			}
+			prev = -1 // the loop jumps to end
 			county := b.sectionCounty(p.Line(i))
 			if _, _, _, ok := villageAfter(p.Text, end); ok {
 				b.newTown(p, county, stem, suf, i)
@@ -339,6 +387,11 @@ func (b *builder) discoverVillages() {
 		z := b.finder(true)
 		for _, p := range b.texts {
 			if p.historical() {
+				continue
+			}
+			if countyLevel && !strings.Contains(p.Text, "村") && !strings.Contains(p.Text, "社区") {
+				// This pass only adds new villages and communities
+				// (villageAfter), which end in 村 or 社区.
 				continue
 			}
 			for _, h := range z.scan(p.Text) {
@@ -419,7 +472,7 @@ func (b *builder) foreignPlace(p passage, h hit) {
 			name = run[:k]
 		}
 	}
-	if name == "" && capital && !textnorm.IsHan(runeAt(p.Text, i+len(run))) {
+	if name == "" && capital && !isHan(runeAt(p.Text, i+len(run))) {
 		name = run
 	}
 	if n := hanLen(name); n < 2 || n > 5 || containsAny(name, townStop) {
@@ -444,8 +497,8 @@ func countyAfter(text string, i int) (name string, end int, ok bool) {
 	}
 	j := i
 	for n := 0; n < 4 && j < len(text); n++ {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !textnorm.IsHan(r) {
+		r, size := decodeAt(text, j)
+		if !isHan(r) {
 			return
 		}
 		j += size
@@ -490,7 +543,7 @@ func (b *builder) bareCounties(p passage) {
 				st := k
 				for m := 0; m < n && st > 0; m++ {
 					r, size := utf8.DecodeLastRuneInString(p.Text[:st])
-					if !textnorm.IsHan(r) {
+					if !isHan(r) {
 						st = -1
 						break
 					}
@@ -506,7 +559,7 @@ func (b *builder) bareCounties(p passage) {
 				if next := runeAt(p.Text, off); strings.ContainsRune("区委级长域城乡镇直属内外政人（(", next) {
 					continue
 				}
-				if b.wordCount(stem) > 4*b.wordCount(stem+"县") {
+				if n, nCounty := b.countyWordCounts(stem); n > 4*nCounty {
 					continue
 				}
 				name, start = stem+"县", st
@@ -522,14 +575,11 @@ func (b *builder) bareCounties(p passage) {
 
 // lookupEnd reports whether a known place ends at byte end of text.
 func (b *builder) lookupEnd(text string, end int) bool {
-	for _, e := range b.ents {
-		if level(typeOf(e)) == 0 {
-			continue
-		}
-		for _, f := range append([]string{e.Name}, e.Aliases...) {
-			if strings.HasSuffix(text[:end], f) && adminType(f) != "" {
-				return true
-			}
+	// A name or alias, with an administrative suffix, of an
+	// administrative place: one of the index of such forms.
+	for n := 1; n <= b.adminFormMax && n <= end; n++ {
+		if b.adminForms[text[end-n:end]] {
+			return true
 		}
 	}
 	return false
@@ -556,7 +606,7 @@ func autonomousBefore(text string, end int) (string, int) {
 	st := len(body)
 	for n := 1; n <= 4 && st > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(body[:st])
-		if !textnorm.IsHan(r) {
+		if !isHan(r) {
 			return "", -1
 		}
 		st -= size
@@ -591,6 +641,51 @@ func (b *builder) wordCount(w string) int {
 	return n
 }
 
+// countyWordCounts returns wordCount(stem) and wordCount(stem+"县"),
+// counting both in one pass when neither can overlap itself: then every
+// occurrence of stem followed by 县 is one of stem+"县".
+func (b *builder) countyWordCounts(stem string) (int, int) {
+	w := stem + "县"
+	if b.words == nil {
+		b.words = map[string]int{}
+	}
+	n, ok1 := b.words[stem]
+	nw, ok2 := b.words[w]
+	if ok1 && ok2 {
+		return n, nw
+	}
+	if stem == "" || selfOverlaps(stem) || selfOverlaps(w) {
+		return b.wordCount(stem), b.wordCount(w)
+	}
+	n, nw = 0, 0
+	for _, p := range b.texts {
+		for off := 0; ; {
+			i := strings.Index(p.Text[off:], stem)
+			if i < 0 {
+				break
+			}
+			off += i + len(stem)
+			n++
+			if strings.HasPrefix(p.Text[off:], "县") {
+				nw++
+			}
+		}
+	}
+	b.words[stem], b.words[w] = n, nw
+	return n, nw
+}
+
+// selfOverlaps reports whether a proper suffix of s is also its prefix, so
+// that occurrences of s may overlap.
+func selfOverlaps(s string) bool {
+	for n := 1; n < len(s); n++ {
+		if s[len(s)-n:] == s[:n] {
+			return true
+		}
+	}
+	return false
+}
+
 // countyStop are words that make a …县 candidate a title or a class of
 // counties (示范县, 先进县, 强县) rather than a name.
 var countyStop = []string{"示范", "先进", "进步", "强", "试点", "样板", "重点", "百强", "贫困", "畜牧", "农业", "产粮", "全国", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "型", "化", "业", "性"}
@@ -618,8 +713,12 @@ func (b *builder) mentions() {
 			}
 			ents := make([]*kg.Entity, len(chain))
 			for m, h := range chain {
-				src := b.src(p, h.start)
 				e := b.byKey[h.key]
+				if e != nil && b.mentioned(e, p.Line(h.start)) {
+					ents[m] = e // known, and mentioned on this line: no source to make
+					continue
+				}
+				src := b.src(p, h.start)
 				if e == nil {
 					e = b.realize(h, src)
 				}
@@ -708,6 +807,9 @@ func (b *builder) locatedIn(z *Gazetteer, p passage, e *kg.Entity, end int) {
 // nativeAlias adds the name a place bears in another language, where the
 // text gives it right after the place: 天祝，藏语称华锐.
 func (b *builder) nativeAlias(p passage) {
+	if !strings.Contains(p.Text, "语称") {
+		return // none of the words below
+	}
 	for _, lang := range []string{"藏语称", "蒙古语称", "蒙语称", "维吾尔语称"} {
 		for off := 0; ; {
 			i := strings.Index(p.Text[off:], lang)
@@ -766,15 +868,35 @@ func orgTail(text string, end int) bool {
 	if strings.ContainsRune("东南西北中境", runeAt(run, 0)) {
 		return false // 民勤县北部, 凉州区境内: a part of the place
 	}
-	for _, s := range orgSuffixes {
-		i := strings.Index(run, s)
-		if i < 0 {
-			continue
+	// Each suffix at its first occurrence in run (strings.Index), unless
+	// a verb comes before it; the run is read once, not once a suffix.
+	var seen [4]uint64 // of the suffixes, by index
+	for i := 0; i < len(run); {
+		r, size := decodeAt(run, i)
+		for _, k := range orgSuffixFirst[r] {
+			if seen[k>>6]&(1<<(k&63)) != 0 || !strings.HasPrefix(run[i:], orgSuffixes[k]) {
+				continue
+			}
+			seen[k>>6] |= 1 << (k & 63)
+			pre := strings.ReplaceAll(run[:i], "有限", "")
+			if !containsAny(pre, orgVerbs) {
+				return true
+			}
 		}
-		pre := strings.ReplaceAll(run[:i], "有限", "")
-		if !containsAny(pre, orgVerbs) {
-			return true
-		}
+		i += size
 	}
 	return false
 }
+
+// orgSuffixFirst indexes orgSuffixes by their first rune.
+var orgSuffixFirst = func() map[rune][]int {
+	if len(orgSuffixes) > 256 {
+		panic("places: orgTail marks at most 256 orgSuffixes")
+	}
+	m := map[rune][]int{}
+	for k, s := range orgSuffixes {
+		r, _ := utf8.DecodeRuneInString(s)
+		m[r] = append(m[r], k)
+	}
+	return m
+}()

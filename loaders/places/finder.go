@@ -21,7 +21,16 @@ import (
 // organization recogniser; where both match, mention.Finders keeps the
 // longest span (凉州区委 over 凉州区).
 type Gazetteer struct {
-	first  map[rune][]*entry // candidate forms by first rune, longest first
+	first map[rune][]*entry // candidate forms by first rune, longest first
+	// dense indexes first for the runes below U+10000, where scan looks
+	// up every rune: dense[r] is 1 + the index in lists of r's forms, 0
+	// for none. finish builds it; nil until then.
+	dense *[0x10000]uint16
+	lists [][]*entry
+	// stops marks the runes below U+10000 scan stops at: those that
+	// start a form, and 《 》, which it counts. The others it steps over
+	// after one look at this table, small enough to stay in cache.
+	stops  [0x10000 / 64]uint64
 	byKey  map[string]*entry // the entry of each key's name
 	parent map[string]string // child key → parent key
 	// villages maps a village or community name to the keys of the known
@@ -43,6 +52,9 @@ type entry struct {
 	chainOnly bool // a short form taken only in a chain (兰州 of 兰州市)
 	virtual   bool // national data not yet in the graph (Extract only)
 	parent    string
+	// second is the form's second rune, which scan compares before the
+	// whole form; -1 when the form has none or is not valid UTF-8 there.
+	second rune
 }
 
 // NewFinder returns the gazetteer of the places of g (entities of kind
@@ -72,7 +84,10 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 }
 
 func newGazetteer() *Gazetteer {
-	return &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
+	z := &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
+	z.stop('《')
+	z.stop('》')
+	return z
 }
 
 // setParent records the closest parent of child: a parent of a lower level
@@ -128,7 +143,11 @@ func (z *Gazetteer) add(x *entry) {
 			z.byKey[x.key] = x
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(x.form)
+	r, size := utf8.DecodeRuneInString(x.form)
+	x.second = -1
+	if r2, size2 := utf8.DecodeRuneInString(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
+		x.second = r2
+	}
 	list := z.first[r]
 	for i, y := range list {
 		if y.form != x.form {
@@ -142,11 +161,31 @@ func (z *Gazetteer) add(x *entry) {
 		}
 		if (x.typ == Village || x.typ == Community) && y.typ == x.typ && !x.bare && !y.bare {
 			// Two villages of one name: the bare name is ambiguous.
-			list[i] = &entry{form: x.form, key: "", name: x.name, typ: x.typ}
+			list[i] = &entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second}
 		}
 		return
 	}
 	z.first[r] = append(list, x)
+	z.dense, z.lists = nil, nil
+	z.stop(r)
+}
+
+// stop marks r in stops.
+func (z *Gazetteer) stop(r rune) {
+	if uint32(r) < 0x10000 {
+		z.stops[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// starting returns the forms that start with r, longest first.
+func (z *Gazetteer) starting(r rune) []*entry {
+	if z.dense != nil && uint32(r) < 0x10000 {
+		if k := z.dense[r]; k > 0 {
+			return z.lists[k-1]
+		}
+		return nil
+	}
+	return z.first[r]
 }
 
 // better reports whether form entry x should replace y for the same text.
@@ -172,6 +211,17 @@ func (z *Gazetteer) finish() {
 	for r, list := range z.first {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].form) > len(list[j].form) })
 		z.first[r] = list
+	}
+	z.dense, z.lists = nil, nil
+	if len(z.first) >= 1<<16 {
+		return
+	}
+	z.dense = new([0x10000]uint16)
+	for r, list := range z.first {
+		if uint32(r) < 0x10000 {
+			z.lists = append(z.lists, list)
+			z.dense[r] = uint16(len(z.lists))
+		}
 	}
 }
 
@@ -217,7 +267,23 @@ func (z *Gazetteer) scan(text string) []hit {
 	var hits []hit
 	title := 0 // depth of 《》: names in a document's title are not mentions
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		b0 := text[i]
+		if b0 < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// decodeAt, by hand: this loop reads every rune of the text.
+		var r rune
+		size := 3
+		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(b0&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
+			i += size // neither 《》 nor the start of a form
+			continue
+		}
 		switch r {
 		case '《':
 			title++
@@ -226,12 +292,26 @@ func (z *Gazetteer) scan(text string) []hit {
 				title--
 			}
 		}
-		if r < utf8.RuneSelf || !textnorm.IsHan(r) || title > 0 {
+		if title > 0 {
+			i += size
+			continue
+		}
+		cands := z.starting(r)
+		if cands == nil || !isHan(r) {
 			i += size
 			continue
 		}
 		var best *entry
-		for _, x := range z.first[r] {
+		next := rune(-2) // the rune after r, read for the first form that has one
+		for _, x := range cands {
+			if x.second >= 0 {
+				if next == -2 {
+					next = runeAt(text, i+size)
+				}
+				if x.second != next {
+					continue
+				}
+			}
 			if !strings.HasPrefix(text[i:], x.form) {
 				continue
 			}
@@ -268,7 +348,7 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 	}
 	next := runeAt(text, end)
 	if !chainOnly {
-		if next == 0 || !textnorm.IsHan(next) || strings.ContainsRune("和与及等至", next) {
+		if next == 0 || !isHan(next) || strings.ContainsRune("和与及等至", next) {
 			return true
 		}
 		if strings.ContainsRune(prepositions, runeBefore(text, start)) {
@@ -278,7 +358,7 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 	if !chainOnly && strings.ContainsRune("两三四五", next) && runeAt(text, end+utf8.RuneLen(next)) == '大' {
 		return true // 腾格里和巴丹吉林两大沙漠
 	}
-	for _, x := range z.first[next] {
+	for _, x := range z.starting(next) {
 		if !strings.HasPrefix(text[end:], x.form) {
 			continue
 		}
@@ -319,7 +399,7 @@ func (z *Gazetteer) villageAt(text string, end int, at *entry) (hit, bool) {
 	// A known form longer than the village at this point wins (its own
 	// scan would find it).
 	if r := runeAt(text, end); r != 0 {
-		for _, x := range z.first[r] {
+		for _, x := range z.starting(r) {
 			if strings.HasPrefix(text[end:], x.form) && end+len(x.form) >= vend && !x.bare {
 				return hit{}, false
 			}
@@ -353,8 +433,8 @@ var villageStop = []string{
 func villageAfter(text string, i int) (name string, end int, typ string, ok bool) {
 	j := i
 	for n := 0; n <= 4 && j < len(text); n++ {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !textnorm.IsHan(r) {
+		r, size := decodeAt(text, j)
+		if !isHan(r) {
 			return
 		}
 		if n >= 2 {

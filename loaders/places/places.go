@@ -111,8 +111,8 @@ type builder struct {
 	byKey    map[string]*kg.Entity
 	parent   map[string]string // child key → parent key in the tree
 	rels     []kg.Relationship
-	relSeen  map[string]bool
-	seen     map[string]bool // key + line of each recorded mention
+	relSeen  map[relKey]bool
+	seen     map[mentionKey]bool // each recorded mention
 	diags    []kg.Diagnostic
 	texts    []passage
 	city     *kg.Entity
@@ -124,6 +124,19 @@ type builder struct {
 	// counts holds the unit counts each source states, for cross-checks.
 	counts []unitCount
 	words  map[string]int // occurrences of words in the running text
+	// order is each entity's index in ents; aliasOwner maps the key of
+	// an alias to the first entity (in ents) that bears it, for lookup.
+	order      map[*kg.Entity]int
+	aliasOwner map[string]*kg.Entity
+	// adminForms holds the names and aliases of the administrative
+	// places that carry an administrative suffix, for lookupEnd, and
+	// adminFormMax the length of the longest.
+	adminForms   map[string]bool
+	adminFormMax int
+	// countyIdx caches countyIndex, built over countyIdxN counties with
+	// countyIdxForms names and aliases.
+	countyIdx                  map[string]*kg.Entity
+	countyIdxN, countyIdxForms int
 }
 
 func newBuilder(d *segment.Document, yb string) *builder {
@@ -131,9 +144,12 @@ func newBuilder(d *segment.Document, yb string) *builder {
 		d: d, yb: yb,
 		byKey:         map[string]*kg.Entity{},
 		parent:        map[string]string{},
-		relSeen:       map[string]bool{},
-		seen:          map[string]bool{},
+		relSeen:       map[relKey]bool{},
+		seen:          map[mentionKey]bool{},
 		countySection: map[string][2]int{},
+		order:         map[*kg.Entity]int{},
+		aliasOwner:    map[string]*kg.Entity{},
+		adminForms:    map[string]bool{},
 	}
 	b.texts = passages(d)
 	return b
@@ -192,7 +208,9 @@ func (b *builder) place(key, name, typ string, src kg.Source, aliases ...string)
 	if e == nil {
 		e = &kg.Entity{Kind: kg.Place, Key: key, Name: name, Props: map[string]string{"placeType": typ}, Mentions: []kg.Source{}}
 		b.byKey[key] = e
+		b.order[e] = len(b.ents)
 		b.ents = append(b.ents, e)
+		b.indexForm(e, name)
 	}
 	for _, a := range aliases {
 		b.alias(e, a)
@@ -217,19 +235,47 @@ func (b *builder) alias(e *kg.Entity, a string) {
 		}
 	}
 	e.Aliases = append(e.Aliases, a)
+	k := textnorm.Key(a)
+	if o := b.aliasOwner[k]; o == nil || b.order[o] > b.order[e] {
+		b.aliasOwner[k] = e
+	}
+	b.indexForm(e, a)
+}
+
+// indexForm records a name or alias of e for lookupEnd.
+func (b *builder) indexForm(e *kg.Entity, f string) {
+	if level(typeOf(e)) == 0 || adminType(f) == "" {
+		return
+	}
+	b.adminForms[f] = true
+	b.adminFormMax = max(b.adminFormMax, len(f))
+}
+
+// mentionKey is a place's key and a line it is mentioned on.
+type mentionKey struct {
+	key  string
+	line int
+}
+
+// relKey is a PART_OF and the scope it is stated once in.
+type relKey struct {
+	child, parent string
+	scope         int
 }
 
 // mention records src as a mention of e, once per line.
 func (b *builder) mention(e *kg.Entity, src kg.Source) {
-	if src.Line == 0 {
+	if b.mentioned(e, src.Line) {
 		return
 	}
-	k := e.Key + "\x00" + itoa(src.Line)
-	if b.seen[k] {
-		return
-	}
-	b.seen[k] = true
+	b.seen[mentionKey{e.Key, src.Line}] = true
 	e.Mentions = append(e.Mentions, src)
+}
+
+// mentioned reports whether mention would ignore a source at line: a
+// mention of e is recorded on that line, or the line is 0.
+func (b *builder) mentioned(e *kg.Entity, line int) bool {
+	return line == 0 || b.seen[mentionKey{e.Key, line}]
 }
 
 // partOf records child PART_OF parent, once per scope (a passage), and
@@ -241,7 +287,7 @@ func (b *builder) partOf(child, parent *kg.Entity, src kg.Source, scope int) {
 	if b.parent[child.Key] == "" {
 		b.parent[child.Key] = parent.Key
 	}
-	k := child.Key + "\x00" + parent.Key + "\x00" + itoa(scope)
+	k := relKey{child.Key, parent.Key, scope}
 	if b.relSeen[k] {
 		return
 	}
@@ -279,12 +325,16 @@ type passage struct {
 	section *segment.Section
 	topic   *segment.Topic // nil for a section's text outside topics
 	scope   int            // the section's first line: relationships are stated once a section
+	hist    bool           // see historical
 }
 
 // historical reports whether the passage tells history (建置沿革, 历史名人),
 // whose place names are former units, not places of the yearbook's year.
-func (p passage) historical() bool {
-	return p.topic != nil && (strings.Contains(p.topic.Title, "沿革") || strings.Contains(p.topic.Title, "名人"))
+func (p passage) historical() bool { return p.hist }
+
+// historicalTitle reports whether a topic's title is one of history.
+func historicalTitle(title string) bool {
+	return strings.Contains(title, "沿革") || strings.Contains(title, "名人")
 }
 
 // passages returns the running text of the whole yearbook but its index:
@@ -304,7 +354,7 @@ func passages(d *segment.Document) []passage {
 					}
 				}
 				if p := d.TopicText(t); p.Text != "" {
-					out = append(out, passage{Passage: p, part: pt, section: s, topic: t, scope: s.Start})
+					out = append(out, passage{Passage: p, part: pt, section: s, topic: t, scope: s.Start, hist: historicalTitle(t.Title)})
 				}
 				start = t.End + 1
 			}
@@ -321,26 +371,25 @@ func passages(d *segment.Document) []passage {
 // src returns the provenance of offset off in p.
 func (b *builder) src(p passage, off int) kg.Source { return b.d.Source(b.yb, p.Passage, off) }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
+// isHan is textnorm.IsHan with a fast path for the CJK Unified
+// Ideographs block (U+4E00–U+9FFF), which holds nearly every character of
+// a yearbook; no rune below U+2E80 is Han. TestIsHan checks it against
+// textnorm.IsHan on every rune.
+func isHan(r rune) bool {
+	return uint32(r)-0x4E00 <= 0x9FFF-0x4E00 || (r >= 0x2E80 && textnorm.IsHan(r))
+}
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) with a fast path for the
+// three-byte sequences of Chinese text (lead bytes E1–EC and EE–EF, which
+// admit every continuation byte).
+func decodeAt(s string, i int) (rune, int) {
+	if uint(i)+2 < uint(len(s)) {
+		b0, b1, b2 := s[i], s[i+1], s[i+2]
+		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
 	}
-	var buf [20]byte
-	i := len(buf)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // runeAt returns the rune starting at byte i of s (0 past the end).
@@ -348,7 +397,7 @@ func runeAt(s string, i int) rune {
 	if i < 0 || i >= len(s) {
 		return 0
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := decodeAt(s, i)
 	return r
 }
 
@@ -366,8 +415,8 @@ func runeBefore(s string, i int) rune {
 func hanRun(s string, i, n int) int {
 	j := i
 	for k := 0; k < n && j < len(s); k++ {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if !textnorm.IsHan(r) {
+		r, size := decodeAt(s, j)
+		if !isHan(r) {
 			break
 		}
 		j += size

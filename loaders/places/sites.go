@@ -15,28 +15,90 @@ import (
 // county (民勤白亭海, 天祝冷龙岭), peaks (冷龙岭主峰咔哇掌) and basins
 // (石羊河流域). Each site under a county is PART_OF it.
 func (b *builder) discoverSites() {
-	for _, p := range b.texts {
+	// The words each step looks for are found in one pass a passage,
+	// which the prefixes of the second loop reuse: the text does not
+	// change, and the city and counties are known since admin.
+	pf := b.prefixForms()
+	forms := append(append([]string{"→", "河流域"}, sightListWords...), countedNouns...)
+	first := len(forms)
+	forms = append(forms, pf.forms...)
+	set := newFormSet(forms)
+	nouns := 2 + len(sightListWords)
+	occs := make([][][]int, len(b.texts))
+	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
+		occ := set.all(p.Text)
+		occs[k] = occ
 		b.siteTitle(p)
-		b.routes(p)
-		b.sightLists(p)
-		b.countedNaturals(p)
-		b.basins(p)
+		if len(occ[0]) > 0 {
+			b.routes(p)
+		}
+		if anyOccurs(occ[2:nouns]) {
+			b.sightLists(p)
+		}
+		if countedAt(p.Text, occ[nouns:first]) {
+			b.countedNaturals(p)
+		}
+		b.basins(p, occ[1])
 	}
 	z := b.finder(false)
-	for _, p := range b.texts {
+	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
-		b.prefixed(z, p)
+		b.prefixed(z, pf, p, occs[k][first:])
 	}
+}
+
+// anyOccurs reports whether one of the lists of offsets is not empty.
+func anyOccurs(occ [][]int) bool {
+	for _, o := range occ {
+		if len(o) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixForms are the forms of the city and its counties that prefixed
+// looks for: each place's name and bare short form, in the order of the
+// places.
+type prefixForms struct {
+	places []*kg.Entity
+	bare   []string
+	forms  []string
+	owner  []int // owner[j] is the index in places of form j
+}
+
+func (b *builder) prefixForms() *prefixForms {
+	pf := &prefixForms{places: append([]*kg.Entity{}, b.counties...)}
+	if b.city != nil {
+		pf.places = append(pf.places, b.city)
+	}
+	for k, c := range pf.places {
+		_, bare := shortForms(c.Name)
+		pf.bare = append(pf.bare, bare)
+		for _, form := range []string{c.Name, bare} {
+			if form != "" {
+				pf.forms = append(pf.forms, form)
+				pf.owner = append(pf.owner, k)
+			}
+		}
+	}
+	return pf
 }
 
 // siteTypeOf returns SITE or NATURAL by a name's suffix, or "" when it has
 // neither.
 func siteTypeOf(name string) string {
+	// A name ends with a suffix only if it ends with the suffix's last
+	// rune: most candidates end with none of those.
+	r, _ := utf8.DecodeLastRuneInString(name)
+	if !typedLast[r] {
+		return ""
+	}
 	if hasAnySuffix(name, otherSuffixes) {
 		return Other
 	}
@@ -48,6 +110,20 @@ func siteTypeOf(name string) string {
 	}
 	return ""
 }
+
+// typedSuffixes are the suffixes of siteTypeOf, in the order typedAfter
+// strips them, and typedLast their last runes.
+var (
+	typedSuffixes = append(append(append([]string{}, otherSuffixes...), siteSuffixes...), naturalSuffixes...)
+	typedLast     = func() map[rune]bool {
+		m := map[rune]bool{}
+		for _, s := range typedSuffixes {
+			r, _ := utf8.DecodeLastRuneInString(s)
+			m[r] = true
+		}
+		return m
+	}()
+)
 
 // genericSite are words that make a title or list item a topic or a class
 // (旅游资源, 景区建设, 各景点) rather than one place.
@@ -90,6 +166,8 @@ var reRoute = regexp.MustCompile(`[^。；，：“”]+(?:→[^。；，：“�
 
 // routes adds the stops of the tour routes of a passage; a stop's
 // parenthesised parts (天祝三峡景区（金沙峡、朱岔峡）) are places within it.
+// discoverSites calls it only on a passage with an →, which spares the
+// others the backtracking regexp.
 func (b *builder) routes(p passage) {
 	for _, m := range reRoute.FindAllStringIndex(p.Text, -1) {
 		off := m[0]
@@ -207,7 +285,11 @@ func (b *builder) sight(p passage, item string, off int, listed bool) *kg.Entity
 // reSightList matches the end of a list of sights.
 var reSightList = regexp.MustCompile(`等(景区景点|景点|景区|名胜古迹|旅游景点|旅游景区)`)
 
-// sightLists adds the items of lists closed by 等景点, 等名胜古迹 ….
+// sightListWords are what every match of reSightList starts with.
+var sightListWords = []string{"等景", "等名胜古迹", "等旅游景"}
+
+// sightLists adds the items of lists closed by 等景点, 等名胜古迹 …
+// (discoverSites calls it only on a passage with one of sightListWords).
 func (b *builder) sightLists(p passage) {
 	for _, m := range reSightList.FindAllStringIndex(p.Text, -1) {
 		start := m[0]
@@ -266,7 +348,8 @@ func splitOutside(s, sep string) []string {
 var reCounted = regexp.MustCompile(`(\d+|[一二两三四五六七八九十]+)(条|座|个|处)(河流|水系|水库|湖泊|冰川|山峰)`)
 
 // countedNaturals adds the rivers, reservoirs and lakes a counted list
-// names (有大靖河、古浪河…8 条河流).
+// names (有大靖河、古浪河…8 条河流). discoverSites calls it only where
+// countedAt allows a match, which spares the regexp most passages.
 func (b *builder) countedNaturals(p passage) {
 	for _, m := range reCounted.FindAllStringSubmatchIndex(p.Text, -1) {
 		noun := p.Text[m[6]:m[7]]
@@ -306,6 +389,30 @@ func (b *builder) countedNaturals(p passage) {
 	}
 }
 
+// countedNouns are the nouns of reCounted.
+var countedNouns = []string{"河流", "水系", "水库", "湖泊", "冰川", "山峰"}
+
+// mayCount reports whether s may hold a match of reCounted: one of its
+// nouns right after one of its measure words and a numeral.
+func mayCount(s string) bool { return countedAt(s, countedNounSet.all(s)) }
+
+// countedAt is mayCount given the offsets of each of countedNouns in s.
+func countedAt(s string, nouns [][]int) bool {
+	for _, occ := range nouns {
+		for _, i := range occ {
+			switch m := runeBefore(s, i); m {
+			case '条', '座', '个', '处':
+				if n := runeBefore(s, i-utf8.RuneLen(m)); isDigit(n) || strings.ContainsRune("一二两三四五六七八九十", n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var countedNounSet = newFormSet(countedNouns)
+
 func (b *builder) counted(p passage, name string, off int, suffix []string) {
 	n := hanLen(name)
 	if n < 2 || n > 8 || textnorm.HanCount(name) != n || !hasAnySuffix(name, suffix) || containsAny(name, genericSite) {
@@ -316,18 +423,14 @@ func (b *builder) counted(p passage, name string, off int, suffix []string) {
 
 // basins adds the river of a basin (石羊河流域 → 石羊河): a three-character
 // river right after a phrase boundary or another river's name.
-func (b *builder) basins(p passage) {
-	for off := 0; ; {
-		i := strings.Index(p.Text[off:], "河流域")
-		if i < 0 {
-			return
-		}
-		i += off
-		off = i + len("河流域")
+// at holds the offsets of 河流域 in the passage, as a loop of strings.Index
+// finds them.
+func (b *builder) basins(p passage, at []int) {
+	for _, i := range at {
 		start := i
 		for k := 0; k < 2 && start > 0; k++ {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
-			if !textnorm.IsHan(r) {
+			if !isHan(r) {
 				start = -1
 				break
 			}
@@ -363,38 +466,28 @@ var prefixStop = []string{
 // prefixed adds the sites and natural places written right after one of the
 // city's counties and closed by a typed suffix and a boundary (民勤白亭海
 // 位于…, 天祝冷龙岭主峰…, 民勤瑞安堡等), and the peak a 主峰 names.
-func (b *builder) prefixed(z *Gazetteer, p passage) {
+//
+// occ holds the offsets of each of pf's forms in the passage.
+func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int) {
 	hits := z.scan(p.Text)
 	starts := map[int]bool{}
 	for _, h := range hits {
 		starts[h.start] = true
 	}
 	// The short forms of the city and its counties are found here too:
-	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows.
-	places := append([]*kg.Entity{}, b.counties...)
-	if b.city != nil {
-		places = append(places, b.city)
-	}
-	for _, c := range places {
-		_, bare := shortForms(c.Name)
-		for _, form := range []string{c.Name, bare} {
-			if form == "" {
+	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows. Each
+	// form's occurrences, left to right, form after form.
+	for j, at := range occ {
+		c := pf.places[pf.owner[j]]
+		form, bare := pf.forms[j], pf.bare[pf.owner[j]]
+		for _, i := range at {
+			off := i + len(form)
+			if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
 				continue
 			}
-			for off := 0; ; {
-				i := strings.Index(p.Text[off:], form)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(form)
-				if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
-					continue
-				}
-				b.stationOrPark(p, c, i, off)
-				if !starts[i] && !starts[off] {
-					hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
-				}
+			b.stationOrPark(p, c, i, off)
+			if !starts[i] && !starts[off] {
+				hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
 			}
 		}
 	}
@@ -430,8 +523,8 @@ func (b *builder) prefixed(z *Gazetteer, p passage) {
 func typedAfter(text string, i int) (name string, end int, typ string) {
 	j := i
 	for n := 0; n < 8 && j < len(text); n++ {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !textnorm.IsHan(r) {
+		r, size := decodeAt(text, j)
+		if !isHan(r) {
 			return "", 0, ""
 		}
 		j += size
@@ -444,7 +537,7 @@ func typedAfter(text string, i int) (name string, end int, typ string) {
 			continue
 		}
 		stem := cand
-		for _, s := range append(append(append([]string{}, otherSuffixes...), siteSuffixes...), naturalSuffixes...) {
+		for _, s := range typedSuffixes {
 			if strings.HasSuffix(cand, s) {
 				stem = strings.TrimSuffix(cand, s)
 				break
@@ -466,7 +559,7 @@ var strongSite = []string{"景区", "公园", "石窟", "遗址", "古城", "汉
 // punctuation, a digit, or a word that starts a new phrase.
 func followerOK(text string, i int) bool {
 	r := runeAt(text, i)
-	if r == 0 || !textnorm.IsHan(r) {
+	if r == 0 || !isHan(r) {
 		return true
 	}
 	for _, w := range []string{"位于", "主峰", "等", "和", "与", "及", "一带", "周边", "沿线", "海拔"} {
@@ -483,15 +576,15 @@ func followerOK(text string, i int) bool {
 func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int) {
 	j := i
 	for n := 0; n < 4 && j < len(p.Text); n++ {
-		r, size := utf8.DecodeRuneInString(p.Text[j:])
-		if !textnorm.IsHan(r) {
+		r, size := decodeAt(p.Text, j)
+		if !isHan(r) {
 			return
 		}
 		j += size
 		if n < 1 {
 			continue
 		}
-		if nx := runeAt(p.Text, j); (nx != 0 && !textnorm.IsHan(nx)) || strings.HasPrefix(p.Text[j:], "位于") || strings.HasPrefix(p.Text[j:], "海拔") {
+		if nx := runeAt(p.Text, j); (nx != 0 && !isHan(nx)) || strings.HasPrefix(p.Text[j:], "位于") || strings.HasPrefix(p.Text[j:], "海拔") {
 			name := p.Text[i:j]
 			if containsAny(name, prefixStop) {
 				return

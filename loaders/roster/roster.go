@@ -74,10 +74,28 @@ type span struct {
 // running text do not qualify.
 func findRosters(d *segment.Document) []span {
 	var out []span
+	// A title holds 名录 or 主要负责人, so its line, or the line after it,
+	// holds 录 or 负: Key drops only spaces and folds ASCII, never a Han
+	// character. Most lines have neither and need no key.
+	word := make([]int8, len(d.Lines)+1) // 0 unknown, 1 yes, -1 no
+	hasWord := func(n int) bool {
+		if word[n] == 0 {
+			word[n] = -1
+			if t := d.Line(n).Text; strings.Contains(t, "录") || strings.Contains(t, "负") {
+				word[n] = 1
+			}
+		}
+		return word[n] > 0
+	}
 	for n := 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
 		if l.Kind != segment.Body && l.Kind != segment.Heading {
 			continue
+		}
+		if !hasWord(n) {
+			if next := nextText(d, n); next == 0 || !hasWord(next) {
+				continue // neither a title nor the first line of one
+			}
 		}
 		k := textnorm.Key(l.Text)
 		titleEnd := n
@@ -85,11 +103,14 @@ func findRosters(d *segment.Document) []span {
 			// A title wrapped over two lines (…主要负 / 责人名录); not a
 			// chapter title followed by the roster's own title line.
 			next := nextText(d, n)
-			if next == 0 || l.Kind != segment.Body || runeLen(k) > 24 || strings.ContainsAny(k, "：:") ||
-				rosterTitle(textnorm.Key(d.Line(next).Text)) || !rosterTitle(k+textnorm.Key(d.Line(next).Text)) {
+			if next == 0 || l.Kind != segment.Body || runeLen(k) > 24 || strings.ContainsAny(k, "：:") {
 				continue
 			}
-			k += textnorm.Key(d.Line(next).Text)
+			kn := textnorm.Key(d.Line(next).Text)
+			if rosterTitle(kn) || !mayBeRosterTitle(k, kn) || !rosterTitle(k+kn) {
+				continue
+			}
+			k += kn
 			titleEnd = next
 		}
 		last := rosterEnd(d, titleEnd)
@@ -100,6 +121,25 @@ func findRosters(d *segment.Document) []span {
 		n = last
 	}
 	return out
+}
+
+// mayBeRosterTitle reports whether a+b contains 名录 or 主要负责人, the
+// words rosterTitle requires first, without joining a and b.
+func mayBeRosterTitle(a, b string) bool {
+	return containsJoined(a, b, "名录") || containsJoined(a, b, "主要负责人")
+}
+
+// containsJoined reports whether strings.Contains(a+b, w).
+func containsJoined(a, b, w string) bool {
+	if strings.Contains(a, w) || strings.Contains(b, w) {
+		return true
+	}
+	for j := 1; j < len(w); j++ {
+		if strings.HasSuffix(a, w[:j]) && strings.HasPrefix(b, w[j:]) {
+			return true
+		}
+	}
+	return false
 }
 
 func rosterTitle(k string) bool {

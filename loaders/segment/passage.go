@@ -24,7 +24,21 @@ type Passage struct {
 // in the first line's Text where the passage begins (after a 【title】).
 func (d *Document) Passage(from, to, col int) *Passage {
 	p := &Passage{Start: from}
+	// Size the text and the line tables first: cleaning only shortens a
+	// line.
+	lines, size := 0, 0
+	for n := from; n <= to && n <= len(d.Lines); n++ {
+		if l := d.Line(n); l.Kind == Body {
+			lines++
+			size += len(l.Text)
+		}
+	}
+	if lines > 0 {
+		p.offs = make([]int, 0, lines)
+		p.lines = make([]int, 0, lines)
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for n := from; n <= to && n <= len(d.Lines); n++ {
 		l := d.Line(n)
 		if l.Kind != Body {
@@ -36,7 +50,7 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		}
 		p.offs = append(p.offs, b.Len())
 		p.lines = append(p.lines, n)
-		b.WriteString(textnorm.Clean(t))
+		textnorm.AppendClean(&b, t)
 	}
 	p.Text = b.String()
 	return p

@@ -11,6 +11,7 @@ package segment
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,12 +100,38 @@ var (
 	reIndexEntry   = regexp.MustCompile(`^(\S.*?)((?:\x{3000}+\d{1,3}[ab]?)+)\s*$`)
 )
 
+// reSpace is the class \s of the regexps above.
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// afterSpace reports whether s, after at most one \s character, starts
+// with prefix: the ^\s?prefix of the regexps above.
+func afterSpace(s, prefix string) bool {
+	return strings.HasPrefix(s, prefix) || (s != "" && reSpace(s[0]) && strings.HasPrefix(s[1:], prefix))
+}
+
+// topicStart is reTopicStart.MatchString(s), without the regexp.
+func topicStart(s string) bool { return afterSpace(s, "【") }
+
+// mayBeAuthor reports what a match of reAuthor needs first: an opening
+// and a closing bracket at the ends of s.
+func mayBeAuthor(s string) bool {
+	if !afterSpace(s, "（") && !afterSpace(s, "[") {
+		return false
+	}
+	s = strings.TrimRight(s, " \t\n\f\r")
+	return strings.HasSuffix(s, "）") || strings.HasSuffix(s, "]")
+}
+
 // Parse segments the decoded lines of file.
 func Parse(file string, lines []string) *Document {
 	d := &Document{File: file, Lines: make([]Line, len(lines))}
 	for i, raw := range lines {
 		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: strings.TrimRightFunc(raw, textnorm.IsSpace)}
-		if strings.TrimFunc(raw, textnorm.IsSpace) == "" {
+		if d.Lines[i].Text == "" {
+			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
+			// would reduce to "" is what TrimRightFunc reduces to "".
 			d.Lines[i].Kind = Blank
 		}
 	}
@@ -221,6 +248,9 @@ func (d *Document) markCaptions() {
 		if l.Kind != Body {
 			continue
 		}
+		if !strings.Contains(l.Text, "图") {
+			continue // reCaptionStart starts with 图
+		}
 		loc := reCaptionStart.FindStringIndex(l.Text)
 		if loc == nil {
 			continue
@@ -248,7 +278,7 @@ func (d *Document) markCaptions() {
 			if n.Kind == Blank {
 				continue
 			}
-			if n.PageStart || reTopicStart.MatchString(n.Raw) {
+			if n.PageStart || topicStart(n.Raw) {
 				break
 			}
 			if reCredit.MatchString(n.Raw) {
@@ -270,10 +300,7 @@ func (d *Document) markCaptions() {
 func coveredYear(lines []string) int {
 	counts := map[int]int{}
 	for _, l := range lines {
-		for _, m := range reYear.FindAllStringSubmatch(l, -1) {
-			y, _ := strconv.Atoi(m[1])
-			counts[y]++
-		}
+		years(l, func(y int) { counts[y]++ })
 	}
 	best, n := 0, 0
 	for y, c := range counts {
@@ -284,16 +311,57 @@ func coveredYear(lines []string) int {
 	return best
 }
 
+// years calls f with the year of each match of reYear in s, left to right,
+// as reYear.FindAllStringSubmatch finds them: the regexp starts with an
+// ASCII digit, which no multi-byte rune holds, so a pass over the bytes
+// meets every place it can match.
+func years(s string, f func(int)) {
+	for i := 0; i+4 <= len(s); {
+		c0, c1 := s[i], s[i+1]
+		if !(c0 == '2' && c1 == '0' || c0 == '1' && c1 == '9') || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+			i++
+			continue
+		}
+		j := i + 4
+		if j < len(s) && reSpace(s[j]) && strings.HasPrefix(s[j+1:], "年") {
+			j++
+		}
+		if !strings.HasPrefix(s[j:], "年") {
+			i++
+			continue
+		}
+		f(int(c0-'0')*1000 + int(c1-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0'))
+		i = j + len("年")
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 var reCity = regexp.MustCompile(`(\p{Han}{2})市`)
+
+// cities calls f with the two characters before 市 of each match of reCity
+// in s, left to right, as reCity.FindAllStringSubmatch finds them.
+func cities(s string, f func(string)) {
+	for i := 0; i < len(s); {
+		r0, n0 := utf8.DecodeRuneInString(s[i:])
+		if textnorm.IsHan(r0) {
+			r1, n1 := utf8.DecodeRuneInString(s[i+n0:])
+			if textnorm.IsHan(r1) && strings.HasPrefix(s[i+n0+n1:], "市") {
+				f(s[i : i+n0+n1])
+				i += n0 + n1 + len("市")
+				continue
+			}
+		}
+		i += n0
+	}
+}
 
 // commonCity returns the two-character city name most often written
 // before 市, for yearbooks whose running banner does not name the city.
 func commonCity(lines []string) string {
 	counts := map[string]int{}
 	for _, l := range lines {
-		for _, m := range reCity.FindAllStringSubmatch(l, -1) {
-			counts[m[1]]++
-		}
+		cities(l, func(c string) { counts[c]++ })
 	}
 	best := ""
 	for c, n := range counts {
@@ -318,6 +386,9 @@ func (d *Document) findParts() {
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if l.Kind != Body {
+			continue
+		}
+		if !mayBeDoubled(l.Text) {
 			continue
 		}
 		if t, ok := textnorm.Doubled(l.Text); ok {
@@ -379,7 +450,11 @@ type indexChapter struct {
 func (d *Document) indexChapters() []indexChapter {
 	start := -1
 	for i := len(d.Lines) - 1; i >= 0 && i > len(d.Lines)-len(d.Lines)/4-100; i-- {
-		k := textnorm.Key(d.Lines[i].Raw)
+		raw := d.Lines[i].Raw
+		if !strings.Contains(raw, "说") && !strings.Contains(raw, "索") {
+			continue // Key keeps every Han character: neither word is there
+		}
+		k := textnorm.Key(raw)
 		if k == "说明:" || k == "说明：" || strings.HasPrefix(k, "索引索引") {
 			start = i
 		}
@@ -428,15 +503,15 @@ func (d *Document) findSections(p *Part) {
 			continue
 		}
 		switch {
-		case reTopicStart.MatchString(l.Text):
+		case topicStart(l.Text):
 			t := d.topic(n)
 			cur.Topics = append(cur.Topics, t)
 			n = t.TextStart
-		case reAuthor.MatchString(l.Text) && n > p.Start:
+		case mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
 			l.Kind = Author
 			cur.Author = strings.Trim(textnorm.Clean(l.Text), "（）[] ")
 			cur.End = n
-		case reAuthorOpen.MatchString(l.Text):
+		case afterSpace(l.Text, "（") && reAuthorOpen.MatchString(l.Text):
 			if next := d.nextContent(n); next > 0 && next <= p.End && d.Line(next).Kind == Body && strings.HasSuffix(strings.TrimSpace(d.Line(next).Text), "）") && utf8.RuneCountInString(d.Line(next).Text) < 16 {
 				l.Kind, d.Line(next).Kind = Author, Author
 				cur.Author = strings.Trim(textnorm.Clean(l.Text+d.Line(next).Text), "（）[] ")
@@ -518,7 +593,7 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 	last := n
 	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
 		l := d.Line(k)
-		if reTopicStart.MatchString(l.Text) {
+		if topicStart(l.Text) {
 			if title == "" {
 				return "", 0, false
 			}
@@ -535,12 +610,64 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 
 // headingLike reports whether s could be (part of) a section heading.
 func headingLike(s string) bool {
-	k := textnorm.Key(s)
-	n := utf8.RuneCountInString(k)
-	if n < 2 || n > 18 || strings.ContainsAny(k, "，。；：,;:！？、”“%") {
+	// textnorm.Key(s), rune by rune, without building it: spaces, U+FFFD
+	// and bytes that are not UTF-8 dropped, full-width ASCII folded. Its
+	// length first, which rules out most lines after a few runes.
+	n := 0
+	for _, r := range s {
+		if r == utf8.RuneError || textnorm.IsSpace(r) {
+			continue
+		}
+		if n++; n > 18 {
+			return false
+		}
+	}
+	if n < 2 {
 		return false
 	}
-	return textnorm.HanCount(k)*2 >= n
+	han := 0
+	for _, r := range s {
+		if r == utf8.RuneError || textnorm.IsSpace(r) {
+			continue
+		}
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		switch r {
+		case '，', '。', '；', '：', ',', ';', ':', '！', '？', '、', '”', '“', '%':
+			return false
+		}
+		if textnorm.IsHan(r) {
+			han++
+		}
+	}
+	return han*2 >= n
+}
+
+// mayBeDoubled reports whether the runes of textnorm.Key(s) are one
+// sequence written twice, which textnorm.Doubled(s) requires: Key is
+// valid UTF-8, so halves equal as bytes are halves equal as runes. It
+// reads s once and builds nothing.
+func mayBeDoubled(s string) bool {
+	var buf [128]rune
+	n := 0
+	for _, r := range s {
+		if r == utf8.RuneError || textnorm.IsSpace(r) {
+			continue
+		}
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		if n == len(buf) {
+			return true // too long to check here: let Doubled decide
+		}
+		buf[n] = r
+		n++
+	}
+	if n == 0 || n%2 != 0 {
+		return false
+	}
+	return slices.Equal(buf[:n/2], buf[n/2:n])
 }
 
 // nextContent returns the number of the next line after n that is body
@@ -561,31 +688,35 @@ func (d *Document) Path(n int) string {
 		if n < p.Start || n > p.End {
 			continue
 		}
-		path := []string{p.Title}
+		// The non-empty parts of the path, joined by " > ", written
+		// straight into one builder.
+		var b strings.Builder
+		sep := func() {
+			if b.Len() > 0 {
+				b.WriteString(" > ")
+			}
+		}
+		if p.Title != "" {
+			b.WriteString(p.Title)
+		}
 		for _, s := range p.Sections {
 			if n < s.Start || n > s.End {
 				continue
 			}
 			if s.Title != "" {
-				path = append(path, s.Title)
+				sep()
+				b.WriteString(s.Title)
 			}
 			for _, t := range s.Topics {
 				if n >= t.Start && n <= t.End {
-					path = append(path, "【"+t.Title+"】")
+					sep()
+					b.WriteString("【")
+					b.WriteString(t.Title)
+					b.WriteString("】")
 				}
 			}
 		}
-		return strings.Join(nonEmpty(path), " > ")
+		return b.String()
 	}
 	return ""
-}
-
-func nonEmpty(s []string) []string {
-	out := s[:0]
-	for _, x := range s {
-		if x != "" {
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -62,25 +62,72 @@ func Key(s string) string {
 func Clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	AppendClean(&b, s)
+	return b.String()
+}
+
+// AppendClean writes Clean(s) to b. Runs of runes Clean keeps as they are
+// are copied whole, and only spaces, U+FFFD, bytes that are not UTF-8 and
+// full-width letters and digits are handled one by one: the segmenter
+// cleans every line of a yearbook through it. TestAppendClean checks it
+// against a plain rune-by-rune reference on every line of the yearbook.
+func AppendClean(b *strings.Builder, s string) {
 	pendingSpace := false
 	var prev rune
-	for _, r := range s {
-		if IsSpace(r) {
-			pendingSpace = true
+	start := 0 // s[start:i] is to be copied as it is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\r' {
+				b.WriteString(s[start:i])
+				pendingSpace = true
+				i++
+				start = i
+				continue
+			}
+			// Kept as it is; after spaces, a space is put back between
+			// two ASCII letters or digits.
+			if pendingSpace && isASCIIAlnum(prev) && isASCIIAlnum(rune(c)) {
+				b.WriteString(s[start:i])
+				start = i
+				b.WriteByte(' ')
+			}
+			pendingSpace, prev = false, rune(c)
+			i++
 			continue
 		}
-		if r == utf8.RuneError {
+		if (c >= 0xE4 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A rune of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
+			// Chinese characters are: neither a space, nor U+FFFD, nor
+			// full width; kept as it is, and not ASCII.
+			pendingSpace, prev = false, utf8.RuneError
+			i += 3
 			continue
 		}
-		r = foldAlnum(r)
-		if pendingSpace && isASCIIAlnum(prev) && isASCIIAlnum(r) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || IsSpace(r) {
+			b.WriteString(s[start:i])
+			pendingSpace = pendingSpace || r != utf8.RuneError
+			i += size
+			start = i
+			continue
+		}
+		f := foldAlnum(r)
+		if pendingSpace && isASCIIAlnum(prev) && isASCIIAlnum(f) {
+			b.WriteString(s[start:i])
+			start = i
 			b.WriteByte(' ')
 		}
 		pendingSpace = false
-		b.WriteRune(r)
-		prev = r
+		if f != r {
+			b.WriteString(s[start:i])
+			b.WriteRune(f)
+			start = i + size
+		}
+		prev = f
+		i += size
 	}
-	return b.String()
+	b.WriteString(s[start:])
 }
 
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves

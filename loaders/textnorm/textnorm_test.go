@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -82,4 +84,79 @@ func TestKeyMatchesWidthFold(t *testing.T) {
 			t.Fatalf("line %d: Key = %q, width.Fold gives %q", i+1, got, want)
 		}
 	}
+}
+
+// TestAppendClean checks AppendClean against textnorm.Clean on every line
+// of the vendored yearbook and the fixtures, and on the damage Clean undoes.
+func TestAppendClean(t *testing.T) {
+	lines := append(yearbookLines(t), "2023 年", "37535 6.5", "a  b", "a \uFFFD b", "a\uFFFD b", "1 \xff 2", "Ｘ光机", "２０２３", "ａ ｂ", "Ａ　１", "（）", "景\u2002瀚", "\uFFFD", "a\xffb", "\xe5\x87", "\t", "a\r", "\u00a0", "＃１", "% 5", ". 5", "5 .", "x\u3000y", "中 国", "a 中", " a", "a ")
+	for _, s := range lines {
+		var b strings.Builder
+		textnorm.AppendClean(&b, s)
+		if want := referenceClean(s); b.String() != want {
+			t.Fatalf("AppendClean(%q) = %q, want %q", s, b.String(), want)
+		}
+	}
+}
+
+// TestAppendCleanExhaustive checks AppendClean against textnorm.Clean on
+// every string of up to five pieces from the runes Clean treats apart.
+func TestAppendCleanExhaustive(t *testing.T) {
+	var walk func(pieces []string, s string, depth, max int)
+	walk = func(pieces []string, s string, depth, max int) {
+		var b strings.Builder
+		textnorm.AppendClean(&b, s)
+		if want := referenceClean(s); b.String() != want {
+			t.Fatalf("AppendClean(%q) = %q, want %q", s, b.String(), want)
+		}
+		if depth == max {
+			return
+		}
+		for _, p := range pieces {
+			walk(pieces, s+p, depth+1, max)
+		}
+	}
+	walk([]string{" ", "\t", "\u3000", "\u00a0", "\uFFFD", "\xff", "a", "1", ".", "%", "-", "中", "Ｘ", "５", "，"}, "", 0, 5)
+	walk([]string{" ", "\u2002", "\u2003", "\r", "\n", "\xe4\xb8", "\xed\xa0\x80", "한", "\ue000", "ｚ", "Ａ", "０", "a", "9", "中", "\u3000"}, "", 0, 4)
+}
+
+// yearbookLines returns every line of the vendored yearbook.
+func yearbookLines(t *testing.T) []string {
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(b), "\n")
+}
+
+// referenceClean is Clean written the plain way, rune by rune: the oracle
+// AppendClean's faster loop is checked against.
+func referenceClean(s string) string {
+	var b strings.Builder
+	pendingSpace := false
+	var prev rune
+	for _, r := range s {
+		if textnorm.IsSpace(r) {
+			pendingSpace = true
+			continue
+		}
+		if r == utf8.RuneError {
+			continue
+		}
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r -= 0xFEE0
+		}
+		if pendingSpace && refAlnum(prev) && refAlnum(r) {
+			b.WriteByte(' ')
+		}
+		pendingSpace = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+func refAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
 }

@@ -1,0 +1,77 @@
+package honors
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// texts returns the vendored yearbook's lines and a few hand-made cases.
+func texts(t *testing.T) []string {
+	out := []string{"", "荣获得", "被评为“先进”", "授予授予", "命名为命名", "\xe8授予", "获\xff得", "荣获“A”、“B”称号。", "评为评"}
+	if b, err := os.ReadFile("../../data/wuwei-2024.txt"); err == nil {
+		out = append(out, string(b))
+		out = append(out, strings.Split(string(b), "\n")...)
+	}
+	return out
+}
+
+// TestAwardVerbs checks awardVerbs against the regexp it replaces.
+func TestAwardVerbs(t *testing.T) {
+	for _, s := range texts(t) {
+		got, want := awardVerbs(s), reAward.FindAllStringIndex(s, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("awardVerbs(%q) = %v, want %v", s[:min(len(s), 200)], got, want)
+		}
+	}
+}
+
+// TestAwardLeads checks that awardVerbs compares at the first character
+// of every word.
+func TestAwardLeads(t *testing.T) {
+	firsts := map[uint32]bool{first授: true, first评: true, first荣: true, first获: true, first命: true}
+	for _, w := range awardWords {
+		if k := uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]); !firsts[k] {
+			t.Errorf("%s starts with %#x, not one of the first characters awardVerbs knows", w, k)
+		}
+	}
+}
+
+// TestSeparators checks lastEnd and firstStart against the strings.Index
+// loops they replace.
+func TestSeparators(t *testing.T) {
+	lastRef := func(text string, i int, seps []string) int {
+		start := 0
+		for _, sep := range seps {
+			if k := strings.LastIndex(text[:i], sep); k >= 0 && k+len(sep) > start {
+				start = k + len(sep)
+			}
+		}
+		return start
+	}
+	firstRef := func(s string, seps []string) int {
+		end := -1
+		for _, sep := range seps {
+			if k := strings.Index(s, sep); k >= 0 && (end < 0 || k < end) {
+				end = k
+			}
+		}
+		return end
+	}
+	for k, s := range texts(t) {
+		if len(s) > 5000 || k > 3000 {
+			continue // the whole book and most lines: a sample is enough
+		}
+		for i := 0; i <= len(s); i++ {
+			for _, seps := range [][]string{clauseSeps, sentenceSeps, honorSeps} {
+				if got, want := lastEnd(s, i, seps), lastRef(s, i, seps); got != want {
+					t.Fatalf("lastEnd(%q, %d) = %d, want %d", s, i, got, want)
+				}
+				if got, want := firstStart(s[i:], seps), firstRef(s[i:], seps); got != want {
+					t.Fatalf("firstStart(%q) = %d, want %d", s[i:], got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package segment
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// sampleLines returns every line of the vendored yearbook and of the
+// fixtures, and a few made-up ones around the regexps' edges.
+func sampleLines(t *testing.T) []string {
+	lines := []string{"", " ", "\xe3\x80", "\u3000\xe3\x80", "\xe3\x80\u3000", "\u3000\u2002 \t", " 中 国 共 产 党 武 威 市 委 员 会中 国 共 产 党 武 威 市 委 员 会", " 专  记专  记", "法 　 治法 　 治", "ＡＢＡＢ", "AＢAB", "哈哈", "\uFFFD哈\uFFFD哈", "ab\xffab", strings.Repeat("长", 300), "2023年", "2023 年", "2023  年", "2023\t年", "20233年", "1999年2000年", "202年", "12023年x2024 年", "2023", "２０２３年",
+		"【概况】", " 【概况】", "  【概况】", "\t【", "（市委组织部）", " （市委组织部）  ", "[作者]", "（未闭合的作者行", "（a（b）c）", "（）",
+		"武威市", "凉州市市", "市市市", "a武威市", "\xe6武威市", "武\xff威市", "武威", "金昌市永昌县", "x市"}
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	return lines
+}
+
+// TestRegexpShortcuts checks the hand-written matchers against the regexps
+// they stand for, and the prechecks against the regexps they guard.
+func TestRegexpShortcuts(t *testing.T) {
+	for _, s := range sampleLines(t) {
+		var ys []int
+		years(s, func(y int) { ys = append(ys, y) })
+		var want []int
+		for _, m := range reYear.FindAllStringSubmatch(s, -1) {
+			y, _ := strconv.Atoi(m[1])
+			want = append(want, y)
+		}
+		if !reflect.DeepEqual(ys, want) {
+			t.Fatalf("years(%q) = %v, want %v", s, ys, want)
+		}
+		var cs, wantCs []string
+		cities(s, func(c string) { cs = append(cs, c) })
+		for _, m := range reCity.FindAllStringSubmatch(s, -1) {
+			wantCs = append(wantCs, m[1])
+		}
+		if !reflect.DeepEqual(cs, wantCs) {
+			t.Fatalf("cities(%q) = %v, want %v", s, cs, wantCs)
+		}
+		if topicStart(s) != reTopicStart.MatchString(s) {
+			t.Fatalf("topicStart(%q) = %v", s, topicStart(s))
+		}
+		if reAuthor.MatchString(s) && !mayBeAuthor(s) {
+			t.Fatalf("mayBeAuthor(%q) = false, but reAuthor matches", s)
+		}
+		if reAuthorOpen.MatchString(s) && !afterSpace(s, "（") {
+			t.Fatalf("afterSpace(%q, （) = false, but reAuthorOpen matches", s)
+		}
+		if _, ok := textnorm.Doubled(s); ok && !mayBeDoubled(s) {
+			t.Fatalf("mayBeDoubled(%q) = false, but Doubled holds", s)
+		}
+		if (strings.TrimFunc(s, textnorm.IsSpace) == "") != (strings.TrimRightFunc(s, textnorm.IsSpace) == "") {
+			t.Fatalf("blank line %q: TrimFunc and TrimRightFunc disagree", s)
+		}
+		if headingLike(s) != headingLikeRef(s) {
+			t.Fatalf("headingLike(%q) = %v", s, headingLike(s))
+		}
+	}
+}
+
+// headingLikeRef is headingLike as first written.
+func headingLikeRef(s string) bool {
+	k := textnorm.Key(s)
+	n := utf8.RuneCountInString(k)
+	if n < 2 || n > 18 || strings.ContainsAny(k, "，。；：,;:！？、”“%") {
+		return false
+	}
+	return textnorm.HanCount(k)*2 >= n
+}
