@@ -26,7 +26,7 @@ func monthMarker(l *segment.Line) int {
 	}
 	n, err := strconv.Atoi(m[1])
 	if err != nil {
-		n = cnNumber(m[1])
+		n = textnorm.Number(m[1])
 	}
 	if n < 1 || n > 12 {
 		return 0

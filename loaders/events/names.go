@@ -359,34 +359,9 @@ func numerals(s string) []int {
 	for _, m := range reNumeral.FindAllString(s, -1) {
 		if n, err := strconv.Atoi(m); err == nil {
 			out = append(out, n)
-		} else if n := cnNumber(m); n > 0 {
+		} else if n := textnorm.Number(m); n > 0 {
 			out = append(out, n)
 		}
 	}
 	return out
-}
-
-// cnNumber converts a Chinese numeral below 1000 (四十九, 十二, 一百零五).
-func cnNumber(s string) int {
-	digit := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	total, cur := 0, 0
-	for _, r := range s {
-		switch r {
-		case '十':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 10
-			cur = 0
-		case '百':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 100
-			cur = 0
-		default:
-			cur = digit[r]
-		}
-	}
-	return total + cur
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/yearbookkg/kg"
-	"github.com/yearbookkg/kg/loaders/decode"
 	"github.com/yearbookkg/kg/loaders/honors"
 	"github.com/yearbookkg/kg/loaders/segment"
 )
@@ -19,15 +18,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func parse(t testing.TB, path string) *segment.Document {
 	t.Helper()
-	b, err := os.ReadFile(path)
+	d, err := segment.ReadFile(path)
 	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
+		t.Fatal(err)
 	}
-	lines, _, err := decode.Lines(path, b)
-	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
-	}
-	return segment.Parse(path, lines)
+	return d
 }
 
 // dump is the golden form of a graph, sorted.

@@ -374,7 +374,7 @@ func parseGroups(text string, start, end int) []group {
 	for i := start; i < end; {
 		if m := reCount.FindStringSubmatchIndex(text[i:end]); m != nil && (i == start || !isDigit(runeBefore(text, i))) {
 			numEnd := i + m[1]
-			n := cnNumber(text[i+m[2] : i+m[3]])
+			n := textnorm.Number(text[i+m[2] : i+m[3]])
 			noun := ""
 			for _, cn := range countNoun {
 				if strings.HasPrefix(text[numEnd:end], cn) {
@@ -599,34 +599,6 @@ func (b *builder) child(name, typ string, parent *kg.Entity, src kg.Source, scop
 		b.partOf(e, parent, src, scope)
 	}
 	return e
-}
-
-// cnNumber parses a count written in digits or Chinese numerals.
-func cnNumber(s string) int {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n
-	}
-	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	total, cur := 0, 0
-	for _, r := range s {
-		switch r {
-		case '十':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 10
-			cur = 0
-		case '百':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 100
-			cur = 0
-		default:
-			cur = digits[r]
-		}
-	}
-	return total + cur
 }
 
 func clip(s string) string {

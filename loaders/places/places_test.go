@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/yearbookkg/kg"
-	"github.com/yearbookkg/kg/loaders/decode"
 	"github.com/yearbookkg/kg/loaders/places"
 	"github.com/yearbookkg/kg/loaders/segment"
 )
@@ -21,15 +20,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // parse reads a fixture (or the yearbook) into a document.
 func parse(t testing.TB, path string) *segment.Document {
 	t.Helper()
-	b, err := os.ReadFile(path)
+	d, err := segment.ReadFile(path)
 	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
+		t.Fatal(err)
 	}
-	lines, _, err := decode.Lines(path, b)
-	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
-	}
-	return segment.Parse(path, lines)
+	return d
 }
 
 // dump is the golden form of a graph: one line a place, relationship and

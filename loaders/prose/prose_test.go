@@ -56,15 +56,11 @@ func (pl placeList) Find(text string) []mention.Span {
 
 func load(t *testing.T, path string) *segment.Document {
 	t.Helper()
-	b, err := os.ReadFile(path)
+	d, err := segment.ReadFile(path)
 	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
+		t.Fatal(err)
 	}
-	lines, _, err := decode.Lines(path, b)
-	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
-	}
-	return segment.Parse(path, lines)
+	return d
 }
 
 // dump renders a graph for a golden file: entities by kind and key with

@@ -10,6 +10,7 @@
 package segment
 
 import (
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -18,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/decode"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
@@ -719,4 +721,17 @@ func (d *Document) Path(n int) string {
 		return b.String()
 	}
 	return ""
+}
+
+// ReadFile decodes and segments the yearbook file at path.
+func ReadFile(path string) (*Document, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	lines, _, err := decode.Lines(path, b)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, lines), nil
 }

@@ -8,6 +8,7 @@
 package textnorm
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,3 +176,32 @@ func Doubled(s string) (string, bool) {
 	}
 	return half, true
 }
+
+// Number parses a count written in digits or in Chinese numerals below a
+// thousand (49, 四十九, 十二, 一百零五, 两), as yearbooks write counts and
+// meeting numbers. It returns 0 for anything else.
+func Number(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	total, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十':
+			total += max(cur, 1) * 10
+			cur = 0
+		case '百':
+			total += max(cur, 1) * 100
+			cur = 0
+		default:
+			d, ok := chineseDigits[r]
+			if !ok {
+				return 0
+			}
+			cur = d
+		}
+	}
+	return total + cur
+}
+
+var chineseDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}

@@ -160,3 +160,12 @@ func referenceClean(s string) string {
 func refAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
 }
+
+func TestNumber(t *testing.T) {
+	tests := map[string]int{"49": 49, "四十九": 49, "十二": 12, "十": 10, "一百零五": 105, "两": 2, "二十": 20, "五": 5, "": 0, "届": 0, "十届": 0}
+	for in, want := range tests {
+		if got := textnorm.Number(in); got != want {
+			t.Errorf("Number(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
