@@ -80,7 +80,11 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		gqlErr.Message = ke.Message
 		setCode(gqlErr, ke.Code)
 		if ke.Code == kg.EUNAVAILABLE || ke.Code == kg.ETIMEOUT {
-			log.Warn("graphql", "code", ke.Code, "err", err)
+			cause := err
+			if u := errors.Unwrap(err); u != nil {
+				cause = u // the resolver's error, with the driver's reason
+			}
+			log.Warn("graphql", "code", ke.Code, "path", gqlErr.Path, "err", cause)
 		}
 	case gqlErr.Extensions["code"] != nil:
 		// gqlgen's own validation and parsing errors carry their codes.
