@@ -18,6 +18,7 @@ import (
 	"github.com/yearbookkg/kg/api"
 	"github.com/yearbookkg/kg/launcher"
 	"github.com/yearbookkg/kg/loaders"
+	"github.com/yearbookkg/kg/loaders/decode"
 	"github.com/yearbookkg/kg/neo4jstore"
 )
 
@@ -207,20 +208,42 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 }
 
 // loadIfEmpty loads the default yearbook when no yearbook is loaded yet;
-// meanwhile /readyz answers 503.
+// meanwhile /readyz answers 503. A database that is still warming up (or
+// briefly unreachable) is retried with backoff until ctx ends, so that a
+// slow start never leaves the service empty for good.
 func (m *Main) loadIfEmpty(ctx context.Context, path string) {
+	delay := time.Second
+	for {
+		err := m.tryLoadIfEmpty(ctx, path)
+		if err == nil || ctx.Err() != nil {
+			return
+		}
+		var de *decode.Error
+		if errors.As(err, &de) {
+			m.Logger.Error("load default yearbook", "err", err)
+			return // the file itself is bad: retrying cannot help
+		}
+		m.Logger.Warn("load default yearbook: will retry", "in", delay, "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 30*time.Second)
+	}
+}
+
+func (m *Main) tryLoadIfEmpty(ctx context.Context, path string) error {
 	st, err := m.store.Stats(ctx)
 	if err != nil {
-		m.Logger.Error("check for loaded yearbooks", "err", err)
-		return
+		return fmt.Errorf("check for loaded yearbooks: %w", err)
 	}
 	if len(st.Yearbooks) > 0 {
-		return
+		return nil
 	}
 	m.Logger.Info("graph is empty: loading the default yearbook", "file", path)
-	if _, _, err := loaders.LoadFile(ctx, m.store, path, m.Stderr, false); err != nil {
-		m.Logger.Error("load default yearbook", "err", err)
-	}
+	_, _, err = loaders.LoadFile(ctx, m.store, path, m.Stderr, false)
+	return err
 }
 
 func (m *Main) load(ctx context.Context, args []string) error {

@@ -83,7 +83,7 @@ func TestServe(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("谢宏杰 is not 主任 of 市委办公室 (市档案局) until 2023-11: %+v", out.Data.Search)
+		t.Errorf("谢宏杰 is not 主任 of 市委办公室 (市档案局) until 2023-11: %+v\n%s", out.Data.Search, stderr.String())
 	}
 	cancel()
 	select {
