@@ -26,6 +26,9 @@ type LoadOptions struct {
 	Progress io.Writer
 	// Force reloads a yearbook even when the same file was loaded before.
 	Force bool
+	// BatchSize is the number of rows per UNWIND query; 0 means BatchSize
+	// (the benchmarks try others: bench/loadtime).
+	BatchSize int
 }
 
 // Stage is the timing of one step of a load.
@@ -67,7 +70,10 @@ func (s *Store) Load(ctx context.Context, g *kg.Graph, opts LoadOptions) (res Lo
 	defer func() { err = errors.Join(err, session.Close(context.WithoutCancel(ctx))) }()
 	_, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		res.Stages = res.Stages[:0]
-		w := &writer{ctx: ctx, s: s, tx: tx, progress: progress, yb: g.Yearbook.ID, res: &res}
+		w := &writer{ctx: ctx, s: s, tx: tx, progress: progress, yb: g.Yearbook.ID, res: &res, batch: opts.BatchSize}
+		if w.batch <= 0 {
+			w.batch = BatchSize
+		}
 		return nil, w.write(g)
 	}, neo4j.WithTxTimeout(0))
 	if err != nil {
@@ -92,6 +98,7 @@ type writer struct {
 	progress io.Writer
 	yb       string
 	res      *LoadResult
+	batch    int // rows per UNWIND query
 }
 
 // stage runs cypher over rows in UNWIND batches ($rows) and records its
@@ -118,8 +125,8 @@ func (w *writer) stage(name, cypher string, rows []map[string]any, params map[st
 			return err
 		}
 	}
-	for i := 0; i < len(rows); i += BatchSize {
-		p["rows"] = rows[i:min(i+BatchSize, len(rows))]
+	for i := 0; i < len(rows); i += w.batch {
+		p["rows"] = rows[i:min(i+w.batch, len(rows))]
 		if err := exec(); err != nil {
 			return err
 		}

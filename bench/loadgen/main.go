@@ -1,0 +1,702 @@
+// Command loadgen measures the GraphQL API under load and compares it with
+// its floor: the same data fetched by hand-written Cypher over Bolt in one
+// read transaction, with no GraphQL in between.
+//
+// Each run is a closed loop: a fixed number of clients send a fixed number
+// of requests, each client sending its next request when the previous one
+// has answered; the requests cycle through a query's parameter sets in an
+// order drawn from a fixed seed, the same for GraphQL and the floor.
+//
+//	loadgen -url http://127.0.0.1:8080/graphql -neo4j-uri bolt://127.0.0.1:7687 -pid PID -out results.json
+//	loadgen -soak 10m ...          32 clients of mixed queries for 10 minutes: errors and memory over time
+//	loadgen -inproc -cpuprofile cpu.prof -memprofile allocs.prof -neo4j-uri ...
+//	                               serve the API inside this process and profile it under load
+//
+// Load goes to 127.0.0.1 only.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/yearbookkg/kg/api"
+	"github.com/yearbookkg/kg/bench/internal/measure"
+	"github.com/yearbookkg/kg/bench/internal/results"
+	"github.com/yearbookkg/kg/neo4jstore"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(1)
+	}
+}
+
+// options are the command's flags.
+type options struct {
+	url, neo4jURI       string
+	pid, jvmPID         int
+	clients             []int
+	requests            map[int]int
+	rounds              int
+	seed                uint64
+	only, modes         []string
+	out, label          string
+	soak, soakEvery     time.Duration
+	inproc              bool
+	cpuProfile, memProf string
+	verbose             bool
+}
+
+func parse(args []string) (*options, error) {
+	fs := flag.NewFlagSet("loadgen", flag.ContinueOnError)
+	o := &options{}
+	fs.StringVar(&o.url, "url", "http://127.0.0.1:8080/graphql", "GraphQL endpoint (loopback only)")
+	fs.StringVar(&o.neo4jURI, "neo4j-uri", "bolt://127.0.0.1:7687", "Neo4j the service reads, for the floor (loopback only)")
+	fs.IntVar(&o.pid, "pid", 0, "process ID of the service, for its resident memory (0: read process_resident_memory_bytes from /metrics)")
+	fs.IntVar(&o.jvmPID, "jvm-pid", 0, "process ID of Neo4j's JVM, for its resident memory (0: not measured)")
+	clients := fs.String("clients", "1,8,32", "concurrent clients of each run")
+	requests := fs.String("requests", "1=150,8=400,32=800", "requests per run, by clients")
+	fs.IntVar(&o.rounds, "rounds", 3, "times the whole suite runs; the report shows medians and ranges over rounds")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the order of parameter sets")
+	only := fs.String("queries", "", "comma-separated query names to run (default all)")
+	modes := fs.String("modes", "graphql,floor", "what to measure: graphql, floor or both")
+	fs.StringVar(&o.out, "out", "bench/results/loadgen.json", "JSON results file")
+	fs.StringVar(&o.label, "label", "", "label recorded with the results")
+	fs.DurationVar(&o.soak, "soak", 0, "run a soak of this duration (32 clients, mixed queries) instead of the suite")
+	fs.DurationVar(&o.soakEvery, "soak-every", 10*time.Second, "soak sampling interval")
+	fs.BoolVar(&o.inproc, "inproc", false, "serve the API in this process (for profiles) instead of calling -url")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "with -inproc: write a CPU profile of the GraphQL runs")
+	fs.StringVar(&o.memProf, "memprofile", "", "with -inproc: write an allocation profile of the GraphQL runs")
+	fs.BoolVar(&o.verbose, "v", false, "print every run")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	var err error
+	if o.clients, err = ints(*clients); err != nil {
+		return nil, fmt.Errorf("-clients: %w", err)
+	}
+	o.requests = map[int]int{}
+	for _, kv := range strings.Split(*requests, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		c, err1 := strconv.Atoi(k)
+		n, err2 := strconv.Atoi(v)
+		if !ok || err1 != nil || err2 != nil || n < 1 {
+			return nil, fmt.Errorf("-requests: bad %q", kv)
+		}
+		o.requests[c] = n
+	}
+	for _, c := range o.clients {
+		if o.requests[c] == 0 {
+			return nil, fmt.Errorf("-requests: no count for %d clients", c)
+		}
+	}
+	o.only, o.modes = list(*only), list(*modes)
+	if o.rounds < 1 {
+		return nil, errors.New("-rounds must be at least 1")
+	}
+	for _, u := range []string{o.url, o.neo4jURI} {
+		if err := loopback(u); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+func ints(s string) ([]int, error) {
+	var out []int
+	for _, f := range list(s) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("bad number %q", f)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func list(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// loopback refuses targets other than this machine: load is for 127.0.0.1.
+func loopback(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("%s is not a loopback address: load goes to 127.0.0.1 only", raw)
+	}
+	return nil
+}
+
+func run(ctx context.Context, args []string) (err error) {
+	o, err := parse(args)
+	if err != nil {
+		return err
+	}
+	driver, err := neo4j.NewDriverWithContext(o.neo4jURI, neo4j.NoAuth(), func(c *config.Config) {
+		c.MaxConnectionPoolSize = 64 // as the service's store
+	})
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, driver.Close(context.WithoutCancel(ctx))) }()
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		return fmt.Errorf("neo4j at %s: %w", o.neo4jURI, err)
+	}
+	fl := &floorClient{driver: driver}
+
+	if o.inproc {
+		stop, err := serveInProcess(ctx, o)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	gql := newGraphQLClient(o.url, slices.Max(o.clients))
+	qs, err := resolve(ctx, fl, o.only)
+	if err != nil {
+		return err
+	}
+	if o.soak > 0 {
+		s, err := soak(ctx, o, qs, gql)
+		if err != nil {
+			return err
+		}
+		return results.Write(o.out, s)
+	}
+	res := &results.Loadgen{Label: o.label, Mode: "suite", Target: o.url, Seed: o.seed, Rounds: o.rounds, Requests: map[string]int{}}
+	if o.inproc {
+		res.Mode = "inproc"
+	}
+	for c, n := range o.requests {
+		res.Requests[strconv.Itoa(c)] = n
+	}
+	for _, q := range qs {
+		res.Queries = append(res.Queries, results.QueryInfo{Name: q.name, Title: q.title, GraphQL: q.graphql, Floor: q.cypher, Params: len(q.params)})
+	}
+	if res.Checks, err = check(ctx, qs, gql, fl); err != nil {
+		return err
+	}
+	if err := suite(ctx, o, qs, gql, fl, res); err != nil {
+		return err
+	}
+	if err := results.Write(o.out, res); err != nil {
+		return err
+	}
+	res.Markdown(os.Stdout)
+	res.TargetsMarkdown(os.Stdout)
+	res.ChecksMarkdown(os.Stdout)
+	return nil
+}
+
+// resolve keeps the queries asked for and drops parameter sets whose
+// entities are not in the database (the extractors change), failing if a
+// query is left with none.
+func resolve(ctx context.Context, fl *floorClient, only []string) ([]*query, error) {
+	var ids []string
+	all := queries()
+	for _, q := range all {
+		for _, p := range q.params {
+			for _, k := range []string{"id", "place", "from", "to"} {
+				if v, ok := p[k].(string); ok && strings.Contains(v, "_") {
+					ids = append(ids, v)
+				}
+			}
+		}
+	}
+	found, err := fl.existing(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []*query
+	for _, q := range all {
+		if len(only) > 0 && !slices.Contains(only, q.name) {
+			continue
+		}
+		q.params = slices.DeleteFunc(q.params, func(p map[string]any) bool {
+			for _, k := range []string{"id", "place", "from", "to"} {
+				if v, ok := p[k].(string); ok && strings.Contains(v, "_") && !found[v] {
+					fmt.Fprintf(os.Stderr, "loadgen: %s: no entity %s in the database, parameter set %v dropped\n", q.name, v, p)
+					return true
+				}
+			}
+			return false
+		})
+		if len(q.params) == 0 {
+			return nil, fmt.Errorf("%s: none of its entities is in the database: is the yearbook loaded?", q.name)
+		}
+		out = append(out, q)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no query selected")
+	}
+	return out, nil
+}
+
+// graphQLClient posts queries to the API over HTTP/1.1 keep-alive
+// connections, accepting gzip like a browser.
+type graphQLClient struct {
+	url  string
+	http *http.Client
+}
+
+func newGraphQLClient(u string, clients int) *graphQLClient {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConns, tr.MaxIdleConnsPerHost = 2*clients, 2*clients
+	return &graphQLClient{url: u, http: &http.Client{Transport: tr, Timeout: 30 * time.Second}}
+}
+
+func body(q *query, p map[string]any) []byte {
+	b, err := json.Marshal(map[string]any{"query": q.graphql, "variables": p})
+	if err != nil {
+		panic(err) // the variables are strings
+	}
+	return b
+}
+
+// post sends one request and returns the response body; a GraphQL error
+// in the body is an error.
+func (c *graphQLClient) post(ctx context.Context, b []byte) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, &requestError{kind: "transport", err: err}
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, &requestError{kind: "transport", err: err}
+	}
+	if resp.StatusCode != http.StatusOK {
+		return out, &requestError{kind: "HTTP " + strconv.Itoa(resp.StatusCode), err: fmt.Errorf("%.200s", out)}
+	}
+	if bytes.Contains(out, []byte(`"errors"`)) {
+		var r struct {
+			Errors []struct {
+				Message    string         `json:"message"`
+				Extensions map[string]any `json:"extensions"`
+			} `json:"errors"`
+		}
+		if json.Unmarshal(out, &r) == nil && len(r.Errors) > 0 {
+			code, _ := r.Errors[0].Extensions["code"].(string)
+			return out, &requestError{kind: "GraphQL " + code, err: errors.New(r.Errors[0].Message)}
+		}
+	}
+	return out, nil
+}
+
+// requestError is a failed request, classified for the soak's error counts.
+type requestError struct {
+	kind string
+	err  error
+}
+
+func (e *requestError) Error() string { return e.kind + ": " + e.err.Error() }
+
+func kindOf(err error) string {
+	var re *requestError
+	if errors.As(err, &re) {
+		return re.kind
+	}
+	return "other"
+}
+
+// floorClient runs the hand-written Cypher: a read session and one managed
+// read transaction per request, as the service's store does per query.
+type floorClient struct {
+	driver neo4j.DriverWithContext
+}
+
+func (f *floorClient) do(ctx context.Context, q *query, p map[string]any) (string, error) {
+	session := f.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
+	defer session.Close(context.WithoutCancel(ctx))
+	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (string, error) {
+		return q.floor(ctx, tx, q.cypher, p)
+	})
+}
+
+func (f *floorClient) existing(ctx context.Context, ids []string) (map[string]bool, error) {
+	session := f.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
+	defer session.Close(context.WithoutCancel(ctx))
+	found, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]any, error) {
+		recs, err := collect(ctx, tx, "MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(n.id) AS ids", map[string]any{"ids": ids})
+		if err != nil || len(recs) == 0 {
+			return nil, err
+		}
+		return get[[]any](recs[0], "ids"), nil
+	})
+	out := map[string]bool{}
+	for _, v := range found {
+		out[str(v)] = true
+	}
+	return out, err
+}
+
+// check runs every parameter set once each way and compares the shapes of
+// the answers; it also warms both paths up.
+func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient) ([]results.Check, error) {
+	var out []results.Check
+	for _, q := range qs {
+		for _, p := range q.params {
+			b, err := gql.post(ctx, body(q, p))
+			if err != nil {
+				return nil, fmt.Errorf("%s %v through GraphQL: %w", q.name, p, err)
+			}
+			var r struct {
+				Data map[string]any `json:"data"`
+			}
+			if err := json.Unmarshal(b, &r); err != nil {
+				return nil, fmt.Errorf("%s: %w", q.name, err)
+			}
+			floor, err := fl.do(ctx, q, p)
+			if err != nil {
+				return nil, fmt.Errorf("%s %v through the floor: %w", q.name, p, err)
+			}
+			c := results.Check{Query: q.name, Params: fmt.Sprint(p), GraphQL: q.shape(r.Data), Floor: floor}
+			if c.GraphQL != c.Floor {
+				fmt.Fprintf(os.Stderr, "loadgen: %s %s: GraphQL gave %s, the floor %s\n", q.name, c.Params, c.GraphQL, c.Floor)
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// suite runs every query at every client count through both paths,
+// rounds times, and samples the service's memory during the GraphQL runs
+// with the most clients.
+func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl *floorClient, res *results.Loadgen) error {
+	most := slices.Max(o.clients)
+	var service, jvm []int64
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
+	for round := 1; round <= o.rounds; round++ {
+		for _, q := range qs {
+			for _, clients := range o.clients {
+				n := o.requests[clients]
+				seq := order(o.seed, q.name, clients, round, n, len(q.params))
+				modes := slices.Clone(o.modes)
+				if round%2 == 0 {
+					slices.Reverse(modes) // neither path always runs on a cache the other warmed
+				}
+				for _, mode := range modes {
+					do := requester(q, mode, gql, fl)
+					if do == nil {
+						return fmt.Errorf("unknown mode %q", mode)
+					}
+					closedLoop(ctx, clients, max(2*clients, 20), func(ctx context.Context, i int) error {
+						return do(ctx, q.params[i%len(q.params)])
+					})
+					var svc, vm *measure.Sampler
+					if mode == "graphql" && clients == most {
+						svc = measure.Sample(100*time.Millisecond, serviceRSS(ctx, o))
+						if o.jvmPID > 0 {
+							vm = measure.Sample(100*time.Millisecond, func() (int64, error) { return measure.RSS(o.jvmPID) })
+						}
+					}
+					lat, errs, first, wall := closedLoop(ctx, clients, n, func(ctx context.Context, i int) error {
+						return do(ctx, q.params[seq[i]])
+					})
+					var peak int64
+					if svc != nil {
+						s, err := svc.Stop()
+						if err != nil {
+							return fmt.Errorf("service memory: %w", err)
+						}
+						service = append(service, s...)
+						peak = slices.Max(append(s, 0))
+					}
+					if vm != nil {
+						s, err := vm.Stop()
+						if err != nil {
+							return fmt.Errorf("JVM memory: %w", err)
+						}
+						jvm = append(jvm, s...)
+					}
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					r := results.Run{Round: round, Query: q.name, Mode: mode, Clients: clients, Wall: wall.Seconds(),
+						RPS: float64(n) / wall.Seconds(), Errors: errs, Latency: measure.Summarise(lat), ServiceMB: measure.MB(peak)}
+					if first != nil {
+						r.FirstError = first.Error()
+					}
+					res.Runs = append(res.Runs, r)
+					fmt.Fprintf(os.Stderr, "round %d %-14s %-7s %2d clients: %5.0f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  %d errors\n",
+						round, q.name, mode, clients, r.RPS, r.Latency.P50, r.Latency.P95, r.Latency.P99, errs)
+				}
+			}
+		}
+	}
+	if len(service) > 0 {
+		res.Memory = &results.Memory{Source: memorySource(o), Service: spreadMB(service), JVM: spreadMB(jvm), Samples: len(service)}
+	}
+	if o.memProf != "" {
+		f, err := os.Create(o.memProf)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return pprof.Lookup("allocs").WriteTo(f, 0)
+	}
+	return nil
+}
+
+func spreadMB(bs []int64) measure.Spread {
+	xs := make([]float64, len(bs))
+	for i, b := range bs {
+		xs[i] = measure.MB(b)
+	}
+	return measure.SpreadOf(xs)
+}
+
+// requester returns the function that sends one request of q by mode.
+func requester(q *query, mode string, gql *graphQLClient, fl *floorClient) func(context.Context, map[string]any) error {
+	switch mode {
+	case "graphql":
+		bodies := map[string][]byte{}
+		for _, p := range q.params {
+			bodies[fmt.Sprint(p)] = body(q, p)
+		}
+		return func(ctx context.Context, p map[string]any) error {
+			_, err := gql.post(ctx, bodies[fmt.Sprint(p)])
+			return err
+		}
+	case "floor":
+		return func(ctx context.Context, p map[string]any) error {
+			_, err := fl.do(ctx, q, p)
+			return err
+		}
+	}
+	return nil
+}
+
+// order returns the parameter set of each of n requests, drawn from the
+// seed, the query, the client count and the round: the same for GraphQL
+// and the floor.
+func order(seed uint64, name string, clients, round, n, sets int) []int {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s/%d/%d", name, clients, round)
+	rng := rand.New(rand.NewPCG(seed, h.Sum64()))
+	out := make([]int, n)
+	for i := range out {
+		out[i] = rng.IntN(sets)
+	}
+	return out
+}
+
+// closedLoop has clients send n requests in all, each client sending its
+// next request when its previous one has answered, and returns the
+// latency of every request, the errors and the wall time.
+func closedLoop(ctx context.Context, clients, n int, do func(ctx context.Context, i int) error) ([]time.Duration, int, error, time.Duration) {
+	var next atomic.Int64
+	lats := make([]time.Duration, n)
+	var mu sync.Mutex
+	errs := 0
+	var first error
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				t := time.Now()
+				err := do(ctx, i)
+				lats[i] = time.Since(t)
+				if err != nil {
+					mu.Lock()
+					errs++
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return lats, errs, first, time.Since(start)
+}
+
+// serviceRSS reads the service's resident memory: /proc for a PID, else
+// its /metrics.
+func serviceRSS(ctx context.Context, o *options) func() (int64, error) {
+	if o.pid > 0 {
+		return func() (int64, error) { return measure.RSS(o.pid) }
+	}
+	metrics := strings.TrimSuffix(o.url, "/graphql") + "/metrics"
+	return func() (int64, error) {
+		v, err := measure.Metric(ctx, metrics, "process_resident_memory_bytes")
+		return int64(v), err
+	}
+}
+
+func memorySource(o *options) string {
+	switch {
+	case o.inproc:
+		return "VmRSS of the load generator, which serves the API in-process"
+	case o.pid > 0:
+		return fmt.Sprintf("VmRSS of the service (pid %d) from /proc", o.pid)
+	}
+	return "process_resident_memory_bytes from the service's /metrics"
+}
+
+// serveInProcess serves the API from this process on a loopback port and
+// points o.url at it; the profiles then see the handler's own work.
+func serveInProcess(ctx context.Context, o *options) (func(), error) {
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: o.neo4jURI})
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, errors.Join(err, store.Close(ctx))
+	}
+	srv := &http.Server{Handler: api.New(store, api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	o.url, o.pid = "http://"+ln.Addr().String()+"/graphql", os.Getpid()
+	return func() {
+		_ = srv.Shutdown(context.Background())
+		_ = store.Close(context.Background())
+	}, nil
+}
+
+// soak has 32 clients send mixed queries for o.soak and samples latency,
+// errors and memory every o.soakEvery.
+func soak(ctx context.Context, o *options, qs []*query, gql *graphQLClient) (*results.Soak, error) {
+	const clients = 32
+	res := &results.Soak{Duration: o.soak.String(), Clients: clients, ByError: map[string]int{}}
+	bodies := make([][][]byte, len(qs))
+	for i, q := range qs {
+		for _, p := range q.params {
+			bodies[i] = append(bodies[i], body(q, p))
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, o.soak)
+	defer cancel()
+	var mu sync.Mutex
+	var window []time.Duration
+	windowErrs := 0
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(o.seed, uint64(c)))
+			for ctx.Err() == nil {
+				qi := rng.IntN(len(qs))
+				b := bodies[qi][rng.IntN(len(bodies[qi]))]
+				t := time.Now()
+				_, err := gql.post(ctx, b)
+				d := time.Since(t)
+				if ctx.Err() != nil {
+					return // the soak ended mid-request: not the service's error
+				}
+				mu.Lock()
+				window = append(window, d)
+				res.Requests++
+				if err != nil {
+					windowErrs++
+					res.Errors++
+					res.ByError[kindOf(err)]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	service := serviceRSS(context.WithoutCancel(ctx), o)
+	metrics := strings.TrimSuffix(o.url, "/graphql") + "/metrics"
+	start := time.Now()
+	tick := time.NewTicker(o.soakEvery)
+	defer tick.Stop()
+	sample := func() {
+		mu.Lock()
+		lat, errs := window, windowErrs
+		window, windowErrs = nil, 0
+		mu.Unlock()
+		l := measure.Summarise(lat)
+		w := results.Window{At: time.Since(start).Seconds(), Requests: len(lat), Errors: errs, P50: l.P50, P99: l.P99}
+		if b, err := service(); err == nil {
+			w.ServiceMB = measure.MB(b)
+		}
+		if h, err := measure.Metric(context.WithoutCancel(ctx), metrics, "go_memstats_heap_inuse_bytes"); err == nil {
+			w.HeapMB = h / (1 << 20)
+		}
+		if o.jvmPID > 0 {
+			if b, err := measure.RSS(o.jvmPID); err == nil {
+				w.JVMMB = measure.MB(b)
+			}
+		}
+		res.Windows = append(res.Windows, w)
+		fmt.Fprintf(os.Stderr, "soak %6.0fs: %5d requests %3d errors  p50 %6.1f  p99 %6.1f ms  service %5.1f MB (heap %5.1f)  JVM %6.1f MB\n",
+			w.At, w.Requests, w.Errors, w.P50, w.P99, w.ServiceMB, w.HeapMB, w.JVMMB)
+	}
+	for done := false; !done; {
+		select {
+		case <-ctx.Done():
+			done = true
+		case <-tick.C:
+			sample()
+		}
+	}
+	wg.Wait()
+	if len(window) > 0 {
+		sample()
+	}
+	return res, nil
+}

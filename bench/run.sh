@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The performance suite (`make bench`): from a clone where `make build
+# launcher` (or `make run`) has built bin/kg and the Neo4j launcher jar, it
+#
+#   1. benchmarks and profiles the extractor (go test -bench, -count $COUNT);
+#   2. starts `kg serve` with the bundled Neo4j on free loopback ports and a
+#      throwaway data folder, which loads the default yearbook;
+#   3. runs the representative queries through GraphQL and through their
+#      floor (hand-written Cypher over Bolt) at 1, 8 and 32 clients: once as
+#      deployed (cold statistics), then $ROUNDS rounds with fresh statistics,
+#      sampling the service's memory; then once more in-process, profiled;
+#   4. soaks the service ($SOAK, 32 clients, mixed queries);
+#   5. checks the query plans (neo4jstore TestPlans), then reruns the
+#      queries once right after wiping and reloading the database;
+#   6. times loading the yearbook into an empty database, by stage and
+#      batch size;
+#   7. loads 1, 5 and 20 synthetic yearbooks and reruns the queries after each;
+#   8. reruns the query suite, then writes the tables into docs/benchmarks.md
+#      (between its generated-section markers) and keeps the raw results
+#      under bench/results/<run>/ (git-ignored).
+#
+# Environment: ROUNDS (3), COUNT (5), REPS (3: repetitions of each load),
+# SCALE ("1 5 20"), SOAK (30s; e.g. SOAK=10m for a real soak, 0 to skip),
+# BATCHES ("250,500,1000,2000,5000,10000"), KEEP=1 keeps the work folder.
+# Everything listens on and talks to 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+COUNT=${COUNT:-5}
+REPS=${REPS:-3}
+SCALE=${SCALE:-"1 5 20"}
+SOAK=${SOAK:-30s}
+BATCHES=${BATCHES:-250,500,1000,2000,5000,10000}
+
+for f in bin/kg launcher/target/neo4j-launcher.jar; do
+  [[ -e $f ]] || { echo "bench: $f is missing: run make build launcher first" >&2; exit 1; }
+done
+
+RUN=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=bench/results/$RUN
+mkdir -p "$OUT"
+ln -sfn "$RUN" bench/results/latest
+WORK=$(mktemp -d -t kg-bench-XXXXXX)
+KG_PID=
+log() { printf '\n== %s: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# step records a command in commands.txt (with the work folder shown as
+# $WORK) and runs it.
+step() {
+  printf '%s\n' "$*" | sed "s#$WORK#\$WORK#g" >>"$OUT/commands.txt"
+  "$@"
+}
+
+cleanup() {
+  if [[ -n $KG_PID ]] && kill -0 "$KG_PID" 2>/dev/null; then
+    log "stopping kg serve (pid $KG_PID) and its Neo4j"
+    kill -TERM "$KG_PID"
+    for _ in $(seq 1 90); do kill -0 "$KG_PID" 2>/dev/null || break; sleep 1; done
+  fi
+  if [[ ${KEEP:-} == 1 ]]; then
+    echo "bench: work folder kept: $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+
+log "building the benchmark tools"
+mkdir -p "$WORK/bin"
+for t in loadgen loadtime synth report; do go build -o "$WORK/bin/$t" "./bench/$t"; done
+B=$WORK/bin
+
+{
+  echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "commit:   $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($(git status --porcelain 2>/dev/null | wc -l) files changed in the working tree)"
+  echo "cpus:     $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))"
+  echo "memory:   $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "kernel:   $(uname -sr)"
+  echo "go:       $(go version | cut -d' ' -f3-)"
+  echo "java:     $(java -version 2>&1 | head -1)"
+  echo "neo4j:    $(basename launcher/target/lib/neo4j-5*.jar .jar | sed 's/^neo4j-//') (bundled, launcher defaults: heap $(grep -o '"-Xmx[^"]*"' launcher/launcher.go | tr -d '"'), page cache 256m)"
+  echo "load avg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+
+log "extractor benchmarks (-count $COUNT) and profiles"
+if step go test -run '^$' -bench '^(BenchmarkExtract|BenchmarkStages)$' -benchmem -count "$COUNT" ./loaders/ >"$OUT/gobench.txt"; then
+  go run golang.org/x/perf/cmd/benchstat@latest "$OUT/gobench.txt" >"$OUT/benchstat.txt" 2>/dev/null || rm -f "$OUT/benchstat.txt"
+  step go test -run '^$' -bench '^BenchmarkExtract$' -benchtime 20x -o "$WORK/loaders.test" \
+    -cpuprofile "$WORK/extract-cpu.prof" -memprofile "$WORK/extract-mem.prof" ./loaders/ >/dev/null
+  step go tool pprof -top -nodecount 30 "$WORK/loaders.test" "$WORK/extract-cpu.prof" >"$OUT/profile-extract-cpu.txt" 2>/dev/null
+  step go tool pprof -sample_index=alloc_space -top -nodecount 30 "$WORK/loaders.test" "$WORK/extract-mem.prof" >"$OUT/profile-extract-alloc.txt" 2>/dev/null
+else
+  echo "bench: the extractor benchmarks failed (see $OUT/gobench.txt); going on" >&2
+fi
+
+log "starting kg serve with the bundled Neo4j"
+printf '%s\n' "env -u NEO4J_URI bin/kg serve -host 127.0.0.1 -port 0 -bolt-port 0 -data-dir \$WORK/neo4j" >>"$OUT/commands.txt"
+env -u NEO4J_URI bin/kg serve -host 127.0.0.1 -port 0 -bolt-port 0 -data-dir "$WORK/neo4j" >"$WORK/serve.log" 2>&1 &
+KG_PID=$!
+BOLT= URL=
+for _ in $(seq 1 300); do
+  BOLT=$(grep -o 'Neo4j ready at bolt://[0-9.:]*' "$WORK/serve.log" | head -1 | sed 's/Neo4j ready at //') || true
+  URL=$(grep -o 'graphql=http://[0-9.:]*/graphql' "$WORK/serve.log" | head -1 | sed 's/graphql=//') || true
+  [[ -n $BOLT && -n $URL ]] && break
+  kill -0 "$KG_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+  sleep 1
+done
+[[ -n $BOLT && -n $URL ]] || { echo "bench: kg serve did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+for _ in $(seq 1 300); do
+  curl -fsS "${URL%/graphql}/readyz" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "${URL%/graphql}/readyz" >/dev/null || { echo "bench: the yearbook did not load" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+JVM_PID=$(pgrep -P "$KG_PID" java | head -1 || true)
+echo "bench: GraphQL at $URL, Neo4j at $BOLT, kg pid $KG_PID, JVM pid ${JVM_PID:-?}" >&2
+grep -E '^(extract|load wuwei-2024: committed)' "$WORK/serve.log" >&2 || true
+LG=(-url "$URL" -neo4j-uri "$BOLT" -pid "$KG_PID")
+[[ -n $JVM_PID ]] && LG+=(-jvm-pid "$JVM_PID")
+
+log "queries as deployed (statistics of the empty database)"
+step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-cold.json" >/dev/null
+
+log "resampling index statistics, then the query suite ($ROUNDS rounds)"
+step "$B/loadtime" fresh -neo4j-uri "$BOLT"
+sleep 5
+step "$B/loadgen" "${LG[@]}" -rounds "$ROUNDS" -out "$OUT/loadgen.json" >"$OUT/loadgen.md"
+
+log "in-process server under 32 clients, profiled"
+step "$B/loadgen" -inproc -neo4j-uri "$BOLT" -modes graphql -clients 32 -requests 32=800 -rounds 1 \
+  -cpuprofile "$WORK/server-cpu.prof" -memprofile "$WORK/server-alloc.prof" -out "$OUT/loadgen-inproc.json" >/dev/null
+SERVER='net/http\.\(\*conn\)\.serve|dataloadgen'
+step go tool pprof -top -nodecount 35 -focus "$SERVER" "$B/loadgen" "$WORK/server-cpu.prof" >"$OUT/profile-server-cpu.txt" 2>/dev/null
+step go tool pprof -top -cum -nodecount 50 -focus "$SERVER" "$B/loadgen" "$WORK/server-cpu.prof" >"$OUT/profile-server-cpu-cum.txt" 2>/dev/null
+step go tool pprof -sample_index=alloc_space -top -nodecount 30 -focus "$SERVER" "$B/loadgen" "$WORK/server-alloc.prof" >"$OUT/profile-server-alloc.txt" 2>/dev/null
+
+if [[ $SOAK != 0 ]]; then
+  every=5s
+  [[ $SOAK == *m || $SOAK == *h ]] && every=30s
+  log "soak: 32 clients for $SOAK"
+  step "$B/loadgen" "${LG[@]}" -soak "$SOAK" -soak-every "$every" -out "$OUT/soak.json"
+fi
+
+log "query plans"
+if step env NEO4J_URI="$BOLT" go test -count=1 -run '^TestPlans$' -v ./neo4jstore/ >"$WORK/plans.log" 2>&1; then
+  echo "PASS: every lookup starts from an index" >"$OUT/plans.txt"
+else
+  echo "FAIL: some lookups scan (see below)" >"$OUT/plans.txt"
+fi
+grep -E 'plan_test.go:[0-9]+: |--- FAIL' "$WORK/plans.log" | sed -E 's/^ +//; s/plan_test.go:[0-9]+: //' >>"$OUT/plans.txt" || true
+
+max=1
+for n in $SCALE; do (( n > max )) && max=$n; done
+step "$B/synth" -yearbook data/wuwei-2024.txt -n "$max" -out "$WORK/synth" >"$OUT/synth.txt"
+
+log "queries right after wiping the database and loading the yearbook again (statistics not resampled)"
+step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -fresh=false >/dev/null
+step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-reload.json" >/dev/null
+
+log "loading into an empty database: stages and batch sizes"
+step "$B/loadtime" stages -neo4j-uri "$BOLT" -batches "$BATCHES" -reps "$REPS" -out "$OUT/loads.json" >/dev/null
+
+log "scale: synthetic yearbooks ($SCALE)"
+for n in $SCALE; do
+  step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n "$n" -out "$OUT/scale-$n.json" >/dev/null
+  sleep 5
+  step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1,8 -requests 1=60,8=200 -label "N=$n" -out "$OUT/flat-$n.json" >/dev/null
+done
+
+log "rerunning the query suite on the default yearbook alone"
+step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 >/dev/null
+sleep 5
+step "$B/loadgen" "${LG[@]}" -rounds 1 -out "$OUT/loadgen-rerun.json" >/dev/null
+
+echo "load avg at end:   $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+log "writing docs/benchmarks.md"
+"$B/report" -results "$OUT" -doc docs/benchmarks.md
+echo "bench: results in $OUT, tables in docs/benchmarks.md" >&2
