@@ -149,12 +149,17 @@ func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]
 	}
 	owner := map[kg.Ref]kg.Ref{} // variant ref → first entity that claimed it
 	for _, ref := range order {
-		if ref.Kind != kg.Organization && ref.Kind != kg.Place {
+		variant := Variant
+		switch ref.Kind {
+		case kg.Organization, kg.Place:
+		case kg.Project:
+			variant = projectVariant
+		default:
 			continue
 		}
 		e := byRef[ref]
 		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
-			v := kg.Ref{Kind: ref.Kind, Key: Variant(name, city)}
+			v := kg.Ref{Kind: ref.Kind, Key: variant(name, city)}
 			if v.Key == "" {
 				continue
 			}
@@ -235,6 +240,20 @@ func Variant(name, city string) string {
 		{"监察委员会", "监委"},
 	} {
 		k = strings.Replace(k, r[0], r[1], 1)
+	}
+	return k
+}
+
+// projectVariant returns the variant key of a project name: 项目
+// ("project") at the end and the city in parentheses add nothing, so
+// 稻盛云（武威）智算中心项目 and 稻盛云智算中心 are one project.
+func projectVariant(name, city string) string {
+	k := textnorm.Key(name)
+	if city != "" {
+		k = strings.Replace(k, "("+city+")", "", 1)
+	}
+	if t := strings.TrimSuffix(k, "项目"); t != "" {
+		k = t
 	}
 	return k
 }

@@ -95,3 +95,16 @@ func TestMerge(t *testing.T) {
 		t.Errorf("diagnostics: %+v", g.Diagnostics)
 	}
 }
+
+func TestMergeProjectForms(t *testing.T) {
+	src := kg.Source{Yearbook: "y", Line: 1, Quote: "q"}
+	g := resolve.Merge(kg.Yearbook{ID: "y"}, "武威", &kg.Graph{Entities: []kg.Entity{
+		{Kind: kg.Project, Key: "稻盛云(武威)智算中心项目", Name: "稻盛云（武威）智算中心项目", Mentions: []kg.Source{src}},
+		{Kind: kg.Project, Key: "稻盛云智算中心", Name: "稻盛云智算中心", Mentions: []kg.Source{src}},
+		{Kind: kg.Project, Key: "稻盛云智算中心项目", Name: "稻盛云智算中心项目", Mentions: []kg.Source{src}},
+		{Kind: kg.Project, Key: "黄羊抽水蓄能电站", Name: "黄羊抽水蓄能电站", Mentions: []kg.Source{src}},
+	}})
+	if len(g.Entities) != 2 {
+		t.Errorf("projects: %+v", g.Entities)
+	}
+}
