@@ -439,13 +439,16 @@ func (s *Store) yearbooks(ctx context.Context, tx neo4j.ManagedTransaction) ([]Y
 // Ready reports whether the database answers and holds at least one
 // yearbook: the service's readiness.
 func (s *Store) Ready(ctx context.Context) error {
-	n, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
-		return single[int64](ctx, s, tx, "MATCH (y:Yearbook) RETURN count(y) AS c", nil, "c")
+	// Read a Yearbook node itself rather than count(y): the count comes from
+	// the count store, which can show a load's commit a moment before its
+	// nodes are found through the indexes the API's queries use.
+	id, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
+		return single[string](ctx, s, tx, "MATCH (y:Yearbook) WHERE y.hash IS NOT NULL RETURN y.id AS id LIMIT 1", nil, "id")
 	})
 	if err != nil {
 		return err
 	}
-	if n == 0 {
+	if id == "" {
 		return kg.Errorf(kg.EUNAVAILABLE, "no yearbook loaded")
 	}
 	return nil
