@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Consistency check for the hand-annotated gold files in eval/gold/.
+"""Consistency check for the hand-annotated gold sets (eval/gold, eval/heldout).
 
-Usage: python3 eval/gold/check.py [FILES...]   (default: every *.yaml next to this script)
+Usage: python3 eval/check.py DIR|FILES...   (eval/gold or eval/heldout; the raw file is ../data/wuwei-2024.txt)
 
 Checks, per file:
   * the file parses as YAML and has the keys passage, from_line, to_line, entities, relationships;
@@ -12,7 +12,8 @@ Checks, per file:
   * every relationship has a known type, endpoints of the allowed kinds, and both endpoints
     refer to an entity listed in the same file (KIND:name, EVENT:<line>, HONOR:<name>);
   * HELD_POSITION has title/start/end keys; HONORED has year;
-  * no duplicate relationship.
+  * no duplicate relationship;
+  * for any folder but eval/gold: no file's line range overlaps a line range of eval/gold/*.yaml.
 Warns (does not fail) when neither the name nor any alias of a non-event entity occurs in the
 raw line range once spaces, U+3000, U+2002/3, U+2026, U+FFFD and line breaks are removed
 (expected for names normalized by the annotator, e.g. 古浪 towns given the suffix 镇).
@@ -29,7 +30,7 @@ import sys
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-RAW = os.path.join(HERE, "..", "..", "data", "wuwei-2024.txt")
+RAW = os.path.join(HERE, "..", "data", "wuwei-2024.txt")
 
 KINDS = {"PERSON", "ORGANIZATION", "PLACE", "EVENT", "PROJECT", "HONOR"}
 PLACE_TYPES = {"PROVINCE", "CITY", "DISTRICT", "COUNTY", "TOWN", "TOWNSHIP", "SUBDISTRICT",
@@ -152,7 +153,13 @@ def check_file(path, raw_lines):
 
 
 def main(argv):
-    files = argv[1:] or sorted(glob.glob(os.path.join(HERE, "*.yaml")))
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    files = []
+    for a in argv[1:]:
+        files += sorted(glob.glob(os.path.join(a, "*.yaml"))) if os.path.isdir(a) else [a]
+    here = os.path.abspath(os.path.dirname(files[0])) if files else HERE
     raw_lines = None
     if os.path.exists(RAW):
         with open(RAW, encoding="utf-8") as f:
@@ -173,6 +180,23 @@ def main(argv):
         for w in warns:
             print("   warning:", w)
         bad += len(errs)
+    # held-out only: no range may overlap a range of eval/gold/ (the set the extractor was tuned on)
+    gold_dir = os.path.join(HERE, "gold")
+    if os.path.abspath(gold_dir) != here and os.path.isdir(gold_dir):
+        gold_ranges = []
+        for g in sorted(glob.glob(os.path.join(gold_dir, "*.yaml"))):
+            with open(g, encoding="utf-8") as f:
+                gd = yaml.safe_load(f)
+            gold_ranges.append((os.path.basename(g), gd.get("from_line"), gd.get("to_line")))
+        for path in files:
+            with open(path, encoding="utf-8") as f:
+                hd = yaml.safe_load(f)
+            lo, hi = hd.get("from_line"), hd.get("to_line")
+            for gname, glo, ghi in gold_ranges:
+                if lo <= ghi and glo <= hi:
+                    print(f"   ERROR: {os.path.basename(path)} [{lo}-{hi}] overlaps gold {gname} [{glo}-{ghi}]")
+                    bad += 1
+        print(f"overlap with eval/gold: checked against {len(gold_ranges)} gold ranges")
     print("TOTAL entities:", sum(total_e.values()), dict(sorted(total_e.items())))
     print("TOTAL relationships:", sum(total_r.values()), dict(sorted(total_r.items())))
     print("TOTAL records:", sum(total_e.values()) + sum(total_r.values()))
