@@ -930,31 +930,25 @@ func (s *scan) quoteIn(i, j int) bool {
 // quoteOpen returns the index of the “ that opens the ” at p, when the
 // quotation holds a short Han text (a campaign's name), or -1.
 func (s *scan) quoteOpen(p int) int {
-	for q := p - 1; q >= 0 && q >= p-10; q-- {
-		switch r := s.rs[q]; {
-		case r == '“':
-			if q < p-1 {
-				return q
-			}
-			return -1
-		case !isHan(r) && !isDigit(r) && r != '·':
-			return -1
-		}
-	}
-	return -1
+	return s.openBefore(p, '“', 10, func(r rune) bool { return isHan(r) || isDigit(r) || r == '·' })
 }
 
 // parenOpen returns the index of the ( that opens the ) at p, when the
 // parenthesis holds a short Han text, or -1.
-func (s *scan) parenOpen(p int) int {
-	for q := p - 1; q >= 0 && q >= p-12; q-- {
+func (s *scan) parenOpen(p int) int { return s.openBefore(p, '(', 12, isHan) }
+
+// openBefore returns the index of the open mark that opens the closing
+// mark at p, when at most max runes that all satisfy inside lie between
+// them (and at least one), or -1.
+func (s *scan) openBefore(p int, open rune, max int, inside func(rune) bool) int {
+	for q := p - 1; q >= 0 && q >= p-max; q-- {
 		switch r := s.rs[q]; {
-		case r == '(':
+		case r == open:
 			if q < p-1 {
 				return q
 			}
 			return -1
-		case !isHan(r):
+		case !inside(r):
 			return -1
 		}
 	}

@@ -444,20 +444,7 @@ func (s *scan) jointBuilt(l0, b, p int) bool {
 
 // pQuoteOpen returns the index of the “ that opens the ” at p, when the
 // quote holds a short Han text, or -1.
-func (s *scan) pQuoteOpen(p int) int {
-	for q := p - 1; q >= 0 && q >= p-8; q-- {
-		switch r := s.rs[q]; {
-		case r == '“':
-			if q < p-1 {
-				return q
-			}
-			return -1
-		case !isHan(r):
-			return -1
-		}
-	}
-	return -1
-}
+func (s *scan) pQuoteOpen(p int) int { return s.openBefore(p, '“', 8, isHan) }
 
 // stripYear skips a date before a name (2023年, 3月, 第三批).
 func (s *scan) stripYear(i, limit int) int {
