@@ -20,7 +20,7 @@
 #      under bench/results/<run>/ (git-ignored).
 #
 # Environment: ROUNDS (3), COUNT (5), REPS (3: repetitions of each load),
-# SCALE ("1 5 20"), SOAK (30s; e.g. SOAK=10m for a real soak, 0 to skip),
+# SCALE ("1 5 20"), SCALE_REPS (3), SOAK (30s; e.g. SOAK=10m for a real soak, 0 to skip),
 # BATCHES ("250,500,1000,2000,5000,10000"), KEEP=1 keeps the work folder.
 # Everything listens on and talks to 127.0.0.1 only.
 set -euo pipefail
@@ -30,6 +30,7 @@ ROUNDS=${ROUNDS:-3}
 COUNT=${COUNT:-5}
 REPS=${REPS:-3}
 SCALE=${SCALE:-"1 5 20"}
+SCALE_REPS=${SCALE_REPS:-3}
 SOAK=${SOAK:-30s}
 BATCHES=${BATCHES:-250,500,1000,2000,5000,10000}
 
@@ -155,7 +156,7 @@ for n in $SCALE; do (( n > max )) && max=$n; done
 step "$B/synth" -yearbook data/wuwei-2024.txt -n "$max" -out "$WORK/synth" >"$OUT/synth.txt"
 
 log "queries right after wiping the database and loading the yearbook again (statistics not resampled)"
-step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -fresh=false >/dev/null
+step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -reps 1 -fresh=false >/dev/null
 step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-reload.json" >/dev/null
 
 log "loading into an empty database: stages and batch sizes"
@@ -163,13 +164,13 @@ step "$B/loadtime" stages -neo4j-uri "$BOLT" -batches "$BATCHES" -reps "$REPS" -
 
 log "scale: synthetic yearbooks ($SCALE)"
 for n in $SCALE; do
-  step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n "$n" -out "$OUT/scale-$n.json" >/dev/null
+  step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n "$n" -reps "$SCALE_REPS" -out "$OUT/scale-$n.json" >/dev/null
   sleep 5
   step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1,8 -requests 1=60,8=200 -label "N=$n" -out "$OUT/flat-$n.json" >/dev/null
 done
 
 log "rerunning the query suite on the default yearbook alone"
-step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 >/dev/null
+step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -reps 1 >/dev/null
 sleep 5
 step "$B/loadgen" "${LG[@]}" -rounds 1 -out "$OUT/loadgen-rerun.json" >/dev/null
 

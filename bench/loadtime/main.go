@@ -3,7 +3,7 @@
 // batch sizes, and the load of many synthetic yearbooks one after another.
 //
 //	loadtime stages -neo4j-uri URI -yearbook FILE -batches 500,1000,2000,5000 -reps 3 -out loads.json
-//	loadtime scale  -neo4j-uri URI -dir DIR -n 20 -out scale-20.json
+//	loadtime scale  -neo4j-uri URI -dir DIR -n 20 -reps 3 -out scale-20.json
 //	loadtime fresh  -neo4j-uri URI     resample index statistics and drop cached plans
 //
 // Both measurements empty the database first (every node, and for stages
@@ -55,7 +55,7 @@ func run(ctx context.Context, args []string) (err error) {
 	uri := fs.String("neo4j-uri", "bolt://127.0.0.1:7687", "Neo4j to wipe and load (loopback only)")
 	yearbook := fs.String("yearbook", "data/wuwei-2024.txt", "stages: the yearbook to load")
 	batches := fs.String("batches", "500,1000,2000,5000", "stages: rows per UNWIND query to try")
-	reps := fs.Int("reps", 3, "stages: repetitions of each batch size")
+	reps := fs.Int("reps", 3, "stages: repetitions of each batch size; scale: of the whole run")
 	dir := fs.String("dir", "", "scale: directory of synth-<i>-<year>.txt files")
 	n := fs.Int("n", 1, "scale: how many of them to load (synth-0 … synth-(n-1))")
 	out := fs.String("out", "", "JSON results file")
@@ -102,14 +102,14 @@ func run(ctx context.Context, args []string) (err error) {
 		}
 		return db.fresh(ctx)
 	case "scale":
-		res, err := scale(ctx, store, *dir, *n)
+		res, err := scale(ctx, store, *dir, *n, *reps)
 		if err != nil {
 			return err
 		}
 		if err := write(*out, res); err != nil {
 			return err
 		}
-		results.ScaleMarkdown(os.Stdout, []*results.Scale{res}, results.PerMB(res.Files[:1]))
+		results.ScaleMarkdown(os.Stdout, []*results.Scale{res}, results.PerMB(res.Reps[0][:1]))
 		if !*resample {
 			return nil
 		}
@@ -188,35 +188,40 @@ func stages(ctx context.Context, store *neo4jstore.Store, db *admin, path string
 }
 
 // scale empties the database and loads the first n synthetic yearbooks of
-// dir one after another, each in its own transaction as `kg load` does.
-func scale(ctx context.Context, store *neo4jstore.Store, dir string, n int) (*results.Scale, error) {
+// dir one after another, each in its own transaction as `kg load` does,
+// reps times.
+func scale(ctx context.Context, store *neo4jstore.Store, dir string, n, reps int) (*results.Scale, error) {
 	files, err := synthetic(dir, n)
 	if err != nil {
 		return nil, err
 	}
-	if err := store.DeleteAll(ctx); err != nil {
-		return nil, err
-	}
-	if err := store.EnsureSchema(ctx); err != nil {
-		return nil, err
-	}
 	res := &results.Scale{N: n}
-	for _, path := range files {
-		f := results.ScaleFile{Name: filepath.Base(path)}
-		t := time.Now()
-		ex, err := loaders.ExtractFile(path)
-		if err != nil {
+	for rep := 1; rep <= max(reps, 1); rep++ {
+		if err := store.DeleteAll(ctx); err != nil {
 			return nil, err
 		}
-		f.Extract = time.Since(t).Seconds()
-		f.Bytes, f.Entities, f.Rels = ex.Graph.Yearbook.Bytes, len(ex.Graph.Entities), len(ex.Graph.Relationships)
-		lr, err := store.Load(ctx, ex.Graph, neo4jstore.LoadOptions{})
-		if err != nil {
+		if err := store.EnsureSchema(ctx); err != nil {
 			return nil, err
 		}
-		f.Load = lr.Total.Seconds()
-		res.Files = append(res.Files, f)
-		fmt.Fprintf(os.Stderr, "%s: %d entities, %d relationships: extract %.2fs load %.2fs\n", f.Name, f.Entities, f.Rels, f.Extract, f.Load)
+		var run []results.ScaleFile
+		for _, path := range files {
+			f := results.ScaleFile{Name: filepath.Base(path)}
+			t := time.Now()
+			ex, err := loaders.ExtractFile(path)
+			if err != nil {
+				return nil, err
+			}
+			f.Extract = time.Since(t).Seconds()
+			f.Bytes, f.Entities, f.Rels = ex.Graph.Yearbook.Bytes, len(ex.Graph.Entities), len(ex.Graph.Relationships)
+			lr, err := store.Load(ctx, ex.Graph, neo4jstore.LoadOptions{})
+			if err != nil {
+				return nil, err
+			}
+			f.Load = lr.Total.Seconds()
+			run = append(run, f)
+			fmt.Fprintf(os.Stderr, "rep %d %s: %d entities, %d relationships: extract %.2fs load %.2fs\n", rep, f.Name, f.Entities, f.Rels, f.Extract, f.Load)
+		}
+		res.Reps = append(res.Reps, run)
 	}
 	st, err := store.Stats(ctx)
 	if err != nil {

@@ -123,11 +123,11 @@ type Stage struct {
 }
 
 // Scale is the load of N synthetic yearbooks, one after another, into an
-// emptied database.
+// emptied database, repeated.
 type Scale struct {
 	N        int            `json:"n"`
-	Files    []ScaleFile    `json:"files"`
-	Entities map[string]int `json:"entities"` // per kind, after the loads
+	Reps     [][]ScaleFile  `json:"reps"`     // the files of each repetition, in load order
+	Entities map[string]int `json:"entities"` // per kind, after the last repetition
 	Rels     int            `json:"relationships"`
 }
 
