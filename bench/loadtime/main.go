@@ -218,6 +218,9 @@ func scale(ctx context.Context, store *neo4jstore.Store, dir string, n, reps int
 				return nil, err
 			}
 			f.Load = lr.Total.Seconds()
+			for _, st := range lr.Stages {
+				f.Stages = append(f.Stages, results.Stage{Name: st.Name, Rows: st.Rows, Seconds: st.Duration.Seconds()})
+			}
 			run = append(run, f)
 			fmt.Fprintf(os.Stderr, "rep %d %s: %d entities, %d relationships: extract %.2fs load %.2fs\n", rep, f.Name, f.Entities, f.Rels, f.Extract, f.Load)
 		}

@@ -392,6 +392,54 @@ func ScaleMarkdown(w io.Writer, scales []*Scale, base float64) {
 	Table(w, []string{"yearbooks", "reps", "MB", "extraction s", "load s", "load s/MB (all)", "load s/MB (last file)", "worst vs one", fmt.Sprintf("≤ %.1f×", TargetScale), "entities after", "relationships after"}, rows)
 }
 
+// GrowthMarkdown compares the write stages of the first and the last file
+// of a scale run (medians over repetitions), the stages whose time grows
+// most first: what makes a load slower as the database grows.
+func GrowthMarkdown(w io.Writer, sc *Scale, top int) {
+	if len(sc.Reps) == 0 || len(sc.Reps[0]) < 2 {
+		return
+	}
+	stage := func(i int, name string) float64 {
+		var xs []float64
+		for _, rep := range sc.Reps {
+			for _, st := range rep[i].Stages {
+				if st.Name == name {
+					xs = append(xs, st.Seconds)
+				}
+			}
+		}
+		return med(xs).Median
+	}
+	last := len(sc.Reps[0]) - 1
+	type row struct {
+		name        string
+		first, last float64
+	}
+	var rs []row
+	var firstTotal, lastTotal []float64
+	for _, rep := range sc.Reps {
+		firstTotal, lastTotal = append(firstTotal, rep[0].Load), append(lastTotal, rep[last].Load)
+	}
+	for _, st := range sc.Reps[0][0].Stages {
+		rs = append(rs, row{st.Name, stage(0, st.Name), stage(last, st.Name)})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].last-rs[i].first > rs[j].last-rs[j].first })
+	var rows [][]string
+	for i, r := range rs {
+		if i == top {
+			break
+		}
+		growth := "–"
+		if r.first > 0 {
+			growth = fmt.Sprintf("%.1f×", r.last/r.first)
+		}
+		rows = append(rows, []string{r.name, fmt.Sprintf("%.3f", r.first), fmt.Sprintf("%.3f", r.last), fmt.Sprintf("%+.3f", r.last-r.first), growth})
+	}
+	rows = append(rows, []string{"**the whole load**", fmt.Sprintf("%.3f", med(firstTotal).Median), fmt.Sprintf("%.3f", med(lastTotal).Median),
+		fmt.Sprintf("%+.3f", med(lastTotal).Median-med(firstTotal).Median), fmt.Sprintf("%.1f×", med(lastTotal).Median/med(firstTotal).Median)})
+	Table(w, []string{"stage", sc.Reps[0][0].Name + " s", sc.Reps[0][last].Name + " s", "difference", "growth"}, rows)
+}
+
 // PerMB is the load seconds per MB of files.
 func PerMB(fs []ScaleFile) float64 {
 	var s, b float64

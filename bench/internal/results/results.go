@@ -139,6 +139,7 @@ type ScaleFile struct {
 	Rels     int     `json:"relationships"`
 	Extract  float64 `json:"extractSeconds"`
 	Load     float64 `json:"loadSeconds"`
+	Stages   []Stage `json:"stages"`
 }
 
 // Write stores v as indented JSON in path, creating its directory.
