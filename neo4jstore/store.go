@@ -128,11 +128,16 @@ func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransa
 	return res, translate(ctx, err)
 }
 
+// trace, set by KG_TRACE, prints each query's start to stderr; it is read
+// once, not on every query.
+var trace = os.Getenv("KG_TRACE") != ""
+
 // run runs one query in tx and collects its records.
 func run(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
-	if os.Getenv("KG_TRACE") != "" {
-		fmt.Fprintf(os.Stderr, "TRACE %q\n", strings.Join(strings.Fields(cypher), " ")[:min(70, len(strings.Join(strings.Fields(cypher), " ")))])
+	if trace {
+		q := strings.Join(strings.Fields(cypher), " ")
+		fmt.Fprintf(os.Stderr, "TRACE %q\n", q[:min(70, len(q))])
 	}
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
