@@ -4,10 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -24,6 +29,7 @@ func init() {
 	// process to kill (see TestKillDuringLoad).
 	if os.Getenv("KG_TEST_AS_KG") == "1" {
 		main()
+		os.Exit(0) // main returns on success; the tests must not run in the child
 	}
 }
 
@@ -170,5 +176,105 @@ func TestServeBundledNeo4j(t *testing.T) {
 		if err := m.Close(); err != nil {
 			t.Errorf("run %d: close: %v", run, err)
 		}
+	}
+}
+
+// TestSIGTERMDrains sends SIGTERM to a real `kg serve` while a request is in
+// flight (its body half sent): the server stops accepting connections, still
+// answers that request in full, and exits 0. A server that closed its
+// connections instead of draining them would cut the request off.
+func TestSIGTERMDrains(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "serve", "-port", "0", "-host", "127.0.0.1", "-neo4j-uri", neo4jtest.URI(t), "-yearbook", "")
+	cmd.Env = append(os.Environ(), "KG_TEST_AS_KG=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	waitFor := func(re *regexp.Regexp) []string {
+		t.Helper()
+		timeout := time.After(2 * time.Minute)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("kg serve ended before logging %q", re)
+				}
+				if m := re.FindStringSubmatch(l); m != nil {
+					return m
+				}
+			case <-timeout:
+				t.Fatalf("kg serve did not log %q", re)
+			}
+		}
+	}
+	addr := waitFor(regexp.MustCompile(`graphql=http://([^/\s]+)/graphql`))[1]
+
+	body := `{"query":"{ yearbooks { hash } }"}`
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", addr, len(body), body[:10])
+	time.Sleep(300 * time.Millisecond) // let the server read the headers and start the handler
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(regexp.MustCompile(`shutting down`))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err != nil {
+			break // no longer accepting
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatal("still accepting connections 10 s after SIGTERM")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	if _, err := io.WriteString(conn, body[10:]); err != nil {
+		t.Fatalf("finish the in-flight request: %v", err)
+	}
+	conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("the in-flight request was cut off: %v", err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   *struct{ Yearbooks []any }
+		Errors []any
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != http.StatusOK || out.Data == nil || len(out.Errors) > 0 {
+		t.Fatalf("in-flight request: status %d, %+v, %v", resp.StatusCode, out, err)
+	}
+	exited := make(chan error, 1)
+	go func() {
+		for range lines {
+		}
+		exited <- cmd.Wait()
+	}()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("kg serve exited with %v after SIGTERM, want 0", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("kg serve did not exit after draining")
 	}
 }
