@@ -12,6 +12,7 @@ import (
 	"github.com/yearbookkg/kg/loaders/mention"
 	"github.com/yearbookkg/kg/loaders/places"
 	"github.com/yearbookkg/kg/loaders/prose"
+	"github.com/yearbookkg/kg/loaders/resolve"
 	"github.com/yearbookkg/kg/loaders/roster"
 	"github.com/yearbookkg/kg/loaders/segment"
 )
@@ -119,6 +120,9 @@ func BenchmarkStages(b *testing.B) {
 	pg := places.Extract(doc, "y")
 	hg := honors.Extract(doc, "y")
 	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
+	tg := prose.Extract(doc, "y", finder)
+	eg := events.Extract(doc, "y", finder)
+	yb := kg.Yearbook{ID: "y"}
 	stages := []struct {
 		name string
 		run  func()
@@ -128,8 +132,12 @@ func BenchmarkStages(b *testing.B) {
 		{"roster", func() { roster.Extract(doc, "y") }},
 		{"places", func() { places.Extract(doc, "y") }},
 		{"honors", func() { honors.Extract(doc, "y") }},
+		{"finder", func() {
+			_ = mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
+		}},
 		{"prose", func() { prose.Extract(doc, "y", finder) }},
 		{"events", func() { events.Extract(doc, "y", finder) }},
+		{"resolve", func() { resolve.Merge(yb, doc.City, rg, pg, hg, eg, tg) }},
 	}
 	for _, s := range stages {
 		b.Run(s.name, func(b *testing.B) {

@@ -118,7 +118,6 @@ func newScan(f *finder, text string) *scan {
 	s.endAt = make([]uint32, n+1)
 	s.taken = make([]uint8, n)
 	s.ms = make([]wordAt, 0, n)
-	nodes := f.trie.nodes
 	for i := 0; i < n; i++ {
 		s.first[i] = int32(len(s.ms))
 		cur := int32(0)
@@ -127,13 +126,13 @@ func newScan(f *finder, text string) *scan {
 			if j == i {
 				next = f.trie.first(s.rs[j])
 			} else {
-				next = nodes[cur].kids[s.rs[j]]
+				next = f.trie.next(cur, s.rs[j])
 			}
 			if next == 0 {
 				break
 			}
 			cur = next
-			if c := nodes[cur].class; c != 0 {
+			if c := f.trie.nodes[cur].class; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
 				s.endAt[j+1] |= c
 			}

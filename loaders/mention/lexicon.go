@@ -2,6 +2,7 @@ package mention
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -134,11 +135,47 @@ func (t *trie) first(r rune) int32 {
 		}
 		return t.han[r-hanLo]
 	}
-	return t.nodes[0].kids[r]
+	return t.next(0, r)
 }
 
+// next returns the child of node n for rune r, or 0. Children are kept
+// sorted in slices rather than maps: most nodes have a handful, and a
+// short scan or binary search is several times cheaper than a map lookup
+// in the loops that walk the trie from every position of a text.
+func (t *trie) next(n int32, r rune) int32 {
+	nd := &t.nodes[n]
+	keys := nd.keys
+	if len(keys) <= 8 {
+		for k, c := range keys {
+			if c == r {
+				return nd.vals[k]
+			}
+			if c > r {
+				return 0
+			}
+		}
+		return 0
+	}
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if keys[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(keys) && keys[lo] == r {
+		return nd.vals[lo]
+	}
+	return 0
+}
+
+// tnode is a node of the trie: its children by rune (keys sorted, vals
+// the child nodes) and the classes of the word that ends there.
 type tnode struct {
-	kids  map[rune]int32
+	keys  []rune
+	vals  []int32
 	class uint32
 }
 
@@ -149,13 +186,13 @@ func (t *trie) add(word string, class uint32) {
 	n := int32(0)
 	for _, r := range word {
 		r = fold(r)
-		next, ok := t.nodes[n].kids[r]
-		if !ok {
-			if t.nodes[n].kids == nil {
-				t.nodes[n].kids = map[rune]int32{}
-			}
+		next := t.next(n, r)
+		if next == 0 {
 			next = int32(len(t.nodes))
-			t.nodes[n].kids[r] = next
+			nd := &t.nodes[n]
+			k, _ := slices.BinarySearch(nd.keys, r)
+			nd.keys = slices.Insert(nd.keys, k, r)
+			nd.vals = slices.Insert(nd.vals, k, next)
 			t.nodes = append(t.nodes, tnode{})
 		}
 		n = next
@@ -167,7 +204,7 @@ func (t *trie) add(word string, class uint32) {
 		if t.han == nil {
 			t.han = make([]int32, hanHi-hanLo+1)
 		}
-		t.han[fold(r)-hanLo] = t.nodes[0].kids[fold(r)]
+		t.han[fold(r)-hanLo] = t.next(0, fold(r))
 	}
 }
 

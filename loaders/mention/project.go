@@ -930,13 +930,13 @@ func (s *scan) placeWithoutSuffix(i, j int) bool {
 	t := s.f.trie
 	cur := t.first(s.rs[i])
 	for q := i + 1; cur != 0 && q < j; q++ {
-		cur = t.nodes[cur].kids[s.rs[q]]
+		cur = t.next(cur, s.rs[q])
 	}
 	if cur == 0 {
 		return false
 	}
 	for _, r := range "镇乡县区村市" {
-		if n := t.nodes[cur].kids[r]; n != 0 && t.nodes[n].class&cKnownPlace != 0 {
+		if n := t.next(cur, r); n != 0 && t.nodes[n].class&cKnownPlace != 0 {
 			return true
 		}
 	}
@@ -1362,7 +1362,7 @@ func (s *scan) pLongestAt(p int, c uint32) int {
 		if q >= len(s.rs) || q-p >= maxPWord {
 			break
 		}
-		cur = t.nodes[cur].kids[s.rs[q]]
+		cur = t.next(cur, s.rs[q])
 	}
 	return end
 }
@@ -1375,7 +1375,7 @@ func (s *scan) pHasAt(i, j int, c uint32) bool {
 	t := projectTrie
 	cur := t.first(s.rs[i])
 	for q := i + 1; cur != 0 && q < j; q++ {
-		cur = t.nodes[cur].kids[s.rs[q]]
+		cur = t.next(cur, s.rs[q])
 	}
 	return cur != 0 && t.nodes[cur].class&c != 0
 }
