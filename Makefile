@@ -3,10 +3,14 @@
 #   make test   every test, including integration tests against a real Neo4j
 GO      ?= go
 MVN     ?= mvn
+NPM     ?= npm
 JAR     := launcher/target/neo4j-launcher.jar
-GOFILES := $(shell find . -name '*.go' -not -path './bin/*' -not -path './launcher/target/*' 2>/dev/null)
+GOFILES := $(shell find . -name '*.go' -not -path './bin/*' -not -path './launcher/target/*' -not -path './explorer/node_modules/*' 2>/dev/null)
+# The explorer's bundle (explorer/dist), embedded in bin/kg.
+BUNDLE  := explorer/dist/index.html
+EXPLORER_SRC := $(shell find explorer/src -type f 2>/dev/null) explorer/build.mjs explorer/package.json
 
-.PHONY: all build launcher run test test-short fuzz vet generate check-generated eval bench clean
+.PHONY: all build launcher explorer run test test-short fuzz vet generate check-generated eval bench clean
 
 # Each fuzz target runs this long in `make test`; crashers it finds are
 # written under the package's testdata/fuzz/ and become regression cases.
@@ -16,8 +20,18 @@ all: build launcher
 
 build: bin/kg
 
-bin/kg: $(GOFILES) go.mod go.sum schema.graphqls
+bin/kg: $(GOFILES) go.mod go.sum schema.graphqls $(BUNDLE)
 	$(GO) build -o bin/kg ./cmd/kg
+
+# The graph explorer page: npm ci when node_modules is missing or the lock
+# file changed, then esbuild bundles explorer/src into explorer/dist.
+explorer: $(BUNDLE)
+
+explorer/node_modules/.package-lock.json: explorer/package-lock.json
+	cd explorer && $(NPM) ci --no-audit --no-fund
+
+$(BUNDLE): explorer/node_modules/.package-lock.json $(EXPLORER_SRC)
+	cd explorer && $(NPM) run build
 
 launcher: $(JAR)
 
@@ -33,7 +47,9 @@ vet:
 
 # Packages run one at a time (-p 1): several of them start their own Neo4j,
 # and on a 2-core machine two JVMs plus the tests starve each other.
-test: launcher vet check-generated
+# The explorer's end-to-end tests (explorer/e2e_test.go) drive a headless
+# Chromium against the service with the yearbook loaded; they need the bundle.
+test: launcher explorer vet check-generated
 	$(GO) test -p 1 -count=1 -timeout 45m ./...
 	$(MAKE) fuzz
 
@@ -64,4 +80,5 @@ bench: build launcher
 	bash bench/run.sh
 
 clean:
-	rm -rf bin launcher/target
+	rm -rf bin launcher/target explorer/node_modules explorer/e2e-artifacts
+	find explorer/dist -mindepth 1 -not -name .gitkeep -delete

@@ -22,6 +22,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/explorer"
 	"github.com/yearbookkg/kg/graph"
 	"github.com/yearbookkg/kg/graph/dataloader"
 	"github.com/yearbookkg/kg/neo4jstore"
@@ -53,7 +54,10 @@ type Options struct {
 //	GET /healthz        200 while the process runs
 //	GET /readyz         200 when Neo4j answers and a yearbook is loaded, else 503
 //	GET /metrics        Prometheus metrics
-//	GET /               redirects to /graphiql
+//	GET /               the graph explorer (a page over the same /graphql)
+//	GET /e/{id}         the explorer on one entity (a shareable deep link)
+//	GET /path           the explorer's "how are these two connected?" view
+//	GET /assets/…       the explorer's script and stylesheet
 //
 // Responses are gzip-compressed for clients that accept it.
 func New(store *neo4jstore.Store, opts Options) http.Handler {
@@ -90,9 +94,13 @@ func New(store *neo4jstore.Store, opts Options) http.Handler {
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/graphiql", http.StatusFound)
-	})
+	// The explorer routes on the path in the browser, so each of its
+	// routes serves the same page.
+	ex := explorer.New()
+	mux.Handle("GET /{$}", ex.Index())
+	mux.Handle("GET /e/{id}", ex.Index())
+	mux.Handle("GET /path", ex.Index())
+	mux.Handle("GET /assets/", ex.Assets())
 	return gzhttp.GzipHandler(mux)
 }
 

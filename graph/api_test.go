@@ -512,7 +512,10 @@ func TestHTTPEndpoints(t *testing.T) {
 		{"GET", "/readyz", nil, 200, "ready"},
 		{"GET", "/graphiql", nil, http.StatusFound, ""},
 		{"GET", "/graphiql?query=%7Bstats%7Bpeople%7D%7D", nil, 200, "graphiql"},
-		{"GET", "/", nil, http.StatusFound, ""},
+		// The explorer's page (or, in a build without its bundle, the
+		// page saying how to build it); / no longer redirects.
+		{"GET", "/", nil, 200, "<!doctype html>"},
+		{"GET", "/e/per_e3wwhdbq6qsxvfwj", nil, 200, "<!doctype html>"},
 		{"GET", "/graphql?query=%7Bstats%7Bpeople%7D%7D", nil, 200, `"people"`},
 		{"GET", "/graphql?query=%7Bstats%7Bpeople%7D%7D", map[string]string{"Accept": "application/graphql-response+json"}, 200, `"people"`},
 		{"GET", "/metrics", nil, 200, "kg_http_requests_total"},
