@@ -2,6 +2,7 @@ package mention
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -77,7 +78,9 @@ func (f *finder) Find(text string) []Span {
 	s.findOrgs()
 	s.findProjects()
 	s.titles()
-	return s.result()
+	out := s.result()
+	s.release()
+	return out
 }
 
 // scan is the state of one Find: the text as folded runes, the byte
@@ -104,42 +107,64 @@ type wordAt struct {
 	class uint32
 }
 
+// scans recycles the buffers of finished scans: Find runs once per
+// passage and per sentence, and allocating six arrays the size of the
+// text each time was the largest source of garbage in extraction.
+var scans = sync.Pool{New: func() any { return new(scan) }}
+
+// resize returns b with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 func newScan(f *finder, text string) *scan {
-	s := &scan{f: f, text: text}
-	s.rs = make([]rune, 0, len(text)/3+1)
-	s.off = make([]int, 0, len(text)/3+2)
+	s := scans.Get().(*scan)
+	s.f, s.text = f, text
+	s.rs, s.off = s.rs[:0], s.off[:0]
 	for i, r := range text {
 		s.rs = append(s.rs, fold(r))
 		s.off = append(s.off, i)
 	}
 	s.off = append(s.off, len(text))
 	n := len(s.rs)
-	s.first = make([]int32, n+1)
-	s.endAt = make([]uint32, n+1)
-	s.taken = make([]uint8, n)
-	s.ms = make([]wordAt, 0, n)
+	s.first = resize(s.first, n+1)
+	s.endAt = resize(s.endAt, n+1)
+	s.taken = resize(s.taken, n)
+	s.ms = s.ms[:0]
+	t := f.trie
 	for i := 0; i < n; i++ {
 		s.first[i] = int32(len(s.ms))
-		cur := int32(0)
-		for j := i; j < n; j++ {
-			var next int32
-			if j == i {
-				next = f.trie.first(s.rs[j])
-			} else {
-				next = f.trie.next(cur, s.rs[j])
-			}
-			if next == 0 {
-				break
-			}
-			cur = next
-			if c := f.trie.nodes[cur].class; c != 0 {
+		cur := t.first(s.rs[i])
+		for j := i; cur != 0; {
+			if c := t.nodes[cur].class; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
 				s.endAt[j+1] |= c
 			}
+			if j++; j >= n {
+				break
+			}
+			cur = t.next(cur, s.rs[j])
 		}
 	}
 	s.first[n] = int32(len(s.ms))
 	return s
+}
+
+// release returns s to the pool. The spans of its result are copies and
+// hold no reference into its buffers.
+func (s *scan) release() {
+	s.f, s.text = nil, ""
+	clear(s.people)
+	clear(s.orgs)
+	clear(s.projects)
+	s.people, s.orgs, s.projects = s.people[:0], s.orgs[:0], s.projects[:0]
+	scans.Put(s)
 }
 
 // at returns the words starting at i, shortest first.
@@ -242,7 +267,11 @@ func (s *scan) free(i, j int) bool {
 
 // result returns the spans found, by position.
 func (s *scan) result() []Span {
-	var out []Span
+	n := len(s.people) + len(s.orgs) + len(s.projects)
+	if n == 0 {
+		return nil
+	}
+	out := make([]Span, 0, n)
 	for _, p := range s.people {
 		out = append(out, p.span)
 	}

@@ -43,10 +43,10 @@ type Finders []Finder
 // Find implements Finder.
 func (fs Finders) Find(text string) []Span {
 	var all []Span
-	rank := map[int]int{}
+	var rank []int // rank[k] is the index of the finder of all[k]
 	for i, f := range fs {
 		for _, s := range f.Find(text) {
-			rank[len(all)] = i
+			rank = append(rank, i)
 			all = append(all, s)
 		}
 	}
