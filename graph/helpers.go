@@ -4,6 +4,10 @@ import (
 	"context"
 	"sort"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/yearbookkg/kg/graph/dataloader"
+
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/neo4jstore"
 
@@ -188,4 +192,75 @@ func pageInfo(offset, n int, hasNext bool) *model.PageInfo {
 		pi.StartCursor, pi.EndCursor = &s, &e
 	}
 	return pi
+}
+
+// selectsDescription reports whether the request's operation selects a
+// field named description anywhere. Reads that return many entities
+// (paths, neighbourhoods, pages of events) leave events' descriptions out
+// unless it does: they are the long texts of the graph. The whole
+// operation is searched, not only the field's own selection, because the
+// nodes such reads return prime the request's Nodes loader, which any
+// other field of the request may then read.
+func selectsDescription(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return true
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil {
+		return true
+	}
+	return selects(oc.Operation.SelectionSet, oc.Doc.Fragments, "description", 0)
+}
+
+func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, name string, depth int) bool {
+	if depth > 64 {
+		return true // a fragment cycle, which validation rejects; be safe
+	}
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name == name || selects(s.SelectionSet, frags, name, depth+1) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if selects(s.SelectionSet, frags, name, depth+1) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if f := frags.ForName(s.Name); f != nil && selects(f.SelectionSet, frags, name, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefetch starts, next to the lookup of the entity id by Query.node, the
+// loads its selected fields will make (a person's career or posts, an
+// organization's posts), so that they run in the same batch window
+// instead of one window later. The fields' resolvers then find the
+// results in the loaders' caches.
+func prefetch(ctx context.Context, l *dataloader.Loaders, id string) {
+	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return
+	}
+	var typ string
+	switch kg.KindOfID(id) {
+	case kg.Person:
+		typ = "Person"
+	case kg.Organization:
+		typ = "Organization"
+	default:
+		return
+	}
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{typ, "Entity"}) {
+		switch {
+		case typ == "Person" && f.Name == "career":
+			l.Careers.LoadThunk(ctx, dataloader.CareerKey{ID: id, Desc: selectsDescription(ctx)})
+		case typ == "Person" && f.Name == "positions":
+			l.PersonPos.LoadThunk(ctx, id)
+		case typ == "Organization" && (f.Name == "positions" || f.Name == "timeline"):
+			l.OrgPos.LoadThunk(ctx, id)
+		}
+	}
 }

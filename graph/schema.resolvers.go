@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/graph/dataloader"
 	"github.com/yearbookkg/kg/graph/generated"
 	"github.com/yearbookkg/kg/graph/model"
 	"github.com/yearbookkg/kg/neo4jstore"
@@ -113,15 +114,11 @@ func (r *personResolver) Positions(ctx context.Context, obj *model.Person) ([]*m
 }
 
 func (r *personResolver) Career(ctx context.Context, obj *model.Person) ([]*model.CareerStep, error) {
-	ps, err := r.loaders(ctx).PersonPos.Load(ctx, obj.ID)
+	c, err := r.loaders(ctx).Careers.Load(ctx, dataloader.CareerKey{ID: obj.ID, Desc: selectsDescription(ctx)})
 	if err != nil {
 		return nil, err
 	}
-	events, err := related(ctx, r.Resolver, relPersonEvents, obj.ID, nil, maxFirst, kg.Event, toEvent)
-	if err != nil {
-		return nil, err
-	}
-	return career(ps, events), nil
+	return career(c.Positions, convertAll(c.Events, kg.Event, toEvent)), nil
 }
 
 func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error) {
@@ -188,7 +185,10 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Entity, erro
 	if kg.KindOfID(id) == "" {
 		return nil, kg.Errorf(kg.EINVALID, "invalid ID %q", id)
 	}
-	n, err := r.loaders(ctx).Nodes.Load(ctx, id)
+	l := r.loaders(ctx)
+	thunk := l.Nodes.LoadThunk(ctx, id)
+	prefetch(ctx, l, id)
+	n, err := thunk()
 	if err != nil || n == nil {
 		return nil, err
 	}
@@ -247,7 +247,7 @@ func (r *queryResolver) Events(ctx context.Context, from *string, to *string, pl
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.EventsWhere(ctx, f, offset, n)
+	page, err := r.Store.EventsWhere(ctx, f, offset, n, selectsDescription(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -266,10 +266,11 @@ func (r *queryResolver) Path(ctx context.Context, from string, to string, maxHop
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	p, err := r.Store.ShortestPath(ctx, from, to, hops)
+	p, err := r.Store.ShortestPath(ctx, from, to, hops, selectsDescription(ctx))
 	if err != nil || p == nil {
 		return nil, err
 	}
+	r.loaders(ctx).Prime(p.Nodes...)
 	return &model.Path{Nodes: entities(p.Nodes), Relationships: toRelationships(p.Rels), Length: len(p.Rels)}, nil
 }
 
@@ -285,13 +286,14 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 	if hops != nil {
 		h = *hops
 	}
-	sub, err := r.Store.Neighborhood(ctx, id, h, toKinds(kinds), n)
+	sub, err := r.Store.Neighborhood(ctx, id, h, toKinds(kinds), n, selectsDescription(ctx))
 	if err != nil {
 		return nil, err
 	}
 	if sub == nil {
 		return nil, kg.Errorf(kg.ENOTFOUND, "no entity %s", id)
 	}
+	r.loaders(ctx).Prime(sub.Nodes...)
 	return &model.Subgraph{Nodes: entities(sub.Nodes), Relationships: toRelationships(sub.Rels)}, nil
 }
 

@@ -81,7 +81,40 @@ func (s *Store) Load(ctx context.Context, g *kg.Graph, opts LoadOptions) (res Lo
 	}
 	res.Total = time.Since(start)
 	fmt.Fprintf(progress, "load %s: committed in %s\n", g.Yearbook.ID, res.Total.Round(time.Millisecond))
+	t := time.Now()
+	if err := s.Replan(ctx); err != nil {
+		// The graph is committed and correct; only plans may be poor
+		// until Neo4j samples on its own.
+		fmt.Fprintf(progress, "load %s: index statistics not refreshed: %v\n", g.Yearbook.ID, err)
+	} else {
+		fmt.Fprintf(progress, "load %s: index statistics refreshed in %s\n", g.Yearbook.ID, time.Since(t).Round(time.Millisecond))
+	}
 	return res, nil
+}
+
+// Replan resamples the statistics of the indexes a load made outdated and
+// drops cached plans. Without it, Neo4j keeps planning with the
+// statistics of the graph before the load (after a first load, of an
+// empty store) and may scan a whole index where it should seek: a
+// neighbourhood took 1.3 s instead of 36 ms that way (docs/benchmarks.md).
+// It takes milliseconds at the size of a yearbook.
+func (s *Store) Replan(ctx context.Context) (err error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: s.db})
+	defer func() { err = errors.Join(err, session.Close(context.WithoutCancel(ctx))) }()
+	// db.prepareForReplanning resamples, waits for the samples and clears
+	// the query caches; db.resampleOutdatedIndexes only schedules the
+	// sampling, the fallback where the first is not allowed.
+	for _, q := range []string{"CALL db.prepareForReplanning(60)", "CALL db.resampleOutdatedIndexes()"} {
+		var res neo4j.ResultWithContext
+		res, err = session.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err == nil {
+			return nil
+		}
+	}
+	return translate(ctx, err)
 }
 
 func (s *Store) loadedHash(ctx context.Context, id string) (string, error) {

@@ -74,6 +74,7 @@ func TestPlans(t *testing.T) {
 		{"mentions", false, func() error { _, err := s.Mentions(ctx, []string{ids.person, ids.org}, 20); return err }},
 		{"positions of people", false, func() error { _, err := s.Positions(ctx, []string{ids.person}, true); return err }},
 		{"positions in organizations", false, func() error { _, err := s.Positions(ctx, []string{ids.org}, false); return err }},
+		{"careers", false, func() error { _, err := s.Careers(ctx, []string{ids.person, ids.otherPerson}, 500, false); return err }},
 		{"related", false, func() error {
 			for _, r := range relations {
 				if _, err := s.Related(ctx, r, slices.DeleteFunc([]string{ids.person, ids.org, ids.place, ids.event, ids.project}, func(id string) bool { return id == "" }), 50); err != nil {
@@ -86,27 +87,31 @@ func TestPlans(t *testing.T) {
 		{"search a name", false, func() error { _, err := s.Search(ctx, ids.personName, nil, 20); return err }},
 		{"search two characters", false, func() error { _, err := s.Search(ctx, "武威", nil, 20); return err }},
 		{"search one character", false, func() error { _, err := s.Search(ctx, "王", []kg.Kind{kg.Person}, 20); return err }},
-		{"shortest path", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.otherPerson, 6); return err }},
-		{"path to itself", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.person, 6); return err }},
-		{"neighborhood", false, func() error { _, err := s.Neighborhood(ctx, ids.person, 2, nil, 100); return err }},
+		{"shortest path", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.otherPerson, 6, true); return err }},
+		{"path to itself", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.person, 6, true); return err }},
+		{"neighborhood", false, func() error { _, err := s.Neighborhood(ctx, ids.person, 2, nil, 100, false); return err }},
+		{"neighborhood of people, 3 hops", false, func() error {
+			_, err := s.Neighborhood(ctx, ids.org, 3, []kg.Kind{kg.Person}, 50, true)
+			return err
+		}},
 		{"co-occurrences", false, func() error { _, err := s.CoOccurrences(ctx, ids.person, 20); return err }},
-		{"events by date", false, func() error { _, err := s.EventsWhere(ctx, year, 0, 50); return err }},
+		{"events by date", false, func() error { _, err := s.EventsWhere(ctx, year, 0, 50, true); return err }},
 		{"events of a place by date", false, func() error {
 			f := year
 			f.PlaceID = ids.county
-			_, err := s.EventsWhere(ctx, f, 0, 50)
+			_, err := s.EventsWhere(ctx, f, 0, 50, true)
 			return err
 		}},
 		{"events of a person", false, func() error {
-			_, err := s.EventsWhere(ctx, neo4jstore.EventFilter{PersonID: ids.person}, 0, 50)
+			_, err := s.EventsWhere(ctx, neo4jstore.EventFilter{PersonID: ids.person}, 0, 50, true)
 			return err
 		}},
 		{"events of an organization", false, func() error {
-			_, err := s.EventsWhere(ctx, neo4jstore.EventFilter{OrganizationID: ids.org}, 0, 50)
+			_, err := s.EventsWhere(ctx, neo4jstore.EventFilter{OrganizationID: ids.org}, 0, 50, true)
 			return err
 		}},
 		{"events of a project", false, func() error {
-			_, err := s.EventsWhere(ctx, neo4jstore.EventFilter{ProjectID: ids.project}, 0, 50)
+			_, err := s.EventsWhere(ctx, neo4jstore.EventFilter{ProjectID: ids.project}, 0, 50, true)
 			return err
 		}},
 		{"event counts by month", false, func() error { _, err := s.EventCounts(ctx, "MONTH", year); return err }},
@@ -151,7 +156,7 @@ func TestPlans(t *testing.T) {
 			_, _, err := s.List(ctx, neo4jstore.ListFilter{Kind: kg.Place, PlaceType: "TOWN"}, "NAME", 0, 50)
 			return err
 		}},
-		{"browse all events", true, func() error { _, err := s.EventsWhere(ctx, neo4jstore.EventFilter{}, 0, 50); return err }},
+		{"browse all events", true, func() error { _, err := s.EventsWhere(ctx, neo4jstore.EventFilter{}, 0, 50, true); return err }},
 		{"count all events by month", true, func() error { _, err := s.EventCounts(ctx, "MONTH", neo4jstore.EventFilter{}); return err }},
 	}
 	// Plans follow index statistics, which right after a reset and a load

@@ -35,17 +35,23 @@ func (n *Node) Prop(k string) *string {
 // entityFields are the node properties that are not kind-specific props.
 var entityFields = map[string]bool{"id": true, "key": true, "kind": true, "name": true, "aliases": true, "aliasText": true, "yearbooks": true, "mentionCount": true}
 
+// toNode converts a node, or a map projected by nodeProjection, to a Node.
 func toNode(v any) *Node {
-	dn, ok := v.(dbtype.Node)
-	if !ok {
+	var p map[string]any
+	switch n := v.(type) {
+	case dbtype.Node:
+		p = n.Props
+	case map[string]any:
+		p = n
+	default:
 		return nil
 	}
-	p := dn.Props
-	n := &Node{ID: str(p["id"]), Kind: kg.Kind(str(p["kind"])), Name: str(p["name"]), Props: map[string]string{}}
+	n := &Node{ID: str(p["id"]), Kind: kg.Kind(str(p["kind"])), Name: str(p["name"]), Props: make(map[string]string, len(p))}
 	if c, ok := p["mentionCount"].(int64); ok {
 		n.MentionCount = int(c)
 	}
 	if as, ok := p["aliases"].([]any); ok {
+		n.Aliases = make([]string, 0, len(as))
 		for _, a := range as {
 			n.Aliases = append(n.Aliases, str(a))
 		}
@@ -58,6 +64,29 @@ func toNode(v any) *Node {
 		}
 	}
 	return n
+}
+
+// nodeProjection returns a Cypher map projection of the node variable v
+// with the properties the API shows: not the bookkeeping (key, aliasText,
+// yearbooks), and an event's description only with desc. Reads that
+// return many nodes use it so that Bolt carries and the driver decodes
+// only what a client can see.
+func nodeProjection(v string, desc bool) string {
+	fields := ".id, .kind, .name, .aliases, .mentionCount, .gender, .ethnicity, .born, .placeType, .date, .endDate, .category, .investment, .status"
+	if desc {
+		fields += ", .description"
+	}
+	return v + " {" + fields + "}"
+}
+
+// positionsByID maps each ID of a batch to its positions in the batch
+// (the dataloaders never repeat a key, but a caller may).
+func positionsByID(ids []string) map[string][]int {
+	at := make(map[string][]int, len(ids))
+	for i, id := range ids {
+		at[id] = append(at[id], i)
+	}
+	return at
 }
 
 func str(v any) string {
@@ -80,15 +109,19 @@ func toSource(p map[string]any) kg.Source {
 // nil where no entity has the ID (the dataloader's batch function).
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]*Node, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {
-		recs, err := run(ctx, s, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, n", map[string]any{"ids": ids})
+		// WHERE n.id IN $ids seeks the id index whatever the statistics
+		// say; an UNWIND of the IDs into {id: id} may be planned as a scan
+		// while they describe an empty store.
+		recs, err := run(ctx, s, tx, "MATCH (n:Entity) WHERE n.id IN $ids RETURN n", map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
-		byID := map[string]*Node{}
+		byID := make(map[string]*Node, len(recs))
 		for _, r := range recs {
 			v, _ := r.Get("n")
-			id, _ := r.Get("id")
-			byID[str(id)] = toNode(v)
+			if n := toNode(v); n != nil {
+				byID[n.ID] = n
+			}
 		}
 		out := make([]*Node, len(ids))
 		for i, id := range ids {
@@ -103,23 +136,27 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*Node, error) {
 func (s *Store) Mentions(ctx context.Context, ids []string, first int) ([][]kg.Source, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]kg.Source, error) {
 		recs, err := run(ctx, s, tx, `
-			UNWIND range(0, size($ids) - 1) AS i
-			MATCH (n:Entity {id: $ids[i]})
+			MATCH (n:Entity) WHERE n.id IN $ids
 			CALL (n) {
 				MATCH (n)-[:MENTIONED_IN]->(m:Mention)
 				WITH m ORDER BY m.yearbook, m.line LIMIT $first
-				RETURN collect(properties(m)) AS ms
+				RETURN collect(m {.yearbook, .page, .section, .line, .quote}) AS ms
 			}
-			RETURN i, ms`, map[string]any{"ids": ids, "first": first})
+			RETURN n.id AS id, ms`, map[string]any{"ids": ids, "first": first})
 		if err != nil {
 			return nil, err
 		}
 		out := make([][]kg.Source, len(ids))
+		at := positionsByID(ids)
 		for _, r := range recs {
-			i, _ := r.Get("i")
+			id, _ := r.Get("id")
 			ms, _ := r.Get("ms")
+			var srcs []kg.Source
 			for _, m := range ms.([]any) {
-				out[i.(int64)] = append(out[i.(int64)], toSource(m.(map[string]any)))
+				srcs = append(srcs, toSource(m.(map[string]any)))
+			}
+			for _, i := range at[str(id)] {
+				out[i] = srcs
 			}
 		}
 		return out, nil
@@ -132,42 +169,113 @@ type Position struct {
 	Title, Start, End, Note  string
 	Concurrent               bool
 	Source                   kg.Source
+	// Other is the entity at the other end (the organization of a
+	// person's post, the person of an organization's), read with the
+	// post so that resolving it costs no further query.
+	Other *Node
+}
+
+// positionsQuery returns, for each entity of $ids (people when byPerson,
+// else organizations), its statements of posts as rows (id, other, r),
+// ordered by start date (unknown first) then line.
+func positionsQuery(byPerson bool) string {
+	pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
+	if !byPerson {
+		pattern = "(o:Person)-[r:HELD_POSITION]->(n)"
+	}
+	return `
+			MATCH (n:Entity) WHERE n.id IN $ids
+			MATCH ` + pattern + `
+			RETURN n.id AS id, ` + nodeProjection("o", false) + ` AS other, properties(r) AS r
+			ORDER BY id, coalesce(r.start, ''), r.line`
+}
+
+// toPositions turns the rows of positionsQuery into each ID's posts.
+func toPositions(recs []*neo4j.Record, ids []string, byPerson bool) [][]Position {
+	out := make([][]Position, len(ids))
+	at := positionsByID(ids)
+	byID := map[string][]Position{}
+	for _, rec := range recs {
+		idv, _ := rec.Get("id")
+		id := str(idv)
+		ov, _ := rec.Get("other")
+		rv, _ := rec.Get("r")
+		other := toNode(ov)
+		p := rv.(map[string]any)
+		pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p), Other: other}
+		pos.Concurrent, _ = p["concurrent"].(bool)
+		if byPerson {
+			pos.PersonID, pos.OrganizationID = id, other.ID
+		} else {
+			pos.PersonID, pos.OrganizationID = other.ID, id
+		}
+		byID[id] = append(byID[id], pos)
+	}
+	for id, ps := range byID {
+		ps = collapse(ps)
+		for _, i := range at[id] {
+			out[i] = ps
+		}
+	}
+	return out
 }
 
 // Positions returns the positions held by each person (byPerson) or in
 // each organization, ordered by start date (unknown first) then title.
 func (s *Store) Positions(ctx context.Context, ids []string, byPerson bool) ([][]Position, error) {
-	pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
-	if !byPerson {
-		pattern = "(o:Person)-[r:HELD_POSITION]->(n)"
-	}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Position, error) {
-		recs, err := run(ctx, s, tx, `
-			UNWIND range(0, size($ids) - 1) AS i
-			MATCH (n:Entity {id: $ids[i]})
-			MATCH `+pattern+`
-			RETURN i, o.id AS other, properties(r) AS r
-			ORDER BY i, coalesce(r.start, ''), r.line`, map[string]any{"ids": ids})
+		recs, err := run(ctx, s, tx, positionsQuery(byPerson), map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
-		out := make([][]Position, len(ids))
-		for _, rec := range recs {
-			i, _ := rec.Get("i")
-			other, _ := rec.Get("other")
-			rv, _ := rec.Get("r")
-			p := rv.(map[string]any)
-			pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p)}
-			pos.Concurrent, _ = p["concurrent"].(bool)
-			if byPerson {
-				pos.PersonID, pos.OrganizationID = ids[i.(int64)], str(other)
-			} else {
-				pos.PersonID, pos.OrganizationID = str(other), ids[i.(int64)]
-			}
-			out[i.(int64)] = append(out[i.(int64)], pos)
+		return toPositions(recs, ids, byPerson), nil
+	})
+}
+
+// Career is what Person.career shows: the person's posts and the events
+// they took part in (in date order, at most the page size asked for).
+type Career struct {
+	Positions []Position
+	Events    []*Node
+}
+
+// Careers returns the careers of people: their posts with the
+// organizations, and up to first events each, in one read transaction
+// instead of one per kind of fact. desc includes the events'
+// descriptions.
+func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool) ([]Career, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Career, error) {
+		params := map[string]any{"ids": ids, "first": first}
+		recs, err := run(ctx, s, tx, positionsQuery(true), params)
+		if err != nil {
+			return nil, err
 		}
-		for i := range out {
-			out[i] = collapse(out[i])
+		out := make([]Career, len(ids))
+		for i, ps := range toPositions(recs, ids, true) {
+			out[i].Positions = ps
+		}
+		recs, err = run(ctx, s, tx, `
+			MATCH (n:Person) WHERE n.id IN $ids
+			CALL (n) {
+				MATCH (n)-[:PARTICIPATED_IN]->(m:Event)
+				WITH DISTINCT m ORDER BY m.date, m.name LIMIT $first
+				RETURN collect(`+nodeProjection("m", desc)+`) AS ms
+			}
+			RETURN n.id AS id, ms`, params)
+		if err != nil {
+			return nil, err
+		}
+		at := positionsByID(ids)
+		for _, r := range recs {
+			id, _ := r.Get("id")
+			ms, _ := r.Get("ms")
+			var events []*Node
+			for _, m := range ms.([]any) {
+				events = append(events, toNode(m))
+			}
+			for _, i := range at[str(id)] {
+				out[i].Events = events
+			}
 		}
 		return out, nil
 	})
@@ -240,25 +348,29 @@ func (s *Store) Related(ctx context.Context, rel Relation, ids []string, first i
 		order = "m.date, m.name"
 	}
 	cypher := `
-		UNWIND range(0, size($ids) - 1) AS i
-		MATCH (n:Entity {id: $ids[i]})
+		MATCH (n:Entity) WHERE n.id IN $ids
 		CALL (n) {
 			MATCH ` + rel.pattern() + `
 			WITH DISTINCT m ORDER BY ` + order + ` LIMIT $first
-			RETURN collect(m) AS ms
+			RETURN collect(` + nodeProjection("m", true) + `) AS ms
 		}
-		RETURN i, ms`
+		RETURN n.id AS id, ms`
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]*Node, error) {
 		recs, err := run(ctx, s, tx, cypher, map[string]any{"ids": ids, "first": first})
 		if err != nil {
 			return nil, err
 		}
 		out := make([][]*Node, len(ids))
+		at := positionsByID(ids)
 		for _, r := range recs {
-			i, _ := r.Get("i")
+			id, _ := r.Get("id")
 			ms, _ := r.Get("ms")
+			nodes := make([]*Node, 0, len(ms.([]any)))
 			for _, m := range ms.([]any) {
-				out[i.(int64)] = append(out[i.(int64)], toNode(m))
+				nodes = append(nodes, toNode(m))
+			}
+			for _, i := range at[str(id)] {
+				out[i] = nodes
 			}
 		}
 		return out, nil
@@ -276,18 +388,19 @@ type Honor struct {
 func (s *Store) Honors(ctx context.Context, ids []string) ([][]Honor, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Honor, error) {
 		recs, err := run(ctx, s, tx, `
-			UNWIND range(0, size($ids) - 1) AS i
-			MATCH (n:Entity {id: $ids[i]})-[r:HONORED]->(h:Honor)
+			MATCH (n:Entity) WHERE n.id IN $ids
+			MATCH (n)-[r:HONORED]->(h:Honor)
 			OPTIONAL MATCH (a:Name {key: r.awardedBy})-[:NAMES]->(o:Organization)
-			WITH i, r, h, head(collect(o.id)) AS by
-			RETURN i, h.title AS title, properties(r) AS r, by
-			ORDER BY i, r.year, r.line`, map[string]any{"ids": ids})
+			WITH n, r, h, head(collect(o.id)) AS by
+			RETURN n.id AS id, h.title AS title, properties(r) AS r, by
+			ORDER BY id, r.year, r.line`, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
-		out := make([][]Honor, len(ids))
+		byID := map[string][]Honor{}
 		for _, rec := range recs {
-			i, _ := rec.Get("i")
+			idv, _ := rec.Get("id")
+			id := str(idv)
 			title, _ := rec.Get("title")
 			rv, _ := rec.Get("r")
 			by, _ := rec.Get("by")
@@ -299,14 +412,18 @@ func (s *Store) Honors(ctx context.Context, ids []string) ([][]Honor, error) {
 			// The same honor stated twice (a profile and the chronicle) is
 			// one honor; the first statement is its source.
 			dup := false
-			for _, o := range out[i.(int64)] {
+			for _, o := range byID[id] {
 				if o.Title == h.Title && o.Year == h.Year {
 					dup = true
 				}
 			}
 			if !dup {
-				out[i.(int64)] = append(out[i.(int64)], h)
+				byID[id] = append(byID[id], h)
 			}
+		}
+		out := make([][]Honor, len(ids))
+		for i, id := range ids {
+			out[i] = byID[id]
 		}
 		return out, nil
 	})

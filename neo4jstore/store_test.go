@@ -161,11 +161,11 @@ func TestReadQueries(t *testing.T) {
 	if len(pos[1]) != 0 {
 		t.Fatalf("an organization holds no positions as a person: %+v", pos[1])
 	}
-	page, err := s.EventsWhere(ctx, neo4jstore.EventFilter{From: "2023-03", To: "2023-03"}, 0, 10)
+	page, err := s.EventsWhere(ctx, neo4jstore.EventFilter{From: "2023-03", To: "2023-03"}, 0, 10, true)
 	if err != nil || page.Total != 1 || page.Nodes[0].Props["date"] != "2023-03-16" {
 		t.Fatalf("events of March: %+v %v", page, err)
 	}
-	page, err = s.EventsWhere(ctx, neo4jstore.EventFilter{From: "2023-04", To: "2023-12"}, 0, 10)
+	page, err = s.EventsWhere(ctx, neo4jstore.EventFilter{From: "2023-04", To: "2023-12"}, 0, 10, true)
 	if err != nil || page.Total != 0 {
 		t.Fatalf("events after March: %+v %v", page, err)
 	}

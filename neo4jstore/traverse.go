@@ -45,8 +45,9 @@ type Path struct {
 }
 
 // ShortestPath returns a shortest path of at most maxHops relationships
-// between two entities, or nil when there is none.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*Path, error) {
+// between two entities, or nil when there is none. desc includes events'
+// descriptions in the nodes.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, desc bool) (*Path, error) {
 	if maxHops < 1 || maxHops > 6 {
 		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and 6")
 	}
@@ -55,10 +56,10 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	cypher := fmt.Sprintf(`
 		MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
-		RETURN nodes(p) AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, relProjection)
+		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", desc), relProjection)
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
 		if from == to {
-			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN a", map[string]any{"from": from})
+			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", desc)+" AS a", map[string]any{"from": from})
 			if err != nil || len(recs) == 0 {
 				return nil, err
 			}
@@ -82,13 +83,45 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	})
 }
 
+// neighborhoodQuery is the Cypher of Neighborhood for a number of hops
+// (a validated integer: it unrolls the hops). Each hop expands only the
+// neighbours the previous hops kept (at most $limit each, nearest and most
+// mentioned first, those of the kinds asked for first), and stops once
+// $first entities of those kinds are found.
+func neighborhoodQuery(hops int, desc bool) string {
+	keep := func(v string) string { return "(size($labels) = 0 OR any(l IN labels(" + v + ") WHERE l IN $labels))" }
+	var b strings.Builder
+	b.WriteString("MATCH (a:Entity {id: $id})\nWITH a, [a] AS seen, [a] AS frontier, [] AS found\n")
+	for h := 0; h < hops; h++ {
+		fmt.Fprintf(&b, `CALL (seen, frontier, found) {
+  UNWIND CASE WHEN size(found) < $first THEN frontier ELSE [] END AS x
+  MATCH (x)-[:%s]-(m:Entity) WHERE NOT m IN seen
+  WITH DISTINCT m
+  WITH m, %s AS keep ORDER BY keep DESC, m.mentionCount DESC, m.id LIMIT $limit
+  RETURN collect(m) AS hop, [n IN collect(CASE WHEN keep THEN m END) WHERE n IS NOT NULL] AS kept
+}
+WITH a, seen + hop AS seen, hop AS frontier, found + kept AS found
+`, domainTypes, keep("m"))
+	}
+	fmt.Fprintf(&b, `WITH [a] + found[0..$first] AS ns
+CALL (ns) {
+  UNWIND ns AS x
+  MATCH (x)-[r:%s]->(y:Entity) WHERE y IN ns
+  RETURN collect(%s) AS rs
+}
+RETURN [n IN ns | %s] AS ns, rs`, domainTypes, strings.NewReplacer("startNode(r).id", "x.id", "endNode(r).id", "y.id").Replace(relProjection), nodeProjection("n", desc))
+	return b.String()
+}
+
 // Neighborhood returns the entities within hops (1–3) of id, nearest and
 // most mentioned first, at most first of them (besides id itself), and the
 // relationships among them. Each hop expands only the entities kept so
 // far, so a hub (a city with thousands of events) cannot blow up the query.
 // kinds, when not empty, limits the entities returned (traversal passes
-// through every kind).
-func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []kg.Kind, first int) (*Path, error) {
+// through every kind). It is one query: the hops, the relationships and
+// the projection of the nodes all run in the database. desc includes
+// events' descriptions.
+func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []kg.Kind, first int, desc bool) (*Path, error) {
 	if hops < 1 || hops > 3 {
 		return nil, kg.Errorf(kg.EINVALID, "hops must be between 1 and 3")
 	}
@@ -96,56 +129,20 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 	for i, k := range kinds {
 		labels[i] = k.Label()
 	}
+	params := map[string]any{"id": id, "labels": labels, "first": first, "limit": 4 * first}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
-		recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $id}) RETURN a", map[string]any{"id": id})
+		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, desc), params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
-		v, _ := recs[0].Get("a")
-		out := &Path{Nodes: []*Node{toNode(v)}}
-		seen := map[string]bool{id: true}
-		frontier := []string{id}
-		kept := 0
-		for h := 0; h < hops && len(frontier) > 0 && kept < first; h++ {
-			recs, err := run(ctx, s, tx, `
-				UNWIND $ids AS id
-				MATCH (n:Entity {id: id})-[:`+domainTypes+`]-(m:Entity)
-				WHERE NOT m.id IN $seen
-				WITH DISTINCT m
-				RETURN m, (size($labels) = 0 OR any(l IN labels(m) WHERE l IN $labels)) AS keep
-				ORDER BY keep DESC, m.mentionCount DESC, m.id LIMIT $limit`,
-				map[string]any{"ids": frontier, "seen": keys(seen), "labels": labels, "limit": 4 * first})
-			if err != nil {
-				return nil, err
-			}
-			frontier = frontier[:0]
-			for _, r := range recs {
-				mv, _ := r.Get("m")
-				keep, _ := r.Get("keep")
-				n := toNode(mv)
-				seen[n.ID] = true
-				frontier = append(frontier, n.ID)
-				if keep.(bool) && kept < first {
-					out.Nodes = append(out.Nodes, n)
-					kept++
-				}
-			}
+		out := &Path{}
+		ns, _ := recs[0].Get("ns")
+		for _, n := range ns.([]any) {
+			out.Nodes = append(out.Nodes, toNode(n))
 		}
-		ids := make([]string, len(out.Nodes))
-		for i, n := range out.Nodes {
-			ids[i] = n.ID
-		}
-		recs, err = run(ctx, s, tx, `
-			UNWIND $ids AS id
-			MATCH (n:Entity {id: id})-[r:`+domainTypes+`]->(m:Entity)
-			WHERE m.id IN $ids
-			RETURN `+relProjection+` AS r`, map[string]any{"ids": ids})
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			rv, _ := r.Get("r")
-			out.Rels = append(out.Rels, toRel(rv))
+		rs, _ := recs[0].Get("rs")
+		for _, r := range rs.([]any) {
+			out.Rels = append(out.Rels, toRel(r))
 		}
 		return out, nil
 	})
@@ -222,29 +219,41 @@ func (f EventFilter) match() (string, map[string]any) {
 }
 
 // EventsWhere returns a page of the filter's events in date order, and
-// their total, counted by the database.
-func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first int) (*EventPage, error) {
+// their total, counted by the database in the same query. desc includes
+// the events' descriptions.
+func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first int, desc bool) (*EventPage, error) {
 	match, params := f.match()
-	params["offset"], params["first"] = offset, first
+	params["offset"], params["end"] = offset, offset+first
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EventPage, error) {
-		total, err := single[int64](ctx, s, tx, match+" RETURN count(n) AS c", params, "c")
+		total, nodes, err := countAndPage(ctx, s, tx, match, "n.date, n.id", desc, params)
 		if err != nil {
 			return nil, err
 		}
-		page := &EventPage{Total: int(total), StartIndex: offset}
-		if first > 0 {
-			recs, err := run(ctx, s, tx, match+" RETURN n ORDER BY n.date, n.id SKIP $offset LIMIT $first", params)
-			if err != nil {
-				return nil, err
-			}
-			for _, r := range recs {
-				v, _ := r.Get("n")
-				page.Nodes = append(page.Nodes, toNode(v))
-			}
-		}
+		page := &EventPage{Total: total, StartIndex: offset, Nodes: nodes}
 		page.HasNext = offset+len(page.Nodes) < page.Total
 		return page, nil
 	})
+}
+
+// countAndPage runs match (which ends with WITH DISTINCT n) once, and
+// returns how many rows it has and the rows $offset to $end in order: one
+// query instead of a count and a page, each of which would run match.
+func countAndPage(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, match, order string, desc bool, params map[string]any) (int, []*Node, error) {
+	recs, err := run(ctx, s, tx, match+`
+		WITH n ORDER BY `+order+`
+		WITH collect(n) AS ns
+		RETURN size(ns) AS total, [n IN ns[$offset..$end] | `+nodeProjection("n", desc)+`] AS page`, params)
+	if err != nil || len(recs) == 0 {
+		return 0, nil, err
+	}
+	t, _ := recs[0].Get("total")
+	pv, _ := recs[0].Get("page")
+	var nodes []*Node
+	for _, v := range pv.([]any) {
+		nodes = append(nodes, toNode(v))
+	}
+	total, _ := t.(int64)
+	return int(total), nodes, nil
 }
 
 // Bucket is a count under a key.
@@ -353,21 +362,10 @@ func (s *Store) List(ctx context.Context, f ListFilter, order string, offset, fi
 		nodes []*Node
 		total int
 	}
+	params["end"] = offset + first
 	p, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (page, error) {
-		total, err := single[int64](ctx, s, tx, q+" RETURN count(n) AS c", params, "c")
-		if err != nil {
-			return page{}, err
-		}
-		recs, err := run(ctx, s, tx, q+" RETURN n ORDER BY "+orderBy+" SKIP $offset LIMIT $first", params)
-		if err != nil {
-			return page{}, err
-		}
-		pg := page{total: int(total)}
-		for _, r := range recs {
-			v, _ := r.Get("n")
-			pg.nodes = append(pg.nodes, toNode(v))
-		}
-		return pg, nil
+		total, nodes, err := countAndPage(ctx, s, tx, q, orderBy, true, params)
+		return page{nodes: nodes, total: total}, err
 	})
 	return p.nodes, p.total, err
 }
