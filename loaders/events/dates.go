@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -89,7 +90,37 @@ func dayRange(y, m, d, em, ed int) (dateSpan, error) {
 // The full dates of running text, after textnorm.Clean has closed up the
 // spaces: 2023年4月16日, 1月3日, 8月28—29日, 1月13至16日, 11月5日至11日,
 // 3月31日至4月2日. The range dash is written —, －, – or -.
-var reFullDate = regexp.MustCompile(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)`)
+var reFullDate = regexp.MustCompile(fullDatePattern)
+
+// reFullDateAt is reFullDate anchored at the start of the text: the
+// regexp then tries one position instead of every position of the
+// sentence.
+var reFullDateAt = regexp.MustCompile(`^(?:` + fullDatePattern + `)`)
+
+const fullDatePattern = `(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)`
+
+// fullDateBefore is the most bytes a reFullDate match has before its
+// first 月: a four-digit year, 年 and a two-digit month.
+const fullDateBefore = len("2023年12")
+
+// findFullDate returns reFullDate.FindStringSubmatchIndex(s). Every match
+// has a 月 at most fullDateBefore bytes after its start, so the regexp
+// starts there instead of running over the whole sentence, and does not
+// run at all on the many sentences without 月.
+func findFullDate(s string) []int {
+	p := strings.Index(s, "月")
+	if p < 0 {
+		return nil
+	}
+	k := max(0, p-fullDateBefore)
+	m := reFullDate.FindStringSubmatchIndex(s[k:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += k
+		}
+	}
+	return m
+}
 
 // A month without its day (2023年5月, 5月) or a year alone (2023年).
 var (
@@ -101,8 +132,8 @@ var (
 // defYear for a date that omits its year. It returns the date and the
 // length of its text.
 func fullDate(s string, defYear int) (dateSpan, int, error) {
-	m := reFullDate.FindStringSubmatchIndex(s)
-	if m == nil || m[0] != 0 {
+	m := reFullDateAt.FindStringSubmatchIndex(s)
+	if m == nil {
 		return dateSpan{}, 0, errNoDate
 	}
 	return parseFull(s, m, defYear)

@@ -304,7 +304,7 @@ func meetingSig(name, city string) string {
 	} {
 		k = strings.ReplaceAll(k, r[0], r[1])
 	}
-	party := strings.Contains(k, "中共") || regexp.MustCompile(`[市县区省州盟旗]委`).MatchString(k)
+	party := strings.Contains(k, "中共") || reLocalCommittee.MatchString(k)
 	var body string
 	switch {
 	case strings.Contains(k, "政协") && strings.Contains(k, "常委会"):
@@ -349,6 +349,9 @@ func meetingSig(name, city string) string {
 	}
 	return level + "|" + body + "|" + strings.Join(s, ",")
 }
+
+// reLocalCommittee matches a local Party committee (市委, 县委 …).
+var reLocalCommittee = regexp.MustCompile(`[市县区省州盟旗]委`)
 
 var reNumeral = regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
 

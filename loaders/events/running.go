@@ -86,7 +86,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	)
 	if v, k, err := fullDate(s, d.Year); err == nil {
 		ds, n = v, k
-	} else if m := reFullDate.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && strings.HasSuffix(s[:m[0]], "于") {
+	} else if m := findFullDate(s); m != nil && m[0] > 0 && strings.HasSuffix(s[:m[0]], "于") {
 		// X 于 date verb: the subject is the clause before 于.
 		before := s[:m[0]-len("于")]
 		if reNotHappeningBefore.MatchString(before) || strings.ContainsAny(before, "，；：") {
