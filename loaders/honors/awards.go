@@ -34,8 +34,59 @@ func hasListVerb(s string) bool {
 	return false
 }
 
-// reListVerb matches the verbs that give a list its title.
+// reListVerb matches the verbs that give a list its title. It is the
+// specification of listVerbMatches, which finds the same matches without
+// running a regexp over every passage of the book.
 var reListVerb = regexp.MustCompile(`(?:被|新|首次|成功)*(评为|确定为|认定为|命名为|入选|授予)`)
+
+// listPrefixes are the words reListVerb allows before its verb. No two
+// end with the same character, so a run of them is read back from the
+// verb in one way only.
+var listPrefixes = []string{"被", "新", "首次", "成功"}
+
+// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1).
+// The prefixes and the verbs start with different characters, so a match
+// is a verb with the longest run of prefixes before it that does not
+// reach into the previous match; matches come in the order of their verbs.
+func listVerbMatches(s string) [][]int {
+	var out [][]int
+	next := make([]int, len(listVerbs)) // the next occurrence of each verb at or after from; -1 none
+	for i := range listVerbs {
+		next[i] = -2 // not yet looked for
+	}
+	for from := 0; from < len(s); {
+		v, verb := -1, ""
+		for i, w := range listVerbs {
+			if next[i] == -2 || next[i] >= 0 && next[i] < from {
+				next[i] = -1
+				if k := strings.Index(s[from:], w); k >= 0 {
+					next[i] = from + k
+				}
+			}
+			if next[i] >= 0 && (v < 0 || next[i] < v) {
+				v, verb = next[i], w
+			}
+		}
+		if v < 0 {
+			break
+		}
+		start := v
+	prefix:
+		for {
+			for _, p := range listPrefixes {
+				if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
+					start -= len(p)
+					continue prefix
+				}
+			}
+			break
+		}
+		end := v + len(verb)
+		out = append(out, []int{start, end, v, end})
+		from = end
+	}
+	return out
+}
 
 // reListCount matches the count that closes a list (…等5所学校, …2家企业).
 var reListCount = regexp.MustCompile(`(?:等)?\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:家|个|所|座)\s*(?:企业|单位|学校|医院|中小学|幼儿园|机构|合作社|园区)?\s*$`)
@@ -68,7 +119,7 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		if !hasListVerb(p.Text) {
 			continue
 		}
-		for _, m := range reListVerb.FindAllStringIndex(p.Text, -1) {
+		for _, m := range listVerbMatches(p.Text) {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
 				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
@@ -92,7 +143,7 @@ func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 	if !hasListVerb(text) {
 		return
 	}
-	for _, m := range reListVerb.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range listVerbMatches(text) {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
 			continue // 授予 with its honoree after it is awards'

@@ -1,7 +1,9 @@
 package honors
 
 import (
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/yearbookkg/kg"
@@ -45,5 +47,37 @@ func TestListTitles(t *testing.T) {
 		if !reflect.DeepEqual(got, w) {
 			t.Errorf("listTitles(%q) = %q, want %q", c.in, got, w)
 		}
+	}
+}
+
+// TestListVerbMatches holds listVerbMatches to its specification, the
+// regexp reListVerb, on made-up edge cases and on every line of the
+// vendored yearbook.
+func TestListVerbMatches(t *testing.T) {
+	cases := []string{
+		"", "评为", "被评为", "被被新首次成功评为先进", "首次被评为、新入选", "成功授予被授予",
+		"首评为", "次评为", "成评为", "功入选", "被首次", "被", "评为评为", "入选授予被确定为命名为认定为",
+		"武威第一中学、民勤县实验中学被评为“全国文明校园”", "新新新", "被\xff评为", "\xe8评为",
+	}
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	cases = append(cases, lines...)
+	for i := 0; i+3 < len(lines); i += 3 {
+		cases = append(cases, strings.Join(lines[i:i+3], ""))
+	}
+	found := 0
+	for _, c := range cases {
+		want := reListVerb.FindAllStringSubmatchIndex(c, -1)
+		got := listVerbMatches(c)
+		found += len(got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("listVerbMatches(%q) = %v, want %v", c, got, want)
+		}
+	}
+	if found == 0 {
+		t.Error("no matches at all: the yearbook was not read")
 	}
 }
