@@ -58,6 +58,7 @@ func NewFinder(known []Name, city string) Finder {
 		t.add(city, cCity)
 		t.add(city+"市", cCity)
 	}
+	t.freeze()
 	return f
 }
 
@@ -142,7 +143,7 @@ func newScan(f *finder, text string) *scan {
 		s.first[i] = int32(len(s.ms))
 		cur := t.first(s.rs[i])
 		for j := i; cur != 0; {
-			if c := t.nodes[cur].class; c != 0 {
+			if c := t.class[cur]; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
 				s.endAt[j+1] |= c
 			}

@@ -119,9 +119,24 @@ func parseLexicon(s string) *lexicon {
 // trie is a rune trie of words with their classes. Matching walks it from
 // each position of a text, which finds every lexicon word in one pass
 // without regular expressions.
+//
+// It is built with add and then frozen: freeze lays the nodes out in flat
+// arrays (a class per node, the children of all nodes in one sorted run
+// per node), which keeps the walk, done for every rune of every passage,
+// in few cache lines. Only a frozen trie can be walked.
 type trie struct {
-	nodes []tnode
+	class []uint32 // the classes of the word that ends at each node
+	kidLo []int32  // the children of node n are kids[kidLo[n]:kidLo[n+1]]
+	kids  []kid
 	han   []int32 // the root's children for the CJK block, by rune - 0x4E00 (0: none)
+
+	build []tnode // the nodes while the trie is built
+}
+
+// kid is a child of a node: its rune and its node.
+type kid struct {
+	r rune
+	n int32
 }
 
 // Bounds of the CJK block whose root children han indexes directly.
@@ -138,74 +153,95 @@ func (t *trie) first(r rune) int32 {
 	return t.next(0, r)
 }
 
-// next returns the child of node n for rune r, or 0. Children are kept
-// sorted in slices rather than maps: most nodes have a handful, and a
-// short scan or binary search is several times cheaper than a map lookup
-// in the loops that walk the trie from every position of a text.
+// next returns the child of node n for rune r, or 0. Children are sorted
+// by rune: most nodes have a handful, and a short scan or binary search
+// is several times cheaper than a map lookup.
 func (t *trie) next(n int32, r rune) int32 {
-	nd := &t.nodes[n]
-	keys := nd.keys
-	if len(keys) <= 8 {
-		for k, c := range keys {
-			if c == r {
-				return nd.vals[k]
+	ks := t.kids[t.kidLo[n]:t.kidLo[n+1]]
+	if len(ks) <= 8 {
+		for _, k := range ks {
+			if k.r == r {
+				return k.n
 			}
-			if c > r {
+			if k.r > r {
 				return 0
 			}
 		}
 		return 0
 	}
-	lo, hi := 0, len(keys)
+	lo, hi := 0, len(ks)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if keys[m] < r {
+		if ks[m].r < r {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(keys) && keys[lo] == r {
-		return nd.vals[lo]
+	if lo < len(ks) && ks[lo].r == r {
+		return ks[lo].n
 	}
 	return 0
 }
 
-// tnode is a node of the trie: its children by rune (keys sorted, vals
-// the child nodes) and the classes of the word that ends there.
+// tnode is a node of a trie being built: its children by rune (keys
+// sorted, vals the child nodes) and the classes of the word that ends
+// there.
 type tnode struct {
 	keys  []rune
 	vals  []int32
 	class uint32
 }
 
-func newTrie() *trie { return &trie{nodes: []tnode{{}}} }
+func newTrie() *trie { return &trie{build: []tnode{{}}} }
 
-// add adds word (folded, without spaces) with the given classes.
+// add adds word (folded, without spaces) with the given classes. It must
+// not be called once the trie is frozen.
 func (t *trie) add(word string, class uint32) {
 	n := int32(0)
 	for _, r := range word {
 		r = fold(r)
-		next := t.next(n, r)
-		if next == 0 {
-			next = int32(len(t.nodes))
-			nd := &t.nodes[n]
-			k, _ := slices.BinarySearch(nd.keys, r)
-			nd.keys = slices.Insert(nd.keys, k, r)
-			nd.vals = slices.Insert(nd.vals, k, next)
-			t.nodes = append(t.nodes, tnode{})
+		nd := &t.build[n]
+		k, found := slices.BinarySearch(nd.keys, r)
+		if found {
+			n = nd.vals[k]
+			continue
 		}
+		next := int32(len(t.build))
+		nd.keys = slices.Insert(nd.keys, k, r)
+		nd.vals = slices.Insert(nd.vals, k, next)
+		t.build = append(t.build, tnode{})
 		n = next
 	}
 	if n != 0 {
-		t.nodes[n].class |= class
+		t.build[n].class |= class
 	}
 	if r, _ := utf8.DecodeRuneInString(word); r >= hanLo && r <= hanHi {
 		if t.han == nil {
 			t.han = make([]int32, hanHi-hanLo+1)
 		}
-		t.han[fold(r)-hanLo] = t.next(0, fold(r))
+		root := &t.build[0]
+		if k, found := slices.BinarySearch(root.keys, fold(r)); found {
+			t.han[fold(r)-hanLo] = root.vals[k]
+		}
 	}
+}
+
+// freeze lays the trie out for walking and returns it.
+func (t *trie) freeze() *trie {
+	t.class = make([]uint32, len(t.build))
+	t.kidLo = make([]int32, len(t.build)+1)
+	t.kids = make([]kid, 0, len(t.build))
+	for i, nd := range t.build {
+		t.class[i] = nd.class
+		t.kidLo[i] = int32(len(t.kids))
+		for k, r := range nd.keys {
+			t.kids = append(t.kids, kid{r, nd.vals[k]})
+		}
+	}
+	t.kidLo[len(t.build)] = int32(len(t.kids))
+	t.build = nil
+	return t
 }
 
 // fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)

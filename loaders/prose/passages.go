@@ -99,8 +99,13 @@ func tableRow(s string) bool {
 func markRoster(d *segment.Document) {
 	for i := range d.Lines {
 		l := &d.Lines[i]
+		// Key keeps every rune but spaces and folds none into 录: a
+		// line without 录 cannot end in 名录, and needs no key.
+		if l.Kind != segment.Body || !strings.Contains(l.Text, "录") {
+			continue
+		}
 		k := textnorm.Key(l.Text)
-		if l.Kind != segment.Body || !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "，。；：") {
+		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "，。；：") {
 			continue
 		}
 		for j := i; j < len(d.Lines); j++ {
