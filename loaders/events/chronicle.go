@@ -20,6 +20,11 @@ func monthMarker(l *segment.Line) int {
 	if l.Kind != segment.Body && l.Kind != segment.Heading {
 		return 0
 	}
+	// A marker's key ends in 月, which Key neither adds nor folds: a line
+	// without 月 needs no key.
+	if !strings.Contains(l.Text, "月") {
+		return 0
+	}
 	m := reMonthMarker.FindStringSubmatch(textnorm.Key(l.Text))
 	if m == nil {
 		return 0

@@ -80,6 +80,7 @@ type event struct {
 	names     []string // match keys of the names it is known by
 	sig       string   // meetingSig of its name, if a numbered meeting
 	texts     []text
+	keys      []string // textnorm.Key of texts[i], filled in by textKey as same needs them
 	chronicle bool
 	weak      bool // dated by year only: kept only as a mention of a better-dated event
 }
@@ -177,8 +178,8 @@ func (x *extractor) same(o, c *event) bool {
 		return o.sig == c.sig
 	}
 	contains := func(a, b *event) bool {
-		for _, t := range a.texts {
-			k := textnorm.Key(t.String())
+		for i := range a.texts {
+			k := a.textKey(i)
 			for _, n := range b.names {
 				if len([]rune(n)) >= 5 && strings.Contains(k, n) {
 					return true
@@ -195,6 +196,16 @@ func (x *extractor) same(o, c *event) bool {
 		return false
 	}
 	return contains(o, c) || contains(c, o)
+}
+
+// textKey returns the match key of e.texts[i]. same compares every
+// candidate with every event found so far; the keys of an event's texts
+// are computed once, not once per comparison. texts only grows.
+func (e *event) textKey(i int) string {
+	for len(e.keys) <= i {
+		e.keys = append(e.keys, textnorm.Key(e.texts[len(e.keys)].String()))
+	}
+	return e.keys[i]
 }
 
 // merge adds what c knows of a happening to o: its mention, its text (for
