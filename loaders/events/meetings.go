@@ -199,7 +199,9 @@ func (x *extractor) adoptionLines() {
 	for n := 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
 		// A line that holds the whole parenthesis looks like an author line.
-		if (l.Kind != segment.Body && l.Kind != segment.Author) || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
+		// Clean keeps （ as written and adds no such mark: a line without
+		// one is not cleaned.
+		if (l.Kind != segment.Body && l.Kind != segment.Author) || !strings.Contains(l.Text, "（") || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
 			continue
 		}
 		// The parenthesis may wrap over a few lines.

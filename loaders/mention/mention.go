@@ -5,6 +5,8 @@
 package mention
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/yearbookkg/kg"
@@ -42,10 +44,19 @@ type Finders []Finder
 
 // Find implements Finder.
 func (fs Finders) Find(text string) []Span {
-	var all []Span
-	var rank []int // rank[k] is the index of the finder of all[k]
+	found := make([][]Span, len(fs))
+	n := 0
 	for i, f := range fs {
-		for _, s := range f.Find(text) {
+		found[i] = f.Find(text)
+		n += len(found[i])
+	}
+	if n == 0 {
+		return nil
+	}
+	all := make([]Span, 0, n)
+	rank := make([]int, 0, n) // rank[k] is the index of the finder of all[k]
+	for i, spans := range found {
+		for _, s := range spans {
 			rank = append(rank, i)
 			all = append(all, s)
 		}
@@ -54,17 +65,21 @@ func (fs Finders) Find(text string) []Span {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		sa, sb := all[idx[a]], all[idx[b]]
+	status := func(s *Span) bool { return s.Kind == kg.Project && s.Props["status"] != "" }
+	slices.SortStableFunc(idx, func(a, b int) int {
+		sa, sb := &all[a], &all[b]
 		if la, lb := sa.End-sa.Start, sb.End-sb.Start; la != lb {
-			return la > lb
+			return cmp.Compare(lb, la)
 		}
-		if pa, pb := sa.Kind == kg.Project && sa.Props["status"] != "", sb.Kind == kg.Project && sb.Props["status"] != ""; pa != pb {
-			return pa
+		if pa, pb := status(sa), status(sb); pa != pb {
+			if pa {
+				return -1
+			}
+			return 1
 		}
-		return rank[idx[a]] < rank[idx[b]]
+		return cmp.Compare(rank[a], rank[b])
 	})
-	var kept []Span
+	kept := make([]Span, 0, len(all))
 	for _, i := range idx {
 		s := all[i]
 		overlaps := false
