@@ -218,7 +218,9 @@ func Variant(name, city string) string {
 		return ""
 	}
 	k = strings.ReplaceAll(k, "中国共产党", "中共")
-	k = reTerm.ReplaceAllString(k, "")
+	if strings.Contains(k, "届") { // reTerm's last character: most names have none
+		k = reTerm.ReplaceAllString(k, "")
+	}
 	if city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
 		// the city adds nothing to the name. Only a province (…省, or a
