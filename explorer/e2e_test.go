@@ -326,7 +326,8 @@ func (b *browser) timelines(liu, org string) {
 	b.expectContains("career timeline", rows, "委员", "2023-03-16")
 	b.do("scroll to timeline", chromedp.ScrollIntoView(chromedp.CSS(`[data-testid=timeline]`)))
 	b.shot("04-career-timeline")
-	b.do("open organization", chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-testid=facts] .career a[href="/e/%s"]`, org)), chromedp.NodeVisible))
+	// Back to the top: a link scrolled under the sticky header is hidden.
+	b.do("open organization", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`), chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-testid=facts] .career a[href="/e/%s"]`, org)), chromedp.NodeVisible))
 	b.wait("organization page", `document.querySelector('[data-testid=entity-name]')?.textContent === '中共武威市委员会'`)
 	b.wait("leadership timeline", `document.querySelectorAll('[data-testid=timeline] svg .row').length >= 5`)
 	rows = b.eval("leadership rows", `[...document.querySelectorAll('[data-testid=timeline] svg .row')].map(r => r.textContent).join('\n')`)

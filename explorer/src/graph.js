@@ -24,9 +24,12 @@ function style() {
         label: 'data(short)', 'font-family': FONT, 'font-size': 11, color: '#222',
         'text-valign': 'bottom', 'text-margin-y': 4,
         'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1.5,
-        'text-wrap': 'ellipsis', 'text-max-width': 120,
+        'text-wrap': 'ellipsis', 'text-max-width': 110,
+        // Labels too small to read are not drawn: zoom in to read them.
+        'min-zoomed-font-size': 7,
       },
     },
+    { selector: 'node[kind = "EVENT"]', style: { width: 22, height: 22, 'font-size': 10, color: '#4a3b63' } },
     { selector: 'node.focus', style: { width: 46, height: 46, 'font-size': 14, 'font-weight': 'bold', 'border-color': '#222', 'border-width': 3 } },
     { selector: 'node.expanded', style: { 'border-color': '#444', 'border-style': 'double', 'border-width': 4 } },
     { selector: 'node:selected', style: { 'overlay-color': '#f4c542', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
@@ -37,13 +40,17 @@ function style() {
         width: 1.4, 'line-color': '#b9bec6', 'curve-style': 'bezier', 'control-point-step-size': 46,
         'target-arrow-shape': 'triangle', 'target-arrow-color': '#b9bec6', 'arrow-scale': 0.8,
         label: 'data(label)', 'font-family': FONT, 'font-size': 9, color: '#555',
-        'text-rotation': 'autorotate', 'text-wrap': 'wrap',
+        'text-rotation': 'autorotate', 'text-wrap': 'wrap', 'min-zoomed-font-size': 8,
         'text-background-color': '#fff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
       },
     },
+    // Only posts carry facts worth a label (title and dates); the other
+    // types show theirs when the edge is hovered or selected.
+    { selector: 'edge[type != "HELD_POSITION"]', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'edge.hover, edge:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.8 } },
     { selector: 'edge[type = "HELD_POSITION"]', style: { 'line-color': '#7c9cc6', 'target-arrow-color': '#7c9cc6', width: 2, 'font-size': 10, color: '#1d3f6e' } },
     { selector: 'edge:selected', style: { 'line-color': '#e0a100', 'target-arrow-color': '#e0a100', width: 3 } },
-    { selector: 'edge.path', style: { width: 3, 'line-color': '#e07a00', 'target-arrow-color': '#e07a00', 'font-size': 11, color: '#222' } },
+    { selector: 'edge.path', style: { 'text-opacity': 1, 'text-background-opacity': 0.8, width: 3, 'line-color': '#e07a00', 'target-arrow-color': '#e07a00', 'font-size': 11, color: '#222' } },
   ];
   for (const k of KIND_ORDER) s.splice(1, 0, { selector: `node[kind = "${k}"]`, style: { 'background-color': KINDS[k].color } });
   return s;
@@ -80,6 +87,8 @@ export class Explorer {
       if (interactive) this.expand(n.id());
     });
     this.cy.on('tap', 'edge', (e) => this.onSelect({ rel: e.target.data('rel') }));
+    this.cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+    this.cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
     this.sync();
     // Tests and the browser console can read the graph through the DOM.
     container.kgGraph = this;
@@ -114,9 +123,10 @@ export class Explorer {
   layout(opts = {}) {
     const l = this.cy.layout({
       name: 'fcose', quality: 'default', animate: opts.animate ?? true, animationDuration: 500,
-      randomize: opts.randomize ?? false, nodeRepulsion: 9000, nodeSeparation: 90,
+      randomize: opts.randomize ?? false, nodeRepulsion: 8000, nodeSeparation: 60,
+      nodeDimensionsIncludeLabels: true, gravity: 0.2, numIter: 3000,
       // Posts carry a title and dates: give their labels room.
-      idealEdgeLength: (e) => (e.data('type') === 'HELD_POSITION' ? 190 : 110),
+      idealEdgeLength: (e) => (e.data('type') === 'HELD_POSITION' ? 150 : 80),
       fit: true, padding: 30,
     });
     const done = new Promise((res) => l.one('layoutstop', res));

@@ -29,6 +29,9 @@ export function searchBox({ placeholder = '搜索人物、机构、地点、事�
     if (!e) return;
     close();
     input.value = e.name;
+    // Leave the box: the page changes, and a focus coming back (the
+    // window regaining focus) must not reopen stale suggestions.
+    input.blur();
     onPick(e);
   };
 
