@@ -37,15 +37,16 @@ func TestMain(m *testing.M) { os.Exit(neo4jtest.Main(m)) }
 // the browser flows ran.
 func chromium(t *testing.T) string {
 	t.Helper()
+	candidates := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
 	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
+		candidates = []string{p}
 	}
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+	for _, p := range candidates {
 		if path, err := exec.LookPath(p); err == nil {
 			return path
 		}
 	}
-	t.Fatal("end-to-end tests need Chromium: apt-get install -y chromium (as .ci/run does), or set CHROMIUM to a Chromium binary; go test -short skips them")
+	t.Fatalf("end-to-end tests need Chromium, not found as %s: apt-get install -y chromium (as .ci/run does), or set CHROMIUM to a Chromium binary; go test -short skips them", strings.Join(candidates, ", "))
 	return ""
 }
 
