@@ -72,6 +72,10 @@ export function timeline(rows, { title = '' } = {}) {
       s += `<rect x="${x0}" y="${y + 5}" width="${Math.max(3, x1 - x0)}" height="14" rx="3" class="${cls}"/>`;
       if (ts != null) s += `<circle cx="${x0}" cy="${y + 12}" r="4.5" class="mark-start"><title>${esc(r.start)} 任</title></circle>`;
       if (te != null) s += `<rect x="${x1 - 4}" y="${y + 8}" width="8" height="8" class="mark-end"><title>${esc(r.end)} 免</title></rect>`;
+      // The dates as the yearbook gives them, beside their marks when
+      // there is room (else inside the bar).
+      if (ts != null) s += x0 - L > 70 ? `<text x="${x0 - 8}" y="${y + 16}" text-anchor="end" class="mark-date">${esc(r.start)} 任</text>` : `<text x="${x0 + 8}" y="${y + 16}" class="mark-date inside">${esc(r.start)} 任</text>`;
+      if (te != null) s += W - R - x1 > 70 ? `<text x="${x1 + 8}" y="${y + 16}" class="mark-date">${esc(r.end)} 免</text>` : `<text x="${x1 - 8}" y="${y + 16}" text-anchor="end" class="mark-date inside">${esc(r.end)} 免</text>`;
       s += `</g>`;
     });
     svg.innerHTML = s;
