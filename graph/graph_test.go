@@ -26,7 +26,7 @@ var (
 
 // service returns the API over the test Neo4j with the vendored yearbook
 // loaded (once per test binary).
-func service(t *testing.T) (http.Handler, *neo4jstore.Store) {
+func service(t testing.TB) (http.Handler, *neo4jstore.Store) {
 	t.Helper()
 	store := neo4jtest.Store(t)
 	loadOnce.Do(func() {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -96,25 +97,59 @@ func deref(s *string) string {
 	return *s
 }
 
-// entities converts nodes of any kind.
-func entities(nodes []*neo4jstore.Node) []model.Entity {
-	out := make([]model.Entity, 0, len(nodes))
+// subgraph converts the nodes and relationships of a path or a
+// neighbourhood, setting each relationship's ends to the converted nodes.
+// An end that is not among the nodes (the store never returns one) is
+// loaded.
+func (r *Resolver) subgraph(ctx context.Context, nodes []*neo4jstore.Node, rels []neo4jstore.Rel) ([]model.Entity, []*model.Relationship, error) {
+	ents := make([]model.Entity, 0, len(nodes))
+	byID := make(map[string]model.Entity, len(nodes))
 	for _, n := range nodes {
 		if e := toEntity(n); e != nil {
-			out = append(out, e)
+			ents = append(ents, e)
+			byID[n.ID] = e
 		}
 	}
-	return out
+	end := func(id string) (model.Entity, error) {
+		if e, ok := byID[id]; ok {
+			return e, nil
+		}
+		n, err := r.loaders(ctx).Nodes.Load(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		e := toEntity(n)
+		if e == nil {
+			return nil, kg.Errorf(kg.ENOTFOUND, "entity %s not found", id)
+		}
+		byID[id] = e
+		return e, nil
+	}
+	out := toRelationships(rels)
+	for _, rel := range out {
+		var err error
+		if rel.From, err = end(rel.FromID); err != nil {
+			return nil, nil, err
+		}
+		if rel.To, err = end(rel.ToID); err != nil {
+			return nil, nil, err
+		}
+	}
+	return ents, out, nil
 }
 
 func toRelationships(rels []neo4jstore.Rel) []*model.Relationship {
 	out := make([]*model.Relationship, len(rels))
 	for i, r := range rels {
 		out[i] = &model.Relationship{Type: r.Type, FromID: r.From, ToID: r.To, Source: toMention(r.Source)}
-		for k, dst := range map[string]**string{"title": &out[i].Title, "start": &out[i].Start, "end": &out[i].End} {
-			if v := r.Props[k]; v != "" {
-				*dst = &v
-			}
+		if v := r.Props["title"]; v != "" {
+			out[i].Title = &v
+		}
+		if v := r.Props["start"]; v != "" {
+			out[i].Start = &v
+		}
+		if v := r.Props["end"]; v != "" {
+			out[i].End = &v
 		}
 	}
 	return out
@@ -209,25 +244,38 @@ func selectsDescription(ctx context.Context) bool {
 	if oc.Operation == nil {
 		return true
 	}
-	return selects(oc.Operation.SelectionSet, oc.Doc.Fragments, "description", 0)
+	return selects(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, "description")
 }
 
-func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, name string, depth int) bool {
+// detail returns what a traversal (path, neighborhood) must read for
+// the field being resolved: descriptions as selectsDescription says, and
+// relationships' facts when the field's selection asks for any of them.
+func detail(ctx context.Context) neo4jstore.Detail {
+	d := neo4jstore.Detail{Descriptions: selectsDescription(ctx), RelationshipFacts: true}
+	if fc := graphql.GetFieldContext(ctx); fc != nil && graphql.HasOperationContext(ctx) {
+		d.RelationshipFacts = selects(fc.Field.Selections, graphql.GetOperationContext(ctx).Doc.Fragments, 0, "title", "start", "end", "source")
+	}
+	return d
+}
+
+// selects reports whether set selects a field of one of the names, at any
+// depth.
+func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, names ...string) bool {
 	if depth > 64 {
 		return true // a fragment cycle, which validation rejects; be safe
 	}
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
-			if s.Name == name || selects(s.SelectionSet, frags, name, depth+1) {
+			if slices.Contains(names, s.Name) || selects(s.SelectionSet, frags, depth+1, names...) {
 				return true
 			}
 		case *ast.InlineFragment:
-			if selects(s.SelectionSet, frags, name, depth+1) {
+			if selects(s.SelectionSet, frags, depth+1, names...) {
 				return true
 			}
 		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f != nil && selects(f.SelectionSet, frags, name, depth+1) {
+			if f := frags.ForName(s.Name); f != nil && selects(f.SelectionSet, frags, depth+1, names...) {
 				return true
 			}
 		}
@@ -235,14 +283,15 @@ func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, name string
 	return false
 }
 
-// prefetch starts, next to the lookup of the entity id by Query.node, the
-// loads its selected fields will make (a person's career or posts, an
-// organization's posts), so that they run in the same batch window
-// instead of one window later. The fields' resolvers then find the
-// results in the loaders' caches.
-func prefetch(ctx context.Context, l *dataloader.Loaders, id string) {
+// facts returns what Query.node should read with the entity id, from the
+// fields selected under it: a person's posts and career events, an
+// organization's posts. One query then answers the whole selection
+// instead of one per level, and the fields' resolvers find the facts
+// in the request's loaders (see Loaders.PrimeEntity).
+func facts(ctx context.Context, id string) neo4jstore.Facts {
+	f := neo4jstore.Facts{EventsFirst: dataloader.CareerEvents, Descriptions: selectsDescription(ctx)}
 	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
-		return
+		return f
 	}
 	var typ string
 	switch kg.KindOfID(id) {
@@ -251,16 +300,17 @@ func prefetch(ctx context.Context, l *dataloader.Loaders, id string) {
 	case kg.Organization:
 		typ = "Organization"
 	default:
-		return
+		return f
 	}
-	for _, f := range graphql.CollectFieldsCtx(ctx, []string{typ, "Entity"}) {
+	for _, fld := range graphql.CollectFieldsCtx(ctx, []string{typ, "Entity"}) {
 		switch {
-		case typ == "Person" && f.Name == "career":
-			l.Careers.LoadThunk(ctx, dataloader.CareerKey{ID: id, Desc: selectsDescription(ctx)})
-		case typ == "Person" && f.Name == "positions":
-			l.PersonPos.LoadThunk(ctx, id)
-		case typ == "Organization" && (f.Name == "positions" || f.Name == "timeline"):
-			l.OrgPos.LoadThunk(ctx, id)
+		case typ == "Person" && fld.Name == "career":
+			f.Positions, f.Events = true, true
+		case typ == "Person" && fld.Name == "positions":
+			f.Positions = true
+		case typ == "Organization" && (fld.Name == "positions" || fld.Name == "timeline"):
+			f.Positions = true
 		}
 	}
+	return f
 }

@@ -185,14 +185,12 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Entity, erro
 	if kg.KindOfID(id) == "" {
 		return nil, kg.Errorf(kg.EINVALID, "invalid ID %q", id)
 	}
-	l := r.loaders(ctx)
-	thunk := l.Nodes.LoadThunk(ctx, id)
-	prefetch(ctx, l, id)
-	n, err := thunk()
-	if err != nil || n == nil {
+	e, err := r.Store.Entity(ctx, id, facts(ctx, id))
+	if err != nil || e == nil {
 		return nil, err
 	}
-	return toEntity(n), nil
+	r.loaders(ctx).PrimeEntity(e, selectsDescription(ctx))
+	return toEntity(e.Node), nil
 }
 
 func (r *queryResolver) Search(ctx context.Context, query string, kinds []model.EntityKind, first *int) ([]model.Entity, error) {
@@ -204,7 +202,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, kinds []model.
 	for i, k := range kinds {
 		ks[i] = kg.Kind(k)
 	}
-	nodes, err := r.Store.Search(ctx, query, ks, n)
+	nodes, err := r.Store.Search(ctx, query, ks, n, selectsDescription(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -266,12 +264,16 @@ func (r *queryResolver) Path(ctx context.Context, from string, to string, maxHop
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	p, err := r.Store.ShortestPath(ctx, from, to, hops, selectsDescription(ctx))
+	p, err := r.Store.ShortestPath(ctx, from, to, hops, detail(ctx))
 	if err != nil || p == nil {
 		return nil, err
 	}
 	r.loaders(ctx).Prime(p.Nodes...)
-	return &model.Path{Nodes: entities(p.Nodes), Relationships: toRelationships(p.Rels), Length: len(p.Rels)}, nil
+	nodes, rels, err := r.subgraph(ctx, p.Nodes, p.Rels)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Path{Nodes: nodes, Relationships: rels, Length: len(p.Rels)}, nil
 }
 
 func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, kinds []model.EntityKind, first *int) (*model.Subgraph, error) {
@@ -286,7 +288,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 	if hops != nil {
 		h = *hops
 	}
-	sub, err := r.Store.Neighborhood(ctx, id, h, toKinds(kinds), n, selectsDescription(ctx))
+	sub, err := r.Store.Neighborhood(ctx, id, h, toKinds(kinds), n, detail(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +296,11 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 		return nil, kg.Errorf(kg.ENOTFOUND, "no entity %s", id)
 	}
 	r.loaders(ctx).Prime(sub.Nodes...)
-	return &model.Subgraph{Nodes: entities(sub.Nodes), Relationships: toRelationships(sub.Rels)}, nil
+	nodes, rels, err := r.subgraph(ctx, sub.Nodes, sub.Rels)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Subgraph{Nodes: nodes, Relationships: rels}, nil
 }
 
 func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, orderBy *model.ListOrder, first *int, after *string) (*model.PersonConnection, error) {
@@ -409,28 +415,6 @@ func (r *queryResolver) Yearbooks(ctx context.Context) ([]*model.Yearbook, error
 	return toYearbooks(st.Yearbooks), nil
 }
 
-func (r *relationshipResolver) From(ctx context.Context, obj *model.Relationship) (model.Entity, error) {
-	n, err := r.loaders(ctx).Nodes.Load(ctx, obj.FromID)
-	if err != nil {
-		return nil, err
-	}
-	if n == nil {
-		return nil, kg.Errorf(kg.ENOTFOUND, "entity %s not found", obj.FromID)
-	}
-	return toEntity(n), nil
-}
-
-func (r *relationshipResolver) To(ctx context.Context, obj *model.Relationship) (model.Entity, error) {
-	n, err := r.loaders(ctx).Nodes.Load(ctx, obj.ToID)
-	if err != nil {
-		return nil, err
-	}
-	if n == nil {
-		return nil, kg.Errorf(kg.ENOTFOUND, "entity %s not found", obj.ToID)
-	}
-	return toEntity(n), nil
-}
-
 func (r *Resolver) Event() generated.EventResolver { return &eventResolver{r} }
 
 func (r *Resolver) Honor() generated.HonorResolver { return &honorResolver{r} }
@@ -447,8 +431,6 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
-func (r *Resolver) Relationship() generated.RelationshipResolver { return &relationshipResolver{r} }
-
 type (
 	eventResolver        struct{ *Resolver }
 	honorResolver        struct{ *Resolver }
@@ -458,5 +440,4 @@ type (
 	positionResolver     struct{ *Resolver }
 	projectResolver      struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
-	relationshipResolver struct{ *Resolver }
 )

@@ -84,14 +84,17 @@ func TestPlans(t *testing.T) {
 			return nil
 		}},
 		{"honors", false, func() error { _, err := s.Honors(ctx, []string{ids.honored}); return err }},
-		{"search a name", false, func() error { _, err := s.Search(ctx, ids.personName, nil, 20); return err }},
-		{"search two characters", false, func() error { _, err := s.Search(ctx, "武威", nil, 20); return err }},
-		{"search one character", false, func() error { _, err := s.Search(ctx, "王", []kg.Kind{kg.Person}, 20); return err }},
-		{"shortest path", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.otherPerson, 6, true); return err }},
-		{"path to itself", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.person, 6, true); return err }},
-		{"neighborhood", false, func() error { _, err := s.Neighborhood(ctx, ids.person, 2, nil, 100, false); return err }},
+		{"search a name", false, func() error { _, err := s.Search(ctx, ids.personName, nil, 20, true); return err }},
+		{"search two characters", false, func() error { _, err := s.Search(ctx, "武威", nil, 20, true); return err }},
+		{"search one character", false, func() error { _, err := s.Search(ctx, "王", []kg.Kind{kg.Person}, 20, true); return err }},
+		{"shortest path", false, func() error {
+			_, err := s.ShortestPath(ctx, ids.person, ids.otherPerson, 6, neo4jstore.All)
+			return err
+		}},
+		{"path to itself", false, func() error { _, err := s.ShortestPath(ctx, ids.person, ids.person, 6, neo4jstore.All); return err }},
+		{"neighborhood", false, func() error { _, err := s.Neighborhood(ctx, ids.person, 2, nil, 100, neo4jstore.Detail{}); return err }},
 		{"neighborhood of people, 3 hops", false, func() error {
-			_, err := s.Neighborhood(ctx, ids.org, 3, []kg.Kind{kg.Person}, 50, true)
+			_, err := s.Neighborhood(ctx, ids.org, 3, []kg.Kind{kg.Person}, 50, neo4jstore.All)
 			return err
 		}},
 		{"co-occurrences", false, func() error { _, err := s.CoOccurrences(ctx, ids.person, 20); return err }},

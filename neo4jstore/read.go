@@ -197,19 +197,10 @@ func toPositions(recs []*neo4j.Record, ids []string, byPerson bool) [][]Position
 	byID := map[string][]Position{}
 	for _, rec := range recs {
 		idv, _ := rec.Get("id")
-		id := str(idv)
 		ov, _ := rec.Get("other")
 		rv, _ := rec.Get("r")
-		other := toNode(ov)
-		p := rv.(map[string]any)
-		pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p), Other: other}
-		pos.Concurrent, _ = p["concurrent"].(bool)
-		if byPerson {
-			pos.PersonID, pos.OrganizationID = id, other.ID
-		} else {
-			pos.PersonID, pos.OrganizationID = other.ID, id
-		}
-		byID[id] = append(byID[id], pos)
+		id := str(idv)
+		byID[id] = append(byID[id], toPosition(id, ov, rv, byPerson))
 	}
 	for id, ps := range byID {
 		ps = collapse(ps)
@@ -218,6 +209,101 @@ func toPositions(recs []*neo4j.Record, ids []string, byPerson bool) [][]Position
 		}
 	}
 	return out
+}
+
+// toPosition reads one statement of a post of the entity id: the other
+// end's projection and the relationship's properties.
+func toPosition(id string, other, rel any, byPerson bool) Position {
+	o := toNode(other)
+	p, _ := rel.(map[string]any)
+	pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p), Other: o}
+	pos.Concurrent, _ = p["concurrent"].(bool)
+	if byPerson {
+		pos.PersonID, pos.OrganizationID = id, o.ID
+	} else {
+		pos.PersonID, pos.OrganizationID = o.ID, id
+	}
+	return pos
+}
+
+// Facts names what Entity reads with an entity.
+type Facts struct {
+	// Positions: a person's posts, or the posts in an organization.
+	Positions bool
+	// Events: up to EventsFirst events a person took part in, in date
+	// order (a career's).
+	Events      bool
+	EventsFirst int
+	// Descriptions: events' descriptions.
+	Descriptions bool
+}
+
+// EntityFacts is an entity and the facts read with it.
+type EntityFacts struct {
+	Node *Node
+	// Positions and Events are set when asked for and the entity has such
+	// facts (HasPositions, HasEvents tell an empty list from one not read).
+	Positions    []Position
+	Events       []*Node
+	HasPositions bool
+	HasEvents    bool
+}
+
+// Entity reads one entity and the facts f asks for in one query, the way
+// a hand-written query would, rather than one transaction per level of
+// a GraphQL selection. It returns nil when no entity has the ID.
+func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, error) {
+	kind := kg.KindOfID(id)
+	var b strings.Builder
+	b.WriteString("MATCH (n:Entity) WHERE n.id = $id\n")
+	cols := []string{"n"}
+	byPerson := kind == kg.Person
+	if f.Positions && (kind == kg.Person || kind == kg.Organization) {
+		pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
+		if !byPerson {
+			pattern = "(o:Person)-[r:HELD_POSITION]->(n)"
+		}
+		b.WriteString(`CALL (n) {
+  MATCH ` + pattern + `
+  WITH r, o ORDER BY coalesce(r.start, ''), r.line
+  RETURN collect({other: ` + nodeProjection("o", false) + `, r: properties(r)}) AS ps
+}
+`)
+		cols = append(cols, "ps")
+	}
+	if f.Events && kind == kg.Person {
+		b.WriteString(`CALL (n) {
+  MATCH (n)-[:PARTICIPATED_IN]->(m:Event)
+  WITH DISTINCT m ORDER BY m.date, m.name LIMIT $first
+  RETURN collect(` + nodeProjection("m", f.Descriptions) + `) AS es
+}
+`)
+		cols = append(cols, "es")
+	}
+	b.WriteString("RETURN " + strings.Join(cols, ", "))
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EntityFacts, error) {
+		recs, err := run(ctx, s, tx, b.String(), map[string]any{"id": id, "first": f.EventsFirst})
+		if err != nil || len(recs) == 0 {
+			return nil, err
+		}
+		v, _ := recs[0].Get("n")
+		e := &EntityFacts{Node: toNode(v)}
+		if ps, ok := recs[0].Get("ps"); ok {
+			e.HasPositions = true
+			for _, row := range ps.([]any) {
+				m := row.(map[string]any)
+				e.Positions = append(e.Positions, toPosition(id, m["other"], m["r"], byPerson))
+			}
+			e.Positions = collapse(e.Positions)
+		}
+		if es, ok := recs[0].Get("es"); ok {
+			e.HasEvents = true
+			for _, m := range es.([]any) {
+				e.Events = append(e.Events, toNode(m))
+			}
+		}
+		return e, nil
+	})
 }
 
 // Positions returns the positions held by each person (byPerson) or in
@@ -432,8 +518,9 @@ func (s *Store) Honors(ctx context.Context, ids []string) ([][]Honor, error) {
 // Search finds entities whose name or alias equals the query (ranked
 // first), then by full-text score over names, aliases and descriptions with
 // the CJK analyzer. Queries of one character, which the bigram analyzer
-// cannot match, fall back to names containing the character.
-func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int) ([]*Node, error) {
+// cannot match, fall back to names containing the character. Both lists
+// come from one query. desc includes events' descriptions.
+func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int, desc bool) ([]*Node, error) {
 	key := strings.TrimSpace(q)
 	if key == "" {
 		return nil, kg.Errorf(kg.EINVALID, "empty search query")
@@ -443,44 +530,42 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		labels = append(labels, k.Label())
 	}
 	params := map[string]any{"key": textnorm.Key(key), "q": key, "lucene": luceneQuery(key), "labels": labels, "first": first}
+	filter := "(size($labels) = 0 OR any(l IN labels(n) WHERE l IN $labels))"
+	text := `CALL db.index.fulltext.queryNodes('entity_fulltext', $lucene, {limit: $first * 4}) YIELD node AS n, score
+		  WHERE ` + filter + `
+		  WITH n ORDER BY score DESC, n.mentionCount DESC LIMIT $first`
+	if len([]rune(key)) == 1 {
+		text = `MATCH (n:Entity) WHERE n.name CONTAINS $q AND ` + filter + `
+		  WITH n ORDER BY size(n.name), n.mentionCount DESC LIMIT $first`
+	}
+	cypher := `
+		CALL () {
+		  MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
+		  WHERE ` + filter + `
+		  WITH DISTINCT n ORDER BY n.mentionCount DESC LIMIT $first
+		  RETURN collect(` + nodeProjection("n", desc) + `) AS exact
+		}
+		CALL () {
+		  ` + text + `
+		  RETURN collect(` + nodeProjection("n", desc) + `) AS text
+		}
+		RETURN exact, text`
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {
+		recs, err := run(ctx, s, tx, cypher, params)
+		if err != nil || len(recs) == 0 {
+			return nil, err
+		}
 		var out []*Node
 		seen := map[string]bool{}
-		add := func(recs []*neo4j.Record) {
-			for _, r := range recs {
-				v, _ := r.Get("n")
-				if n := toNode(v); n != nil && !seen[n.ID] && len(out) < first {
+		for _, col := range []string{"exact", "text"} {
+			v, _ := recs[0].Get(col)
+			for _, m := range v.([]any) {
+				if n := toNode(m); n != nil && !seen[n.ID] && len(out) < first {
 					seen[n.ID] = true
 					out = append(out, n)
 				}
 			}
 		}
-		filter := "(size($labels) = 0 OR any(l IN labels(n) WHERE l IN $labels))"
-		recs, err := run(ctx, s, tx, `
-			MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
-			WHERE `+filter+`
-			RETURN DISTINCT n ORDER BY n.mentionCount DESC LIMIT $first`, params)
-		if err != nil {
-			return nil, err
-		}
-		add(recs)
-		if len(out) >= first {
-			return out, nil
-		}
-		if len([]rune(key)) == 1 {
-			recs, err = run(ctx, s, tx, `
-				MATCH (n:Entity) WHERE n.name CONTAINS $q AND `+filter+`
-				RETURN n ORDER BY size(n.name), n.mentionCount DESC LIMIT $first`, params)
-		} else {
-			recs, err = run(ctx, s, tx, `
-				CALL db.index.fulltext.queryNodes('entity_fulltext', $lucene, {limit: $first * 4}) YIELD node AS n, score
-				WHERE `+filter+`
-				RETURN n ORDER BY score DESC, n.mentionCount DESC LIMIT $first`, params)
-		}
-		if err != nil {
-			return nil, err
-		}
-		add(recs)
 		return out, nil
 	})
 }

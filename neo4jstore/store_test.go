@@ -135,7 +135,7 @@ func TestReadQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.Search(ctx, tt.query, tt.kinds, 5)
+			got, err := s.Search(ctx, tt.query, tt.kinds, 5, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +197,7 @@ func TestReadsCannotWrite(t *testing.T) {
 	if err := s.WriteInReadTransaction(context.Background()); err == nil {
 		t.Fatal("a read transaction wrote to the database")
 	}
-	if n, err := s.Search(context.Background(), "Intruder", nil, 5); err != nil || len(n) != 0 {
+	if n, err := s.Search(context.Background(), "Intruder", nil, 5, true); err != nil || len(n) != 0 {
 		t.Fatalf("after the attempt: %v %v", n, err)
 	}
 }

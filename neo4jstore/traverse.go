@@ -36,7 +36,26 @@ func toRel(v any) Rel {
 	return r
 }
 
-const relProjection = "{type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}"
+// Detail tells traversals which of the long texts to read: events'
+// descriptions, and relationships' facts (title, dates and the source's
+// quote). A client that draws a graph asks for neither; Bolt then carries
+// a fraction of the bytes.
+type Detail struct {
+	Descriptions, RelationshipFacts bool
+}
+
+// All is every detail.
+var All = Detail{Descriptions: true, RelationshipFacts: true}
+
+// relProjectionOf projects r from x to y (Cypher expressions of their
+// IDs), with its properties when d asks for them.
+func relProjectionOf(from, to string, d Detail) string {
+	props := "{}"
+	if d.RelationshipFacts {
+		props = "properties(r)"
+	}
+	return "{type: type(r), from: " + from + ", to: " + to + ", props: " + props + "}"
+}
 
 // Path is a chain of entities and the relationships between them.
 type Path struct {
@@ -45,9 +64,9 @@ type Path struct {
 }
 
 // ShortestPath returns a shortest path of at most maxHops relationships
-// between two entities, or nil when there is none. desc includes events'
-// descriptions in the nodes.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, desc bool) (*Path, error) {
+// between two entities, or nil when there is none, with the details d
+// asks for.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, d Detail) (*Path, error) {
 	if maxHops < 1 || maxHops > 6 {
 		return nil, kg.Errorf(kg.EINVALID, "maxHops must be between 1 and 6")
 	}
@@ -56,10 +75,11 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	cypher := fmt.Sprintf(`
 		MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
-		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", desc), relProjection)
+		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", d.Descriptions),
+		relProjectionOf("startNode(r).id", "endNode(r).id", d))
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
 		if from == to {
-			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", desc)+" AS a", map[string]any{"from": from})
+			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", d.Descriptions)+" AS a", map[string]any{"from": from})
 			if err != nil || len(recs) == 0 {
 				return nil, err
 			}
@@ -88,7 +108,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 // neighbours the previous hops kept (at most $limit each, nearest and most
 // mentioned first, those of the kinds asked for first), and stops once
 // $first entities of those kinds are found.
-func neighborhoodQuery(hops int, desc bool) string {
+func neighborhoodQuery(hops int, d Detail) string {
 	keep := func(v string) string { return "(size($labels) = 0 OR any(l IN labels(" + v + ") WHERE l IN $labels))" }
 	var b strings.Builder
 	b.WriteString("MATCH (a:Entity {id: $id})\nWITH a, [a] AS seen, [a] AS frontier, [] AS found\n")
@@ -109,7 +129,7 @@ CALL (ns) {
   MATCH (x)-[r:%s]->(y:Entity) WHERE y IN ns
   RETURN collect(%s) AS rs
 }
-RETURN [n IN ns | %s] AS ns, rs`, domainTypes, strings.NewReplacer("startNode(r).id", "x.id", "endNode(r).id", "y.id").Replace(relProjection), nodeProjection("n", desc))
+RETURN [n IN ns | %s] AS ns, rs`, domainTypes, relProjectionOf("x.id", "y.id", d), nodeProjection("n", d.Descriptions))
 	return b.String()
 }
 
@@ -119,9 +139,9 @@ RETURN [n IN ns | %s] AS ns, rs`, domainTypes, strings.NewReplacer("startNode(r)
 // far, so a hub (a city with thousands of events) cannot blow up the query.
 // kinds, when not empty, limits the entities returned (traversal passes
 // through every kind). It is one query: the hops, the relationships and
-// the projection of the nodes all run in the database. desc includes
-// events' descriptions.
-func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []kg.Kind, first int, desc bool) (*Path, error) {
+// the projection of the nodes all run in the database. d says which
+// long texts to read.
+func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []kg.Kind, first int, d Detail) (*Path, error) {
 	if hops < 1 || hops > 3 {
 		return nil, kg.Errorf(kg.EINVALID, "hops must be between 1 and 3")
 	}
@@ -131,7 +151,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 	}
 	params := map[string]any{"id": id, "labels": labels, "first": first, "limit": 4 * first}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
-		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, desc), params)
+		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, d), params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}

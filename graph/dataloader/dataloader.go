@@ -119,6 +119,26 @@ func (l *Loaders) Prime(nodes ...*neo4jstore.Node) {
 	}
 }
 
+// PrimeEntity primes the loaders with an entity read by Store.Entity
+// and the facts read with it; desc tells whether events' descriptions
+// were read (the key of the career).
+func (l *Loaders) PrimeEntity(e *neo4jstore.EntityFacts, desc bool) {
+	l.Prime(e.Node)
+	id := e.Node.ID
+	if e.HasPositions {
+		l.primeOthers(e.Positions)
+		switch e.Node.Kind {
+		case kg.Person:
+			l.PersonPos.Prime(id, e.Positions)
+		case kg.Organization:
+			l.OrgPos.Prime(id, e.Positions)
+		}
+	}
+	if e.HasPositions && e.HasEvents {
+		l.Careers.Prime(CareerKey{ID: id, Desc: desc}, neo4jstore.Career{Positions: e.Positions, Events: e.Events})
+	}
+}
+
 // primeOthers primes the Nodes loader with the other ends of posts (people
 // and organizations, which have no descriptions to leave out).
 func (l *Loaders) primeOthers(lists ...[]neo4jstore.Position) {

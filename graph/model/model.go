@@ -87,11 +87,16 @@ type Honor struct {
 	Source      *Mention `json:"source,omitempty"`
 }
 
-// Relationship is a relationship between two entities.
+// Relationship is a relationship between two entities. From and To are
+// fields, not resolvers: paths and subgraphs hold both ends of each of
+// their relationships, so a client drawing a few hundred edges costs no
+// resolver call (a goroutine and a loader lookup each) per end.
 type Relationship struct {
 	Type   string   `json:"type"`
 	FromID string   `json:"-"`
 	ToID   string   `json:"-"`
+	From   Entity   `json:"from"`
+	To     Entity   `json:"to"`
 	Title  *string  `json:"title,omitempty"`
 	Start  *string  `json:"start,omitempty"`
 	End    *string  `json:"end,omitempty"`
