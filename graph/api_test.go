@@ -500,6 +500,50 @@ func TestNoNPlusOne(t *testing.T) {
 	}
 }
 
+// TestQueriesPerRequest pins the number of Cypher queries of the
+// representative requests (bench/loadgen): each is answered by one query,
+// as its hand-written floor is, rather than one per level of nesting.
+// Posts carry their other end, and paths and subgraphs their nodes, so
+// that resolving person, organization, from and to costs nothing more.
+func TestQueriesPerRequest(t *testing.T) {
+	h, store := service(t)
+	person, other := idOf(t, h, "PERSON", "谢宏杰"), idOf(t, h, "PERSON", "贾福祥")
+	org, county := idOf(t, h, "ORGANIZATION", "市委办公室"), idOf(t, h, "PLACE", "凉州区")
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		want        int64
+	}{
+		{"career", `query($id: ID!) { node(id: $id) { ... on Person { name career { position { title organization { name } } events { date name } } } } }`,
+			map[string]any{"id": person}, 1},
+		{"career and posts", `query($id: ID!) { node(id: $id) { ... on Person { positions { title organization { name } } career { events { name } } } } }`,
+			map[string]any{"id": person}, 1},
+		{"leadership", `query($id: ID!) { node(id: $id) { ... on Organization { name positions(at: "2023-06") { title person { name } } } } }`,
+			map[string]any{"id": org}, 1},
+		{"county events", `query($p: ID) { events(placeId: $p, from: "2023-01", to: "2023-06") { totalCount edges { node { id name } } } }`,
+			map[string]any{"p": county}, 1},
+		{"search", `{ search(query: "武威") { id name } }`, nil, 1},
+		{"neighborhood", `query($id: ID!) { neighborhood(id: $id, hops: 2) { nodes { id } relationships { type from { id } to { id ... on Person { name } } } } }`,
+			map[string]any{"id": person}, 1},
+		{"path", `query($a: ID!, $b: ID!) { path(from: $a, to: $b, maxHops: 6) { nodes { name } relationships { title from { name } to { name } } } }`,
+			map[string]any{"a": person, "b": other}, 1},
+		{"event counts", `{ eventCounts(groupBy: MONTH, from: "2023") { key count } }`, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := store.Queries()
+			var out map[string]any
+			mustQuery(t, h, tt.query, tt.vars, &out)
+			if got := store.Queries() - before; got != tt.want {
+				t.Errorf("%d queries, want %d", got, tt.want)
+			}
+			if len(out) == 0 || fmt.Sprint(out) == "map[node:<nil>]" {
+				t.Errorf("empty answer: %v", out)
+			}
+		})
+	}
+}
+
 func TestHTTPEndpoints(t *testing.T) {
 	h, _ := service(t)
 	tests := []struct {
