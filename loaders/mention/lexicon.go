@@ -129,6 +129,11 @@ type trie struct {
 	kidLo []int32  // the children of node n are kids[kidLo[n]:kidLo[n+1]]
 	kids  []kid
 	han   []int32 // the root's children for the CJK block, by rune - 0x4E00 (0: none)
+	// rootBMP marks the other runes of the Basic Multilingual Plane that
+	// start a word: the punctuation and digits of a text, which start
+	// none, are then passed over without a search among the root's
+	// thousands of children.
+	rootBMP [0x10000 / 64]uint64
 
 	build []tnode // the nodes while the trie is built
 }
@@ -149,6 +154,9 @@ func (t *trie) first(r rune) int32 {
 			return 0
 		}
 		return t.han[r-hanLo]
+	}
+	if r < 0x10000 && t.rootBMP[r>>6]&(1<<(r&63)) == 0 {
+		return 0
 	}
 	return t.next(0, r)
 }
@@ -240,6 +248,13 @@ func (t *trie) freeze() *trie {
 		}
 	}
 	t.kidLo[len(t.build)] = int32(len(t.kids))
+	if len(t.build) > 0 {
+		for _, r := range t.build[0].keys {
+			if r >= 0 && r < 0x10000 {
+				t.rootBMP[r>>6] |= 1 << (r & 63)
+			}
+		}
+	}
 	t.build = nil
 	return t
 }
