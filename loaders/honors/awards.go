@@ -20,18 +20,22 @@ import (
 // an honoree. A place (武威市被命名为…示范区), a count (3所学校) or any
 // item that is not exactly one organization drops the whole list.
 
-// listVerbs are the verbs of reListVerb; a passage without any of them is
-// skipped before the regexp runs (most passages have none, and an
-// unanchored regexp over the whole book is slow).
+// listVerbs are the verbs of reListVerb. Each starts with its own
+// character, and none is a prefix of another.
 var listVerbs = []string{"评为", "确定为", "认定为", "命名为", "入选", "授予"}
 
-func hasListVerb(s string) bool {
-	for _, v := range listVerbs {
-		if strings.Contains(s, v) {
-			return true
-		}
+// listLeads are the first characters of listVerbs, each as its three
+// UTF-8 bytes in one number, as lead3 reads them.
+var listLeads = func() (out [6]uint32) {
+	for i, v := range listVerbs {
+		out[i] = lead3(v, 0)
 	}
-	return false
+	return out
+}()
+
+// lead3 returns the three bytes of s at i in one number.
+func lead3(s string, i int) uint32 {
+	return uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
 }
 
 // reListVerb matches the verbs that give a list its title. It is the
@@ -44,46 +48,38 @@ var reListVerb = regexp.MustCompile(`(?:被|新|首次|成功)*(评为|确定为
 // verb in one way only.
 var listPrefixes = []string{"被", "新", "首次", "成功"}
 
-// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1).
-// The prefixes and the verbs start with different characters, so a match
-// is a verb with the longest run of prefixes before it that does not
-// reach into the previous match; matches come in the order of their verbs.
+// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1),
+// in one pass over the bytes that compares the verbs only where the first
+// character of one stands. The prefixes and the verbs start with
+// different characters, so a match is the leftmost verb with the longest
+// run of prefixes before it that does not reach into the previous match.
 func listVerbMatches(s string) [][]int {
 	var out [][]int
-	next := make([]int, len(listVerbs)) // the next occurrence of each verb at or after from; -1 none
-	for i := range listVerbs {
-		next[i] = -2 // not yet looked for
-	}
-	for from := 0; from < len(s); {
-		v, verb := -1, ""
-		for i, w := range listVerbs {
-			if next[i] == -2 || next[i] >= 0 && next[i] < from {
-				next[i] = -1
-				if k := strings.Index(s[from:], w); k >= 0 {
-					next[i] = from + k
+	from := 0
+next:
+	for i := 0; i+2 < len(s); i++ {
+		c := lead3(s, i)
+		for k, l := range listLeads {
+			if c != l || !strings.HasPrefix(s[i:], listVerbs[k]) {
+				continue
+			}
+			start := i
+		prefix:
+			for {
+				for _, p := range listPrefixes {
+					if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
+						start -= len(p)
+						continue prefix
+					}
 				}
+				break
 			}
-			if next[i] >= 0 && (v < 0 || next[i] < v) {
-				v, verb = next[i], w
-			}
+			end := i + len(listVerbs[k])
+			out = append(out, []int{start, end, i, end})
+			from = end
+			i = end - 1
+			continue next
 		}
-		if v < 0 {
-			break
-		}
-		start := v
-	prefix:
-		for {
-			for _, p := range listPrefixes {
-				if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
-					start -= len(p)
-					continue prefix
-				}
-			}
-			break
-		}
-		end := v + len(verb)
-		out = append(out, []int{start, end, v, end})
-		from = end
 	}
 	return out
 }
@@ -116,9 +112,6 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 	var known []mention.Name
 	seen := map[string]bool{}
 	for _, p := range ps {
-		if !hasListVerb(p.Text) {
-			continue
-		}
 		for _, m := range listVerbMatches(p.Text) {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
@@ -140,9 +133,6 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 
 func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 	text := p.Text
-	if !hasListVerb(text) {
-		return
-	}
 	for _, m := range listVerbMatches(text) {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
