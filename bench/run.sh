@@ -7,7 +7,8 @@
 #      throwaway data folder, which loads the default yearbook;
 #   3. runs the representative queries through GraphQL and through their
 #      floor (hand-written Cypher over Bolt) at 1, 8 and 32 clients: once as
-#      deployed (cold statistics), then $ROUNDS rounds with fresh statistics,
+#      deployed (statistics as the load leaves them), then $ROUNDS rounds
+#      after resampling them by hand,
 #      sampling the service's memory; then once more in-process, profiled;
 #   4. soaks the service ($SOAK, 32 clients, mixed queries);
 #   5. checks the query plans (neo4jstore TestPlans), then reruns the
@@ -120,7 +121,7 @@ grep -E '^(extract|load wuwei-2024: committed)' "$WORK/serve.log" >&2 || true
 LG=(-url "$URL" -neo4j-uri "$BOLT" -pid "$KG_PID")
 [[ -n $JVM_PID ]] && LG+=(-jvm-pid "$JVM_PID")
 
-log "queries as deployed (statistics of the empty database)"
+log "queries as deployed (statistics as the load leaves them)"
 step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-cold.json" >/dev/null
 
 log "resampling index statistics, then the query suite ($ROUNDS rounds)"
@@ -155,7 +156,7 @@ max=1
 for n in $SCALE; do (( n > max )) && max=$n; done
 step "$B/synth" -yearbook data/wuwei-2024.txt -n "$max" -out "$WORK/synth" >"$OUT/synth.txt"
 
-log "queries right after wiping the database and loading the yearbook again (statistics not resampled)"
+log "queries right after wiping the database and loading the yearbook again (no resampling beyond the load's own)"
 step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -reps 1 -fresh=false >/dev/null
 step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-reload.json" >/dev/null
 

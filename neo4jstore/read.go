@@ -530,7 +530,12 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		labels = append(labels, k.Label())
 	}
 	params := map[string]any{"key": textnorm.Key(key), "q": key, "lucene": luceneQuery(key), "labels": labels, "first": first}
-	filter := "(size($labels) = 0 OR any(l IN labels(n) WHERE l IN $labels))"
+	// The kinds filter is left out when there are none: evaluating it for
+	// every candidate costs a fifth of the query.
+	filter := "true"
+	if len(labels) > 0 {
+		filter = "any(l IN labels(n) WHERE l IN $labels)"
+	}
 	text := `CALL db.index.fulltext.queryNodes('entity_fulltext', $lucene, {limit: $first * 4}) YIELD node AS n, score
 		  WHERE ` + filter + `
 		  WITH n ORDER BY score DESC, n.mentionCount DESC LIMIT $first`

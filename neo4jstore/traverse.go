@@ -108,8 +108,13 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 // neighbours the previous hops kept (at most $limit each, nearest and most
 // mentioned first, those of the kinds asked for first), and stops once
 // $first entities of those kinds are found.
-func neighborhoodQuery(hops int, d Detail) string {
-	keep := func(v string) string { return "(size($labels) = 0 OR any(l IN labels(" + v + ") WHERE l IN $labels))" }
+func neighborhoodQuery(hops int, kinds bool, d Detail) string {
+	keep := func(v string) string {
+		if !kinds {
+			return "true"
+		}
+		return "any(l IN labels(" + v + ") WHERE l IN $labels)"
+	}
 	var b strings.Builder
 	b.WriteString("MATCH (a:Entity {id: $id})\nWITH a, [a] AS seen, [a] AS frontier, [] AS found\n")
 	for h := 0; h < hops; h++ {
@@ -151,7 +156,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 	}
 	params := map[string]any{"id": id, "labels": labels, "first": first, "limit": 4 * first}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
-		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, d), params)
+		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, len(labels) > 0, d), params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}

@@ -94,7 +94,7 @@ func generate(w io.Writer, dir string) error {
 	var cold results.Loadgen
 	if err := results.Read(path("loadgen-cold.json"), &cold); err == nil {
 		fmt.Fprintf(w, "### Queries as deployed: right after the first load into an empty database\n\n")
-		fmt.Fprintf(w, "The same queries, one client, one round, before the index statistics were resampled: `kg serve` on a fresh data folder creates the indexes empty, loads the yearbook and serves; Neo4j then plans with statistics of an empty graph.\n\n")
+		fmt.Fprintf(w, "The same queries, one client, one round, as deployed: `kg serve` on a fresh data folder creates the indexes empty, loads the yearbook and serves. The load ends by resampling the index statistics and dropping cached plans (`Store.Replan`); without that, Neo4j planned these with the statistics of an empty graph.\n\n")
 		cold.Markdown(w)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
@@ -103,7 +103,7 @@ func generate(w io.Writer, dir string) error {
 	var reload results.Loadgen
 	if err := results.Read(path("loadgen-reload.json"), &reload); err == nil {
 		fmt.Fprintf(w, "### Queries right after wiping the database and loading the yearbook again\n\n")
-		fmt.Fprintf(w, "One client, one round: every node deleted (as the tests and a reset do), the yearbook loaded again, no resampling. The index statistics Neo4j plans with then no longer match the data.\n\n")
+		fmt.Fprintf(w, "One client, one round: every node deleted (as the tests and a reset do) and the yearbook loaded again, with no resampling beyond the load's own (`Store.Replan`). Before the load replanned, the index statistics Neo4j planned with here no longer matched the data.\n\n")
 		reload.Markdown(w)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
