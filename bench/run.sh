@@ -132,7 +132,7 @@ step "$B/loadgen" "${LG[@]}" -rounds "$ROUNDS" -out "$OUT/loadgen.json" >"$OUT/l
 log "in-process server under 32 clients, profiled"
 step "$B/loadgen" -inproc -neo4j-uri "$BOLT" -modes graphql -clients 32 -requests 32=800 -rounds 1 \
   -cpuprofile "$WORK/server-cpu.prof" -memprofile "$WORK/server-alloc.prof" -out "$OUT/loadgen-inproc.json" >/dev/null
-SERVER='net/http\.\(\*conn\)\.serve|dataloadgen'
+SERVER='net/http\.\(\*conn\)\.serve|graph/dataloader\.'
 step go tool pprof -top -nodecount 35 -focus "$SERVER" "$B/loadgen" "$WORK/server-cpu.prof" >"$OUT/profile-server-cpu.txt" 2>/dev/null
 step go tool pprof -top -cum -nodecount 50 -focus "$SERVER" "$B/loadgen" "$WORK/server-cpu.prof" >"$OUT/profile-server-cpu-cum.txt" 2>/dev/null
 step go tool pprof -sample_index=alloc_space -top -nodecount 30 -focus "$SERVER" "$B/loadgen" "$WORK/server-alloc.prof" >"$OUT/profile-server-alloc.txt" 2>/dev/null

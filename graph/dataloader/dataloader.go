@@ -1,7 +1,9 @@
 // Package dataloader batches the per-entity lookups of one GraphQL request
-// into one Cypher query per kind of lookup (each an UNWIND $ids query), so
-// that a list of fifty people with their positions costs the same few
-// queries as a list of one.
+// into one Cypher query per kind of lookup (each a WHERE n.id IN $ids
+// query), so that a list of fifty people with their positions costs the
+// same few queries as a list of one. Reads that already hold entities
+// (posts with their other end, paths, subgraphs, Query.node) prime the
+// loaders, so that fields resolving those entities cost no query at all.
 package dataloader
 
 import (
@@ -9,8 +11,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"github.com/vikstrous/dataloadgen"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/neo4jstore"
@@ -41,37 +41,36 @@ type CareerKey struct {
 // requests: it caches what it loaded.
 type Loaders struct {
 	store     *neo4jstore.Store
-	Nodes     *dataloadgen.Loader[string, *neo4jstore.Node]
-	Mentions  *dataloadgen.Loader[Key, []kg.Source]
-	PersonPos *dataloadgen.Loader[string, []neo4jstore.Position]
-	OrgPos    *dataloadgen.Loader[string, []neo4jstore.Position]
-	Careers   *dataloadgen.Loader[CareerKey, neo4jstore.Career]
-	Honors    *dataloadgen.Loader[string, []neo4jstore.Honor]
+	Nodes     *loader[string, *neo4jstore.Node]
+	Mentions  *loader[Key, []kg.Source]
+	PersonPos *loader[string, []neo4jstore.Position]
+	OrgPos    *loader[string, []neo4jstore.Position]
+	Careers   *loader[CareerKey, neo4jstore.Career]
+	Honors    *loader[string, []neo4jstore.Honor]
 
 	mu      sync.Mutex
-	related map[neo4jstore.Relation]*dataloadgen.Loader[Key, []*neo4jstore.Node]
+	related map[neo4jstore.Relation]*loader[Key, []*neo4jstore.Node]
 }
 
 // New returns the loaders of one request.
 func New(store *neo4jstore.Store) *Loaders {
-	opt := dataloadgen.WithWait(wait)
-	l := &Loaders{store: store, related: map[neo4jstore.Relation]*dataloadgen.Loader[Key, []*neo4jstore.Node]{}}
-	l.Nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*neo4jstore.Node, []error) {
+	l := &Loaders{store: store, related: map[neo4jstore.Relation]*loader[Key, []*neo4jstore.Node]{}}
+	l.Nodes = newLoader(func(ctx context.Context, ids []string) ([]*neo4jstore.Node, []error) {
 		nodes, err := store.Nodes(ctx, ids)
 		return nodes, fill(len(ids), err)
-	}, opt)
-	l.Mentions = dataloadgen.NewLoader(byFirst(store.Mentions), opt)
-	l.PersonPos = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]neo4jstore.Position, []error) {
+	})
+	l.Mentions = newLoader(byFirst(store.Mentions))
+	l.PersonPos = newLoader(func(ctx context.Context, ids []string) ([][]neo4jstore.Position, []error) {
 		ps, err := store.Positions(ctx, ids, true)
 		l.primeOthers(ps...)
 		return ps, fill(len(ids), err)
-	}, opt)
-	l.OrgPos = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]neo4jstore.Position, []error) {
+	})
+	l.OrgPos = newLoader(func(ctx context.Context, ids []string) ([][]neo4jstore.Position, []error) {
 		ps, err := store.Positions(ctx, ids, false)
 		l.primeOthers(ps...)
 		return ps, fill(len(ids), err)
-	}, opt)
-	l.Careers = dataloadgen.NewLoader(func(ctx context.Context, keys []CareerKey) ([]neo4jstore.Career, []error) {
+	})
+	l.Careers = newLoader(func(ctx context.Context, keys []CareerKey) ([]neo4jstore.Career, []error) {
 		out := make([]neo4jstore.Career, len(keys))
 		errs := make([]error, len(keys))
 		for _, desc := range []bool{false, true} {
@@ -97,11 +96,11 @@ func New(store *neo4jstore.Store) *Loaders {
 			}
 		}
 		return out, errs
-	}, opt)
-	l.Honors = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]neo4jstore.Honor, []error) {
+	})
+	l.Honors = newLoader(func(ctx context.Context, ids []string) ([][]neo4jstore.Honor, []error) {
 		hs, err := store.Honors(ctx, ids)
 		return hs, fill(len(ids), err)
-	}, opt)
+	})
 	return l
 }
 
@@ -150,15 +149,15 @@ func (l *Loaders) primeOthers(lists ...[]neo4jstore.Position) {
 }
 
 // Related returns the loader of the neighbours along rel.
-func (l *Loaders) Related(rel neo4jstore.Relation) *dataloadgen.Loader[Key, []*neo4jstore.Node] {
+func (l *Loaders) Related(rel neo4jstore.Relation) *loader[Key, []*neo4jstore.Node] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if ld, ok := l.related[rel]; ok {
 		return ld
 	}
-	ld := dataloadgen.NewLoader(byFirst(func(ctx context.Context, ids []string, first int) ([][]*neo4jstore.Node, error) {
+	ld := newLoader(byFirst(func(ctx context.Context, ids []string, first int) ([][]*neo4jstore.Node, error) {
 		return l.store.Related(ctx, rel, ids, first)
-	}), dataloadgen.WithWait(wait))
+	}))
 	l.related[rel] = ld
 	return ld
 }
