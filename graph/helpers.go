@@ -289,10 +289,15 @@ func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, 
 // instead of one per level, and the fields' resolvers find the facts
 // in the request's loaders (see Loaders.PrimeEntity).
 func facts(ctx context.Context, id string) neo4jstore.Facts {
-	f := neo4jstore.Facts{EventsFirst: dataloader.CareerEvents, Descriptions: selectsDescription(ctx)}
+	f := neo4jstore.Facts{EventsFirst: dataloader.CareerEvents, Descriptions: selectsDescription(ctx), Sources: true}
 	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
 		return f
 	}
+	// Posts read here prime the request's loaders, which any field of the
+	// operation may read: leave their sources out only when no field asks
+	// for a source.
+	oc := graphql.GetOperationContext(ctx)
+	f.Sources = oc.Operation == nil || selects(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, "source")
 	var typ string
 	switch kg.KindOfID(id) {
 	case kg.Person:

@@ -236,6 +236,10 @@ type Facts struct {
 	EventsFirst int
 	// Descriptions: events' descriptions.
 	Descriptions bool
+	// Sources: the source (yearbook, page, section, quote) of each post;
+	// without it a post's Source is empty. The quotes are most of the
+	// bytes of an organization's posts.
+	Sources bool
 }
 
 // EntityFacts is an entity and the facts read with it.
@@ -263,10 +267,14 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 		if !byPerson {
 			pattern = "(o:Person)-[r:HELD_POSITION]->(n)"
 		}
+		rel := "properties(r)"
+		if !f.Sources {
+			rel = "r {.title, .start, .end, .note, .concurrent}"
+		}
 		b.WriteString(`CALL (n) {
   MATCH ` + pattern + `
   WITH r, o ORDER BY coalesce(r.start, ''), r.line
-  RETURN collect({other: ` + nodeProjection("o", false) + `, r: properties(r)}) AS ps
+  RETURN collect({other: ` + nodeProjection("o", false) + `, r: ` + rel + `}) AS ps
 }
 `)
 		cols = append(cols, "ps")
