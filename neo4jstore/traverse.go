@@ -90,16 +90,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
-		p := &Path{}
-		ns, _ := recs[0].Get("ns")
-		for _, n := range ns.([]any) {
-			p.Nodes = append(p.Nodes, toNode(n))
-		}
-		rs, _ := recs[0].Get("rs")
-		for _, r := range rs.([]any) {
-			p.Rels = append(p.Rels, toRel(r))
-		}
-		return p, nil
+		return toPath(recs[0]), nil
 	})
 }
 
@@ -160,16 +151,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
-		out := &Path{}
-		ns, _ := recs[0].Get("ns")
-		for _, n := range ns.([]any) {
-			out.Nodes = append(out.Nodes, toNode(n))
-		}
-		rs, _ := recs[0].Get("rs")
-		for _, r := range rs.([]any) {
-			out.Rels = append(out.Rels, toRel(r))
-		}
-		return out, nil
+		return toPath(recs[0]), nil
 	})
 }
 
@@ -393,4 +375,19 @@ func (s *Store) List(ctx context.Context, f ListFilter, order string, offset, fi
 		return page{nodes: nodes, total: total}, err
 	})
 	return p.nodes, p.total, err
+}
+
+// toPath reads a record's node list ns and relationship list rs, the shape
+// that the path and neighbourhood queries both return.
+func toPath(rec *neo4j.Record) *Path {
+	out := &Path{}
+	ns, _ := rec.Get("ns")
+	for _, n := range ns.([]any) {
+		out.Nodes = append(out.Nodes, toNode(n))
+	}
+	rs, _ := rec.Get("rs")
+	for _, r := range rs.([]any) {
+		out.Rels = append(out.Rels, toRel(r))
+	}
+	return out
 }

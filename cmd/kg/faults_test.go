@@ -33,6 +33,22 @@ func init() {
 	}
 }
 
+// startKG starts the test binary as the kg program with args, for tests
+// that signal a real process; its stderr is returned to be read.
+func startKG(t *testing.T, args ...string) (*exec.Cmd, io.Reader) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "KG_TEST_AS_KG=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, stderr
+}
+
 type counts struct {
 	kinds map[kg.Kind]int
 	rels  map[string]int
@@ -81,15 +97,7 @@ func TestKillDuringLoad(t *testing.T) {
 		t.Fatal("nothing loaded")
 	}
 
-	cmd := exec.Command(os.Args[0], "load", "-force", "-neo4j-uri", neo4jtest.URI(t), yearbook)
-	cmd.Env = append(os.Environ(), "KG_TEST_AS_KG=1")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stderr := startKG(t, "load", "-force", "-neo4j-uri", neo4jtest.URI(t), yearbook)
 	killed := false
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() {
@@ -184,15 +192,7 @@ func TestServeBundledNeo4j(t *testing.T) {
 // answers that request in full, and exits 0. A server that closed its
 // connections instead of draining them would cut the request off.
 func TestSIGTERMDrains(t *testing.T) {
-	cmd := exec.Command(os.Args[0], "serve", "-port", "0", "-host", "127.0.0.1", "-neo4j-uri", neo4jtest.URI(t), "-yearbook", "")
-	cmd.Env = append(os.Environ(), "KG_TEST_AS_KG=1")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stderr := startKG(t, "serve", "-port", "0", "-host", "127.0.0.1", "-neo4j-uri", neo4jtest.URI(t), "-yearbook", "")
 	defer cmd.Process.Kill()
 	lines := make(chan string, 100)
 	go func() {
