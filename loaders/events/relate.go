@@ -138,6 +138,15 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			}
 		}
 	}
+	// A happening told under a county's heading that names no place
+	// happened in that county (民勤县's pages: 召开…大会).
+	if !placed && !e.chronicle && len(e.texts) > 0 && !e.texts[0].weak {
+		t := e.texts[0]
+		sec, top := x.d.Headings(t.p.Line(t.off))
+		if area, ok := mention.Area(x.f, sec, top); ok {
+			emit(kg.Relationship{Type: kg.OccurredIn, From: ref, To: area.Ref(), Source: x.d.Source(x.yb, t.p, t.off)})
+		}
+	}
 	return out
 }
 
@@ -345,10 +354,10 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 		if i > 0 {
 			prev := ps[i-1]
 			gap := s[prev.End:sp.Start]
-			if gap == "" || gap == "、" || gap == "和" || gap == "及" || gap == "与" {
+			if gap == "" || gap == "、" || gap == "和" || gap == "及" || gap == "与" || edgeWord(gap) {
 				c := &chains[len(chains)-1]
 				c.spans = append(c.spans, sp)
-				c.glued = append(c.glued, gap == "")
+				c.glued = append(c.glued, gap != "、" && gap != "和" && gap != "及" && gap != "与")
 				continue
 			}
 		}
@@ -429,6 +438,16 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 		return nil
 	}
 	return []mention.Span{sp}
+}
+
+// edgeWord reports whether w names the part of a large place a smaller
+// one lies in (腾格里沙漠南缘头道沟): the chain goes on through it.
+func edgeWord(w string) bool {
+	switch w {
+	case "南缘", "北缘", "东缘", "西缘", "边缘", "腹地", "深处":
+		return true
+	}
+	return false
 }
 
 // reOwnSession is a numbered meeting written right after a body's name

@@ -3,6 +3,7 @@ package mention
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 )
@@ -20,6 +21,7 @@ type pcand struct {
 	i, j, lead, tail int
 	ownerI, ownerJ   int
 	list             bool // an item of a 等项目 list: figures after it are the list's
+	ownPlace         bool // placed by its owner's name (古浪县医院迁建 → 古浪县)
 }
 
 // findProjects finds named projects:
@@ -39,7 +41,9 @@ type pcand struct {
 // clause, and their owner and place from their name (Props "owner",
 // "place"; a road's place may come from the section written after it).
 func (s *scan) findProjects() {
-	var cands []pcand
+	// An institution's own works first: of two readings of the same
+	// name (天祝县藏医院扩建项目) theirs carries the owner.
+	cands := s.institutionWorks()
 	for e := 1; e <= len(s.rs); e++ {
 		if s.endAt[e]&cProject == 0 && !s.sectionRoadEnd(e) {
 			continue
@@ -106,10 +110,10 @@ func (s *scan) findProjects() {
 		// A project named by an organization alone (武威市融媒体中心项目)
 		// lies where the organization does; its name places nothing.
 		from := c.i
-		if c.ownerJ > c.i && c.ownerI == c.i {
+		if c.ownerJ > c.i && c.ownerI == c.i && !c.ownPlace {
 			from = c.ownerJ
 		}
-		if k := orgEnd; k > from {
+		if k := orgEnd; k > from && !c.ownPlace {
 			from = k // 美国仁社慈善基金会捐助项目: 美国 is the foundation's
 		}
 		if pl := s.placeIn(from, s.nameEnd(c)); pl != "" && !exact {
@@ -998,6 +1002,79 @@ func (s *scan) builtFacilities() []pcand {
 		p = k - 1
 	}
 	return out
+}
+
+// institutionWorks finds the works an institution does on itself, named
+// by the institution and the work (市肿瘤医院整体搬迁, 古浪县人民医院提标
+// 扩能迁建, 武威肿瘤医院整体搬迁及功能提升项目): a relocation or an
+// extension of a hospital, school or museum is its own project, owned by
+// it and lying where it does. The work words must end the name: either
+// 项目/工程 follows, or the clause goes on with a status, a list's
+// separator or punctuation (…迁建、…扩建项目加快建设), so that a building
+// the institution puts up (…医院新建门诊楼) is not taken for a move.
+func (s *scan) institutionWorks() []pcand {
+	var out []pcand
+	for _, o := range s.orgs {
+		oi, oj := s.runeAt(o.Start), s.runeAt(o.End)
+		if oj >= len(s.rs) || s.endAt[oj]&cInstitution == 0 || !institutionWorkFirst(s.rs[oj]) {
+			continue
+		}
+		p, moved := oj, false
+		for p < len(s.rs) {
+			k := longestWord(s, p, institutionWork)
+			if k <= p || s.rs[p] == '及' && longestWord(s, p+1, institutionWork) <= p+1 {
+				break
+			}
+			if longestWord(s, p, institutionMove) == k {
+				moved = true
+			}
+			p = k
+		}
+		if !moved {
+			continue
+		}
+		j := p
+		switch {
+		case s.hasPrefixAt(p, "建设项目"):
+			j = p + 4
+		case s.hasPrefixAt(p, "项目"), s.hasPrefixAt(p, "工程"):
+			j = p + 2
+		case p < len(s.rs) && isHan(s.rs[p]) && !strings.ContainsRune("等和与", s.rs[p]):
+			if k := s.statusAt(s.skipAdverbs(p)); k <= p {
+				continue
+			}
+		}
+		out = append(out, pcand{i: oi, j: j, lead: oi, tail: j, ownerI: oi, ownerJ: oj, ownPlace: true})
+	}
+	return out
+}
+
+var (
+	institutionWork = lex.words["institutionwork"]
+	institutionMove = lex.words["institutionmove"]
+)
+
+// institutionWorkFirst reports whether r starts a word of
+// [institutionwork], so that most organizations are passed over at once.
+func institutionWorkFirst(r rune) bool {
+	for _, w := range institutionWork {
+		if f, _ := utf8.DecodeRuneInString(w); f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// longestWord returns the end of the longest of words written at rune p,
+// or -1.
+func longestWord(s *scan, p int, words []string) int {
+	end := -1
+	for _, w := range words {
+		if n := utf8.RuneCountInString(w); p+n > end && s.hasPrefixAt(p, w) {
+			end = p + n
+		}
+	}
+	return end
 }
 
 // statusEnds reports whether a status word ending at k ends there, not a

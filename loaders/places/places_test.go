@@ -123,6 +123,15 @@ func TestExtract(t *testing.T) {
 			partOf:    [][2]string{{"白洪村", "永昌镇"}, {"永昌镇", "凉州区"}, {"下月村", "东湖镇"}, {"东湖镇", "民勤县"}, {"北沟村", "西渠镇"}},
 			notPlaces: []string{"和美乡村"},
 		},
+		{
+			name:    "gullies after the place they lie in, a station as people say it",
+			fixture: "gully-station.txt",
+			places:  []place{{"四道沟", places.Natural}, {"黄花滩移民区", places.Other}, {"武威站", places.Site}},
+			aliases: map[string][]string{"武威站": {"武威火车站"}},
+			partOf:  [][2]string{{"四道沟", "黄花滩移民区"}},
+			// 沟通 is a word, not a gully.
+			notPlaces: []string{"人员沟", "武威火车站"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -514,7 +514,82 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 		if typ == Natural && strings.HasPrefix(p.Text[end:], "主峰") {
 			b.peak(p, e, c, end+len("主峰"), h.start)
 		}
+		if typ != Site {
+			b.gullyAfter(p, e, end) // 古浪县黄花滩移民区四道沟
+		}
 	}
+	for _, h := range hits {
+		if h.typ == Natural || h.typ == Other || h.typ == Site {
+			b.gullyAfter(p, b.lookup(h.name), h.end)
+		}
+	}
+}
+
+// edgeWords are the parts of a large place written between it and a
+// smaller place inside it (腾格里沙漠南缘头道沟).
+var edgeWords = []string{"南缘", "北缘", "东缘", "西缘", "边缘", "腹地", "深处"}
+
+// gullyAfter adds the gully (沟) written at byte at of the passage,
+// right after the desert, area or site it lies in (黄花滩移民区四道沟,
+// 腾格里沙漠南缘头道沟区域), PART_OF that place: a name of 2–4 characters
+// closed by 沟 and then by punctuation or a word that ends a place (区域,
+// 一带, 举行). Such small places are in no gazetteer; only the larger
+// place written before them vouches for them.
+func (b *builder) gullyAfter(p passage, parent *kg.Entity, at int) {
+	if parent == nil {
+		return
+	}
+	for _, w := range edgeWords {
+		if strings.HasPrefix(p.Text[at:], w) {
+			at += len(w)
+			break
+		}
+	}
+	name := gullyAt(p.Text, at)
+	if name == "" || b.lookup(name+"村") != nil || b.lookup(name+"乡") != nil || b.lookup(name+"镇") != nil {
+		return
+	}
+	src := b.src(p, at)
+	e := b.lookup(name)
+	if e == nil {
+		e = b.add(name, Natural, src)
+	} else {
+		b.mention(e, src)
+	}
+	b.partOf(e, parent, src, p.scope)
+}
+
+// gullyFollowers are the words that may follow a gully's name.
+var gullyFollowers = []string{"区域", "一带", "举行", "举办", "召开", "等", "和", "与", "及"}
+
+// gullyAt reads at byte i of text a gully's name: 1–3 Han characters and
+// 沟, followed by a boundary (not 沟村, 沟通).
+func gullyAt(text string, i int) string {
+	j := i
+	for n := 0; n < 4 && j < len(text); n++ {
+		r, size := decodeAt(text, j)
+		if !isHan(r) {
+			return ""
+		}
+		j += size
+		if r != '沟' || n == 0 {
+			continue
+		}
+		name := text[i:j]
+		if containsAny(name, prefixStop) {
+			return ""
+		}
+		if nx := runeAt(text, j); nx == 0 || !isHan(nx) {
+			return name
+		}
+		for _, w := range gullyFollowers {
+			if strings.HasPrefix(text[j:], w) {
+				return name
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // typedAfter reads, at byte i, a name of 1–8 characters closed by a site or
@@ -605,22 +680,39 @@ func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int
 func (b *builder) stationOrPark(p passage, c *kg.Entity, start, end int) {
 	rest := p.Text[end:]
 	name := ""
-	for _, dir := range []string{"", "东", "南", "西", "北"} {
+	written := ""
+	for _, dir := range []string{"", "东", "南", "西", "北", "火车"} {
 		if strings.HasPrefix(rest, dir+"站") {
 			next := runeAt(rest, len(dir+"站"))
-			if !strings.ContainsRune("长点房区前台务所内级", next) {
+			if !strings.ContainsRune("长点房区前台务所内级街", next) {
 				name = p.Text[start:end] + dir + "站"
 			}
 			break
 		}
+	}
+	// 武威火车站 is the station 武威站, written the way people say it.
+	if strings.HasSuffix(name, "火车站") {
+		written, name = name, strings.TrimSuffix(name, "火车站")+"站"
 	}
 	for _, s := range parkSuffixes {
 		if name == "" && strings.HasPrefix(rest, s) {
 			name = p.Text[start:end] + s
 		}
 	}
-	if name == "" || orgTail(p.Text, start+len(name)) {
+	if written == "" {
+		written = name
+	}
+	if name == "" || orgTail(p.Text, start+len(written)) {
 		return
 	}
-	b.add(name, Site, b.src(p, start))
+	if written == name {
+		b.add(name, Site, b.src(p, start))
+		return
+	}
+	if e := b.lookup(name); e != nil {
+		b.alias(e, written)
+		b.mention(e, b.src(p, start))
+		return
+	}
+	b.add(name, Site, b.src(p, start), written)
 }

@@ -165,11 +165,17 @@ func hasAnySuffixExact(s string, ws ...string) bool {
 var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人民政治协商会议", "政协"}
 
 // orgPlace relates an organization to the place its name starts with
-// (凉州区人民医院 → 凉州区), or to the city when it is named for the city
-// (市委, 市发展改革委).
-func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source) {
+// (凉州区人民医院 → 凉州区), to the city when it is named for the city
+// (市委, 市发展改革委), or to the county of the passage's headings when it
+// is named for the county in the county's own pages (县委, 区人民医院).
+func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *mention.Span) {
 	if pl, ok := x.leadingPlace(name); ok {
 		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+		x.relate(kg.LocatedIn, org, ref, nil, src)
+		return
+	}
+	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !hasAnyPrefix(name, "县域", "县级", "区域", "区级") {
+		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProps(*area))
 		x.relate(kg.LocatedIn, org, ref, nil, src)
 		return
 	}

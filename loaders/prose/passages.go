@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yearbookkg/kg/loaders/mention"
 	"github.com/yearbookkg/kg/loaders/segment"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -127,15 +128,30 @@ func (x *extractor) passages() []passage {
 	for _, p := range x.d.Parts {
 		chron := strings.Contains(p.Title, "大事记")
 		for _, s := range p.Sections {
+			sec := passage{chronicle: chron}
+			if x.f != nil {
+				if sp, ok := mention.Area(x.f, s.Title); ok {
+					sec.area = &sp
+				}
+			}
 			if len(s.Topics) == 0 {
-				out = append(out, x.chunks(s.Start, s.End, 0, passage{chronicle: chron})...)
+				out = append(out, x.chunks(s.Start, s.End, 0, sec)...)
 				continue
 			}
 			if first := s.Topics[0].Start; first > s.Start {
-				out = append(out, x.chunks(s.Start, first-1, 0, passage{chronicle: chron})...)
+				out = append(out, x.chunks(s.Start, first-1, 0, sec)...)
 			}
 			for _, t := range s.Topics {
-				out = append(out, x.chunks(t.TextStart, t.End, t.TextCol, passage{chronicle: chron, historical: historical(t.Title)})...)
+				tp := sec
+				tp.historical = historical(t.Title)
+				// A topic named for a county's thing (凉州区…产业园) is
+				// about that county.
+				if tp.area == nil && x.f != nil && strings.ContainsAny(t.Title, "县区") {
+					if sp, ok := mention.Area(x.f, t.Title); ok {
+						tp.area = &sp
+					}
+				}
+				out = append(out, x.chunks(t.TextStart, t.End, t.TextCol, tp)...)
 			}
 		}
 	}

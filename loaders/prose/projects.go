@@ -136,7 +136,11 @@ var locatedWords = []string{"位于", "将在", "选址于", "选址在", "落�
 // projectPlaces relates the projects of a passage to their places, once
 // the sentences after them have been read: places stated outright, or
 // else the place in their name.
-func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs []projectMention) {
+//
+// A project whose text places it nowhere, under the heading of a county
+// (the 民勤县 section of the county chapter), lies in that county: the
+// county's own pages leave it out of their sentences.
+func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs []projectMention, area *mention.Span) {
 	if len(prjs) == 0 {
 		return
 	}
@@ -145,6 +149,9 @@ func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs
 		places := pm.stated
 		if len(places) == 0 {
 			places = pm.named
+		}
+		if len(places) == 0 && area != nil {
+			places = []mention.Span{*area}
 		}
 		for _, pl := range places {
 			ref := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProps(pl))

@@ -10,6 +10,9 @@
 package prose
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -64,8 +67,9 @@ type relKey struct {
 // book says about it.
 type passage struct {
 	p          *segment.Passage
-	historical bool // a topic on history: no person or organization of the year
-	chronicle  bool // a chronicle (大事记): entries carry dates
+	historical bool          // a topic on history: no person or organization of the year
+	chronicle  bool          // a chronicle (大事记): entries carry dates
+	area       *mention.Span // the county its headings name (mention.Area), if any
 }
 
 // read finds the spans of one passage and records them.
@@ -75,7 +79,7 @@ func (x *extractor) read(ps passage) {
 	for k, sp := range spans {
 		switch sp.Kind {
 		case kg.Person:
-			if ps.historical {
+			if ps.historical || x.pastSentence(ps.p.Sentence(sp.Start)) {
 				continue
 			}
 			src := x.d.Source(x.yb, ps.p, sp.Start)
@@ -87,7 +91,7 @@ func (x *extractor) read(ps passage) {
 			}
 			src := x.d.Source(x.yb, ps.p, sp.Start)
 			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
-			x.orgPlace(ref, sp.Name, src)
+			x.orgPlace(ref, sp.Name, src, ps.area)
 		case kg.Project:
 			src := x.d.Source(x.yb, ps.p, sp.Start)
 			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp))
@@ -97,7 +101,29 @@ func (x *extractor) read(ps passage) {
 			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProps(sp))
 		}
 	}
-	x.projectPlaces(ps.p, spans, prjs)
+	x.projectPlaces(ps.p, spans, prjs, ps.area)
+}
+
+var reYear = regexp.MustCompile(`(1[5-9]\d\d|20\d\d)\s?年`)
+
+// pastSentence reports whether a sentence tells of the past only: every
+// year it writes lies a generation or more before the covered year
+// (天祝…是周恩来总理命名的…自治县，成立于1950年). Overviews open with such
+// history, and the people it names are not people of the year.
+func (x *extractor) pastSentence(s string) bool {
+	if x.d.Year == 0 || !strings.Contains(s, "年") {
+		return false
+	}
+	ms := reYear.FindAllStringSubmatch(s, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if y, _ := strconv.Atoi(m[1]); y > x.d.Year-20 {
+			return false
+		}
+	}
+	return true
 }
 
 // mention records one occurrence of an entity and returns its ref. The

@@ -723,6 +723,30 @@ func (d *Document) Path(n int) string {
 	return ""
 }
 
+// Headings returns the titles of the section and of the 【topic】 that hold
+// line n ("" where there is none): what the book says a passage is about,
+// for the facts its text leaves implicit (the county of a county's section).
+func (d *Document) Headings(n int) (section, topic string) {
+	for _, p := range d.Parts {
+		if n < p.Start || n > p.End {
+			continue
+		}
+		for _, s := range p.Sections {
+			if n < s.Start || n > s.End {
+				continue
+			}
+			section = s.Title
+			for _, t := range s.Topics {
+				if n >= t.Start && n <= t.End {
+					topic = t.Title
+				}
+			}
+		}
+		break
+	}
+	return section, topic
+}
+
 // ReadFile decodes and segments the yearbook file at path.
 func ReadFile(path string) (*Document, error) {
 	b, err := os.ReadFile(path)
