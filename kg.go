@@ -170,7 +170,24 @@ type Graph struct {
 	Entities      []Entity       `json:"entities"`
 	Relationships []Relationship `json:"relationships"`
 	Diagnostics   []Diagnostic   `json:"diagnostics"`
+	// Pages is the text of the yearbook, page by page, stored with the
+	// graph so that a historian can read the lines around any Source (the
+	// service keeps no files). It is not part of the extracted facts, so
+	// it stays out of their JSON.
+	Pages []Page `json:"-"`
 }
+
+// Page is one printed page of a yearbook's text: its number and its lines
+// as written (trailing spaces trimmed), the first of which is line First
+// of the file. Pages are contiguous: together they hold every line once.
+type Page struct {
+	Number int
+	First  int
+	Lines  []string
+}
+
+// Last is the number of the page's last line.
+func (p *Page) Last() int { return p.First + len(p.Lines) - 1 }
 
 // ValidDate checks that s is an ISO date at year, month or day precision
 // (2023, 2023-11, 2023-11-05), the only forms the API accepts.

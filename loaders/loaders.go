@@ -106,9 +106,29 @@ func Extract(path string, b []byte) (*Result, error) {
 	if decode.Truncated(b) {
 		g.Diagnostics = append(g.Diagnostics, kg.Diagnostic{File: path, Line: len(lines), Code: "truncated", Message: "the file ends in the middle of a line: it may have been cut off"})
 	}
+	g.Pages = Pages(doc)
 	stage("resolve")
 	res.Graph = g
 	return res, nil
+}
+
+// Pages cuts the document's lines into its printed pages, for the store to
+// keep the text a Source points into. A page number met again further on
+// (a misread banner) continues the page before it, so that page numbers
+// stay unique within a yearbook and every page a contiguous run of lines.
+func Pages(doc *segment.Document) []kg.Page {
+	var out []kg.Page
+	seen := map[int]bool{}
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		if len(out) == 0 || (l.Page != out[len(out)-1].Number && !seen[l.Page]) {
+			seen[l.Page] = true
+			out = append(out, kg.Page{Number: l.Page, First: l.N})
+		}
+		p := &out[len(out)-1]
+		p.Lines = append(p.Lines, l.Text)
+	}
+	return out
 }
 
 // checkYearbook refuses a text with none of a yearbook's structure, so that

@@ -179,6 +179,9 @@ func (w *writer) write(g *kg.Graph) error {
 	if err := w.stage("delete old mentions", "MATCH (m:Mention {yearbook: $yb}) DETACH DELETE m", nil, nil); err != nil {
 		return err
 	}
+	if err := w.stage("delete old pages", "MATCH (:Yearbook {id: $yb})-[:HAS_PAGE]->(p:Page) DETACH DELETE p", nil, nil); err != nil {
+		return err
+	}
 	for _, t := range append(kg.RelationshipTypes[:len(kg.RelationshipTypes):len(kg.RelationshipTypes)], "NAMES") {
 		if err := w.stage("delete old "+t, fmt.Sprintf("MATCH ()-[r:%s {yearbook: $yb}]->() DELETE r", t), nil, nil); err != nil {
 			return err
@@ -307,14 +310,28 @@ func (w *writer) write(g *kg.Graph) error {
 		return err
 	}
 	yb := g.Yearbook
-	return w.stage("yearbook", `
+	if err := w.stage("yearbook", `
 		MERGE (y:Yearbook {id: $yb})
 		SET y.title = $title, y.file = $file, y.hash = $hash, y.lines = $lines, y.bytes = $bytes,
 		    y.entities = $entities, y.relationships = $relationships, y.diagnostics = $diagnostics,
 		    y.loadedAt = toString(datetime.truncate('second', datetime()))`, nil, map[string]any{
 		"title": yb.Title, "file": yb.File, "hash": yb.Hash, "lines": yb.Lines, "bytes": yb.Bytes,
 		"entities": len(g.Entities), "relationships": len(g.Relationships), "diagnostics": len(g.Diagnostics),
-	})
+	}); err != nil {
+		return err
+	}
+	// 6. The text, one node per printed page, so that the API can show the
+	// lines around any source. A page's lines are one list property: a
+	// node per line would cost forty thousand nodes per yearbook and a
+	// write far longer than the text is worth.
+	pages := make([]map[string]any, len(g.Pages))
+	for i, p := range g.Pages {
+		pages[i] = map[string]any{"number": p.Number, "first": p.First, "last": p.Last(), "lines": p.Lines}
+	}
+	return w.stage("pages", `
+		MATCH (y:Yearbook {id: $yb})
+		UNWIND $rows AS r
+		CREATE (y)-[:HAS_PAGE]->(:Page {yearbook: $yb, number: r.number, first: r.first, last: r.last, lines: r.lines})`, pages, nil)
 }
 
 // nameKeys returns the lookup keys of an entity: its key and the keys of

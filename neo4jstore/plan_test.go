@@ -140,6 +140,15 @@ func TestPlans(t *testing.T) {
 			_, _, err := s.List(ctx, neo4jstore.ListFilter{Kind: kg.Project, Organization: ids.owner}, "NAME", 0, 50)
 			return err
 		}},
+		{"lines around a source", false, func() error {
+			src := res.Graph.Entities[0].Mentions[0]
+			_, err := s.Lines(ctx, src.Yearbook, src.Line-50, src.Line+50)
+			return err
+		}},
+		{"page by number", false, func() error {
+			_, err := s.Page(ctx, res.Graph.Yearbook.ID, res.Graph.Pages[len(res.Graph.Pages)/2].Number)
+			return err
+		}},
 		{"stats", false, func() error { _, err := s.Stats(ctx); return err }},
 		{"readiness", false, func() error { return s.Ready(ctx) }},
 		// Browsing: every item of a kind, sorted, is what was asked for.
@@ -313,7 +322,7 @@ func profiler(t *testing.T) (profile func(neo4jstore.Query) neo4j.ProfiledPlan, 
 
 // kindLabels are the labels whose every node a lookup must not read: the
 // kinds and the bookkeeping nodes that grow with each yearbook.
-var kindLabels = map[string]bool{"Entity": true, "Person": true, "Organization": true, "Place": true, "Event": true, "Project": true, "Mention": true, "Name": true, "Honor": true}
+var kindLabels = map[string]bool{"Entity": true, "Person": true, "Organization": true, "Place": true, "Event": true, "Project": true, "Mention": true, "Name": true, "Honor": true, "Page": true}
 
 var reLabel = regexp.MustCompile(`:([A-Za-z]+)`)
 

@@ -19,6 +19,10 @@ func schema() []string {
 		"CREATE CONSTRAINT yearbook_id IF NOT EXISTS FOR (y:Yearbook) REQUIRE y.id IS UNIQUE",
 		"CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:Name) REQUIRE n.key IS UNIQUE",
 		"CREATE INDEX mention_yearbook IF NOT EXISTS FOR (m:Mention) ON (m.yearbook)",
+		// A yearbook's pages by number (Yearbook.page), and by first line,
+		// which finds the pages around a line (Store.Lines) with a range seek.
+		"CREATE CONSTRAINT page_number IF NOT EXISTS FOR (p:Page) REQUIRE (p.yearbook, p.number) IS UNIQUE",
+		"CREATE INDEX page_first IF NOT EXISTS FOR (p:Page) ON (p.yearbook, p.first)",
 		"CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name)",
 		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
 		"CREATE FULLTEXT INDEX entity_fulltext IF NOT EXISTS FOR (n:Person|Organization|Place|Event|Project) ON EACH [n.name, n.aliasText, n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",

@@ -2,7 +2,9 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/yearbookkg/kg"
@@ -35,7 +37,29 @@ func sample(hash string) *kg.Graph {
 			{Type: kg.OccurredIn, From: ev, To: city, Source: src(20, "16日全市领导干部会议召开")},
 			{Type: kg.Honored, From: xie, To: kg.Ref{Kind: kg.Honor, Key: "先进工作者"}, Props: map[string]string{"title": "先进工作者", "year": "2023"}, Source: src(21, "授予先进工作者称号")},
 		},
+		Pages: samplePages(),
 	}
+}
+
+// samplePages is the text of the sample: pages 313, 314 and 315 of eight,
+// fifteen and ten lines; line n reads "第n行" but for the lines the
+// sample's sources quote.
+func samplePages() []kg.Page {
+	quoted := map[int]string{9: "市委办公室（市档案局）：", 10: "主任谢宏杰（2023年11月免）", 20: "16日全市领导干部会议召开"}
+	var pages []kg.Page
+	n := 1
+	for i, size := range []int{8, 15, 10} {
+		p := kg.Page{Number: 313 + i, First: n}
+		for ; n < p.First+size; n++ {
+			text, ok := quoted[n]
+			if !ok {
+				text = fmt.Sprintf("第%d行", n)
+			}
+			p.Lines = append(p.Lines, text)
+		}
+		pages = append(pages, p)
+	}
+	return pages
 }
 
 type counts struct {
@@ -99,12 +123,20 @@ func TestLoadIsAtomicAndIdempotent(t *testing.T) {
 		g := sample("h3")
 		g.Entities = g.Entities[1:] // 谢宏杰 is gone from the new edition
 		g.Relationships = g.Relationships[2:3]
+		g.Pages = g.Pages[:2]
 		if _, err := s.Load(ctx, g, neo4jstore.LoadOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		got := snapshot(t, s)
 		if got.kinds[kg.Person] != 0 || got.rels[kg.HeldPosition] != 0 || got.rels[kg.OccurredIn] != 1 {
 			t.Fatalf("after new edition: %+v", got)
+		}
+		// Its text is one page shorter: page 315 is gone, 314 rewritten.
+		if p, err := s.Page(ctx, "test-2024", 315); err != nil || p != nil {
+			t.Fatalf("page 315 after the new edition: %+v %v", p, err)
+		}
+		if p, err := s.Page(ctx, "test-2024", 314); err != nil || p == nil || p.First != 9 || p.Last != 23 || p.Lines[1].Text != "主任谢宏杰（2023年11月免）" {
+			t.Fatalf("page 314 after the new edition: %+v %v", p, err)
 		}
 	})
 }
@@ -172,6 +204,65 @@ func TestReadQueries(t *testing.T) {
 	hs, err := s.Honors(ctx, []string{xie})
 	if err != nil || len(hs[0]) != 1 || hs[0][0].Title != "先进工作者" || hs[0][0].Year != "2023" {
 		t.Fatalf("honors: %+v %v", hs, err)
+	}
+}
+
+// TestText reads the stored text of the sample: windows of lines around
+// a source, across page breaks and clipped at the ends, and whole pages.
+func TestText(t *testing.T) {
+	s := neo4jtest.Store(t)
+	neo4jtest.Reset(t, s)
+	ctx := context.Background()
+	if _, err := s.Load(ctx, sample("h1"), neo4jstore.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// lines renders a window as "line@page:text" entries, one per line.
+	lines := func(ls []neo4jstore.TextLine) string {
+		var b []string
+		for _, l := range ls {
+			b = append(b, fmt.Sprintf("%d@%d:%s", l.Line, l.Page, l.Text))
+		}
+		return strings.Join(b, " ")
+	}
+	tests := []struct {
+		name     string
+		yb       string
+		from, to int
+		want     string
+	}{
+		{"within a page", "test-2024", 10, 12, "10@314:主任谢宏杰（2023年11月免） 11@314:第11行 12@314:第12行"},
+		{"across a page break", "test-2024", 7, 10, "7@313:第7行 8@313:第8行 9@314:市委办公室（市档案局）： 10@314:主任谢宏杰（2023年11月免）"},
+		{"across two page breaks", "test-2024", 8, 24, "8@313:第8行 9@314:市委办公室（市档案局）： 10@314:主任谢宏杰（2023年11月免） 11@314:第11行 12@314:第12行 13@314:第13行 14@314:第14行 15@314:第15行 16@314:第16行 17@314:第17行 18@314:第18行 19@314:第19行 20@314:16日全市领导干部会议召开 21@314:第21行 22@314:第22行 23@314:第23行 24@315:第24行"},
+		{"one line", "test-2024", 20, 20, "20@314:16日全市领导干部会议召开"},
+		{"clipped at the start", "test-2024", -2, 2, "1@313:第1行 2@313:第2行"},
+		{"clipped at the end", "test-2024", 32, 40, "32@315:第32行 33@315:第33行"},
+		{"after the end", "test-2024", 34, 40, ""},
+		{"empty window", "test-2024", 10, 9, ""},
+		{"unknown yearbook", "nope-2024", 1, 5, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Lines(ctx, tt.yb, tt.from, tt.to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lines(got) != tt.want {
+				t.Fatalf("Lines(%d, %d) = %s\nwant %s", tt.from, tt.to, lines(got), tt.want)
+			}
+		})
+	}
+	p, err := s.Page(ctx, "test-2024", 313)
+	if err != nil || p == nil || p.First != 1 || p.Last != 8 || len(p.Lines) != 8 || p.Lines[7].Text != "第8行" || p.Lines[7].Line != 8 {
+		t.Fatalf("page 313: %+v %v", p, err)
+	}
+	if p, err := s.Page(ctx, "test-2024", 999); err != nil || p != nil {
+		t.Fatalf("page 999: %+v %v", p, err)
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ls, err := s.Lines(ctx, "test-2024", 1, 40); err != nil || len(ls) != 0 {
+		t.Fatalf("lines after DeleteAll: %d %v", len(ls), err)
 	}
 }
 
