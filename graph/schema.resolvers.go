@@ -42,6 +42,10 @@ func (r *honorResolver) AwardedBy(ctx context.Context, obj *model.Honor) (*model
 	return node(ctx, r.Resolver, obj.AwardedByID, kg.Organization, toOrganization)
 }
 
+func (r *mentionResolver) Context(ctx context.Context, obj *model.Mention, before *int, after *int) (*model.SourceText, error) {
+	return r.sourceText(ctx, obj, before, after)
+}
+
 func (r *organizationResolver) Mentions(ctx context.Context, obj *model.Organization, first *int) ([]*model.Mention, error) {
 	return r.mentions(ctx, obj.ID, first)
 }
@@ -415,9 +419,15 @@ func (r *queryResolver) Yearbooks(ctx context.Context) ([]*model.Yearbook, error
 	return toYearbooks(st.Yearbooks), nil
 }
 
+func (r *yearbookResolver) Page(ctx context.Context, obj *model.Yearbook, number int) (*model.Page, error) {
+	return r.page(ctx, obj.ID, number)
+}
+
 func (r *Resolver) Event() generated.EventResolver { return &eventResolver{r} }
 
 func (r *Resolver) Honor() generated.HonorResolver { return &honorResolver{r} }
+
+func (r *Resolver) Mention() generated.MentionResolver { return &mentionResolver{r} }
 
 func (r *Resolver) Organization() generated.OrganizationResolver { return &organizationResolver{r} }
 
@@ -431,13 +441,17 @@ func (r *Resolver) Project() generated.ProjectResolver { return &projectResolver
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) Yearbook() generated.YearbookResolver { return &yearbookResolver{r} }
+
 type (
 	eventResolver        struct{ *Resolver }
 	honorResolver        struct{ *Resolver }
+	mentionResolver      struct{ *Resolver }
 	organizationResolver struct{ *Resolver }
 	personResolver       struct{ *Resolver }
 	placeResolver        struct{ *Resolver }
 	positionResolver     struct{ *Resolver }
 	projectResolver      struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
+	yearbookResolver     struct{ *Resolver }
 )

@@ -30,12 +30,14 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Event() EventResolver
 	Honor() HonorResolver
+	Mention() MentionResolver
 	Organization() OrganizationResolver
 	Person() PersonResolver
 	Place() PlaceResolver
 	Position() PositionResolver
 	Project() ProjectResolver
 	Query() QueryResolver
+	Yearbook() YearbookResolver
 }
 
 type DirectiveRoot struct {
@@ -94,6 +96,7 @@ type ComplexityRoot struct {
 	}
 
 	Mention struct {
+		Context  func(childComplexity int, before *int, after *int) int
 		Line     func(childComplexity int) int
 		Page     func(childComplexity int) int
 		Quote    func(childComplexity int) int
@@ -127,6 +130,14 @@ type ComplexityRoot struct {
 	OrganizationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Page struct {
+		FirstLine func(childComplexity int) int
+		LastLine  func(childComplexity int) int
+		Lines     func(childComplexity int) int
+		Number    func(childComplexity int) int
+		Yearbook  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -262,6 +273,15 @@ type ComplexityRoot struct {
 		Type   func(childComplexity int) int
 	}
 
+	SourceText struct {
+		HasAfter  func(childComplexity int) int
+		HasBefore func(childComplexity int) int
+		Line      func(childComplexity int) int
+		Lines     func(childComplexity int) int
+		Page      func(childComplexity int) int
+		Yearbook  func(childComplexity int) int
+	}
+
 	Stats struct {
 		ByKind              func(childComplexity int) int
 		Events              func(childComplexity int) int
@@ -279,6 +299,12 @@ type ComplexityRoot struct {
 		Relationships func(childComplexity int) int
 	}
 
+	TextLine struct {
+		Line func(childComplexity int) int
+		Page func(childComplexity int) int
+		Text func(childComplexity int) int
+	}
+
 	Yearbook struct {
 		Diagnostics   func(childComplexity int) int
 		Entities      func(childComplexity int) int
@@ -286,6 +312,7 @@ type ComplexityRoot struct {
 		Hash          func(childComplexity int) int
 		ID            func(childComplexity int) int
 		LoadedAt      func(childComplexity int) int
+		Page          func(childComplexity int, number int) int
 		Relationships func(childComplexity int) int
 		Title         func(childComplexity int) int
 	}
@@ -305,6 +332,9 @@ type EventResolver interface {
 }
 type HonorResolver interface {
 	AwardedBy(ctx context.Context, obj *model.Honor) (*model.Organization, error)
+}
+type MentionResolver interface {
+	Context(ctx context.Context, obj *model.Mention, before *int, after *int) (*model.SourceText, error)
 }
 type OrganizationResolver interface {
 	Mentions(ctx context.Context, obj *model.Organization, first *int) ([]*model.Mention, error)
@@ -360,6 +390,9 @@ type QueryResolver interface {
 	EventCounts(ctx context.Context, groupBy model.GroupBy, from *string, to *string, placeID *string) ([]*model.Bucket, error)
 	CoOccurrences(ctx context.Context, id string, first *int) ([]*model.CoOccurrence, error)
 	Yearbooks(ctx context.Context) ([]*model.Yearbook, error)
+}
+type YearbookResolver interface {
+	Page(ctx context.Context, obj *model.Yearbook, number int) (*model.Page, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -572,6 +605,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Honor.Year(childComplexity), true
 
+	case "Mention.context":
+		if e.ComplexityRoot.Mention.Context == nil {
+			break
+		}
+
+		args, err := ec.field_Mention_context_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mention.Context(childComplexity, args["before"].(*int), args["after"].(*int)), true
 	case "Mention.line":
 		if e.ComplexityRoot.Mention.Line == nil {
 			break
@@ -739,6 +783,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganizationEdge.Node(childComplexity), true
+
+	case "Page.firstLine":
+		if e.ComplexityRoot.Page.FirstLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Page.FirstLine(childComplexity), true
+	case "Page.lastLine":
+		if e.ComplexityRoot.Page.LastLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Page.LastLine(childComplexity), true
+	case "Page.lines":
+		if e.ComplexityRoot.Page.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Page.Lines(childComplexity), true
+	case "Page.number":
+		if e.ComplexityRoot.Page.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Page.Number(childComplexity), true
+	case "Page.yearbook":
+		if e.ComplexityRoot.Page.Yearbook == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Page.Yearbook(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1369,6 +1444,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relationship.Type(childComplexity), true
 
+	case "SourceText.hasAfter":
+		if e.ComplexityRoot.SourceText.HasAfter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceText.HasAfter(childComplexity), true
+	case "SourceText.hasBefore":
+		if e.ComplexityRoot.SourceText.HasBefore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceText.HasBefore(childComplexity), true
+	case "SourceText.line":
+		if e.ComplexityRoot.SourceText.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceText.Line(childComplexity), true
+	case "SourceText.lines":
+		if e.ComplexityRoot.SourceText.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceText.Lines(childComplexity), true
+	case "SourceText.page":
+		if e.ComplexityRoot.SourceText.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceText.Page(childComplexity), true
+	case "SourceText.yearbook":
+		if e.ComplexityRoot.SourceText.Yearbook == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceText.Yearbook(childComplexity), true
+
 	case "Stats.byKind":
 		if e.ComplexityRoot.Stats.ByKind == nil {
 			break
@@ -1437,6 +1549,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Relationships(childComplexity), true
 
+	case "TextLine.line":
+		if e.ComplexityRoot.TextLine.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextLine.Line(childComplexity), true
+	case "TextLine.page":
+		if e.ComplexityRoot.TextLine.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextLine.Page(childComplexity), true
+	case "TextLine.text":
+		if e.ComplexityRoot.TextLine.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TextLine.Text(childComplexity), true
+
 	case "Yearbook.diagnostics":
 		if e.ComplexityRoot.Yearbook.Diagnostics == nil {
 			break
@@ -1473,6 +1604,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Yearbook.LoadedAt(childComplexity), true
+	case "Yearbook.page":
+		if e.ComplexityRoot.Yearbook.Page == nil {
+			break
+		}
+
+		args, err := ec.field_Yearbook_page_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Yearbook.Page(childComplexity, args["number"].(int)), true
 	case "Yearbook.relationships":
 		if e.ComplexityRoot.Yearbook.Relationships == nil {
 			break
@@ -1619,6 +1761,48 @@ type Mention {
   line: Int!
   "The sentence or line quoted, with PDF line breaks undone."
   quote: String!
+  """
+  The yearbook's text around the line: before lines before it and after
+  lines after it (0 to 50 each), across page breaks, the line itself
+  included. Null when the yearbook's text is not stored (a yearbook loaded
+  before the text was kept: reload it with kg load -force).
+  """
+  context(before: Int = 3, after: Int = 3): SourceText
+}
+
+"A window of a yearbook's text around one line: what a historian reads around a quote."
+type SourceText {
+  "The yearbook's ID."
+  yearbook: String!
+  "The line the window is around: the source's line."
+  line: Int!
+  "The printed page of that line."
+  page: Int!
+  "The lines of the window, in order."
+  lines: [TextLine!]!
+  "Whether the yearbook has lines before the window's first: a wider window shows more."
+  hasBefore: Boolean!
+  "Whether the yearbook has lines after the window's last."
+  hasAfter: Boolean!
+}
+
+"One line of a yearbook's text as written, PDF artefacts (running page banners, captions) included."
+type TextLine {
+  "The 1-based line of the yearbook's text file."
+  line: Int!
+  "The printed page the line is on."
+  page: Int!
+  text: String!
+}
+
+"One printed page of a yearbook's text."
+type Page {
+  yearbook: String!
+  number: Int!
+  "The file lines the page spans, inclusive."
+  firstLine: Int!
+  lastLine: Int!
+  lines: [TextLine!]!
 }
 
 type Person implements Entity {
@@ -1803,6 +1987,8 @@ type Yearbook {
   entities: Int!
   relationships: Int!
   diagnostics: Int!
+  "A printed page with its text, or null when the yearbook has no such page (or its text is not stored)."
+  page(number: Int!): Page
 }
 
 type PageInfo {
@@ -2091,6 +2277,8 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 		return ec.fieldContext_Mention_line(ctx, field)
 	case "quote":
 		return ec.fieldContext_Mention_quote(ctx, field)
+	case "context":
+		return ec.fieldContext_Mention_context(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
@@ -2149,6 +2337,22 @@ func (ec *executionContext) childFields_OrganizationEdge(ctx context.Context, fi
 		return ec.fieldContext_OrganizationEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganizationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Page(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "yearbook":
+		return ec.fieldContext_Page_yearbook(ctx, field)
+	case "number":
+		return ec.fieldContext_Page_number(ctx, field)
+	case "firstLine":
+		return ec.fieldContext_Page_firstLine(ctx, field)
+	case "lastLine":
+		return ec.fieldContext_Page_lastLine(ctx, field)
+	case "lines":
+		return ec.fieldContext_Page_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Page", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2385,6 +2589,24 @@ func (ec *executionContext) childFields_Relationship(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type Relationship", field.Name)
 }
 
+func (ec *executionContext) childFields_SourceText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "yearbook":
+		return ec.fieldContext_SourceText_yearbook(ctx, field)
+	case "line":
+		return ec.fieldContext_SourceText_line(ctx, field)
+	case "page":
+		return ec.fieldContext_SourceText_page(ctx, field)
+	case "lines":
+		return ec.fieldContext_SourceText_lines(ctx, field)
+	case "hasBefore":
+		return ec.fieldContext_SourceText_hasBefore(ctx, field)
+	case "hasAfter":
+		return ec.fieldContext_SourceText_hasAfter(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceText", field.Name)
+}
+
 func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "people":
@@ -2419,6 +2641,18 @@ func (ec *executionContext) childFields_Subgraph(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
 
+func (ec *executionContext) childFields_TextLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_TextLine_line(ctx, field)
+	case "page":
+		return ec.fieldContext_TextLine_page(ctx, field)
+	case "text":
+		return ec.fieldContext_TextLine_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TextLine", field.Name)
+}
+
 func (ec *executionContext) childFields_Yearbook(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2437,6 +2671,8 @@ func (ec *executionContext) childFields_Yearbook(ctx context.Context, field grap
 		return ec.fieldContext_Yearbook_relationships(ctx, field)
 	case "diagnostics":
 		return ec.fieldContext_Yearbook_diagnostics(ctx, field)
+	case "page":
+		return ec.fieldContext_Yearbook_page(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Yearbook", field.Name)
 }
@@ -2568,6 +2804,28 @@ func (ec *executionContext) field_Event_mentions_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mention_context_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -3116,6 +3374,20 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Yearbook_page_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
 	return args, nil
 }
 
@@ -4127,6 +4399,50 @@ func (ec *executionContext) fieldContext_Mention_quote(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Mention", field, false, false, "String")
 }
 
+func (ec *executionContext) _Mention_context(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_context(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mention().Context(ctx, obj, fc.Args["before"].(*int), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceText) graphql.Marshaler {
+			return ec.marshalOSourceText2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐSourceText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_context(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceText(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mention_context_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4718,6 +5034,130 @@ func (ec *executionContext) _OrganizationEdge_cursor(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_OrganizationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrganizationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _Page_yearbook(ctx context.Context, field graphql.CollectedField, obj *model.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Page_yearbook(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Yearbook, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Page_yearbook(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Page", field, false, false, "String")
+}
+
+func (ec *executionContext) _Page_number(ctx context.Context, field graphql.CollectedField, obj *model.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Page_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Page_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Page", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Page_firstLine(ctx context.Context, field graphql.CollectedField, obj *model.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Page_firstLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstLine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Page_firstLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Page", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Page_lastLine(ctx context.Context, field graphql.CollectedField, obj *model.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Page_lastLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastLine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Page_lastLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Page", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Page_lines(ctx context.Context, field graphql.CollectedField, obj *model.Page) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Page_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TextLine) graphql.Marshaler {
+			return ec.marshalNTextLine2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Page_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Page",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -7429,6 +7869,153 @@ func (ec *executionContext) fieldContext_Relationship_source(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _SourceText_yearbook(ctx context.Context, field graphql.CollectedField, obj *model.SourceText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceText_yearbook(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Yearbook, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceText_yearbook(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceText", field, false, false, "String")
+}
+
+func (ec *executionContext) _SourceText_line(ctx context.Context, field graphql.CollectedField, obj *model.SourceText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceText_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceText_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SourceText_page(ctx context.Context, field graphql.CollectedField, obj *model.SourceText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceText_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceText_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceText", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SourceText_lines(ctx context.Context, field graphql.CollectedField, obj *model.SourceText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceText_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TextLine) graphql.Marshaler {
+			return ec.marshalNTextLine2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceText_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TextLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceText_hasBefore(ctx context.Context, field graphql.CollectedField, obj *model.SourceText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceText_hasBefore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasBefore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceText_hasBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceText", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SourceText_hasAfter(ctx context.Context, field graphql.CollectedField, obj *model.SourceText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceText_hasAfter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasAfter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceText_hasAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceText", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Stats_people(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7727,6 +8314,75 @@ func (ec *executionContext) fieldContext_Subgraph_relationships(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _TextLine_line(ctx context.Context, field graphql.CollectedField, obj *model.TextLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextLine_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextLine_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TextLine_page(ctx context.Context, field graphql.CollectedField, obj *model.TextLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextLine_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextLine_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TextLine_text(ctx context.Context, field graphql.CollectedField, obj *model.TextLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TextLine_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TextLine_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TextLine", field, false, false, "String")
+}
+
 func (ec *executionContext) _Yearbook_id(ctx context.Context, field graphql.CollectedField, obj *model.Yearbook) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7909,6 +8565,50 @@ func (ec *executionContext) _Yearbook_diagnostics(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Yearbook_diagnostics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Yearbook", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Yearbook_page(ctx context.Context, field graphql.CollectedField, obj *model.Yearbook) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Yearbook_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Yearbook().Page(ctx, obj, fc.Args["number"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Page) graphql.Marshaler {
+			return ec.marshalOPage2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Yearbook_page(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Yearbook",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Page(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Yearbook_page_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -9613,28 +10313,34 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 		case "yearbook":
 			out.Values[i] = ec._Mention_yearbook(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "page":
 			out.Values[i] = ec._Mention_page(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "section":
 			out.Values[i] = ec._Mention_section(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "line":
 			out.Values[i] = ec._Mention_line(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "quote":
 			out.Values[i] = ec._Mention_quote(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "context":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mention_context(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9820,6 +10526,59 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 			}
 		case "cursor":
 			out.Values[i] = ec._OrganizationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pageImplementors = []string{"Page"}
+
+func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Page")
+		case "yearbook":
+			out.Values[i] = ec._Page_yearbook(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._Page_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstLine":
+			out.Values[i] = ec._Page_firstLine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastLine":
+			out.Values[i] = ec._Page_lastLine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._Page_lines(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10751,6 +11510,64 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var sourceTextImplementors = []string{"SourceText"}
+
+func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceText")
+		case "yearbook":
+			out.Values[i] = ec._SourceText_yearbook(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "line":
+			out.Values[i] = ec._SourceText_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "page":
+			out.Values[i] = ec._SourceText_page(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._SourceText_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasBefore":
+			out.Values[i] = ec._SourceText_hasBefore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasAfter":
+			out.Values[i] = ec._SourceText_hasAfter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
@@ -10862,6 +11679,49 @@ func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var textLineImplementors = []string{"TextLine"}
+
+func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TextLine")
+		case "line":
+			out.Values[i] = ec._TextLine_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "page":
+			out.Values[i] = ec._TextLine_page(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._TextLine_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var yearbookImplementors = []string{"Yearbook"}
 
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
@@ -10876,43 +11736,49 @@ func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._Yearbook_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
 			out.Values[i] = ec._Yearbook_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "file":
 			out.Values[i] = ec._Yearbook_file(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "hash":
 			out.Values[i] = ec._Yearbook_hash(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "loadedAt":
 			out.Values[i] = ec._Yearbook_loadedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entities":
 			out.Values[i] = ec._Yearbook_entities(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "relationships":
 			out.Values[i] = ec._Yearbook_relationships(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "diagnostics":
 			out.Values[i] = ec._Yearbook_diagnostics(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "page":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Yearbook_page(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11937,6 +12803,30 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 	return ec._Subgraph(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTextLine2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TextLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTextLine2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTextLine2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLine(ctx context.Context, sel ast.SelectionSet, v *model.TextLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TextLine!")
+		return graphql.Null
+	}
+	return ec._TextLine(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNYearbook2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐYearbookᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Yearbook) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -12250,6 +13140,13 @@ func (ec *executionContext) unmarshalOOrganizationFilter2ᚖgithubᚗcomᚋyearb
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPage2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPage(ctx context.Context, sel ast.SelectionSet, v *model.Page) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Page(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -12302,6 +13199,13 @@ func (ec *executionContext) unmarshalOProjectFilter2ᚖgithubᚗcomᚋyearbookkg
 	}
 	res, err := ec.unmarshalInputProjectFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSourceText2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐSourceText(ctx context.Context, sel ast.SelectionSet, v *model.SourceText) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SourceText(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

@@ -40,20 +40,6 @@ type EventEdge struct {
 	Cursor string `json:"cursor"`
 }
 
-// One place in a yearbook where a fact can be read: the provenance a historian checks.
-type Mention struct {
-	// The yearbook's ID, e.g. wuwei-2024.
-	Yearbook string `json:"yearbook"`
-	// The printed page, when known.
-	Page *int `json:"page,omitempty"`
-	// The section path: chapter > section > 【topic】.
-	Section string `json:"section"`
-	// The 1-based line of the yearbook's text file.
-	Line int `json:"line"`
-	// The sentence or line quoted, with PDF line breaks undone.
-	Quote string `json:"quote"`
-}
-
 type OrganizationConnection struct {
 	TotalCount int                 `json:"totalCount"`
 	Edges      []*OrganizationEdge `json:"edges"`
@@ -69,6 +55,16 @@ type OrganizationFilter struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Located in this place or a place within it.
 	WithinPlace *string `json:"withinPlace,omitempty"`
+}
+
+// One printed page of a yearbook's text.
+type Page struct {
+	Yearbook string `json:"yearbook"`
+	Number   int    `json:"number"`
+	// The file lines the page spans, inclusive.
+	FirstLine int         `json:"firstLine"`
+	LastLine  int         `json:"lastLine"`
+	Lines     []*TextLine `json:"lines"`
 }
 
 type PageInfo struct {
@@ -153,6 +149,22 @@ type ProjectFilter struct {
 type Query struct {
 }
 
+// A window of a yearbook's text around one line: what a historian reads around a quote.
+type SourceText struct {
+	// The yearbook's ID.
+	Yearbook string `json:"yearbook"`
+	// The line the window is around: the source's line.
+	Line int `json:"line"`
+	// The printed page of that line.
+	Page int `json:"page"`
+	// The lines of the window, in order.
+	Lines []*TextLine `json:"lines"`
+	// Whether the yearbook has lines before the window's first: a wider window shows more.
+	HasBefore bool `json:"hasBefore"`
+	// Whether the yearbook has lines after the window's last.
+	HasAfter bool `json:"hasAfter"`
+}
+
 // Counts for dashboards.
 type Stats struct {
 	People        int `json:"people"`
@@ -175,17 +187,13 @@ type Subgraph struct {
 	Relationships []*Relationship `json:"relationships"`
 }
 
-// A loaded yearbook.
-type Yearbook struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	File  string `json:"file"`
-	// SHA-256 of the file: loading the same file again changes nothing.
-	Hash          string `json:"hash"`
-	LoadedAt      string `json:"loadedAt"`
-	Entities      int    `json:"entities"`
-	Relationships int    `json:"relationships"`
-	Diagnostics   int    `json:"diagnostics"`
+// One line of a yearbook's text as written, PDF artefacts (running page banners, captions) included.
+type TextLine struct {
+	// The 1-based line of the yearbook's text file.
+	Line int `json:"line"`
+	// The printed page the line is on.
+	Page int    `json:"page"`
+	Text string `json:"text"`
 }
 
 // Whether a post started or ended.
