@@ -419,6 +419,10 @@ func (r *queryResolver) Yearbooks(ctx context.Context) ([]*model.Yearbook, error
 	return toYearbooks(st.Yearbooks), nil
 }
 
+func (r *queryResolver) SourceText(ctx context.Context, yearbook string, line int, before *int, after *int) (*model.SourceText, error) {
+	return r.sourceText(ctx, &model.Mention{Yearbook: yearbook, Line: line}, before, after)
+}
+
 func (r *yearbookResolver) Page(ctx context.Context, obj *model.Yearbook, number int) (*model.Page, error) {
 	return r.page(ctx, obj.ID, number)
 }

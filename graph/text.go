@@ -12,7 +12,7 @@ import (
 // reading around a quote, a page is for reading a page.
 const maxContext = 50
 
-// sourceText resolves Mention.context. It asks the store for one line more
+// sourceText resolves Mention.context and Query.sourceText. It asks the store for one line more
 // on each side than the window, which tells whether a wider window would
 // show more without a second query.
 func (r *Resolver) sourceText(ctx context.Context, m *model.Mention, before, after *int) (*model.SourceText, error) {

@@ -114,6 +114,30 @@ func TestSourceContext(t *testing.T) {
 			t.Errorf("page 9999: %+v", out.Yearbooks[0].Page)
 		}
 	})
+	t.Run("sourceText", func(t *testing.T) {
+		var out struct {
+			SourceText *struct {
+				Line, Page          int
+				Lines               []textLine
+				HasBefore, HasAfter bool
+			}
+		}
+		q := `query($line: Int!) { sourceText(yearbook: "wuwei-2024", line: $line, before: 0, after: 50) { line page lines { line page text } hasBefore hasAfter } }`
+		mustQuery(t, h, q, map[string]any{"line": 5580}, &out)
+		st := out.SourceText
+		if st == nil || st.Page != 45 || len(st.Lines) != 51 || st.Lines[0].Line != 5580 || !strings.Contains(st.Lines[0].Text, "市委书记柳鹏") || !st.HasBefore || !st.HasAfter {
+			t.Fatalf("sourceText of line 5580: %+v", st)
+		}
+		// The first line: nothing before it.
+		mustQuery(t, h, q, map[string]any{"line": 1}, &out)
+		if st := out.SourceText; st == nil || st.HasBefore || !st.HasAfter || st.Lines[0].Line != 1 || st.Page != 1 {
+			t.Fatalf("sourceText of line 1: %+v", st)
+		}
+		mustQuery(t, h, q, map[string]any{"line": 10_000_000}, &out)
+		if out.SourceText != nil {
+			t.Fatalf("sourceText of a line after the end: %+v", out.SourceText)
+		}
+	})
 	t.Run("bounds", func(t *testing.T) {
 		for _, q := range []string{
 			`query($id: ID!) { node(id: $id) { ... on Person { mentions(first: 1) { context(before: 51) { line } } } } }`,

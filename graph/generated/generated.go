@@ -259,6 +259,7 @@ type ComplexityRoot struct {
 		Places        func(childComplexity int, filter *model.PlaceFilter, orderBy *model.ListOrder, first *int, after *string) int
 		Projects      func(childComplexity int, filter *model.ProjectFilter, orderBy *model.ListOrder, first *int, after *string) int
 		Search        func(childComplexity int, query string, kinds []model.EntityKind, first *int) int
+		SourceText    func(childComplexity int, yearbook string, line int, before *int, after *int) int
 		Stats         func(childComplexity int) int
 		Yearbooks     func(childComplexity int) int
 	}
@@ -390,6 +391,7 @@ type QueryResolver interface {
 	EventCounts(ctx context.Context, groupBy model.GroupBy, from *string, to *string, placeID *string) ([]*model.Bucket, error)
 	CoOccurrences(ctx context.Context, id string, first *int) ([]*model.CoOccurrence, error)
 	Yearbooks(ctx context.Context) ([]*model.Yearbook, error)
+	SourceText(ctx context.Context, yearbook string, line int, before *int, after *int) (*model.SourceText, error)
 }
 type YearbookResolver interface {
 	Page(ctx context.Context, obj *model.Yearbook, number int) (*model.Page, error)
@@ -1388,6 +1390,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["kinds"].([]model.EntityKind), args["first"].(*int)), true
+	case "Query.sourceText":
+		if e.ComplexityRoot.Query.SourceText == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sourceText_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SourceText(childComplexity, args["yearbook"].(string), args["line"].(int), args["before"].(*int), args["after"].(*int)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -2154,6 +2167,13 @@ type Query {
   coOccurrences(id: ID!, first: Int = 20): [CoOccurrence!]!
   "The loaded yearbooks."
   yearbooks: [Yearbook!]!
+  """
+  A yearbook's text around one of its lines, as Mention.context gives it:
+  for clients that hold a mention's yearbook and line, to read around it
+  (or widen the window) without asking for the mention again. Null when
+  the yearbook's text is not stored or has no such line.
+  """
+  sourceText(yearbook: String!, line: Int!, before: Int = 3, after: Int = 3): SourceText
 }
 `, BuiltIn: false},
 }
@@ -3374,6 +3394,44 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sourceText_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "yearbook",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["yearbook"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "line",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["line"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -7605,6 +7663,50 @@ func (ec *executionContext) fieldContext_Query_yearbooks(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_sourceText(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sourceText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SourceText(ctx, fc.Args["yearbook"].(string), fc.Args["line"].(int), fc.Args["before"].(*int), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceText) graphql.Marshaler {
+			return ec.marshalOSourceText2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐSourceText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sourceText(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceText(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sourceText_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11415,6 +11517,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_yearbooks(ctx, field)
+				})
+		case "sourceText":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sourceText(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
