@@ -352,8 +352,20 @@ func (b *browser) provenance(liu string) {
 		b.expectContains(when+" quote", quote, "柳鹏")
 		b.expectContains(when+" page", b.text(when+" page", `[data-testid=source-page]`), "第 45 页")
 		b.expectContains(when+" citation", b.text(when+" citation", `[data-testid=citation]`), "武威年鉴2024", "第45页", "第5580行")
+		// The text around the quote: its own line highlighted, with its
+		// number in the margin, the lines before and after it, the page.
+		b.wait(when+" context", `!!document.querySelector('[data-testid=context-lines] li.current')`)
+		b.expectContains(when+" context line", b.text(when+" context line", `[data-testid=context-lines] li.current`), "5580", "市委书记柳鹏")
+		b.expectContains(when+" context line number", b.text(when+" context line number", `[data-testid=context-lines] li.current .ln`), "5580")
+		b.expectContains(when+" context window", b.eval(when+" context window", `[...document.querySelectorAll('[data-testid=context-lines] li[data-line]')].map((l) => l.dataset.line).join(',')`), "5576,5577,5578,5579,5580,5581,5582,5583,5584")
+		b.expectContains(when+" context after", b.text(when+" context after", `[data-testid=context-lines] li[data-line="5582"]`), "王国斌赴省景电水资源利用中心衔接工作。")
+		b.expectContains(when+" context pages", b.text(when+" context pages", `[data-testid=context-pages]`), "第 45 页", "5576–5584")
 	}
 	check("panel")
+	// 'more' widens the window on both sides.
+	b.do("more context", chromedp.Click(chromedp.CSS(`[data-testid=context-more]`), chromedp.NodeVisible))
+	b.wait("wider context", `!!document.querySelector('[data-testid=context-lines] li[data-line="5572"]') && !!document.querySelector('[data-testid=context-lines] li[data-line="5588"]')`)
+	b.expectContains("wider context", b.text("wider context", `[data-testid=context-lines] li.current`), "5580", "柳鹏")
 	b.shot("06-provenance")
 	b.do("reload", chromedp.Reload())
 	b.wait("deep link to the source", `document.querySelector('[data-testid=entity-name]')?.textContent === '柳鹏' && !!document.querySelector('[data-testid=source-panel]')`)

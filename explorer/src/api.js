@@ -104,4 +104,8 @@ export const Q = {
     }
   }`,
   ref: `query Ref($id: ID!) { node(id: $id) { ${REF} } }`,
+  // The yearbook's text around a source's line, for the source panel.
+  sourceText: `query SourceText($yearbook: String!, $line: Int!, $before: Int!, $after: Int!) {
+    sourceText(yearbook: $yearbook, line: $line, before: $before, after: $after) { line page hasBefore hasAfter lines { line page text } }
+  }`,
 };

@@ -308,6 +308,11 @@ function openPanel(m, e = null) {
     <blockquote class="quote" data-testid="source-quote">${e ? mark(m.quote, e) : esc(m.quote)}</blockquote>
     <p class="cite"><span class="muted small">引用：</span><span data-testid="citation">${esc(citation)}</span>
       <button type="button" class="btn small" data-act="copy">复制引文</button></p>
+    <section class="context" data-testid="source-context">
+      <h3>原文 <span class="muted small" data-testid="context-pages"></span></h3>
+      <div class="context-body"><p class="muted small">载入原文…</p></div>
+      <button type="button" class="btn small" data-act="more" data-testid="context-more" hidden>显示更多上下文</button>
+    </section>
   </div>`;
   panel.hidden = false;
   panel.querySelector('.close').addEventListener('click', () => closePanel(true));
@@ -315,6 +320,60 @@ function openPanel(m, e = null) {
     try { await navigator.clipboard.writeText(`${citation}：“${m.quote}”`); ev.target.textContent = '已复制'; } catch { ev.target.textContent = '无法复制'; }
   });
   panel.querySelector('.close').focus({ preventScroll: true });
+  const win = { before: CONTEXT_STEP, after: CONTEXT_STEP };
+  panel.querySelector('[data-act=more]').addEventListener('click', () => {
+    win.before = Math.min(win.before + CONTEXT_STEP, CONTEXT_MAX);
+    win.after = Math.min(win.after + CONTEXT_STEP, CONTEXT_MAX);
+    loadContext(m, e, win);
+  });
+  loadContext(m, e, win);
+}
+
+// The source panel shows the yearbook's text around the source's line, as
+// printed (blank lines of the double-spaced text and page banners
+// included), with line numbers and page breaks; 'more' widens the window
+// by CONTEXT_STEP lines each side, up to the API's bound.
+const CONTEXT_STEP = 4;
+const CONTEXT_MAX = 50;
+let contextSeq = 0; // the latest request: a slow answer for a closed or replaced panel is dropped
+
+async function loadContext(m, e, win) {
+  const seq = ++contextSeq;
+  const box = panel.querySelector('.context-body');
+  const more = panel.querySelector('[data-act=more]');
+  if (!box) return;
+  more.disabled = true;
+  let st;
+  try {
+    ({ sourceText: st } = await gql(Q.sourceText, { yearbook: m.yearbook, line: m.line, before: win.before, after: win.after }));
+  } catch (err) {
+    if (seq === contextSeq && !panel.hidden) box.innerHTML = `<p class="muted small">无法载入原文：${esc(err.message)}</p>`;
+    return;
+  }
+  if (seq !== contextSeq || panel.hidden) return;
+  if (!st) {
+    box.innerHTML = '<p class="muted small">该年鉴的原文未存入图谱（用 <code>kg load -force</code> 重新载入后可见）。</p>';
+    more.hidden = true;
+    return;
+  }
+  let html = '';
+  let page = null;
+  for (const l of st.lines) {
+    if (page !== null && l.page !== page) html += `<li class="page-break" aria-hidden="true"><span>第 ${l.page} 页</span></li>`;
+    page = l.page;
+    const cur = l.line === st.line;
+    const text = cur && e ? mark(l.text, e) : esc(l.text);
+    html += `<li class="${cur ? 'current' : ''}${l.text.trim() ? '' : ' blank'}" data-line="${l.line}" data-page="${l.page}"${cur ? ' aria-current="true"' : ''}><span class="ln">${l.line}</span><span class="tx">${text}</span></li>`;
+  }
+  box.innerHTML = `<ol class="context-lines" data-testid="context-lines">${html}</ol>`;
+  const pages = [...new Set(st.lines.map((l) => l.page))];
+  panel.querySelector('[data-testid=context-pages]').textContent = `第 ${pages.join('–')} 页，第 ${st.lines[0].line}–${st.lines[st.lines.length - 1].line} 行`;
+  const canWiden = (st.hasBefore && win.before < CONTEXT_MAX) || (st.hasAfter && win.after < CONTEXT_MAX);
+  more.hidden = !canWiden;
+  more.disabled = !canWiden;
+  const ol = box.firstElementChild;
+  const cur = ol.querySelector('li.current');
+  if (cur) ol.scrollTop = cur.offsetTop - ol.clientHeight / 2 + cur.offsetHeight / 2;
 }
 
 function closePanel(updateURL) {
