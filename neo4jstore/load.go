@@ -57,11 +57,13 @@ func (s *Store) Load(ctx context.Context, g *kg.Graph, opts LoadOptions) (res Lo
 		progress = io.Discard
 	}
 	if !opts.Force {
-		hash, err := s.loadedHash(ctx, g.Yearbook.ID)
+		hash, hasText, err := s.loadedHash(ctx, g.Yearbook.ID)
 		if err != nil {
 			return res, err
 		}
-		if hash == g.Yearbook.Hash {
+		// A yearbook loaded before its text was stored is loaded again,
+		// so that upgrading is just running kg load.
+		if hash == g.Yearbook.Hash && (hasText || len(g.Pages) == 0) {
 			fmt.Fprintf(progress, "load %s: already loaded (sha256 %.12s), nothing to do\n", g.Yearbook.ID, hash)
 			return LoadResult{Skipped: true, Total: time.Since(start)}, nil
 		}
@@ -117,10 +119,23 @@ func (s *Store) Replan(ctx context.Context) (err error) {
 	return translate(ctx, err)
 }
 
-func (s *Store) loadedHash(ctx context.Context, id string) (string, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
-		return single[string](ctx, s, tx, "MATCH (y:Yearbook {id: $id}) RETURN y.hash AS hash", map[string]any{"id": id}, "hash")
+// loadedHash returns the hash of the file the yearbook was loaded from
+// ("" when it is not loaded) and whether its text is stored.
+func (s *Store) loadedHash(ctx context.Context, id string) (hash string, hasText bool, err error) {
+	type loaded struct {
+		hash    string
+		hasText bool
+	}
+	l, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (loaded, error) {
+		recs, err := run(ctx, s, tx, "MATCH (y:Yearbook {id: $id}) RETURN y.hash AS hash, EXISTS { (y)-[:HAS_PAGE]->(:Page) } AS hasText", map[string]any{"id": id})
+		if err != nil || len(recs) == 0 {
+			return loaded{}, err
+		}
+		h, _ := recs[0].Values[0].(string)
+		t, _ := recs[0].Values[1].(bool)
+		return loaded{h, t}, nil
 	})
+	return l.hash, l.hasText, err
 }
 
 // writer writes one yearbook inside one transaction.

@@ -96,6 +96,26 @@ func TestLoadIsAtomicAndIdempotent(t *testing.T) {
 			t.Fatalf("second load: %v skipped=%v", err, res.Skipped)
 		}
 	})
+	t.Run("same file without its text is loaded again", func(t *testing.T) {
+		old := sample("h1")
+		old.Pages = nil // as loaded before the text was stored
+		if _, err := s.Load(ctx, old, neo4jstore.LoadOptions{Force: true}); err != nil {
+			t.Fatal(err)
+		}
+		if ls, err := s.Lines(ctx, "test-2024", 1, 5); err != nil || len(ls) != 0 {
+			t.Fatalf("lines of a yearbook loaded without text: %d %v", len(ls), err)
+		}
+		res, err := s.Load(ctx, sample("h1"), neo4jstore.LoadOptions{})
+		if err != nil || res.Skipped {
+			t.Fatalf("load with text: %v skipped=%v", err, res.Skipped)
+		}
+		if ls, err := s.Lines(ctx, "test-2024", 1, 5); err != nil || len(ls) != 5 {
+			t.Fatalf("lines after the load with text: %d %v", len(ls), err)
+		}
+		if res, err := s.Load(ctx, sample("h1"), neo4jstore.LoadOptions{}); err != nil || !res.Skipped {
+			t.Fatalf("third load: %v skipped=%v", err, res.Skipped)
+		}
+	})
 	t.Run("forced reload gives the same graph", func(t *testing.T) {
 		if _, err := s.Load(ctx, sample("h1"), neo4jstore.LoadOptions{Force: true}); err != nil {
 			t.Fatal(err)

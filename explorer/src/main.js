@@ -352,7 +352,7 @@ async function loadContext(m, e, win) {
   }
   if (seq !== contextSeq || panel.hidden) return;
   if (!st) {
-    box.innerHTML = '<p class="muted small">该年鉴的原文未存入图谱（用 <code>kg load -force</code> 重新载入后可见）。</p>';
+    box.innerHTML = '<p class="muted small">该年鉴的原文未存入图谱（用 <code>kg load</code> 重新载入后可见）。</p>';
     more.hidden = true;
     return;
   }

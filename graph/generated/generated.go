@@ -1778,7 +1778,7 @@ type Mention {
   The yearbook's text around the line: before lines before it and after
   lines after it (0 to 50 each), across page breaks, the line itself
   included. Null when the yearbook's text is not stored (a yearbook loaded
-  before the text was kept: reload it with kg load -force).
+  before the text was kept: kg load loads it again).
   """
   context(before: Int = 3, after: Int = 3): SourceText
 }
