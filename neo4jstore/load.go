@@ -185,29 +185,55 @@ func (w *writer) stage(name, cypher string, rows []map[string]any, params map[st
 	return nil
 }
 
+// loaded reports whether an earlier load of this yearbook committed: its
+// :Yearbook node is written in the same transaction as all its facts, so
+// without it there are none.
+func (w *writer) loaded() (bool, error) {
+	w.s.queries.Add(1)
+	r, err := w.tx.Run(w.ctx, "MATCH (y:Yearbook {id: $yb}) RETURN count(y) > 0 AS loaded", map[string]any{"yb": w.yb})
+	if err != nil {
+		return false, fmt.Errorf("find the loaded yearbook: %w", err)
+	}
+	rec, err := r.Single(w.ctx)
+	if err != nil {
+		return false, fmt.Errorf("find the loaded yearbook: %w", err)
+	}
+	loaded, _ := rec.Values[0].(bool)
+	return loaded, nil
+}
+
 func (w *writer) write(g *kg.Graph) error {
 	ids := make([]string, len(g.Entities))
 	for i := range g.Entities {
 		ids[i] = g.Entities[i].Ref().ID()
 	}
-	// 1. Remove what the previous load of this yearbook wrote.
-	if err := w.stage("delete old mentions", "MATCH (m:Mention {yearbook: $yb}) DETACH DELETE m", nil, nil); err != nil {
+	// 1. Remove what the previous load of this yearbook wrote. A yearbook
+	// loaded for the first time has nothing to remove; skipping these
+	// stages saves a query each, and retiring entities scans every entity,
+	// a cost that would otherwise grow with every yearbook loaded.
+	loaded, err := w.loaded()
+	if err != nil {
 		return err
 	}
-	if err := w.stage("delete old pages", "MATCH (:Yearbook {id: $yb})-[:HAS_PAGE]->(p:Page) DETACH DELETE p", nil, nil); err != nil {
-		return err
-	}
-	for _, t := range append(kg.RelationshipTypes[:len(kg.RelationshipTypes):len(kg.RelationshipTypes)], "NAMES") {
-		if err := w.stage("delete old "+t, fmt.Sprintf("MATCH ()-[r:%s {yearbook: $yb}]->() DELETE r", t), nil, nil); err != nil {
+	if loaded {
+		if err := w.stage("delete old mentions", "MATCH (m:Mention {yearbook: $yb}) DETACH DELETE m", nil, nil); err != nil {
 			return err
 		}
-	}
-	if err := w.stage("retire old entities", `
-		MATCH (n:Entity) WHERE $yb IN n.yearbooks AND NOT n.id IN $ids
-		SET n.yearbooks = [y IN n.yearbooks WHERE y <> $yb]
-		WITH n WHERE size(n.yearbooks) = 0
-		DETACH DELETE n`, nil, map[string]any{"ids": ids}); err != nil {
-		return err
+		if err := w.stage("delete old pages", "MATCH (:Yearbook {id: $yb})-[:HAS_PAGE]->(p:Page) DETACH DELETE p", nil, nil); err != nil {
+			return err
+		}
+		for _, t := range append(kg.RelationshipTypes[:len(kg.RelationshipTypes):len(kg.RelationshipTypes)], "NAMES") {
+			if err := w.stage("delete old "+t, fmt.Sprintf("MATCH ()-[r:%s {yearbook: $yb}]->() DELETE r", t), nil, nil); err != nil {
+				return err
+			}
+		}
+		if err := w.stage("retire old entities", `
+			MATCH (n:Entity) WHERE $yb IN n.yearbooks AND NOT n.id IN $ids
+			SET n.yearbooks = [y IN n.yearbooks WHERE y <> $yb]
+			WITH n WHERE size(n.yearbooks) = 0
+			DETACH DELETE n`, nil, map[string]any{"ids": ids}); err != nil {
+			return err
+		}
 	}
 	// 2. Entities, one query per kind because labels cannot be parameters.
 	byKind := map[kg.Kind][]map[string]any{}

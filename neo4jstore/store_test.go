@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -76,6 +77,17 @@ func snapshot(t *testing.T, s *neo4jstore.Store) counts {
 	return counts{st.Kinds, st.Relationships}
 }
 
+// deletes counts the stages of a load that remove an earlier load's facts.
+func deletes(res neo4jstore.LoadResult) int {
+	n := 0
+	for _, st := range res.Stages {
+		if strings.HasPrefix(st.Name, "delete old") || st.Name == "retire old entities" {
+			n++
+		}
+	}
+	return n
+}
+
 func TestLoadIsAtomicAndIdempotent(t *testing.T) {
 	s := neo4jtest.Store(t)
 	neo4jtest.Reset(t, s)
@@ -88,6 +100,16 @@ func TestLoadIsAtomicAndIdempotent(t *testing.T) {
 	want := snapshot(t, s)
 	if want.kinds[kg.Person] != 1 || want.kinds[kg.Organization] != 1 || want.rels[kg.HeldPosition] != 1 || want.rels[kg.Honored] != 1 {
 		t.Fatalf("unexpected counts after load: %+v", want)
+	}
+	// A first load has nothing of its own to delete; a reload must delete.
+	if n := deletes(res); n != 0 {
+		t.Errorf("first load ran %d delete stages", n)
+	}
+	if res, err := s.Load(ctx, sample("h1"), neo4jstore.LoadOptions{Force: true}); err != nil || deletes(res) == 0 {
+		t.Fatalf("forced reload: %v, delete stages %d", err, deletes(res))
+	}
+	if got := snapshot(t, s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("forced reload of the same file: %+v, want %+v", got, want)
 	}
 
 	t.Run("same file twice is a no-op", func(t *testing.T) {
