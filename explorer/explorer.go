@@ -51,10 +51,7 @@ func New() *Explorer {
 // FromFS returns the explorer of a bundle in fsys (for tests and for
 // serving a bundle from disk).
 func FromFS(fsys fs.FS) *Explorer {
-	index, err := fs.ReadFile(fsys, "index.html")
-	if err != nil {
-		index = nil
-	}
+	index, _ := fs.ReadFile(fsys, "index.html") // nil when not built
 	return &Explorer{fsys: fsys, index: index}
 }
 

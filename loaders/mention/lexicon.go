@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // lexiconText is the word lists of recognition, kept as data so that they
@@ -262,11 +264,8 @@ func (t *trie) freeze() *trie {
 // fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)
 // match the same words.
 func fold(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		return r - 0xFEE0
-	case r == '\u3000':
+	if r == '\u3000' {
 		return ' '
 	}
-	return r
+	return textnorm.FoldWidth(r)
 }

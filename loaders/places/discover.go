@@ -125,23 +125,21 @@ var nationalForms = sync.OnceValue(func() map[string]nationalPlace {
 			put(f, p)
 		}
 	}
-	for _, pv := range provinces {
-		short, bare := shortForms(pv)
-		p := nationalPlace{name: pv, typ: Province, forms: []string{short, bare}}
-		put(pv, p)
-		put(short, p)
-		put(bare, p)
+	// Provinces, then countries, then prefectures: the first form put wins.
+	putDivisions := func(names []string, typ string) {
+		for _, n := range names {
+			short, bare := shortForms(n)
+			p := nationalPlace{name: n, typ: typ, forms: []string{short, bare}}
+			put(n, p)
+			put(short, p)
+			put(bare, p)
+		}
 	}
+	putDivisions(provinces, Province)
 	for _, c := range countryData {
 		put(c, nationalPlace{name: c, typ: Other})
 	}
-	for _, c := range prefectures {
-		short, bare := shortForms(c)
-		p := nationalPlace{name: c, typ: City, forms: []string{short, bare}}
-		put(c, p)
-		put(short, p)
-		put(bare, p)
-	}
+	putDivisions(prefectures, City)
 	return m
 })
 

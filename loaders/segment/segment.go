@@ -632,9 +632,7 @@ func headingLike(s string) bool {
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
+		r = textnorm.FoldWidth(r)
 		switch r {
 		case '，', '。', '；', '：', ',', ';', ':', '！', '？', '、', '”', '“', '%':
 			return false
@@ -657,9 +655,7 @@ func mayBeDoubled(s string) bool {
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
+		r = textnorm.FoldWidth(r)
 		if n == len(buf) {
 			return true // too long to check here: let Doubled decide
 		}

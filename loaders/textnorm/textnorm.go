@@ -47,12 +47,20 @@ func Key(s string) string {
 		switch {
 		case IsSpace(r) || r == utf8.RuneError:
 			continue
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
 		}
-		b.WriteRune(r)
+		b.WriteRune(FoldWidth(r))
 	}
 	return b.String()
+}
+
+// FoldWidth maps a full-width ASCII form (Ａ, １, （, ：) to its ASCII
+// character and leaves every other rune alone: the fold of Key, for code
+// that compares runes one at a time without building a key.
+func FoldWidth(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return r
 }
 
 // Clean returns the display form of s: full-width digits and Latin letters
