@@ -100,8 +100,6 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func (s *Score) add(o Score) { s.TP += o.TP; s.FP += o.FP; s.FN += o.FN }
-
 // Miss is one error, for the report.
 type Miss struct {
 	Passage, What string

@@ -155,14 +155,6 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 	})
 }
 
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 // CoOccurrence is an entity and the number of events it shares.
 type CoOccurrence struct {
 	Node  *Node
