@@ -203,7 +203,7 @@ func toPositions(recs []*neo4j.Record, ids []string, byPerson bool) [][]Position
 		byID[id] = append(byID[id], toPosition(id, ov, rv, byPerson))
 	}
 	for id, ps := range byID {
-		ps = collapse(ps)
+		ps = CollapsePositions(ps)
 		for _, i := range at[id] {
 			out[i] = ps
 		}
@@ -302,7 +302,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 				m := row.(map[string]any)
 				e.Positions = append(e.Positions, toPosition(id, m["other"], m["r"], byPerson))
 			}
-			e.Positions = collapse(e.Positions)
+			e.Positions = CollapsePositions(e.Positions)
 		}
 		if es, ok := recs[0].Get("es"); ok {
 			e.HasEvents = true
@@ -375,12 +375,12 @@ func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool)
 	})
 }
 
-// collapse merges the statements of one post (the same person,
+// CollapsePositions merges the statements of one post (the same person,
 // organization and title, said in the roster and in many sentences) into
 // one position: the first statement that gives dates is its source, and
 // dates and notes missing there are taken from the others. Statements with
 // different start or end dates are different terms and stay apart.
-func collapse(ps []Position) []Position {
+func CollapsePositions(ps []Position) []Position {
 	type key struct{ person, org, title string }
 	byKey := map[key]int{}
 	var out []Position

@@ -9,6 +9,7 @@ import (
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
+	"github.com/yearbookkg/kg/neo4jstore"
 )
 
 // query is one representative query: its GraphQL form, the floor (the same
@@ -203,62 +204,24 @@ func get[T any](r *neo4j.Record, key string) T {
 
 func str(v any) string { s, _ := v.(string); return s }
 
-// position is a post as the floor reads it; collapse merges statements of
-// one post as neo4jstore does, so both sides count the same posts.
-type position struct {
-	other, otherName, title, start, end, note string
-	concurrent                                bool
-}
-
-func positions(rows []any) []position {
-	var ps []position
+// positions reads the floor's posts and merges the statements of one post
+// as the service does (neo4jstore.CollapsePositions), so both sides count
+// the same posts. One side of each post is set: the organization of a
+// person's post, or the person of an organization's.
+func positions(rows []any) []neo4jstore.Position {
+	var ps []neo4jstore.Position
 	for _, row := range rows {
 		m := row.(map[string]any)
-		p := position{title: str(m["title"]), start: str(m["start"]), end: str(m["end"]), note: str(m["note"])}
-		p.concurrent, _ = m["concurrent"].(bool)
+		p := neo4jstore.Position{Title: str(m["title"]), Start: str(m["start"]), End: str(m["end"]), Note: str(m["note"])}
+		p.Concurrent, _ = m["concurrent"].(bool)
 		if o, ok := m["org"]; ok {
-			p.other, p.otherName = str(o), str(m["orgName"])
+			p.OrganizationID = str(o)
 		} else {
-			p.other, p.otherName = str(m["person"]), str(m["personName"])
+			p.PersonID = str(m["person"])
 		}
 		ps = append(ps, p)
 	}
-	return collapse(ps)
-}
-
-// collapse is neo4jstore's collapse for one side of the posts.
-func collapse(ps []position) []position {
-	type key struct{ other, title string }
-	byKey := map[key]int{}
-	var out []position
-	month := func(s string) string { return s[:min(7, len(s))] }
-	for _, p := range ps {
-		k := key{p.other, p.title}
-		i, ok := byKey[k]
-		if ok {
-			q := &out[i]
-			if (p.start != "" && q.start != "" && month(p.start) != month(q.start)) || (p.end != "" && q.end != "" && month(p.end) != month(q.end)) {
-				ok = false
-			}
-		}
-		if !ok {
-			byKey[k] = len(out)
-			out = append(out, p)
-			continue
-		}
-		q := &out[i]
-		if q.start == "" {
-			q.start = p.start
-		}
-		if q.end == "" {
-			q.end = p.end
-		}
-		if q.note == "" {
-			q.note = p.note
-		}
-		q.concurrent = q.concurrent || p.concurrent
-	}
-	return out
+	return neo4jstore.CollapsePositions(ps)
 }
 
 func floorCareer(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
@@ -271,7 +234,7 @@ func floorCareer(ctx context.Context, tx neo4j.ManagedTransaction, cypher string
 	n := 0
 	for _, pos := range ps {
 		for _, e := range events {
-			if kg.HeldAt(pos.start, pos.end, str(e.(map[string]any)["date"])) {
+			if kg.HeldAt(pos.Start, pos.End, str(e.(map[string]any)["date"])) {
 				n++
 			}
 		}
@@ -301,7 +264,7 @@ func floorLeadership(ctx context.Context, tx neo4j.ManagedTransaction, cypher st
 	at := str(p["at"])
 	n := 0
 	for _, pos := range positions(get[[]any](recs[0], "ps")) {
-		if kg.HeldAt(pos.start, pos.end, at) {
+		if kg.HeldAt(pos.Start, pos.End, at) {
 			n++
 		}
 	}
