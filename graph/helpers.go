@@ -237,14 +237,17 @@ func pageInfo(offset, n int, hasNext bool) *model.PageInfo {
 // nodes such reads return prime the request's Nodes loader, which any
 // other field of the request may then read.
 func selectsDescription(ctx context.Context) bool {
+	return operationSelects(ctx, "description")
+}
+
+// operationSelects reports whether the request's operation selects a field
+// of one of the names anywhere; true when there is no operation to read.
+func operationSelects(ctx context.Context, names ...string) bool {
 	if !graphql.HasOperationContext(ctx) {
 		return true
 	}
 	oc := graphql.GetOperationContext(ctx)
-	if oc.Operation == nil {
-		return true
-	}
-	return selects(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, "description")
+	return oc.Operation == nil || selects(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, names...)
 }
 
 // detail returns what a traversal (path, neighborhood) must read for
@@ -296,8 +299,7 @@ func facts(ctx context.Context, id string) neo4jstore.Facts {
 	// Posts read here prime the request's loaders, which any field of the
 	// operation may read: leave their sources out only when no field asks
 	// for a source.
-	oc := graphql.GetOperationContext(ctx)
-	f.Sources = oc.Operation == nil || selects(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, "source")
+	f.Sources = operationSelects(ctx, "source")
 	var typ string
 	switch kg.KindOfID(id) {
 	case kg.Person:
