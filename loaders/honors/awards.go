@@ -33,6 +33,16 @@ var listLeads = func() (out [6]uint32) {
 	return out
 }()
 
+// listFirstBytes marks the bytes a verb of listVerbs can start with, so
+// that listVerbMatches passes over every other byte (continuation bytes,
+// ASCII, most characters) with one table lookup.
+var listFirstBytes = func() (out [256]bool) {
+	for _, v := range listVerbs {
+		out[v[0]] = true
+	}
+	return out
+}()
+
 // lead3 returns the three bytes of s at i in one number.
 func lead3(s string, i int) uint32 {
 	return uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
@@ -58,6 +68,9 @@ func listVerbMatches(s string) [][]int {
 	from := 0
 next:
 	for i := 0; i+2 < len(s); i++ {
+		if !listFirstBytes[s[i]] {
+			continue
+		}
 		c := lead3(s, i)
 		for k, l := range listLeads {
 			if c != l || !strings.HasPrefix(s[i:], listVerbs[k]) {
@@ -111,8 +124,11 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 	// as places, so that it bounds 天祝县城关第二小学 as it would in prose.
 	var known []mention.Name
 	seen := map[string]bool{}
-	for _, p := range ps {
-		for _, m := range listVerbMatches(p.Text) {
+	// The verbs of each passage are found once, for both loops.
+	matches := make([][][]int, len(ps))
+	for i, p := range ps {
+		matches[i] = listVerbMatches(p.Text)
+		for _, m := range matches[i] {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
 				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
@@ -123,17 +139,19 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		}
 	}
 	f := mention.NewFinder(known, b.d.City)
-	for _, p := range ps {
+	for i, p := range ps {
 		if p.topic != nil && profiled[p.topic.Start] {
 			continue
 		}
-		b.listAwardsIn(p, f)
+		b.listAwardsIn(p, matches[i], f)
 	}
 }
 
-func (b *builder) listAwardsIn(p passage, f mention.Finder) {
+// listAwardsIn reads the lists of passage p, whose verbs listVerbMatches
+// found at matches.
+func (b *builder) listAwardsIn(p passage, matches [][]int, f mention.Finder) {
 	text := p.Text
-	for _, m := range listVerbMatches(text) {
+	for _, m := range matches {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
 			continue // 授予 with its honoree after it is awards'
