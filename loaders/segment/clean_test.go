@@ -80,3 +80,33 @@ func headingLikeRef(s string) bool {
 	}
 	return textnorm.HanCount(k)*2 >= n
 }
+
+// TestPathIndex checks the cached Path against the path built from the
+// parts, for every line of the fixtures and of the vendored yearbook and
+// for line numbers outside them.
+func TestPathIndex(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	checked := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		if len(d.pathFrom) == 0 {
+			t.Fatalf("%s: no path index", f)
+		}
+		for n := -1; n <= len(d.Lines)+2; n++ {
+			if got, want := d.Path(n), d.path(n); got != want {
+				t.Errorf("%s: Path(%d) = %q, want %q", f, n, got, want)
+			}
+			if d.Path(n) != "" {
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d lines have a path: the check checks little", checked)
+	}
+}

@@ -85,6 +85,12 @@ type Document struct {
 	Year        int    // the year the yearbook covers (2023 for the 2024 edition)
 	City        string // the city the yearbook describes, without 市 (武威)
 	Diagnostics []kg.Diagnostic
+
+	// pathFrom and paths cache Path, which every Source asks for: the
+	// path of the lines from pathFrom[i] up to pathFrom[i+1] is paths[i].
+	// Parse fills them; nil in a Document built by hand.
+	pathFrom []int
+	paths    []string
 }
 
 // Line returns the line numbered n (1-based).
@@ -147,6 +153,7 @@ func Parse(file string, lines []string) *Document {
 	for _, p := range d.Parts {
 		d.findSections(p)
 	}
+	d.indexPaths()
 	return d
 }
 
@@ -680,8 +687,39 @@ func (d *Document) nextContent(n int) int {
 	return 0
 }
 
+// indexPaths builds the cache of Path. The path of a line changes only
+// where a part, section or topic starts or ends, so it is built once at
+// each of those lines and holds until the next.
+func (d *Document) indexPaths() {
+	from := []int{1}
+	for _, p := range d.Parts {
+		from = append(from, p.Start, p.End+1)
+		for _, s := range p.Sections {
+			from = append(from, s.Start, s.End+1)
+			for _, t := range s.Topics {
+				from = append(from, t.Start, t.End+1)
+			}
+		}
+	}
+	slices.Sort(from)
+	from = slices.Compact(from)
+	d.paths = make([]string, len(from))
+	for i, n := range from {
+		d.paths[i] = d.path(n)
+	}
+	d.pathFrom = from
+}
+
 // Path returns the section path of line n: part > section > 【topic】.
 func (d *Document) Path(n int) string {
+	if i := sort.SearchInts(d.pathFrom, n+1) - 1; i >= 0 {
+		return d.paths[i]
+	}
+	return d.path(n)
+}
+
+// path is Path, built from the parts.
+func (d *Document) path(n int) string {
 	for _, p := range d.Parts {
 		if n < p.Start || n > p.End {
 			continue
