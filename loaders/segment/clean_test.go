@@ -110,3 +110,56 @@ func TestPathIndex(t *testing.T) {
 		t.Errorf("only %d lines have a path: the check checks little", checked)
 	}
 }
+
+// sentenceByRunes is the specification of Passage.Sentence: a walk over
+// the runes either side of off to the nearest sentence ends.
+func sentenceByRunes(text string, off int) string {
+	isEnd := func(r rune) bool { return r == '。' || r == '；' || r == '！' || r == '？' }
+	start := 0
+	for i := off; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if isEnd(r) {
+			start = i
+			break
+		}
+		i -= n
+	}
+	end := len(text)
+	for i := off; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if isEnd(r) {
+			end = i
+			break
+		}
+	}
+	return text[start:end]
+}
+
+// TestSentence holds Passage.Sentence to sentenceByRunes at every byte
+// offset of every line of the samples, of joined lines, and of texts with
+// broken UTF-8 around the sentence ends.
+func TestSentence(t *testing.T) {
+	texts := []string{"。", "。。", "a。b；c！d？e", "\x80。", "。\x80", "\xe3。", "\xe3\x80。\x82", "\xef\xbc。\x9b；", "句子。\xbc\x9b后", "？\xef\xbc\x9f！", "无句末"}
+	lines := sampleLines(t)
+	texts = append(texts, lines...)
+	for i := 0; i+5 < len(lines); i += 5 {
+		texts = append(texts, strings.Join(lines[i:i+5], ""))
+	}
+	ends := 0
+	for _, s := range texts {
+		p := &Passage{Text: s}
+		for off := 0; off <= len(s); off++ {
+			got, want := p.Sentence(off), sentenceByRunes(s, off)
+			if got != want {
+				t.Fatalf("Sentence(%q, %d) = %q, want %q", s, off, got, want)
+			}
+			if want != s {
+				ends++
+			}
+		}
+	}
+	if ends == 0 {
+		t.Error("no sample has a sentence end: the check checks little")
+	}
+}

@@ -3,7 +3,6 @@ package segment
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -72,29 +71,45 @@ func (p *Passage) Line(off int) int {
 // Sentence returns the sentence of Text around byte offset off: from the
 // end of the previous sentence (。；！？) to the end of this one. It is the
 // quote of a fact's provenance.
+//
+// Every Source asks for one, so it compares bytes instead of decoding
+// runes. The four ends are three-byte characters, and no character of
+// valid or invalid UTF-8 that a rune-by-rune walk would decode can straddle
+// one, so the walk stops exactly where the bytes of an end stand.
 func (p *Passage) Sentence(off int) string {
+	text := p.Text
 	start := 0
-	for i := off; i > 0; {
-		r, n := utf8.DecodeLastRuneInString(p.Text[:i])
-		if isSentenceEnd(r) {
+	for i := off; i >= 3; i-- {
+		if sentenceEndAt(text, i-3) {
 			start = i
 			break
 		}
-		i -= n
 	}
-	end := len(p.Text)
-	for i := off; i < len(p.Text); {
-		r, n := utf8.DecodeRuneInString(p.Text[i:])
-		i += n
-		if isSentenceEnd(r) {
-			end = i
+	end := len(text)
+	for i := off; i+3 <= len(text); i++ {
+		if sentenceEndAt(text, i) {
+			end = i + 3
 			break
 		}
 	}
-	return p.Text[start:end]
+	return text[start:end]
 }
 
-func isSentenceEnd(r rune) bool { return r == '。' || r == '；' || r == '！' || r == '？' }
+// sentenceEndAt reports whether the UTF-8 bytes of a sentence end (。；！？)
+// stand at s[i:].
+func sentenceEndAt(s string, i int) bool {
+	switch s[i] {
+	case 0xE3: // 。 U+3002
+		return s[i+1] == 0x80 && s[i+2] == 0x82
+	case 0xEF: // ；！？ U+FF1B U+FF01 U+FF1F
+		if s[i+1] != 0xBC {
+			return false
+		}
+		c := s[i+2]
+		return c == 0x9B || c == 0x81 || c == 0x9F
+	}
+	return false
+}
 
 // Source returns the provenance of the text at byte offset off: its line,
 // page, section path and sentence, in yearbook yb.
