@@ -42,24 +42,41 @@ type Finder interface {
 // then the earlier finder's.
 type Finders []Finder
 
-// Find implements Finder.
+// Find implements Finder. Prose calls it once for every passage, so it
+// avoids work where it can: when one finder alone found spans that do not
+// overlap, they are the answer as they are.
 func (fs Finders) Find(text string) []Span {
-	found := make([][]Span, len(fs))
-	n := 0
+	var buf [4][]Span
+	found := buf[:0]
+	n, from := 0, -1
 	for i, f := range fs {
-		found[i] = f.Find(text)
-		n += len(found[i])
+		spans := f.Find(text)
+		found = append(found, spans)
+		if len(spans) > 0 {
+			n += len(spans)
+			from = i
+		}
 	}
 	if n == 0 {
 		return nil
 	}
+	if len(found[from]) == n && disjoint(found[from]) {
+		return found[from]
+	}
 	all := make([]Span, 0, n)
-	rank := make([]int, 0, n) // rank[k] is the index of the finder of all[k]
-	for i, spans := range found {
-		for _, s := range spans {
-			rank = append(rank, i)
-			all = append(all, s)
+	// The finder of all[k] is the first i with k < ends[i].
+	var endsBuf [4]int
+	ends := endsBuf[:0]
+	for _, spans := range found {
+		all = append(all, spans...)
+		ends = append(ends, len(all))
+	}
+	rank := func(k int) int {
+		i := 0
+		for k >= ends[i] {
+			i++
 		}
+		return i
 	}
 	idx := make([]int, len(all))
 	for i := range idx {
@@ -77,9 +94,10 @@ func (fs Finders) Find(text string) []Span {
 			}
 			return 1
 		}
-		return cmp.Compare(rank[a], rank[b])
+		return cmp.Compare(rank(a), rank(b))
 	})
 	kept := make([]Span, 0, len(all))
+	empty := false
 	for _, i := range idx {
 		s := all[i]
 		overlaps := false
@@ -91,10 +109,31 @@ func (fs Finders) Find(text string) []Span {
 		}
 		if !overlaps {
 			kept = append(kept, s)
+			empty = empty || s.Start == s.End
 		}
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	if empty {
+		// An empty span can share its start with a kept span; only
+		// sort.Slice orders such ties as before.
+		sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+		return kept
+	}
+	// Kept spans do not overlap and none is empty: no two start at the
+	// same byte, so any sort by start gives the one order.
+	slices.SortFunc(kept, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return kept
+}
+
+// disjoint reports whether spans are in order of position, none empty,
+// and none overlapping the next: what Find returns when they are all a
+// single finder found.
+func disjoint(spans []Span) bool {
+	for k, s := range spans {
+		if s.Start >= s.End || k > 0 && s.Start < spans[k-1].End {
+			return false
+		}
+	}
+	return true
 }
 
 // Name is a name established by a structured source (the roster, the
