@@ -1,12 +1,15 @@
 package graph_test
 
 import (
+	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -638,5 +641,32 @@ func TestPersistedQueriesGzipCORS(t *testing.T) {
 	api.New(store, api.Options{CORSOrigins: []string{"https://dashboard.example"}}).ServeHTTP(pre, req)
 	if pre.Header().Get("Access-Control-Allow-Origin") != "https://dashboard.example" {
 		t.Errorf("CORS preflight: %d %v", pre.Code, pre.Header())
+	}
+}
+
+// TestSelectedFieldsAreRead checks that the reads, which return only the
+// optional properties the operation selects, find them however the
+// operation selects them: directly, in an inline fragment, in a named
+// fragment, on nodes primed by another read (a post's organization).
+func TestSelectedFieldsAreRead(t *testing.T) {
+	h, _ := service(t)
+	person := idOf(t, h, "PERSON", "王国斌")
+	tests := []struct {
+		name, query string
+	}{
+		{"career organization", `query($id: ID!) { node(id: $id) { ... on Person { career { position { organization { mentionCount } } } } } }`},
+		{"named fragment", `query($id: ID!) { node(id: $id) { ...P } } fragment P on Person { career { position { organization { ...O } } } } fragment O on Organization { mentionCount }`},
+		{"neighbourhood", `query($id: ID!) { neighborhood(id: $id, hops: 1) { nodes { ... on Organization { mentionCount } } } }`},
+		{"search", `query($id: ID!) { node(id: $id) { id } search(query: "武威", first: 5) { mentionCount } }`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out map[string]any
+			mustQuery(t, h, tt.query, map[string]any{"id": person}, &out)
+			b, _ := json.Marshal(out)
+			if !bytes.Contains(b, []byte(`"mentionCount":`)) || regexp.MustCompile(`"mentionCount":[1-9]`).Find(b) == nil {
+				t.Errorf("no mentionCount above 0 in %.300s", b)
+			}
+		})
 	}
 }

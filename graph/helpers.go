@@ -321,3 +321,39 @@ func facts(ctx context.Context, id string) neo4jstore.Facts {
 	}
 	return f
 }
+
+// selectedFields returns the optional entity properties that set selects
+// at any depth, by field name: a superset (a field of another type with
+// the same name counts too), which is safe, since reading a property no
+// field shows costs only bytes.
+func selectedFields(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int) neo4jstore.Fields {
+	if depth > 64 {
+		return neo4jstore.AllFields // a fragment cycle, which validation rejects; be safe
+	}
+	var f neo4jstore.Fields
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			f |= neo4jstore.FieldOf(s.Name) | selectedFields(s.SelectionSet, frags, depth+1)
+		case *ast.InlineFragment:
+			f |= selectedFields(s.SelectionSet, frags, depth+1)
+		case *ast.FragmentSpread:
+			if fr := frags.ForName(s.Name); fr != nil {
+				f |= selectedFields(fr.SelectionSet, frags, depth+1)
+			}
+		}
+	}
+	return f
+}
+
+// withSelectedFields makes every read of an operation return only the
+// optional entity properties the operation selects somewhere (see
+// neo4jstore.Fields): one set per request, so that the nodes the
+// request's dataloaders share hold every field any part of it shows.
+func withSelectedFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation != nil {
+		ctx = neo4jstore.WithFields(ctx, selectedFields(oc.Operation.SelectionSet, oc.Doc.Fragments, 0))
+	}
+	return next(ctx)
+}

@@ -66,17 +66,87 @@ func toNode(v any) *Node {
 	return n
 }
 
+// Fields is a set of the optional properties of entities (the API's
+// fields beyond id, kind and name). Reads return only the properties of
+// the set in the request's context (WithFields), so that an answer that
+// shows ten fields of a hundred events does not carry, and the driver
+// decode, fourteen keys of each: the projection was half of a career's
+// database time. Every node one request reads has the same set, which
+// keeps the nodes the dataloaders share consistent.
+type Fields uint16
+
+// The optional properties, by the names of their API fields (which are
+// the names of the node properties).
+const (
+	FieldAliases Fields = 1 << iota
+	FieldMentionCount
+	FieldGender
+	FieldEthnicity
+	FieldBorn
+	FieldPlaceType
+	FieldEndDate
+	FieldCategory
+	FieldInvestment
+	FieldStatus
+	FieldDescription
+
+	// AllFields is every optional property: what a read returns when its
+	// context names none.
+	AllFields = FieldDescription<<1 - 1
+)
+
+// fieldNames are the property names of the Fields, bit by bit.
+var fieldNames = [...]string{"aliases", "mentionCount", "gender", "ethnicity", "born", "placeType", "endDate", "category", "investment", "status", "description"}
+
+// FieldOf returns the optional property named name, or 0 when name is not
+// one.
+func FieldOf(name string) Fields {
+	for i, n := range fieldNames {
+		if n == name {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+type fieldsKey struct{}
+
+// WithFields returns ctx with the optional properties the reads made with
+// it return. The GraphQL layer sets the fields the operation selects
+// anywhere, once per request.
+func WithFields(ctx context.Context, f Fields) context.Context {
+	return context.WithValue(ctx, fieldsKey{}, f)
+}
+
+// fieldsOf returns the optional properties to read in ctx; desc false
+// leaves descriptions out whatever ctx says.
+func fieldsOf(ctx context.Context, desc bool) Fields {
+	f, ok := ctx.Value(fieldsKey{}).(Fields)
+	if !ok {
+		f = AllFields
+	}
+	if !desc {
+		f &^= FieldDescription
+	}
+	return f
+}
+
 // nodeProjection returns a Cypher map projection of the node variable v
 // with the properties the API shows: not the bookkeeping (key, aliasText,
-// yearbooks), and an event's description only with desc. Reads that
-// return many nodes use it so that Bolt carries and the driver decodes
-// only what a client can see.
-func nodeProjection(v string, desc bool) string {
-	fields := ".id, .kind, .name, .aliases, .mentionCount, .gender, .ethnicity, .born, .placeType, .date, .endDate, .category, .investment, .status"
-	if desc {
-		fields += ", .description"
+// yearbooks), and of the optional ones only those of f. id, kind, name
+// and date are always read: the service itself needs them (a node's type,
+// a career's events by date). Reads that return many nodes use it so that
+// Bolt carries and the driver decodes only what a client can see.
+func nodeProjection(v string, f Fields) string {
+	var b strings.Builder
+	b.WriteString(v + " {.id, .kind, .name, .date")
+	for i, n := range fieldNames {
+		if f&(1<<i) != 0 {
+			b.WriteString(", ." + n)
+		}
 	}
-	return v + " {" + fields + "}"
+	b.WriteString("}")
+	return b.String()
 }
 
 // positionsByID maps each ID of a batch to its positions in the batch
@@ -178,7 +248,7 @@ type Position struct {
 // positionsQuery returns, for each entity of $ids (people when byPerson,
 // else organizations), its statements of posts as rows (id, other, r),
 // ordered by start date (unknown first) then line.
-func positionsQuery(byPerson bool) string {
+func positionsQuery(byPerson bool, f Fields) string {
 	pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
 	if !byPerson {
 		pattern = "(o:Person)-[r:HELD_POSITION]->(n)"
@@ -186,7 +256,7 @@ func positionsQuery(byPerson bool) string {
 	return `
 			MATCH (n:Entity) WHERE n.id IN $ids
 			MATCH ` + pattern + `
-			RETURN n.id AS id, ` + nodeProjection("o", false) + ` AS other, properties(r) AS r
+			RETURN n.id AS id, ` + nodeProjection("o", f) + ` AS other, properties(r) AS r
 			ORDER BY id, coalesce(r.start, ''), r.line`
 }
 
@@ -258,9 +328,10 @@ type EntityFacts struct {
 // a GraphQL selection. It returns nil when no entity has the ID.
 func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, error) {
 	kind := kg.KindOfID(id)
+	fields := fieldsOf(ctx, f.Descriptions)
 	var b strings.Builder
 	b.WriteString("MATCH (n:Entity) WHERE n.id = $id\n")
-	cols := []string{"n"}
+	cols := []string{nodeProjection("n", fields) + " AS n"}
 	byPerson := kind == kg.Person
 	if f.Positions && (kind == kg.Person || kind == kg.Organization) {
 		pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
@@ -274,7 +345,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 		b.WriteString(`CALL (n) {
   MATCH ` + pattern + `
   WITH r, o ORDER BY coalesce(r.start, ''), r.line
-  RETURN collect({other: ` + nodeProjection("o", false) + `, r: ` + rel + `}) AS ps
+  RETURN collect({other: ` + nodeProjection("o", fields) + `, r: ` + rel + `}) AS ps
 }
 `)
 		cols = append(cols, "ps")
@@ -283,7 +354,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 		b.WriteString(`CALL (n) {
   MATCH (n)-[:PARTICIPATED_IN]->(m:Event)
   WITH DISTINCT m ORDER BY m.date, m.name LIMIT $first
-  RETURN collect(` + nodeProjection("m", f.Descriptions) + `) AS es
+  RETURN collect(` + nodeProjection("m", fields) + `) AS es
 }
 `)
 		cols = append(cols, "es")
@@ -318,7 +389,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 // each organization, ordered by start date (unknown first) then title.
 func (s *Store) Positions(ctx context.Context, ids []string, byPerson bool) ([][]Position, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Position, error) {
-		recs, err := run(ctx, s, tx, positionsQuery(byPerson), map[string]any{"ids": ids})
+		recs, err := run(ctx, s, tx, positionsQuery(byPerson, fieldsOf(ctx, false)), map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
@@ -340,7 +411,7 @@ type Career struct {
 func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool) ([]Career, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Career, error) {
 		params := map[string]any{"ids": ids, "first": first}
-		recs, err := run(ctx, s, tx, positionsQuery(true), params)
+		recs, err := run(ctx, s, tx, positionsQuery(true, fieldsOf(ctx, false)), params)
 		if err != nil {
 			return nil, err
 		}
@@ -353,7 +424,7 @@ func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool)
 			CALL (n) {
 				MATCH (n)-[:PARTICIPATED_IN]->(m:Event)
 				WITH DISTINCT m ORDER BY m.date, m.name LIMIT $first
-				RETURN collect(`+nodeProjection("m", desc)+`) AS ms
+				RETURN collect(`+nodeProjection("m", fieldsOf(ctx, desc))+`) AS ms
 			}
 			RETURN n.id AS id, ms`, params)
 		if err != nil {
@@ -446,7 +517,7 @@ func (s *Store) Related(ctx context.Context, rel Relation, ids []string, first i
 		CALL (n) {
 			MATCH ` + rel.pattern() + `
 			WITH DISTINCT m ORDER BY ` + order + ` LIMIT $first
-			RETURN collect(` + nodeProjection("m", true) + `) AS ms
+			RETURN collect(` + nodeProjection("m", fieldsOf(ctx, true)) + `) AS ms
 		}
 		RETURN n.id AS id, ms`
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]*Node, error) {
@@ -556,11 +627,11 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		  MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
 		  WHERE ` + filter + `
 		  WITH DISTINCT n ORDER BY n.mentionCount DESC LIMIT $first
-		  RETURN collect(` + nodeProjection("n", desc) + `) AS exact
+		  RETURN collect(` + nodeProjection("n", fieldsOf(ctx, desc)) + `) AS exact
 		}
 		CALL () {
 		  ` + text + `
-		  RETURN collect(` + nodeProjection("n", desc) + `) AS text
+		  RETURN collect(` + nodeProjection("n", fieldsOf(ctx, desc)) + `) AS text
 		}
 		RETURN exact, text`
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {

@@ -75,11 +75,11 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	cypher := fmt.Sprintf(`
 		MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
-		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", d.Descriptions),
+		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", fieldsOf(ctx, d.Descriptions)),
 		relProjectionOf("startNode(r).id", "endNode(r).id", d))
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
 		if from == to {
-			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", d.Descriptions)+" AS a", map[string]any{"from": from})
+			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", fieldsOf(ctx, d.Descriptions))+" AS a", map[string]any{"from": from})
 			if err != nil || len(recs) == 0 {
 				return nil, err
 			}
@@ -99,7 +99,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 // neighbours the previous hops kept (at most $limit each, nearest and most
 // mentioned first, those of the kinds asked for first), and stops once
 // $first entities of those kinds are found.
-func neighborhoodQuery(hops int, kinds bool, d Detail) string {
+func neighborhoodQuery(hops int, kinds bool, d Detail, f Fields) string {
 	keep := func(v string) string {
 		if !kinds {
 			return "true"
@@ -125,7 +125,7 @@ CALL (ns) {
   MATCH (x)-[r:%s]->(y:Entity) WHERE y IN ns
   RETURN collect(%s) AS rs
 }
-RETURN [n IN ns | %s] AS ns, rs`, domainTypes, relProjectionOf("x.id", "y.id", d), nodeProjection("n", d.Descriptions))
+RETURN [n IN ns | %s] AS ns, rs`, domainTypes, relProjectionOf("x.id", "y.id", d), nodeProjection("n", f))
 	return b.String()
 }
 
@@ -147,7 +147,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 	}
 	params := map[string]any{"id": id, "labels": labels, "first": first, "limit": 4 * first}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
-		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, len(labels) > 0, d), params)
+		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, len(labels) > 0, d, fieldsOf(ctx, d.Descriptions)), params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
@@ -241,7 +241,7 @@ func countAndPage(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, ma
 	recs, err := run(ctx, s, tx, match+`
 		WITH n ORDER BY `+order+`
 		WITH collect(n) AS ns
-		RETURN size(ns) AS total, [n IN ns[$offset..$end] | `+nodeProjection("n", desc)+`] AS page`, params)
+		RETURN size(ns) AS total, [n IN ns[$offset..$end] | `+nodeProjection("n", fieldsOf(ctx, desc))+`] AS page`, params)
 	if err != nil || len(recs) == 0 {
 		return 0, nil, err
 	}
