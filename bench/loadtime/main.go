@@ -109,7 +109,7 @@ func run(ctx context.Context, args []string) (err error) {
 		if err := write(*out, res); err != nil {
 			return err
 		}
-		results.ScaleMarkdown(os.Stdout, []*results.Scale{res}, results.PerMB(res.Reps[0][:1]))
+		results.ScaleMarkdown(os.Stdout, []*results.Scale{res})
 		if !*resample {
 			return nil
 		}

@@ -350,17 +350,26 @@ func (l *Loads) BatchMarkdown(w io.Writer) {
 }
 
 // ScaleMarkdown writes the loads of 1, 5, 20 … synthetic yearbooks: time
-// per MB against base, the seconds per MB of one yearbook loaded alone,
-// and the size of the graph; medians (ranges) over repetitions.
-func ScaleMarkdown(w io.Writer, scales []*Scale, base float64) {
+// per MB of the whole run and of its last file against the run's own
+// first file, and the size of the graph; medians (ranges) over
+// repetitions.
+//
+// The baseline is each repetition's first file (synth-0, loaded into the
+// database the repetition just emptied, schema in place), not one
+// yearbook loaded by another procedure: an earlier baseline, synth-0
+// loaded alone, came out faster than the same file as the first of a
+// 20-yearbook run (1.48 against 2.19 s/MB), so the ratio measured the
+// state of the store after a large delete rather than growth. For N = 1
+// the ratio is 1 by construction.
+func ScaleMarkdown(w io.Writer, scales []*Scale) {
 	sort.Slice(scales, func(i, j int) bool { return scales[i].N < scales[j].N })
-	if len(scales) == 0 || base <= 0 {
+	if len(scales) == 0 {
 		return
 	}
 	var rows [][]string
 	for _, sc := range scales {
 		var mb float64
-		var extract, load, all, last, worst []float64
+		var extract, load, first, all, last, worst []float64
 		for _, files := range sc.Reps {
 			if len(files) == 0 {
 				continue
@@ -373,8 +382,11 @@ func ScaleMarkdown(w io.Writer, scales []*Scale, base float64) {
 				l += f.Load
 			}
 			extract, load = append(extract, e), append(load, l)
-			a, z := PerMB(files), PerMB(files[len(files)-1:])
-			all, last, worst = append(all, a), append(last, z), append(worst, max(a, z)/base)
+			f, a, z := PerMB(files[:1]), PerMB(files), PerMB(files[len(files)-1:])
+			if f <= 0 {
+				continue
+			}
+			first, all, last, worst = append(first, f), append(all, a), append(last, z), append(worst, max(a, z)/f)
 		}
 		ratio := med(worst).Median
 		verdict := "met"
@@ -386,10 +398,10 @@ func ScaleMarkdown(w io.Writer, scales []*Scale, base float64) {
 			entities += n
 		}
 		rows = append(rows, []string{strconv.Itoa(sc.N), strconv.Itoa(len(sc.Reps)), fmt.Sprintf("%.1f", mb), med(extract).Format("%.1f"), med(load).Format("%.1f"),
-			med(all).Format("%.2f"), med(last).Format("%.2f"), med(worst).Format("%.2f"), verdict,
+			med(first).Format("%.2f"), med(all).Format("%.2f"), med(last).Format("%.2f"), med(worst).Format("%.2f"), verdict,
 			strconv.Itoa(entities), strconv.Itoa(sc.Rels)})
 	}
-	Table(w, []string{"yearbooks", "reps", "MB", "extraction s", "load s", "load s/MB (all)", "load s/MB (last file)", "worst vs one", fmt.Sprintf("≤ %.1f×", TargetScale), "entities after", "relationships after"}, rows)
+	Table(w, []string{"yearbooks", "reps", "MB", "extraction s", "load s", "load s/MB (first file)", "load s/MB (all)", "load s/MB (last file)", "worst vs first file", fmt.Sprintf("≤ %.1f×", TargetScale), "entities after", "relationships after"}, rows)
 }
 
 // GrowthMarkdown compares the write stages of the first and the last file

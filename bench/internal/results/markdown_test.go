@@ -1,0 +1,53 @@
+package results
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestScaleMarkdownComparesEachRepetitionWithItsFirstFile: the ratio is
+// taken within a repetition, so a repetition whose every file is slow (as
+// after emptying a large database) is not counted as growth, and one
+// whose last file is slower than its first is.
+func TestScaleMarkdownComparesEachRepetitionWithItsFirstFile(t *testing.T) {
+	const mb = 1 << 20
+	run := func(loads ...float64) []ScaleFile {
+		var fs []ScaleFile
+		for _, l := range loads {
+			fs = append(fs, ScaleFile{Bytes: mb, Load: l})
+		}
+		return fs
+	}
+	tests := []struct {
+		name  string
+		reps  [][]ScaleFile
+		ratio string // the "worst vs first file" cell
+		met   string
+	}{
+		{"flat runs at different speeds", [][]ScaleFile{run(1, 1, 1), run(3, 3, 3), run(2, 2, 2)}, "1.00 (1.00–1.00)", "met"},
+		{"last file twice the first", [][]ScaleFile{run(1, 1, 2), run(2, 2, 4), run(1, 1, 2)}, "2.00 (2.00–2.00)", "missed (2.00×)"},
+		{"overall worse than last", [][]ScaleFile{run(1, 4, 1)}, "2.00", "missed (2.00×)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			ScaleMarkdown(&b, []*Scale{{N: len(tt.reps[0]), Reps: tt.reps}})
+			lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+			if len(lines) != 3 {
+				t.Fatalf("want a header, a separator and one row, got:\n%s", b.String())
+			}
+			header, row := strings.Split(lines[0], " | "), strings.Split(lines[2], " | ")
+			cell := map[string]string{}
+			for i := range header {
+				cell[header[i]] = row[i]
+			}
+			if got := cell["worst vs first file"]; got != tt.ratio {
+				t.Errorf("worst vs first file = %q, want %q", got, tt.ratio)
+			}
+			if got := cell["≤ 1.5×"]; got != tt.met {
+				t.Errorf("verdict = %q, want %q", got, tt.met)
+			}
+		})
+	}
+}
