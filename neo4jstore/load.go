@@ -355,42 +355,54 @@ func (w *writer) write(g *kg.Graph) error {
 		SET x = r.props`, nonNil(rels), nil); err != nil {
 		return err
 	}
+	// The honor is merged only where its relationship is created, so that
+	// a first load leaves no honor unlinked.
 	if err := w.stage("honors", `
 		UNWIND $rows AS r
+		MATCH (a:Entity {id: r.from})
 		MERGE (h:Honor {id: r.to})
 		SET h.key = r.key, h.title = r.title
-		WITH h, r
-		MATCH (a:Entity {id: r.from})
 		CREATE (a)-[x:HONORED]->(h)
 		SET x = r.props`, nonNil(honored), nil); err != nil {
 		return err
 	}
-	// 4. Shared nodes nobody points to any more, and the yearbook itself.
-	yb := g.Yearbook
-	if err := w.stage("orphans, yearbook", `
-		CALL () { MATCH (h:Honor) WHERE NOT (h)<-[:HONORED]-() DELETE h }
-		CALL () { MATCH (a:Name) WHERE NOT (a)-[:NAMES]->() DELETE a }
-		MERGE (y:Yearbook {id: $yb})
-		SET y.title = $title, y.file = $file, y.hash = $hash, y.lines = $lines, y.bytes = $bytes,
-		    y.entities = $entities, y.relationships = $relationships, y.diagnostics = $diagnostics,
-		    y.loadedAt = toString(datetime.truncate('second', datetime()))`, nil, map[string]any{
-		"title": yb.Title, "file": yb.File, "hash": yb.Hash, "lines": yb.Lines, "bytes": yb.Bytes,
-		"entities": len(g.Entities), "relationships": len(g.Relationships), "diagnostics": len(g.Diagnostics),
-	}); err != nil {
-		return err
+	// 4. Shared nodes nobody points to any more. Only deleting an earlier
+	// load's facts unlinks a name or an honor, so a first load, which
+	// deletes nothing, skips the two scans (they grow with the graph).
+	if loaded {
+		if err := w.stage("orphans", `
+			CALL () { MATCH (h:Honor) WHERE NOT (h)<-[:HONORED]-() DELETE h }
+			CALL () { MATCH (a:Name) WHERE NOT (a)-[:NAMES]->() DELETE a }`, nil, nil); err != nil {
+			return err
+		}
 	}
-	// 5. The text, one node per printed page, so that the API can show the
-	// lines around any source. A page's lines are one list property: a
-	// node per line would cost forty thousand nodes per yearbook and a
-	// write far longer than the text is worth.
+	// 5. The yearbook and its text, one node per printed page, so that the
+	// API can show the lines around any source. A page's lines are one
+	// list property: a node per line would cost forty thousand nodes per
+	// yearbook and a write far longer than the text is worth. The
+	// yearbook's MERGE runs with every batch of pages (the same values),
+	// and once with none when there is no text.
 	pages := make([]map[string]any, len(g.Pages))
 	for i, p := range g.Pages {
 		pages[i] = map[string]any{"number": p.Number, "first": p.First, "last": p.Last(), "lines": p.Lines}
 	}
-	return w.stage("pages", `
-		MATCH (y:Yearbook {id: $yb})
+	yb := g.Yearbook
+	params := map[string]any{
+		"title": yb.Title, "file": yb.File, "hash": yb.Hash, "lines": yb.Lines, "bytes": yb.Bytes,
+		"entities": len(g.Entities), "relationships": len(g.Relationships), "diagnostics": len(g.Diagnostics),
+	}
+	rows := pages
+	if len(pages) == 0 {
+		rows, params["rows"] = nil, []map[string]any{}
+	}
+	return w.stage("yearbook, pages", `
+		MERGE (y:Yearbook {id: $yb})
+		SET y.title = $title, y.file = $file, y.hash = $hash, y.lines = $lines, y.bytes = $bytes,
+		    y.entities = $entities, y.relationships = $relationships, y.diagnostics = $diagnostics,
+		    y.loadedAt = toString(datetime.truncate('second', datetime.transaction()))
+		WITH y
 		UNWIND $rows AS r
-		CREATE (y)-[:HAS_PAGE]->(:Page {yearbook: $yb, number: r.number, first: r.first, last: r.last, lines: r.lines})`, pages, nil)
+		CREATE (y)-[:HAS_PAGE]->(:Page {yearbook: $yb, number: r.number, first: r.first, last: r.last, lines: r.lines})`, rows, params)
 }
 
 // nameKeys returns the lookup keys of an entity: its key and the keys of
