@@ -163,3 +163,49 @@ func TestSentence(t *testing.T) {
 		t.Error("no sample has a sentence end: the check checks little")
 	}
 }
+
+// TestCleanLines checks the lines Parse cleans once against cleaning them
+// anew, line by line and joined into the passages of every topic and
+// section, and CleanLine of a Document built by hand.
+func TestCleanLines(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	passages := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		if d.cleanEnd == nil {
+			t.Fatalf("%s: no cleaned lines", f)
+		}
+		bare := *d
+		bare.clean, bare.cleanEnd = "", nil
+		for n := 1; n <= len(d.Lines); n++ {
+			if got, want := d.CleanLine(n), textnorm.Clean(d.Line(n).Text); got != want {
+				t.Errorf("%s: CleanLine(%d) = %q, want %q", f, n, got, want)
+			}
+			if got, want := bare.CleanLine(n), textnorm.Clean(d.Line(n).Text); got != want {
+				t.Errorf("%s: CleanLine(%d) without the cache = %q, want %q", f, n, got, want)
+			}
+		}
+		for _, p := range d.Parts {
+			for _, s := range p.Sections {
+				check := func(got, want *Passage) {
+					passages++
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s: passage at line %d = %+v, want %+v", f, want.Start, got, want)
+					}
+				}
+				check(d.Passage(s.Start, s.End, 0), bare.Passage(s.Start, s.End, 0))
+				for _, tp := range s.Topics {
+					check(d.TopicText(tp), bare.TopicText(tp))
+				}
+			}
+		}
+	}
+	if passages < 100 {
+		t.Errorf("only %d passages: the check checks little", passages)
+	}
+}

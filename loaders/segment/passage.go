@@ -49,7 +49,11 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		}
 		p.offs = append(p.offs, b.Len())
 		p.lines = append(p.lines, n)
-		textnorm.AppendClean(&b, t)
+		if len(t) == len(l.Text) {
+			b.WriteString(d.CleanLine(n))
+		} else {
+			textnorm.AppendClean(&b, t)
+		}
 	}
 	p.Text = b.String()
 	return p
@@ -122,5 +126,14 @@ func (d *Document) Source(yb string, p *Passage, off int) kg.Source {
 // cleaned; used by extractors that read structured lines (rosters, tables).
 func (d *Document) LineSource(yb string, n int) kg.Source {
 	l := d.Line(n)
-	return kg.Source{Yearbook: yb, Page: l.Page, Section: d.Path(n), Line: n, Quote: textnorm.Clean(l.Text)}
+	return kg.Source{Yearbook: yb, Page: l.Page, Section: d.Path(n), Line: n, Quote: d.CleanLine(n)}
+}
+
+// CleanLine returns textnorm.Clean of the Text of line n, cleaned once by
+// Parse.
+func (d *Document) CleanLine(n int) string {
+	if d.cleanEnd == nil {
+		return textnorm.Clean(d.Line(n).Text)
+	}
+	return d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]
 }

@@ -91,6 +91,13 @@ type Document struct {
 	// Parse fills them; nil in a Document built by hand.
 	pathFrom []int
 	paths    []string
+	// clean holds every line cleaned (textnorm.Clean), one after the
+	// other: line n is clean[cleanEnd[n-1]:cleanEnd[n]]. Each extractor
+	// joins the same lines into passages, and this way a line is cleaned
+	// once. Parse fills it last, from the final Text of each line; nil in
+	// a Document built by hand.
+	clean    string
+	cleanEnd []int
 }
 
 // Line returns the line numbered n (1-based).
@@ -154,7 +161,24 @@ func Parse(file string, lines []string) *Document {
 		d.findSections(p)
 	}
 	d.indexPaths()
+	d.cleanLines()
 	return d
+}
+
+// cleanLines fills the cache of cleaned lines.
+func (d *Document) cleanLines() {
+	size := 0
+	for i := range d.Lines {
+		size += len(d.Lines[i].Text)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	d.cleanEnd = make([]int, len(d.Lines)+1)
+	for i := range d.Lines {
+		textnorm.AppendClean(&b, d.Lines[i].Text)
+		d.cleanEnd[i+1] = b.Len()
+	}
+	d.clean = b.String()
 }
 
 // markPages numbers the printed pages. A page starts at a line that begins
