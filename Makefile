@@ -64,7 +64,7 @@ test-short:
 	$(GO) test -short ./...
 
 generate:
-	$(GO) run github.com/99designs/gqlgen generate
+	$(GO) run ./graph/gqlgen
 
 # Generated code is output: regenerate and fail if it differs from what is committed.
 check-generated: generate

@@ -12281,7 +12281,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNBucket2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNBucket2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐBucket(ctx, sel, v[i])
@@ -12305,7 +12305,7 @@ func (ec *executionContext) marshalNBucket2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋg
 }
 
 func (ec *executionContext) marshalNCareerStep2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐCareerStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CareerStep) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCareerStep2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐCareerStep(ctx, sel, v[i])
@@ -12339,7 +12339,7 @@ func (ec *executionContext) marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋ
 }
 
 func (ec *executionContext) marshalNCoOccurrence2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐCoOccurrenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoOccurrence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCoOccurrence2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐCoOccurrence(ctx, sel, v[i])
@@ -12371,7 +12371,7 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋyearbookkgᚋkgᚋgrap
 }
 
 func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntity2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntity(ctx, sel, v[i])
@@ -12397,7 +12397,7 @@ func (ec *executionContext) marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋ
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvent2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEvent(ctx, sel, v[i])
@@ -12429,7 +12429,7 @@ func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋyearbookkg
 }
 
 func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
@@ -12463,7 +12463,7 @@ func (ec *executionContext) marshalNGroupBy2githubᚗcomᚋyearbookkgᚋkgᚋgra
 }
 
 func (ec *executionContext) marshalNHonor2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐHonorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Honor) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHonor2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐHonor(ctx, sel, v[i])
@@ -12515,7 +12515,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMention2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐMention(ctx, sel, v[i])
@@ -12539,7 +12539,7 @@ func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋ
 }
 
 func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganization2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐOrganization(ctx, sel, v[i])
@@ -12571,7 +12571,7 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋyea
 }
 
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationEdge2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐOrganizationEdge(ctx, sel, v[i])
@@ -12603,7 +12603,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPerson2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPerson(ctx, sel, v[i])
@@ -12635,7 +12635,7 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋyearbookk
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
@@ -12659,7 +12659,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋyearbookkgᚋkg
 }
 
 func (ec *executionContext) marshalNPlace2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Place) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlace2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlace(ctx, sel, v[i])
@@ -12691,7 +12691,7 @@ func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋyearbookkg
 }
 
 func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceEdge(ctx, sel, v[i])
@@ -12725,7 +12725,7 @@ func (ec *executionContext) marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋg
 }
 
 func (ec *executionContext) marshalNPosition2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPositionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Position) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPosition2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPosition(ctx, sel, v[i])
@@ -12749,7 +12749,7 @@ func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNPositionChange2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPositionChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PositionChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPositionChange2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPositionChange(ctx, sel, v[i])
@@ -12773,7 +12773,7 @@ func (ec *executionContext) marshalNPositionChange2ᚖgithubᚗcomᚋyearbookkg�
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Project) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProject2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐProject(ctx, sel, v[i])
@@ -12805,7 +12805,7 @@ func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋyearbook
 }
 
 func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐProjectEdge(ctx, sel, v[i])
@@ -12829,7 +12829,7 @@ func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋyearbookkgᚋk
 }
 
 func (ec *executionContext) marshalNRelationship2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐRelationshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relationship) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationship2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐRelationship(ctx, sel, v[i])
@@ -12912,7 +12912,7 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNTextLine2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TextLine) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTextLine2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLine(ctx, sel, v[i])
@@ -12936,7 +12936,7 @@ func (ec *executionContext) marshalNTextLine2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNYearbook2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐYearbookᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Yearbook) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNYearbook2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐYearbook(ctx, sel, v[i])
@@ -12964,7 +12964,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -13008,7 +13008,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -13036,7 +13036,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -13064,7 +13064,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -13159,7 +13159,7 @@ func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋyearbookkgᚋkg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, sel, v[i])
@@ -13338,7 +13338,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -13357,7 +13357,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -13376,7 +13376,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -13395,7 +13395,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
