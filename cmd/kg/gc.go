@@ -18,7 +18,7 @@ import (
 // (the collector then runs as often as it must).
 const (
 	serveGCPercent   = 400
-	serveMemoryLimit = 128 << 20
+	serveMemoryLimit = 100 << 20
 )
 
 // tuneGC applies the serve defaults; the environment overrides them.
