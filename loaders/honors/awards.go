@@ -66,35 +66,57 @@ var listPrefixes = []string{"被", "新", "首次", "成功"}
 func listVerbMatches(s string) [][]int {
 	var out [][]int
 	from := 0
-next:
-	for i := 0; i+2 < len(s); i++ {
+	for i := 0; i+2 < len(s); {
 		if !listFirstBytes[s[i]] {
+			i += runeStep(s, i)
 			continue
 		}
-		c := lead3(s, i)
-		for k, l := range listLeads {
-			if c != l || !strings.HasPrefix(s[i:], listVerbs[k]) {
-				continue
-			}
-			start := i
-		prefix:
-			for {
-				for _, p := range listPrefixes {
-					if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
-						start -= len(p)
-						continue prefix
-					}
-				}
-				break
-			}
-			end := i + len(listVerbs[k])
-			out = append(out, []int{start, end, i, end})
-			from = end
-			i = end - 1
-			continue next
+		k := listVerbAt(s, i)
+		if k < 0 {
+			i += runeStep(s, i)
+			continue
 		}
+		start := i
+	prefix:
+		for {
+			for _, p := range listPrefixes {
+				if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
+					start -= len(p)
+					continue prefix
+				}
+			}
+			break
+		}
+		end := i + len(listVerbs[k])
+		out = append(out, []int{start, end, i, end})
+		from = end
+		i = end
 	}
 	return out
+}
+
+// listVerbAt returns the index in listVerbs of the verb at s[i:], or -1.
+func listVerbAt(s string, i int) int {
+	c := lead3(s, i)
+	for k, l := range listLeads {
+		if c == l && strings.HasPrefix(s[i:], listVerbs[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// runeStep returns how far a search for words that start with the lead
+// byte of a multi-byte character (as all the verbs here do) may step from
+// i where none starts: over a whole three-byte character, since its
+// continuation bytes start nothing, and else one byte. Stepping a rune
+// rather than a byte at a time is what makes the passes over every
+// passage of the book cheap.
+func runeStep(s string, i int) int {
+	if s[i]&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return 3
+	}
+	return 1
 }
 
 // reListCount matches the count that closes a list (…等5所学校, …2家企业).

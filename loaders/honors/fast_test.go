@@ -9,7 +9,9 @@ import (
 
 // texts returns the vendored yearbook's lines and a few hand-made cases.
 func texts(t *testing.T) []string {
-	out := []string{"", "荣获得", "被评为“先进”", "授予授予", "命名为命名", "\xe8授予", "获\xff得", "荣获“A”、“B”称号。", "评为评"}
+	out := []string{"", "荣获得", "被评为“先进”", "授予授予", "命名为命名", "\xe8授予", "获\xff得", "荣获“A”、“B”称号。", "评为评",
+		// Broken characters around the words, for the steps over whole runes.
+		"\xe8\xaf授予", "授\x8e\x88予获得", "\xe6\x8e授予", "a\xe8\xaf\x84为评为", "\xef\xbf被评为", "中\xe8中评为"}
 	if b, err := os.ReadFile("../../data/wuwei-2024.txt"); err == nil {
 		out = append(out, string(b))
 		out = append(out, strings.Split(string(b), "\n")...)

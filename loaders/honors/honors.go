@@ -274,8 +274,9 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 
 // awardVerbs returns what reAward.FindAllStringIndex(text, -1) returns,
 // without the regexp, which tries its alternatives at every position of
-// the text: one pass over the bytes, comparing the words only where the
-// first character of one of them (授评荣获命) stands. No word is a prefix of
+// the text: one pass over the text, a character at a time (runeStep),
+// comparing the words only where the first character of one of them
+// (授评荣获命) stands. No word is a prefix of
 // another, so the first that matches at the leftmost position is the
 // regexp's match; and a word, valid UTF-8, cannot start inside a rune, so
 // its occurrences are where the regexp would find them.
@@ -293,7 +294,7 @@ next:
 				}
 			}
 		}
-		i++
+		i += runeStep(text, i)
 	}
 	return out
 }
