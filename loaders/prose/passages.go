@@ -53,7 +53,7 @@ func prepare(d *segment.Document) *segment.Document {
 func markTables(d *segment.Document) {
 	for i := 0; i < len(d.Lines); i++ {
 		l := &d.Lines[i]
-		if l.Kind != segment.Body || !reTableMark.MatchString(textnorm.TrimSpace(l.Text)) {
+		if l.Kind != segment.Body || !tableMarkLead(l.Text) || !reTableMark.MatchString(textnorm.TrimSpace(l.Text)) {
 			continue
 		}
 		l.Kind = skipped
@@ -81,6 +81,14 @@ func markTables(d *segment.Document) {
 		}
 		i = j - 1
 	}
+}
+
+// tableMarkLead reports whether s, after its leading spaces, starts as
+// reTableMark needs (表 or 续表): a cheap test that spares the regexp the
+// lines of the book that cannot match.
+func tableMarkLead(s string) bool {
+	s = strings.TrimLeftFunc(s, textnorm.IsSpace)
+	return strings.HasPrefix(s, "表") || strings.HasPrefix(s, "续表")
 }
 
 // tableRow reports whether a line reads as a row of a flattened table:
