@@ -641,27 +641,21 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 	return "", 0, false
 }
 
-// headingLike reports whether s could be (part of) a section heading.
+// headingLike reports whether s could be (part of) a section heading:
+// 2 to 18 runes of textnorm.Key(s), no sentence punctuation, at least
+// half of them Han. It reads the runes of Key(s) without building it
+// (spaces, U+FFFD and bytes that are not UTF-8 dropped, full-width ASCII
+// folded) in one pass that stops at the 19th rune or the first
+// punctuation, whichever comes first: most lines are ruled out after a
+// few runes.
 func headingLike(s string) bool {
-	// textnorm.Key(s), rune by rune, without building it: spaces, U+FFFD
-	// and bytes that are not UTF-8 dropped, full-width ASCII folded. Its
-	// length first, which rules out most lines after a few runes.
-	n := 0
+	n, han := 0, 0
 	for _, r := range s {
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
 		if n++; n > 18 {
 			return false
-		}
-	}
-	if n < 2 {
-		return false
-	}
-	han := 0
-	for _, r := range s {
-		if r == utf8.RuneError || textnorm.IsSpace(r) {
-			continue
 		}
 		r = textnorm.FoldWidth(r)
 		switch r {
@@ -672,14 +666,28 @@ func headingLike(s string) bool {
 			han++
 		}
 	}
-	return han*2 >= n
+	return n >= 2 && han*2 >= n
 }
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
 // sequence written twice, which textnorm.Doubled(s) requires: Key is
 // valid UTF-8, so halves equal as bytes are halves equal as runes. It
 // reads s once and builds nothing.
+//
+// It first asks whether the first rune of the key is written again
+// further on, as it must be to start the second half; for a rune no
+// other folds into (not ASCII, not full width), that is a search for its
+// bytes, which rules out nearly every line of a book without decoding it.
 func mayBeDoubled(s string) bool {
+	for i, r := range s {
+		if r == utf8.RuneError || textnorm.IsSpace(r) {
+			continue
+		}
+		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.ContainsRune(s[i+utf8.RuneLen(r):], r) {
+			return false
+		}
+		break
+	}
 	var buf [128]rune
 	n := 0
 	for _, r := range s {
