@@ -249,7 +249,7 @@ func eventType(name string) string {
 	}
 	name = strings.Trim(name, "“”")
 	switch {
-	case reDisaster.MatchString(name):
+	case hasAnySuffix(name, disasters...):
 		return "disaster"
 	case hasAnySuffix(name, "论坛", "峰会"):
 		return "forum"
@@ -271,7 +271,8 @@ func eventType(name string) string {
 	return ""
 }
 
-var reDisaster = regexp.MustCompile(`(地震|洪水|洪灾|火灾|泥石流|山体滑坡|暴雨|冰雹|沙尘暴|雪灾|旱灾)$`)
+// disasters are the words an event named for a disaster ends with.
+var disasters = []string{"地震", "洪水", "洪灾", "火灾", "泥石流", "山体滑坡", "暴雨", "冰雹", "沙尘暴", "雪灾", "旱灾"}
 
 func hasAnySuffix(s string, suffixes ...string) bool {
 	for _, x := range suffixes {

@@ -33,6 +33,34 @@ var citedSpeech = regexp.MustCompile(`^[^，；。]{0,30}?(?:讲话|指示|批�
 // (省委有关文件精神, 省委十四届三次全会精神).
 var citedOrg = regexp.MustCompile(`^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)`)
 
+// citedLeads are the words one of which citedAfter needs rest to start
+// with.
+var citedLeads = []string{"新时代", "生态文明思想", "总书记", "总理", "委员长", "同志"}
+
+// citesPerson reports whether citedAfter or citedSpeech matches rest,
+// the text after a person's name. Each regexp runs only where the words
+// it needs stand: a lead of citedAfter, or 精神 within the 34 runes
+// citedSpeech can reach (at most 4 bytes each). Events check every
+// person they find, and most are cited by neither.
+func citesPerson(rest string) bool {
+	if hasAnyPrefix(rest, citedLeads...) && citedAfter.MatchString(rest) {
+		return true
+	}
+	return strings.Contains(headRunes(rest, 34), "精神") && citedSpeech.MatchString(rest)
+}
+
+// citesOrg reports whether citedOrg matches rest, the text after an
+// organization's name, running it only where 精神 or 文件 stands within
+// the 18 runes it can reach before its last one.
+func citesOrg(rest string) bool {
+	h := headRunes(rest, 18)
+	return (strings.Contains(h, "精神") || strings.Contains(h, "文件")) && citedOrg.MatchString(rest)
+}
+
+// headRunes returns the start of s that holds its first n runes, and
+// perhaps a few more bytes: n runes of UTF-8 are at most 4n bytes.
+func headRunes(s string, n int) string { return s[:min(len(s), 4*n)] }
+
 // placePreps are the words after which a place is where the event happened.
 var placePreps = []string{"在", "于", "赴", "到", "来到", "深入", "走进", "抵达", "位于"}
 
@@ -90,10 +118,10 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			if sp.Key == "" || insideMarks(s, sp.Start) || isContent(s, sp.Start) {
 				continue
 			}
-			if sp.Kind == kg.Person && (citedAfter.MatchString(s[sp.End:]) || citedSpeech.MatchString(s[sp.End:])) {
+			if sp.Kind == kg.Person && citesPerson(s[sp.End:]) {
 				continue
 			}
-			if sp.Kind == kg.Organization && citedOrg.MatchString(s[sp.End:]) {
+			if sp.Kind == kg.Organization && citesOrg(s[sp.End:]) {
 				continue
 			}
 			if sp.Kind == kg.Organization && (hasAnyPrefix(s[sp.End:], postWords...) || inTitle(sp, spans)) {
