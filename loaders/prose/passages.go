@@ -3,6 +3,7 @@ package prose
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -214,7 +215,28 @@ func colAt(start, from, col int) int {
 	return 0
 }
 
+// reProvince is the specification of provinceNames.
 var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
+
+// provinceNames returns the submatches reProvince.FindAllStringSubmatch
+// finds in s, without the regexp: two Han runes and 省, tried at each
+// rune from the left and read again after each match. The regexp tried
+// every position of every line that holds 省.
+func provinceNames(s string) []string {
+	var out []string
+	var rs [3]rune // the last three runes read, and their offsets
+	var at [3]int
+	n := 0 // runes read since the last match
+	for i, r := range s {
+		rs[0], rs[1], rs[2] = rs[1], rs[2], r
+		at[0], at[1], at[2] = at[1], at[2], i
+		if n++; n >= 3 && r == '省' && unicode.Is(unicode.Han, rs[0]) && unicode.Is(unicode.Han, rs[1]) {
+			out = append(out, s[at[0]:i])
+			n = 0
+		}
+	}
+	return out
+}
 
 // province returns the province the yearbook's city belongs to: the name
 // most often written before 省 (甘肃 in 甘肃省).
@@ -224,8 +246,8 @@ func province(d *segment.Document) string {
 		if !strings.Contains(l.Text, "省") {
 			continue
 		}
-		for _, m := range reProvince.FindAllStringSubmatch(textnorm.Key(l.Text), -1) {
-			counts[m[1]]++
+		for _, name := range provinceNames(textnorm.Key(l.Text)) {
+			counts[name]++
 		}
 	}
 	best := ""

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,5 +30,36 @@ func TestTableMarkLead(t *testing.T) {
 	}
 	if matched < 10 {
 		t.Errorf("the regexp matched only %d lines: the check checks little", matched)
+	}
+}
+
+// TestProvinceNames holds provinceNames to reProvince on every line of
+// the vendored yearbook that holds 省, cleaned and raw, and on made-up
+// runs of 省.
+func TestProvinceNames(t *testing.T) {
+	lines := []string{"", "省", "甘肃省", "甘肃省省", "省省省", "省省省省省省", "a甘肃省", "甘a肃省", "甘肃\xff省", "全省甘肃省", "甘肃省甘肃省"}
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, "省") {
+			lines = append(lines, l, textnorm.Key(l))
+		}
+	}
+	found := 0
+	for _, l := range lines {
+		var want []string
+		for _, m := range reProvince.FindAllStringSubmatch(l, -1) {
+			want = append(want, m[1])
+		}
+		got := provinceNames(l)
+		if !slices.Equal(got, want) {
+			t.Fatalf("provinceNames(%q) = %q, want %q", l, got, want)
+		}
+		found += len(got)
+	}
+	if found < 100 {
+		t.Errorf("only %d names found: the check checks little", found)
 	}
 }
