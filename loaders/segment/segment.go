@@ -645,11 +645,11 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 // 2 to 18 runes of textnorm.Key(s), no sentence punctuation, at least
 // half of them Han. It reads the runes of Key(s) without building it
 // (spaces, U+FFFD and bytes that are not UTF-8 dropped, full-width ASCII
-// folded) in one pass that stops at the 19th rune or the first
-// punctuation, whichever comes first: most lines are ruled out after a
-// few runes.
+// folded): first in a pass that stops at the 19th rune or the first
+// punctuation, which rules out most lines after a few runes, and only
+// then again to count the Han runes, a lookup in a Unicode table.
 func headingLike(s string) bool {
-	n, han := 0, 0
+	n := 0
 	for _, r := range s {
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
@@ -657,16 +657,21 @@ func headingLike(s string) bool {
 		if n++; n > 18 {
 			return false
 		}
-		r = textnorm.FoldWidth(r)
-		switch r {
+		switch textnorm.FoldWidth(r) {
 		case '，', '。', '；', '：', ',', ';', ':', '！', '？', '、', '”', '“', '%':
 			return false
 		}
+	}
+	if n < 2 {
+		return false
+	}
+	han := 0
+	for _, r := range s {
 		if textnorm.IsHan(r) {
 			han++
 		}
 	}
-	return n >= 2 && han*2 >= n
+	return han*2 >= n
 }
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
