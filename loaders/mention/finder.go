@@ -3,6 +3,7 @@ package mention
 import (
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -128,9 +129,22 @@ func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
 	s.f, s.text = f, text
 	s.rs, s.off = s.rs[:0], s.off[:0]
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		// As for range decodes, with the three-byte runes of Chinese
+		// text decoded in line: every rune of every text comes here.
+		c := text[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				// E1–EC and EE–EF take any continuation bytes.
+				r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		s.rs = append(s.rs, fold(r))
 		s.off = append(s.off, i)
+		i += size
 	}
 	s.off = append(s.off, len(text))
 	n := len(s.rs)

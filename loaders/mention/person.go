@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yearbookkg/kg"
@@ -37,7 +38,7 @@ func (s *scan) findPeople() {
 	}
 	// Before a title of address (习近平总书记).
 	for p := 2; p < n; p++ {
-		if !addressFirst[s.rs[p]] {
+		if !slices.Contains(addressFirst, s.rs[p]) {
 			continue
 		}
 		for _, w := range lex.words["address"] {
@@ -81,16 +82,20 @@ func (s *scan) findPeople() {
 }
 
 // addressFirst holds the first characters of the titles of address, to
-// find them fast.
-var addressFirst = func() map[rune]bool {
-	m := map[rune]bool{}
+// find them fast. findPeople asks about every rune of every text, and the
+// titles are a handful: a scan of this short slice is cheaper than a map
+// lookup.
+var addressFirst = func() []rune {
+	var out []rune
 	for _, w := range lex.words["address"] {
 		for _, r := range w {
-			m[r] = true
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
 			break
 		}
 	}
-	return m
+	return out
 }()
 
 // nameAddressed adds the name written right before the title of address
