@@ -23,12 +23,7 @@ import (
 // suffix (…项目, …工程) when their name is specific. The finder returns no
 // PLACE spans: places are the places finder's.
 func NewFinder(known []Name, city string) Finder {
-	t := newTrie()
-	for section, class := range sectionClass {
-		for _, w := range lex.words[section] {
-			t.add(w, class)
-		}
-	}
+	t := lexiconTrie().clone()
 	f := &finder{trie: t, city: city}
 	for _, n := range known {
 		var class uint32
@@ -62,6 +57,20 @@ func NewFinder(known []Name, city string) Finder {
 	t.freeze()
 	return f
 }
+
+// lexiconTrie is the trie of the lexicon's words, built once: every
+// finder starts from a clone of it and adds its known names, instead of
+// adding the thousands of lexicon words again (extraction builds two
+// finders).
+var lexiconTrie = sync.OnceValue(func() *trie {
+	t := newTrie()
+	for section, class := range sectionClass {
+		for _, w := range lex.words[section] {
+			t.add(w, class)
+		}
+	}
+	return t
+})
 
 // finder implements Finder; it is safe for concurrent use, since Find
 // keeps its state in a scan.

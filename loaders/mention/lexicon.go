@@ -205,6 +205,19 @@ type tnode struct {
 
 func newTrie() *trie { return &trie{build: []tnode{{}}} }
 
+// clone returns a trie being built that holds the words of t, which must
+// not be frozen. The clone shares the children of t's nodes: they are
+// clipped to their length, so that add, inserting a child, copies them
+// instead of writing into t's arrays.
+func (t *trie) clone() *trie {
+	c := &trie{build: slices.Clone(t.build), han: slices.Clone(t.han)}
+	for i := range c.build {
+		nd := &c.build[i]
+		nd.keys, nd.vals = slices.Clip(nd.keys), slices.Clip(nd.vals)
+	}
+	return c
+}
+
 // add adds word (folded, without spaces) with the given classes. It must
 // not be called once the trie is frozen.
 func (t *trie) add(word string, class uint32) {

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -29,5 +30,63 @@ func TestScanDecode(t *testing.T) {
 			t.Fatalf("newScan(%q): runes %q at %v, want %q at %v", text, s.rs, s.off, rs, off)
 		}
 		s.release()
+	}
+}
+
+// trieWords returns the words of a trie being built, with their classes.
+func trieWords(t *trie) map[string]uint32 {
+	out := map[string]uint32{}
+	var walk func(n int32, prefix []rune)
+	walk = func(n int32, prefix []rune) {
+		nd := t.build[n]
+		if nd.class != 0 {
+			out[string(prefix)] = nd.class
+		}
+		for k, r := range nd.keys {
+			walk(nd.vals[k], append(prefix[:len(prefix):len(prefix)], r))
+		}
+	}
+	walk(0, nil)
+	return out
+}
+
+// TestTrieClone checks that words added to clones of a trie stay in the
+// clone they were added to.
+func TestTrieClone(t *testing.T) {
+	base := newTrie()
+	base.add("武威", 1)
+	base.add("武汉", 2)
+	base.add("凉州", 1)
+	// Enough children under 武 that their arrays have room to grow in
+	// place, where two clones would write over each other.
+	for _, w := range []string{"武a", "武b", "武c", "武d", "武e"} {
+		base.add(w, 1)
+	}
+	a := base.clone()
+	a.add("武f", 1)
+	a.add("武都", 4)
+	a.add("武威市", 8)
+	a.add("武威", 16)
+	b := base.clone()
+	b.add("武g", 1)
+	b.add("武山", 32)
+	b.add("凉", 64)
+	want := map[string]map[string]uint32{
+		"base": {"武威": 1, "武汉": 2, "凉州": 1, "武a": 1, "武b": 1, "武c": 1, "武d": 1, "武e": 1},
+		"a":    {"武威": 17, "武汉": 2, "凉州": 1, "武a": 1, "武b": 1, "武c": 1, "武d": 1, "武e": 1, "武f": 1, "武都": 4, "武威市": 8},
+		"b":    {"武威": 1, "武汉": 2, "凉州": 1, "武a": 1, "武b": 1, "武c": 1, "武d": 1, "武e": 1, "武g": 1, "武山": 32, "凉": 64},
+	}
+	for name, tr := range map[string]*trie{"base": base, "a": a, "b": b} {
+		if got := trieWords(tr); !maps.Equal(got, want[name]) {
+			t.Errorf("%s holds %v, want %v", name, got, want[name])
+		}
+	}
+	// The frozen clones find their own words only.
+	a.freeze()
+	if n := a.first('武'); n == 0 || a.class[a.next(n, '都')] != 4 {
+		t.Error("frozen clone a does not find 武都")
+	}
+	if fresh := base.clone().freeze(); fresh.next(fresh.first('武'), '都') != 0 {
+		t.Error("a fresh clone of base finds 武都, added to another clone")
 	}
 }
