@@ -14,9 +14,11 @@ import (
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
-// BatchSize is the number of rows per UNWIND query. Measured on the
-// default yearbook (docs/benchmarks.md): larger batches gain nothing and
-// grow the transaction's memory in steps.
+// BatchSize is the number of rows per UNWIND query: entities (each with
+// its names and mentions), relationships, pages. Measured on the default
+// yearbook (docs/benchmarks.md): larger batches gain nothing and grow the
+// transaction's memory in steps; at 2000 every stage of a yearbook of
+// 1800 entities is one query.
 const BatchSize = 2000
 
 // LoadOptions tune Load.
@@ -220,10 +222,11 @@ func (w *writer) loaded() (bool, error) {
 func (w *writer) write(g *kg.Graph) error {
 	// Every statement below costs a plan: a load follows a schema change or
 	// a Replan, both of which empty Neo4j's query cache, so each distinct
-	// statement is planned afresh, 20–50 ms apiece whatever its rows
-	// (docs/benchmarks.md). A first load therefore runs six statements,
-	// not one per entity kind and relationship type: labels and types are
-	// data ($(expr)), and what belongs to an entity is written with it.
+	// statement is planned afresh, 20–130 ms apiece on a busy machine
+	// whatever its rows (docs/benchmarks.md). A first load therefore runs
+	// five statements, the check below included, not one per entity kind
+	// and relationship type: labels and types are data ($(expr)), and what
+	// belongs to an entity is written with it.
 	//
 	// 1. Remove what the previous load of this yearbook wrote. A yearbook
 	// loaded for the first time has nothing to remove; skipping these
@@ -243,7 +246,7 @@ func (w *writer) write(g *kg.Graph) error {
 		var del strings.Builder
 		del.WriteString(`
 			CALL () { MATCH (m:Mention {yearbook: $yb}) DETACH DELETE m }
-			CALL () { MATCH (:Yearbook {id: $yb})-[:HAS_PAGE]->(p:Page) DETACH DELETE p }`)
+			CALL () { MATCH (p:Page {yearbook: $yb}) DETACH DELETE p }`)
 		for _, t := range append(kg.RelationshipTypes[:len(kg.RelationshipTypes):len(kg.RelationshipTypes)], "NAMES") {
 			fmt.Fprintf(&del, "\n\t\t\tCALL () { MATCH ()-[r:%s {yearbook: $yb}]->() DELETE r }", t)
 		}
