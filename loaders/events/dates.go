@@ -132,6 +132,9 @@ var (
 // defYear for a date that omits its year. It returns the date and the
 // length of its text.
 func fullDate(s string, defYear int) (dateSpan, int, error) {
+	if !digitFirst(s) {
+		return dateSpan{}, 0, errNoDate // every date starts with a digit
+	}
 	m := reFullDateAt.FindStringSubmatchIndex(s)
 	if m == nil {
 		return dateSpan{}, 0, errNoDate
@@ -140,6 +143,11 @@ func fullDate(s string, defYear int) (dateSpan, int, error) {
 }
 
 var errNoDate = fmt.Errorf("no date")
+
+// digitFirst reports whether s starts with an ASCII digit (\d), as every
+// date fullDate and partialDate read does: most sentences they are asked
+// about do not, and need no regexp.
+func digitFirst(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // parseFull converts a reFullDate match (submatch indexes into s).
 func parseFull(s string, m []int, defYear int) (dateSpan, int, error) {
@@ -162,6 +170,9 @@ func parseFull(s string, m []int, defYear int) (dateSpan, int, error) {
 // 2023-05, 2023年 is 2023. It is used only for running text that names a
 // distinct happening.
 func partialDate(s string, defYear int) (dateSpan, int, bool) {
+	if !digitFirst(s) {
+		return dateSpan{}, 0, false // both regexps start with a digit
+	}
 	if m := reMonthDate.FindStringSubmatch(s); m != nil {
 		rest := s[len(m[0]):]
 		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
