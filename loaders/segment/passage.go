@@ -33,8 +33,10 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		}
 	}
 	if lines > 0 {
-		p.offs = make([]int, 0, lines)
-		p.lines = make([]int, 0, lines)
+		// One array for both tables: a passage is made for every
+		// topic and stretch of text, by each extractor.
+		both := make([]int, 2*lines)
+		p.offs, p.lines = both[:0:lines], both[lines:lines:2*lines]
 	}
 	var b strings.Builder
 	b.Grow(size)
