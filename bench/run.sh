@@ -129,8 +129,9 @@ step "$B/loadtime" fresh -neo4j-uri "$BOLT"
 sleep 5
 step "$B/loadgen" "${LG[@]}" -rounds "$ROUNDS" -out "$OUT/loadgen.json" >"$OUT/loadgen.md"
 
+# The in-process server runs with kg serve's GC defaults (cmd/kg gc.go).
 log "in-process server under 32 clients, profiled"
-step "$B/loadgen" -inproc -neo4j-uri "$BOLT" -modes graphql -clients 32 -requests 32=800 -rounds 1 \
+step env GOGC=400 GOMEMLIMIT=100MiB "$B/loadgen" -inproc -neo4j-uri "$BOLT" -modes graphql -clients 32 -requests 32=800 -rounds 1 \
   -cpuprofile "$WORK/server-cpu.prof" -memprofile "$WORK/server-alloc.prof" -out "$OUT/loadgen-inproc.json" >/dev/null
 SERVER='net/http\.\(\*conn\)\.serve|graph/dataloader\.'
 step go tool pprof -top -nodecount 35 -focus "$SERVER" "$B/loadgen" "$WORK/server-cpu.prof" >"$OUT/profile-server-cpu.txt" 2>/dev/null
