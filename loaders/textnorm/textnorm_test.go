@@ -169,3 +169,39 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+// referenceKey is Key as first written: one pass over the runes to ask
+// whether the key is s itself, and one to build it.
+func referenceKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if textnorm.IsSpace(r) || r == utf8.RuneError {
+			return -1
+		}
+		return textnorm.FoldWidth(r)
+	}, s)
+}
+
+// TestKeyExhaustive checks Key against referenceKey on every string of
+// up to four pieces from the runes and broken bytes Key treats apart,
+// and on every line of the vendored yearbook.
+func TestKeyExhaustive(t *testing.T) {
+	check := func(s string) {
+		if got, want := textnorm.Key(s), referenceKey(s); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, l := range yearbookLines(t) {
+		check(l)
+	}
+	var walk func(pieces []string, s string, depth int)
+	walk = func(pieces []string, s string, depth int) {
+		check(s)
+		if depth == 4 {
+			return
+		}
+		for _, p := range pieces {
+			walk(pieces, s+p, depth+1)
+		}
+	}
+	walk([]string{" ", "\t", "\r", "\n", "\u3000", "\u2002", "\u2003", "\u00a0", "\uFFFD", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\xec\xbf\xbf", "\xe4\x80\x80", "a", "中", "Ｘ", "５", "\uff5f", "한", "\ue000"}, "", 0)
+}
