@@ -3,6 +3,7 @@ package events
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,46 @@ func TestCitedShortcuts(t *testing.T) {
 	}
 	if person == 0 || org == 0 {
 		t.Errorf("matches: %d of people, %d of organizations: the check checks little", person, org)
+	}
+}
+
+// TestSentences holds sentences to a split after each 。；！？ that a
+// range loop over the runes finds, on the lines of the vendored yearbook,
+// joined lines, and broken UTF-8 around the sentence ends.
+func TestSentences(t *testing.T) {
+	byRunes := func(s string) []sentence {
+		var out []sentence
+		start := 0
+		for i, r := range s {
+			if r == '。' || r == '；' || r == '！' || r == '？' {
+				out = append(out, sentence{start, i + len(string(r))})
+				start = i + len(string(r))
+			}
+		}
+		if start < len(s) {
+			out = append(out, sentence{start, len(s)})
+		}
+		return out
+	}
+	texts := []string{"", "。", "。。", "a。b；c！d？", "\xe3。", "\xe3\x80。\x82", "\xef\xbc。\x9b；", "。\x80", "\xef\xbc\x9f", "无句末", "？\xef\xbc！"}
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	texts = append(texts, lines...)
+	for i := 0; i+4 < len(lines); i += 4 {
+		texts = append(texts, strings.Join(lines[i:i+4], ""))
+	}
+	ends := 0
+	for _, s := range texts {
+		got, want := sentences(s), byRunes(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sentences(%q) = %v, want %v", s, got, want)
+		}
+		ends += len(want)
+	}
+	if ends < 1000 {
+		t.Errorf("only %d sentences: the check checks little", ends)
 	}
 }
