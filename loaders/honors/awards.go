@@ -33,14 +33,15 @@ var listLeads = func() (out [6]uint32) {
 	return out
 }()
 
-// listFirstBytes marks the bytes a verb of listVerbs can start with, so
-// that listVerbMatches passes over every other byte (continuation bytes,
-// ASCII, most characters) with one table lookup.
-var listFirstBytes = func() (out [256]bool) {
+// listFirstBytes and listSecondBytes mark the first and second bytes of
+// the verbs of listVerbs, so that listVerbMatches passes over nearly every
+// other character with two table lookups: the first bytes are those of
+// most Chinese characters, the second bytes few.
+var listFirstBytes, listSecondBytes = func() (first, second [256]bool) {
 	for _, v := range listVerbs {
-		out[v[0]] = true
+		first[v[0]], second[v[1]] = true, true
 	}
-	return out
+	return first, second
 }()
 
 // lead3 returns the three bytes of s at i in one number.
@@ -67,7 +68,7 @@ func listVerbMatches(s string) [][]int {
 	var out [][]int
 	from := 0
 	for i := 0; i+2 < len(s); {
-		if !listFirstBytes[s[i]] {
+		if !listFirstBytes[s[i]] || !listSecondBytes[s[i+1]] {
 			i += runeStep(s, i)
 			continue
 		}
