@@ -11,6 +11,7 @@
 //	loadgen -soak 10m ...          32 clients of mixed queries for 10 minutes: errors and memory over time
 //	loadgen -inproc -cpuprofile cpu.prof -memprofile allocs.prof -neo4j-uri ...
 //	                               serve the API inside this process and profile it under load
+//	loadgen -plans -neo4j-uri ...  profile each floor query once: where its plan starts, whether it scans
 //
 // Load goes to 127.0.0.1 only.
 package main
@@ -72,6 +73,7 @@ type options struct {
 	inproc              bool
 	cpuProfile, memProf string
 	verbose             bool
+	plans               bool
 }
 
 func parse(args []string) (*options, error) {
@@ -95,6 +97,7 @@ func parse(args []string) (*options, error) {
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "with -inproc: write a CPU profile of the GraphQL runs")
 	fs.StringVar(&o.memProf, "memprofile", "", "with -inproc: write an allocation profile of the GraphQL runs")
 	fs.BoolVar(&o.verbose, "v", false, "print every run")
+	fs.BoolVar(&o.plans, "plans", false, "instead of timing, profile each floor query once and print where its plan starts (fails if one scans a whole kind)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -191,6 +194,16 @@ func run(ctx context.Context, args []string) (err error) {
 	qs, err := resolve(ctx, fl, o.only)
 	if err != nil {
 		return err
+	}
+	if o.plans {
+		scanned, err := plans(ctx, os.Stdout, fl, qs)
+		if err != nil {
+			return err
+		}
+		if scanned {
+			return errors.New("some floor queries scan a whole kind of node or relationship")
+		}
+		return nil
 	}
 	if o.soak > 0 {
 		s, err := soak(ctx, o, qs, gql)

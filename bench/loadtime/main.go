@@ -5,6 +5,7 @@
 //	loadtime stages -neo4j-uri URI -yearbook FILE -batches 500,1000,2000,5000 -reps 3 -out loads.json
 //	loadtime scale  -neo4j-uri URI -dir DIR -n 20 -reps 3 -out scale-20.json
 //	loadtime fresh  -neo4j-uri URI     resample index statistics and drop cached plans
+//	loadtime settle -neo4j-uri URI -jvm-pid PID   checkpoint, resample, wait for an idle JVM
 //
 // Both measurements empty the database first (every node, and for stages
 // every constraint and index too), so each load writes into an empty
@@ -44,7 +45,7 @@ func main() {
 	}
 }
 
-const usage = "usage: loadtime stages|scale|fresh -neo4j-uri URI [flags]"
+const usage = "usage: loadtime stages|scale|fresh|settle -neo4j-uri URI [flags]"
 
 func run(ctx context.Context, args []string) (err error) {
 	if len(args) == 0 {
@@ -60,6 +61,10 @@ func run(ctx context.Context, args []string) (err error) {
 	n := fs.Int("n", 1, "scale: how many of them to load (synth-0 … synth-(n-1))")
 	out := fs.String("out", "", "JSON results file")
 	resample := fs.Bool("fresh", true, "stages, scale: resample index statistics and drop cached plans after loading")
+	jvmPID := fs.Int("jvm-pid", 0, "settle: process ID of Neo4j's JVM, to wait until it is idle (0: do not wait)")
+	quiet := fs.Duration("quiet", 5*time.Second, "settle: how long the JVM must stay idle")
+	idleCPU := fs.Float64("idle-cpu", 0.05, "settle: the JVM counts as idle below this CPU use (cores)")
+	maxWait := fs.Duration("max-wait", 2*time.Minute, "settle: give up waiting for an idle JVM after this long")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -116,6 +121,8 @@ func run(ctx context.Context, args []string) (err error) {
 		return db.fresh(ctx)
 	case "fresh":
 		return db.fresh(ctx)
+	case "settle":
+		return settle(ctx, store, db, *jvmPID, *quiet, *idleCPU, *maxWait)
 	}
 	return errors.New(usage)
 }

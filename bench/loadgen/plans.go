@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// plans profiles each query's floor Cypher with its first parameter set,
+// as the floor sends it (PROFILE in front, the same parameters), and
+// writes, per query, the rows and database hits of the whole plan, its
+// leaf operators (where it starts reading) and any operator that reads a
+// whole kind of node or relationship. It lets a scale run check, against
+// the large database, that the floor still starts from indexes the way
+// neo4jstore's TestPlans checks the store's own reads on one yearbook.
+// It reports whether some plan scans.
+func plans(ctx context.Context, w io.Writer, fl *floorClient, qs []*query) (scanned bool, err error) {
+	fmt.Fprintln(w, "| query | db hits | rows | starts from | whole-kind scans |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, q := range qs {
+		session := fl.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
+		var profs []neo4j.ProfiledPlan
+		_, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (string, error) {
+			profs = profs[:0]
+			return q.floor(ctx, &profilingTx{ManagedTransaction: tx, plans: &profs}, q.cypher, q.params[0])
+		})
+		session.Close(context.WithoutCancel(ctx))
+		if err != nil {
+			return false, fmt.Errorf("profile %s: %w", q.name, err)
+		}
+		var hits, rows int64
+		leaves, whole := map[string]bool{}, map[string]bool{}
+		for _, p := range profs {
+			hits += totalHits(p)
+			rows += p.Records()
+			walkPlan(p, func(p neo4j.ProfiledPlan) {
+				op := strings.SplitN(p.Operator(), "@", 2)[0]
+				details, _ := p.Arguments()["Details"].(string)
+				if len(p.Children()) == 0 {
+					leaves[op] = true
+				}
+				if isWholeScan(op, details) {
+					whole[fmt.Sprintf("%s(%s)", op, details)] = true
+				}
+			})
+		}
+		scans := "none"
+		if len(whole) > 0 {
+			scans, scanned = strings.Join(keys(whole), ", "), true
+		}
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %s |\n", q.name, hits, rows, strings.Join(keys(leaves), ", "), scans)
+	}
+	return scanned, nil
+}
+
+// profilingTx runs every query of a floor with PROFILE and keeps the
+// profiles once the floor has read the results.
+type profilingTx struct {
+	neo4j.ManagedTransaction
+	plans *[]neo4j.ProfiledPlan
+}
+
+func (t *profilingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	res, err := t.ManagedTransaction.Run(ctx, "PROFILE "+cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return &profiledResult{ResultWithContext: res, plans: t.plans}, nil
+}
+
+// profiledResult records the profile when the floor has collected its
+// records (Collect leaves the summary to Consume).
+type profiledResult struct {
+	neo4j.ResultWithContext
+	plans *[]neo4j.ProfiledPlan
+}
+
+func (r *profiledResult) Collect(ctx context.Context) ([]*neo4j.Record, error) {
+	recs, err := r.ResultWithContext.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := r.Consume(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p := sum.Profile(); p != nil {
+		*r.plans = append(*r.plans, p)
+	}
+	return recs, nil
+}
+
+func walkPlan(p neo4j.ProfiledPlan, f func(neo4j.ProfiledPlan)) {
+	f(p)
+	for _, c := range p.Children() {
+		walkPlan(c, f)
+	}
+}
+
+func totalHits(p neo4j.ProfiledPlan) int64 {
+	var n int64
+	walkPlan(p, func(p neo4j.ProfiledPlan) { n += p.DbHits() })
+	return n
+}
+
+// isWholeScan tells operators that read every node, every node of a kind
+// label or every relationship of a type (as neo4jstore's TestPlans).
+func isWholeScan(op, details string) bool {
+	switch {
+	case op == "AllNodesScan", strings.Contains(op, "AllRelationshipsScan"), strings.Contains(op, "RelationshipTypeScan"):
+		return true
+	case strings.HasSuffix(op, "NodeByLabelScan"), strings.HasSuffix(op, "NodeByLabelsScan"), op == "NodeIndexScan":
+		for _, l := range []string{"Entity", "Person", "Organization", "Place", "Event", "Project", "Mention", "Name", "Honor", "Page"} {
+			if strings.Contains(details, ":"+l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
