@@ -157,6 +157,9 @@ type writer struct {
 	yb       string
 	res      *LoadResult
 	batch    int // rows per UNWIND query
+	// last holds the records of the last query a stage ran (most return
+	// none).
+	last []*neo4j.Record
 }
 
 // stage runs cypher over rows in UNWIND batches ($rows) and records its
@@ -178,7 +181,7 @@ func (w *writer) stageN(name string, written int, cypher string, rows []map[stri
 		w.s.queries.Add(1)
 		r, err := w.tx.Run(w.ctx, cypher, p)
 		if err == nil {
-			_, err = r.Consume(w.ctx)
+			w.last, err = r.Collect(w.ctx)
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -245,19 +248,39 @@ func (w *writer) write(g *kg.Graph) error {
 	for i := range g.Entities {
 		ids[i] = g.Entities[i].Ref().ID()
 	}
+	var oldMentions []any // element IDs of the previous load's :Mention nodes
 	if loaded {
 		// One statement, each part still an index seek: relationship
 		// property indexes are per type, so the types stay spelled out.
+		//
+		// The previous load's mentions are only listed here and deleted
+		// after the new facts are written (step 4). Deleted nodes in the
+		// transaction's state slow every later statement that touches
+		// the entities they hang off: with the 6400 mentions of the
+		// default yearbook deleted first, writing the entities took 5–10×
+		// and the relationships 5–15× as long as in a first load
+		// (measured inside the reload transaction, docs/benchmarks.md);
+		// deleting the old relationships, names and pages first costs
+		// nothing measurable, and the pages must go first anyway, as the
+		// new ones take their (yearbook, number).
 		var del strings.Builder
 		del.WriteString(`
-			CALL () { MATCH (m:Mention {yearbook: $yb}) DETACH DELETE m }
+			MATCH (m:Mention {yearbook: $yb})
+			WITH collect(elementId(m)) AS old
 			CALL () { MATCH (p:Page {yearbook: $yb}) DETACH DELETE p }`)
 		for _, t := range append(kg.RelationshipTypes[:len(kg.RelationshipTypes):len(kg.RelationshipTypes)], "NAMES") {
 			fmt.Fprintf(&del, "\n\t\t\tCALL () { MATCH ()-[r:%s {yearbook: $yb}]->() DELETE r }", t)
 		}
+		del.WriteString("\n\t\t\tRETURN old")
 		if err := w.stage("delete old facts", del.String(), nil, nil); err != nil {
 			return err
 		}
+		if len(w.last) != 1 {
+			return fmt.Errorf("delete old facts: %d records, want 1", len(w.last))
+		}
+		oldMentions, _ = w.last[0].Values[0].([]any)
+	}
+	if loaded {
 		if err := w.stage("retire old entities", `
 			MATCH (n:Entity) WHERE $yb IN n.yearbooks AND NOT n.id IN $ids
 			SET n.yearbooks = [y IN n.yearbooks WHERE y <> $yb]
@@ -374,7 +397,21 @@ func (w *writer) write(g *kg.Graph) error {
 		SET x = r.props`, nonNil(honored), nil); err != nil {
 		return err
 	}
-	// 4. Shared nodes nobody points to any more. Only deleting an earlier
+	// 4. The previous load's mentions, found by element ID (listed in
+	// step 1), and the mention counts of the entities they belonged to,
+	// counted again without them. An entity retired in step 1 has lost
+	// its relationships to them already.
+	if len(oldMentions) > 0 {
+		if err := w.stage("delete old mentions", `
+			MATCH (m:Mention) WHERE elementId(m) IN $old
+			OPTIONAL MATCH (n:Entity)-[:MENTIONED_IN]->(m)
+			DETACH DELETE m
+			WITH DISTINCT n WHERE n IS NOT NULL
+			SET n.mentionCount = COUNT { (n)-[:MENTIONED_IN]->() }`, nil, map[string]any{"old": oldMentions}); err != nil {
+			return err
+		}
+	}
+	// 5. Shared nodes nobody points to any more. Only deleting an earlier
 	// load's facts unlinks a name or an honor, so a first load, which
 	// deletes nothing, skips the two scans (they grow with the graph).
 	if loaded {
@@ -384,7 +421,7 @@ func (w *writer) write(g *kg.Graph) error {
 			return err
 		}
 	}
-	// 5. The yearbook and its text, one node per printed page, so that the
+	// 6. The yearbook and its text, one node per printed page, so that the
 	// API can show the lines around any source. A page's lines are one
 	// list property: a node per line would cost forty thousand nodes per
 	// yearbook and a write far longer than the text is worth. The

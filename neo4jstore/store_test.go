@@ -180,6 +180,26 @@ func TestLoadIsAtomicAndIdempotent(t *testing.T) {
 		if p, err := s.Page(ctx, "test-2024", 314); err != nil || p == nil || p.First != 9 || p.Last != 23 || p.Lines[1].Text != "主任谢宏杰（2023年11月免）" {
 			t.Fatalf("page 314 after the new edition: %+v %v", p, err)
 		}
+		// An entity of both editions counts the new edition's mentions
+		// only: the old ones are deleted after the new ones are written.
+		org := kg.Ref{Kind: kg.Organization, Key: "市委办公室"}.ID()
+		for _, n := range []int{2, 1} {
+			g := sample(fmt.Sprintf("h3-%d", n))
+			for range n - 1 {
+				g.Entities[1].Mentions = append(g.Entities[1].Mentions, g.Entities[1].Mentions[0])
+			}
+			if _, err := s.Load(ctx, g, neo4jstore.LoadOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			e, err := s.Entity(ctx, org, neo4jstore.Facts{})
+			if err != nil || e == nil || e.Node.MentionCount != n {
+				t.Fatalf("entity after an edition with %d mentions of it: %+v %v", n, e, err)
+			}
+			ms, err := s.Mentions(ctx, []string{org}, 20)
+			if err != nil || len(ms[0]) != n {
+				t.Fatalf("mentions after an edition with %d of them: %v %v", n, ms, err)
+			}
+		}
 	})
 }
 
