@@ -254,7 +254,7 @@ func (w *writer) write(g *kg.Graph) error {
 		// property indexes are per type, so the types stay spelled out.
 		//
 		// The previous load's mentions are only listed here and deleted
-		// after the new facts are written (step 4). Deleted nodes in the
+		// after the new facts are written, last (step 6). Deleted nodes in the
 		// transaction's state slow every later statement that touches
 		// the entities they hang off: with the 6400 mentions of the
 		// default yearbook deleted first, writing the entities took 5–10×
@@ -397,21 +397,7 @@ func (w *writer) write(g *kg.Graph) error {
 		SET x = r.props`, nonNil(honored), nil); err != nil {
 		return err
 	}
-	// 4. The previous load's mentions, found by element ID (listed in
-	// step 1), and the mention counts of the entities they belonged to,
-	// counted again without them. An entity retired in step 1 has lost
-	// its relationships to them already.
-	if len(oldMentions) > 0 {
-		if err := w.stage("delete old mentions", `
-			MATCH (m:Mention) WHERE elementId(m) IN $old
-			OPTIONAL MATCH (n:Entity)-[:MENTIONED_IN]->(m)
-			DETACH DELETE m
-			WITH DISTINCT n WHERE n IS NOT NULL
-			SET n.mentionCount = COUNT { (n)-[:MENTIONED_IN]->() }`, nil, map[string]any{"old": oldMentions}); err != nil {
-			return err
-		}
-	}
-	// 5. Shared nodes nobody points to any more. Only deleting an earlier
+	// 4. Shared nodes nobody points to any more. Only deleting an earlier
 	// load's facts unlinks a name or an honor, so a first load, which
 	// deletes nothing, skips the two scans (they grow with the graph).
 	if loaded {
@@ -421,7 +407,7 @@ func (w *writer) write(g *kg.Graph) error {
 			return err
 		}
 	}
-	// 6. The yearbook and its text, one node per printed page, so that the
+	// 5. The yearbook and its text, one node per printed page, so that the
 	// API can show the lines around any source. A page's lines are one
 	// list property: a node per line would cost forty thousand nodes per
 	// yearbook and a write far longer than the text is worth. The
@@ -440,14 +426,29 @@ func (w *writer) write(g *kg.Graph) error {
 	if len(pages) == 0 {
 		rows, params["rows"] = nil, []map[string]any{}
 	}
-	return w.stage("yearbook, pages", `
+	if err := w.stage("yearbook, pages", `
 		MERGE (y:Yearbook {id: $yb})
 		SET y.title = $title, y.file = $file, y.hash = $hash, y.lines = $lines, y.bytes = $bytes,
 		    y.entities = $entities, y.relationships = $relationships, y.diagnostics = $diagnostics,
 		    y.loadedAt = toString(datetime.truncate('second', datetime.transaction()))
 		WITH y
 		UNWIND $rows AS r
-		CREATE (y)-[:HAS_PAGE]->(:Page {yearbook: $yb, number: r.number, first: r.first, last: r.last, lines: r.lines})`, rows, params)
+		CREATE (y)-[:HAS_PAGE]->(:Page {yearbook: $yb, number: r.number, first: r.first, last: r.last, lines: r.lines})`, rows, params); err != nil {
+		return err
+	}
+	// 6. The previous load's mentions, found by element ID (listed in
+	// step 1), and the mention counts of the entities they belonged to,
+	// counted again without them. An entity retired in step 1 has lost
+	// its relationships to them already.
+	if len(oldMentions) == 0 {
+		return nil
+	}
+	return w.stage("delete old mentions", `
+		MATCH (m:Mention) WHERE elementId(m) IN $old
+		OPTIONAL MATCH (n:Entity)-[:MENTIONED_IN]->(m)
+		DETACH DELETE m
+		WITH DISTINCT n WHERE n IS NOT NULL
+		SET n.mentionCount = COUNT { (n)-[:MENTIONED_IN]->() }`, nil, map[string]any{"old": oldMentions})
 }
 
 // nameKeys returns the lookup keys of an entity: its key and the keys of
