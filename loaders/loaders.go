@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,15 +89,18 @@ func Extract(path string, b []byte) (*Result, error) {
 
 	rg := roster.Extract(doc, id)
 	stage("roster")
-	pg := places.Extract(doc, id)
+	// The running text is joined once for the three extractors that
+	// read all of it.
+	running := doc.Running()
+	pg := places.ExtractRunning(doc, id, running)
 	stage("places")
-	hg := honors.Extract(doc, id)
+	hg := honors.ExtractRunning(doc, id, running)
 	stage("honors")
 	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
 	stage("finder")
 	tg := prose.Extract(doc, id, finder)
 	stage("prose")
-	eg := events.Extract(doc, id, finder)
+	eg := events.ExtractRunning(doc, id, finder, running)
 	stage("events")
 	g := resolve.Merge(yb, doc.City, rg, pg, hg, eg, tg)
 	g.Diagnostics = append(append([]kg.Diagnostic(nil), doc.Diagnostics...), g.Diagnostics...)
@@ -116,17 +120,26 @@ func Extract(path string, b []byte) (*Result, error) {
 // keep the text a Source points into. A page number met again further on
 // (a misread banner) continues the page before it, so that page numbers
 // stay unique within a yearbook and every page a contiguous run of lines.
+//
+// Since every page is a contiguous run, the pages' lines are consecutive
+// slices of one array of all the lines, instead of a slice grown per page.
 func Pages(doc *segment.Document) []kg.Page {
 	var out []kg.Page
 	seen := map[int]bool{}
+	all := make([]string, len(doc.Lines))
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
+		all[i] = l.Text
 		if len(out) == 0 || (l.Page != out[len(out)-1].Number && !seen[l.Page]) {
 			seen[l.Page] = true
-			out = append(out, kg.Page{Number: l.Page, First: l.N})
+			out = append(out, kg.Page{Number: l.Page, First: l.N, Lines: all[i:i]})
 		}
 		p := &out[len(out)-1]
-		p.Lines = append(p.Lines, l.Text)
+		p.Lines = p.Lines[:len(p.Lines)+1]
+	}
+	// Clipped, so that appending to one page never writes over the next.
+	for i := range out {
+		out[i].Lines = slices.Clip(out[i].Lines)
 	}
 	return out
 }

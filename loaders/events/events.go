@@ -53,7 +53,22 @@ const (
 // nil), and diagnostics for the chronicle lines it could not use. It never
 // fails: a document without a chronicle or meetings gives an empty graph.
 func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
+	return ExtractRunning(d, yearbook, f, nil)
+}
+
+// ExtractRunning is Extract with the running text of d already built
+// (segment.Document.Running), for a pipeline that shares it between
+// extractors; the topics' texts are taken from it.
+func ExtractRunning(d *segment.Document, yearbook string, f mention.Finder, running []segment.Stretch) *kg.Graph {
 	x := &extractor{d: d, yb: yearbook, f: f, byKey: map[string]*event{}, used: map[*segment.Topic]bool{}}
+	if len(running) > 0 {
+		x.topics = make(map[*segment.Topic]*segment.Passage, len(running))
+		for _, st := range running {
+			if st.Topic != nil {
+				x.topics[st.Topic] = st.Passage
+			}
+		}
+	}
 	x.chronicle()
 	x.meetingTopics()
 	x.adoptionLines()
@@ -70,6 +85,17 @@ type extractor struct {
 	byKey map[string]*event
 	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
 	diags []kg.Diagnostic
+	// topics holds the topics' texts built before (nil: build each
+	// when read).
+	topics map[*segment.Topic]*segment.Passage
+}
+
+// topicText returns the passage of a topic's text (segment.Document.TopicText).
+func (x *extractor) topicText(t *segment.Topic) *segment.Passage {
+	if p := x.topics[t]; p != nil {
+		return p
+	}
+	return x.d.TopicText(t)
 }
 
 // event is an Event entity under construction with the texts that

@@ -152,7 +152,7 @@ func (x *extractor) singleMeeting(t *segment.Topic) bool {
 		return false
 	}
 	d := x.d
-	p := d.TopicText(t)
+	p := x.topicText(t)
 	ds, n, err := fullDate(p.Text, d.Year)
 	if err != nil {
 		return false

@@ -28,7 +28,7 @@ func (x *extractor) runningText() {
 				if x.used[t] {
 					continue
 				}
-				ps := x.d.TopicText(t)
+				ps := x.topicText(t)
 				for _, sn := range sentences(ps.Text) {
 					x.datedSentence(ps, sn.off, ps.Text[sn.off:sn.end], false)
 				}

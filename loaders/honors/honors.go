@@ -34,8 +34,15 @@ const (
 // Extract reads the honours of the yearbook d, identified as yearbook in
 // the sources. It never fails; profiles it cannot read become diagnostics.
 func Extract(d *segment.Document, yearbook string) *kg.Graph {
+	return ExtractRunning(d, yearbook, d.Running())
+}
+
+// ExtractRunning is Extract with the running text of d already built
+// (segment.Document.Running), for a pipeline that shares it between
+// extractors.
+func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
 	b := &builder{d: d, yb: yearbook, byKey: map[kg.Ref]*kg.Entity{}, seen: map[string]bool{}, people: map[string]bool{}}
-	ps := passages(d)
+	ps := passages(running)
 	profiled := map[int]bool{}
 	for _, p := range ps {
 		if p.topic != nil && honorPart(p.part) && b.profile(p) {
@@ -121,26 +128,12 @@ type passage struct {
 	topic *segment.Topic
 }
 
-// passages returns the running text of the yearbook but its index.
-func passages(d *segment.Document) []passage {
-	var out []passage
-	for _, pt := range d.Parts {
-		if strings.Contains(pt.Title, "索引") {
-			continue
-		}
-		for _, s := range pt.Sections {
-			start := s.Start
-			for _, t := range s.Topics {
-				if t.Start > start {
-					out = append(out, passage{Passage: d.Passage(start, t.Start-1, 0), part: pt})
-				}
-				out = append(out, passage{Passage: d.TopicText(t), part: pt, topic: t})
-				start = t.End + 1
-			}
-			if start <= s.End {
-				out = append(out, passage{Passage: d.Passage(start, s.End, 0), part: pt})
-			}
-		}
+// passages wraps the stretches of the yearbook's running text
+// (segment.Document.Running).
+func passages(running []segment.Stretch) []passage {
+	out := make([]passage, len(running))
+	for i, st := range running {
+		out[i] = passage{Passage: st.Passage, part: st.Part, topic: st.Topic}
 	}
 	return out
 }

@@ -207,7 +207,8 @@ func TestBuilderIndexes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newBuilder(segment.Parse("wuwei-2024.txt", lines), "y")
+	d := segment.Parse("wuwei-2024.txt", lines)
+	b := newBuilder(d, "y", d.Running())
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()

@@ -94,7 +94,14 @@ func isCountyLevel(typ string) bool { return typ == District || typ == County }
 // It never fails: a yearbook without a 行政区划 topic yields the places its
 // county chapter and running text reveal, with a diagnostic.
 func Extract(d *segment.Document, yearbook string) *kg.Graph {
-	b := newBuilder(d, yearbook)
+	return ExtractRunning(d, yearbook, d.Running())
+}
+
+// ExtractRunning is Extract with the running text of d already built
+// (segment.Document.Running), for a pipeline that shares it between
+// extractors.
+func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
+	b := newBuilder(d, yearbook, running)
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()
@@ -139,7 +146,7 @@ type builder struct {
 	countyIdxN, countyIdxForms int
 }
 
-func newBuilder(d *segment.Document, yb string) *builder {
+func newBuilder(d *segment.Document, yb string, running []segment.Stretch) *builder {
 	b := &builder{
 		d: d, yb: yb,
 		byKey:         map[string]*kg.Entity{},
@@ -151,7 +158,7 @@ func newBuilder(d *segment.Document, yb string) *builder {
 		aliasOwner:    map[string]*kg.Entity{},
 		adminForms:    map[string]bool{},
 	}
-	b.texts = passages(d)
+	b.texts = passages(running)
 	return b
 }
 
@@ -337,33 +344,20 @@ func historicalTitle(title string) bool {
 	return strings.Contains(title, "沿革") || strings.Contains(title, "名人")
 }
 
-// passages returns the running text of the whole yearbook but its index:
-// each topic's text, and each section's text outside its topics.
-func passages(d *segment.Document) []passage {
-	var out []passage
-	for _, pt := range d.Parts {
-		if strings.Contains(pt.Title, "索引") {
+// passages keeps the non-empty stretches of the yearbook's running text
+// (segment.Document.Running): each topic's text, and each section's text
+// outside its topics.
+func passages(running []segment.Stretch) []passage {
+	out := make([]passage, 0, len(running))
+	for _, st := range running {
+		if st.Text == "" {
 			continue
 		}
-		for _, s := range pt.Sections {
-			start := s.Start
-			for _, t := range s.Topics {
-				if t.Start > start {
-					if p := d.Passage(start, t.Start-1, 0); p.Text != "" {
-						out = append(out, passage{Passage: p, part: pt, section: s, scope: s.Start})
-					}
-				}
-				if p := d.TopicText(t); p.Text != "" {
-					out = append(out, passage{Passage: p, part: pt, section: s, topic: t, scope: s.Start, hist: historicalTitle(t.Title)})
-				}
-				start = t.End + 1
-			}
-			if start <= s.End {
-				if p := d.Passage(start, s.End, 0); p.Text != "" {
-					out = append(out, passage{Passage: p, part: pt, section: s, scope: s.Start})
-				}
-			}
+		p := passage{Passage: st.Passage, part: st.Part, section: st.Section, topic: st.Topic, scope: st.Section.Start}
+		if st.Topic != nil {
+			p.hist = historicalTitle(st.Topic.Title)
 		}
+		out = append(out, p)
 	}
 	return out
 }

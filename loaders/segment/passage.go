@@ -139,3 +139,44 @@ func (d *Document) CleanLine(n int) string {
 	}
 	return d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]
 }
+
+// Stretch is a passage of running text with the part, section and topic
+// it lies in.
+type Stretch struct {
+	*Passage
+	Part    *Part
+	Section *Section
+	Topic   *Topic // nil for a section's text outside its topics
+}
+
+// Running returns the running text of the yearbook but its index, in
+// order: each topic's text, and each stretch of a section's text outside
+// its topics. A stretch may be empty.
+//
+// Building it joins and cleans the whole book, and several extractors
+// read all of it, so the pipeline builds it once and hands it to each.
+// It is not kept in the Document because extractors also read copies of
+// the Document whose lines are marked differently (prose skips tables),
+// and a cache would be shared with those copies.
+func (d *Document) Running() []Stretch {
+	var out []Stretch
+	for _, pt := range d.Parts {
+		if strings.Contains(pt.Title, "索引") {
+			continue
+		}
+		for _, s := range pt.Sections {
+			start := s.Start
+			for _, t := range s.Topics {
+				if t.Start > start {
+					out = append(out, Stretch{Passage: d.Passage(start, t.Start-1, 0), Part: pt, Section: s})
+				}
+				out = append(out, Stretch{Passage: d.TopicText(t), Part: pt, Section: s, Topic: t})
+				start = t.End + 1
+			}
+			if start <= s.End {
+				out = append(out, Stretch{Passage: d.Passage(start, s.End, 0), Part: pt, Section: s})
+			}
+		}
+	}
+	return out
+}
