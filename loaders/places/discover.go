@@ -307,11 +307,12 @@ func (b *builder) discoverTowns() {
 		p   passage
 		off int
 	}{}
+	var hits []hit
 	for _, p := range b.texts {
 		if p.historical() {
 			continue
 		}
-		hits := z.scan(p.Text)
+		hits = z.scanInto(hits, p.Text)
 		at := map[int]hit{}
 		for _, h := range hits {
 			at[h.start] = h
@@ -383,6 +384,7 @@ func (b *builder) discoverTowns() {
 func (b *builder) discoverVillages() {
 	for _, countyLevel := range []bool{false, true} {
 		z := b.finder(true)
+		var hits []hit
 		for _, p := range b.texts {
 			if p.historical() {
 				continue
@@ -392,7 +394,8 @@ func (b *builder) discoverVillages() {
 				// (villageAfter), which end in 村 or 社区.
 				continue
 			}
-			for _, h := range z.scan(p.Text) {
+			hits = z.scanInto(hits, p.Text)
+			for _, h := range hits {
 				if h.isNew {
 					parent := b.byKey[h.parent]
 					if parent == nil || isCountyLevel(typeOf(parent)) != countyLevel {
@@ -693,11 +696,12 @@ var countyStop = []string{"示范", "先进", "进步", "强", "试点", "样板
 // and the PART_OF a chain or a 位于/地处 sentence states.
 func (b *builder) mentions() {
 	z := b.finder(true)
+	var hits []hit
 	for _, p := range b.texts {
 		if p.historical() {
 			continue
 		}
-		hits := z.scan(p.Text)
+		hits = z.scanInto(hits, p.Text)
 		for k := 0; k < len(hits); {
 			// A chain: hits that touch each other.
 			j := k + 1

@@ -263,8 +263,13 @@ func (z *Gazetteer) Find(text string) []mention.Span {
 }
 
 // scan finds the places of text, left to right, longest match first.
-func (z *Gazetteer) scan(text string) []hit {
-	var hits []hit
+func (z *Gazetteer) scan(text string) []hit { return z.scanInto(nil, text) }
+
+// scanInto is scan into buf's array, overwriting it: the passes over the
+// whole book read each passage's hits before scanning the next, and
+// reusing one array spares growing a new slice per passage.
+func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
+	hits := buf[:0]
 	title := 0 // depth of 《》: names in a document's title are not mentions
 	for i := 0; i < len(text); {
 		b0 := text[i]

@@ -44,11 +44,12 @@ func (b *builder) discoverSites() {
 		b.basins(p, occ[1])
 	}
 	z := b.finder(false)
+	var hits []hit
 	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
-		b.prefixed(z, pf, p, occs[k][first:])
+		hits = b.prefixed(z, pf, p, occs[k][first:], hits)
 	}
 }
 
@@ -467,9 +468,11 @@ var prefixStop = []string{
 // city's counties and closed by a typed suffix and a boundary (民勤白亭海
 // 位于…, 天祝冷龙岭主峰…, 民勤瑞安堡等), and the peak a 主峰 names.
 //
-// occ holds the offsets of each of pf's forms in the passage.
-func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int) {
-	hits := z.scan(p.Text)
+// occ holds the offsets of each of pf's forms in the passage. The hits
+// are found into buf's array (Gazetteer.scanInto), which is returned for
+// the next passage.
+func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
+	hits := z.scanInto(buf, p.Text)
 	starts := map[int]bool{}
 	for _, h := range hits {
 		starts[h.start] = true
@@ -523,6 +526,7 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 			b.gullyAfter(p, b.lookup(h.name), h.end)
 		}
 	}
+	return hits
 }
 
 // edgeWords are the parts of a large place written between it and a
