@@ -117,11 +117,12 @@ func BenchmarkStages(b *testing.B) {
 	}
 	doc := segment.Parse(yearbook, lines)
 	rg := roster.Extract(doc, "y")
-	pg := places.Extract(doc, "y")
-	hg := honors.Extract(doc, "y")
+	running := doc.Running()
+	pg := places.ExtractRunning(doc, "y", running)
+	hg := honors.ExtractRunning(doc, "y", running)
 	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
 	tg := prose.Extract(doc, "y", finder)
-	eg := events.Extract(doc, "y", finder)
+	eg := events.ExtractRunning(doc, "y", finder, running)
 	yb := kg.Yearbook{ID: "y"}
 	stages := []struct {
 		name string
@@ -130,13 +131,14 @@ func BenchmarkStages(b *testing.B) {
 		{"decode", func() { decode.Lines(yearbook, data) }},
 		{"segment", func() { segment.Parse(yearbook, lines) }},
 		{"roster", func() { roster.Extract(doc, "y") }},
-		{"places", func() { places.Extract(doc, "y") }},
-		{"honors", func() { honors.Extract(doc, "y") }},
+		{"running", func() { doc.Running() }}, // shared by places, honors and events
+		{"places", func() { places.ExtractRunning(doc, "y", running) }},
+		{"honors", func() { honors.ExtractRunning(doc, "y", running) }},
 		{"finder", func() {
 			_ = mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
 		}},
 		{"prose", func() { prose.Extract(doc, "y", finder) }},
-		{"events", func() { events.Extract(doc, "y", finder) }},
+		{"events", func() { events.ExtractRunning(doc, "y", finder, running) }},
 		{"resolve", func() { resolve.Merge(yb, doc.City, rg, pg, hg, eg, tg) }},
 	}
 	for _, s := range stages {

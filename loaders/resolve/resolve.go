@@ -24,8 +24,14 @@ import (
 // city is the yearbook's city (武威), used to recognise name variants.
 func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	out := &kg.Graph{Yearbook: yb}
-	byRef := map[kg.Ref]*kg.Entity{}
-	var order []kg.Ref
+	// The maps are sized for the entities of all graphs up front: grown
+	// as they fill, they rehash every key several times over.
+	n := 0
+	for _, g := range graphs {
+		n += len(g.Entities)
+	}
+	byRef := make(map[kg.Ref]*kg.Entity, n)
+	order := make([]kg.Ref, 0, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -48,7 +54,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 		}
 	}
 	canon := unify(byRef, order, city)
-	ents := map[kg.Ref]*kg.Entity{}
+	ents := make(map[kg.Ref]*kg.Entity, len(order))
 	var refs []kg.Ref
 	for _, ref := range order {
 		to := canon[ref]
@@ -167,7 +173,7 @@ func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]
 		parent[r] = root
 		return root
 	}
-	pos := map[kg.Ref]int{}
+	pos := make(map[kg.Ref]int, len(order))
 	for i, r := range order {
 		pos[r] = i
 	}
@@ -202,7 +208,7 @@ func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]
 			parent[b] = a
 		}
 	}
-	canon := map[kg.Ref]kg.Ref{}
+	canon := make(map[kg.Ref]kg.Ref, len(order))
 	for _, ref := range order {
 		canon[ref] = find(ref)
 	}
@@ -343,8 +349,12 @@ func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]
 		title    string
 		line     int
 	}
-	seen := map[relKey]int{}
-	var rels []kg.Relationship
+	n := 0
+	for _, g := range graphs {
+		n += len(g.Relationships)
+	}
+	seen := make(map[relKey]int, n)
+	rels := make([]kg.Relationship, 0, n)
 	resolveRef := func(r kg.Ref) (kg.Ref, bool) {
 		if r.Kind == kg.Honor {
 			return r, r.Key != ""
@@ -389,6 +399,9 @@ func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]
 			r.Props = copyProps(r.Props)
 			rels = append(rels, r)
 		}
+	}
+	if len(rels) == 0 {
+		return nil // nil, as always, for a graph without relationships
 	}
 	return rels
 }
