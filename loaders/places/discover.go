@@ -312,17 +312,16 @@ func (b *builder) discoverTowns() {
 		if p.historical() {
 			continue
 		}
+		// The hits come left to right and do not overlap, so the hit
+		// that starts where one ends is the next one, and the loop
+		// over the runes below finds the hit at i with a cursor.
 		hits = z.scanInto(hits, p.Text)
-		at := map[int]hit{}
-		for _, h := range hits {
-			at[h.start] = h
-		}
-		for _, h := range hits {
+		for k, h := range hits {
 			c := b.homeCounty(h.key)
 			if c == nil {
 				continue
 			}
-			if next, ok := at[h.end]; ok && isTownLevel(next.typ) {
+			if k+1 < len(hits) && hits[k+1].start == h.end && isTownLevel(hits[k+1].typ) {
 				continue
 			}
 			if stem, suf, _, ok := townAfter(p.Text, h.end, 4); ok {
@@ -332,6 +331,7 @@ func (b *builder) discoverTowns() {
 		// prev is the rune before i (runeBefore), carried along while
 		// the loop steps over whole valid runes.
 		prev := rune(0)
+		next := 0 // the first hit that does not start before i
 		for i := 0; i < len(p.Text); {
 			r, size := decodeAt(p.Text, i)
 			before := prev
@@ -347,7 +347,10 @@ func (b *builder) discoverTowns() {
 				i += size
 				continue
 			}
-			if _, ok := at[i]; ok {
+			for next < len(hits) && hits[next].start < i {
+				next++
+			}
+			if next < len(hits) && hits[next].start == i {
 				i += size
 				continue
 			}
