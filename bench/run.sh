@@ -15,7 +15,12 @@
 #      queries once right after wiping and reloading the database;
 #   6. times loading the yearbook into an empty database, by stage and
 #      batch size;
-#   7. loads 1, 5 and 20 synthetic yearbooks and reruns the queries after each;
+#   7. loads 1, 5 and 20 synthetic yearbooks and reruns the queries after
+#      each (3 rounds), once the database has settled (loadtime settle:
+#      resample the statistics, wait until Neo4j's JVM is idle), so that
+#      N=1 and N=20 compare the queries rather than what the load leaves
+#      running in the background; then profiles the floor queries at the
+#      largest N (loadgen -plans);
 #   8. reruns the query suite, then writes the tables into docs/benchmarks.md
 #      (between its generated-section markers) and keeps the raw results
 #      under bench/results/<run>/ (git-ignored).
@@ -164,16 +169,28 @@ step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1 -requests 1=20 -out "$OUT/load
 log "loading into an empty database: stages and batch sizes"
 step "$B/loadtime" stages -neo4j-uri "$BOLT" -batches "$BATCHES" -reps "$REPS" -out "$OUT/loads.json" >/dev/null
 
+# Before each N is measured the database settles: settle resamples the
+# statistics, checkpoints where the edition allows it (not Community) and
+# waits (up to 2 minutes) until the JVM uses under 5% of a core for 5 s, so
+# that background work left by the load cannot be mistaken for the
+# queries' growth. (In the experiment behind docs/benchmarks.md's Scale
+# section the JVM was idle within 5 s of every load, so this costs little.)
+# Three rounds per N, because one round's ratio between N=20 and N=1 ranged
+# from 0.2x to 3x on the 2-core shared machine.
+SETTLE=("$B/loadtime" settle -neo4j-uri "$BOLT")
+[[ -n $JVM_PID ]] && SETTLE+=(-jvm-pid "$JVM_PID")
 log "scale: synthetic yearbooks ($SCALE)"
 for n in $SCALE; do
   step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n "$n" -reps "$SCALE_REPS" -out "$OUT/scale-$n.json" >/dev/null
-  sleep 5
-  step "$B/loadgen" "${LG[@]}" -rounds 1 -clients 1,8 -requests 1=60,8=200 -label "N=$n" -out "$OUT/flat-$n.json" >/dev/null
+  step "${SETTLE[@]}" 2>>"$OUT/settle.txt"
+  step "$B/loadgen" "${LG[@]}" -rounds 3 -clients 1,8 -requests 1=60,8=200 -label "N=$n" -out "$OUT/flat-$n.json" >/dev/null
 done
+# Where the floor's plans start against the largest database (no scans).
+step "$B/loadgen" -plans -url "$URL" -neo4j-uri "$BOLT" >"$OUT/plans-scale.md" || echo "bench: a floor query scans at the largest N (see $OUT/plans-scale.md)" >&2
 
 log "rerunning the query suite on the default yearbook alone"
 step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -reps 1 >/dev/null
-sleep 5
+step "${SETTLE[@]}" 2>>"$OUT/settle.txt"
 step "$B/loadgen" "${LG[@]}" -rounds 1 -out "$OUT/loadgen-rerun.json" >/dev/null
 
 echo "load avg at end:   $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"

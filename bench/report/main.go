@@ -254,8 +254,18 @@ func scaleMarkdown(w io.Writer, dir string) error {
 		byN[n] = &l
 	}
 	if len(byN) > 0 {
-		fmt.Fprintf(w, "Queries after loading N yearbooks (p50 ms, one round; index statistics resampled after each load). The queries ask about synth-0's entities and 2023, so the answers stay the same size while the graph grows.\n\n")
+		fmt.Fprintf(w, "Queries after loading N yearbooks (p50 ms, median of the rounds). Before each N is measured the database settles (`loadtime settle`: index statistics resampled and cached plans dropped, then a wait until Neo4j's JVM has been idle for 5 s, at most 2 minutes; its log follows the table). "+
+			"In a controlled comparison (docs/benchmarks.md, Scale) settling changed nothing measurable: the JVM was idle within 5 s of every load. "+
+			"On this 2-core shared machine a single round's ratio between N=20 and N=1 ranges from 0.2× to 3× for the millisecond queries, so read ratios below about 1.5× as flat. "+
+			"The queries ask about synth-0's entities and 2023, but not every answer stays the same size: organizations that bench/synth does not rename (市纪律检查委员会) gather the posts of every yearbook, and some people's careers grow too; the floor's plans and database hits are checked with `loadgen -plans`.\n\n")
 		results.FlatMarkdown(w, byN)
+		if b, err := os.ReadFile(filepath.Join(dir, "settle.txt")); err == nil && len(b) > 0 {
+			fmt.Fprintf(w, "How each settle went (N=%s, then the rerun on one yearbook):\n\n```\n%s```\n\n", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(sortedKeys(byN))), ", "), "[]"), b)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, "plans-scale.md")); err == nil && len(b) > 0 {
+			ns := sortedKeys(byN)
+			fmt.Fprintf(w, "The floor queries' plans at N=%d (`loadgen -plans`, first parameter set; database hits of the whole plan):\n\n%s\n", ns[len(ns)-1], b)
+		}
 	}
 	return nil
 }
@@ -303,4 +313,13 @@ func benchMarkdown(w io.Writer, out string) {
 	}
 	fmt.Fprintf(w, "Median (range) of the runs of each benchmark.\n\n")
 	results.Table(w, []string{"benchmark", "ms/op", "MB/s", "MB allocated/op", "allocs/op"}, rows)
+}
+
+func sortedKeys(m map[int]*results.Loadgen) []int {
+	var out []int
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
 }
