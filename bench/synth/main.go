@@ -253,7 +253,11 @@ func permutation(rng *rand.Rand, xs []rune) map[rune]rune {
 }
 
 // trie maps names to replacements of the same length. Matching skips
-// spaces between the characters of a name (周　勇 is 周勇) and keeps them.
+// spaces between the characters of a name (周　勇 is 周勇) and keeps them,
+// and line breaks too: the PDF conversion wraps a name across lines (王,
+// a blank line, 国斌主持会议), the extractor joins the lines again, and a
+// name left whole there would carry one yearbook's person into every
+// synthetic one.
 type trie struct {
 	next map[rune]*trie
 	repl []rune
@@ -272,7 +276,7 @@ func (t *trie) add(name, repl []rune) {
 	t.repl = repl
 }
 
-func space(r rune) bool { return r == ' ' || r == '\u3000' }
+func space(r rune) bool { return r == ' ' || r == '\u3000' || r == '\n' || r == '\r' }
 
 // replace replaces the longest name starting at each position, left to
 // right, and returns the text and the number of replacements.

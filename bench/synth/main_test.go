@@ -35,6 +35,7 @@ func TestTrieReplace(t *testing.T) {
 	}{
 		{"name", "局长周勇主持", "局长吴勇主持", 1},
 		{"spaces inside a name are kept", "主任：周　勇（兼）", "主任：吴　勇（兼）", 1},
+		{"a name wrapped across lines", "市委书记周\n\n勇主持会议", "市委书记吴\n\n勇主持会议", 1},
 		{"longest name wins", "周勇军同志", "吴勇华同志", 1},
 		{"place part inside a longer name", "凉州区人民医院在凉州", "岚澄区人民医院在岚澄", 2},
 		{"no match", "周报", "周报", 0},
