@@ -140,7 +140,8 @@ func newScan(f *finder, text string) *scan {
 	s.rs, s.off = s.rs[:0], s.off[:0]
 	for i := 0; i < len(text); {
 		// As for range decodes, with the three-byte runes of Chinese
-		// text decoded in line: every rune of every text comes here.
+		// text decoded in line (textnorm.DecodeRuneAt, by hand): every rune
+		// of every text comes here.
 		c := text[i]
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {

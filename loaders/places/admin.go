@@ -387,7 +387,7 @@ func parseGroups(text string, start, end int) []group {
 				// 2 个生态建设指挥部: any noun after 个, up to punctuation.
 				j := numEnd
 				for j < end {
-					r, size := decodeAt(text, j)
+					r, size := textnorm.DecodeRuneAt(text, j)
 					if !isHan(r) || r == '和' || r == '共' || hanLen(text[numEnd:j]) >= 10 {
 						break
 					}
@@ -418,7 +418,7 @@ func parseGroups(text string, start, end int) []group {
 				continue
 			}
 		}
-		_, size := decodeAt(text, i)
+		_, size := textnorm.DecodeRuneAt(text, i)
 		i += size
 	}
 	return groups

@@ -196,7 +196,7 @@ var townStop = []string{
 func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool) {
 	j := i
 	for n := 0; n < maxStem && j < len(text); n++ {
-		r, size := decodeAt(text, j)
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !isHan(r) {
 			return
 		}
@@ -333,7 +333,7 @@ func (b *builder) discoverTowns() {
 		prev := rune(0)
 		next := 0 // the first hit that does not start before i
 		for i := 0; i < len(p.Text); {
-			r, size := decodeAt(p.Text, i)
+			r, size := textnorm.DecodeRuneAt(p.Text, i)
 			before := prev
 			if r == utf8.RuneError && size == 1 {
 				prev = -1 // not a rune: ask runeBefore at the next step
@@ -501,7 +501,7 @@ func countyAfter(text string, i int) (name string, end int, ok bool) {
 	}
 	j := i
 	for n := 0; n < 4 && j < len(text); n++ {
-		r, size := decodeAt(text, j)
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !isHan(r) {
 			return
 		}
@@ -877,7 +877,7 @@ func orgTail(text string, end int) bool {
 	// a verb comes before it; the run is read once, not once a suffix.
 	var seen [4]uint64 // of the suffixes, by index
 	for i := 0; i < len(run); {
-		r, size := decodeAt(run, i)
+		r, size := textnorm.DecodeRuneAt(run, i)
 		for _, k := range orgSuffixFirst[r] {
 			if seen[k>>6]&(1<<(k&63)) != 0 || !strings.HasPrefix(run[i:], orgSuffixes[k]) {
 				continue

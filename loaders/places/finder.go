@@ -277,7 +277,7 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 			i++
 			continue
 		}
-		// decodeAt, by hand: this loop reads every rune of the text.
+		// textnorm.DecodeRuneAt, by hand: this loop reads every rune of the text.
 		var r rune
 		size := 3
 		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
@@ -438,7 +438,7 @@ var villageStop = []string{
 func villageAfter(text string, i int) (name string, end int, typ string, ok bool) {
 	j := i
 	for n := 0; n <= 4 && j < len(text); n++ {
-		r, size := decodeAt(text, j)
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !isHan(r) {
 			return
 		}

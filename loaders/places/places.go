@@ -373,25 +373,12 @@ func isHan(r rune) bool {
 	return uint32(r)-0x4E00 <= 0x9FFF-0x4E00 || (r >= 0x2E80 && textnorm.IsHan(r))
 }
 
-// decodeAt is utf8.DecodeRuneInString(s[i:]) with a fast path for the
-// three-byte sequences of Chinese text (lead bytes E1–EC and EE–EF, which
-// admit every continuation byte).
-func decodeAt(s string, i int) (rune, int) {
-	if uint(i)+2 < uint(len(s)) {
-		b0, b1, b2 := s[i], s[i+1], s[i+2]
-		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
 // runeAt returns the rune starting at byte i of s (0 past the end).
 func runeAt(s string, i int) rune {
 	if i < 0 || i >= len(s) {
 		return 0
 	}
-	r, _ := decodeAt(s, i)
+	r, _ := textnorm.DecodeRuneAt(s, i)
 	return r
 }
 
@@ -409,7 +396,7 @@ func runeBefore(s string, i int) rune {
 func hanRun(s string, i, n int) int {
 	j := i
 	for k := 0; k < n && j < len(s); k++ {
-		r, size := decodeAt(s, j)
+		r, size := textnorm.DecodeRuneAt(s, j)
 		if !isHan(r) {
 			break
 		}

@@ -45,7 +45,7 @@ func (f *formSet) all(s string) [][]int {
 		next = make([]int, len(f.forms))
 	}
 	for i := 0; i < len(s); {
-		// decodeAt, by hand, as in Gazetteer.scan.
+		// textnorm.DecodeRuneAt, by hand, as in Gazetteer.scan.
 		c := s[i]
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {

@@ -571,7 +571,7 @@ var gullyFollowers = []string{"区域", "一带", "举行", "举办", "召开", 
 func gullyAt(text string, i int) string {
 	j := i
 	for n := 0; n < 4 && j < len(text); n++ {
-		r, size := decodeAt(text, j)
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !isHan(r) {
 			return ""
 		}
@@ -602,7 +602,7 @@ func gullyAt(text string, i int) string {
 func typedAfter(text string, i int) (name string, end int, typ string) {
 	j := i
 	for n := 0; n < 8 && j < len(text); n++ {
-		r, size := decodeAt(text, j)
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !isHan(r) {
 			return "", 0, ""
 		}
@@ -655,7 +655,7 @@ func followerOK(text string, i int) bool {
 func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int) {
 	j := i
 	for n := 0; n < 4 && j < len(p.Text); n++ {
-		r, size := decodeAt(p.Text, j)
+		r, size := textnorm.DecodeRuneAt(p.Text, j)
 		if !isHan(r) {
 			return
 		}
