@@ -129,6 +129,12 @@ func (s *Store) Replan(ctx context.Context) (err error) {
 	return translate(ctx, err)
 }
 
+// loadedQuery finds a loaded yearbook: the hash of the file it was loaded
+// from and whether its text is stored; no record when it is not loaded.
+// Load asks it before the write transaction and the writer again inside
+// it, with the same text and parameters, so Neo4j plans it once.
+const loadedQuery = "MATCH (y:Yearbook {id: $yb}) RETURN y.hash AS hash, EXISTS { (y)-[:HAS_PAGE]->(:Page) } AS hasText"
+
 // loadedHash returns the hash of the file the yearbook was loaded from
 // ("" when it is not loaded) and whether its text is stored.
 func (s *Store) loadedHash(ctx context.Context, id string) (hash string, hasText bool, err error) {
@@ -137,7 +143,7 @@ func (s *Store) loadedHash(ctx context.Context, id string) (hash string, hasText
 		hasText bool
 	}
 	l, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (loaded, error) {
-		recs, err := run(ctx, s, tx, "MATCH (y:Yearbook {id: $id}) RETURN y.hash AS hash, EXISTS { (y)-[:HAS_PAGE]->(:Page) } AS hasText", map[string]any{"id": id})
+		recs, err := run(ctx, s, tx, loadedQuery, map[string]any{"yb": id})
 		if err != nil || len(recs) == 0 {
 			return loaded{}, err
 		}
@@ -207,24 +213,13 @@ func (w *writer) stageN(name string, written int, cypher string, rows []map[stri
 
 // loaded reports whether an earlier load of this yearbook committed: its
 // :Yearbook node is written in the same transaction as all its facts, so
-// without it there are none.
+// without it there are none. A stage too, so that the stages add up to
+// the transaction.
 func (w *writer) loaded() (bool, error) {
-	t := time.Now()
-	w.s.queries.Add(1)
-	r, err := w.tx.Run(w.ctx, "MATCH (y:Yearbook {id: $yb}) RETURN count(y) > 0 AS loaded", map[string]any{"yb": w.yb})
-	if err != nil {
-		return false, fmt.Errorf("find the loaded yearbook: %w", err)
+	if err := w.stage("find an earlier load", loadedQuery, nil, nil); err != nil {
+		return false, err
 	}
-	rec, err := r.Single(w.ctx)
-	if err != nil {
-		return false, fmt.Errorf("find the loaded yearbook: %w", err)
-	}
-	loaded, _ := rec.Values[0].(bool)
-	// A stage too, so that the stages add up to the transaction.
-	st := Stage{Name: "find an earlier load", Duration: time.Since(t)}
-	w.res.Stages = append(w.res.Stages, st)
-	fmt.Fprintf(w.progress, "load %s: %-28s %6s       %s\n", w.yb, st.Name, "", st.Duration.Round(time.Millisecond))
-	return loaded, nil
+	return len(w.last) > 0, nil
 }
 
 func (w *writer) write(g *kg.Graph) error {
@@ -279,8 +274,6 @@ func (w *writer) write(g *kg.Graph) error {
 			return fmt.Errorf("delete old facts: %d records, want 1", len(w.last))
 		}
 		oldMentions, _ = w.last[0].Values[0].([]any)
-	}
-	if loaded {
 		if err := w.stage("retire old entities", `
 			MATCH (n:Entity) WHERE $yb IN n.yearbooks AND NOT n.id IN $ids
 			SET n.yearbooks = [y IN n.yearbooks WHERE y <> $yb]
