@@ -301,30 +301,15 @@ func firstRunes(s string, n int) string {
 	return s
 }
 
-// sentenceEndAt reports whether the UTF-8 bytes of 。；！？ stand at s[i:]
-// (i+3 <= len(s)).
-func sentenceEndAt(s string, i int) bool {
-	switch s[i] {
-	case 0xE3: // 。 U+3002
-		return s[i+1] == 0x80 && s[i+2] == 0x82
-	case 0xEF: // ；！？ U+FF1B U+FF01 U+FF1F
-		c := s[i+2]
-		return s[i+1] == 0xBC && (c == 0x9B || c == 0x81 || c == 0x9F)
-	}
-	return false
-}
-
 // sentence is a byte range of a text.
 type sentence struct{ off, end int }
 
-// sentences splits s after each 。；！？. It compares bytes rather than
-// decoding runes: the four are three-byte characters, and no rune a
-// range loop decodes, from valid or broken UTF-8, can straddle one.
+// sentences splits s after each 。；！？ (segment.SentenceEndAt).
 func sentences(s string) []sentence {
 	var out []sentence
 	start := 0
 	for i := 0; i+3 <= len(s); i++ {
-		if sentenceEndAt(s, i) {
+		if segment.SentenceEndAt(s, i) {
 			end := i + 3
 			out = append(out, sentence{start, end})
 			start = end

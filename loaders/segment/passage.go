@@ -86,14 +86,14 @@ func (p *Passage) Sentence(off int) string {
 	text := p.Text
 	start := 0
 	for i := off; i >= 3; i-- {
-		if sentenceEndAt(text, i-3) {
+		if SentenceEndAt(text, i-3) {
 			start = i
 			break
 		}
 	}
 	end := len(text)
 	for i := off; i+3 <= len(text); i++ {
-		if sentenceEndAt(text, i) {
+		if SentenceEndAt(text, i) {
 			end = i + 3
 			break
 		}
@@ -101,18 +101,18 @@ func (p *Passage) Sentence(off int) string {
 	return text[start:end]
 }
 
-// sentenceEndAt reports whether the UTF-8 bytes of a sentence end (。；！？)
-// stand at s[i:].
-func sentenceEndAt(s string, i int) bool {
+// SentenceEndAt reports whether the UTF-8 bytes of a sentence end (。；！？)
+// stand at s[i:] (i+3 <= len(s)). Splitters of running text compare these
+// bytes instead of decoding runes: the four ends are three-byte
+// characters, and no rune a range loop decodes, from valid or broken
+// UTF-8, can straddle one.
+func SentenceEndAt(s string, i int) bool {
 	switch s[i] {
 	case 0xE3: // 。 U+3002
 		return s[i+1] == 0x80 && s[i+2] == 0x82
 	case 0xEF: // ；！？ U+FF1B U+FF01 U+FF1F
-		if s[i+1] != 0xBC {
-			return false
-		}
 		c := s[i+2]
-		return c == 0x9B || c == 0x81 || c == 0x9F
+		return s[i+1] == 0xBC && (c == 0x9B || c == 0x81 || c == 0x9F)
 	}
 	return false
 }
