@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -198,7 +197,7 @@ func TestPlans(t *testing.T) {
 				}
 				for _, q := range queries {
 					plan := profile(q)
-					bad := scans(plan)
+					bad := neo4jstore.WholeScans(plan)
 					switch {
 					case len(bad) > 0 && !tt.browse:
 						t.Errorf("%s: plan scans %s for\n%s\nplan:\n%s", phase, strings.Join(bad, ", "), q.Cypher, render(plan, ""))
@@ -320,34 +319,6 @@ func profiler(t *testing.T) (profile func(neo4jstore.Query) neo4j.ProfiledPlan, 
 	return profile, admin
 }
 
-// kindLabels are the labels whose every node a lookup must not read: the
-// kinds and the bookkeeping nodes that grow with each yearbook.
-var kindLabels = map[string]bool{"Entity": true, "Person": true, "Organization": true, "Place": true, "Event": true, "Project": true, "Mention": true, "Name": true, "Honor": true, "Page": true}
-
-var reLabel = regexp.MustCompile(`:([A-Za-z]+)`)
-
-// scans returns the operators of plan that read a whole kind: all nodes,
-// all nodes of a kind label (by label or by a full index scan), or all
-// relationships of a type.
-func scans(plan neo4j.ProfiledPlan) []string {
-	var out []string
-	walk(plan, func(op, details string) {
-		whole := false
-		switch {
-		case op == "AllNodesScan", strings.Contains(op, "AllRelationshipsScan"), strings.Contains(op, "RelationshipTypeScan"):
-			whole = true
-		case strings.HasSuffix(op, "NodeByLabelScan"), strings.HasSuffix(op, "NodeByLabelsScan"), op == "NodeIndexScan":
-			for _, m := range reLabel.FindAllStringSubmatch(details, -1) {
-				whole = whole || kindLabels[m[1]]
-			}
-		}
-		if whole {
-			out = append(out, fmt.Sprintf("%s(%s)", op, details))
-		}
-	})
-	return out
-}
-
 // leaves returns the operators that produce rows from the store (the
 // plan's leaves, but for the Arguments that pass rows in from an outer
 // Apply), which show where a query starts.
@@ -376,14 +347,6 @@ func render(p neo4j.ProfiledPlan, indent string) string {
 		out += render(c, indent+"  ")
 	}
 	return out
-}
-
-func walk(p neo4j.ProfiledPlan, f func(op, details string)) {
-	op, details := describe(p)
-	f(op, details)
-	for _, c := range p.Children() {
-		walk(c, f)
-	}
 }
 
 // describe returns an operator's name without its runtime suffix

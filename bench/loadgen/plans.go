@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/yearbookkg/kg/neo4jstore"
 )
 
 // plans profiles each query's floor Cypher with its first parameter set,
@@ -16,7 +18,8 @@ import (
 // leaf operators (where it starts reading) and any operator that reads a
 // whole kind of node or relationship. It lets a scale run check, against
 // the large database, that the floor still starts from indexes the way
-// neo4jstore's TestPlans checks the store's own reads on one yearbook.
+// neo4jstore's TestPlans checks the store's own reads on one yearbook,
+// with the same judge of a scan (neo4jstore.WholeScans).
 // It reports whether some plan scans.
 func plans(ctx context.Context, w io.Writer, fl *floorClient, qs []*query) (scanned bool, err error) {
 	fmt.Fprintln(w, "| query | db hits | rows | starts from | whole-kind scans |")
@@ -38,15 +41,14 @@ func plans(ctx context.Context, w io.Writer, fl *floorClient, qs []*query) (scan
 			hits += totalHits(p)
 			rows += p.Records()
 			walkPlan(p, func(p neo4j.ProfiledPlan) {
-				op := strings.SplitN(p.Operator(), "@", 2)[0]
-				details, _ := p.Arguments()["Details"].(string)
 				if len(p.Children()) == 0 {
+					op, _, _ := strings.Cut(p.Operator(), "@")
 					leaves[op] = true
 				}
-				if isWholeScan(op, details) {
-					whole[fmt.Sprintf("%s(%s)", op, details)] = true
-				}
 			})
+			for _, s := range neo4jstore.WholeScans(p) {
+				whole[s] = true
+			}
 		}
 		scans := "none"
 		if len(whole) > 0 {
@@ -105,22 +107,6 @@ func totalHits(p neo4j.ProfiledPlan) int64 {
 	var n int64
 	walkPlan(p, func(p neo4j.ProfiledPlan) { n += p.DbHits() })
 	return n
-}
-
-// isWholeScan tells operators that read every node, every node of a kind
-// label or every relationship of a type (as neo4jstore's TestPlans).
-func isWholeScan(op, details string) bool {
-	switch {
-	case op == "AllNodesScan", strings.Contains(op, "AllRelationshipsScan"), strings.Contains(op, "RelationshipTypeScan"):
-		return true
-	case strings.HasSuffix(op, "NodeByLabelScan"), strings.HasSuffix(op, "NodeByLabelsScan"), op == "NodeIndexScan":
-		for _, l := range []string{"Entity", "Person", "Organization", "Place", "Event", "Project", "Mention", "Name", "Honor", "Page"} {
-			if strings.Contains(details, ":"+l) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func keys(m map[string]bool) []string {
