@@ -4,7 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -52,9 +53,9 @@ func plans(ctx context.Context, w io.Writer, fl *floorClient, qs []*query) (scan
 		}
 		scans := "none"
 		if len(whole) > 0 {
-			scans, scanned = strings.Join(keys(whole), ", "), true
+			scans, scanned = strings.Join(slices.Sorted(maps.Keys(whole)), ", "), true
 		}
-		fmt.Fprintf(w, "| %s | %d | %d | %s | %s |\n", q.name, hits, rows, strings.Join(keys(leaves), ", "), scans)
+		fmt.Fprintf(w, "| %s | %d | %d | %s | %s |\n", q.name, hits, rows, strings.Join(slices.Sorted(maps.Keys(leaves)), ", "), scans)
 	}
 	return scanned, nil
 }
@@ -107,13 +108,4 @@ func totalHits(p neo4j.ProfiledPlan) int64 {
 	var n int64
 	walkPlan(p, func(p neo4j.ProfiledPlan) { n += p.DbHits() })
 	return n
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

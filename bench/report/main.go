@@ -13,9 +13,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -259,11 +261,15 @@ func scaleMarkdown(w io.Writer, dir string) error {
 			"On this 2-core shared machine a single round's ratio between N=20 and N=1 ranges from 0.2× to 3× for the millisecond queries, so read ratios below about 1.5× as flat. "+
 			"The queries ask about synth-0's entities and 2023, but not every answer stays the same size: organizations that bench/synth does not rename (市纪律检查委员会) gather the posts of every yearbook, and some people's careers grow too; the floor's plans and database hits are checked with `loadgen -plans`.\n\n")
 		results.FlatMarkdown(w, byN)
+		ns := slices.Sorted(maps.Keys(byN))
 		if b, err := os.ReadFile(filepath.Join(dir, "settle.txt")); err == nil && len(b) > 0 {
-			fmt.Fprintf(w, "How each settle went (N=%s, then the rerun on one yearbook):\n\n```\n%s```\n\n", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(sortedKeys(byN))), ", "), "[]"), b)
+			n := make([]string, len(ns))
+			for i, x := range ns {
+				n[i] = strconv.Itoa(x)
+			}
+			fmt.Fprintf(w, "How each settle went (N=%s, then the rerun on one yearbook):\n\n```\n%s```\n\n", strings.Join(n, ", "), b)
 		}
 		if b, err := os.ReadFile(filepath.Join(dir, "plans-scale.md")); err == nil && len(b) > 0 {
-			ns := sortedKeys(byN)
 			fmt.Fprintf(w, "The floor queries' plans at N=%d (`loadgen -plans`, first parameter set; database hits of the whole plan):\n\n%s\n", ns[len(ns)-1], b)
 		}
 	}
@@ -313,13 +319,4 @@ func benchMarkdown(w io.Writer, out string) {
 	}
 	fmt.Fprintf(w, "Median (range) of the runs of each benchmark.\n\n")
 	results.Table(w, []string{"benchmark", "ms/op", "MB/s", "MB allocated/op", "allocs/op"}, rows)
-}
-
-func sortedKeys(m map[int]*results.Loadgen) []int {
-	var out []int
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Ints(out)
-	return out
 }
