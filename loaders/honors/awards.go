@@ -49,11 +49,6 @@ func lead3(s string, i int) uint32 {
 	return uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
 }
 
-// reListVerb matches the verbs that give a list its title. It is the
-// specification of listVerbMatches, which finds the same matches without
-// running a regexp over every passage of the book.
-var reListVerb = regexp.MustCompile(`(?:被|新|首次|成功)*(评为|确定为|认定为|命名为|入选|授予)`)
-
 // listPrefixes are the words reListVerb allows before its verb. No two
 // end with the same character, so a run of them is read back from the
 // verb in one way only.

@@ -258,10 +258,6 @@ func hasAnySuffix(s string, suffixes []string) bool {
 	return false
 }
 
-// reAward matches an award: the verb, then the honour (quoted titles
-// joined by 和/、, or an unquoted prize 第…届…奖), up to the sentence's end.
-var reAward = regexp.MustCompile(`(授予|评为|荣获|获得|命名为)`)
-
 // awardWords are the alternatives of reAward, in its order.
 var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 

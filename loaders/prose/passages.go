@@ -215,9 +215,6 @@ func colAt(start, from, col int) int {
 	return 0
 }
 
-// reProvince is the specification of provinceNames.
-var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
-
 // provinceNames returns the submatches reProvince.FindAllStringSubmatch
 // finds in s, without the regexp: two Han runes and 省, tried at each
 // rune from the left and read again after each match. The regexp tried

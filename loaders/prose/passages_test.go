@@ -2,6 +2,7 @@ package prose
 
 import (
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -63,3 +64,6 @@ func TestProvinceNames(t *testing.T) {
 		t.Errorf("only %d names found: the check checks little", found)
 	}
 }
+
+// reProvince is the specification of provinceNames; only the tests run it.
+var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -209,3 +210,10 @@ func TestCleanLines(t *testing.T) {
 		t.Errorf("only %d passages: the check checks little", passages)
 	}
 }
+
+// The regexps that topicStart and cities stand for, their specification;
+// only the tests run them.
+var (
+	reTopicStart = regexp.MustCompile(`^\s?【`)
+	reCity       = regexp.MustCompile(`(\p{Han}{2})市`)
+)

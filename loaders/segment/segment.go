@@ -104,7 +104,6 @@ type Document struct {
 func (d *Document) Line(n int) *Line { return &d.Lines[n-1] }
 
 var (
-	reTopicStart   = regexp.MustCompile(`^\s?【`)
 	reCaptionStart = regexp.MustCompile(`图\s?\d{1,3}\x{3000}`)
 	reCredit       = regexp.MustCompile(`(摄|供图)\s*[）)]\s*$`)
 	reSpacedYear   = regexp.MustCompile(`^\d( \d){3}$`)
@@ -370,8 +369,6 @@ func years(s string, f func(int)) {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-var reCity = regexp.MustCompile(`(\p{Han}{2})市`)
 
 // cities calls f with the two characters before 市 of each match of reCity
 // in s, left to right, as reCity.FindAllStringSubmatch finds them.
