@@ -46,27 +46,21 @@ func newLoader[K comparable, V any](fetch func(ctx context.Context, keys []K) ([
 // Load returns the value of key, fetching it with the other keys asked for
 // in the same window.
 func (l *loader[K, V]) Load(ctx context.Context, key K) (V, error) {
-	return l.LoadThunk(ctx, key)()
-}
-
-// LoadThunk adds key to the current batch and returns a function that
-// waits for its value, so that one caller can start several loads before
-// waiting for any.
-func (l *loader[K, V]) LoadThunk(ctx context.Context, key K) func() (V, error) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if r, ok := l.cache[key]; ok {
-		return r.get
+	r, ok := l.cache[key]
+	if !ok {
+		r = &result[V]{done: make(chan struct{})}
+		l.cache[key] = r
+		if l.batch == nil {
+			l.batch = &batch[K, V]{ctx: ctx}
+			go l.run(l.batch)
+		}
+		l.batch.keys = append(l.batch.keys, key)
+		l.batch.results = append(l.batch.results, r)
 	}
-	r := &result[V]{done: make(chan struct{})}
-	l.cache[key] = r
-	if l.batch == nil {
-		l.batch = &batch[K, V]{ctx: ctx}
-		go l.run(l.batch)
-	}
-	l.batch.keys = append(l.batch.keys, key)
-	l.batch.results = append(l.batch.results, r)
-	return r.get
+	l.mu.Unlock()
+	<-r.done
+	return r.value, r.err
 }
 
 // Prime caches value for key unless the key is cached or being loaded.
@@ -78,11 +72,6 @@ func (l *loader[K, V]) Prime(key K, value V) {
 		close(r.done)
 		l.cache[key] = r
 	}
-}
-
-func (r *result[V]) get() (V, error) {
-	<-r.done
-	return r.value, r.err
 }
 
 // quiet is how long a batch waits for another key after the window, and
