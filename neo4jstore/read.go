@@ -622,16 +622,17 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		text = `MATCH (n:Entity) WHERE n.name CONTAINS $q AND ` + filter + `
 		  WITH n ORDER BY size(n.name), n.mentionCount DESC LIMIT $first`
 	}
+	node := nodeProjection("n", fieldsOf(ctx, desc))
 	cypher := `
 		CALL () {
 		  MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
 		  WHERE ` + filter + `
 		  WITH DISTINCT n ORDER BY n.mentionCount DESC LIMIT $first
-		  RETURN collect(` + nodeProjection("n", fieldsOf(ctx, desc)) + `) AS exact
+		  RETURN collect(` + node + `) AS exact
 		}
 		CALL () {
 		  ` + text + `
-		  RETURN collect(` + nodeProjection("n", fieldsOf(ctx, desc)) + `) AS text
+		  RETURN collect(` + node + `) AS text
 		}
 		RETURN exact, text`
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {

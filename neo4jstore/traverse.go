@@ -72,14 +72,15 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	}
 	// The bound is a validated integer: variable-length bounds cannot be
 	// parameters.
+	fields := fieldsOf(ctx, d.Descriptions)
 	cypher := fmt.Sprintf(`
 		MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
-		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", fieldsOf(ctx, d.Descriptions)),
+		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", fields),
 		relProjectionOf("startNode(r).id", "endNode(r).id", d))
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
 		if from == to {
-			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", fieldsOf(ctx, d.Descriptions))+" AS a", map[string]any{"from": from})
+			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", fields)+" AS a", map[string]any{"from": from})
 			if err != nil || len(recs) == 0 {
 				return nil, err
 			}
