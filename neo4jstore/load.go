@@ -50,7 +50,8 @@ type LoadResult struct {
 // the same yearbook ID wrote and nothing else. Everything happens in one
 // write transaction: if anything fails, or the process dies, the database
 // keeps the previous graph, complete. Loading a file whose hash is already
-// recorded does nothing unless opts.Force is set.
+// recorded does nothing unless opts.Force is set or the yearbook was
+// loaded before its text was stored.
 func (s *Store) Load(ctx context.Context, g *kg.Graph, opts LoadOptions) (res LoadResult, err error) {
 	start := time.Now()
 	progress := opts.Progress
