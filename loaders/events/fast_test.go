@@ -15,11 +15,7 @@ import (
 func TestCitedShortcuts(t *testing.T) {
 	texts := []string{"", "同志", "总书记关于……的重要讲话精神", "新时代", "在调研时的讲话精神", "有关文件精神", "文件", "十四届三次全会精神，", "精神和", "\xe7精神", "讲话精\xe7神",
 		strings.Repeat("长", 29) + "讲话精神", strings.Repeat("长", 31) + "讲话精神", strings.Repeat("长", 16) + "文件", strings.Repeat("长", 17) + "文件。", strings.Repeat("\xff", 40) + "讲话精神", "古浪暴雨", "山体滑坡", "地震局", "冰雹x"}
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range strings.Split(string(b), "\n") {
+	for _, l := range bookLines(t) {
 		if strings.Contains(l, "精神") || strings.Contains(l, "文件") || hasAnyPrefix(l, citedLeads...) || strings.Contains(l, "同志") {
 			for i := range l {
 				texts = append(texts, l[i:])
@@ -73,11 +69,7 @@ func TestSentences(t *testing.T) {
 		return out
 	}
 	texts := []string{"", "。", "。。", "a。b；c！d？", "\xe3。", "\xe3\x80。\x82", "\xef\xbc。\x9b；", "。\x80", "\xef\xbc\x9f", "无句末", "？\xef\xbc！"}
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(b), "\n")
+	lines := bookLines(t)
 	texts = append(texts, lines...)
 	for i := 0; i+4 < len(lines); i += 4 {
 		texts = append(texts, strings.Join(lines[i:i+4], ""))
@@ -93,4 +85,15 @@ func TestSentences(t *testing.T) {
 	if ends < 1000 {
 		t.Errorf("only %d sentences: the check checks little", ends)
 	}
+}
+
+// bookLines returns the lines of the vendored yearbook, which the
+// shortcuts' checks run over.
+func bookLines(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(b), "\n")
 }

@@ -15,11 +15,7 @@ import (
 // made-up ones.
 func TestTableMarkLead(t *testing.T) {
 	lines := []string{"表1", " 表 2", "\u3000续表12", "续表", "续 表1", "表", "表１２", "\t表3", "附表1", "表1 ", "x表1"}
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines = append(lines, strings.Split(string(b), "\n")...)
+	lines = append(lines, bookLines(t)...)
 	matched := 0
 	for _, l := range lines {
 		if reTableMark.MatchString(textnorm.TrimSpace(l)) {
@@ -39,11 +35,7 @@ func TestTableMarkLead(t *testing.T) {
 // runs of 省.
 func TestProvinceNames(t *testing.T) {
 	lines := []string{"", "省", "甘肃省", "甘肃省省", "省省省", "省省省省省省", "a甘肃省", "甘a肃省", "甘肃\xff省", "全省甘肃省", "甘肃省甘肃省"}
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range strings.Split(string(b), "\n") {
+	for _, l := range bookLines(t) {
 		if strings.Contains(l, "省") {
 			lines = append(lines, l, textnorm.Key(l))
 		}
@@ -67,3 +59,14 @@ func TestProvinceNames(t *testing.T) {
 
 // reProvince is the specification of provinceNames; only the tests run it.
 var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
+
+// bookLines returns the lines of the vendored yearbook, which the
+// shortcuts' checks run over.
+func bookLines(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(b), "\n")
+}
