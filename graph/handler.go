@@ -55,7 +55,7 @@ func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(&limits{maxDepth: opts.DepthLimit, maxComplexity: opts.ComplexityLimit})
-	srv.AroundOperations(withSelectedFields)
+	srv.AroundOperations(withSelection)
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		e := presentError(ctx, err, opts.Logger)
 		if opts.OnError != nil {

@@ -237,17 +237,7 @@ func pageInfo(offset, n int, hasNext bool) *model.PageInfo {
 // nodes such reads return prime the request's Nodes loader, which any
 // other field of the request may then read.
 func selectsDescription(ctx context.Context) bool {
-	return operationSelects(ctx, "description")
-}
-
-// operationSelects reports whether the request's operation selects a field
-// of one of the names anywhere; true when there is no operation to read.
-func operationSelects(ctx context.Context, names ...string) bool {
-	if !graphql.HasOperationContext(ctx) {
-		return true
-	}
-	oc := graphql.GetOperationContext(ctx)
-	return oc.Operation == nil || selects(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, names...)
+	return selectionOf(ctx).fields&neo4jstore.FieldDescription != 0
 }
 
 // detail returns what a traversal (path, neighborhood) must read for
@@ -256,34 +246,46 @@ func operationSelects(ctx context.Context, names ...string) bool {
 func detail(ctx context.Context) neo4jstore.Detail {
 	d := neo4jstore.Detail{Descriptions: selectsDescription(ctx), RelationshipFacts: true}
 	if fc := graphql.GetFieldContext(ctx); fc != nil && graphql.HasOperationContext(ctx) {
-		d.RelationshipFacts = selects(fc.Field.Selections, graphql.GetOperationContext(ctx).Doc.Fragments, 0, "title", "start", "end", "source")
+		d.RelationshipFacts = selects(fc.Field.Selections, graphql.GetOperationContext(ctx).Doc.Fragments, "title", "start", "end", "source")
 	}
 	return d
 }
 
 // selects reports whether set selects a field of one of the names, at any
 // depth.
-func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, names ...string) bool {
+func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, names ...string) bool {
+	return !walk(set, frags, 0, func(name string) bool { return !slices.Contains(names, name) })
+}
+
+// walk calls visit with the name of every field set selects, at any
+// depth and through fragments, until visit returns false. It reports
+// whether it went through the whole set: false when visit stopped it, or
+// when the nesting passes 64 (a fragment cycle, which validation rejects),
+// which makes its callers assume the most.
+func walk(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, visit func(name string) bool) bool {
 	if depth > 64 {
-		return true // a fragment cycle, which validation rejects; be safe
+		return false
 	}
 	for _, sel := range set {
+		var sub ast.SelectionSet
 		switch s := sel.(type) {
 		case *ast.Field:
-			if slices.Contains(names, s.Name) || selects(s.SelectionSet, frags, depth+1, names...) {
-				return true
+			if !visit(s.Name) {
+				return false
 			}
+			sub = s.SelectionSet
 		case *ast.InlineFragment:
-			if selects(s.SelectionSet, frags, depth+1, names...) {
-				return true
-			}
+			sub = s.SelectionSet
 		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f != nil && selects(f.SelectionSet, frags, depth+1, names...) {
-				return true
+			if f := frags.ForName(s.Name); f != nil {
+				sub = f.SelectionSet
 			}
 		}
+		if !walk(sub, frags, depth+1, visit) {
+			return false
+		}
 	}
-	return false
+	return true
 }
 
 // facts returns what Query.node should read with the entity id, from the
@@ -299,7 +301,7 @@ func facts(ctx context.Context, id string) neo4jstore.Facts {
 	// Posts read here prime the request's loaders, which any field of the
 	// operation may read: leave their sources out only when no field asks
 	// for a source.
-	f.Sources = operationSelects(ctx, "source")
+	f.Sources = selectionOf(ctx).source
 	var typ string
 	switch kg.KindOfID(id) {
 	case kg.Person:
@@ -322,38 +324,62 @@ func facts(ctx context.Context, id string) neo4jstore.Facts {
 	return f
 }
 
-// selectedFields returns the optional entity properties that set selects
-// at any depth, by field name: a superset (a field of another type with
-// the same name counts too), which is safe, since reading a property no
-// field shows costs only bytes.
-func selectedFields(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int) neo4jstore.Fields {
-	if depth > 64 {
-		return neo4jstore.AllFields // a fragment cycle, which validation rejects; be safe
-	}
-	var f neo4jstore.Fields
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			f |= neo4jstore.FieldOf(s.Name) | selectedFields(s.SelectionSet, frags, depth+1)
-		case *ast.InlineFragment:
-			f |= selectedFields(s.SelectionSet, frags, depth+1)
-		case *ast.FragmentSpread:
-			if fr := frags.ForName(s.Name); fr != nil {
-				f |= selectedFields(fr.SelectionSet, frags, depth+1)
-			}
-		}
-	}
-	return f
+// selection is what an operation selects anywhere, by field name: a
+// superset (a field of another type with the same name counts too),
+// which is safe, since reading a property no field shows costs only
+// bytes. withSelection finds it in one walk of the operation per request;
+// the resolvers that need it, some once per element of a list, read it.
+type selection struct {
+	fields neo4jstore.Fields // the optional entity properties
+	source bool              // a field named source
 }
 
-// withSelectedFields makes every read of an operation return only the
-// optional entity properties the operation selects somewhere (see
-// neo4jstore.Fields): one set per request, so that the nodes the
-// request's dataloaders share hold every field any part of it shows.
-func withSelectedFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+// everything is the selection to assume when the operation cannot be read.
+var everything = selection{fields: neo4jstore.AllFields, source: true}
+
+type selectionKey struct{}
+
+// selectionIn returns what set selects at any depth.
+func selectionIn(set ast.SelectionSet, frags ast.FragmentDefinitionList) selection {
+	var s selection
+	if !walk(set, frags, 0, func(name string) bool {
+		s.fields |= neo4jstore.FieldOf(name)
+		s.source = s.source || name == "source"
+		return true
+	}) {
+		return everything
+	}
+	return s
+}
+
+// selectionOf returns the selection of the request's operation: the one
+// withSelection found, else (outside the handler) a new walk, else, with
+// no operation to read, everything.
+func selectionOf(ctx context.Context) selection {
+	if s, ok := ctx.Value(selectionKey{}).(selection); ok {
+		return s
+	}
+	if !graphql.HasOperationContext(ctx) {
+		return everything
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil {
+		return everything
+	}
+	return selectionIn(oc.Operation.SelectionSet, oc.Doc.Fragments)
+}
+
+// withSelection walks the operation once per request for the fields it
+// selects: the resolvers read the selection from the context, and every
+// read of the operation returns only the optional entity properties it
+// selects somewhere (see neo4jstore.Fields), one set per request, so that
+// the nodes the request's dataloaders share hold every field any part of
+// it shows.
+func withSelection(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc.Operation != nil {
-		ctx = neo4jstore.WithFields(ctx, selectedFields(oc.Operation.SelectionSet, oc.Doc.Fragments, 0))
+		s := selectionIn(oc.Operation.SelectionSet, oc.Doc.Fragments)
+		ctx = neo4jstore.WithFields(context.WithValue(ctx, selectionKey{}, s), s.fields)
 	}
 	return next(ctx)
 }
