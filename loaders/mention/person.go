@@ -3,6 +3,7 @@ package mention
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 )
@@ -88,11 +89,8 @@ func (s *scan) findPeople() {
 var addressFirst = func() []rune {
 	var out []rune
 	for _, w := range lex.words["address"] {
-		for _, r := range w {
-			if !slices.Contains(out, r) {
-				out = append(out, r)
-			}
-			break
+		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
+			out = append(out, r)
 		}
 	}
 	return out
