@@ -103,32 +103,3 @@ type Relationship struct {
 	Source *Mention `json:"source,omitempty"`
 }
 
-// Mention is the provenance of a fact. It is written here rather than
-// generated so that its context field, which reads the yearbook's text, is
-// a resolver and costs nothing unless asked for.
-type Mention struct {
-	// The yearbook's ID, e.g. wuwei-2024.
-	Yearbook string `json:"yearbook"`
-	// The printed page, when known.
-	Page *int `json:"page,omitempty"`
-	// The section path: chapter > section > 【topic】.
-	Section string `json:"section"`
-	// The 1-based line of the yearbook's text file.
-	Line int `json:"line"`
-	// The sentence or line quoted, with PDF line breaks undone.
-	Quote string `json:"quote"`
-}
-
-// Yearbook is a loaded yearbook. It is written here so that its page
-// field is a resolver.
-type Yearbook struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	File  string `json:"file"`
-	// SHA-256 of the file: loading the same file again changes nothing.
-	Hash          string `json:"hash"`
-	LoadedAt      string `json:"loadedAt"`
-	Entities      int    `json:"entities"`
-	Relationships int    `json:"relationships"`
-	Diagnostics   int    `json:"diagnostics"`
-}

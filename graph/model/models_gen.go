@@ -40,6 +40,20 @@ type EventEdge struct {
 	Cursor string `json:"cursor"`
 }
 
+// One place in a yearbook where a fact can be read: the provenance a historian checks.
+type Mention struct {
+	// The yearbook's ID, e.g. wuwei-2024.
+	Yearbook string `json:"yearbook"`
+	// The printed page, when known.
+	Page *int `json:"page,omitempty"`
+	// The section path: chapter > section > 【topic】.
+	Section string `json:"section"`
+	// The 1-based line of the yearbook's text file.
+	Line int `json:"line"`
+	// The sentence or line quoted, with PDF line breaks undone.
+	Quote string `json:"quote"`
+}
+
 type OrganizationConnection struct {
 	TotalCount int                 `json:"totalCount"`
 	Edges      []*OrganizationEdge `json:"edges"`
@@ -194,6 +208,19 @@ type TextLine struct {
 	// The printed page the line is on.
 	Page int    `json:"page"`
 	Text string `json:"text"`
+}
+
+// A loaded yearbook.
+type Yearbook struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	File  string `json:"file"`
+	// SHA-256 of the file: loading the same file again changes nothing.
+	Hash          string `json:"hash"`
+	LoadedAt      string `json:"loadedAt"`
+	Entities      int    `json:"entities"`
+	Relationships int    `json:"relationships"`
+	Diagnostics   int    `json:"diagnostics"`
 }
 
 // Whether a post started or ended.
