@@ -2,6 +2,7 @@ package events
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -382,7 +383,7 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 		if i > 0 {
 			prev := ps[i-1]
 			gap := s[prev.End:sp.Start]
-			if gap == "" || gap == "、" || gap == "和" || gap == "及" || gap == "与" || edgeWord(gap) {
+			if gap == "" || gap == "、" || gap == "和" || gap == "及" || gap == "与" || slices.Contains(mention.EdgeWords, gap) {
 				c := &chains[len(chains)-1]
 				c.spans = append(c.spans, sp)
 				c.glued = append(c.glued, gap != "、" && gap != "和" && gap != "及" && gap != "与")
@@ -466,16 +467,6 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 		return nil
 	}
 	return []mention.Span{sp}
-}
-
-// edgeWord reports whether w names the part of a large place a smaller
-// one lies in (腾格里沙漠南缘头道沟): the chain goes on through it.
-func edgeWord(w string) bool {
-	switch w {
-	case "南缘", "北缘", "东缘", "西缘", "边缘", "腹地", "深处":
-		return true
-	}
-	return false
 }
 
 // reOwnSession is a numbered meeting written right after a body's name

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/mention"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
@@ -529,10 +530,6 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 	return hits
 }
 
-// edgeWords are the parts of a large place written between it and a
-// smaller place inside it (腾格里沙漠南缘头道沟).
-var edgeWords = []string{"南缘", "北缘", "东缘", "西缘", "边缘", "腹地", "深处"}
-
 // gullyAfter adds the gully (沟) written at byte at of the passage,
 // right after the desert, area or site it lies in (黄花滩移民区四道沟,
 // 腾格里沙漠南缘头道沟区域), PART_OF that place: a name of 2–4 characters
@@ -543,7 +540,7 @@ func (b *builder) gullyAfter(p passage, parent *kg.Entity, at int) {
 	if parent == nil {
 		return
 	}
-	for _, w := range edgeWords {
+	for _, w := range mention.EdgeWords {
 		if strings.HasPrefix(p.Text[at:], w) {
 			at += len(w)
 			break
