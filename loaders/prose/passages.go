@@ -3,7 +3,6 @@ package prose
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -227,7 +226,7 @@ func provinceNames(s string) []string {
 	for i, r := range s {
 		rs[0], rs[1], rs[2] = rs[1], rs[2], r
 		at[0], at[1], at[2] = at[1], at[2], i
-		if n++; n >= 3 && r == '省' && unicode.Is(unicode.Han, rs[0]) && unicode.Is(unicode.Han, rs[1]) {
+		if n++; n >= 3 && r == '省' && textnorm.IsHan(rs[0]) && textnorm.IsHan(rs[1]) {
 			out = append(out, s[at[0]:i])
 			n = 0
 		}
