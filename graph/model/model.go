@@ -102,4 +102,3 @@ type Relationship struct {
 	End    *string  `json:"end,omitempty"`
 	Source *Mention `json:"source,omitempty"`
 }
-
