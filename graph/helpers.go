@@ -10,6 +10,7 @@ import (
 	"github.com/yearbookkg/kg/graph/dataloader"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/graph/selection"
 	"github.com/yearbookkg/kg/neo4jstore"
 
 	"github.com/yearbookkg/kg/graph/model"
@@ -254,38 +255,7 @@ func detail(ctx context.Context) neo4jstore.Detail {
 // selects reports whether set selects a field of one of the names, at any
 // depth.
 func selects(set ast.SelectionSet, frags ast.FragmentDefinitionList, names ...string) bool {
-	return !walk(set, frags, 0, func(name string) bool { return !slices.Contains(names, name) })
-}
-
-// walk calls visit with the name of every field set selects, at any
-// depth and through fragments, until visit returns false. It reports
-// whether it went through the whole set: false when visit stopped it, or
-// when the nesting passes 64 (a fragment cycle, which validation rejects),
-// which makes its callers assume the most.
-func walk(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, visit func(name string) bool) bool {
-	if depth > 64 {
-		return false
-	}
-	for _, sel := range set {
-		var sub ast.SelectionSet
-		switch s := sel.(type) {
-		case *ast.Field:
-			if !visit(s.Name) {
-				return false
-			}
-			sub = s.SelectionSet
-		case *ast.InlineFragment:
-			sub = s.SelectionSet
-		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f != nil {
-				sub = f.SelectionSet
-			}
-		}
-		if !walk(sub, frags, depth+1, visit) {
-			return false
-		}
-	}
-	return true
+	return !selection.Walk(set, frags, func(name string) bool { return !slices.Contains(names, name) })
 }
 
 // facts returns what Query.node should read with the entity id, from the
@@ -324,25 +294,25 @@ func facts(ctx context.Context, id string) neo4jstore.Facts {
 	return f
 }
 
-// selection is what an operation selects anywhere, by field name: a
+// selected is what an operation selects anywhere, by field name: a
 // superset (a field of another type with the same name counts too),
 // which is safe, since reading a property no field shows costs only
 // bytes. withSelection finds it in one walk of the operation per request;
 // the resolvers that need it, some once per element of a list, read it.
-type selection struct {
+type selected struct {
 	fields neo4jstore.Fields // the optional entity properties
 	source bool              // a field named source
 }
 
-// everything is the selection to assume when the operation cannot be read.
-var everything = selection{fields: neo4jstore.AllFields, source: true}
+// everything is what to assume selected when the operation cannot be read.
+var everything = selected{fields: neo4jstore.AllFields, source: true}
 
 type selectionKey struct{}
 
 // selectionIn returns what set selects at any depth.
-func selectionIn(set ast.SelectionSet, frags ast.FragmentDefinitionList) selection {
-	var s selection
-	if !walk(set, frags, 0, func(name string) bool {
+func selectionIn(set ast.SelectionSet, frags ast.FragmentDefinitionList) selected {
+	var s selected
+	if !selection.Walk(set, frags, func(name string) bool {
 		s.fields |= neo4jstore.FieldOf(name)
 		s.source = s.source || name == "source"
 		return true
@@ -355,8 +325,8 @@ func selectionIn(set ast.SelectionSet, frags ast.FragmentDefinitionList) selecti
 // selectionOf returns the selection of the request's operation: the one
 // withSelection found, else (outside the handler) a new walk, else, with
 // no operation to read, everything.
-func selectionOf(ctx context.Context) selection {
-	if s, ok := ctx.Value(selectionKey{}).(selection); ok {
+func selectionOf(ctx context.Context) selected {
+	if s, ok := ctx.Value(selectionKey{}).(selected); ok {
 		return s
 	}
 	if !graphql.HasOperationContext(ctx) {

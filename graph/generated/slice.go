@@ -8,6 +8,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/yearbookkg/kg/graph/selection"
 )
 
 // marshalSlice marshals a list of objects. gqlgen marshals each element
@@ -19,7 +21,7 @@ import (
 // for a neighbourhood of ~300 objects was half the request's CPU. Then
 // the elements are marshalled one after another, in this goroutine.
 func marshalSlice(ctx context.Context, sel ast.SelectionSet, length int, workerLimit int64, omitPanicHandler bool, marshalElement func(ctx context.Context, i int) graphql.Marshaler) graphql.Array {
-	if length < 2 || !graphql.HasOperationContext(ctx) || reachesResolver(sel, graphql.GetOperationContext(ctx).Doc.Fragments, 0) {
+	if length < 2 || !graphql.HasOperationContext(ctx) || reachesResolver(sel, graphql.GetOperationContext(ctx).Doc.Fragments) {
 		return graphql.MarshalSliceConcurrently(ctx, length, workerLimit, omitPanicHandler, marshalElement)
 	}
 	ret := make(graphql.Array, length)
@@ -45,25 +47,6 @@ func marshalSlice(ctx context.Context, sel ast.SelectionSet, length int, workerL
 // reachesResolver reports whether set selects, at any depth, a field
 // with the name of a field that has a resolver on any type: a superset,
 // which errs on the side of gqlgen's goroutines.
-func reachesResolver(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int) bool {
-	if depth > 64 {
-		return true // a fragment cycle, which validation rejects
-	}
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if resolverFields[s.Name] || reachesResolver(s.SelectionSet, frags, depth+1) {
-				return true
-			}
-		case *ast.InlineFragment:
-			if reachesResolver(s.SelectionSet, frags, depth+1) {
-				return true
-			}
-		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f == nil || reachesResolver(f.SelectionSet, frags, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
+func reachesResolver(set ast.SelectionSet, frags ast.FragmentDefinitionList) bool {
+	return !selection.Walk(set, frags, func(name string) bool { return !resolverFields[name] })
 }

@@ -32,7 +32,7 @@ func TestReachesResolver(t *testing.T) {
 			// The selection of the list's elements: x { nodes { … } }.
 			x := doc.Operations[0].SelectionSet[0].(*ast.Field)
 			nodes := x.SelectionSet[0].(*ast.Field)
-			if got := reachesResolver(nodes.SelectionSet, doc.Fragments, 0); got != tt.want {
+			if got := reachesResolver(nodes.SelectionSet, doc.Fragments); got != tt.want {
 				t.Errorf("reachesResolver = %v, want %v", got, tt.want)
 			}
 		})
