@@ -9,11 +9,9 @@ import (
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
-// cand is a candidate span [i, j) in runes; lead is where the words
-// stripped before it began (a project's 建成, 2023年), and tail where the
-// text that speaks of it continues (after a list's 等项目).
+// cand is a candidate span [i, j) in runes.
 type cand struct {
-	i, j, lead, tail int
+	i, j int
 }
 
 // anchorClass are the words that start an organization's name: places,
