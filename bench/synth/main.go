@@ -257,7 +257,8 @@ func permutation(rng *rand.Rand, xs []rune) map[rune]rune {
 // and line breaks too: the PDF conversion wraps a name across lines (王,
 // a blank line, 国斌主持会议), the extractor joins the lines again, and a
 // name left whole there would carry one yearbook's person into every
-// synthetic one.
+// synthetic one. A photo caption between the two halves (决定马, the
+// caption, 秀兰为…) is skipped as well, since the extractor cuts it out.
 type trie struct {
 	next map[rune]*trie
 	repl []rune
@@ -282,13 +283,28 @@ func space(r rune) bool { return r == ' ' || r == '\u3000' || r == '\n' || r == 
 // right, and returns the text and the number of replacements.
 func (t *trie) replace(text string) (string, int) {
 	rs := []rune(text)
+	n := t.replaceRunes(rs)
+	return string(rs), n
+}
+
+// replaceRunes replaces names in rs in place. The captions a name was
+// matched across are searched on their own afterwards, as the scan
+// resumes after the name.
+func (t *trie) replaceRunes(rs []rune) int {
 	n := 0
 	for i := 0; i < len(rs); {
 		node := t
 		var at, best []int
 		var repl []rune
+		var skipped [][2]int // captions skipped inside the match
 		for j := i; j < len(rs); j++ {
 			if j > i && space(rs[j]) {
+				if rs[j] == '\n' {
+					if end := skipCaption(rs, j); end > j {
+						skipped = append(skipped, [2]int{j + 1, end})
+						j = end
+					}
+				}
 				continue
 			}
 			node = node.next[rs[j]]
@@ -309,8 +325,46 @@ func (t *trie) replace(text string) (string, int) {
 		}
 		n++
 		i = best[len(best)-1] + 1
+		for _, c := range skipped {
+			if c[1] < i {
+				n += t.replaceRunes(rs[c[0]:c[1]])
+			}
+		}
 	}
-	return string(rs), n
+	return n
+}
+
+// skipCaption returns the end of the photo caption that starts on the
+// line after the line break at nl (图 8　…, up to its credit: …摄）or
+// 供图）, within a few lines), or nl when no caption starts there.
+func skipCaption(rs []rune, nl int) int {
+	k := nl + 1
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '\u3000') {
+		k++
+	}
+	if k+1 >= len(rs) || rs[k] != '图' {
+		return nl
+	}
+	d := k + 1
+	for d < len(rs) && rs[d] == ' ' {
+		d++
+	}
+	if d >= len(rs) || rs[d] < '0' || rs[d] > '9' {
+		return nl
+	}
+	end := nl
+	for lines := 0; lines < 8; lines++ {
+		next := slices.Index(rs[end+1:], '\n')
+		if next < 0 {
+			return nl
+		}
+		line := string(rs[end+1 : end+1+next])
+		end += 1 + next
+		if strings.HasSuffix(strings.TrimSpace(line), "摄）") || strings.HasSuffix(strings.TrimSpace(line), "供图）") {
+			return end
+		}
+	}
+	return nl
 }
 
 var (
