@@ -4,7 +4,7 @@
 //
 //	loadtime stages -neo4j-uri URI -yearbook FILE -batches 500,1000,2000,5000 -reps 3 -out loads.json
 //	loadtime scale  -neo4j-uri URI -dir DIR -n 20 -reps 3 -out scale-20.json
-//	loadtime fresh  -neo4j-uri URI     resample index statistics and drop cached plans
+//	loadtime fresh  -neo4j-uri URI     resample index statistics and drop cached plans (Store.Replan)
 //	loadtime settle -neo4j-uri URI -jvm-pid PID   checkpoint, resample, wait for an idle JVM
 //
 // Both measurements empty the database first (every node, and for stages
@@ -105,7 +105,7 @@ func run(ctx context.Context, args []string) (err error) {
 		if !*resample {
 			return nil
 		}
-		return db.fresh(ctx)
+		return store.Replan(ctx)
 	case "scale":
 		res, err := scale(ctx, store, *dir, *n, *reps)
 		if err != nil {
@@ -118,9 +118,9 @@ func run(ctx context.Context, args []string) (err error) {
 		if !*resample {
 			return nil
 		}
-		return db.fresh(ctx)
+		return store.Replan(ctx)
 	case "fresh":
-		return db.fresh(ctx)
+		return store.Replan(ctx)
 	case "settle":
 		return settle(ctx, store, db, *jvmPID, *quiet, *idleCPU, *maxWait)
 	}
@@ -298,19 +298,6 @@ func (a *admin) dropSchema(ctx context.Context) error {
 			if _, err := a.run(ctx, fmt.Sprintf(q.drop, name)); err != nil {
 				return err
 			}
-		}
-	}
-	return nil
-}
-
-// fresh resamples index statistics and drops cached plans, so that the
-// next queries are planned for the data just loaded (see
-// docs/benchmarks.md: right after a load into an empty database the
-// statistics still describe an empty one).
-func (a *admin) fresh(ctx context.Context) error {
-	for _, q := range []string{"CALL db.resampleOutdatedIndexes()", "CALL db.clearQueryCaches()"} {
-		if _, err := a.run(ctx, q); err != nil {
-			return err
 		}
 	}
 	return nil
