@@ -106,6 +106,11 @@ type scan struct {
 	ms    []wordAt // lexicon words, by start
 	endAt []uint32 // classes of the words ending at each position
 	taken []uint8  // the kind of span covering each rune (tag), 0 if none
+	// reach bounds the length of the words found, in runes: the
+	// longest one's, at most maxWord. The searches for words ending at
+	// or covering a position look that far back only: most passages
+	// hold no word longer than five runes.
+	reach int
 
 	people   []person
 	orgs     []Span
@@ -162,6 +167,7 @@ func newScan(f *finder, text string) *scan {
 	s.endAt = resize(s.endAt, n+1)
 	s.taken = resize(s.taken, n)
 	s.ms = s.ms[:0]
+	s.reach = 0
 	t := f.trie
 	for i := 0; i < n; i++ {
 		s.first[i] = int32(len(s.ms))
@@ -170,6 +176,7 @@ func newScan(f *finder, text string) *scan {
 			if c := t.class[cur]; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
 				s.endAt[j+1] |= c
+				s.reach = max(s.reach, j+1-i)
 			}
 			if j++; j >= n {
 				break
@@ -178,6 +185,7 @@ func newScan(f *finder, text string) *scan {
 		}
 	}
 	s.first[n] = int32(len(s.ms))
+	s.reach = min(s.reach, maxWord)
 	return s
 }
 
@@ -228,7 +236,7 @@ func (s *scan) longestEnding(j int, c uint32) int {
 	if j <= 0 || j > len(s.rs) || s.endAt[j]&c == 0 {
 		return -1
 	}
-	for i := max(0, j-maxWord); i < j; i++ {
+	for i := max(0, j-s.reach); i < j; i++ {
 		if s.hasAt(i, j, c) {
 			return i
 		}
@@ -242,7 +250,7 @@ const maxWord = 24
 // covering returns a word of class c that covers position p and is not
 // inside [lo, hi), if any.
 func (s *scan) covering(p int, c uint32, lo, hi int) bool {
-	for i := max(0, p-maxWord); i <= p; i++ {
+	for i := max(0, p-s.reach); i <= p; i++ {
 		for _, w := range s.at(i) {
 			if w.class&c != 0 && int(w.j) > p && !(int(w.i) >= lo && int(w.j) <= hi) {
 				return true

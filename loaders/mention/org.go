@@ -673,7 +673,7 @@ func (s *scan) brandFirst(i, j int) bool {
 // in names (经济, 对外, 和平) or inside an anchor does not count, nor does
 // 和, 与, 及 (发展和改革委员会), which orgStart judges on its own.
 func (s *scan) boundaryEnding(p, lo int) int {
-	for a := max(lo, p-maxWord); a < p; a++ {
+	for a := max(lo, p-s.reach); a < p; a++ {
 		if !s.hasAt(a, p, cBoundary) {
 			continue
 		}
