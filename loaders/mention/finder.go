@@ -106,6 +106,9 @@ type scan struct {
 	ms    []wordAt // lexicon words, by start
 	endAt []uint32 // classes of the words ending at each position
 	taken []uint8  // the kind of span covering each rune (tag), 0 if none
+	// marked are the positions of the runes that runeMarks marks, in
+	// order.
+	marked []int32
 	// reach bounds the length of the words found, in runes: the
 	// longest one's, at most maxWord. The searches for words ending at
 	// or covering a position look that far back only: most passages
@@ -142,7 +145,7 @@ func resize[T any](b []T, n int) []T {
 func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
 	s.f, s.text = f, text
-	s.rs, s.off = s.rs[:0], s.off[:0]
+	s.rs, s.off, s.marked = s.rs[:0], s.off[:0], s.marked[:0]
 	for i := 0; i < len(text); {
 		// As for range decodes, with the three-byte runes of Chinese
 		// text decoded in line (textnorm.DecodeRuneAt, by hand): every rune
@@ -153,6 +156,9 @@ func newScan(f *finder, text string) *scan {
 			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 				// E1–EC and EE–EF take any continuation bytes.
 				r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+				if r >= hanLo && r <= hanHi && runeMarks[r-hanLo] != 0 {
+					s.marked = append(s.marked, int32(len(s.rs)))
+				}
 			} else {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
@@ -188,6 +194,36 @@ func newScan(f *finder, text string) *scan {
 	s.reach = min(s.reach, maxWord)
 	return s
 }
+
+// Marks of the Han characters that start the words some rule passes look
+// for. newScan notes their positions while it decodes, so that those
+// passes visit a few positions instead of every rune of the text.
+const (
+	mAddress uint8 = 1 << iota // the first character of a title of address (总书记)
+	mAppoint                   // 同 (同志), 为 or 任: an appointment's
+	mStatus                    // the first character of a status word (建成)
+)
+
+// runeMarks holds the marks of the CJK block's characters, by rune -
+// hanLo. The words must start with such a character (TestMarkedWordsHan).
+var runeMarks = func() []uint8 {
+	out := make([]uint8, hanHi-hanLo+1)
+	mark := func(m uint8, words ...string) {
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); r >= hanLo && r <= hanHi {
+				out[r-hanLo] |= m
+			}
+		}
+	}
+	mark(mAddress, lex.words["address"]...)
+	mark(mAppoint, "同", "为", "任")
+	mark(mStatus, lex.words["status"]...)
+	mark(mStatus, lex.words["projectstatus"]...)
+	return out
+}()
+
+// hasMark reports whether the rune at p, one of s.marked, has mark m.
+func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
 
 // release returns s to the pool. The spans of its result are copies and
 // hold no reference into its buffers.

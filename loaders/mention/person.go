@@ -1,9 +1,7 @@
 package mention
 
 import (
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 )
@@ -38,8 +36,9 @@ func (s *scan) findPeople() {
 		}
 	}
 	// Before a title of address (习近平总书记).
-	for p := 2; p < n; p++ {
-		if !slices.Contains(addressFirst, s.rs[p]) {
+	for _, m := range s.marked {
+		p := int(m)
+		if p < 2 || !s.hasMark(p, mAddress) {
 			continue
 		}
 		for _, w := range lex.words["address"] {
@@ -50,7 +49,11 @@ func (s *scan) findPeople() {
 		}
 	}
 	// Appointments: X同志, 选举X为, 任命X为, 决定X为, ：X任.
-	for p := 2; p+1 < n; p++ {
+	for _, m := range s.marked {
+		p := int(m)
+		if p < 2 || p+1 >= n || !s.hasMark(p, mAppoint) {
+			continue
+		}
 		switch {
 		case s.rs[p] == '同' && s.rs[p+1] == '志':
 			if s.nameBefore(p, nil) {
@@ -81,20 +84,6 @@ func (s *scan) findPeople() {
 		}
 	}
 }
-
-// addressFirst holds the first characters of the titles of address, to
-// find them fast. findPeople asks about every rune of every text, and the
-// titles are a handful: a scan of this short slice is cheaper than a map
-// lookup.
-var addressFirst = func() []rune {
-	var out []rune
-	for _, w := range lex.words["address"] {
-		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}()
 
 // nameAddressed adds the name written right before the title of address
 // at p, when there is one after a boundary: a valid name none of whose

@@ -974,8 +974,10 @@ func (s *scan) pStopAt(p, from int) bool {
 // clause's start or another such name joined by 、.
 func (s *scan) builtFacilities() []pcand {
 	var out []pcand
-	for p := 1; p < len(s.rs); p++ {
-		if r := s.rs[p]; r < hanLo || r > hanHi || !statusFirst[r-hanLo] {
+	from := 1
+	for _, m := range s.marked {
+		p := int(m)
+		if p < from || !s.hasMark(p, mStatus) {
 			continue
 		}
 		k := s.statusAt(p)
@@ -999,7 +1001,7 @@ func (s *scan) builtFacilities() []pcand {
 			}
 			q = c.i - 1
 		}
-		p = k - 1
+		from = k
 	}
 	return out
 }
@@ -1403,23 +1405,6 @@ var projectTrie = func() *trie {
 		}
 	}
 	return t.freeze()
-}()
-
-// statusFirst marks the characters that start a status word, so that
-// builtFacilities looks for statuses only where one may start.
-var statusFirst = func() []bool {
-	out := make([]bool, hanHi-hanLo+1)
-	for _, section := range []string{"status", "projectstatus"} {
-		for _, w := range lex.words[section] {
-			for _, r := range w {
-				if r >= hanLo && r <= hanHi {
-					out[r-hanLo] = true
-				}
-				break
-			}
-		}
-	}
-	return out
 }()
 
 // pLongestAt returns the end of the longest project word of class c
