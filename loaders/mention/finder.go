@@ -156,7 +156,7 @@ func newScan(f *finder, text string) *scan {
 			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
 				// E1–EC and EE–EF take any continuation bytes.
 				r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
-				if r >= hanLo && r <= hanHi && runeMarks[r-hanLo] != 0 {
+				if h := uint32(r - hanLo); h < uint32(len(runeMarks)) && runeMarks[h] != 0 {
 					s.marked = append(s.marked, int32(len(s.rs)))
 				}
 			} else {
@@ -177,7 +177,14 @@ func newScan(f *finder, text string) *scan {
 	t := f.trie
 	for i := 0; i < n; i++ {
 		s.first[i] = int32(len(s.ms))
-		cur := t.first(s.rs[i])
+		// The root's children for Han characters, as first finds
+		// them, in line.
+		var cur int32
+		if h := uint32(s.rs[i] - hanLo); h <= hanHi-hanLo {
+			cur = t.han[h]
+		} else {
+			cur = t.first(s.rs[i])
+		}
 		for j := i; cur != 0; {
 			if c := t.class[cur]; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
@@ -206,8 +213,8 @@ const (
 
 // runeMarks holds the marks of the CJK block's characters, by rune -
 // hanLo. The words must start with such a character (TestMarkedWordsHan).
-var runeMarks = func() []uint8 {
-	out := make([]uint8, hanHi-hanLo+1)
+var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
+	out := new([hanHi - hanLo + 1]uint8)
 	mark := func(m uint8, words ...string) {
 		for _, w := range words {
 			if r, _ := utf8.DecodeRuneInString(w); r >= hanLo && r <= hanHi {

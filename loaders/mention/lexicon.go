@@ -135,7 +135,7 @@ type trie struct {
 	class []uint32 // the classes of the word that ends at each node
 	mask  []uint64 // per node, bit r&63 of the rune r of each child
 	edges []edge   // the edges by hash (edgeSlot), a power of two of them
-	han   []int32  // the root's children for the CJK block, by rune - 0x4E00 (0: none)
+	han   []int32  // the root's children for the CJK block, by rune - 0x4E00 (0: none); never nil once frozen
 	// rootBMP marks the other runes of the Basic Multilingual Plane that
 	// start a word: the punctuation and digits of a text, which start
 	// none, are then passed over at once.
@@ -169,11 +169,20 @@ func (t *trie) first(r rune) int32 {
 	return t.next(0, r)
 }
 
-// next returns the child of node n for rune r, or 0.
+// next returns the child of node n for rune r, or 0. It is small enough
+// to be inlined in the walk, where most steps end at the mask.
 func (t *trie) next(n int32, r rune) int32 {
 	if t.mask[n]&(1<<(uint32(r)&63)) == 0 {
 		return 0
 	}
+	return t.edge(n, r)
+}
+
+// edge returns the child of node n for rune r from the hash table, or 0.
+// It stays a call, so that next is inlined.
+//
+//go:noinline
+func (t *trie) edge(n int32, r rune) int32 {
 	last := uint32(len(t.edges) - 1)
 	for h := edgeSlot(n, r) & last; ; h = (h + 1) & last {
 		e := &t.edges[h]
@@ -267,6 +276,9 @@ func (t *trie) freeze() *trie {
 			}
 			t.edges[h] = edge{int32(n), r, nd.vals[k]}
 		}
+	}
+	if t.han == nil {
+		t.han = make([]int32, hanHi-hanLo+1)
 	}
 	if len(t.build) > 0 {
 		for _, r := range t.build[0].keys {
