@@ -1,7 +1,8 @@
 package mention
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -303,6 +304,12 @@ func (s *scan) covering(p int, c uint32, lo, hi int) bool {
 	return false
 }
 
+// written returns runes [i, j) as the text writes them. For Han
+// characters it equals string(s.rs[i:j]), since folding changes none of
+// them, and it allocates nothing: the sets of Han words (TestHanWordSets)
+// are looked up with it.
+func (s *scan) written(i, j int) string { return s.text[s.off[i]:s.off[j]] }
+
 // span makes a span of kind k over runes [i, j), with the written form as
 // name.
 func (s *scan) span(k kg.Kind, i, j int) Span {
@@ -353,7 +360,10 @@ func (s *scan) result() []Span {
 	}
 	out = append(out, s.orgs...)
 	out = append(out, s.projects...)
-	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	// The spans do not overlap and none is empty (each pass takes the
+	// runes of its spans, and the next leaves them be): no two start at
+	// the same byte, so any sort by start gives the one order.
+	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 

@@ -39,3 +39,18 @@ func TestMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestHanWordSets checks that the sections whose words scan.written looks
+// up hold Han words only: for them the written text and the folded runes
+// are one.
+func TestHanWordSets(t *testing.T) {
+	for _, section := range []string{"party", "governing", "ward", "dept", "taskbody", "taskverb", "org", "clinic", "title"} {
+		for _, w := range lex.words[section] {
+			for _, r := range w {
+				if !isHan(r) {
+					t.Errorf("[%s] %s holds %q, which is no Han character", section, w, r)
+				}
+			}
+		}
+	}
+}

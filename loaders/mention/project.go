@@ -1,7 +1,8 @@
 package mention
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -45,7 +46,7 @@ func (s *scan) findProjects() {
 	// name (天祝县藏医院扩建项目) theirs carries the owner.
 	cands := s.institutionWorks()
 	for e := 1; e <= len(s.rs); e++ {
-		if s.endAt[e]&cProject == 0 && !s.sectionRoadEnd(e) {
+		if s.endAt[e]&cProject == 0 && (s.rs[e-1] != '路' || !s.sectionRoadEnd(e)) {
 			continue
 		}
 		s0 := s.longestEnding(e, cProject)
@@ -71,12 +72,11 @@ func (s *scan) findProjects() {
 		}
 	}
 	cands = append(cands, s.builtFacilities()...)
-	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].j-cands[a].i, cands[b].j-cands[b].i
-		if la != lb {
-			return la > lb
+	slices.SortStableFunc(cands, func(a, b pcand) int {
+		if la, lb := a.j-a.i, b.j-b.i; la != lb {
+			return cmp.Compare(lb, la)
 		}
-		return cands[a].i < cands[b].i
+		return cmp.Compare(a.i, b.i)
 	})
 	var kept []pcand
 	for _, c := range cands {
@@ -85,7 +85,9 @@ func (s *scan) findProjects() {
 		}
 		kept = append(kept, c)
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].i < kept[b].i })
+	// Kept candidates do not overlap and none is empty: no two start
+	// at the same rune, so any sort by start gives the one order.
+	slices.SortFunc(kept, func(a, b pcand) int { return cmp.Compare(a.i, b.i) })
 	for k, c := range kept {
 		exact := s.orgExactly(c.i, s.nameEnd(c))
 		orgEnd := s.orgAtStart(c.i, s.nameEnd(c))
@@ -439,7 +441,7 @@ func (s *scan) pKept(b, p int) bool {
 // 共建 right after a clause's first two characters, one of them a
 // province's short form.
 func (s *scan) jointBuilt(l0, b, p int) bool {
-	w := string(s.rs[b:p])
+	w := s.written(b, p)
 	if w != "共建" && w != "联建" && w != "合建" || b-l0 != 2 {
 		return false
 	}
@@ -619,7 +621,7 @@ func (s *scan) orgInside(i, e int) bool {
 	if s0 <= i || s.hasAt(s0, e, cOrgWeak) {
 		return false
 	}
-	w := string(s.rs[s0:e])
+	w := s.written(s0, e)
 	return strings.HasSuffix(w, "公司") || strings.HasSuffix(w, "集团") || strings.HasSuffix(w, "厂") || strings.HasSuffix(w, "合作社")
 }
 
@@ -984,7 +986,7 @@ func (s *scan) builtFacilities() []pcand {
 		if k <= p || !s.statusEnds(k) {
 			continue
 		}
-		if w := string(s.rs[p:k]); w == "签约" || w == "落地" || w == "签约落地" || w == "续建" || w == "复工" {
+		if w := s.written(p, k); w == "签约" || w == "落地" || w == "签约落地" || w == "续建" || w == "复工" {
 			continue
 		}
 		q := s.beforeStatus(p)
