@@ -178,14 +178,7 @@ func newScan(f *finder, text string) *scan {
 	t := f.trie
 	for i := 0; i < n; i++ {
 		s.first[i] = int32(len(s.ms))
-		// The root's children for Han characters, as first finds
-		// them, in line.
-		var cur int32
-		if h := uint32(s.rs[i] - hanLo); h <= hanHi-hanLo {
-			cur = t.han[h]
-		} else {
-			cur = t.first(s.rs[i])
-		}
+		cur := t.first(s.rs[i])
 		for j := i; cur != 0; {
 			if c := t.class[cur]; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})

@@ -135,7 +135,8 @@ type trie struct {
 	class []uint32 // the classes of the word that ends at each node
 	mask  []uint64 // per node, bit r&63 of the rune r of each child
 	edges []edge   // the edges by hash (edgeSlot), a power of two of them
-	han   []int32  // the root's children for the CJK block, by rune - 0x4E00 (0: none); never nil once frozen
+	han   []int32  // the root's children for the CJK block, by rune - hanLo (0: none)
+	last  []uint32 // the classes of the words ending in each character of the block
 	// rootBMP marks the other runes of the Basic Multilingual Plane that
 	// start a word: the punctuation and digits of a text, which start
 	// none, are then passed over at once.
@@ -155,14 +156,17 @@ type edge struct {
 // Bounds of the CJK block whose root children han indexes directly.
 const hanLo, hanHi = 0x4E00, 0x9FFF
 
-// first returns the node a word starting with r leads to, or 0.
+// first returns the node a word starting with r leads to, or 0. It is
+// small enough to be inlined for Han characters.
 func (t *trie) first(r rune) int32 {
-	if r >= hanLo && r <= hanHi {
-		if t.han == nil {
-			return 0
-		}
-		return t.han[r-hanLo]
+	if h := uint32(r - hanLo); h <= hanHi-hanLo {
+		return t.han[h]
 	}
+	return t.firstOther(r)
+}
+
+// firstOther is first for the runes outside the CJK block.
+func (t *trie) firstOther(r rune) int32 {
 	if r < 0x10000 && t.rootBMP[r>>6]&(1<<(r&63)) == 0 {
 		return 0
 	}
@@ -193,6 +197,15 @@ func (t *trie) edge(n int32, r rune) int32 {
 			return e.child
 		}
 	}
+}
+
+// endsIn returns the classes of the words that may end in r: exactly
+// those for a Han character, all for any other rune.
+func (t *trie) endsIn(r rune) uint32 {
+	if h := uint32(r - hanLo); h <= hanHi-hanLo {
+		return t.last[h]
+	}
+	return ^uint32(0)
 }
 
 // edgeSlot returns the hash of an edge, whose low bits are its first slot.
@@ -265,11 +278,15 @@ func (t *trie) freeze() *trie {
 		size *= 2 // at most half full, so that a search ends soon
 	}
 	t.edges = make([]edge, size)
+	t.last = make([]uint32, hanHi-hanLo+1)
 	last := uint32(size - 1)
 	for n, nd := range t.build {
 		t.class[n] = nd.class
 		for k, r := range nd.keys {
 			t.mask[n] |= 1 << (uint32(r) & 63)
+			if h := uint32(r - hanLo); h <= hanHi-hanLo {
+				t.last[h] |= t.build[nd.vals[k]].class
+			}
 			h := edgeSlot(int32(n), r) & last
 			for t.edges[h].child != 0 {
 				h = (h + 1) & last

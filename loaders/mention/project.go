@@ -1447,6 +1447,9 @@ func (s *scan) pHasAt(i, j int, c uint32) bool {
 // pEnding returns the start of the longest project word of class c ending
 // at q, or -1.
 func (s *scan) pEnding(q int, c uint32) int {
+	if q <= 0 || q > len(s.rs) || projectTrie.endsIn(s.rs[q-1])&c == 0 {
+		return -1
+	}
 	for a := max(0, q-maxPWord); a < q; a++ {
 		if s.pHasAt(a, q, c) {
 			return a
