@@ -267,6 +267,18 @@ func (s *scan) hasAt(i, j int, c uint32) bool {
 	return false
 }
 
+// nextEnd returns the first position from e on where a word of class c
+// ends, or len(s.rs)+1. The passes that read the words ending somewhere
+// step with it: its loop makes no call, so that passing over a text
+// costs little.
+func (s *scan) nextEnd(e int, c uint32) int {
+	endAt := s.endAt
+	for e < len(endAt) && endAt[e]&c == 0 {
+		e++
+	}
+	return e
+}
+
 // longestEnding returns the start of the longest word of class c ending
 // at j, or -1. Words are at most maxWord runes long.
 func (s *scan) longestEnding(j int, c uint32) int {

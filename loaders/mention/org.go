@@ -44,10 +44,7 @@ func (s *scan) findOrgs() {
 			}
 		}
 	}
-	for e := 1; e <= len(s.rs); e++ {
-		if s.endAt[e]&cOrg == 0 {
-			continue
-		}
+	for e := s.nextEnd(1, cOrg); e <= len(s.rs); e = s.nextEnd(e+1, cOrg) {
 		if i, j, claim, ok := s.orgAt(e); ok {
 			cands = append(cands, orgCand{cand: cand{i: i, j: j}, claim: claim})
 		}

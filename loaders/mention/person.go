@@ -22,10 +22,7 @@ type person struct {
 func (s *scan) findPeople() {
 	n := len(s.rs)
 	// After a title head.
-	for j := 1; j < n; j++ {
-		if s.endAt[j]&cTitle == 0 {
-			continue
-		}
+	for j := s.nextEnd(1, cTitle); j < n; j = s.nextEnd(j+1, cTitle) {
 		hi := s.longestEnding(j, cTitle)
 		if hi < 0 {
 			continue

@@ -45,7 +45,7 @@ func (s *scan) findProjects() {
 	// An institution's own works first: of two readings of the same
 	// name (天祝县藏医院扩建项目) theirs carries the owner.
 	cands := s.institutionWorks()
-	for e := 1; e <= len(s.rs); e++ {
+	for e := s.nextProjectEnd(1); e <= len(s.rs); e = s.nextProjectEnd(e + 1) {
 		if s.endAt[e]&cProject == 0 && (s.rs[e-1] != '路' || !s.sectionRoadEnd(e)) {
 			continue
 		}
@@ -133,6 +133,19 @@ func setProp(m map[string]string, k, v string) map[string]string {
 	}
 	m[k] = v
 	return m
+}
+
+// nextProjectEnd returns the first position from e on where a project
+// suffix or 路 ends (the ends findProjects reads), or len(s.rs)+1. Its
+// loop makes no call, so that passing over a text costs little.
+func (s *scan) nextProjectEnd(e int) int {
+	rs, endAt := s.rs, s.endAt
+	for ; e <= len(rs); e++ {
+		if endAt[e]&cProject != 0 || rs[e-1] == '路' {
+			return e
+		}
+	}
+	return e
 }
 
 // projectAt returns the project whose suffix is runes [s0, e), if its name
