@@ -154,17 +154,20 @@ func newScan(f *finder, text string) *scan {
 		c := text[i]
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && (text[i+1]^0x80)|(text[i+2]^0x80) < 0x40 {
 				// E1–EC and EE–EF take any continuation bytes.
 				r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
-				if h := uint32(r - hanLo); h < uint32(len(runeMarks)) && runeMarks[h] != 0 {
-					s.marked = append(s.marked, int32(len(s.rs)))
-				}
 			} else {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
+			// Folding changes no Han character (nor ASCII).
+			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
+				r = fold(r)
+			} else if runeMarks[h] != 0 {
+				s.marked = append(s.marked, int32(len(s.rs)))
+			}
 		}
-		s.rs = append(s.rs, fold(r))
+		s.rs = append(s.rs, r)
 		s.off = append(s.off, i)
 		i += size
 	}
