@@ -110,6 +110,10 @@ type scan struct {
 	// marked are the positions of the runes that runeMarks marks, in
 	// order.
 	marked []int32
+	// ends are the positions where a word of a class of endClasses ends,
+	// or a road's 路, in order: the passes over those ends visit them
+	// only (nextEnd).
+	ends []int32
 	// reach bounds the length of the words found, in runes: the
 	// longest one's, at most maxWord. The searches for words ending at
 	// or covering a position look that far back only: most passages
@@ -146,7 +150,7 @@ func resize[T any](b []T, n int) []T {
 func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
 	s.f, s.text = f, text
-	s.rs, s.off, s.marked = s.rs[:0], s.off[:0], s.marked[:0]
+	s.rs, s.off, s.marked, s.ends = s.rs[:0], s.off[:0], s.marked[:0], s.ends[:0]
 	for i := 0; i < len(text); {
 		// As for range decodes, with the three-byte runes of Chinese
 		// text decoded in line (textnorm.DecodeRuneAt, by hand): every rune
@@ -163,7 +167,10 @@ func newScan(f *finder, text string) *scan {
 			// Folding changes no Han character (nor ASCII).
 			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
 				r = fold(r)
-			} else if runeMarks[h] != 0 {
+			} else if m := runeMarks[h]; m != 0 {
+				if m&mRoad != 0 {
+					s.ends = append(s.ends, int32(len(s.rs)+1))
+				}
 				s.marked = append(s.marked, int32(len(s.rs)))
 			}
 		}
@@ -186,6 +193,9 @@ func newScan(f *finder, text string) *scan {
 			if c := t.class[cur]; c != 0 {
 				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
 				s.endAt[j+1] |= c
+				if c&endClasses != 0 {
+					s.ends = append(s.ends, int32(j+1))
+				}
 				s.reach = max(s.reach, j+1-i)
 			}
 			if j++; j >= n {
@@ -195,6 +205,8 @@ func newScan(f *finder, text string) *scan {
 		}
 	}
 	s.first[n] = int32(len(s.ms))
+	slices.Sort(s.ends)
+	s.ends = slices.Compact(s.ends)
 	s.reach = min(s.reach, maxWord)
 	return s
 }
@@ -206,6 +218,7 @@ const (
 	mAddress uint8 = 1 << iota // the first character of a title of address (总书记)
 	mAppoint                   // 同 (同志), 为 or 任: an appointment's
 	mStatus                    // the first character of a status word (建成)
+	mRoad                      // 路, whose section may follow (findProjects)
 )
 
 // runeMarks holds the marks of the CJK block's characters, by rune -
@@ -223,6 +236,7 @@ var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 	mark(mAppoint, "同", "为", "任")
 	mark(mStatus, lex.words["status"]...)
 	mark(mStatus, lex.words["projectstatus"]...)
+	mark(mRoad, "路")
 	return out
 }()
 
@@ -270,16 +284,28 @@ func (s *scan) hasAt(i, j int, c uint32) bool {
 	return false
 }
 
+// endClasses are the classes whose ends newScan notes: those of the
+// words the passes of people, organizations and projects start from.
+const endClasses = cTitle | cOrg | cProject
+
 // nextEnd returns the first position from e on where a word of class c
-// ends, or len(s.rs)+1. The passes that read the words ending somewhere
-// step with it: its loop makes no call, so that passing over a text
-// costs little.
+// (of endClasses) ends, or len(s.rs)+1. The passes that read the words
+// ending somewhere step with it, from noted end to noted end instead of
+// over every rune.
 func (s *scan) nextEnd(e int, c uint32) int {
-	endAt := s.endAt
-	for e < len(endAt) && endAt[e]&c == 0 {
-		e++
+	return s.nextEndWith(e, func(p int) bool { return s.endAt[p]&c != 0 })
+}
+
+// nextEndWith returns the first noted end from e on where ok holds, or
+// len(s.rs)+1.
+func (s *scan) nextEndWith(e int, ok func(p int) bool) int {
+	k, _ := slices.BinarySearch(s.ends, int32(e))
+	for _, p := range s.ends[k:] {
+		if ok(int(p)) {
+			return int(p)
+		}
 	}
-	return e
+	return len(s.rs) + 1
 }
 
 // longestEnding returns the start of the longest word of class c ending

@@ -136,16 +136,9 @@ func setProp(m map[string]string, k, v string) map[string]string {
 }
 
 // nextProjectEnd returns the first position from e on where a project
-// suffix or 路 ends (the ends findProjects reads), or len(s.rs)+1. Its
-// loop makes no call, so that passing over a text costs little.
+// suffix or 路 ends (the ends findProjects reads), or len(s.rs)+1.
 func (s *scan) nextProjectEnd(e int) int {
-	rs, endAt := s.rs, s.endAt
-	for ; e <= len(rs); e++ {
-		if endAt[e]&cProject != 0 || rs[e-1] == '路' {
-			return e
-		}
-	}
-	return e
+	return s.nextEndWith(e, func(p int) bool { return s.endAt[p]&cProject != 0 || s.rs[p-1] == '路' })
 }
 
 // projectAt returns the project whose suffix is runes [s0, e), if its name
