@@ -114,6 +114,9 @@ type scan struct {
 	// or a road's 路, in order: the passes over those ends visit them
 	// only (nextEnd).
 	ends []int32
+	// named are the words of a class of namedClasses, in the order of
+	// ms: the passes over known names and prefixes read them only.
+	named []wordAt
 	// reach bounds the length of the words found, in runes: the
 	// longest one's, at most maxWord. The searches for words ending at
 	// or covering a position look that far back only: most passages
@@ -150,7 +153,7 @@ func resize[T any](b []T, n int) []T {
 func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
 	s.f, s.text = f, text
-	s.rs, s.off, s.marked, s.ends = s.rs[:0], s.off[:0], s.marked[:0], s.ends[:0]
+	s.rs, s.off, s.marked, s.ends, s.named = s.rs[:0], s.off[:0], s.marked[:0], s.ends[:0], s.named[:0]
 	for i := 0; i < len(text); {
 		// As for range decodes, with the three-byte runes of Chinese
 		// text decoded in line (textnorm.DecodeRuneAt, by hand): every rune
@@ -195,6 +198,9 @@ func newScan(f *finder, text string) *scan {
 				s.endAt[j+1] |= c
 				if c&endClasses != 0 {
 					s.ends = append(s.ends, int32(j+1))
+				}
+				if c&namedClasses != 0 {
+					s.named = append(s.named, wordAt{int32(i), int32(j + 1), c})
 				}
 				s.reach = max(s.reach, j+1-i)
 			}
@@ -287,6 +293,10 @@ func (s *scan) hasAt(i, j int, c uint32) bool {
 // endClasses are the classes whose ends newScan notes: those of the
 // words the passes of people, organizations and projects start from.
 const endClasses = cTitle | cOrg | cProject
+
+// namedClasses are the classes of the words newScan notes in scan.named:
+// known people and organizations, and the prefixes of parties.
+const namedClasses = cKnownPerson | cKnownOrg | cOrgPrefix
 
 // nextEnd returns the first position from e on where a word of class c
 // (of endClasses) ends, or len(s.rs)+1. The passes that read the words

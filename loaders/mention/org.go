@@ -34,7 +34,7 @@ func (s *scan) findOrgs() {
 		claim int    // the end of the text the name claims, when past j
 	}
 	var cands []orgCand
-	for _, w := range s.ms {
+	for _, w := range s.named {
 		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 && !s.cutsSuffix(int(w.i), int(w.j)) {
 			cands = append(cands, orgCand{cand: cand{i: int(w.i), j: int(w.j)}})
 		}

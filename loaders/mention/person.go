@@ -68,7 +68,7 @@ func (s *scan) findPeople() {
 		}
 	}
 	// Known names anywhere, when bounded.
-	for _, w := range s.ms {
+	for _, w := range s.named {
 		if w.class&cKnownPerson == 0 {
 			continue
 		}
