@@ -111,8 +111,8 @@ type scan struct {
 	// order.
 	marked []int32
 	// ends are the positions where a word of a class of endClasses ends,
-	// or a road's 路, in order: the passes over those ends visit them
-	// only (nextEnd).
+	// or a road's 路, in order: the passes over the ends of titles and of
+	// organization and project suffixes visit them only.
 	ends []int32
 	// named are the words of a class of namedClasses, in the order of
 	// ms: the passes over known names and prefixes read them only.
@@ -297,26 +297,6 @@ const endClasses = cTitle | cOrg | cProject
 // namedClasses are the classes of the words newScan notes in scan.named:
 // known people and organizations, and the prefixes of parties.
 const namedClasses = cKnownPerson | cKnownOrg | cOrgPrefix
-
-// nextEnd returns the first position from e on where a word of class c
-// (of endClasses) ends, or len(s.rs)+1. The passes that read the words
-// ending somewhere step with it, from noted end to noted end instead of
-// over every rune.
-func (s *scan) nextEnd(e int, c uint32) int {
-	return s.nextEndWith(e, func(p int) bool { return s.endAt[p]&c != 0 })
-}
-
-// nextEndWith returns the first noted end from e on where ok holds, or
-// len(s.rs)+1.
-func (s *scan) nextEndWith(e int, ok func(p int) bool) int {
-	k, _ := slices.BinarySearch(s.ends, int32(e))
-	for _, p := range s.ends[k:] {
-		if ok(int(p)) {
-			return int(p)
-		}
-	}
-	return len(s.rs) + 1
-}
 
 // longestEnding returns the start of the longest word of class c ending
 // at j, or -1. Words are at most maxWord runes long.

@@ -44,7 +44,11 @@ func (s *scan) findOrgs() {
 			}
 		}
 	}
-	for e := s.nextEnd(1, cOrg); e <= len(s.rs); e = s.nextEnd(e+1, cOrg) {
+	for _, end := range s.ends {
+		e := int(end)
+		if s.endAt[e]&cOrg == 0 {
+			continue
+		}
 		if i, j, claim, ok := s.orgAt(e); ok {
 			cands = append(cands, orgCand{cand: cand{i: i, j: j}, claim: claim})
 		}

@@ -22,14 +22,19 @@ type person struct {
 func (s *scan) findPeople() {
 	n := len(s.rs)
 	// After a title head.
-	for j := s.nextEnd(1, cTitle); j < n; j = s.nextEnd(j+1, cTitle) {
+	from := 1
+	for _, end := range s.ends {
+		j := int(end)
+		if j < from || j >= n || s.endAt[j]&cTitle == 0 {
+			continue
+		}
 		hi := s.longestEnding(j, cTitle)
 		if hi < 0 {
 			continue
 		}
 		if k := s.nameAfter(j); k > 0 && s.free(j, k) {
 			s.addPerson(j, k, hi, j)
-			j = k - 1
+			from = k
 		}
 	}
 	// Before a title of address (习近平总书记).

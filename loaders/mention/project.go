@@ -45,7 +45,8 @@ func (s *scan) findProjects() {
 	// An institution's own works first: of two readings of the same
 	// name (天祝县藏医院扩建项目) theirs carries the owner.
 	cands := s.institutionWorks()
-	for e := s.nextProjectEnd(1); e <= len(s.rs); e = s.nextProjectEnd(e + 1) {
+	for _, end := range s.ends {
+		e := int(end)
 		if s.endAt[e]&cProject == 0 && (s.rs[e-1] != '路' || !s.sectionRoadEnd(e)) {
 			continue
 		}
@@ -133,12 +134,6 @@ func setProp(m map[string]string, k, v string) map[string]string {
 	}
 	m[k] = v
 	return m
-}
-
-// nextProjectEnd returns the first position from e on where a project
-// suffix or 路 ends (the ends findProjects reads), or len(s.rs)+1.
-func (s *scan) nextProjectEnd(e int) int {
-	return s.nextEndWith(e, func(p int) bool { return s.endAt[p]&cProject != 0 || s.rs[p-1] == '路' })
 }
 
 // projectAt returns the project whose suffix is runes [s0, e), if its name
