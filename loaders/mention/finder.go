@@ -153,35 +153,8 @@ func resize[T any](b []T, n int) []T {
 func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
 	s.f, s.text = f, text
-	s.rs, s.off, s.marked, s.ends, s.named = s.rs[:0], s.off[:0], s.marked[:0], s.ends[:0], s.named[:0]
-	for i := 0; i < len(text); {
-		// As for range decodes, with the three-byte runes of Chinese
-		// text decoded in line (textnorm.DecodeRuneAt, by hand): every rune
-		// of every text comes here.
-		c := text[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && (text[i+1]^0x80)|(text[i+2]^0x80) < 0x40 {
-				// E1–EC and EE–EF take any continuation bytes.
-				r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			// Folding changes no Han character (nor ASCII).
-			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
-				r = fold(r)
-			} else if m := runeMarks[h]; m != 0 {
-				if m&mRoad != 0 {
-					s.ends = append(s.ends, int32(len(s.rs)+1))
-				}
-				s.marked = append(s.marked, int32(len(s.rs)))
-			}
-		}
-		s.rs = append(s.rs, r)
-		s.off = append(s.off, i)
-		i += size
-	}
-	s.off = append(s.off, len(text))
+	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
+	s.decode(text)
 	n := len(s.rs)
 	s.first = resize(s.first, n+1)
 	s.endAt = resize(s.endAt, n+1)
@@ -248,6 +221,62 @@ var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 
 // hasMark reports whether the rune at p, one of s.marked, has mark m.
 func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
+
+// decode reads text into s.rs and s.off as for range decodes, and notes
+// the positions of marked characters. Every rune of every text comes
+// here: the runs of three-byte runes, those of Chinese text, are decoded
+// in line (textnorm.DecodeRuneAt, by hand) into arrays sized for the
+// text, the other runes one by one.
+func (s *scan) decode(text string) {
+	// A text has at most as many runes as bytes: k < len(rs) while
+	// i < len(text), which the loops state for the compiler's sake.
+	rs := slices.Grow(s.rs[:0], len(text))[:len(text)]
+	off := slices.Grow(s.off[:0], len(text)+1)[:len(text)+1]
+	k := 0
+	for i := 0; i < len(text); {
+		for i+2 < len(text) && k < len(rs) {
+			// E1–EC and EE–EF take any continuation bytes.
+			c, b1, b2 := text[i], text[i+1], text[i+2]
+			if c-0xE1 > 0xEF-0xE1 || c == 0xED || (b1^0x80)|(b2^0x80) >= 0x40 {
+				break
+			}
+			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
+				r = fold(r) // which changes no Han character
+			} else if runeMarks[h] != 0 {
+				s.mark(k, runeMarks[h])
+			}
+			rs[k], off[k] = r, i
+			k++
+			i += 3
+		}
+		if i >= len(text) || k >= len(rs) {
+			break
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
+				r = fold(r)
+			} else if runeMarks[h] != 0 {
+				s.mark(k, runeMarks[h])
+			}
+		}
+		rs[k], off[k] = r, i
+		k++
+		i += size
+	}
+	off[k] = len(text)
+	s.rs, s.off = rs[:k], off[:k+1]
+}
+
+// mark notes the marked character at position p.
+func (s *scan) mark(p int, m uint8) {
+	if m&mRoad != 0 {
+		s.ends = append(s.ends, int32(p+1))
+	}
+	s.marked = append(s.marked, int32(p))
+}
 
 // release returns s to the pool. The spans of its result are copies and
 // hold no reference into its buffers.
