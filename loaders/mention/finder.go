@@ -155,38 +155,7 @@ func newScan(f *finder, text string) *scan {
 	s.f, s.text = f, text
 	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
 	s.decode(text)
-	n := len(s.rs)
-	s.first = resize(s.first, n+1)
-	s.endAt = resize(s.endAt, n+1)
-	s.taken = resize(s.taken, n)
-	s.ms = s.ms[:0]
-	s.reach = 0
-	t := f.trie
-	for i := 0; i < n; i++ {
-		s.first[i] = int32(len(s.ms))
-		cur := t.first(s.rs[i])
-		for j := i; cur != 0; {
-			if c := t.class[cur]; c != 0 {
-				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
-				s.endAt[j+1] |= c
-				if c&endClasses != 0 {
-					s.ends = append(s.ends, int32(j+1))
-				}
-				if c&namedClasses != 0 {
-					s.named = append(s.named, wordAt{int32(i), int32(j + 1), c})
-				}
-				s.reach = max(s.reach, j+1-i)
-			}
-			if j++; j >= n {
-				break
-			}
-			cur = t.next(cur, s.rs[j])
-		}
-	}
-	s.first[n] = int32(len(s.ms))
-	slices.Sort(s.ends)
-	s.ends = slices.Compact(s.ends)
-	s.reach = min(s.reach, maxWord)
+	s.match(f.trie)
 	return s
 }
 
@@ -221,6 +190,50 @@ var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 
 // hasMark reports whether the rune at p, one of s.marked, has mark m.
 func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
+
+// match finds the words of t at every position of s.rs: s.ms and their
+// index s.first, s.endAt, s.reach, and the ends and words noted for the
+// passes.
+func (s *scan) match(t *trie) {
+	rs := s.rs
+	n := len(rs)
+	first, endAt := resize(s.first, n+1), resize(s.endAt, n+1)
+	s.first, s.endAt, s.taken = first, endAt, resize(s.taken, n)
+	ms, reach := s.ms[:0], 0
+	for i := range rs {
+		first[i] = int32(len(ms))
+		cur := t.first(rs[i])
+		for j := i; cur != 0; {
+			if c := t.class[cur]; c != 0 {
+				w := wordAt{int32(i), int32(j + 1), c}
+				ms = append(ms, w)
+				endAt[j+1] |= c
+				reach = max(reach, j+1-i)
+				if c&(endClasses|namedClasses) != 0 {
+					s.note(w)
+				}
+			}
+			if j++; j >= n {
+				break
+			}
+			cur = t.next(cur, rs[j])
+		}
+	}
+	first[n] = int32(len(ms))
+	s.ms, s.reach = ms, min(reach, maxWord)
+	slices.Sort(s.ends)
+	s.ends = slices.Compact(s.ends)
+}
+
+// note notes the end of w or w itself for the passes that read them.
+func (s *scan) note(w wordAt) {
+	if w.class&endClasses != 0 {
+		s.ends = append(s.ends, w.j)
+	}
+	if w.class&namedClasses != 0 {
+		s.named = append(s.named, w)
+	}
+}
 
 // decode reads text into s.rs and s.off as for range decodes, and notes
 // the positions of marked characters. Every rune of every text comes
