@@ -83,6 +83,9 @@ func (s *scan) findOrgs() {
 	for k := range s.orgs {
 		o := &s.orgs[k]
 		i := s.runeAt(o.Start)
+		if i < 2 || s.rs[i-1] != '、' {
+			continue // no sub-body (subBody), without looking for its end
+		}
 		if s.subBody(i, s.runeAt(o.End)) && !s.anchorAt(i, i) && !s.hasAt(i, s.runeAt(o.End), cKnownOrg) {
 			if p, ok := s.parentOf(i); ok {
 				o.Key = p.Key + o.Key

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yearbookkg/kg"
@@ -294,6 +295,9 @@ func (s *scan) insideWord(i int) bool {
 // chain of titles joined by 、 that ends at the name (市委副书记、市长),
 // each with the organization written before its head.
 func (s *scan) titles() {
+	if !slices.ContainsFunc(s.people, func(p person) bool { return p.headI >= 0 }) {
+		return // no title to read: most texts
+	}
 	orgEnd := map[int]int{}
 	for _, o := range s.orgs {
 		orgEnd[s.runeAt(o.End)] = s.runeAt(o.Start)
