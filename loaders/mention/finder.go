@@ -99,15 +99,16 @@ func (f *finder) Find(text string) []Span {
 // offset of each rune, every lexicon word found at each position, and the
 // spans found so far.
 type scan struct {
-	f     *finder
-	text  string
-	rs    []rune
-	off   []int    // off[i] is the byte offset of rs[i]; off[len(rs)] = len(text)
-	first []int32  // matches starting at i are ms[first[i]:first[i+1]]
-	ms    []wordAt // lexicon words, by start
-	endAt []uint32 // classes of the words ending at each position
-	cover []uint32 // classes of coverClasses of the words covering each position
-	taken []uint8  // the kind of span covering each rune (tag), 0 if none
+	f       *finder
+	text    string
+	rs      []rune
+	off     []int    // off[i] is the byte offset of rs[i]; off[len(rs)] = len(text)
+	first   []int32  // matches starting at i are ms[first[i]:first[i+1]]
+	ms      []wordAt // lexicon words, by start
+	startAt []uint32 // classes of the words starting at each position
+	endAt   []uint32 // classes of the words ending at each position
+	cover   []uint32 // classes of coverClasses of the words covering each position
+	taken   []uint8  // the kind of span covering each rune (tag), 0 if none
 	// marked are the positions of the runes that runeMarks marks, in
 	// order.
 	marked []int32
@@ -199,7 +200,8 @@ func (s *scan) match(t *trie) {
 	rs := s.rs
 	n := len(rs)
 	first, endAt, cover := resize(s.first, n+1), resize(s.endAt, n+1), resize(s.cover, n)
-	s.first, s.endAt, s.cover, s.taken = first, endAt, cover, resize(s.taken, n)
+	startAt := resize(s.startAt, n)
+	s.first, s.startAt, s.endAt, s.cover, s.taken = first, startAt, endAt, cover, resize(s.taken, n)
 	ms, reach := s.ms[:0], 0
 	for i := range rs {
 		first[i] = int32(len(ms))
@@ -208,6 +210,7 @@ func (s *scan) match(t *trie) {
 			if c := t.class[cur]; c != 0 {
 				w := wordAt{int32(i), int32(j + 1), c}
 				ms = append(ms, w)
+				startAt[i] |= c
 				endAt[j+1] |= c
 				reach = max(reach, j+1-i)
 				if c&(endClasses|namedClasses) != 0 {
@@ -319,6 +322,9 @@ func (s *scan) at(i int) []wordAt {
 // longestAt returns the end of the longest word of class c starting at i,
 // or -1.
 func (s *scan) longestAt(i int, c uint32) int {
+	if !s.startsAt(i, c) {
+		return -1
+	}
 	end := -1
 	for _, w := range s.at(i) {
 		if w.class&c != 0 {
@@ -330,6 +336,9 @@ func (s *scan) longestAt(i int, c uint32) int {
 
 // hasAt reports whether a word of class c spans exactly [i, j).
 func (s *scan) hasAt(i, j int, c uint32) bool {
+	if !s.startsAt(i, c) {
+		return false
+	}
 	for _, w := range s.at(i) {
 		if int(w.j) == j && w.class&c != 0 {
 			return true
@@ -345,6 +354,13 @@ const endClasses = cTitle | cOrg | cProject
 // namedClasses are the classes of the words newScan notes in scan.named:
 // known people and organizations, and the prefixes of parties.
 const namedClasses = cKnownPerson | cKnownOrg | cOrgPrefix
+
+// startsAt reports whether a word of class c starts at i: the rules ask
+// about words that are not there far more often than about words that
+// are, and this answers them without reading the words.
+func (s *scan) startsAt(i int, c uint32) bool {
+	return uint(i) < uint(len(s.startAt)) && s.startAt[i]&c != 0
+}
 
 // longestEnding returns the start of the longest word of class c ending
 // at j, or -1. Words are at most maxWord runes long.
@@ -375,6 +391,9 @@ func (s *scan) covering(p int, c uint32, lo, hi int) bool {
 		return false
 	}
 	for i := max(0, p-s.reach); i <= p; i++ {
+		if !s.startsAt(i, c) {
+			continue
+		}
 		for _, w := range s.at(i) {
 			if w.class&c != 0 && int(w.j) > p && !(int(w.i) >= lo && int(w.j) <= hi) {
 				return true
