@@ -107,7 +107,6 @@ type scan struct {
 	ms      []wordAt // lexicon words, by start
 	startAt []uint32 // classes of the words starting at each position
 	endAt   []uint32 // classes of the words ending at each position
-	cover   []uint32 // classes of coverClasses of the words covering each position
 	taken   []uint8  // the kind of span covering each rune (tag), 0 if none
 	// marked are the positions of the runes that runeMarks marks, in
 	// order.
@@ -199,9 +198,8 @@ func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m 
 func (s *scan) match(t *trie) {
 	rs := s.rs
 	n := len(rs)
-	first, endAt, cover := resize(s.first, n+1), resize(s.endAt, n+1), resize(s.cover, n)
-	startAt := resize(s.startAt, n)
-	s.first, s.startAt, s.endAt, s.cover, s.taken = first, startAt, endAt, cover, resize(s.taken, n)
+	first, startAt, endAt := resize(s.first, n+1), resize(s.startAt, n), resize(s.endAt, n+1)
+	s.first, s.startAt, s.endAt, s.taken = first, startAt, endAt, resize(s.taken, n)
 	ms, reach := s.ms[:0], 0
 	for i := range rs {
 		first[i] = int32(len(ms))
@@ -215,11 +213,6 @@ func (s *scan) match(t *trie) {
 				reach = max(reach, j+1-i)
 				if c&(endClasses|namedClasses) != 0 {
 					s.note(w)
-				}
-				if c&coverClasses != 0 {
-					for p := i; p <= j; p++ {
-						cover[p] |= c & coverClasses
-					}
 				}
 			}
 			if j++; j >= n {
@@ -379,17 +372,9 @@ func (s *scan) longestEnding(j int, c uint32) int {
 // maxWord bounds the length of the words longestEnding looks for.
 const maxWord = 24
 
-// coverClasses are the classes whose words newScan spreads over the
-// positions they cover (scan.cover), so that covering answers at once
-// where none covers: the classes it is asked about.
-const coverClasses = cNotOrg | cNotProject | cKeep | anchorClass
-
 // covering returns a word of class c that covers position p and is not
 // inside [lo, hi), if any.
 func (s *scan) covering(p int, c uint32, lo, hi int) bool {
-	if c&^coverClasses == 0 && uint(p) < uint(len(s.cover)) && s.cover[p]&c == 0 {
-		return false
-	}
 	for i := max(0, p-s.reach); i <= p; i++ {
 		if !s.startsAt(i, c) {
 			continue
