@@ -86,6 +86,12 @@ func (f *finder) Find(text string) []Span {
 		return nil
 	}
 	s := newScan(f, text)
+	if len(s.ends) == 0 && len(s.named) == 0 && len(s.marked) == 0 {
+		// Every pass starts from a noted end, word or character: a text
+		// with none (many headings and short sentences) holds no span.
+		s.release()
+		return nil
+	}
 	s.findPeople()
 	s.findOrgs()
 	s.findProjects()
