@@ -103,7 +103,11 @@ func (f *finder) Find(text string) []Span {
 
 // scan is the state of one Find: the text as folded runes, the byte
 // offset of each rune, every lexicon word found at each position, and the
-// spans found so far.
+// spans found so far. newScan also notes, in the same passes over the
+// text, what the rule passes start from (the ends of titles and suffixes,
+// known names, marked characters) and the classes starting and ending at
+// each position: the rules then visit those places only, and answer the
+// many questions about words that are not there without reading words.
 type scan struct {
 	f       *finder
 	text    string
