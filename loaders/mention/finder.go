@@ -65,11 +65,7 @@ func NewFinder(known []Name, city string) Finder {
 // finders).
 var lexiconTrie = sync.OnceValue(func() *trie {
 	t := newTrie()
-	for section, class := range sectionClass {
-		for _, w := range lex.words[section] {
-			t.add(w, class)
-		}
-	}
+	t.addSections(sectionClass)
 	return t
 })
 

@@ -2,6 +2,7 @@ package mention
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -266,6 +267,17 @@ func (t *trie) add(word string, class uint32) {
 		root := &t.build[0]
 		if k, found := slices.BinarySearch(root.keys, fold(r)); found {
 			t.han[fold(r)-hanLo] = root.vals[k]
+		}
+	}
+}
+
+// addSections adds the words of the lexicon's sections with their
+// classes, section by section in the order of their names: the nodes are
+// then numbered, and the edges hashed, the same in every run.
+func (t *trie) addSections(classes map[string]uint32) {
+	for _, section := range slices.Sorted(maps.Keys(classes)) {
+		for _, w := range lex.words[section] {
+			t.add(w, classes[section])
 		}
 	}
 }

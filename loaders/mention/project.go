@@ -1389,7 +1389,7 @@ const maxPWord = 8
 
 var projectTrie = func() *trie {
 	t := newTrie()
-	for section, class := range map[string]uint32{
+	t.addSections(map[string]uint32{
 		"projectgeneric":  pGeneric,
 		"firm":            pFirm,
 		"facility":        pFacility,
@@ -1402,11 +1402,7 @@ var projectTrie = func() *trie {
 		"provincename":    pProvince,
 		"projectkeep":     pKeep,
 		"projectboundary": pBoundary,
-	} {
-		for _, w := range lex.words[section] {
-			t.add(w, class)
-		}
-	}
+	})
 	return t.freeze()
 }()
 
