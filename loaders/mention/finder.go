@@ -1,7 +1,8 @@
 package mention
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -64,11 +65,7 @@ func NewFinder(known []Name, city string) Finder {
 // finders).
 var lexiconTrie = sync.OnceValue(func() *trie {
 	t := newTrie()
-	for section, class := range sectionClass {
-		for _, w := range lex.words[section] {
-			t.add(w, class)
-		}
-	}
+	t.addSections(sectionClass)
 	return t
 })
 
@@ -85,6 +82,12 @@ func (f *finder) Find(text string) []Span {
 		return nil
 	}
 	s := newScan(f, text)
+	if len(s.ends) == 0 && len(s.named) == 0 && len(s.marked) == 0 {
+		// Every pass starts from a noted end, word or character: a text
+		// with none (many headings and short sentences) holds no span.
+		s.release()
+		return nil
+	}
 	s.findPeople()
 	s.findOrgs()
 	s.findProjects()
@@ -96,16 +99,36 @@ func (f *finder) Find(text string) []Span {
 
 // scan is the state of one Find: the text as folded runes, the byte
 // offset of each rune, every lexicon word found at each position, and the
-// spans found so far.
+// spans found so far. newScan also notes, in the same passes over the
+// text, what the rule passes start from (the ends of titles and suffixes,
+// known names, marked characters) and the classes starting and ending at
+// each position: the rules then visit those places only, and answer the
+// many questions about words that are not there without reading words.
 type scan struct {
-	f     *finder
-	text  string
-	rs    []rune
-	off   []int    // off[i] is the byte offset of rs[i]; off[len(rs)] = len(text)
-	first []int32  // matches starting at i are ms[first[i]:first[i+1]]
-	ms    []wordAt // lexicon words, by start
-	endAt []uint32 // classes of the words ending at each position
-	taken []uint8  // the kind of span covering each rune (tag), 0 if none
+	f       *finder
+	text    string
+	rs      []rune
+	off     []int    // off[i] is the byte offset of rs[i]; off[len(rs)] = len(text)
+	first   []int32  // matches starting at i are ms[first[i]:first[i+1]]
+	ms      []wordAt // lexicon words, by start
+	startAt []uint32 // classes of the words starting at each position
+	endAt   []uint32 // classes of the words ending at each position
+	taken   []uint8  // the kind of span covering each rune (tag), 0 if none
+	// marked are the positions of the runes that runeMarks marks, in
+	// order.
+	marked []int32
+	// ends are the positions where a word of a class of endClasses ends,
+	// or a road's 路, in order: the passes over the ends of titles and of
+	// organization and project suffixes visit them only.
+	ends []int32
+	// named are the words of a class of namedClasses, in the order of
+	// ms: the passes over known names and prefixes read them only.
+	named []wordAt
+	// reach bounds the length of the words found, in runes: the
+	// longest one's, at most maxWord. The searches for words ending at
+	// or covering a position look that far back only: most passages
+	// hold no word longer than five runes.
+	reach int
 
 	people   []person
 	orgs     []Span
@@ -137,48 +160,143 @@ func resize[T any](b []T, n int) []T {
 func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
 	s.f, s.text = f, text
-	s.rs, s.off = s.rs[:0], s.off[:0]
-	for i := 0; i < len(text); {
-		// As for range decodes, with the three-byte runes of Chinese
-		// text decoded in line (textnorm.DecodeRuneAt, by hand): every rune
-		// of every text comes here.
-		c := text[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			if c-0xE1 <= 0xEF-0xE1 && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-				// E1–EC and EE–EF take any continuation bytes.
-				r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
+	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
+	s.decode(text)
+	s.match(f.trie)
+	return s
+}
+
+// Marks of the Han characters that start the words some rule passes look
+// for. newScan notes their positions while it decodes, so that those
+// passes visit a few positions instead of every rune of the text.
+const (
+	mAddress uint8 = 1 << iota // the first character of a title of address (总书记)
+	mAppoint                   // 同 (同志), 为 or 任: an appointment's
+	mStatus                    // the first character of a status word (建成)
+	mRoad                      // 路, whose section may follow (findProjects)
+)
+
+// runeMarks holds the marks of the CJK block's characters, by rune -
+// hanLo. The words must start with such a character (TestMarkedWordsHan).
+var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
+	out := new([hanHi - hanLo + 1]uint8)
+	mark := func(m uint8, words ...string) {
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); r >= hanLo && r <= hanHi {
+				out[r-hanLo] |= m
 			}
 		}
-		s.rs = append(s.rs, fold(r))
-		s.off = append(s.off, i)
-		i += size
 	}
-	s.off = append(s.off, len(text))
-	n := len(s.rs)
-	s.first = resize(s.first, n+1)
-	s.endAt = resize(s.endAt, n+1)
-	s.taken = resize(s.taken, n)
-	s.ms = s.ms[:0]
-	t := f.trie
-	for i := 0; i < n; i++ {
-		s.first[i] = int32(len(s.ms))
-		cur := t.first(s.rs[i])
+	mark(mAddress, lex.words["address"]...)
+	mark(mAppoint, "同", "为", "任")
+	mark(mStatus, lex.words["status"]...)
+	mark(mStatus, lex.words["projectstatus"]...)
+	mark(mRoad, "路")
+	return out
+}()
+
+// hasMark reports whether the rune at p, one of s.marked, has mark m.
+func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
+
+// match finds the words of t at every position of s.rs: s.ms and their
+// index s.first, s.endAt, s.reach, and the ends and words noted for the
+// passes.
+func (s *scan) match(t *trie) {
+	rs := s.rs
+	n := len(rs)
+	first, startAt, endAt := resize(s.first, n+1), resize(s.startAt, n), resize(s.endAt, n+1)
+	s.first, s.startAt, s.endAt, s.taken = first, startAt, endAt, resize(s.taken, n)
+	ms, reach := s.ms[:0], 0
+	for i := range rs {
+		first[i] = int32(len(ms))
+		cur := t.first(rs[i])
 		for j := i; cur != 0; {
 			if c := t.class[cur]; c != 0 {
-				s.ms = append(s.ms, wordAt{int32(i), int32(j + 1), c})
-				s.endAt[j+1] |= c
+				w := wordAt{int32(i), int32(j + 1), c}
+				ms = append(ms, w)
+				startAt[i] |= c
+				endAt[j+1] |= c
+				reach = max(reach, j+1-i)
+				if c&(endClasses|namedClasses) != 0 {
+					s.note(w)
+				}
 			}
 			if j++; j >= n {
 				break
 			}
-			cur = t.next(cur, s.rs[j])
+			cur = t.next(cur, rs[j])
 		}
 	}
-	s.first[n] = int32(len(s.ms))
-	return s
+	first[n] = int32(len(ms))
+	s.ms, s.reach = ms, min(reach, maxWord)
+	slices.Sort(s.ends)
+	s.ends = slices.Compact(s.ends)
+}
+
+// note notes the end of w or w itself for the passes that read them.
+func (s *scan) note(w wordAt) {
+	if w.class&endClasses != 0 {
+		s.ends = append(s.ends, w.j)
+	}
+	if w.class&namedClasses != 0 {
+		s.named = append(s.named, w)
+	}
+}
+
+// decode reads text into s.rs and s.off as for range decodes, and notes
+// the positions of marked characters. Every rune of every text comes
+// here: the runs of three-byte runes, those of Chinese text, are decoded
+// in line (textnorm.DecodeRuneAt, by hand) into arrays sized for the
+// text, the other runes one by one.
+func (s *scan) decode(text string) {
+	// A text has at most as many runes as bytes: k < len(rs) while
+	// i < len(text), which the loops state for the compiler's sake.
+	rs := slices.Grow(s.rs[:0], len(text))[:len(text)]
+	off := slices.Grow(s.off[:0], len(text)+1)[:len(text)+1]
+	k := 0
+	for i := 0; i < len(text); {
+		for i+2 < len(text) && k < len(rs) {
+			// E1–EC and EE–EF take any continuation bytes.
+			c, b1, b2 := text[i], text[i+1], text[i+2]
+			if c-0xE1 > 0xEF-0xE1 || c == 0xED || (b1^0x80)|(b2^0x80) >= 0x40 {
+				break
+			}
+			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
+				r = fold(r) // which changes no Han character
+			} else if runeMarks[h] != 0 {
+				s.mark(k, runeMarks[h])
+			}
+			rs[k], off[k] = r, i
+			k++
+			i += 3
+		}
+		if i >= len(text) || k >= len(rs) {
+			break
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
+				r = fold(r)
+			} else if runeMarks[h] != 0 {
+				s.mark(k, runeMarks[h])
+			}
+		}
+		rs[k], off[k] = r, i
+		k++
+		i += size
+	}
+	off[k] = len(text)
+	s.rs, s.off = rs[:k], off[:k+1]
+}
+
+// mark notes the marked character at position p.
+func (s *scan) mark(p int, m uint8) {
+	if m&mRoad != 0 {
+		s.ends = append(s.ends, int32(p+1))
+	}
+	s.marked = append(s.marked, int32(p))
 }
 
 // release returns s to the pool. The spans of its result are copies and
@@ -203,6 +321,9 @@ func (s *scan) at(i int) []wordAt {
 // longestAt returns the end of the longest word of class c starting at i,
 // or -1.
 func (s *scan) longestAt(i int, c uint32) int {
+	if !s.startsAt(i, c) {
+		return -1
+	}
 	end := -1
 	for _, w := range s.at(i) {
 		if w.class&c != 0 {
@@ -214,6 +335,9 @@ func (s *scan) longestAt(i int, c uint32) int {
 
 // hasAt reports whether a word of class c spans exactly [i, j).
 func (s *scan) hasAt(i, j int, c uint32) bool {
+	if !s.startsAt(i, c) {
+		return false
+	}
 	for _, w := range s.at(i) {
 		if int(w.j) == j && w.class&c != 0 {
 			return true
@@ -222,13 +346,28 @@ func (s *scan) hasAt(i, j int, c uint32) bool {
 	return false
 }
 
+// endClasses are the classes whose ends newScan notes: those of the
+// words the passes of people, organizations and projects start from.
+const endClasses = cTitle | cOrg | cProject
+
+// namedClasses are the classes of the words newScan notes in scan.named:
+// known people and organizations, and the prefixes of parties.
+const namedClasses = cKnownPerson | cKnownOrg | cOrgPrefix
+
+// startsAt reports whether a word of class c starts at i: the rules ask
+// about words that are not there far more often than about words that
+// are, and this answers them without reading the words.
+func (s *scan) startsAt(i int, c uint32) bool {
+	return uint(i) < uint(len(s.startAt)) && s.startAt[i]&c != 0
+}
+
 // longestEnding returns the start of the longest word of class c ending
 // at j, or -1. Words are at most maxWord runes long.
 func (s *scan) longestEnding(j int, c uint32) int {
 	if j <= 0 || j > len(s.rs) || s.endAt[j]&c == 0 {
 		return -1
 	}
-	for i := max(0, j-maxWord); i < j; i++ {
+	for i := max(0, j-s.reach); i < j; i++ {
 		if s.hasAt(i, j, c) {
 			return i
 		}
@@ -242,7 +381,10 @@ const maxWord = 24
 // covering returns a word of class c that covers position p and is not
 // inside [lo, hi), if any.
 func (s *scan) covering(p int, c uint32, lo, hi int) bool {
-	for i := max(0, p-maxWord); i <= p; i++ {
+	for i := max(0, p-s.reach); i <= p; i++ {
+		if !s.startsAt(i, c) {
+			continue
+		}
 		for _, w := range s.at(i) {
 			if w.class&c != 0 && int(w.j) > p && !(int(w.i) >= lo && int(w.j) <= hi) {
 				return true
@@ -251,6 +393,12 @@ func (s *scan) covering(p int, c uint32, lo, hi int) bool {
 	}
 	return false
 }
+
+// written returns runes [i, j) as the text writes them. For Han
+// characters it equals string(s.rs[i:j]), since folding changes none of
+// them, and it allocates nothing: the sets of Han words (TestHanWordSets)
+// are looked up with it.
+func (s *scan) written(i, j int) string { return s.text[s.off[i]:s.off[j]] }
 
 // span makes a span of kind k over runes [i, j), with the written form as
 // name.
@@ -302,7 +450,10 @@ func (s *scan) result() []Span {
 	}
 	out = append(out, s.orgs...)
 	out = append(out, s.projects...)
-	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	// The spans do not overlap and none is empty (each pass takes the
+	// runes of its spans, and the next leaves them be): no two start at
+	// the same byte, so any sort by start gives the one order.
+	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 

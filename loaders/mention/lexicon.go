@@ -2,6 +2,7 @@ package mention
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -122,76 +123,96 @@ func parseLexicon(s string) *lexicon {
 // each position of a text, which finds every lexicon word in one pass
 // without regular expressions.
 //
-// It is built with add and then frozen: freeze lays the nodes out in flat
-// arrays (a class per node, the children of all nodes in one sorted run
-// per node), which keeps the walk, done for every rune of every passage,
-// in few cache lines. Only a frozen trie can be walked.
+// It is built with add and then frozen: freeze lays the nodes out for the
+// walk, done for every rune of every passage. The root's children are
+// found by rune in a table, the others in one hash table of all edges,
+// at a fixed cost where a search among a node's children cost more the
+// more children it had (with the known names, the root has about a
+// thousand, the node of 市 some eighty, those of common surnames dozens).
+// Most steps fail: a mask of each node's children's runes fails them
+// before the hash. Building is linear in the nodes, which matters as much
+// as the walk: extraction builds two finders. Only a frozen trie can be
+// walked.
 type trie struct {
 	class []uint32 // the classes of the word that ends at each node
-	kidLo []int32  // the children of node n are kids[kidLo[n]:kidLo[n+1]]
-	kids  []kid
-	han   []int32 // the root's children for the CJK block, by rune - 0x4E00 (0: none)
+	mask  []uint64 // per node, bit r&63 of the rune r of each child
+	edges []edge   // the edges by hash (edgeSlot), a power of two of them
+	han   []int32  // the root's children for the CJK block, by rune - hanLo (0: none); never nil once frozen
+	last  []uint32 // the classes of the words ending in each character of the block
 	// rootBMP marks the other runes of the Basic Multilingual Plane that
 	// start a word: the punctuation and digits of a text, which start
-	// none, are then passed over without a search among the root's
-	// thousands of children.
+	// none, are then passed over at once.
 	rootBMP [0x10000 / 64]uint64
 
 	build []tnode // the nodes while the trie is built
 }
 
-// kid is a child of a node: its rune and its node.
-type kid struct {
-	r rune
-	n int32
+// edge is an edge of a frozen trie, from node to child by rune r; a free
+// slot has child 0 (the root is no node's child).
+type edge struct {
+	node  int32
+	r     rune
+	child int32
 }
 
 // Bounds of the CJK block whose root children han indexes directly.
 const hanLo, hanHi = 0x4E00, 0x9FFF
 
-// first returns the node a word starting with r leads to, or 0.
+// first returns the node a word starting with r leads to, or 0. It is
+// small enough to be inlined for Han characters.
 func (t *trie) first(r rune) int32 {
-	if r >= hanLo && r <= hanHi {
-		if t.han == nil {
-			return 0
-		}
-		return t.han[r-hanLo]
+	if h := uint32(r - hanLo); h <= hanHi-hanLo {
+		return t.han[h]
 	}
+	return t.firstOther(r)
+}
+
+// firstOther is first for the runes outside the CJK block.
+func (t *trie) firstOther(r rune) int32 {
 	if r < 0x10000 && t.rootBMP[r>>6]&(1<<(r&63)) == 0 {
 		return 0
 	}
 	return t.next(0, r)
 }
 
-// next returns the child of node n for rune r, or 0. Children are sorted
-// by rune: most nodes have a handful, and a short scan or binary search
-// is several times cheaper than a map lookup.
+// next returns the child of node n for rune r, or 0. It is small enough
+// to be inlined in the walk, where most steps end at the mask.
 func (t *trie) next(n int32, r rune) int32 {
-	ks := t.kids[t.kidLo[n]:t.kidLo[n+1]]
-	if len(ks) <= 8 {
-		for _, k := range ks {
-			if k.r == r {
-				return k.n
-			}
-			if k.r > r {
-				return 0
-			}
-		}
+	if t.mask[n]&(1<<(uint32(r)&63)) == 0 {
 		return 0
 	}
-	lo, hi := 0, len(ks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ks[m].r < r {
-			lo = m + 1
-		} else {
-			hi = m
+	return t.edge(n, r)
+}
+
+// edge returns the child of node n for rune r from the hash table, or 0.
+// It stays a call, so that next is inlined.
+//
+//go:noinline
+func (t *trie) edge(n int32, r rune) int32 {
+	wrap := uint32(len(t.edges) - 1)
+	for h := edgeSlot(n, r) & wrap; ; h = (h + 1) & wrap {
+		e := &t.edges[h]
+		if e.child == 0 {
+			return 0
+		}
+		if e.node == n && e.r == r {
+			return e.child
 		}
 	}
-	if lo < len(ks) && ks[lo].r == r {
-		return ks[lo].n
+}
+
+// endsIn returns the classes of the words that may end in r: exactly
+// those for a Han character, all for any other rune.
+func (t *trie) endsIn(r rune) uint32 {
+	if h := uint32(r - hanLo); h <= hanHi-hanLo {
+		return t.last[h]
 	}
-	return 0
+	return ^uint32(0)
+}
+
+// edgeSlot returns the hash of an edge, whose low bits are its first slot.
+func edgeSlot(n int32, r rune) uint32 {
+	return (uint32(n)*0x9E3779B1 ^ uint32(r)) * 0x85EBCA6B >> 7
 }
 
 // tnode is a node of a trie being built: its children by rune (keys
@@ -250,19 +271,45 @@ func (t *trie) add(word string, class uint32) {
 	}
 }
 
+// addSections adds the words of the lexicon's sections with their
+// classes, section by section in the order of their names: the nodes are
+// then numbered, and the edges hashed, the same in every run.
+func (t *trie) addSections(classes map[string]uint32) {
+	for _, section := range slices.Sorted(maps.Keys(classes)) {
+		for _, w := range lex.words[section] {
+			t.add(w, classes[section])
+		}
+	}
+}
+
 // freeze lays the trie out for walking and returns it.
 func (t *trie) freeze() *trie {
 	t.class = make([]uint32, len(t.build))
-	t.kidLo = make([]int32, len(t.build)+1)
-	t.kids = make([]kid, 0, len(t.build))
-	for i, nd := range t.build {
-		t.class[i] = nd.class
-		t.kidLo[i] = int32(len(t.kids))
+	t.mask = make([]uint64, len(t.build))
+	size := 1
+	for size < 2*len(t.build) {
+		size *= 2 // at most half full, so that a search ends soon
+	}
+	t.edges = make([]edge, size)
+	t.last = make([]uint32, hanHi-hanLo+1)
+	wrap := uint32(size - 1)
+	for n, nd := range t.build {
+		t.class[n] = nd.class
 		for k, r := range nd.keys {
-			t.kids = append(t.kids, kid{r, nd.vals[k]})
+			t.mask[n] |= 1 << (uint32(r) & 63)
+			if h := uint32(r - hanLo); h <= hanHi-hanLo {
+				t.last[h] |= t.build[nd.vals[k]].class
+			}
+			h := edgeSlot(int32(n), r) & wrap
+			for t.edges[h].child != 0 {
+				h = (h + 1) & wrap
+			}
+			t.edges[h] = edge{int32(n), r, nd.vals[k]}
 		}
 	}
-	t.kidLo[len(t.build)] = int32(len(t.kids))
+	if t.han == nil {
+		t.han = make([]int32, hanHi-hanLo+1)
+	}
 	if len(t.build) > 0 {
 		for _, r := range t.build[0].keys {
 			if r >= 0 && r < 0x10000 {

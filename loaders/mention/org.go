@@ -1,9 +1,11 @@
 package mention
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -32,17 +34,18 @@ func (s *scan) findOrgs() {
 		claim int    // the end of the text the name claims, when past j
 	}
 	var cands []orgCand
-	for _, w := range s.ms {
+	for _, w := range s.named {
 		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 && !s.cutsSuffix(int(w.i), int(w.j)) {
 			cands = append(cands, orgCand{cand: cand{i: int(w.i), j: int(w.j)}})
 		}
-		if w.class&cOrgPrefix != 0 && partyWords[string(s.rs[w.i:w.j])] {
+		if w.class&cOrgPrefix != 0 && partyWords[s.written(int(w.i), int(w.j))] {
 			if j, key, ok := s.partyCommittee(int(w.i), int(w.j)); ok {
 				cands = append(cands, orgCand{cand: cand{i: int(w.i), j: j}, key: key})
 			}
 		}
 	}
-	for e := 1; e <= len(s.rs); e++ {
+	for _, end := range s.ends {
+		e := int(end)
 		if s.endAt[e]&cOrg == 0 {
 			continue
 		}
@@ -53,12 +56,11 @@ func (s *scan) findOrgs() {
 	for k := range cands {
 		cands[k].claim = max(cands[k].claim, cands[k].j)
 	}
-	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].claim-cands[a].i, cands[b].claim-cands[b].i
-		if la != lb {
-			return la > lb
+	slices.SortStableFunc(cands, func(a, b orgCand) int {
+		if la, lb := a.claim-a.i, b.claim-b.i; la != lb {
+			return cmp.Compare(lb, la)
 		}
-		return cands[a].i < cands[b].i
+		return cmp.Compare(a.i, b.i)
 	})
 	for _, c := range cands {
 		if !s.free(c.i, c.claim) {
@@ -81,6 +83,9 @@ func (s *scan) findOrgs() {
 	for k := range s.orgs {
 		o := &s.orgs[k]
 		i := s.runeAt(o.Start)
+		if i < 2 || s.rs[i-1] != '、' {
+			continue // no sub-body (subBody), without looking for its end
+		}
 		if s.subBody(i, s.runeAt(o.End)) && !s.anchorAt(i, i) && !s.hasAt(i, s.runeAt(o.End), cKnownOrg) {
 			if p, ok := s.parentOf(i); ok {
 				o.Key = p.Key + o.Key
@@ -261,7 +266,7 @@ func (s *scan) orgAt(e int) (i, j, claim int, ok bool) {
 		organ := s.endAt[s0]&cAdmin != 0 && s.hasAt(s0, e, cOrgan)
 		// A body of the organization before it (市委常委会, 凉州区委常委会)
 		// is named by it.
-		gov := governing[string(s.rs[s0:e])]
+		gov := governing[s.written(s0, e)]
 		body := !gov && (s.longestEnding(s0, cKnownOrg) >= i || s.strongOrgEnd(s0) || s.placeOrganEnd(s0))
 		if gov && s.strongOrgEnd(s0) {
 			return 0, 0, 0, false // 县委政府: 县委 and 县政府
@@ -269,7 +274,7 @@ func (s *scan) orgAt(e int) (i, j, claim int, ok bool) {
 		// A party's, the league's or the CPPCC's committee of a place
 		// (中共凉州区委员会, 中国人民政治协商会议武威市委员会) is named by
 		// the prefix and the place.
-		committee := s.longestAt(i, cOrgPrefix) > i && (s.hasAt(s0, e, cOrgan) || string(s.rs[s0:e]) == "委员会")
+		committee := s.longestAt(i, cOrgPrefix) > i && (s.hasAt(s0, e, cOrgan) || s.written(s0, e) == "委员会")
 		vague := !body && !committee && (core == 0 && !s.namedCentre(s0, e) || s.longestEnding(s0, cKnownPlace|cProvince|cCity) >= 0)
 		// A branch after its parent and its own place (北京京能科技有限公司
 		// 宁夏分公司, 中国农业银行武威分行) is named by them.
@@ -388,7 +393,7 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 			continue
 		}
 		t := s.longestEnding(p, cTitle)
-		if t < l1 || p-t < 2 || strings.Contains("委员常委院士专家", string(s.rs[t:p])) {
+		if t < l1 || p-t < 2 || strings.Contains("委员常委院士专家", s.written(t, p)) {
 			continue
 		}
 		if p == s0 && s.hasAt(s0, e, cInstitution) || s.covering(t, cKnownPlace|cProvince|cCity, t, p) {
@@ -440,7 +445,7 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	}
 	// A place written twice, or a place above the one before it
 	// (凉州区古城镇小河村武威市利昇…公司), starts a new name.
-	seen := map[string]int{}
+	var seen map[string]int // made at the first place: most names hold none
 	last := 0
 	for p := l1; p < s0; p++ {
 		if k := s.longestAt(p, cKnownPlace|cProvince|cCity); k > 0 && k <= s0 {
@@ -452,6 +457,9 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 				if b := s.longestEnding(p, cOrgPrefix); b >= 0 && b > seen[w] {
 					l1 = b
 				}
+			}
+			if seen == nil {
+				seen = map[string]int{}
 			}
 			seen[w] = p
 			last = lv
@@ -514,7 +522,7 @@ func (s *scan) unitOf(l1, p, s0, e int) bool {
 // clinic and ward) and only the department's own words come between;
 // else -1.
 func (s *scan) clinicBefore(i, s0, e int) int {
-	if !wards[string(s.rs[s0:e])] {
+	if !wards[s.written(s0, e)] {
 		return -1
 	}
 	for h := s0; h > i && s0-h <= 6; h-- {
@@ -537,14 +545,14 @@ func (s *scan) clinicBefore(i, s0, e int) int {
 // follows; else -1. The departments of a party committee or a government
 // (市委组织部, 省委统战部) are organizations of their own.
 func (s *scan) deptBefore(i, s0, e int) int {
-	if e-s0 != 1 || !depts[string(s.rs[s0:e])] || s.longestAt(e, cTitle) <= e {
+	if e-s0 != 1 || !depts[s.written(s0, e)] || s.longestAt(e, cTitle) <= e {
 		return -1
 	}
 	for h := s0 - 2; h >= s0-3 && h > i; h-- {
 		if !s.orgEndsAt(h) || s.longestEnding(h, cOrg) < i {
 			continue
 		}
-		if orgWords[string(s.rs[h:e])] || !deptParent(string(s.rs[i:h])) {
+		if orgWords[s.written(h, e)] || !deptParent(s.written(i, h)) {
 			return -1
 		}
 		return h
@@ -563,8 +571,8 @@ var depts, orgWords = wordSet("dept"), wordSet("org")
 // clinicEndsAt reports whether the name of a hospital ends at p.
 func (s *scan) clinicEndsAt(p int) bool {
 	for c := range clinics {
-		n := len([]rune(c))
-		if p-n >= 0 && string(s.rs[p-n:p]) == c {
+		n := utf8.RuneCountInString(c)
+		if p-n >= 0 && s.written(p-n, p) == c {
 			return true
 		}
 	}
@@ -589,11 +597,11 @@ func wordSet(section string) map[string]bool {
 // first task verb in runes [lo, s0) right after a place, or -1 when the
 // suffix [s0, e) is no such body's or no task verb follows a place.
 func (s *scan) taskStart(lo, s0, e int) int {
-	if !taskBodies[string(s.rs[s0:e])] {
+	if !taskBodies[s.written(s0, e)] {
 		return -1
 	}
 	for b := lo + 1; b+2 <= s0; b++ {
-		if taskVerbs[string(s.rs[b:b+2])] && s.placeEndsAt(b, lo) {
+		if taskVerbs[s.written(b, b+2)] && s.placeEndsAt(b, lo) {
 			return b
 		}
 	}
@@ -673,7 +681,7 @@ func (s *scan) brandFirst(i, j int) bool {
 // in names (经济, 对外, 和平) or inside an anchor does not count, nor does
 // 和, 与, 及 (发展和改革委员会), which orgStart judges on its own.
 func (s *scan) boundaryEnding(p, lo int) int {
-	for a := max(lo, p-maxWord); a < p; a++ {
+	for a := max(lo, p-s.reach); a < p; a++ {
 		if !s.hasAt(a, p, cBoundary) {
 			continue
 		}

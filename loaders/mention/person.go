@@ -3,7 +3,6 @@ package mention
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 )
@@ -24,8 +23,10 @@ type person struct {
 func (s *scan) findPeople() {
 	n := len(s.rs)
 	// After a title head.
-	for j := 1; j < n; j++ {
-		if s.endAt[j]&cTitle == 0 {
+	from := 1
+	for _, end := range s.ends {
+		j := int(end)
+		if j < from || j >= n || s.endAt[j]&cTitle == 0 {
 			continue
 		}
 		hi := s.longestEnding(j, cTitle)
@@ -34,12 +35,13 @@ func (s *scan) findPeople() {
 		}
 		if k := s.nameAfter(j); k > 0 && s.free(j, k) {
 			s.addPerson(j, k, hi, j)
-			j = k - 1
+			from = k
 		}
 	}
 	// Before a title of address (习近平总书记).
-	for p := 2; p < n; p++ {
-		if !slices.Contains(addressFirst, s.rs[p]) {
+	for _, m := range s.marked {
+		p := int(m)
+		if p < 2 || !s.hasMark(p, mAddress) {
 			continue
 		}
 		for _, w := range lex.words["address"] {
@@ -50,7 +52,11 @@ func (s *scan) findPeople() {
 		}
 	}
 	// Appointments: X同志, 选举X为, 任命X为, 决定X为, ：X任.
-	for p := 2; p+1 < n; p++ {
+	for _, m := range s.marked {
+		p := int(m)
+		if p < 2 || p+1 >= n || !s.hasMark(p, mAppoint) {
+			continue
+		}
 		switch {
 		case s.rs[p] == '同' && s.rs[p+1] == '志':
 			if s.nameBefore(p, nil) {
@@ -68,7 +74,7 @@ func (s *scan) findPeople() {
 		}
 	}
 	// Known names anywhere, when bounded.
-	for _, w := range s.ms {
+	for _, w := range s.named {
 		if w.class&cKnownPerson == 0 {
 			continue
 		}
@@ -81,20 +87,6 @@ func (s *scan) findPeople() {
 		}
 	}
 }
-
-// addressFirst holds the first characters of the titles of address, to
-// find them fast. findPeople asks about every rune of every text, and the
-// titles are a handful: a scan of this short slice is cheaper than a map
-// lookup.
-var addressFirst = func() []rune {
-	var out []rune
-	for _, w := range lex.words["address"] {
-		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}()
 
 // nameAddressed adds the name written right before the title of address
 // at p, when there is one after a boundary: a valid name none of whose
@@ -303,6 +295,9 @@ func (s *scan) insideWord(i int) bool {
 // chain of titles joined by 、 that ends at the name (市委副书记、市长),
 // each with the organization written before its head.
 func (s *scan) titles() {
+	if !slices.ContainsFunc(s.people, func(p person) bool { return p.headI >= 0 }) {
+		return // no title to read: most texts
+	}
 	orgEnd := map[int]int{}
 	for _, o := range s.orgs {
 		orgEnd[s.runeAt(o.End)] = s.runeAt(o.Start)
@@ -350,7 +345,7 @@ func (s *scan) titles() {
 // written between it and the title head at hi (武威市妇联 of 武威市妇联发展部
 // 副部长), if any.
 func (s *scan) deptOrg(hi int, orgEnd map[int]int) (int, bool) {
-	if hi < 1 || !depts[string(s.rs[hi-1])] {
+	if hi < 1 || !depts[s.written(hi-1, hi)] {
 		return 0, false
 	}
 	for h := hi - 3; h >= hi-4 && h > 0; h-- {

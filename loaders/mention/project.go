@@ -1,7 +1,8 @@
 package mention
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -44,8 +45,9 @@ func (s *scan) findProjects() {
 	// An institution's own works first: of two readings of the same
 	// name (天祝县藏医院扩建项目) theirs carries the owner.
 	cands := s.institutionWorks()
-	for e := 1; e <= len(s.rs); e++ {
-		if s.endAt[e]&cProject == 0 && !s.sectionRoadEnd(e) {
+	for _, end := range s.ends {
+		e := int(end)
+		if s.endAt[e]&cProject == 0 && (s.rs[e-1] != '路' || !s.sectionRoadEnd(e)) {
 			continue
 		}
 		s0 := s.longestEnding(e, cProject)
@@ -71,12 +73,11 @@ func (s *scan) findProjects() {
 		}
 	}
 	cands = append(cands, s.builtFacilities()...)
-	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].j-cands[a].i, cands[b].j-cands[b].i
-		if la != lb {
-			return la > lb
+	slices.SortStableFunc(cands, func(a, b pcand) int {
+		if la, lb := a.j-a.i, b.j-b.i; la != lb {
+			return cmp.Compare(lb, la)
 		}
-		return cands[a].i < cands[b].i
+		return cmp.Compare(a.i, b.i)
 	})
 	var kept []pcand
 	for _, c := range cands {
@@ -85,7 +86,9 @@ func (s *scan) findProjects() {
 		}
 		kept = append(kept, c)
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].i < kept[b].i })
+	// Kept candidates do not overlap and none is empty: no two start
+	// at the same rune, so any sort by start gives the one order.
+	slices.SortFunc(kept, func(a, b pcand) int { return cmp.Compare(a.i, b.i) })
 	for k, c := range kept {
 		exact := s.orgExactly(c.i, s.nameEnd(c))
 		orgEnd := s.orgAtStart(c.i, s.nameEnd(c))
@@ -439,7 +442,7 @@ func (s *scan) pKept(b, p int) bool {
 // 共建 right after a clause's first two characters, one of them a
 // province's short form.
 func (s *scan) jointBuilt(l0, b, p int) bool {
-	w := string(s.rs[b:p])
+	w := s.written(b, p)
 	if w != "共建" && w != "联建" && w != "合建" || b-l0 != 2 {
 		return false
 	}
@@ -619,7 +622,7 @@ func (s *scan) orgInside(i, e int) bool {
 	if s0 <= i || s.hasAt(s0, e, cOrgWeak) {
 		return false
 	}
-	w := string(s.rs[s0:e])
+	w := s.written(s0, e)
 	return strings.HasSuffix(w, "公司") || strings.HasSuffix(w, "集团") || strings.HasSuffix(w, "厂") || strings.HasSuffix(w, "合作社")
 }
 
@@ -974,15 +977,17 @@ func (s *scan) pStopAt(p, from int) bool {
 // clause's start or another such name joined by 、.
 func (s *scan) builtFacilities() []pcand {
 	var out []pcand
-	for p := 1; p < len(s.rs); p++ {
-		if r := s.rs[p]; r < hanLo || r > hanHi || !statusFirst[r-hanLo] {
+	from := 1
+	for _, m := range s.marked {
+		p := int(m)
+		if p < from || !s.hasMark(p, mStatus) {
 			continue
 		}
 		k := s.statusAt(p)
 		if k <= p || !s.statusEnds(k) {
 			continue
 		}
-		if w := string(s.rs[p:k]); w == "签约" || w == "落地" || w == "签约落地" || w == "续建" || w == "复工" {
+		if w := s.written(p, k); w == "签约" || w == "落地" || w == "签约落地" || w == "续建" || w == "复工" {
 			continue
 		}
 		q := s.beforeStatus(p)
@@ -999,7 +1004,7 @@ func (s *scan) builtFacilities() []pcand {
 			}
 			q = c.i - 1
 		}
-		p = k - 1
+		from = k
 	}
 	return out
 }
@@ -1384,7 +1389,7 @@ const maxPWord = 8
 
 var projectTrie = func() *trie {
 	t := newTrie()
-	for section, class := range map[string]uint32{
+	t.addSections(map[string]uint32{
 		"projectgeneric":  pGeneric,
 		"firm":            pFirm,
 		"facility":        pFacility,
@@ -1397,29 +1402,8 @@ var projectTrie = func() *trie {
 		"provincename":    pProvince,
 		"projectkeep":     pKeep,
 		"projectboundary": pBoundary,
-	} {
-		for _, w := range lex.words[section] {
-			t.add(w, class)
-		}
-	}
+	})
 	return t.freeze()
-}()
-
-// statusFirst marks the characters that start a status word, so that
-// builtFacilities looks for statuses only where one may start.
-var statusFirst = func() []bool {
-	out := make([]bool, hanHi-hanLo+1)
-	for _, section := range []string{"status", "projectstatus"} {
-		for _, w := range lex.words[section] {
-			for _, r := range w {
-				if r >= hanLo && r <= hanHi {
-					out[r-hanLo] = true
-				}
-				break
-			}
-		}
-	}
-	return out
 }()
 
 // pLongestAt returns the end of the longest project word of class c
@@ -1460,6 +1444,9 @@ func (s *scan) pHasAt(i, j int, c uint32) bool {
 // pEnding returns the start of the longest project word of class c ending
 // at q, or -1.
 func (s *scan) pEnding(q int, c uint32) int {
+	if q <= 0 || q > len(s.rs) || projectTrie.endsIn(s.rs[q-1])&c == 0 {
+		return -1
+	}
 	for a := max(0, q-maxPWord); a < q; a++ {
 		if s.pHasAt(a, q, c) {
 			return a
