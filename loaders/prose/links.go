@@ -191,7 +191,29 @@ func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *menti
 // with, after a party or front prefix. Each prefix of the name is given
 // to the finder on its own, because in the whole name the organization's
 // span covers the place's.
+//
+// An organization is named many times, and its prefixes are tried once:
+// the answer is kept per name.
 func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
+	if pl, ok := x.leading[name]; ok {
+		return pl.sp, pl.ok
+	}
+	sp, ok := x.findLeadingPlace(name)
+	if x.leading == nil {
+		x.leading = map[string]foundSpan{}
+	}
+	x.leading[name] = foundSpan{sp, ok}
+	return sp, ok
+}
+
+// foundSpan is a span found, or not (ok false), kept for a name.
+type foundSpan struct {
+	sp mention.Span
+	ok bool
+}
+
+// findLeadingPlace is leadingPlace, without the memo.
+func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 	rest, skip := name, 0
 	for _, p := range orgPrefixes {
 		if strings.HasPrefix(name, p) {
@@ -221,15 +243,18 @@ func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
 // cityPlace returns the place span of the yearbook's city, as the places
 // finder keys it.
 func (x *extractor) cityPlace() (mention.Span, bool) {
-	if x.city == "" {
-		return mention.Span{}, false
-	}
-	for _, sp := range x.find(x.city + "市") {
-		if sp.Kind == kg.Place {
-			return sp, true
+	if x.cityPl == nil {
+		x.cityPl = &foundSpan{}
+		if x.city != "" {
+			for _, sp := range x.find(x.city + "市") {
+				if sp.Kind == kg.Place {
+					*x.cityPl = foundSpan{sp, true}
+					break
+				}
+			}
 		}
 	}
-	return mention.Span{}, false
+	return x.cityPl.sp, x.cityPl.ok
 }
 
 func hasAnySuffix(s string, ws ...string) bool {
