@@ -51,8 +51,9 @@ func TestCitedShortcuts(t *testing.T) {
 }
 
 // TestSentences holds sentences to a split after each 。；！？ that a
-// range loop over the runes finds, on the lines of the vendored yearbook,
-// joined lines, and broken UTF-8 around the sentence ends.
+// range loop over the runes finds, and firstSentence to the first end
+// strings.Index finds, on the lines of the vendored yearbook, joined
+// lines, and broken UTF-8 around the sentence ends.
 func TestSentences(t *testing.T) {
 	byRunes := func(s string) []sentence {
 		var out []sentence
@@ -80,11 +81,25 @@ func TestSentences(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("sentences(%q) = %v, want %v", s, got, want)
 		}
+		if got, want := firstSentence(s), firstSentenceByIndex(s); got != want {
+			t.Fatalf("firstSentence(%q) = %q, want %q", s, got, want)
+		}
 		ends += len(want)
 	}
 	if ends < 1000 {
 		t.Errorf("only %d sentences: the check checks little", ends)
 	}
+}
+
+// firstSentenceByIndex is the specification of firstSentence.
+func firstSentenceByIndex(s string) string {
+	end := len(s)
+	for _, sep := range []string{"。", "；", "！", "？"} {
+		if i := strings.Index(s, sep); i >= 0 && i+len(sep) < end {
+			end = i + len(sep)
+		}
+	}
+	return s[:end]
 }
 
 // bookLines returns the lines of the vendored yearbook, which the
@@ -96,4 +111,40 @@ func bookLines(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(string(b), "\n")
+}
+
+// TestClauseStart holds clauseStart to the last of the separators
+// strings.LastIndex finds, at every byte of the lines of the vendored
+// yearbook that hold one, and of made-up text with broken UTF-8.
+func TestClauseStart(t *testing.T) {
+	byLastIndex := func(s string, i int) int {
+		start := 0
+		for _, sep := range []string{"，", "；", "：", "。", "！", "？"} {
+			if j := strings.LastIndex(s[:i], sep); j >= 0 && j+len(sep) > start {
+				start = j + len(sep)
+			}
+		}
+		return start
+	}
+	texts := []string{"", "，", "a，b；c：d。e！f？g", "\xef，", "\xef\xbc，\x8c", "。\xe3\x80", "：\xef\xbc\x9a"}
+	for _, l := range bookLines(t) {
+		if strings.ContainsAny(l, "，；：。！？") {
+			texts = append(texts, l)
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			got, want := clauseStart(s, i), byLastIndex(s, i)
+			if got != want {
+				t.Fatalf("clauseStart(%q, %d) = %d, want %d", s, i, got, want)
+			}
+			if got > 0 {
+				found++
+			}
+		}
+	}
+	if found < 10000 {
+		t.Errorf("only %d clause starts: the check checks little", found)
+	}
 }

@@ -59,13 +59,11 @@ var reCountName = regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|�
 
 // firstSentence returns s up to and including its first 。；！？, or all of s.
 func firstSentence(s string) string {
-	end := len(s)
-	for _, sep := range []string{"。", "；", "！", "？"} {
-		if i := strings.Index(s, sep); i >= 0 && i+len(sep) < end {
-			end = i + len(sep)
-		}
+	m := markFinder{s: s, dot: -1}
+	if j := m.next(0); j < len(s) {
+		return s[:j+len("。")]
 	}
-	return s[:end]
+	return s
 }
 
 // clauses splits a sentence at its commas and colons and drops the final

@@ -211,14 +211,24 @@ func insideMarks(s string, i int) bool {
 
 // clauseStart returns the byte offset where the clause holding byte i
 // starts (after the last ，；：。 before it).
+//
+// It reads back from i to the first separator: all six are three bytes
+// (。 E3 80 82, the others EF BC xx) and cannot overlap, so that one is the
+// separator that ends last before i.
 func clauseStart(s string, i int) int {
-	start := 0
-	for _, sep := range []string{"，", "；", "：", "。", "！", "？"} {
-		if j := strings.LastIndex(s[:i], sep); j >= 0 && j+len(sep) > start {
-			start = j + len(sep)
+	for j := i - 3; j >= 0; j-- {
+		switch s[j] {
+		case 0xE3:
+			if s[j+1] == 0x80 && s[j+2] == 0x82 {
+				return j + 3
+			}
+		case 0xEF:
+			if c := s[j+2]; s[j+1] == 0xBC && (c == 0x8C || c == 0x9B || c == 0x9A || c == 0x81 || c == 0x9F) {
+				return j + 3
+			}
 		}
 	}
-	return start
+	return 0
 }
 
 // isContent reports whether byte i of s follows a content verb in its
