@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // TestCitedShortcuts holds citesPerson, citesOrg and the disaster words
@@ -146,5 +148,43 @@ func TestClauseStart(t *testing.T) {
 	}
 	if found < 10000 {
 		t.Errorf("only %d clause starts: the check checks little", found)
+	}
+}
+
+// TestFullDates holds findFullDate, fullDateAt and findAllFullDates to
+// the regexp they read by hand, on every line of the vendored yearbook
+// that holds 月, from every digit of it, and on made-up dates.
+func TestFullDates(t *testing.T) {
+	reFullDate := regexp.MustCompile(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)`)
+	reFullDateAt := regexp.MustCompile(`^(?:` + reFullDate.String() + `)`)
+	texts := []string{"", "2023年4月16日", "1月3日", "8月28—29日", "1月13至16日", "11月5日至11日", "3月31日至4月2日", "3月31日至4月2号", "3月31日至4月", "3月31日至", "3月31至", "12023年5月1日", "2023年123月1日", "5月123日", "5月12日至", "5月1日-2日", "5月1-2日", "5月1～6月2日", "5月1~2日", "5月1–2日", "5月1－2日", "5月1至6月23日", "5月1至6月234日", "5月1至623日", "2023年5月", "２０２３年5月1日", "5\xff月1日", "x12月31日至1月3日y"}
+	for _, l := range bookLines(t) {
+		if strings.Contains(l, "月") {
+			texts = append(texts, textnorm.Clean(l), l)
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		if got, want := findFullDate(s), reFullDate.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("findFullDate(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := findAllFullDates(s), reFullDate.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("findAllFullDates(%q) = %v, want %v", s, got, want)
+		}
+		for i := range len(s) {
+			if !isDigit(s[i]) {
+				continue
+			}
+			got, want := fullDateAt(s[i:], 0), reFullDateAt.FindStringSubmatchIndex(s[i:])
+			if !slices.Equal(got, want) {
+				t.Fatalf("fullDateAt(%q) = %v, want %v", s[i:], got, want)
+			}
+			if got != nil {
+				found++
+			}
+		}
+	}
+	if found < 200 {
+		t.Errorf("only %d dates found: the check checks little", found)
 	}
 }

@@ -225,7 +225,7 @@ func (x *extractor) adoptionLines() {
 			body = body[:i]
 		}
 		doc := x.documentTitle(n)
-		locs := reFullDate.FindAllStringSubmatchIndex(body, -1)
+		locs := findAllFullDates(body)
 		for i, m := range locs {
 			end := len(body)
 			if i+1 < len(locs) {
