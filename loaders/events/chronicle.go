@@ -276,9 +276,8 @@ func (x *extractor) chronicleEvent(e entry, to int) {
 		x.diag(e.line, CodeEmptyEntry, "day marker without text")
 		return
 	}
-	src := d.Source(x.yb, p, off)
+	src := x.quoted(p, off, firstSentence(desc))
 	src.Line, src.Page = e.line, d.Line(e.line).Page
-	src.Quote = firstSentence(desc)
 	ev := x.newEvent(chronicleName(desc), e.date, CategoryChronicle, t, src)
 	ev.chronicle = true
 	x.add(ev, e.date.Start+"|"+textnorm.Key(firstRunes(desc, 24)))

@@ -16,14 +16,6 @@ type dateSpan struct {
 	Start, End string
 }
 
-// overlaps reports whether s and o share a day, reading a month or a year
-// as the whole period: a happening dated 2023 年 may be the one of 5 月 19 日.
-func (s dateSpan) overlaps(o dateSpan) bool {
-	a0, a1 := s.bounds()
-	b0, b1 := o.bounds()
-	return a0 <= b1 && b0 <= a1
-}
-
 // bounds returns the first and last day of s as comparable ISO strings.
 func (s dateSpan) bounds() (string, string) {
 	lo := s.Start

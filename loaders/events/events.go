@@ -105,6 +105,9 @@ type event struct {
 	date      dateSpan
 	names     []string // match keys of the names it is known by
 	sig       string   // meetingSig of its name, if a numbered meeting
+	// first and last are date.bounds(): same compares every candidate
+	// with every event found so far.
+	first, last string
 	texts     []text
 	keys      []string // textnorm.Key of texts[i], filled in by textKey as same needs them
 	chronicle bool
@@ -131,6 +134,7 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 	name := clip(full)
 	desc := strings.TrimSpace(t.String())
 	e := &event{date: ds, texts: []text{t}}
+	e.first, e.last = ds.bounds()
 	e.ent = kg.Entity{
 		Kind:     kg.Event,
 		Name:     name,
@@ -197,7 +201,7 @@ func (x *extractor) add(e *event, key string) {
 // Two chronicle entries are never the same: the chronicle lists each
 // happening once.
 func (x *extractor) same(o, c *event) bool {
-	if o.chronicle && c.chronicle || !o.date.overlaps(c.date) {
+	if o.chronicle && c.chronicle || !o.overlaps(c) {
 		return false
 	}
 	if o.sig != "" && c.sig != "" {
@@ -223,6 +227,11 @@ func (x *extractor) same(o, c *event) bool {
 	}
 	return contains(o, c) || contains(c, o)
 }
+
+// overlaps reports whether the dates of e and o share a day, reading a
+// month or a year as the whole period: a happening dated 2023 年 may be
+// the one of 5 月 19 日.
+func (e *event) overlaps(o *event) bool { return e.first <= o.last && o.first <= e.last }
 
 // textKey returns the match key of e.texts[i]. same compares every
 // candidate with every event found so far; the keys of an event's texts
@@ -260,6 +269,14 @@ func (x *extractor) merge(o, c *event) {
 			o.ent.Props["type"] = t
 		}
 	}
+}
+
+// quoted returns the provenance of byte off of p, as
+// segment.Document.Source, with the quote given: the sentence Source
+// would find is not looked for.
+func (x *extractor) quoted(p *segment.Passage, off int, quote string) kg.Source {
+	n := p.Line(off)
+	return kg.Source{Yearbook: x.yb, Page: x.d.Line(n).Page, Section: x.d.Path(n), Line: n, Quote: quote}
 }
 
 // diag records a diagnostic at line n.

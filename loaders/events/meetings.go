@@ -255,8 +255,7 @@ func (x *extractor) adoptionLines() {
 				desc += "《" + doc + "》"
 			}
 			tp := &segment.Passage{Text: desc, Start: n}
-			src := d.Source(x.yb, p, m[0])
-			src.Quote = textnorm.Clean(strings.TrimLeft(l.Text, " "))
+			src := x.quoted(p, m[0], textnorm.Clean(strings.TrimLeft(l.Text, " ")))
 			if to > n {
 				src.Quote = "（" + body + "）"
 			}

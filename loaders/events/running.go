@@ -149,8 +149,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 		}
 	}
 	tx := text{p: p, off: off, end: off + len(s), rel: off + relEnd(s, name, n), weak: weak}
-	src := d.Source(x.yb, p, off)
-	src.Quote = strings.TrimSpace(s)
+	src := x.quoted(p, off, strings.TrimSpace(s))
 	e := x.newEvent(name, ds, category, tx, src)
 	e.weak = weak
 	x.add(e, meetingKey(e))
