@@ -99,17 +99,30 @@ func findFullDate(s string) []int {
 	return findFullDateFrom(s, 0)
 }
 
-// findFullDateFrom is findFullDate from byte i of s on.
+// findFullDateFrom is findFullDate from byte i of s on. A date's month
+// is followed by the first 月 after its start, at most fullDateBefore
+// bytes on: the positions tried are the digits just before each 月.
 func findFullDateFrom(s string, i int) []int {
-	for ; i < len(s); i++ {
-		if isDigit(s[i]) {
-			if m := fullDateAt(s, i); m != nil {
-				return m
+	for {
+		k := strings.Index(s[i:], "月")
+		if k < 0 {
+			return nil
+		}
+		p := i + k
+		for st := max(i, p-fullDateBefore); st < p; st++ {
+			if isDigit(s[st]) {
+				if m := fullDateAt(s, st); m != nil {
+					return m
+				}
 			}
 		}
+		i = p + len("月")
 	}
-	return nil
 }
+
+// fullDateBefore is the most bytes a full date has before its first 月:
+// a four-digit year, 年 and a two-digit month.
+const fullDateBefore = len("2023年12")
 
 // findAllFullDates returns every full date of s, one after the other, as
 // regexp.FindAllStringSubmatchIndex.
@@ -125,19 +138,19 @@ func findAllFullDates(s string) [][]int {
 // byte p of s, or nil: a year and 年 if written, then the month and the
 // day (see monthDayAt).
 func fullDateAt(s string, p int) []int {
-	m := make([]int, 12)
+	var m [12]int
 	for i := range m {
 		m[i] = -1
 	}
 	if n := digitsAt(s, p, 4); n == 4 && strings.HasPrefix(s[p+4:], "年") {
-		if end, ok := monthDayAt(s, p+4+len("年"), m); ok {
+		if end, ok := monthDayAt(s, p+4+len("年"), &m); ok {
 			m[0], m[1], m[2], m[3] = p, end, p, p+4
-			return m
+			return append([]int(nil), m[:]...)
 		}
 	}
-	if end, ok := monthDayAt(s, p, m); ok {
+	if end, ok := monthDayAt(s, p, &m); ok {
 		m[0], m[1] = p, end
-		return m
+		return append([]int(nil), m[:]...)
 	}
 	return nil
 }
@@ -148,7 +161,7 @@ func fullDateAt(s string, p int) []int {
 // the submatches 2 to 5 in m and returns the end of the date. A number is
 // read whole: a shorter one would be followed by a digit, which no word of
 // the pattern starts with.
-func monthDayAt(s string, q int, m []int) (int, bool) {
+func monthDayAt(s string, q int, m *[12]int) (int, bool) {
 	mo := digitsAt(s, q, 2)
 	if mo == 0 || !strings.HasPrefix(s[q+mo:], "月") {
 		return 0, false
