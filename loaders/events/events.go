@@ -101,17 +101,17 @@ func (x *extractor) topicText(t *segment.Topic) *segment.Passage {
 // event is an Event entity under construction with the texts that
 // describe it; relationships are drawn from every text at the end.
 type event struct {
-	ent       kg.Entity
-	date      dateSpan
-	names     []string // match keys of the names it is known by
-	sig       string   // meetingSig of its name, if a numbered meeting
+	ent   kg.Entity
+	date  dateSpan
+	names []string // match keys of the names it is known by
+	sig   string   // meetingSig of its name, if a numbered meeting
 	// first and last are date.bounds(): same compares every candidate
 	// with every event found so far.
 	first, last string
-	texts     []text
-	keys      []string // textnorm.Key of texts[i], filled in by textKey as same needs them
-	chronicle bool
-	weak      bool // dated by year only: kept only as a mention of a better-dated event
+	texts       []text
+	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them
+	chronicle   bool
+	weak        bool // dated by year only: kept only as a mention of a better-dated event
 }
 
 // text is a description of an event: Text[off:end] of a passage. Names

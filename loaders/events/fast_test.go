@@ -188,3 +188,40 @@ func TestFullDates(t *testing.T) {
 		t.Errorf("only %d dates found: the check checks little", found)
 	}
 }
+
+// TestSuffixShortcuts holds trimTrailAdverbs and the ends of time
+// clauses to the regexps they stand for, on every start of the lines of
+// the vendored yearbook that hold the last rune of a word they look for
+// (and of every twentieth line), and on made-up text.
+func TestSuffixShortcuts(t *testing.T) {
+	reTrailAdverb := regexp.MustCompile(`(?:正式|顺利|隆重|成功|圆满|胜利|集中|分别|同时)+$`)
+	reTimeClause := regexp.MustCompile(`(后|时|之际|期间|前夕)$`)
+	texts := []string{"", "正式", "大会隆重召开", "大会正式隆重", "大会正式\xff隆重", "正式正式", "正正式", "\xe6正式", "会后", "之际", "期间x"}
+	for k, l := range bookLines(t) {
+		if k%20 != 0 && !strings.ContainsAny(l, "式利重功满中别时后际间夕") {
+			continue
+		}
+		for i := range l {
+			texts = append(texts, l[:i])
+		}
+	}
+	trimmed, timed := 0, 0
+	for _, s := range texts {
+		got, want := trimTrailAdverbs(s), reTrailAdverb.ReplaceAllString(s, "")
+		if got != want {
+			t.Fatalf("trimTrailAdverbs(%q) = %q, want %q", s, got, want)
+		}
+		if got != s {
+			trimmed++
+		}
+		if got, want := hasAnySuffix(s, timeClauseEnds...), reTimeClause.MatchString(s); got != want {
+			t.Fatalf("time clause %q: %v, want %v", s, got, want)
+		}
+		if hasAnySuffix(s, timeClauseEnds...) {
+			timed++
+		}
+	}
+	if trimmed < 100 || timed < 100 {
+		t.Errorf("%d trimmed, %d time clauses: the check checks little", trimmed, timed)
+	}
+}

@@ -78,7 +78,6 @@ var (
 	reOrganizedBy = regexp.MustCompile(`^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的`)
 	reAtEventOn   = regexp.MustCompile(`^在(?:由[^，。]*?的)?(.{4,60}?)上$`)
 	reLead        = regexp.MustCompile(`^(?:随着|据悉|近日|当日|当天|期间)`)
-	reTrailAdverb = regexp.MustCompile(`(?:正式|顺利|隆重|成功|圆满|胜利|集中|分别|同时)+$`)
 	reThemed      = regexp.MustCompile(`^以“[^”]*”为主题的`)
 )
 
@@ -113,7 +112,7 @@ func happening(clause string) (name string, object bool) {
 		if i := strings.LastIndex(before, "在"); i > 0 && utf8.RuneCountInString(before[:i]) >= 2 {
 			before = before[:i]
 		}
-		before = reTrailAdverb.ReplaceAllString(before, "")
+		before = trimTrailAdverbs(before)
 		if isEventNoun(before) && !startsContinued(before) {
 			return before, false
 		}
@@ -129,6 +128,34 @@ func happening(clause string) (name string, object bool) {
 		}
 	}
 	return "", false
+}
+
+// trailAdverbs are the adverbs that may stand between a happening's name
+// and its verb (…大会隆重召开).
+var trailAdverbs = []string{"正式", "顺利", "隆重", "成功", "圆满", "胜利", "集中", "分别", "同时"}
+
+// trimTrailAdverbs returns s without the run of trailAdverbs it ends
+// with, as the regexp (?:正式|…|同时)+$ replaced by "" would: all the
+// adverbs are six bytes long, so the run the regexp finds, from its
+// leftmost start, is the one taken off the end adverb by adverb.
+func trimTrailAdverbs(s string) string {
+	for {
+		w := hasWhichSuffix(s, trailAdverbs)
+		if w == "" {
+			return s
+		}
+		s = s[:len(s)-len(w)]
+	}
+}
+
+// hasWhichSuffix returns the first of ws that s ends with, or "".
+func hasWhichSuffix(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // startsContinued reports whether s starts with a word that joins it to
@@ -165,7 +192,7 @@ func chronicleName(desc string) string {
 		return clip(desc)
 	}
 	// A leading clause of time (…开工活动后) is not the entry's subject.
-	if len(cs) > 1 && reTimeClause.MatchString(sent[cs[0].off:cs[0].end]) {
+	if len(cs) > 1 && hasAnySuffix(sent[cs[0].off:cs[0].end], timeClauseEnds...) {
 		cs = cs[1:]
 	}
 	if m := reMeetingActs.FindStringSubmatch(sent[cs[0].off:cs[0].end]); m != nil {
@@ -198,11 +225,11 @@ func chronicleName(desc string) string {
 	return clip(c)
 }
 
-var (
-	reTimeClause = regexp.MustCompile(`(后|时|之际|期间|前夕)$`)
-	// A happening reported as concluded: 武威市首届房地产展销会圆满完成.
-	reConcluded = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
-)
+// timeClauseEnds end a clause of time (…开工活动后, …之际).
+var timeClauseEnds = []string{"后", "时", "之际", "期间", "前夕"}
+
+// A happening reported as concluded: 武威市首届房地产展销会圆满完成.
+var reConcluded = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
 
 // clauseSpans returns the byte ranges of the clauses of a sentence,
 // between its commas and colons.
