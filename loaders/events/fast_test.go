@@ -225,3 +225,40 @@ func TestSuffixShortcuts(t *testing.T) {
 		t.Errorf("%d trimmed, %d time clauses: the check checks little", trimmed, timed)
 	}
 }
+
+// TestRegexpGuards checks that the tests that spare the regexps most
+// texts pass every text the regexps match: every start and every end of
+// every fourth line of the vendored yearbook that holds a word the
+// regexps need, and made-up text.
+func TestRegexpGuards(t *testing.T) {
+	texts := []string{"", "由市委主办的", "在大会上", "在…上", "以“美丽”为主题的", "武威市第五次会议审议", strings.Repeat("长", 38) + "大会通过", strings.Repeat("长", 39) + "大会通过", "展销会圆满完成", "完成", "3次会议", "会议活动"}
+	for k, l := range bookLines(t) {
+		l = textnorm.Clean(l)
+		if k%4 != 0 || !strings.ContainsAny(l, "由以在会完束幕次场期个项届批家名人动") {
+			continue
+		}
+		for i := range l {
+			texts = append(texts, l[i:], l[:i])
+		}
+	}
+	matched := 0
+	check := func(name string, guard bool, re *regexp.Regexp, s string) {
+		if re.MatchString(s) {
+			matched++
+			if !guard {
+				t.Fatalf("%s: the guard refuses %q, which the regexp matches", name, s)
+			}
+		}
+	}
+	for _, s := range texts {
+		check("organizer", strings.HasPrefix(s, "由"), reOrganizedBy, s)
+		check("themed", strings.HasPrefix(s, "以“"), reThemed, s)
+		check("at event", strings.HasPrefix(s, "在") && strings.HasSuffix(s, "上"), reAtEventOn, s)
+		check("meeting acts", strings.Contains(headRunes(s, 42), "会"), reMeetingActs, s)
+		check("concluded", hasAnySuffix(s, concludedEnds...), reConcluded, s)
+		check("count name", digitFirst(s) || hasAnyPrefix(s, "会议", "活动"), reCountName, s)
+	}
+	if matched < 1000 {
+		t.Errorf("only %d matches: the check checks little", matched)
+	}
+}

@@ -40,7 +40,7 @@ func isEventNoun(name string) bool {
 	if !strings.ContainsRune(eventNounEnds, r) {
 		return false
 	}
-	if reCountName.MatchString(name) || hasAnySuffix(name, orgEnds...) {
+	if countName(name) || hasAnySuffix(name, orgEnds...) {
 		return false
 	}
 	for _, p := range []string{"各类", "各项", "各种", "多场", "多次", "系列", "一系列", "一批", "等"} {
@@ -56,6 +56,12 @@ func isEventNoun(name string) bool {
 var orgEnds = []string{"工会", "协会", "委员会", "联合会", "商会", "学会", "研究会", "促进会", "基金会", "红十字会", "管委会", "居委会", "村委会", "常委会", "党委会", "董事会", "理事会", "学社"}
 
 var reCountName = regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)`)
+
+// countName reports whether reCountName matches name, which it can only
+// when name starts with a digit, 会议 or 活动.
+func countName(name string) bool {
+	return (digitFirst(name) || hasAnyPrefix(name, "会议", "活动")) && reCountName.MatchString(name)
+}
 
 // firstSentence returns s up to and including its first 。；！？, or all of s.
 func firstSentence(s string) string {
@@ -81,6 +87,30 @@ var (
 	reThemed      = regexp.MustCompile(`^以“[^”]*”为主题的`)
 )
 
+// The regexps above are anchored at the start of the text and begin with
+// a word: the functions below run them only on texts that start with it,
+// and leave the others as they are.
+
+// withoutOrganizer returns s without the organizer it opens with
+// (reOrganizedBy).
+func withoutOrganizer(s string) string {
+	if !strings.HasPrefix(s, "由") {
+		return s
+	}
+	return reOrganizedBy.ReplaceAllString(s, "")
+}
+
+// atEventOn returns the name of the happening of 在…上 (reAtEventOn).
+func atEventOn(s string) (string, bool) {
+	if !strings.HasPrefix(s, "在") || !strings.HasSuffix(s, "上") {
+		return "", false
+	}
+	if m := reAtEventOn.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
 // happening finds, in one clause, the name of the happening the clause
 // reports: "X(在Y)召开" gives X, "S(在Y)举办X" gives X, when X is named
 // like a happening (see isEventNoun). The verbs are tried from the last,
@@ -89,10 +119,12 @@ var (
 // whether the name is the object of the verb (S举办X) rather than its
 // subject.
 func happening(clause string) (name string, object bool) {
-	clause = reOrganizedBy.ReplaceAllString(clause, "")
-	clause = reThemed.ReplaceAllString(clause, "")
-	if m := reAtEventOn.FindStringSubmatch(clause); m != nil && isEventNoun(m[1]) {
-		return m[1], false
+	clause = withoutOrganizer(clause)
+	if strings.HasPrefix(clause, "以“") {
+		clause = reThemed.ReplaceAllString(clause, "")
+	}
+	if at, ok := atEventOn(clause); ok && isEventNoun(at) {
+		return at, false
 	}
 	type at struct{ i, n int }
 	var verbs []at
@@ -195,8 +227,8 @@ func chronicleName(desc string) string {
 	if len(cs) > 1 && hasAnySuffix(sent[cs[0].off:cs[0].end], timeClauseEnds...) {
 		cs = cs[1:]
 	}
-	if m := reMeetingActs.FindStringSubmatch(sent[cs[0].off:cs[0].end]); m != nil {
-		return clip(m[1]) // 甘肃省…第四次会议审查批准《…》: the meeting
+	if m, ok := meetingActs(sent[cs[0].off:cs[0].end]); ok {
+		return clip(m) // 甘肃省…第四次会议审查批准《…》: the meeting
 	}
 	for i, c := range cs {
 		if i > 1 {
@@ -209,7 +241,7 @@ func chronicleName(desc string) string {
 		}
 		if object && utf8.RuneCountInString(n) < 10 {
 			// S举行授牌仪式: the object alone says too little.
-			return clip(reOrganizedBy.ReplaceAllString(clause, ""))
+			return clip(withoutOrganizer(clause))
 		}
 		return clip(n)
 	}
@@ -217,10 +249,12 @@ func chronicleName(desc string) string {
 	if utf8.RuneCountInString(textnorm.Key(c)) < 8 && len(cs) > 1 {
 		c = sent[cs[0].off:cs[1].end]
 	}
-	c = reOrganizedBy.ReplaceAllString(c, "")
+	c = withoutOrganizer(c)
 	c = reLead.ReplaceAllString(c, "")
-	if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
-		c = m[1]
+	if hasAnySuffix(c, concludedEnds...) {
+		if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
+			c = m[1]
+		}
 	}
 	return clip(c)
 }
@@ -228,8 +262,12 @@ func chronicleName(desc string) string {
 // timeClauseEnds end a clause of time (…开工活动后, …之际).
 var timeClauseEnds = []string{"后", "时", "之际", "期间", "前夕"}
 
-// A happening reported as concluded: 武威市首届房地产展销会圆满完成.
-var reConcluded = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
+// A happening reported as concluded: 武威市首届房地产展销会圆满完成. The
+// regexp needs the text to end with one of concludedEnds.
+var (
+	reConcluded   = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
+	concludedEnds = []string{"完成", "结束", "落幕", "闭幕"}
+)
 
 // clauseSpans returns the byte ranges of the clauses of a sentence,
 // between its commas and colons.
