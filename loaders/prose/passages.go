@@ -86,15 +86,36 @@ func markTables(d *segment.Document) {
 // tableMarkLead reports whether s, after its leading spaces, starts as
 // reTableMark needs (表 or 续表): a cheap test that spares the regexp the
 // lines of the book that cannot match.
-//
-// Only a line whose first byte may start a space (textnorm.IsSpace: an
-// ASCII space, tab or return, or U+00A0, U+2002, U+2003, U+3000) is
-// trimmed: few are, and trimming decodes runes.
 func tableMarkLead(s string) bool {
-	if s != "" && strings.IndexByte(" \t\r\xc2\xe2\xe3", s[0]) >= 0 {
-		s = strings.TrimLeftFunc(s, textnorm.IsSpace)
-	}
+	s = trimLeftSpace(s)
 	return strings.HasPrefix(s, "表") || strings.HasPrefix(s, "续表")
+}
+
+// spaces are the runes of textnorm.IsSpace, as UTF-8.
+var spaces = []string{" ", "\t", "\r", "\u3000", "\u2002", "\u2003", "\u00a0"}
+
+// trimLeftSpace is strings.TrimLeftFunc(s, textnorm.IsSpace), comparing
+// bytes instead of decoding runes: it is asked of every line of the book.
+func trimLeftSpace(s string) string {
+	for s != "" {
+		switch s[0] {
+		case ' ', '\t', '\r', 0xC2, 0xE2, 0xE3: // the first bytes of spaces
+		default:
+			return s
+		}
+		w := ""
+		for _, sp := range spaces {
+			if strings.HasPrefix(s, sp) {
+				w = sp
+				break
+			}
+		}
+		if w == "" {
+			return s
+		}
+		s = s[len(w):]
+	}
+	return s
 }
 
 // tableRow reports whether a line reads as a row of a flattened table:
