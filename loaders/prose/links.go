@@ -39,7 +39,7 @@ func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra 
 		if name == "" {
 			continue
 		}
-		ref := x.mention(kg.Organization, key(name), name, src, nil)
+		ref := x.mention(kg.Organization, key(name), name, src)
 		if written != "" && key(written) != key(name) {
 			e := &x.ents[x.byRef[ref]]
 			if !contains(e.Aliases, written) {
@@ -170,18 +170,18 @@ var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人�
 // is named for the county in the county's own pages (县委, 区人民医院).
 func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *mention.Span) {
 	if pl, ok := x.leadingPlace(name); ok {
-		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
 		x.relate(kg.LocatedIn, org, ref, nil, src)
 		return
 	}
 	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !hasAnyPrefix(name, "县域", "县级", "区域", "区级") {
-		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProps(*area))
+		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
 		x.relate(kg.LocatedIn, org, ref, nil, src)
 		return
 	}
 	if strings.HasPrefix(name, "市") && !strings.HasPrefix(name, "市场") {
 		if pl, ok := x.cityPlace(); ok {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
 			x.relate(kg.LocatedIn, org, ref, nil, src)
 		}
 	}

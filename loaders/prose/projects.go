@@ -28,7 +28,7 @@ type projectMention struct {
 func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *segment.Passage, src kg.Source) projectMention {
 	pm := projectMention{ref: prj, sp: sp, src: src}
 	if owner := sp.Props["owner"]; owner != "" && key(owner) != prj.Key {
-		ref := x.mention(kg.Organization, key(owner), owner, src, nil)
+		ref := x.mention(kg.Organization, key(owner), owner, src)
 		x.relateStatement(kg.OwnedBy, prj, ref, src)
 	}
 	if pl, ok := x.namedPlace(sp.Props["place"], sp.Name); ok {
@@ -154,7 +154,7 @@ func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs
 			places = []mention.Span{*area}
 		}
 		for _, pl := range places {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProps(pl))
+			ref := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProp(pl))
 			x.relateStatement(kg.LocatedIn, pm.ref, ref, pm.src)
 		}
 	}

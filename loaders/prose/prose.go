@@ -85,22 +85,22 @@ func (x *extractor) read(ps passage) {
 				continue
 			}
 			src := x.source(q, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src)
 			x.posts(ref, sp, src, ps)
 		case kg.Organization:
 			if ps.historical {
 				continue
 			}
 			src := x.source(q, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src)
 			x.orgPlace(ref, sp.Name, src, ps.area)
 		case kg.Project:
 			src := x.source(q, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp))
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp)...)
 			prjs = append(prjs, x.projectLinks(ref, sp, spans[:k], ps.p, src))
 		case kg.Place:
 			src := x.source(q, sp.Start)
-			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProps(sp))
+			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProp(sp))
 		}
 	}
 	x.projectPlaces(ps.p, spans, prjs, ps.area)
@@ -166,7 +166,7 @@ func isRESpace(c byte) bool {
 // mention records one occurrence of an entity and returns its ref. The
 // first written form is the entity's name; other forms with the same key
 // become aliases; properties fill in as they are met.
-func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props map[string]string) kg.Ref {
+func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ...prop) kg.Ref {
 	ref := kg.Ref{Kind: k, Key: key}
 	i, ok := x.byRef[ref]
 	if !ok {
@@ -178,15 +178,15 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ma
 	if name != e.Name && !contains(e.Aliases, name) {
 		e.Aliases = append(e.Aliases, name)
 	}
-	for p, v := range props {
-		if v == "" {
+	for _, p := range props {
+		if p.value == "" {
 			continue
 		}
 		if e.Props == nil {
 			e.Props = map[string]string{}
 		}
-		if _, ok := e.Props[p]; !ok {
-			e.Props[p] = v
+		if _, ok := e.Props[p.name]; !ok {
+			e.Props[p.name] = p.value
 		}
 	}
 	// A title chain names one organization several times in one quote.
@@ -218,22 +218,17 @@ func (x *extractor) relate(typ string, from, to kg.Ref, props map[string]string,
 	x.relList = append(x.relList, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
 }
 
-func projectProps(sp mention.Span) map[string]string {
-	out := map[string]string{}
-	for _, p := range []string{"investment", "status", "year"} {
-		if v := sp.Props[p]; v != "" {
-			out[p] = v
-		}
-	}
-	return out
+// prop is a property of an entity, set by its first mention that has a
+// value for it: a list of them costs no map per mention.
+type prop struct{ name, value string }
+
+// projectProps returns the properties a project's span gives.
+func projectProps(sp mention.Span) []prop {
+	return []prop{{"investment", sp.Props["investment"]}, {"status", sp.Props["status"]}, {"year", sp.Props["year"]}}
 }
 
-func placeProps(sp mention.Span) map[string]string {
-	if sp.Type == "" {
-		return nil
-	}
-	return map[string]string{"placeType": sp.Type}
-}
+// placeProp returns the type a place's span gives.
+func placeProp(sp mention.Span) prop { return prop{"placeType", sp.Type} }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
