@@ -240,12 +240,8 @@ func placeChain(text string, spans []mention.Span, at int) []mention.Span {
 // sentenceEnd returns the byte offset after the sentence that holds byte
 // i of text.
 func sentenceEnd(text string, i int) int {
-	for j := i; j < len(text); {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		j += n
-		if r == '。' || r == '；' || r == '！' || r == '？' {
-			return j
-		}
+	if j := nextSentenceEnd(text, i); j >= 0 {
+		return j + len("。")
 	}
 	return len(text)
 }

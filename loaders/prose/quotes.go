@@ -1,6 +1,8 @@
 package prose
 
 import (
+	"strings"
+
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/segment"
 )
@@ -53,11 +55,8 @@ func (q *quotes) sentence(off int) string {
 		}
 	}
 	end, hi := len(text), len(text)
-	for i := off; i+3 <= len(text); i++ {
-		if segment.SentenceEndAt(text, i) {
-			end, hi = i+3, i
-			break
-		}
+	if i := nextSentenceEnd(text, off); i >= 0 {
+		end, hi = i+3, i
 	}
 	if !insideMark(text, off) {
 		*q = quotes{p: q.p, lo: start, end: end, hi: hi, ok: true}
@@ -76,6 +75,36 @@ func insideMark(text string, off int) bool {
 		}
 	}
 	return false
+}
+
+// nextSentenceEnd returns the offset of the first sentence end (。；！？,
+// segment.SentenceEndAt) at or after byte i of text, or -1. It looks at
+// the bytes a mark starts with, E3 (。) and EF (；！？), found by byte
+// searches, instead of testing every byte. Any walk over the runes from i
+// stops at every byte that does not continue a rune, so it decodes the
+// same marks.
+func nextSentenceEnd(text string, i int) int {
+	e3 := -1 // the next byte E3 at or after i, or len(text), once i <= e3
+	for i+3 <= len(text) {
+		if e3 < i {
+			e3 = len(text)
+			if k := strings.IndexByte(text[i:], 0xE3); k >= 0 {
+				e3 = i + k
+			}
+		}
+		j := e3
+		if k := strings.IndexByte(text[i:e3], 0xEF); k >= 0 {
+			j = i + k
+		}
+		if j+3 > len(text) {
+			return -1
+		}
+		if segment.SentenceEndAt(text, j) {
+			return j
+		}
+		i = j + 1
+	}
+	return -1
 }
 
 // holds reports whether the last sentence found is the sentence of off.

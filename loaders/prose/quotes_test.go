@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/segment"
 )
@@ -75,3 +76,32 @@ func TestYears(t *testing.T) {
 
 // reYear is the specification of years; only the tests run it.
 var reYear = regexp.MustCompile(`(1[5-9]\d\d|20\d\d)\s?年`)
+
+// TestSentenceEnd holds sentenceEnd to a walk over the runes, from every
+// byte of the lines of the vendored yearbook that hold a sentence end,
+// and of made-up text with broken UTF-8.
+func TestSentenceEnd(t *testing.T) {
+	byRunes := func(text string, i int) int {
+		for j := i; j < len(text); {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			j += n
+			if r == '。' || r == '；' || r == '！' || r == '？' {
+				return j
+			}
+		}
+		return len(text)
+	}
+	texts := []string{"", "。", "a。b；c！d？", "\xe3。", "\xe3\x80。\x82", "\xef\xbc。\x9b；", "。\x80", "？\xef\xbc！x", "\xe3\x80", "\xef"}
+	for _, l := range bookLines(t) {
+		if strings.ContainsAny(l, "。；！？") {
+			texts = append(texts, l)
+		}
+	}
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			if got, want := sentenceEnd(s, i), byRunes(s, i); got != want {
+				t.Fatalf("sentenceEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
