@@ -221,23 +221,31 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 			break
 		}
 	}
-	var best mention.Span
-	found := false
-	n := 0
+	// The prefixes of 2 to 11 runes, tried from the longest: the first
+	// that is a place is the answer.
+	var ends [10]int
+	k, n := 0, 0
 	for i := range rest {
-		if n++; n < 3 || n > 12 {
-			continue
+		if n++; n >= 3 && n <= 12 {
+			ends[k], k = i, k+1
 		}
-		prefix := rest[:i]
+	}
+	for k--; k >= 0; k-- {
+		prefix := rest[:ends[k]]
+		var best mention.Span
+		found := false
 		for _, sp := range x.find(prefix) {
 			if sp.Kind == kg.Place && sp.Start == 0 && sp.End == len(prefix) {
 				best, found = sp, true
 			}
 		}
+		if found {
+			best.Start += skip
+			best.End += skip
+			return best, true
+		}
 	}
-	best.Start += skip
-	best.End += skip
-	return best, found
+	return mention.Span{}, false
 }
 
 // cityPlace returns the place span of the yearbook's city, as the places
