@@ -4,6 +4,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -260,5 +261,38 @@ func TestRegexpGuards(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Errorf("only %d matches: the check checks little", matched)
+	}
+}
+
+// TestMeetingSigShortcuts holds numerals and localCommittee to the
+// regexps they stand for, on the keys of the lines of the vendored
+// yearbook and on made-up text.
+func TestMeetingSigShortcuts(t *testing.T) {
+	reNumeral := regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
+	reLocalCommittee := regexp.MustCompile(`[市县区省州盟旗]委`)
+	texts := []string{"", "委", "市委", "五届市委四十九次常委会会议", "12三4", "第2023十次", "\xff委", "县\xff委", "九\xe4十"}
+	for _, l := range bookLines(t) {
+		texts = append(texts, textnorm.Key(l))
+	}
+	found := 0
+	for _, s := range texts {
+		var want []int
+		for _, m := range reNumeral.FindAllString(s, -1) {
+			if n, err := strconv.Atoi(m); err == nil {
+				want = append(want, n)
+			} else if n := textnorm.Number(m); n > 0 {
+				want = append(want, n)
+			}
+		}
+		if got := numerals(s); !slices.Equal(got, want) {
+			t.Fatalf("numerals(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := localCommittee(s), reLocalCommittee.MatchString(s); got != want {
+			t.Fatalf("localCommittee(%q) = %v, want %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d numerals: the check checks little", found)
 	}
 }

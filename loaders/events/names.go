@@ -368,7 +368,7 @@ func meetingSig(name, city string) string {
 	} {
 		k = strings.ReplaceAll(k, r[0], r[1])
 	}
-	party := strings.Contains(k, "中共") || reLocalCommittee.MatchString(k)
+	party := strings.Contains(k, "中共") || localCommittee(k)
 	var body string
 	switch {
 	case strings.Contains(k, "政协") && strings.Contains(k, "常委会"):
@@ -414,21 +414,60 @@ func meetingSig(name, city string) string {
 	return level + "|" + body + "|" + strings.Join(s, ",")
 }
 
-// reLocalCommittee matches a local Party committee (市委, 县委 …).
-var reLocalCommittee = regexp.MustCompile(`[市县区省州盟旗]委`)
-
-var reNumeral = regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
+// localCommittee reports whether the key k names a local Party committee
+// (市委, 县委 …): one of 市县区省州盟旗 before 委, as the regexp
+// [市县区省州盟旗]委 finds. A key is valid UTF-8, so the rune before each
+// 委 decodes backwards as it reads forwards.
+func localCommittee(k string) bool {
+	for i := 0; ; {
+		j := strings.Index(k[i:], "委")
+		if j < 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(k[:i+j])
+		if strings.ContainsRune("市县区省州盟旗", r) {
+			return true
+		}
+		i += j + len("委")
+	}
+}
 
 // numerals returns the numbers written in s, in Arabic or Chinese digits
-// (五届 四十九次 → 5, 49).
+// (五届 四十九次 → 5, 49): each run of ASCII digits, and each run of
+// 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+ finds them.
 func numerals(s string) []int {
 	var out []int
-	for _, m := range reNumeral.FindAllString(s, -1) {
-		if n, err := strconv.Atoi(m); err == nil {
-			out = append(out, n)
-		} else if n := textnorm.Number(m); n > 0 {
-			out = append(out, n)
+	for i := 0; i < len(s); {
+		n := numeralRun(s[i:])
+		if n == 0 {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			continue
 		}
+		m := s[i : i+n]
+		if v, err := strconv.Atoi(m); err == nil {
+			out = append(out, v)
+		} else if v := textnorm.Number(m); v > 0 {
+			out = append(out, v)
+		}
+		i += n
 	}
 	return out
+}
+
+// numeralRun returns the length of the run of ASCII digits, or else of
+// Chinese numerals, that s starts with.
+func numeralRun(s string) int {
+	if n := digitsAt(s, 0, len(s)); n > 0 {
+		return n
+	}
+	n := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !strings.ContainsRune("〇零一二两三四五六七八九十百", r) {
+			break
+		}
+		n += w
+	}
+	return n
 }

@@ -112,6 +112,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			s = t.p.Text[t.off:t.rel]
 		}
 		spans := x.f.Find(s)
+		first := len(firstSentence(s))
 		source := func(sp mention.Span) kg.Source {
 			return x.d.Source(x.yb, t.p, t.off+sp.Start)
 		}
@@ -131,7 +132,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			// An organization's own numbered meeting told after the
 			// first sentence is another happening (…参加省残联第八次代表
 			// 大会的代表), not this one.
-			if sp.Kind == kg.Organization && sp.Start >= len(firstSentence(s)) && reOwnSession.MatchString(s[sp.End:]) {
+			if sp.Kind == kg.Organization && sp.Start >= first && reOwnSession.MatchString(s[sp.End:]) {
 				continue
 			}
 			switch sp.Kind {
