@@ -24,7 +24,12 @@ func monthMarker(l *segment.Line) int {
 	if !strings.Contains(l.Text, "月") {
 		return 0
 	}
-	m := reMonthMarker.FindStringSubmatch(textnorm.Key(l.Text))
+	// A marker's key is at most three numerals and 月: twelve bytes.
+	k := textnorm.Key(l.Text)
+	if len(k) > 12 || !strings.HasSuffix(k, "月") {
+		return 0
+	}
+	m := reMonthMarker.FindStringSubmatch(k)
 	if m == nil {
 		return 0
 	}

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -207,25 +208,35 @@ func (x *extractor) same(o, c *event) bool {
 	if o.sig != "" && c.sig != "" {
 		return o.sig == c.sig
 	}
-	contains := func(a, b *event) bool {
-		for i := range a.texts {
-			k := a.textKey(i)
-			for _, n := range b.names {
-				if len([]rune(n)) >= 5 && strings.Contains(k, n) {
-					return true
-				}
+	return sharesName(o, c) || writesName(o, c) || writesName(c, o)
+}
+
+// sharesName reports whether a and b are known by a same name.
+func sharesName(a, b *event) bool {
+	for _, n := range a.names {
+		for _, m := range b.names {
+			if n == m {
+				return true
 			}
 		}
-		for _, n := range a.names {
-			for _, m := range b.names {
-				if n == m {
-					return true
-				}
-			}
-		}
-		return false
 	}
-	return contains(o, c) || contains(c, o)
+	return false
+}
+
+// writesName reports whether a text of a writes a name of b of five runes
+// or more.
+func writesName(a, b *event) bool {
+	for _, n := range b.names {
+		if utf8.RuneCountInString(n) < 5 {
+			continue
+		}
+		for i := range a.texts {
+			if strings.Contains(a.textKey(i), n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // overlaps reports whether the dates of e and o share a day, reading a
