@@ -105,6 +105,7 @@ type event struct {
 	ent   kg.Entity
 	date  dateSpan
 	names []string // match keys of the names it is known by
+	long  []string // the names of five runes or more, which same looks for in texts
 	sig   string   // meetingSig of its name, if a numbered meeting
 	// first and last are date.bounds(): same compares every candidate
 	// with every event found so far.
@@ -166,6 +167,9 @@ func (e *event) addName(name string) {
 		}
 	}
 	e.names = append(e.names, k)
+	if utf8.RuneCountInString(k) >= 5 {
+		e.long = append(e.long, k)
+	}
 }
 
 // add files e under key, or merges it into an event already filed that
@@ -226,10 +230,7 @@ func sharesName(a, b *event) bool {
 // writesName reports whether a text of a writes a name of b of five runes
 // or more.
 func writesName(a, b *event) bool {
-	for _, n := range b.names {
-		if utf8.RuneCountInString(n) < 5 {
-			continue
-		}
+	for _, n := range b.long {
 		for i := range a.texts {
 			if strings.Contains(a.textKey(i), n) {
 				return true
