@@ -249,7 +249,7 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 }
 
 // cityPlace returns the place span of the yearbook's city, as the places
-// finder keys it.
+// finder keys it, found once.
 func (x *extractor) cityPlace() (mention.Span, bool) {
 	if x.cityPl == nil {
 		x.cityPl = &foundSpan{}
