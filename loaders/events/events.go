@@ -106,7 +106,10 @@ type event struct {
 	date  dateSpan
 	names []string // match keys of the names it is known by
 	long  []string // the names of five runes or more, which same looks for in texts
-	sig   string   // meetingSig of its name, if a numbered meeting
+	// longSets holds the runes of each long name, keySets those of each
+	// text key (see writesName).
+	longSets, keySets []runeSet
+	sig               string // meetingSig of its name, if a numbered meeting
 	// first and last are date.bounds(): same compares every candidate
 	// with every event found so far.
 	first, last string
@@ -169,6 +172,7 @@ func (e *event) addName(name string) {
 	e.names = append(e.names, k)
 	if utf8.RuneCountInString(k) >= 5 {
 		e.long = append(e.long, k)
+		e.longSets = append(e.longSets, runesOf(k))
 	}
 }
 
@@ -229,10 +233,14 @@ func sharesName(a, b *event) bool {
 
 // writesName reports whether a text of a writes a name of b of five runes
 // or more.
+//
+// A text can hold a name only if it holds every rune of it: the sets of
+// runes of both (see runeSet) rule out most pairs before the search.
 func writesName(a, b *event) bool {
-	for _, n := range b.long {
+	for j, n := range b.long {
 		for i := range a.texts {
-			if strings.Contains(a.textKey(i), n) {
+			k, ks := a.textKey(i)
+			if ks.holds(b.longSets[j]) && strings.Contains(k, n) {
 				return true
 			}
 		}
@@ -240,19 +248,43 @@ func writesName(a, b *event) bool {
 	return false
 }
 
+// runeSet is a set of runes hashed into 256 bits. Every rune of a string
+// sets its bit; a text whose set lacks a bit of a name's set lacks a rune
+// of the name, and cannot contain it. (Keys are valid UTF-8, so a name
+// found in a text starts at a rune of it, and its runes are the text's.)
+type runeSet [4]uint64
+
+// runesOf returns the set of the runes of s.
+func runesOf(s string) runeSet {
+	var set runeSet
+	for _, r := range s {
+		h := uint32(r) * 2654435761 >> 24 // Fibonacci hashing into 0..255
+		set[h>>6] |= 1 << (h & 63)
+	}
+	return set
+}
+
+// holds reports whether every bit of o is in s.
+func (s runeSet) holds(o runeSet) bool {
+	return o[0]&^s[0] == 0 && o[1]&^s[1] == 0 && o[2]&^s[2] == 0 && o[3]&^s[3] == 0
+}
+
 // overlaps reports whether the dates of e and o share a day, reading a
 // month or a year as the whole period: a happening dated 2023 年 may be
 // the one of 5 月 19 日.
 func (e *event) overlaps(o *event) bool { return e.first <= o.last && o.first <= e.last }
 
-// textKey returns the match key of e.texts[i]. same compares every
-// candidate with every event found so far; the keys of an event's texts
-// are computed once, not once per comparison. texts only grows.
-func (e *event) textKey(i int) string {
+// textKey returns the match key of e.texts[i] and the set of its runes.
+// same compares every candidate with every event found so far; the keys
+// of an event's texts are computed once, not once per comparison. texts
+// only grows.
+func (e *event) textKey(i int) (string, runeSet) {
 	for len(e.keys) <= i {
-		e.keys = append(e.keys, textnorm.Key(e.texts[len(e.keys)].String()))
+		k := textnorm.Key(e.texts[len(e.keys)].String())
+		e.keys = append(e.keys, k)
+		e.keySets = append(e.keySets, runesOf(k))
 	}
-	return e.keys[i]
+	return e.keys[i], e.keySets[i]
 }
 
 // merge adds what c knows of a happening to o: its mention, its text (for

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -294,5 +295,37 @@ func TestMeetingSigShortcuts(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d numerals: the check checks little", found)
+	}
+}
+
+// TestRuneSets checks that the set of runes of a key holds the set of
+// every piece of it, on the keys of the lines of the vendored yearbook,
+// and that the sets rule out most names of other lines.
+func TestRuneSets(t *testing.T) {
+	var keys []string
+	for _, l := range bookLines(t) {
+		if k := textnorm.Key(l); utf8.RuneCountInString(k) >= 10 {
+			keys = append(keys, k)
+		}
+	}
+	ruledOut, asked := 0, 0
+	for i, k := range keys {
+		set := runesOf(k)
+		r := []rune(k)
+		for a := 0; a+5 <= len(r); a += 3 {
+			if n := string(r[a : a+5]); !set.holds(runesOf(n)) {
+				t.Fatalf("the set of %q does not hold that of %q", k, n)
+			}
+		}
+		other := []rune(keys[(i*7919)%len(keys)])
+		if n := string(other[:5]); !strings.Contains(k, n) {
+			asked++
+			if !set.holds(runesOf(n)) {
+				ruledOut++
+			}
+		}
+	}
+	if asked == 0 || ruledOut*2 < asked {
+		t.Errorf("the sets ruled out %d of %d names not written: they spare little", ruledOut, asked)
 	}
 }
