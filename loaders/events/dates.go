@@ -91,7 +91,8 @@ func dayRange(y, m, d, em, ed int) (dateSpan, error) {
 // in every sentence of the book, and each number of the pattern is
 // followed by a word that is no digit, so the match at a position is
 // found without trying other lengths of its numbers: the regexp tried
-// them all, at every position of the sentence.
+// them all, at every position of the sentence. TestFullDates holds the
+// reading to the regexp.
 
 // findFullDate returns the submatch indexes (as
 // regexp.FindStringSubmatchIndex) of the first full date in s, or nil.
