@@ -329,3 +329,23 @@ func TestRuneSets(t *testing.T) {
 		t.Errorf("the sets ruled out %d of %d names not written: they spare little", ruledOut, asked)
 	}
 }
+
+// TestOpensParen holds opensParen to textnorm.Clean on the lines of the
+// vendored yearbook and on made-up ones.
+func TestOpensParen(t *testing.T) {
+	lines := []string{"", "（", " （2023年", "\u3000\xff（", "\ufffd（", "x（", "（（", "\t\r（"}
+	lines = append(lines, bookLines(t)...)
+	opened := 0
+	for _, l := range lines {
+		got, want := opensParen(l), strings.HasPrefix(textnorm.Clean(l), "（")
+		if got != want {
+			t.Fatalf("opensParen(%q) = %v, want %v", l, got, want)
+		}
+		if got {
+			opened++
+		}
+	}
+	if opened < 10 {
+		t.Errorf("only %d lines open with （: the check checks little", opened)
+	}
+}

@@ -200,9 +200,9 @@ func (x *extractor) adoptionLines() {
 	for n := 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
 		// A line that holds the whole parenthesis looks like an author line.
-		// Clean keeps （ as written and adds no such mark: a line without
-		// one is not cleaned.
-		if (l.Kind != segment.Body && l.Kind != segment.Author) || !strings.Contains(l.Text, "（") || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
+		// Clean keeps （ as written and adds no such mark: a line that
+		// does not open with one is not cleaned.
+		if (l.Kind != segment.Body && l.Kind != segment.Author) || !opensParen(l.Text) || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
 			continue
 		}
 		// The parenthesis may wrap over a few lines.
@@ -265,6 +265,18 @@ func (x *extractor) adoptionLines() {
 		}
 		n = to
 	}
+}
+
+// opensParen reports whether textnorm.Clean(s) starts with （: whether
+// the first rune of s that Clean keeps (all but spaces, U+FFFD and bytes
+// that are not UTF-8) is （, which Clean keeps as it is.
+func opensParen(s string) bool {
+	for _, r := range s {
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			return r == '（'
+		}
+	}
+	return false
 }
 
 // documentTitle returns the title of the document whose adoption line is
