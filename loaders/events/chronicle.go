@@ -24,7 +24,12 @@ func monthMarker(l *segment.Line) int {
 	if !strings.Contains(l.Text, "月") {
 		return 0
 	}
-	m := reMonthMarker.FindStringSubmatch(textnorm.Key(l.Text))
+	// A marker's key is at most three numerals and 月: twelve bytes.
+	k := textnorm.Key(l.Text)
+	if len(k) > 12 || !strings.HasSuffix(k, "月") {
+		return 0
+	}
+	m := reMonthMarker.FindStringSubmatch(k)
 	if m == nil {
 		return 0
 	}
@@ -276,9 +281,8 @@ func (x *extractor) chronicleEvent(e entry, to int) {
 		x.diag(e.line, CodeEmptyEntry, "day marker without text")
 		return
 	}
-	src := d.Source(x.yb, p, off)
+	src := x.quoted(p, off, firstSentence(desc))
 	src.Line, src.Page = e.line, d.Line(e.line).Page
-	src.Quote = firstSentence(desc)
 	ev := x.newEvent(chronicleName(desc), e.date, CategoryChronicle, t, src)
 	ev.chronicle = true
 	x.add(ev, e.date.Start+"|"+textnorm.Key(firstRunes(desc, 24)))
@@ -308,16 +312,51 @@ type sentence struct{ off, end int }
 func sentences(s string) []sentence {
 	var out []sentence
 	start := 0
-	for i := 0; i+3 <= len(s); i++ {
-		if segment.SentenceEndAt(s, i) {
-			end := i + 3
-			out = append(out, sentence{start, end})
-			start = end
-			i = end - 1
+	m := markFinder{s: s, dot: -1}
+	for {
+		j := m.next(start)
+		if j == len(s) {
+			break
 		}
+		out = append(out, sentence{start, j + len("。")})
+		start = j + len("。")
 	}
 	if start < len(s) {
 		out = append(out, sentence{start, len(s)})
 	}
 	return out
+}
+
+// markFinder finds the sentence ends of a text (segment.SentenceEndAt)
+// with the byte searches of package strings instead of a test at every
+// byte: 。 (E3 80 82) is searched for as a whole, and ；！？ (EF BC 9B, 81,
+// 9F) among the bytes EF of the full-width forms before the next 。. The
+// marks are three bytes and cannot overlap, so the first found is the
+// first a byte-by-byte walk finds.
+type markFinder struct {
+	s   string
+	dot int // the offset of the next 。 after the last search, len(s) if none; -1 before the first
+}
+
+// next returns the offset of the first sentence end at or after byte i,
+// or len(s). Successive calls must not go back.
+func (m *markFinder) next(i int) int {
+	s := m.s
+	if m.dot < i {
+		m.dot = len(s)
+		if k := strings.Index(s[i:], "。"); k >= 0 {
+			m.dot = i + k
+		}
+	}
+	for j := i; j < m.dot; j++ {
+		k := strings.IndexByte(s[j:m.dot], 0xEF)
+		if k < 0 {
+			break
+		}
+		j += k
+		if j+3 <= len(s) && s[j+1] == 0xBC && (s[j+2] == 0x9B || s[j+2] == 0x81 || s[j+2] == 0x9F) {
+			return j
+		}
+	}
+	return m.dot
 }

@@ -16,14 +16,6 @@ type dateSpan struct {
 	Start, End string
 }
 
-// overlaps reports whether s and o share a day, reading a month or a year
-// as the whole period: a happening dated 2023 年 may be the one of 5 月 19 日.
-func (s dateSpan) overlaps(o dateSpan) bool {
-	a0, a1 := s.bounds()
-	b0, b1 := o.bounds()
-	return a0 <= b1 && b0 <= a1
-}
-
 // bounds returns the first and last day of s as comparable ISO strings.
 func (s dateSpan) bounds() (string, string) {
 	lo := s.Start
@@ -90,37 +82,146 @@ func dayRange(y, m, d, em, ed int) (dateSpan, error) {
 // The full dates of running text, after textnorm.Clean has closed up the
 // spaces: 2023年4月16日, 1月3日, 8月28—29日, 1月13至16日, 11月5日至11日,
 // 3月31日至4月2日. The range dash is written —, －, – or -.
-var reFullDate = regexp.MustCompile(fullDatePattern)
+//
+// A full date is what the regexp
+//
+//	(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)
+//
+// matches; fullDateAt reads it by hand. Every date has to be looked for
+// in every sentence of the book, and each number of the pattern is
+// followed by a word that is no digit, so the match at a position is
+// found without trying other lengths of its numbers: the regexp tried
+// them all, at every position of the sentence. TestFullDates holds the
+// reading to the regexp.
 
-// reFullDateAt is reFullDate anchored at the start of the text: the
-// regexp then tries one position instead of every position of the
-// sentence.
-var reFullDateAt = regexp.MustCompile(`^(?:` + fullDatePattern + `)`)
+// findFullDate returns the submatch indexes (as
+// regexp.FindStringSubmatchIndex) of the first full date in s, or nil.
+func findFullDate(s string) []int {
+	return findFullDateFrom(s, 0)
+}
 
-const fullDatePattern = `(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)`
+// findFullDateFrom is findFullDate from byte i of s on. A date's month
+// is followed by the first 月 after its start, at most fullDateBefore
+// bytes on: the positions tried are the digits just before each 月.
+func findFullDateFrom(s string, i int) []int {
+	for {
+		k := strings.Index(s[i:], "月")
+		if k < 0 {
+			return nil
+		}
+		p := i + k
+		for st := max(i, p-fullDateBefore); st < p; st++ {
+			if isDigit(s[st]) {
+				if m := fullDateAt(s, st); m != nil {
+					return m
+				}
+			}
+		}
+		i = p + len("月")
+	}
+}
 
-// fullDateBefore is the most bytes a reFullDate match has before its
-// first 月: a four-digit year, 年 and a two-digit month.
+// fullDateBefore is the most bytes a full date has before its first 月:
+// a four-digit year, 年 and a two-digit month.
 const fullDateBefore = len("2023年12")
 
-// findFullDate returns reFullDate.FindStringSubmatchIndex(s). Every match
-// has a 月 at most fullDateBefore bytes after its start, so the regexp
-// starts there instead of running over the whole sentence, and does not
-// run at all on the many sentences without 月.
-func findFullDate(s string) []int {
-	p := strings.Index(s, "月")
-	if p < 0 {
-		return nil
+// findAllFullDates returns every full date of s, one after the other, as
+// regexp.FindAllStringSubmatchIndex.
+func findAllFullDates(s string) [][]int {
+	var out [][]int
+	for m := findFullDate(s); m != nil; m = findFullDateFrom(s, m[1]) {
+		out = append(out, m)
 	}
-	k := max(0, p-fullDateBefore)
-	m := reFullDate.FindStringSubmatchIndex(s[k:])
+	return out
+}
+
+// fullDateAt returns the submatch indexes of the full date that starts at
+// byte p of s, or nil: a year and 年 if written, then the month and the
+// day (see monthDayAt).
+func fullDateAt(s string, p int) []int {
+	var m [12]int
 	for i := range m {
-		if m[i] >= 0 {
-			m[i] += k
+		m[i] = -1
+	}
+	if n := digitsAt(s, p, 4); n == 4 && strings.HasPrefix(s[p+4:], "年") {
+		if end, ok := monthDayAt(s, p+4+len("年"), &m); ok {
+			m[0], m[1], m[2], m[3] = p, end, p, p+4
+			return append([]int(nil), m[:]...)
 		}
 	}
-	return m
+	if end, ok := monthDayAt(s, p, &m); ok {
+		m[0], m[1] = p, end
+		return append([]int(nil), m[:]...)
+	}
+	return nil
 }
+
+// monthDayAt reads the rest of a full date from byte q of s: the month
+// and 月, the day, then 日, or a range: 日 if written, the dash, the end
+// month and 月 if written, the end day and 日. It fills in the indexes of
+// the submatches 2 to 5 in m and returns the end of the date. A number is
+// read whole: a shorter one would be followed by a digit, which no word of
+// the pattern starts with.
+func monthDayAt(s string, q int, m *[12]int) (int, bool) {
+	mo := digitsAt(s, q, 2)
+	if mo == 0 || !strings.HasPrefix(s[q+mo:], "月") {
+		return 0, false
+	}
+	r := q + mo + len("月")
+	day := digitsAt(s, r, 2)
+	if day == 0 {
+		return 0, false
+	}
+	m[4], m[5], m[6], m[7] = q, q+mo, r, r+day
+	t := r + day
+	// A range, with or without 日 after its first day.
+	u := t
+	if strings.HasPrefix(s[u:], "日") {
+		u += len("日")
+	}
+	if n := rangeDashAt(s, u); n > 0 {
+		v := u + n
+		// The end month, if written.
+		if em := digitsAt(s, v, 2); em > 0 && strings.HasPrefix(s[v+em:], "月") {
+			w := v + em + len("月")
+			if ed := digitsAt(s, w, 2); ed > 0 && strings.HasPrefix(s[w+ed:], "日") {
+				m[8], m[9], m[10], m[11] = v, v+em, w, w+ed
+				return w + ed + len("日"), true
+			}
+		}
+		if ed := digitsAt(s, v, 2); ed > 0 && strings.HasPrefix(s[v+ed:], "日") {
+			m[10], m[11] = v, v+ed
+			return v + ed + len("日"), true
+		}
+	}
+	if strings.HasPrefix(s[t:], "日") {
+		return t + len("日"), true
+	}
+	return 0, false
+}
+
+// rangeDashAt returns the length of the word of a range (至 or a dash)
+// at byte i of s, or 0.
+func rangeDashAt(s string, i int) int {
+	for _, w := range []string{"至", "—", "－", "–", "-", "～", "~"} {
+		if strings.HasPrefix(s[i:], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// digitsAt returns how many ASCII digits (\d), up to most, stand at byte
+// i of s.
+func digitsAt(s string, i, most int) int {
+	n := 0
+	for n < most && i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // A month without its day (2023年5月, 5月) or a year alone (2023年).
 var (
@@ -135,7 +236,7 @@ func fullDate(s string, defYear int) (dateSpan, int, error) {
 	if !digitFirst(s) {
 		return dateSpan{}, 0, errNoDate // every date starts with a digit
 	}
-	m := reFullDateAt.FindStringSubmatchIndex(s)
+	m := fullDateAt(s, 0)
 	if m == nil {
 		return dateSpan{}, 0, errNoDate
 	}
@@ -147,9 +248,9 @@ var errNoDate = fmt.Errorf("no date")
 // digitFirst reports whether s starts with an ASCII digit (\d), as every
 // date fullDate and partialDate read does: most sentences they are asked
 // about do not, and need no regexp.
-func digitFirst(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+func digitFirst(s string) bool { return s != "" && isDigit(s[0]) }
 
-// parseFull converts a reFullDate match (submatch indexes into s).
+// parseFull converts a full date match (submatch indexes into s).
 func parseFull(s string, m []int, defYear int) (dateSpan, int, error) {
 	num := func(i int) int {
 		if m[2*i] < 0 {

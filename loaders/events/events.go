@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -101,14 +102,21 @@ func (x *extractor) topicText(t *segment.Topic) *segment.Passage {
 // event is an Event entity under construction with the texts that
 // describe it; relationships are drawn from every text at the end.
 type event struct {
-	ent       kg.Entity
-	date      dateSpan
-	names     []string // match keys of the names it is known by
-	sig       string   // meetingSig of its name, if a numbered meeting
-	texts     []text
-	keys      []string // textnorm.Key of texts[i], filled in by textKey as same needs them
-	chronicle bool
-	weak      bool // dated by year only: kept only as a mention of a better-dated event
+	ent   kg.Entity
+	date  dateSpan
+	names []string // match keys of the names it is known by
+	long  []string // the names of five runes or more, which same looks for in texts
+	// longSets holds the runes of each long name, keySets those of each
+	// text key (see writesName).
+	longSets, keySets []runeSet
+	sig               string // meetingSig of its name, if a numbered meeting
+	// first and last are date.bounds(): same compares every candidate
+	// with every event found so far.
+	first, last string
+	texts       []text
+	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them
+	chronicle   bool
+	weak        bool // dated by year only: kept only as a mention of a better-dated event
 }
 
 // text is a description of an event: Text[off:end] of a passage. Names
@@ -131,6 +139,7 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 	name := clip(full)
 	desc := strings.TrimSpace(t.String())
 	e := &event{date: ds, texts: []text{t}}
+	e.first, e.last = ds.bounds()
 	e.ent = kg.Entity{
 		Kind:     kg.Event,
 		Name:     name,
@@ -161,6 +170,10 @@ func (e *event) addName(name string) {
 		}
 	}
 	e.names = append(e.names, k)
+	if utf8.RuneCountInString(k) >= 5 {
+		e.long = append(e.long, k)
+		e.longSets = append(e.longSets, runesOf(k))
+	}
 }
 
 // add files e under key, or merges it into an event already filed that
@@ -197,41 +210,81 @@ func (x *extractor) add(e *event, key string) {
 // Two chronicle entries are never the same: the chronicle lists each
 // happening once.
 func (x *extractor) same(o, c *event) bool {
-	if o.chronicle && c.chronicle || !o.date.overlaps(c.date) {
+	if o.chronicle && c.chronicle || !o.overlaps(c) {
 		return false
 	}
 	if o.sig != "" && c.sig != "" {
 		return o.sig == c.sig
 	}
-	contains := func(a, b *event) bool {
-		for i := range a.texts {
-			k := a.textKey(i)
-			for _, n := range b.names {
-				if len([]rune(n)) >= 5 && strings.Contains(k, n) {
-					return true
-				}
-			}
-		}
-		for _, n := range a.names {
-			for _, m := range b.names {
-				if n == m {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	return contains(o, c) || contains(c, o)
+	return sharesName(o, c) || writesName(o, c) || writesName(c, o)
 }
 
-// textKey returns the match key of e.texts[i]. same compares every
-// candidate with every event found so far; the keys of an event's texts
-// are computed once, not once per comparison. texts only grows.
-func (e *event) textKey(i int) string {
-	for len(e.keys) <= i {
-		e.keys = append(e.keys, textnorm.Key(e.texts[len(e.keys)].String()))
+// sharesName reports whether a and b are known by a same name.
+func sharesName(a, b *event) bool {
+	for _, n := range a.names {
+		for _, m := range b.names {
+			if n == m {
+				return true
+			}
+		}
 	}
-	return e.keys[i]
+	return false
+}
+
+// writesName reports whether a text of a writes a name of b of five runes
+// or more.
+//
+// A text can hold a name only if it holds every rune of it: the sets of
+// runes of both (see runeSet) rule out most pairs before the search.
+func writesName(a, b *event) bool {
+	for j, n := range b.long {
+		for i := range a.texts {
+			k, ks := a.textKey(i)
+			if ks.holds(b.longSets[j]) && strings.Contains(k, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runeSet is a set of runes hashed into 256 bits. Every rune of a string
+// sets its bit; a text whose set lacks a bit of a name's set lacks a rune
+// of the name, and cannot contain it. (Keys are valid UTF-8, so a name
+// found in a text starts at a rune of it, and its runes are the text's.)
+type runeSet [4]uint64
+
+// runesOf returns the set of the runes of s.
+func runesOf(s string) runeSet {
+	var set runeSet
+	for _, r := range s {
+		h := uint32(r) * 2654435761 >> 24 // Fibonacci hashing into 0..255
+		set[h>>6] |= 1 << (h & 63)
+	}
+	return set
+}
+
+// holds reports whether every bit of o is in s.
+func (s runeSet) holds(o runeSet) bool {
+	return o[0]&^s[0] == 0 && o[1]&^s[1] == 0 && o[2]&^s[2] == 0 && o[3]&^s[3] == 0
+}
+
+// overlaps reports whether the dates of e and o share a day, reading a
+// month or a year as the whole period: a happening dated 2023 年 may be
+// the one of 5 月 19 日.
+func (e *event) overlaps(o *event) bool { return e.first <= o.last && o.first <= e.last }
+
+// textKey returns the match key of e.texts[i] and the set of its runes.
+// same compares every candidate with every event found so far; the keys
+// of an event's texts are computed once, not once per comparison. texts
+// only grows.
+func (e *event) textKey(i int) (string, runeSet) {
+	for len(e.keys) <= i {
+		k := textnorm.Key(e.texts[len(e.keys)].String())
+		e.keys = append(e.keys, k)
+		e.keySets = append(e.keySets, runesOf(k))
+	}
+	return e.keys[i], e.keySets[i]
 }
 
 // merge adds what c knows of a happening to o: its mention, its text (for
@@ -260,6 +313,14 @@ func (x *extractor) merge(o, c *event) {
 			o.ent.Props["type"] = t
 		}
 	}
+}
+
+// quoted returns the provenance of byte off of p, as
+// segment.Document.Source, with the quote given: the sentence Source
+// would find is not looked for.
+func (x *extractor) quoted(p *segment.Passage, off int, quote string) kg.Source {
+	n := p.Line(off)
+	return kg.Source{Yearbook: x.yb, Page: x.d.Line(n).Page, Section: x.d.Path(n), Line: n, Quote: quote}
 }
 
 // diag records a diagnostic at line n.

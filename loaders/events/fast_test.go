@@ -4,8 +4,12 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // TestCitedShortcuts holds citesPerson, citesOrg and the disaster words
@@ -51,8 +55,9 @@ func TestCitedShortcuts(t *testing.T) {
 }
 
 // TestSentences holds sentences to a split after each 。；！？ that a
-// range loop over the runes finds, on the lines of the vendored yearbook,
-// joined lines, and broken UTF-8 around the sentence ends.
+// range loop over the runes finds, and firstSentence to the first end
+// strings.Index finds, on the lines of the vendored yearbook, joined
+// lines, and broken UTF-8 around the sentence ends.
 func TestSentences(t *testing.T) {
 	byRunes := func(s string) []sentence {
 		var out []sentence
@@ -80,11 +85,25 @@ func TestSentences(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("sentences(%q) = %v, want %v", s, got, want)
 		}
+		if got, want := firstSentence(s), firstSentenceByIndex(s); got != want {
+			t.Fatalf("firstSentence(%q) = %q, want %q", s, got, want)
+		}
 		ends += len(want)
 	}
 	if ends < 1000 {
 		t.Errorf("only %d sentences: the check checks little", ends)
 	}
+}
+
+// firstSentenceByIndex is the specification of firstSentence.
+func firstSentenceByIndex(s string) string {
+	end := len(s)
+	for _, sep := range []string{"。", "；", "！", "？"} {
+		if i := strings.Index(s, sep); i >= 0 && i+len(sep) < end {
+			end = i + len(sep)
+		}
+	}
+	return s[:end]
 }
 
 // bookLines returns the lines of the vendored yearbook, which the
@@ -96,4 +115,237 @@ func bookLines(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(string(b), "\n")
+}
+
+// TestClauseStart holds clauseStart to the last of the separators
+// strings.LastIndex finds, at every byte of the lines of the vendored
+// yearbook that hold one, and of made-up text with broken UTF-8.
+func TestClauseStart(t *testing.T) {
+	byLastIndex := func(s string, i int) int {
+		start := 0
+		for _, sep := range []string{"，", "；", "：", "。", "！", "？"} {
+			if j := strings.LastIndex(s[:i], sep); j >= 0 && j+len(sep) > start {
+				start = j + len(sep)
+			}
+		}
+		return start
+	}
+	texts := []string{"", "，", "a，b；c：d。e！f？g", "\xef，", "\xef\xbc，\x8c", "。\xe3\x80", "：\xef\xbc\x9a"}
+	for _, l := range bookLines(t) {
+		if strings.ContainsAny(l, "，；：。！？") {
+			texts = append(texts, l)
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			got, want := clauseStart(s, i), byLastIndex(s, i)
+			if got != want {
+				t.Fatalf("clauseStart(%q, %d) = %d, want %d", s, i, got, want)
+			}
+			if got > 0 {
+				found++
+			}
+		}
+	}
+	if found < 10000 {
+		t.Errorf("only %d clause starts: the check checks little", found)
+	}
+}
+
+// TestFullDates holds findFullDate, fullDateAt and findAllFullDates to
+// the regexp they read by hand, on every line of the vendored yearbook
+// that holds 月, from every digit of it, and on made-up dates.
+func TestFullDates(t *testing.T) {
+	reFullDate := regexp.MustCompile(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)`)
+	reFullDateAt := regexp.MustCompile(`^(?:` + reFullDate.String() + `)`)
+	texts := []string{"", "2023年4月16日", "1月3日", "8月28—29日", "1月13至16日", "11月5日至11日", "3月31日至4月2日", "3月31日至4月2号", "3月31日至4月", "3月31日至", "3月31至", "12023年5月1日", "2023年123月1日", "5月123日", "5月12日至", "5月1日-2日", "5月1-2日", "5月1～6月2日", "5月1~2日", "5月1–2日", "5月1－2日", "5月1至6月23日", "5月1至6月234日", "5月1至623日", "2023年5月", "２０２３年5月1日", "5\xff月1日", "x12月31日至1月3日y"}
+	for _, l := range bookLines(t) {
+		if strings.Contains(l, "月") {
+			texts = append(texts, textnorm.Clean(l), l)
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		if got, want := findFullDate(s), reFullDate.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("findFullDate(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := findAllFullDates(s), reFullDate.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("findAllFullDates(%q) = %v, want %v", s, got, want)
+		}
+		for i := range len(s) {
+			if !isDigit(s[i]) {
+				continue
+			}
+			got, want := fullDateAt(s[i:], 0), reFullDateAt.FindStringSubmatchIndex(s[i:])
+			if !slices.Equal(got, want) {
+				t.Fatalf("fullDateAt(%q) = %v, want %v", s[i:], got, want)
+			}
+			if got != nil {
+				found++
+			}
+		}
+	}
+	if found < 200 {
+		t.Errorf("only %d dates found: the check checks little", found)
+	}
+}
+
+// TestSuffixShortcuts holds trimTrailAdverbs and the ends of time
+// clauses to the regexps they stand for, on every start of the lines of
+// the vendored yearbook that hold the last rune of a word they look for
+// (and of every twentieth line), and on made-up text.
+func TestSuffixShortcuts(t *testing.T) {
+	reTrailAdverb := regexp.MustCompile(`(?:正式|顺利|隆重|成功|圆满|胜利|集中|分别|同时)+$`)
+	reTimeClause := regexp.MustCompile(`(后|时|之际|期间|前夕)$`)
+	texts := []string{"", "正式", "大会隆重召开", "大会正式隆重", "大会正式\xff隆重", "正式正式", "正正式", "\xe6正式", "会后", "之际", "期间x"}
+	for k, l := range bookLines(t) {
+		if k%20 != 0 && !strings.ContainsAny(l, "式利重功满中别时后际间夕") {
+			continue
+		}
+		for i := range l {
+			texts = append(texts, l[:i])
+		}
+	}
+	trimmed, timed := 0, 0
+	for _, s := range texts {
+		got, want := trimTrailAdverbs(s), reTrailAdverb.ReplaceAllString(s, "")
+		if got != want {
+			t.Fatalf("trimTrailAdverbs(%q) = %q, want %q", s, got, want)
+		}
+		if got != s {
+			trimmed++
+		}
+		if got, want := hasAnySuffix(s, timeClauseEnds...), reTimeClause.MatchString(s); got != want {
+			t.Fatalf("time clause %q: %v, want %v", s, got, want)
+		}
+		if hasAnySuffix(s, timeClauseEnds...) {
+			timed++
+		}
+	}
+	if trimmed < 100 || timed < 100 {
+		t.Errorf("%d trimmed, %d time clauses: the check checks little", trimmed, timed)
+	}
+}
+
+// TestRegexpGuards checks that the tests that spare the regexps most
+// texts pass every text the regexps match: every start and every end of
+// every fourth line of the vendored yearbook that holds a word the
+// regexps need, and made-up text.
+func TestRegexpGuards(t *testing.T) {
+	texts := []string{"", "由市委主办的", "在大会上", "在…上", "以“美丽”为主题的", "武威市第五次会议审议", strings.Repeat("长", 38) + "大会通过", strings.Repeat("长", 39) + "大会通过", "展销会圆满完成", "完成", "3次会议", "会议活动"}
+	for k, l := range bookLines(t) {
+		l = textnorm.Clean(l)
+		if k%4 != 0 || !strings.ContainsAny(l, "由以在会完束幕次场期个项届批家名人动") {
+			continue
+		}
+		for i := range l {
+			texts = append(texts, l[i:], l[:i])
+		}
+	}
+	matched := 0
+	check := func(name string, guard bool, re *regexp.Regexp, s string) {
+		if re.MatchString(s) {
+			matched++
+			if !guard {
+				t.Fatalf("%s: the guard refuses %q, which the regexp matches", name, s)
+			}
+		}
+	}
+	for _, s := range texts {
+		check("organizer", strings.HasPrefix(s, "由"), reOrganizedBy, s)
+		check("themed", strings.HasPrefix(s, "以“"), reThemed, s)
+		check("at event", strings.HasPrefix(s, "在") && strings.HasSuffix(s, "上"), reAtEventOn, s)
+		check("meeting acts", strings.Contains(headRunes(s, 42), "会"), reMeetingActs, s)
+		check("concluded", hasAnySuffix(s, concludedEnds...), reConcluded, s)
+		check("count name", digitFirst(s) || hasAnyPrefix(s, "会议", "活动"), reCountName, s)
+	}
+	if matched < 1000 {
+		t.Errorf("only %d matches: the check checks little", matched)
+	}
+}
+
+// TestMeetingSigShortcuts holds numerals and localCommittee to the
+// regexps they stand for, on the keys of the lines of the vendored
+// yearbook and on made-up text.
+func TestMeetingSigShortcuts(t *testing.T) {
+	reNumeral := regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
+	reLocalCommittee := regexp.MustCompile(`[市县区省州盟旗]委`)
+	texts := []string{"", "委", "市委", "五届市委四十九次常委会会议", "12三4", "第2023十次", "\xff委", "县\xff委", "九\xe4十"}
+	for _, l := range bookLines(t) {
+		texts = append(texts, textnorm.Key(l))
+	}
+	found := 0
+	for _, s := range texts {
+		var want []int
+		for _, m := range reNumeral.FindAllString(s, -1) {
+			if n, err := strconv.Atoi(m); err == nil {
+				want = append(want, n)
+			} else if n := textnorm.Number(m); n > 0 {
+				want = append(want, n)
+			}
+		}
+		if got := numerals(s); !slices.Equal(got, want) {
+			t.Fatalf("numerals(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := localCommittee(s), reLocalCommittee.MatchString(s); got != want {
+			t.Fatalf("localCommittee(%q) = %v, want %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 1000 {
+		t.Errorf("only %d numerals: the check checks little", found)
+	}
+}
+
+// TestRuneSets checks that the set of runes of a key holds the set of
+// every piece of it, on the keys of the lines of the vendored yearbook,
+// and that the sets rule out most names of other lines.
+func TestRuneSets(t *testing.T) {
+	var keys []string
+	for _, l := range bookLines(t) {
+		if k := textnorm.Key(l); utf8.RuneCountInString(k) >= 10 {
+			keys = append(keys, k)
+		}
+	}
+	ruledOut, asked := 0, 0
+	for i, k := range keys {
+		set := runesOf(k)
+		r := []rune(k)
+		for a := 0; a+5 <= len(r); a += 3 {
+			if n := string(r[a : a+5]); !set.holds(runesOf(n)) {
+				t.Fatalf("the set of %q does not hold that of %q", k, n)
+			}
+		}
+		other := []rune(keys[(i*7919)%len(keys)])
+		if n := string(other[:5]); !strings.Contains(k, n) {
+			asked++
+			if !set.holds(runesOf(n)) {
+				ruledOut++
+			}
+		}
+	}
+	if asked == 0 || ruledOut*2 < asked {
+		t.Errorf("the sets ruled out %d of %d names not written: they spare little", ruledOut, asked)
+	}
+}
+
+// TestOpensParen holds opensParen to textnorm.Clean on the lines of the
+// vendored yearbook and on made-up ones.
+func TestOpensParen(t *testing.T) {
+	lines := []string{"", "（", " （2023年", "\u3000\xff（", "\ufffd（", "x（", "（（", "\t\r（"}
+	lines = append(lines, bookLines(t)...)
+	opened := 0
+	for _, l := range lines {
+		got, want := opensParen(l), strings.HasPrefix(textnorm.Clean(l), "（")
+		if got != want {
+			t.Fatalf("opensParen(%q) = %v, want %v", l, got, want)
+		}
+		if got {
+			opened++
+		}
+	}
+	if opened < 10 {
+		t.Errorf("only %d lines open with （: the check checks little", opened)
+	}
 }

@@ -28,11 +28,12 @@ func subEntry(l *segment.Line) (string, int, bool) {
 		return "", 0, false
 	}
 	sub := textnorm.Key(t[:i])
-	n := utf8.RuneCountInString(sub)
-	if n < 4 || n > 40 || strings.ContainsAny(sub, "，。；：、！？【】“”《》") || textnorm.HanCount(sub) < 3 {
+	// The ending first: it is the test most lines fail, and the cheapest.
+	if !hasAnySuffix(sub, subTitleEnds...) {
 		return "", 0, false
 	}
-	if !hasAnySuffix(sub, subTitleEnds...) {
+	n := utf8.RuneCountInString(sub)
+	if n < 4 || n > 40 || strings.ContainsAny(sub, "，。；：、！？【】“”《》") || textnorm.HanCount(sub) < 3 {
 		return "", 0, false
 	}
 	rest := strings.TrimLeft(t[i:], " \u3000")
@@ -199,9 +200,9 @@ func (x *extractor) adoptionLines() {
 	for n := 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
 		// A line that holds the whole parenthesis looks like an author line.
-		// Clean keeps （ as written and adds no such mark: a line without
-		// one is not cleaned.
-		if (l.Kind != segment.Body && l.Kind != segment.Author) || !strings.Contains(l.Text, "（") || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
+		// Clean keeps （ as written and adds no such mark: a line that
+		// does not open with one is not cleaned.
+		if (l.Kind != segment.Body && l.Kind != segment.Author) || !opensParen(l.Text) || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
 			continue
 		}
 		// The parenthesis may wrap over a few lines.
@@ -225,7 +226,7 @@ func (x *extractor) adoptionLines() {
 			body = body[:i]
 		}
 		doc := x.documentTitle(n)
-		locs := reFullDate.FindAllStringSubmatchIndex(body, -1)
+		locs := findAllFullDates(body)
 		for i, m := range locs {
 			end := len(body)
 			if i+1 < len(locs) {
@@ -255,8 +256,7 @@ func (x *extractor) adoptionLines() {
 				desc += "《" + doc + "》"
 			}
 			tp := &segment.Passage{Text: desc, Start: n}
-			src := d.Source(x.yb, p, m[0])
-			src.Quote = textnorm.Clean(strings.TrimLeft(l.Text, " "))
+			src := x.quoted(p, m[0], textnorm.Clean(strings.TrimLeft(l.Text, " ")))
 			if to > n {
 				src.Quote = "（" + body + "）"
 			}
@@ -265,6 +265,18 @@ func (x *extractor) adoptionLines() {
 		}
 		n = to
 	}
+}
+
+// opensParen reports whether textnorm.Clean(s) starts with （: whether
+// the first rune of s that Clean keeps (all but spaces, U+FFFD and bytes
+// that are not UTF-8) is （, which Clean keeps as it is.
+func opensParen(s string) bool {
+	for _, r := range s {
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			return r == '（'
+		}
+	}
+	return false
 }
 
 // documentTitle returns the title of the document whose adoption line is

@@ -40,7 +40,7 @@ func isEventNoun(name string) bool {
 	if !strings.ContainsRune(eventNounEnds, r) {
 		return false
 	}
-	if reCountName.MatchString(name) || hasAnySuffix(name, orgEnds...) {
+	if countName(name) || hasAnySuffix(name, orgEnds...) {
 		return false
 	}
 	for _, p := range []string{"各类", "各项", "各种", "多场", "多次", "系列", "一系列", "一批", "等"} {
@@ -57,15 +57,19 @@ var orgEnds = []string{"工会", "协会", "委员会", "联合会", "商会", "
 
 var reCountName = regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)`)
 
+// countName reports whether reCountName matches name, which it can only
+// when name starts with a digit, 会议 or 活动.
+func countName(name string) bool {
+	return (digitFirst(name) || hasAnyPrefix(name, "会议", "活动")) && reCountName.MatchString(name)
+}
+
 // firstSentence returns s up to and including its first 。；！？, or all of s.
 func firstSentence(s string) string {
-	end := len(s)
-	for _, sep := range []string{"。", "；", "！", "？"} {
-		if i := strings.Index(s, sep); i >= 0 && i+len(sep) < end {
-			end = i + len(sep)
-		}
+	m := markFinder{s: s, dot: -1}
+	if j := m.next(0); j < len(s) {
+		return s[:j+len("。")]
 	}
-	return s[:end]
+	return s
 }
 
 // clauses splits a sentence at its commas and colons and drops the final
@@ -80,9 +84,32 @@ var (
 	reOrganizedBy = regexp.MustCompile(`^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的`)
 	reAtEventOn   = regexp.MustCompile(`^在(?:由[^，。]*?的)?(.{4,60}?)上$`)
 	reLead        = regexp.MustCompile(`^(?:随着|据悉|近日|当日|当天|期间)`)
-	reTrailAdverb = regexp.MustCompile(`(?:正式|顺利|隆重|成功|圆满|胜利|集中|分别|同时)+$`)
 	reThemed      = regexp.MustCompile(`^以“[^”]*”为主题的`)
 )
+
+// The regexps above are anchored at the start of the text and begin with
+// a word: the functions below run them only on texts that start with it,
+// and leave the others as they are.
+
+// withoutOrganizer returns s without the organizer it opens with
+// (reOrganizedBy).
+func withoutOrganizer(s string) string {
+	if !strings.HasPrefix(s, "由") {
+		return s
+	}
+	return reOrganizedBy.ReplaceAllString(s, "")
+}
+
+// atEventOn returns the name of the happening of 在…上 (reAtEventOn).
+func atEventOn(s string) (string, bool) {
+	if !strings.HasPrefix(s, "在") || !strings.HasSuffix(s, "上") {
+		return "", false
+	}
+	if m := reAtEventOn.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
 
 // happening finds, in one clause, the name of the happening the clause
 // reports: "X(在Y)召开" gives X, "S(在Y)举办X" gives X, when X is named
@@ -92,10 +119,12 @@ var (
 // whether the name is the object of the verb (S举办X) rather than its
 // subject.
 func happening(clause string) (name string, object bool) {
-	clause = reOrganizedBy.ReplaceAllString(clause, "")
-	clause = reThemed.ReplaceAllString(clause, "")
-	if m := reAtEventOn.FindStringSubmatch(clause); m != nil && isEventNoun(m[1]) {
-		return m[1], false
+	clause = withoutOrganizer(clause)
+	if strings.HasPrefix(clause, "以“") {
+		clause = reThemed.ReplaceAllString(clause, "")
+	}
+	if at, ok := atEventOn(clause); ok && isEventNoun(at) {
+		return at, false
 	}
 	type at struct{ i, n int }
 	var verbs []at
@@ -115,7 +144,7 @@ func happening(clause string) (name string, object bool) {
 		if i := strings.LastIndex(before, "在"); i > 0 && utf8.RuneCountInString(before[:i]) >= 2 {
 			before = before[:i]
 		}
-		before = reTrailAdverb.ReplaceAllString(before, "")
+		before = trimTrailAdverbs(before)
 		if isEventNoun(before) && !startsContinued(before) {
 			return before, false
 		}
@@ -131,6 +160,34 @@ func happening(clause string) (name string, object bool) {
 		}
 	}
 	return "", false
+}
+
+// trailAdverbs are the adverbs that may stand between a happening's name
+// and its verb (…大会隆重召开).
+var trailAdverbs = []string{"正式", "顺利", "隆重", "成功", "圆满", "胜利", "集中", "分别", "同时"}
+
+// trimTrailAdverbs returns s without the run of trailAdverbs it ends
+// with, as the regexp (?:正式|…|同时)+$ replaced by "" would: all the
+// adverbs are six bytes long, so the run the regexp finds, from its
+// leftmost start, is the one taken off the end adverb by adverb.
+func trimTrailAdverbs(s string) string {
+	for {
+		w := hasWhichSuffix(s, trailAdverbs)
+		if w == "" {
+			return s
+		}
+		s = s[:len(s)-len(w)]
+	}
+}
+
+// hasWhichSuffix returns the first of ws that s ends with, or "".
+func hasWhichSuffix(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // startsContinued reports whether s starts with a word that joins it to
@@ -167,11 +224,11 @@ func chronicleName(desc string) string {
 		return clip(desc)
 	}
 	// A leading clause of time (…开工活动后) is not the entry's subject.
-	if len(cs) > 1 && reTimeClause.MatchString(sent[cs[0].off:cs[0].end]) {
+	if len(cs) > 1 && hasAnySuffix(sent[cs[0].off:cs[0].end], timeClauseEnds...) {
 		cs = cs[1:]
 	}
-	if m := reMeetingActs.FindStringSubmatch(sent[cs[0].off:cs[0].end]); m != nil {
-		return clip(m[1]) // 甘肃省…第四次会议审查批准《…》: the meeting
+	if m, ok := meetingActs(sent[cs[0].off:cs[0].end]); ok {
+		return clip(m) // 甘肃省…第四次会议审查批准《…》: the meeting
 	}
 	for i, c := range cs {
 		if i > 1 {
@@ -184,7 +241,7 @@ func chronicleName(desc string) string {
 		}
 		if object && utf8.RuneCountInString(n) < 10 {
 			// S举行授牌仪式: the object alone says too little.
-			return clip(reOrganizedBy.ReplaceAllString(clause, ""))
+			return clip(withoutOrganizer(clause))
 		}
 		return clip(n)
 	}
@@ -192,18 +249,24 @@ func chronicleName(desc string) string {
 	if utf8.RuneCountInString(textnorm.Key(c)) < 8 && len(cs) > 1 {
 		c = sent[cs[0].off:cs[1].end]
 	}
-	c = reOrganizedBy.ReplaceAllString(c, "")
+	c = withoutOrganizer(c)
 	c = reLead.ReplaceAllString(c, "")
-	if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
-		c = m[1]
+	if hasAnySuffix(c, concludedEnds...) {
+		if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
+			c = m[1]
+		}
 	}
 	return clip(c)
 }
 
+// timeClauseEnds end a clause of time (…开工活动后, …之际).
+var timeClauseEnds = []string{"后", "时", "之际", "期间", "前夕"}
+
+// A happening reported as concluded: 武威市首届房地产展销会圆满完成. The
+// regexp needs the text to end with one of concludedEnds.
 var (
-	reTimeClause = regexp.MustCompile(`(后|时|之际|期间|前夕)$`)
-	// A happening reported as concluded: 武威市首届房地产展销会圆满完成.
-	reConcluded = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
+	reConcluded   = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
+	concludedEnds = []string{"完成", "结束", "落幕", "闭幕"}
 )
 
 // clauseSpans returns the byte ranges of the clauses of a sentence,
@@ -305,7 +368,7 @@ func meetingSig(name, city string) string {
 	} {
 		k = strings.ReplaceAll(k, r[0], r[1])
 	}
-	party := strings.Contains(k, "中共") || reLocalCommittee.MatchString(k)
+	party := strings.Contains(k, "中共") || localCommittee(k)
 	var body string
 	switch {
 	case strings.Contains(k, "政协") && strings.Contains(k, "常委会"):
@@ -351,21 +414,60 @@ func meetingSig(name, city string) string {
 	return level + "|" + body + "|" + strings.Join(s, ",")
 }
 
-// reLocalCommittee matches a local Party committee (市委, 县委 …).
-var reLocalCommittee = regexp.MustCompile(`[市县区省州盟旗]委`)
-
-var reNumeral = regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
+// localCommittee reports whether the key k names a local Party committee
+// (市委, 县委 …): one of 市县区省州盟旗 before 委, as the regexp
+// [市县区省州盟旗]委 finds. A key is valid UTF-8, so the rune before each
+// 委 decodes backwards as it reads forwards.
+func localCommittee(k string) bool {
+	for i := 0; ; {
+		j := strings.Index(k[i:], "委")
+		if j < 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(k[:i+j])
+		if strings.ContainsRune("市县区省州盟旗", r) {
+			return true
+		}
+		i += j + len("委")
+	}
+}
 
 // numerals returns the numbers written in s, in Arabic or Chinese digits
-// (五届 四十九次 → 5, 49).
+// (五届 四十九次 → 5, 49): each run of ASCII digits, and each run of
+// 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+ finds them.
 func numerals(s string) []int {
 	var out []int
-	for _, m := range reNumeral.FindAllString(s, -1) {
-		if n, err := strconv.Atoi(m); err == nil {
-			out = append(out, n)
-		} else if n := textnorm.Number(m); n > 0 {
-			out = append(out, n)
+	for i := 0; i < len(s); {
+		n := numeralRun(s[i:])
+		if n == 0 {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			continue
 		}
+		m := s[i : i+n]
+		if v, err := strconv.Atoi(m); err == nil {
+			out = append(out, v)
+		} else if v := textnorm.Number(m); v > 0 {
+			out = append(out, v)
+		}
+		i += n
 	}
 	return out
+}
+
+// numeralRun returns the length of the run of ASCII digits, or else of
+// Chinese numerals, that s starts with.
+func numeralRun(s string) int {
+	if n := digitsAt(s, 0, len(s)); n > 0 {
+		return n
+	}
+	n := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !strings.ContainsRune("〇零一二两三四五六七八九十百", r) {
+			break
+		}
+		n += w
+	}
+	return n
 }

@@ -112,6 +112,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			s = t.p.Text[t.off:t.rel]
 		}
 		spans := x.f.Find(s)
+		first := len(firstSentence(s))
 		source := func(sp mention.Span) kg.Source {
 			return x.d.Source(x.yb, t.p, t.off+sp.Start)
 		}
@@ -131,7 +132,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			// An organization's own numbered meeting told after the
 			// first sentence is another happening (…参加省残联第八次代表
 			// 大会的代表), not this one.
-			if sp.Kind == kg.Organization && sp.Start >= len(firstSentence(s)) && reOwnSession.MatchString(s[sp.End:]) {
+			if sp.Kind == kg.Organization && sp.Start >= first && reOwnSession.MatchString(s[sp.End:]) {
 				continue
 			}
 			switch sp.Kind {
@@ -211,14 +212,24 @@ func insideMarks(s string, i int) bool {
 
 // clauseStart returns the byte offset where the clause holding byte i
 // starts (after the last ，；：。 before it).
+//
+// It reads back from i to the first separator: all six are three bytes
+// (。 E3 80 82, the others EF BC xx) and cannot overlap, so that one is the
+// separator that ends last before i.
 func clauseStart(s string, i int) int {
-	start := 0
-	for _, sep := range []string{"，", "；", "：", "。", "！", "？"} {
-		if j := strings.LastIndex(s[:i], sep); j >= 0 && j+len(sep) > start {
-			start = j + len(sep)
+	for j := i - 3; j >= 0; j-- {
+		switch s[j] {
+		case 0xE3:
+			if s[j+1] == 0x80 && s[j+2] == 0x82 {
+				return j + 3
+			}
+		case 0xEF:
+			if c := s[j+2]; s[j+1] == 0xBC && (c == 0x8C || c == 0x9B || c == 0x9A || c == 0x81 || c == 0x9F) {
+				return j + 3
+			}
 		}
 	}
-	return start
+	return 0
 }
 
 // isContent reports whether byte i of s follows a content verb in its

@@ -65,6 +65,20 @@ var (
 	reNotHappeningBefore = regexp.MustCompile(`(?:截至|截止|自|从|到|至|于|在)$`)
 )
 
+// meetingActs returns the meeting named at the start of s before a verb
+// of its acts (reMeetingActs). The meeting ends in 会议, 全会 or 大会
+// within the first 42 runes, so the regexp runs only where 会 stands in
+// them (each at most four bytes).
+func meetingActs(s string) (string, bool) {
+	if !strings.Contains(headRunes(s, 42), "会") {
+		return "", false
+	}
+	if m := reMeetingActs.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
 // datedSentence adds the event that sentence s (at byte off of passage p)
 // dates and names, if any. The date must open the sentence (9 月 23 日，在
 // …举办“…论坛”) or follow 于 (古浪新站于 2023 年 1 月 1 日正式运行); a date
@@ -129,8 +143,8 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 			name, _ = happening(firstClause(after))
 		}
 		if name == "" && precise {
-			if m := reMeetingActs.FindStringSubmatch(after); m != nil {
-				name, category = m[1], CategoryMeeting
+			if m, ok := meetingActs(after); ok {
+				name, category = m, CategoryMeeting
 			} else if m := reDisasterAt.FindStringSubmatch(after); m != nil {
 				name, category = m[1], "disaster"
 			} else if m := reOpening.FindStringSubmatch(after); m != nil && !inChronicle {
@@ -149,8 +163,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 		}
 	}
 	tx := text{p: p, off: off, end: off + len(s), rel: off + relEnd(s, name, n), weak: weak}
-	src := d.Source(x.yb, p, off)
-	src.Quote = strings.TrimSpace(s)
+	src := x.quoted(p, off, strings.TrimSpace(s))
 	e := x.newEvent(name, ds, category, tx, src)
 	e.weak = weak
 	x.add(e, meetingKey(e))

@@ -24,7 +24,7 @@ func Photographers(d *segment.Document, yearbook string) *kg.Graph {
 			continue
 		}
 		for _, name := range creditNames(l.Raw) {
-			x.mention(kg.Person, name, name, d.LineSource(yearbook, l.N), map[string]string{"role": "photographer"})
+			x.mention(kg.Person, name, name, d.LineSource(yearbook, l.N), prop{"role", "photographer"})
 		}
 	}
 	return &kg.Graph{Entities: x.ents}

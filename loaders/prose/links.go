@@ -39,7 +39,7 @@ func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra 
 		if name == "" {
 			continue
 		}
-		ref := x.mention(kg.Organization, key(name), name, src, nil)
+		ref := x.mention(kg.Organization, key(name), name, src)
 		if written != "" && key(written) != key(name) {
 			e := &x.ents[x.byRef[ref]]
 			if !contains(e.Aliases, written) {
@@ -170,18 +170,18 @@ var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人�
 // is named for the county in the county's own pages (县委, 区人民医院).
 func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *mention.Span) {
 	if pl, ok := x.leadingPlace(name); ok {
-		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
 		x.relate(kg.LocatedIn, org, ref, nil, src)
 		return
 	}
 	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !hasAnyPrefix(name, "县域", "县级", "区域", "区级") {
-		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProps(*area))
+		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
 		x.relate(kg.LocatedIn, org, ref, nil, src)
 		return
 	}
 	if strings.HasPrefix(name, "市") && !strings.HasPrefix(name, "市场") {
 		if pl, ok := x.cityPlace(); ok {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProps(pl))
+			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
 			x.relate(kg.LocatedIn, org, ref, nil, src)
 		}
 	}
@@ -191,7 +191,29 @@ func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *menti
 // with, after a party or front prefix. Each prefix of the name is given
 // to the finder on its own, because in the whole name the organization's
 // span covers the place's.
+//
+// An organization is named many times, and its prefixes are tried once:
+// the answer is kept per name.
 func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
+	if pl, ok := x.leading[name]; ok {
+		return pl.sp, pl.ok
+	}
+	sp, ok := x.findLeadingPlace(name)
+	if x.leading == nil {
+		x.leading = map[string]foundSpan{}
+	}
+	x.leading[name] = foundSpan{sp, ok}
+	return sp, ok
+}
+
+// foundSpan is a span found, or not (ok false), kept for a name.
+type foundSpan struct {
+	sp mention.Span
+	ok bool
+}
+
+// findLeadingPlace is leadingPlace, without the memo.
+func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 	rest, skip := name, 0
 	for _, p := range orgPrefixes {
 		if strings.HasPrefix(name, p) {
@@ -199,37 +221,48 @@ func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
 			break
 		}
 	}
-	var best mention.Span
-	found := false
-	n := 0
+	// The prefixes of 2 to 11 runes, tried from the longest: the first
+	// that is a place is the answer.
+	var ends [10]int
+	k, n := 0, 0
 	for i := range rest {
-		if n++; n < 3 || n > 12 {
-			continue
+		if n++; n >= 3 && n <= 12 {
+			ends[k], k = i, k+1
 		}
-		prefix := rest[:i]
+	}
+	for k--; k >= 0; k-- {
+		prefix := rest[:ends[k]]
+		var best mention.Span
+		found := false
 		for _, sp := range x.find(prefix) {
 			if sp.Kind == kg.Place && sp.Start == 0 && sp.End == len(prefix) {
 				best, found = sp, true
 			}
 		}
-	}
-	best.Start += skip
-	best.End += skip
-	return best, found
-}
-
-// cityPlace returns the place span of the yearbook's city, as the places
-// finder keys it.
-func (x *extractor) cityPlace() (mention.Span, bool) {
-	if x.city == "" {
-		return mention.Span{}, false
-	}
-	for _, sp := range x.find(x.city + "市") {
-		if sp.Kind == kg.Place {
-			return sp, true
+		if found {
+			best.Start += skip
+			best.End += skip
+			return best, true
 		}
 	}
 	return mention.Span{}, false
+}
+
+// cityPlace returns the place span of the yearbook's city, as the places
+// finder keys it, found once.
+func (x *extractor) cityPlace() (mention.Span, bool) {
+	if x.cityPl == nil {
+		x.cityPl = &foundSpan{}
+		if x.city != "" {
+			for _, sp := range x.find(x.city + "市") {
+				if sp.Kind == kg.Place {
+					*x.cityPl = foundSpan{sp, true}
+					break
+				}
+			}
+		}
+	}
+	return x.cityPl.sp, x.cityPl.ok
 }
 
 func hasAnySuffix(s string, ws ...string) bool {

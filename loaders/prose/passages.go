@@ -87,8 +87,35 @@ func markTables(d *segment.Document) {
 // reTableMark needs (表 or 续表): a cheap test that spares the regexp the
 // lines of the book that cannot match.
 func tableMarkLead(s string) bool {
-	s = strings.TrimLeftFunc(s, textnorm.IsSpace)
+	s = trimLeftSpace(s)
 	return strings.HasPrefix(s, "表") || strings.HasPrefix(s, "续表")
+}
+
+// spaces are the runes of textnorm.IsSpace, as UTF-8.
+var spaces = []string{" ", "\t", "\r", "\u3000", "\u2002", "\u2003", "\u00a0"}
+
+// trimLeftSpace is strings.TrimLeftFunc(s, textnorm.IsSpace), comparing
+// bytes instead of decoding runes: it is asked of every line of the book.
+func trimLeftSpace(s string) string {
+	for s != "" {
+		switch s[0] {
+		case ' ', '\t', '\r', 0xC2, 0xE2, 0xE3: // the first bytes of spaces
+		default:
+			return s
+		}
+		w := ""
+		for _, sp := range spaces {
+			if strings.HasPrefix(s, sp) {
+				w = sp
+				break
+			}
+		}
+		if w == "" {
+			return s
+		}
+		s = s[len(w):]
+	}
+	return s
 }
 
 // tableRow reports whether a line reads as a row of a flattened table:
@@ -189,8 +216,7 @@ func (x *extractor) chunks(from, to, col int, proto passage) []passage {
 			continue
 		}
 		size += len(l.Text)
-		t := strings.TrimRight(l.Text, " \u3000")
-		if size >= chunkBytes && (strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")) {
+		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
 			c.p = x.d.Passage(start, n, colAt(start, from, col))
 			out = append(out, c)
@@ -207,6 +233,22 @@ func (x *extractor) chunks(from, to, col int, proto passage) []passage {
 	return out
 }
 
+// endsSentence reports whether s ends with 。, ；, ！ or ？ before its
+// trailing spaces (ASCII and U+3000). It is asked only of the lines a
+// chunk may end at.
+func endsSentence(s string) bool {
+	for {
+		if strings.HasSuffix(s, " ") {
+			s = s[:len(s)-1]
+		} else if strings.HasSuffix(s, "\u3000") {
+			s = s[:len(s)-len("\u3000")]
+		} else {
+			break
+		}
+	}
+	return len(s) >= 3 && segment.SentenceEndAt(s, len(s)-3)
+}
+
 func colAt(start, from, col int) int {
 	if start == from {
 		return col
@@ -215,23 +257,28 @@ func colAt(start, from, col int) int {
 }
 
 // provinceNames returns the submatches reProvince.FindAllStringSubmatch
-// finds in s, without the regexp: two Han runes and 省, tried at each
-// rune from the left and read again after each match. The regexp tried
-// every position of every line that holds 省.
+// finds in s, without the regexp: two Han runes and 省, from the left,
+// the runes of a match not read again. Each 省 is found by a byte search
+// and the two runes before it decoded backwards: a valid rune decoded
+// backwards is the rune a forward reading finds there, for a forward
+// reading stops at every byte that does not continue a rune.
 func provinceNames(s string) []string {
 	var out []string
-	var rs [3]rune // the last three runes read, and their offsets
-	var at [3]int
-	n := 0 // runes read since the last match
-	for i, r := range s {
-		rs[0], rs[1], rs[2] = rs[1], rs[2], r
-		at[0], at[1], at[2] = at[1], at[2], i
-		if n++; n >= 3 && r == '省' && textnorm.IsHan(rs[0]) && textnorm.IsHan(rs[1]) {
-			out = append(out, s[at[0]:i])
-			n = 0
+	from := 0 // where the runes not spent by a match start
+	for i := 0; ; {
+		k := strings.Index(s[i:], "省")
+		if k < 0 {
+			return out
 		}
+		p := i + k
+		r2, n2 := utf8.DecodeLastRuneInString(s[from:p])
+		r1, n1 := utf8.DecodeLastRuneInString(s[from : p-n2])
+		if n1 > 0 && n2 > 0 && textnorm.IsHan(r1) && textnorm.IsHan(r2) {
+			out = append(out, s[p-n2-n1:p])
+			from = p + len("省")
+		}
+		i = p + len("省")
 	}
-	return out
 }
 
 // province returns the province the yearbook's city belongs to: the name

@@ -30,6 +30,26 @@ func TestTableMarkLead(t *testing.T) {
 	}
 }
 
+// TestTrimLeftSpace holds trimLeftSpace to strings.TrimLeftFunc on the
+// lines of the vendored yearbook and on made-up ones.
+func TestTrimLeftSpace(t *testing.T) {
+	lines := []string{"", " ", "\u3000\u3000表", " \t\r\u2002\u2003\u00a0x", "\xe3\x80", "\xe3\x80\x80\x80", "\u00a0\xa0"}
+	lines = append(lines, bookLines(t)...)
+	trimmed := 0
+	for _, l := range lines {
+		got, want := trimLeftSpace(l), strings.TrimLeftFunc(l, textnorm.IsSpace)
+		if got != want {
+			t.Fatalf("trimLeftSpace(%q) = %q, want %q", l, got, want)
+		}
+		if got != l {
+			trimmed++
+		}
+	}
+	if trimmed < 100 {
+		t.Errorf("only %d lines trimmed: the check checks little", trimmed)
+	}
+}
+
 // TestProvinceNames holds provinceNames to reProvince on every line of
 // the vendored yearbook that holds 省, cleaned and raw, and on made-up
 // runs of 省.

@@ -28,7 +28,7 @@ type projectMention struct {
 func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *segment.Passage, src kg.Source) projectMention {
 	pm := projectMention{ref: prj, sp: sp, src: src}
 	if owner := sp.Props["owner"]; owner != "" && key(owner) != prj.Key {
-		ref := x.mention(kg.Organization, key(owner), owner, src, nil)
+		ref := x.mention(kg.Organization, key(owner), owner, src)
 		x.relateStatement(kg.OwnedBy, prj, ref, src)
 	}
 	if pl, ok := x.namedPlace(sp.Props["place"], sp.Name); ok {
@@ -154,7 +154,7 @@ func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs
 			places = []mention.Span{*area}
 		}
 		for _, pl := range places {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProps(pl))
+			ref := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProp(pl))
 			x.relateStatement(kg.LocatedIn, pm.ref, ref, pm.src)
 		}
 	}
@@ -240,12 +240,8 @@ func placeChain(text string, spans []mention.Span, at int) []mention.Span {
 // sentenceEnd returns the byte offset after the sentence that holds byte
 // i of text.
 func sentenceEnd(text string, i int) int {
-	for j := i; j < len(text); {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		j += n
-		if r == '。' || r == '；' || r == '！' || r == '？' {
-			return j
-		}
+	if j := nextSentenceEnd(text, i); j >= 0 {
+		return j + len("。")
 	}
 	return len(text)
 }

@@ -10,7 +10,6 @@
 package prose
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -54,6 +53,8 @@ type extractor struct {
 	relList []kg.Relationship
 	rels    map[relKey]int
 	cache   map[string][]mention.Span // finder results on names
+	leading map[string]foundSpan      // leadingPlace of organizations' names
+	cityPl  *foundSpan                // cityPlace, once asked
 }
 
 type relKey struct {
@@ -75,36 +76,35 @@ type passage struct {
 // read finds the spans of one passage and records them.
 func (x *extractor) read(ps passage) {
 	spans := x.f.Find(ps.p.Text)
+	q := &quotes{p: ps.p}
 	var prjs []projectMention
 	for k, sp := range spans {
 		switch sp.Kind {
 		case kg.Person:
-			if ps.historical || x.pastSentence(ps.p.Sentence(sp.Start)) {
+			if ps.historical || x.pastSentenceAt(q, sp.Start) {
 				continue
 			}
-			src := x.d.Source(x.yb, ps.p, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
+			src := x.source(q, sp.Start)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src)
 			x.posts(ref, sp, src, ps)
 		case kg.Organization:
 			if ps.historical {
 				continue
 			}
-			src := x.d.Source(x.yb, ps.p, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, nil)
+			src := x.source(q, sp.Start)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src)
 			x.orgPlace(ref, sp.Name, src, ps.area)
 		case kg.Project:
-			src := x.d.Source(x.yb, ps.p, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp))
+			src := x.source(q, sp.Start)
+			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp)...)
 			prjs = append(prjs, x.projectLinks(ref, sp, spans[:k], ps.p, src))
 		case kg.Place:
-			src := x.d.Source(x.yb, ps.p, sp.Start)
-			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProps(sp))
+			src := x.source(q, sp.Start)
+			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProp(sp))
 		}
 	}
 	x.projectPlaces(ps.p, spans, prjs, ps.area)
 }
-
-var reYear = regexp.MustCompile(`(1[5-9]\d\d|20\d\d)\s?年`)
 
 // pastSentence reports whether a sentence tells of the past only: every
 // year it writes lies a generation or more before the covered year
@@ -114,22 +114,59 @@ func (x *extractor) pastSentence(s string) bool {
 	if x.d.Year == 0 || !strings.Contains(s, "年") {
 		return false
 	}
-	ms := reYear.FindAllStringSubmatch(s, -1)
-	if len(ms) == 0 {
+	ys := years(s)
+	if len(ys) == 0 {
 		return false
 	}
-	for _, m := range ms {
-		if y, _ := strconv.Atoi(m[1]); y > x.d.Year-20 {
+	for _, y := range ys {
+		if y > x.d.Year-20 {
 			return false
 		}
 	}
 	return true
 }
 
+// years returns the years written in s, as the regexp
+// (1[5-9]\d\d|20\d\d)\s?年 finds them from the left, without it: four
+// ASCII digits from 1500 to 2099, an optional space (\s: tab, newline,
+// form feed, return or space) and 年. Person mentions ask for every
+// sentence that holds 年.
+func years(s string) []int {
+	var out []int
+	for i := 0; i+4 <= len(s); i++ {
+		if !yearDigits(s[i : i+4]) {
+			continue
+		}
+		j := i + 4
+		if j < len(s) && isRESpace(s[j]) {
+			j++
+		}
+		if !strings.HasPrefix(s[j:], "年") {
+			continue
+		}
+		y, _ := strconv.Atoi(s[i : i+4])
+		out = append(out, y)
+		i = j + len("年") - 1
+	}
+	return out
+}
+
+// yearDigits reports whether the four bytes of d are 1[5-9]\d\d or 20\d\d.
+func yearDigits(d string) bool {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	lead := d[0] == '1' && d[1] >= '5' && d[1] <= '9' || d[0] == '2' && d[1] == '0'
+	return lead && digit(d[2]) && digit(d[3])
+}
+
+// isRESpace reports whether c is in the regexp class \s.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // mention records one occurrence of an entity and returns its ref. The
 // first written form is the entity's name; other forms with the same key
 // become aliases; properties fill in as they are met.
-func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props map[string]string) kg.Ref {
+func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ...prop) kg.Ref {
 	ref := kg.Ref{Kind: k, Key: key}
 	i, ok := x.byRef[ref]
 	if !ok {
@@ -141,15 +178,15 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ma
 	if name != e.Name && !contains(e.Aliases, name) {
 		e.Aliases = append(e.Aliases, name)
 	}
-	for p, v := range props {
-		if v == "" {
+	for _, p := range props {
+		if p.value == "" {
 			continue
 		}
 		if e.Props == nil {
 			e.Props = map[string]string{}
 		}
-		if _, ok := e.Props[p]; !ok {
-			e.Props[p] = v
+		if _, ok := e.Props[p.name]; !ok {
+			e.Props[p.name] = p.value
 		}
 	}
 	// A title chain names one organization several times in one quote.
@@ -181,22 +218,17 @@ func (x *extractor) relate(typ string, from, to kg.Ref, props map[string]string,
 	x.relList = append(x.relList, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
 }
 
-func projectProps(sp mention.Span) map[string]string {
-	out := map[string]string{}
-	for _, p := range []string{"investment", "status", "year"} {
-		if v := sp.Props[p]; v != "" {
-			out[p] = v
-		}
-	}
-	return out
+// prop is a property of an entity, set by its first mention that has a
+// value for it: a list of them costs no map per mention.
+type prop struct{ name, value string }
+
+// projectProps returns the properties a project's span gives.
+func projectProps(sp mention.Span) []prop {
+	return []prop{{"investment", sp.Props["investment"]}, {"status", sp.Props["status"]}, {"year", sp.Props["year"]}}
 }
 
-func placeProps(sp mention.Span) map[string]string {
-	if sp.Type == "" {
-		return nil
-	}
-	return map[string]string{"placeType": sp.Type}
-}
+// placeProp returns the type a place's span gives.
+func placeProp(sp mention.Span) prop { return prop{"placeType", sp.Type} }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
