@@ -315,7 +315,7 @@ func (b *builder) discoverTowns() {
 		// The hits come left to right and do not overlap, so the hit
 		// that starts where one ends is the next one, and the loop
 		// over the runes below finds the hit at i with a cursor.
-		hits = z.scanInto(hits, p.Text)
+		hits = z.scanIndexed(hits, p.Text, p.ix)
 		for k, h := range hits {
 			c := b.homeCounty(h.key)
 			if c == nil {
@@ -397,7 +397,7 @@ func (b *builder) discoverVillages() {
 				// (villageAfter), which end in 村 or 社区.
 				continue
 			}
-			hits = z.scanInto(hits, p.Text)
+			hits = z.scanIndexed(hits, p.Text, p.ix)
 			for _, h := range hits {
 				if h.isNew {
 					parent := b.byKey[h.parent]
@@ -704,7 +704,7 @@ func (b *builder) mentions() {
 		if p.historical() {
 			continue
 		}
-		hits = z.scanInto(hits, p.Text)
+		hits = z.scanIndexed(hits, p.Text, p.ix)
 		for k := 0; k < len(hits); {
 			// A chain: hits that touch each other.
 			j := k + 1

@@ -87,6 +87,7 @@ func newGazetteer() *Gazetteer {
 	z := &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
 	z.stop('《')
 	z.stop('》')
+	z.stop(noRune) // for scanIndexed; scanInto finds no form there
 	return z
 }
 
@@ -269,8 +270,7 @@ func (z *Gazetteer) scan(text string) []hit { return z.scanInto(nil, text) }
 // whole book read each passage's hits before scanning the next, and
 // reusing one array spares growing a new slice per passage.
 func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
-	hits := buf[:0]
-	title := 0 // depth of 《》: names in a document's title are not mentions
+	s := scanner{z: z, text: text, hits: buf[:0]}
 	for i := 0; i < len(text); {
 		b0 := text[i]
 		if b0 < utf8.RuneSelf {
@@ -289,59 +289,72 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 			i += size // neither 《》 nor the start of a form
 			continue
 		}
-		switch r {
-		case '《':
-			title++
-		case '》':
-			if title > 0 {
-				title--
-			}
-		}
-		if title > 0 {
-			i += size
-			continue
-		}
-		cands := z.starting(r)
-		if cands == nil || !isHan(r) {
-			i += size
-			continue
-		}
-		var best *entry
-		next := rune(-2) // the rune after r, read for the first form that has one
-		for _, x := range cands {
-			if x.second >= 0 {
-				if next == -2 {
-					next = runeAt(text, i+size)
-				}
-				if x.second != next {
-					continue
-				}
-			}
-			if !strings.HasPrefix(text[i:], x.form) {
-				continue
-			}
-			if x.bare && !z.bareOK(text, i, i+len(x.form), len(hits) > 0 && hits[len(hits)-1].end == i, x.chainOnly, x.typ) {
-				continue
-			}
-			best = x
-			break
-		}
-		if best == nil {
-			i += size
-			continue
-		}
-		end := i + len(best.form)
-		h := hit{start: i, end: end, e: best, key: best.key, name: best.name, typ: best.typ}
-		hits = append(hits, h)
-		i = end
-		if isTownLevel(best.typ) || (isCountyLevel(best.typ) && !best.virtual) {
-			if v, ok := z.villageAt(text, end, best); ok {
-				hits = append(hits, v)
-				i = v.end
-			}
+		i = s.at(i, r, size)
+	}
+	return s.hits
+}
+
+// scanner is the state of one scan: the hits so far and the depth of 《》
+// (names in a document's title are not mentions).
+type scanner struct {
+	z     *Gazetteer
+	text  string
+	hits  []hit
+	title int
+}
+
+// at reads the text at byte i, where the rune r of size bytes is a stop
+// (a rune that starts a form, or 《》), and returns the byte the scan
+// resumes at: past the longest form that matches, or past r.
+func (s *scanner) at(i int, r rune, size int) int {
+	z, text := s.z, s.text
+	switch r {
+	case '《':
+		s.title++
+	case '》':
+		if s.title > 0 {
+			s.title--
 		}
 	}
-	return hits
+	if s.title > 0 {
+		return i + size
+	}
+	cands := z.starting(r)
+	if cands == nil || !isHan(r) {
+		return i + size
+	}
+	var best *entry
+	next := rune(-2) // the rune after r, read for the first form that has one
+	for _, x := range cands {
+		if x.second >= 0 {
+			if next == -2 {
+				next = runeAt(text, i+size)
+			}
+			if x.second != next {
+				continue
+			}
+		}
+		if !strings.HasPrefix(text[i:], x.form) {
+			continue
+		}
+		if x.bare && !z.bareOK(text, i, i+len(x.form), len(s.hits) > 0 && s.hits[len(s.hits)-1].end == i, x.chainOnly, x.typ) {
+			continue
+		}
+		best = x
+		break
+	}
+	if best == nil {
+		return i + size
+	}
+	end := i + len(best.form)
+	s.hits = append(s.hits, hit{start: i, end: end, e: best, key: best.key, name: best.name, typ: best.typ})
+	if isTownLevel(best.typ) || (isCountyLevel(best.typ) && !best.virtual) {
+		if v, ok := z.villageAt(text, end, best); ok {
+			s.hits = append(s.hits, v)
+			return v.end
+		}
+	}
+	return end
 }
 
 // bareOK reports whether the short form at text[start:end] is a mention:

@@ -333,6 +333,7 @@ type passage struct {
 	topic   *segment.Topic // nil for a section's text outside topics
 	scope   int            // the section's first line: relationships are stated once a section
 	hist    bool           // see historical
+	ix      *runeIndex     // the runes of Text
 }
 
 // historical reports whether the passage tells history (建置沿革, 历史名人),
@@ -349,11 +350,21 @@ func historicalTitle(title string) bool {
 // outside its topics.
 func passages(running []segment.Stretch) []passage {
 	out := make([]passage, 0, len(running))
+	n := 0
+	for _, st := range running {
+		n += len(st.Text)
+	}
+	// A yearbook's text is nearly all runes of 3 bytes.
+	runes, offs := make([]uint16, 0, n/3+64), make([]int32, 0, n/3+64)
+	ixs := make([]runeIndex, 0, len(running))
 	for _, st := range running {
 		if st.Text == "" {
 			continue
 		}
-		p := passage{Passage: st.Passage, part: st.Part, section: st.Section, topic: st.Topic, scope: st.Section.Start}
+		var ix runeIndex
+		ix, runes, offs = indexRunes(st.Text, runes, offs)
+		ixs = append(ixs, ix)
+		p := passage{Passage: st.Passage, part: st.Part, section: st.Section, topic: st.Topic, scope: st.Section.Start, ix: &ixs[len(ixs)-1]}
 		if st.Topic != nil {
 			p.hist = historicalTitle(st.Topic.Title)
 		}

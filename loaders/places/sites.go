@@ -473,7 +473,7 @@ var prefixStop = []string{
 // are found into buf's array (Gazetteer.scanInto), which is returned for
 // the next passage.
 func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
-	hits := z.scanInto(buf, p.Text)
+	hits := z.scanIndexed(buf, p.Text, p.ix)
 	starts := map[int]bool{}
 	for _, h := range hits {
 		starts[h.start] = true

@@ -1,0 +1,116 @@
+package places
+
+import "unicode/utf8"
+
+// The builder reads the running text in several passes (discoverTowns,
+// discoverVillages twice, discoverSites, mentions), each with a gazetteer
+// of the places the passes before it found; most of the work of a pass
+// was decoding every rune of the text again, only to step over it. A
+// runeIndex decodes each passage once, and the passes read the index.
+
+// runeIndex lists the non-ASCII runes of a text as decoding it left to
+// right reads them (textnorm.DecodeRuneAt from the start, rune after
+// rune): runes[k] starts at byte offs[k]. A rune that does not fit in 16
+// bits below noRune — noRune itself, a rune past U+FFFF, an invalid byte —
+// is recorded as noRune, which a reader decodes from the text again. ASCII
+// bytes, at which no form starts and which are runes of one byte, are the
+// gaps between entries.
+type runeIndex struct {
+	runes []uint16
+	offs  []int32
+	// valid reports whether the text is valid UTF-8: then each form
+	// (valid UTF-8 itself) that matches ends where an entry or an ASCII
+	// byte starts, so a scan that resumes past a match stays in step
+	// with the index.
+	valid bool
+}
+
+// noRune stands in runeIndex.runes for a rune to decode from the text.
+const noRune = 0xFFFF
+
+// indexRunes appends the index of text to runes and offs (shared by the
+// passages of a book, so that indexing it allocates a few arrays) and
+// returns it with the grown arrays.
+func indexRunes(text string, runes []uint16, offs []int32) (runeIndex, []uint16, []int32) {
+	k := len(runes)
+	valid := true
+	for i := 0; i < len(text); {
+		b0 := text[i]
+		if b0 < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		size := 3
+		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(b0&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
+			if r > noRune {
+				r = noRune
+			}
+		}
+		runes = append(runes, uint16(r))
+		offs = append(offs, int32(i))
+		i += size
+	}
+	return runeIndex{runes: runes[k:len(runes):len(runes)], offs: offs[k:len(offs):len(offs)], valid: valid}, runes, offs
+}
+
+// rune returns entry k of the index of text and its size in bytes.
+func (ix *runeIndex) rune(text string, k int) (rune, int) {
+	r := rune(ix.runes[k])
+	switch {
+	case r == noRune:
+		return utf8.DecodeRuneInString(text[ix.offs[k]:])
+	case r < 0x800:
+		return r, 2
+	}
+	return r, 3
+}
+
+// before returns the rune that ends at the start of entry k, as a left to
+// right decoding of text reads it: 0 at the start of the text, the ASCII
+// byte or the entry before, and, where that entry is an invalid byte, the
+// rune utf8.DecodeLastRuneInString reads (runeBefore).
+func (ix *runeIndex) before(text string, k int) rune {
+	i := int(ix.offs[k])
+	switch {
+	case i == 0:
+		return 0
+	case text[i-1] < utf8.RuneSelf:
+		return rune(text[i-1])
+	}
+	r, size := ix.rune(text, k-1)
+	if r == utf8.RuneError && size == 1 {
+		return runeBefore(text, i)
+	}
+	return r
+}
+
+// scanIndexed is scanInto over a text indexed by ix: it visits only the
+// entries whose rune is a stop, and at each the same scanner.at.
+func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
+	if !ix.valid {
+		return z.scanInto(buf, text)
+	}
+	s := scanner{z: z, text: text, hits: buf[:0]}
+	resume := 0 // the byte past the last match
+	for k, c := range ix.runes {
+		// noRune is a stop (newGazetteer), so that a rune past U+FFFF
+		// is looked at, as scanInto does.
+		if z.stops[c>>6]&(1<<(c&63)) == 0 {
+			continue
+		}
+		i := int(ix.offs[k])
+		if i < resume {
+			continue
+		}
+		r, size := ix.rune(text, k)
+		resume = s.at(i, r, size)
+	}
+	return s.hits
+}
