@@ -328,38 +328,29 @@ func (b *builder) discoverTowns() {
 				b.newTown(p, c, stem, suf, h.end)
 			}
 		}
-		// prev is the rune before i (runeBefore), carried along while
-		// the loop steps over whole valid runes.
-		prev := rune(0)
-		next := 0 // the first hit that does not start before i
-		for i := 0; i < len(p.Text); {
-			r, size := textnorm.DecodeRuneAt(p.Text, i)
-			before := prev
-			if r == utf8.RuneError && size == 1 {
-				prev = -1 // not a rune: ask runeBefore at the next step
-			} else {
-				prev = r
+		// The towns after punctuation start at a Han rune, which the
+		// index lists; ix.before is the rune a left to right reading
+		// has read before it.
+		next := 0   // the first hit that does not start before i
+		resume := 0 // the byte past the last town read
+		for k := range p.ix.runes {
+			i := int(p.ix.offs[k])
+			if i < resume {
+				continue
 			}
-			if before < 0 {
-				before = runeBefore(p.Text, i)
-			}
-			if !isHan(r) || !boundary(before) {
-				i += size
+			if r, _ := p.ix.rune(p.Text, k); !isHan(r) || !boundary(p.ix.before(p.Text, k)) {
 				continue
 			}
 			for next < len(hits) && hits[next].start < i {
 				next++
 			}
 			if next < len(hits) && hits[next].start == i {
-				i += size
 				continue
 			}
 			stem, suf, end, ok := townAfter(p.Text, i, 3)
 			if !ok {
-				i += size
 				continue
 			}
-			prev = -1 // the loop jumps to end
 			county := b.sectionCounty(p.Line(i))
 			if _, _, _, ok := villageAfter(p.Text, end); ok {
 				b.newTown(p, county, stem, suf, i)
@@ -370,7 +361,7 @@ func (b *builder) discoverTowns() {
 					off int
 				}{p, i})
 			}
-			i = end
+			resume = end
 		}
 	}
 	for k, occ := range seen {
