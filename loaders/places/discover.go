@@ -191,6 +191,9 @@ var townStop = []string{
 	"在", "为", "是", "有", "到", "赴", "对", "从", "向", "将", "把",
 }
 
+// townSuffixes are the suffixes townAfter reads, in the order it tries them.
+var townSuffixes = []string{"街道", "镇", "乡"}
+
 // townAfter reads a town name (2–maxStem characters plus 镇, 乡 or 街道)
 // starting at byte i of text. The shortest stem that a suffix closes wins.
 func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool) {
@@ -204,8 +207,9 @@ func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool)
 		if n < 1 {
 			continue
 		}
-		for _, s := range []string{"街道", "镇", "乡"} {
-			if !strings.HasPrefix(text[j:], s) {
+		for _, s := range townSuffixes {
+			// Most runes start with another byte than the suffixes.
+			if j >= len(text) || text[j] != s[0] || !strings.HasPrefix(text[j:], s) {
 				continue
 			}
 			st := text[i:j]
@@ -338,7 +342,7 @@ func (b *builder) discoverTowns() {
 			if i < resume {
 				continue
 			}
-			if r, _ := p.ix.rune(p.Text, k); !isHan(r) || !boundary(p.ix.before(p.Text, k)) {
+			if !p.ix.hanAfterBoundary(p.Text, k) {
 				continue
 			}
 			for next < len(hits) && hits[next].start < i {

@@ -30,7 +30,14 @@ type Gazetteer struct {
 	// stops marks the runes below U+10000 scan stops at: those that
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
-	stops  [0x10000 / 64]uint64
+	stops [0x10000 / 64]uint64
+	// lone marks the stops below U+10000 where scanIndexed always calls
+	// scanner.at: the runes that start a form of one rune (or one whose
+	// second is not valid UTF-8), 《》 and noRune. At the other stops it
+	// first looks up the rune and the next one in pairs, which marks
+	// the first two runes of every form by pairHash.
+	lone   [0x10000 / 64]uint64
+	pairs  [1 << 16 / 64]uint64
 	byKey  map[string]*entry // the entry of each key's name
 	parent map[string]string // child key → parent key
 	// villages maps a village or community name to the keys of the known
@@ -85,9 +92,9 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 
 func newGazetteer() *Gazetteer {
 	z := &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
-	z.stop('《')
-	z.stop('》')
-	z.stop(noRune) // for scanIndexed; scanInto finds no form there
+	z.always('《')
+	z.always('》')
+	z.always(noRune) // for scanIndexed; scanInto finds no form there
 	return z
 }
 
@@ -168,7 +175,13 @@ func (z *Gazetteer) add(x *entry) {
 	}
 	z.first[r] = append(list, x)
 	z.dense, z.lists = nil, nil
+	if x.second < 0 {
+		z.always(r)
+		return
+	}
 	z.stop(r)
+	h := pairHash(r, x.second)
+	z.pairs[h>>6] |= 1 << (h & 63)
 }
 
 // stop marks r in stops.
@@ -176,6 +189,19 @@ func (z *Gazetteer) stop(r rune) {
 	if uint32(r) < 0x10000 {
 		z.stops[r>>6] |= 1 << (r & 63)
 	}
+}
+
+// always marks r in stops and lone.
+func (z *Gazetteer) always(r rune) {
+	z.stop(r)
+	if uint32(r) < 0x10000 {
+		z.lone[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// pairHash maps two runes to 16 bits, for Gazetteer.pairs.
+func pairHash(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 16
 }
 
 // starting returns the forms that start with r, longest first.

@@ -91,23 +91,65 @@ func (ix *runeIndex) before(text string, k int) rune {
 	return r
 }
 
+// hanAfterBoundary reports whether entry k is a Han rune after a phrase
+// boundary (isHan(r) && boundary(ix.before(text, k))). Most entries
+// follow a Han rune, which it rejects at one look.
+func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
+	if k > 0 && unifiedHan(ix.runes[k-1]) && ix.offs[k-1]+3 == ix.offs[k] {
+		return false // the rune before is Han, which is no boundary
+	}
+	r, _ := ix.rune(text, k)
+	return isHan(r) && boundary(ix.before(text, k))
+}
+
+// unifiedHan reports whether c is in the CJK Unified Ideographs block
+// (U+4E00–U+9FFF), the fast path of isHan.
+func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
+
+// after returns the rune that follows entry k, whose rune is not noRune,
+// in text (runeAt).
+func (ix *runeIndex) after(text string, k int) rune {
+	c := ix.runes[k]
+	end := int(ix.offs[k]) + 3
+	if c < 0x800 {
+		end--
+	}
+	switch {
+	case k+1 < len(ix.offs) && int(ix.offs[k+1]) == end:
+		if n := ix.runes[k+1]; n != noRune {
+			return rune(n)
+		}
+		return runeAt(text, end)
+	case end < len(text):
+		return rune(text[end]) // ASCII: not in the index
+	}
+	return 0
+}
+
 // scanIndexed is scanInto over a text indexed by ix: it visits only the
-// entries whose rune is a stop, and at each the same scanner.at.
+// entries whose rune is a stop and, unless the rune is lone, whose rune
+// and the next one may start a form, and at each calls the same
+// scanner.at. At the entries it steps over, scanner.at would find no
+// form and change nothing.
 func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 	if !ix.valid {
 		return z.scanInto(buf, text)
 	}
 	s := scanner{z: z, text: text, hits: buf[:0]}
+	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
 	resume := 0 // the byte past the last match
 	for k, c := range ix.runes {
-		// noRune is a stop (newGazetteer), so that a rune past U+FFFF
-		// is looked at, as scanInto does.
-		if z.stops[c>>6]&(1<<(c&63)) == 0 {
+		if stops[c>>6]&(1<<(c&63)) == 0 {
 			continue
 		}
 		i := int(ix.offs[k])
 		if i < resume {
 			continue
+		}
+		if lone[c>>6]&(1<<(c&63)) == 0 {
+			if h := pairHash(rune(c), ix.after(text, k)); pairs[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
 		}
 		r, size := ix.rune(text, k)
 		resume = s.at(i, r, size)
