@@ -387,7 +387,7 @@ func (b *builder) discoverVillages() {
 			if p.historical() {
 				continue
 			}
-			if countyLevel && !strings.Contains(p.Text, "村") && !strings.Contains(p.Text, "社区") {
+			if countyLevel && index(p.Text, "村") < 0 && index(p.Text, "社区") < 0 {
 				// This pass only adds new villages and communities
 				// (villageAfter), which end in 村 or 社区.
 				continue
@@ -525,7 +525,7 @@ const bareCountyLead = "接邻连与和及至为在赴到往同、，。；（�
 // name is seldom written without 县 (a verb + 县区 is not a county).
 func (b *builder) bareCounties(p passage) {
 	for off := 0; ; {
-		k := strings.Index(p.Text[off:], "县")
+		k := index(p.Text[off:], "县")
 		if k < 0 {
 			return
 		}
@@ -659,7 +659,7 @@ func (b *builder) countyWordCounts(stem string) (int, int) {
 	n, nw = 0, 0
 	for _, p := range b.texts {
 		for off := 0; ; {
-			i := strings.Index(p.Text[off:], stem)
+			i := index(p.Text[off:], stem)
 			if i < 0 {
 				break
 			}
@@ -807,7 +807,7 @@ func (b *builder) locatedIn(z *Gazetteer, p passage, e *kg.Entity, end int) {
 // nativeAlias adds the name a place bears in another language, where the
 // text gives it right after the place: 天祝，藏语称华锐.
 func (b *builder) nativeAlias(p passage) {
-	if !strings.Contains(p.Text, "语称") {
+	if index(p.Text, "语称") < 0 {
 		return // none of the words below
 	}
 	for _, lang := range []string{"藏语称", "蒙古语称", "蒙语称", "维吾尔语称"} {

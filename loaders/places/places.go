@@ -508,6 +508,31 @@ func hasAnySuffix(s string, suffixes []string) bool {
 	return false
 }
 
+// index is strings.Index(s, w), faster for a w that ends with a byte of a
+// multi-byte rune. strings.Index looks for w's first byte, and the lead
+// byte of a Chinese character is shared by a fifth of the text (E5 by
+// U+5000–U+5FFF); index looks for w's last byte instead, one of 64
+// continuation bytes, and compares w where it finds it. The first match
+// from the left is the same.
+func index(s, w string) int {
+	n := len(w)
+	if n < 2 || w[n-1] < utf8.RuneSelf {
+		return strings.Index(s, w)
+	}
+	last := w[n-1]
+	for off := n - 1; off < len(s); off++ {
+		j := strings.IndexByte(s[off:], last)
+		if j < 0 {
+			return -1
+		}
+		off += j
+		if s[off+1-n:off+1] == w {
+			return off + 1 - n
+		}
+	}
+	return -1
+}
+
 // containsAny reports whether s contains one of words.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {

@@ -30,7 +30,7 @@ func (b *builder) discoverSites() {
 		if p.historical() {
 			continue
 		}
-		occ := set.all(p.Text)
+		occ := set.allIndexed(p.Text, p.ix)
 		occs[k] = occ
 		b.siteTitle(p)
 		if len(occ[0]) > 0 {
