@@ -92,14 +92,31 @@ func (ix *runeIndex) before(text string, k int) rune {
 }
 
 // hanAfterBoundary reports whether entry k is a Han rune after a phrase
-// boundary (isHan(r) && boundary(ix.before(text, k))). Most entries
-// follow a Han rune, which it rejects at one look.
+// boundary: isHan(r) && boundary(ix.before(text, k)).
 func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
-	if k > 0 && unifiedHan(ix.runes[k-1]) && ix.offs[k-1]+3 == ix.offs[k] {
-		return false // the rune before is Han, which is no boundary
-	}
 	r, _ := ix.rune(text, k)
 	return isHan(r) && boundary(ix.before(text, k))
+}
+
+// mayStartTown reports whether townAfter(text, offs[k], maxStem) may
+// read a town: a suffix (镇, 乡, 街道) must start after a stem of 2 to
+// maxStem runes, which are the entries after k when they are Han, so at
+// one of the entries k+2 … k+maxStem.
+func (ix *runeIndex) mayStartTown(k, maxStem int) bool {
+	for j := k + 2; j <= k+maxStem && j < len(ix.runes); j++ {
+		switch ix.runes[j] {
+		case '镇', '乡', '街':
+			return true
+		}
+	}
+	return false
+}
+
+// afterHan reports whether entry k follows a rune of the CJK Unified
+// Ideographs block right before it: most entries do, and none of them
+// follows a boundary.
+func (ix *runeIndex) afterHan(k int) bool {
+	return k > 0 && unifiedHan(ix.runes[k-1]) && ix.offs[k-1]+3 == ix.offs[k]
 }
 
 // unifiedHan reports whether c is in the CJK Unified Ideographs block
@@ -109,21 +126,14 @@ func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
 // after returns the rune that follows entry k, whose rune is not noRune,
 // in text (runeAt).
 func (ix *runeIndex) after(text string, k int) rune {
-	c := ix.runes[k]
 	end := int(ix.offs[k]) + 3
-	if c < 0x800 {
+	if ix.runes[k] < 0x800 {
 		end--
 	}
-	switch {
-	case k+1 < len(ix.offs) && int(ix.offs[k+1]) == end:
-		if n := ix.runes[k+1]; n != noRune {
-			return rune(n)
-		}
-		return runeAt(text, end)
-	case end < len(text):
-		return rune(text[end]) // ASCII: not in the index
+	if k+1 < len(ix.offs) && int(ix.offs[k+1]) == end && ix.runes[k+1] != noRune {
+		return rune(ix.runes[k+1])
 	}
-	return 0
+	return runeAt(text, end) // ASCII, noRune or the end of the text
 }
 
 // scanIndexed is scanInto over a text indexed by ix: it visits only the

@@ -526,11 +526,25 @@ func index(s, w string) int {
 			return -1
 		}
 		off += j
-		if s[off+1-n:off+1] == w {
-			return off + 1 - n
+		if st := off + 1 - n; st >= 0 && equalBytes(s[st:off], w[:n-1]) {
+			return st
 		}
 	}
 	return -1
+}
+
+// equalBytes is a == b for the few bytes index compares, without the
+// call of the runtime's comparison.
+func equalBytes(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // containsAny reports whether s contains one of words.
