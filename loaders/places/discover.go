@@ -338,11 +338,11 @@ func (b *builder) discoverTowns() {
 		next := 0   // the first hit that does not start before i
 		resume := 0 // the byte past the last town read
 		for k := range p.ix.runes {
-			if p.ix.afterHan(k) {
+			if !p.ix.mayStartTown(k) || p.ix.afterHan(k) {
 				continue
 			}
 			i := int(p.ix.offs[k])
-			if i < resume || !p.ix.mayStartTown(k, 3) || !p.ix.hanAfterBoundary(p.Text, k) {
+			if i < resume || !p.ix.hanAfterBoundary(p.Text, k) {
 				continue
 			}
 			for next < len(hits) && hits[next].start < i {

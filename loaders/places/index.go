@@ -48,6 +48,7 @@ func indexRunes(text string, runes []uint16, offs []int32) (runeIndex, []uint16,
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if r == utf8.RuneError && size == 1 {
 				valid = false
+				r = noRune
 			}
 			if r > noRune {
 				r = noRune
@@ -98,18 +99,21 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 	return isHan(r) && boundary(ix.before(text, k))
 }
 
-// mayStartTown reports whether townAfter(text, offs[k], maxStem) may
-// read a town: a suffix (镇, 乡, 街道) must start after a stem of 2 to
-// maxStem runes, which are the entries after k when they are Han, so at
-// one of the entries k+2 … k+maxStem.
-func (ix *runeIndex) mayStartTown(k, maxStem int) bool {
-	for j := k + 2; j <= k+maxStem && j < len(ix.runes); j++ {
-		switch ix.runes[j] {
-		case '镇', '乡', '街':
-			return true
-		}
+// mayStartTown reports whether townAfter(text, offs[k], 3) may read a
+// town: a suffix (镇, 乡, 街道) must start after a stem of 2 or 3 runes,
+// which are the entries after k when they are Han, so at entry k+2 or
+// k+3. Few entries pass.
+func (ix *runeIndex) mayStartTown(k int) bool {
+	return ix.townSuffix(k+2) || ix.townSuffix(k+3)
+}
+
+// townSuffix reports whether entry j starts a town suffix.
+func (ix *runeIndex) townSuffix(j int) bool {
+	if j >= len(ix.runes) {
+		return false
 	}
-	return false
+	c := ix.runes[j]
+	return c == '镇' || c == '乡' || c == '街'
 }
 
 // afterHan reports whether entry k follows a rune of the CJK Unified

@@ -1,0 +1,124 @@
+package places
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/decode"
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// indexCases are texts for the rune index: Chinese, ASCII between runes,
+// runes of two and four bytes, U+FFFF, and broken UTF-8.
+var indexCases = []string{
+	"", "a", "古浪县", "，西渠镇北沟村。", "a古b浪c", "é古ü", "𠀀古𠀁浪", "\uffff古", "古\xe5\x8e", "\xe5古\x80\x80浪", "(民勤县)收成镇", "县\xff",
+}
+
+// TestRuneIndex checks the index against a left to right decoding of each
+// case and of the yearbook's first passages: its entries, ix.rune,
+// ix.before (the rune the decoding read last), ix.after (runeAt) and
+// hanAfterBoundary.
+func TestRuneIndex(t *testing.T) {
+	for _, text := range append(slices.Clone(indexCases), yearbookPassages(t, 300)...) {
+		ix, _, _ := indexRunes(text, nil, nil)
+		k := 0
+		prev := rune(0)
+		for i := 0; i < len(text); {
+			r, size := textnorm.DecodeRuneAt(text, i)
+			before := prev
+			if before < 0 {
+				before = runeBefore(text, i)
+			}
+			prev = r
+			if r == utf8.RuneError && size == 1 {
+				prev = -1
+			}
+			if r < utf8.RuneSelf {
+				i += size
+				continue
+			}
+			if k >= len(ix.runes) || int(ix.offs[k]) != i {
+				t.Fatalf("%q: entry %d is not at byte %d", text, k, i)
+			}
+			if got, gotSize := ix.rune(text, k); got != r || gotSize != size {
+				t.Fatalf("%q: rune(%d) = %U, %d, want %U, %d", text, k, got, gotSize, r, size)
+			}
+			if got := ix.before(text, k); got != before {
+				t.Fatalf("%q: before(%d) = %U, want %U", text, k, got, before)
+			}
+			if ix.runes[k] != noRune {
+				if got := ix.after(text, k); got != runeAt(text, i+size) {
+					t.Fatalf("%q: after(%d) = %U, want %U", text, k, got, runeAt(text, i+size))
+				}
+			}
+			if got, want := ix.hanAfterBoundary(text, k), isHan(r) && boundary(before); got != want {
+				t.Fatalf("%q: hanAfterBoundary(%d) = %v", text, k, got)
+			}
+			if ix.afterHan(k) && boundary(before) {
+				t.Fatalf("%q: afterHan(%d) after a boundary", text, k)
+			}
+			if _, _, _, ok := townAfter(text, i, 3); ok && !ix.mayStartTown(k) {
+				t.Fatalf("%q: mayStartTown(%d) misses a town", text, k)
+			}
+			k++
+			i += size
+		}
+		if k != len(ix.runes) || len(ix.runes) != len(ix.offs) {
+			t.Fatalf("%q: %d entries, want %d", text, len(ix.runes), k)
+		}
+		if ix.valid != utf8.ValidString(text) {
+			t.Fatalf("%q: valid = %v", text, ix.valid)
+		}
+	}
+}
+
+// TestScanIndexed checks scanIndexed against scanInto, and allIndexed
+// against all, with the gazetteer and forms of the yearbook.
+func TestScanIndexed(t *testing.T) {
+	d := yearbookDoc(t)
+	b := newBuilder(d, "y", d.Running())
+	b.admin()
+	b.discoverTowns()
+	z := b.finder(true)
+	set := newFormSet(append([]string{"→", "河流域", "县", "a"}, b.prefixForms().forms...))
+	texts := slices.Clone(indexCases)
+	for _, p := range b.texts {
+		texts = append(texts, p.Text)
+	}
+	for _, text := range texts {
+		ix, _, _ := indexRunes(text, nil, nil)
+		if got, want := z.scanIndexed(nil, text, &ix), z.scanInto(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("%q: scanIndexed = %v, want %v", text, got, want)
+		}
+		got, want := set.allIndexed(text, &ix), set.all(text)
+		for j := range want {
+			if !slices.Equal(got[j], want[j]) {
+				t.Fatalf("%q: allIndexed finds %q at %v, want %v", text, set.forms[j], got[j], want[j])
+			}
+		}
+	}
+}
+
+// yearbookDoc parses the yearbook.
+func yearbookDoc(t *testing.T) *segment.Document {
+	lines, _, err := decode.Lines("wuwei-2024.txt", []byte(yearbookText(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return segment.Parse("wuwei-2024.txt", lines)
+}
+
+// yearbookPassages returns the text of the first n passages of the
+// yearbook's running text.
+func yearbookPassages(t *testing.T, n int) []string {
+	var out []string
+	for _, st := range yearbookDoc(t).Running() {
+		if len(out) == n {
+			break
+		}
+		out = append(out, st.Text)
+	}
+	return out
+}
