@@ -99,15 +99,8 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 	return isHan(r) && boundary(ix.before(text, k))
 }
 
-// mayStartTown reports whether townAfter(text, offs[k], 3) may read a
-// town: a suffix (镇, 乡, 街道) must start after a stem of 2 or 3 runes,
-// which are the entries after k when they are Han, so at entry k+2 or
-// k+3. Few entries pass.
-func (ix *runeIndex) mayStartTown(k int) bool {
-	return ix.townSuffix(k+2) || ix.townSuffix(k+3)
-}
-
-// townSuffix reports whether entry j starts a town suffix.
+// townSuffix reports whether entry j starts a town suffix (镇, 乡, 街道),
+// which townAfter looks for after a stem of Han runes.
 func (ix *runeIndex) townSuffix(j int) bool {
 	if j >= len(ix.runes) {
 		return false

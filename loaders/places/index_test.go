@@ -59,8 +59,8 @@ func TestRuneIndex(t *testing.T) {
 			if ix.afterHan(k) && boundary(before) {
 				t.Fatalf("%q: afterHan(%d) after a boundary", text, k)
 			}
-			if _, _, _, ok := townAfter(text, i, 3); ok && !ix.mayStartTown(k) {
-				t.Fatalf("%q: mayStartTown(%d) misses a town", text, k)
+			if _, _, _, ok := townAfter(text, i, 3); ok && !ix.townSuffix(k+2) && !ix.townSuffix(k+3) {
+				t.Fatalf("%q: a town at entry %d without its suffix at entry %d or %d", text, k, k+2, k+3)
 			}
 			k++
 			i += size
