@@ -31,11 +31,12 @@ type Gazetteer struct {
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
 	stops [0x10000 / 64]uint64
-	// lone marks the stops below U+10000 where scanIndexed always calls
+	// lone marks the stops below U+10000 where the scans always call
 	// scanner.at: the runes that start a form of one rune (or one whose
-	// second is not valid UTF-8), 《》 and noRune. At the other stops it
-	// first looks up the rune and the next one in pairs, which marks
-	// the first two runes of every form by pairHash.
+	// second is not valid UTF-8), 《》 and noRune. At the other stops
+	// they first look up the rune and the next one in pairs, which
+	// marks the first two runes of every form by pairHash: most stops
+	// start no form (民 of 人民, not of 民勤).
 	lone   [0x10000 / 64]uint64
 	pairs  [1 << 16 / 64]uint64
 	byKey  map[string]*entry // the entry of each key's name
@@ -199,6 +200,12 @@ func (z *Gazetteer) always(r rune) {
 	}
 }
 
+// pair reports whether a form may start with the runes a, b (pairs).
+func (z *Gazetteer) pair(a, b rune) bool {
+	h := pairHash(a, b)
+	return z.pairs[h>>6]&(1<<(h&63)) != 0
+}
+
 // pairHash maps two runes to 16 bits, for Gazetteer.pairs.
 func pairHash(a, b rune) uint32 {
 	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 16
@@ -315,7 +322,14 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 			i += size // neither 《》 nor the start of a form
 			continue
 		}
-		i = s.at(i, r, size)
+		next := rune(-2)
+		if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
+			if next = runeAt(text, i+size); !z.pair(r, next) {
+				i += size // no form starts with r and next
+				continue
+			}
+		}
+		i = s.at(i, r, size, next)
 	}
 	return s.hits
 }
@@ -331,8 +345,9 @@ type scanner struct {
 
 // at reads the text at byte i, where the rune r of size bytes is a stop
 // (a rune that starts a form, or 《》), and returns the byte the scan
-// resumes at: past the longest form that matches, or past r.
-func (s *scanner) at(i int, r rune, size int) int {
+// resumes at: past the longest form that matches, or past r. next is the
+// rune after r, or -2 for at to read it when a form needs it.
+func (s *scanner) at(i int, r rune, size int, next rune) int {
 	z, text := s.z, s.text
 	switch r {
 	case '《':
@@ -350,7 +365,6 @@ func (s *scanner) at(i int, r rune, size int) int {
 		return i + size
 	}
 	var best *entry
-	next := rune(-2) // the rune after r, read for the first form that has one
 	for _, x := range cands {
 		if x.second >= 0 {
 			if next == -2 {

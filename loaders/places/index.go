@@ -143,7 +143,7 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		return z.scanInto(buf, text)
 	}
 	s := scanner{z: z, text: text, hits: buf[:0]}
-	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
+	stops, lone := &z.stops, &z.lone
 	resume := 0 // the byte past the last match
 	for k, c := range ix.runes {
 		if stops[c>>6]&(1<<(c&63)) == 0 {
@@ -153,13 +153,14 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		if i < resume {
 			continue
 		}
+		next := rune(-2)
 		if lone[c>>6]&(1<<(c&63)) == 0 {
-			if h := pairHash(rune(c), ix.after(text, k)); pairs[h>>6]&(1<<(h&63)) == 0 {
+			if next = ix.after(text, k); !z.pair(rune(c), next) {
 				continue
 			}
 		}
 		r, size := ix.rune(text, k)
-		resume = s.at(i, r, size)
+		resume = s.at(i, r, size, next)
 	}
 	return s.hits
 }
