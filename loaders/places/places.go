@@ -20,6 +20,7 @@ package places
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -102,6 +103,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
 	b := newBuilder(d, yearbook, running)
+	defer indexPool.Put(b.index)
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()
@@ -122,6 +124,7 @@ type builder struct {
 	seen     map[mentionKey]bool // each recorded mention
 	diags    []kg.Diagnostic
 	texts    []passage
+	index    *indexArrays // the arrays of the texts' rune indexes
 	city     *kg.Entity
 	province *kg.Entity
 	counties []*kg.Entity
@@ -158,7 +161,7 @@ func newBuilder(d *segment.Document, yb string, running []segment.Stretch) *buil
 		aliasOwner:    map[string]*kg.Entity{},
 		adminForms:    map[string]bool{},
 	}
-	b.texts = passages(running)
+	b.texts, b.index = passages(running)
 	return b
 }
 
@@ -347,15 +350,20 @@ func historicalTitle(title string) bool {
 
 // passages keeps the non-empty stretches of the yearbook's running text
 // (segment.Document.Running): each topic's text, and each section's text
-// outside its topics.
-func passages(running []segment.Stretch) []passage {
+// outside its topics. It indexes their runes (runeIndex) into arrays
+// from indexPool, which it returns for the caller to put back.
+func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	out := make([]passage, 0, len(running))
-	n := 0
-	for _, st := range running {
-		n += len(st.Text)
+	arrays, _ := indexPool.Get().(*indexArrays)
+	if arrays == nil {
+		n := 0
+		for _, st := range running {
+			n += len(st.Text)
+		}
+		// A yearbook's text is nearly all runes of 3 bytes.
+		arrays = &indexArrays{runes: make([]uint16, 0, n/3+64), offs: make([]int32, 0, n/3+64)}
 	}
-	// A yearbook's text is nearly all runes of 3 bytes.
-	runes, offs := make([]uint16, 0, n/3+64), make([]int32, 0, n/3+64)
+	runes, offs := arrays.runes[:0], arrays.offs[:0]
 	ixs := make([]runeIndex, 0, len(running))
 	for _, st := range running {
 		if st.Text == "" {
@@ -370,8 +378,20 @@ func passages(running []segment.Stretch) []passage {
 		}
 		out = append(out, p)
 	}
-	return out
+	arrays.runes, arrays.offs = runes, offs
+	return out, arrays
 }
+
+// indexArrays hold the runes and offsets of the rune indexes of a book's
+// passages. They are as long as the book and needed only while
+// ExtractRunning runs, so indexPool keeps them for the next book rather
+// than the collector reclaiming megabytes each time.
+type indexArrays struct {
+	runes []uint16
+	offs  []int32
+}
+
+var indexPool sync.Pool // of *indexArrays
 
 // src returns the provenance of offset off in p.
 func (b *builder) src(p passage, off int) kg.Source { return b.d.Source(b.yb, p.Passage, off) }
