@@ -333,17 +333,12 @@ func (b *builder) discoverTowns() {
 			}
 		}
 		// The towns after punctuation start at a Han rune, which the
-		// index lists; ix.before is the rune a left to right reading
-		// has read before it. A town of 2 or 3 runes at entry k has
-		// its suffix at entry k+2 or k+3 (townAfter); the loop carries
-		// whether one starts there.
+		// index lists (townStarts); ix.before is the rune a left to
+		// right reading has read before it.
 		next := 0   // the first hit that does not start before i
 		resume := 0 // the byte past the last town read
-		suffix3 := p.ix.townSuffix(2)
-		for k := range p.ix.runes {
-			suffix2 := suffix3
-			suffix3 = p.ix.townSuffix(k + 3)
-			if !suffix2 && !suffix3 || p.ix.afterHan(k) {
+		for k := range p.ix.townStarts() {
+			if p.ix.afterHan(k) {
 				continue
 			}
 			i := int(p.ix.offs[k])

@@ -1,6 +1,9 @@
 package places
 
-import "unicode/utf8"
+import (
+	"iter"
+	"unicode/utf8"
+)
 
 // The builder reads the running text in several passes (discoverTowns,
 // discoverVillages twice, discoverSites, mentions), each with a gazetteer
@@ -99,14 +102,26 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 	return isHan(r) && boundary(ix.before(text, k))
 }
 
-// townSuffix reports whether entry j starts a town suffix (镇, 乡, 街道),
-// which townAfter looks for after a stem of Han runes.
-func (ix *runeIndex) townSuffix(j int) bool {
-	if j >= len(ix.runes) {
-		return false
+// townStarts yields, left to right, the entries where townAfter(text,
+// offs[k], 3) may read a town: a suffix (镇, 乡, 街道) must start after a
+// stem of 2 or 3 runes, which are the entries after k when they are Han,
+// so at entry k+2 or k+3. It looks for the suffixes, which few entries
+// hold, rather than at each entry.
+func (ix *runeIndex) townStarts() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		last := -1 // the last entry yielded
+		for j, c := range ix.runes {
+			if c != '镇' && c != '乡' && c != '街' {
+				continue
+			}
+			for k := max(j-3, last+1); k <= j-2; k++ {
+				last = k
+				if !yield(k) {
+					return
+				}
+			}
+		}
 	}
-	c := ix.runes[j]
-	return c == '镇' || c == '乡' || c == '街'
 }
 
 // afterHan reports whether entry k follows a rune of the CJK Unified
