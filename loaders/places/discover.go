@@ -14,7 +14,11 @@ import (
 // national is set, the national data not yet met (provinces, prefectures,
 // great natural features), marked virtual until a mention realizes them.
 func (b *builder) finder(national bool) *Gazetteer {
-	z := newGazetteer()
+	n := 2 * len(b.ents)
+	if national {
+		n += len(nationalEntries())
+	}
+	z := newGazetteer(n)
 	if b.city != nil {
 		z.home = b.city.Key
 	}
@@ -25,27 +29,36 @@ func (b *builder) finder(national bool) *Gazetteer {
 		z.parent[c] = p
 	}
 	if national {
-		for _, v := range nationalPlaces() {
-			key := textnorm.Key(v.name)
-			if b.byKey[key] != nil {
-				continue
-			}
-			if v.typ == Other {
-				z.add(&entry{form: v.name, key: key, name: v.name, typ: Other, virtual: true, bare: hanLen(v.name) == 2})
-				continue
-			}
-			z.add(&entry{form: v.name, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent})
-			for _, f := range v.forms {
-				if f != "" {
-					bare := isBare(f, v.typ)
-					z.add(&entry{form: f, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent, bare: bare, chainOnly: bare && v.typ == City})
-				}
+		for _, x := range nationalEntries() {
+			if b.byKey[x.key] == nil {
+				z.add(x)
 			}
 		}
 	}
 	z.finish()
 	return z
 }
+
+// nationalEntries are the entries of the national data a finder adds,
+// in order: each place's name, then its other forms, marked virtual.
+var nationalEntries = sync.OnceValue(func() []entry {
+	var out []entry
+	for _, v := range nationalPlaces() {
+		key := textnorm.Key(v.name)
+		if v.typ == Other {
+			out = append(out, entry{form: v.name, key: key, name: v.name, typ: Other, virtual: true, bare: hanLen(v.name) == 2})
+			continue
+		}
+		out = append(out, entry{form: v.name, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent})
+		for _, f := range v.forms {
+			if f != "" {
+				bare := isBare(f, v.typ)
+				out = append(out, entry{form: f, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent, bare: bare, chainOnly: bare && v.typ == City})
+			}
+		}
+	}
+	return out
+})
 
 // lookup returns the place whose name or alias is form.
 func (b *builder) lookup(form string) *kg.Entity {

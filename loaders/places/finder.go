@@ -47,7 +47,8 @@ type Gazetteer struct {
 	// home is the key of the yearbook's city, whose short form (武威)
 	// stands alone; other cities' short forms (白银 is also silver) are
 	// taken only in a chain.
-	home string
+	home  string
+	block []entry // where alloc puts entries
 }
 
 // entry is one written form of a place.
@@ -68,7 +69,7 @@ type entry struct {
 // NewFinder returns the gazetteer of the places of g (entities of kind
 // PLACE and their PART_OF relationships).
 func NewFinder(g *kg.Graph) *Gazetteer {
-	z := newGazetteer()
+	z := newGazetteer(2 * len(g.Entities))
 	most := -1
 	for i := range g.Entities {
 		e := &g.Entities[i]
@@ -91,8 +92,9 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 	return z
 }
 
-func newGazetteer() *Gazetteer {
-	z := &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
+// newGazetteer returns an empty gazetteer with room for about n forms.
+func newGazetteer(n int) *Gazetteer {
+	z := &Gazetteer{first: make(map[rune][]*entry, n), byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
 	z.always('《')
 	z.always('》')
 	z.always(noRune) // for scanIndexed; scanInto finds no form there
@@ -116,10 +118,10 @@ func (z *Gazetteer) setParent(child, parent string) {
 // addEntity adds the forms of a place entity.
 func (z *Gazetteer) addEntity(e *kg.Entity) {
 	typ := typeOf(e)
-	z.add(&entry{form: e.Name, key: e.Key, name: e.Name, typ: typ})
+	z.add(entry{form: e.Name, key: e.Key, name: e.Name, typ: typ})
 	for _, a := range e.Aliases {
 		bare := isBare(a, typ)
-		z.add(&entry{form: a, key: e.Key, name: e.Name, typ: typ, bare: bare, chainOnly: bare && typ == City && e.Key != z.home})
+		z.add(entry{form: a, key: e.Key, name: e.Name, typ: typ, bare: bare, chainOnly: bare && typ == City && e.Key != z.home})
 	}
 	if typ == Village || typ == Community {
 		z.villages[e.Name] = append(z.villages[e.Name], e.Key)
@@ -143,10 +145,11 @@ func isBare(form, typ string) bool {
 // add indexes one form; a form already held by another place keeps the
 // full name over an alias, and the larger unit over the smaller (古浪 is
 // the county, not 古浪镇).
-func (z *Gazetteer) add(x *entry) {
-	if hanLen(x.form) < 2 && !x.virtual {
+func (z *Gazetteer) add(v entry) {
+	if hanLen(v.form) < 2 && !v.virtual {
 		return
 	}
+	x := z.alloc(v)
 	if !x.bare && x.form == x.name {
 		if _, ok := z.byKey[x.key]; !ok {
 			z.byKey[x.key] = x
@@ -170,7 +173,7 @@ func (z *Gazetteer) add(x *entry) {
 		}
 		if (x.typ == Village || x.typ == Community) && y.typ == x.typ && !x.bare && !y.bare {
 			// Two villages of one name: the bare name is ambiguous.
-			list[i] = &entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second}
+			list[i] = z.alloc(entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second})
 		}
 		return
 	}
@@ -183,6 +186,16 @@ func (z *Gazetteer) add(x *entry) {
 	z.stop(r)
 	h := pairHash(r, x.second)
 	z.pairs[h>>6] |= 1 << (h & 63)
+}
+
+// alloc returns a pointer to a copy of x in a block of entries: a
+// gazetteer holds thousands, which one allocation each made slow to build.
+func (z *Gazetteer) alloc(x entry) *entry {
+	if len(z.block) == cap(z.block) {
+		z.block = make([]entry, 0, 256)
+	}
+	z.block = append(z.block, x)
+	return &z.block[len(z.block)-1]
 }
 
 // stop marks r in stops.
