@@ -226,7 +226,7 @@ func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool)
 				continue
 			}
 			st := text[i:j]
-			if containsAny(st, townStop) {
+			if townStopSet.in(st) {
 				return "", "", 0, false
 			}
 			after := runeAt(text, j+len(s))
@@ -487,7 +487,7 @@ func (b *builder) foreignPlace(p passage, h hit) {
 	if name == "" && capital && !isHan(runeAt(p.Text, i+len(run))) {
 		name = run
 	}
-	if n := hanLen(name); n < 2 || n > 5 || containsAny(name, townStop) {
+	if n := hanLen(name); n < 2 || n > 5 || townStopSet.in(name) {
 		return
 	}
 	src := b.src(p, h.start)
@@ -517,7 +517,7 @@ func countyAfter(text string, i int) (name string, end int, ok bool) {
 		next := runeAt(text, j)
 		if next == '县' || next == '区' || next == '旗' {
 			stem := text[i:j]
-			if containsAny(stem, townStop) || (next == '区' && n < 1) {
+			if townStopSet.in(stem) || (next == '区' && n < 1) {
 				return "", 0, false
 			}
 			end = j + utf8.RuneLen(next)
@@ -565,7 +565,7 @@ func (b *builder) bareCounties(p passage) {
 					continue
 				}
 				stem := p.Text[st:k]
-				if containsAny(stem, townStop) || containsAny(stem, countyStop) || containsAny(stem, orgVerbs) {
+				if townStopSet.in(stem) || countyStopSet.in(stem) || orgVerbsSet.in(stem) {
 					continue
 				}
 				if next := runeAt(p.Text, off); strings.ContainsRune("区委级长域城乡镇直属内外政人（(", next) {
@@ -628,7 +628,7 @@ func autonomousBefore(text string, end int) (string, int) {
 		prev := runeBefore(text, st)
 		if boundary(prev) || strings.ContainsRune(bareCountyLead+"市州盟省区", prev) {
 			stem := body[st:]
-			if containsAny(stem, townStop) || containsAny(stem, orgVerbs) {
+			if townStopSet.in(stem) || orgVerbsSet.in(stem) {
 				return "", -1
 			}
 			return text[st:end], st
@@ -892,7 +892,7 @@ func orgTail(text string, end int) bool {
 			}
 			seen[k>>6] |= 1 << (k & 63)
 			pre := strings.ReplaceAll(run[:i], "有限", "")
-			if !containsAny(pre, orgVerbs) {
+			if !orgVerbsSet.in(pre) {
 				return true
 			}
 		}

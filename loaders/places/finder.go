@@ -517,7 +517,7 @@ func villageAfter(text string, i int) (name string, end int, typ string, ok bool
 			}
 			if name != "" {
 				stem := text[i:j]
-				if containsAny(stem, villageStop) {
+				if villageStopSet.in(stem) {
 					return "", 0, "", false
 				}
 				return name, end, typ, true

@@ -567,6 +567,55 @@ func equalBytes(a, b string) bool {
 	return true
 }
 
+// wordSet holds a list of words that short strings (a candidate name, the
+// run before a suffix) are checked for, indexed by first rune: the string
+// is read once, rune by rune, where containsAny calls strings.Contains
+// once a word.
+type wordSet struct {
+	first map[rune][]string
+	slow  []string // words that are not valid UTF-8 (or empty), for strings.Contains
+}
+
+func newWordSet(words []string) wordSet {
+	ws := wordSet{first: map[rune][]string{}}
+	for _, w := range words {
+		if w == "" || !utf8.ValidString(w) {
+			ws.slow = append(ws.slow, w)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		ws.first[r] = append(ws.first[r], w)
+	}
+	return ws
+}
+
+// in is containsAny(s, words). A valid word starts with an ASCII or a lead
+// byte, where a pass over the runes of s reads a rune, and that rune is
+// the word's first.
+func (ws wordSet) in(s string) bool {
+	if containsAny(s, ws.slow) {
+		return true
+	}
+	for i, r := range s {
+		for _, w := range ws.first[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The word lists that candidates are checked for most.
+var (
+	townStopSet    = newWordSet(townStop)
+	countyStopSet  = newWordSet(countyStop)
+	orgVerbsSet    = newWordSet(orgVerbs)
+	villageStopSet = newWordSet(villageStop)
+	genericSiteSet = newWordSet(genericSite)
+	prefixStopSet  = newWordSet(prefixStop)
+)
+
 // containsAny reports whether s contains one of words.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
