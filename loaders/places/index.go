@@ -21,6 +21,9 @@ import (
 type runeIndex struct {
 	runes []uint16
 	offs  []int32
+	// pairs[k] is pairHash of the rune of entry k and the rune after it
+	// (runeAt), for the gazetteer's pairs; 0 for a noRune entry.
+	pairs []uint16
 	// valid reports whether the text is valid UTF-8: then each form
 	// (valid UTF-8 itself) that matches ends where an entry or an ASCII
 	// byte starts, so a scan that resumes past a match stays in step
@@ -31,15 +34,20 @@ type runeIndex struct {
 // noRune stands in runeIndex.runes for a rune to decode from the text.
 const noRune = 0xFFFF
 
-// indexRunes appends the index of text to runes and offs (shared by the
+// indexRunes appends the index of text to the arrays of a (shared by the
 // passages of a book, so that indexing it allocates a few arrays) and
-// returns it with the grown arrays.
-func indexRunes(text string, runes []uint16, offs []int32) (runeIndex, []uint16, []int32) {
-	k := len(runes)
+// returns it.
+func indexRunes(text string, a *indexArrays) runeIndex {
+	k := len(a.runes)
 	valid := true
+	last := -1 // the entry, not noRune, that ends where the loop reads: its pair waits for the next rune
 	for i := 0; i < len(text); {
 		b0 := text[i]
 		if b0 < utf8.RuneSelf {
+			if last >= 0 {
+				a.pairs[last] = uint16(pairHash(rune(a.runes[last]), rune(b0)))
+				last = -1
+			}
 			i++
 			continue
 		}
@@ -49,19 +57,26 @@ func indexRunes(text string, runes []uint16, offs []int32) (runeIndex, []uint16,
 			r = rune(b0&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if r == utf8.RuneError && size == 1 {
-				valid = false
-				r = noRune
-			}
-			if r > noRune {
-				r = noRune
-			}
+			valid = valid && !(r == utf8.RuneError && size == 1)
 		}
-		runes = append(runes, uint16(r))
-		offs = append(offs, int32(i))
+		if last >= 0 {
+			a.pairs[last] = uint16(pairHash(rune(a.runes[last]), r))
+		}
+		c := uint16(noRune)
+		last = -1
+		if r < noRune && !(r == utf8.RuneError && size == 1) {
+			c, last = uint16(r), len(a.runes)
+		}
+		a.runes = append(a.runes, c)
+		a.offs = append(a.offs, int32(i))
+		a.pairs = append(a.pairs, 0)
 		i += size
 	}
-	return runeIndex{runes: runes[k:len(runes):len(runes)], offs: offs[k:len(offs):len(offs)], valid: valid}, runes, offs
+	if last >= 0 {
+		a.pairs[last] = uint16(pairHash(rune(a.runes[last]), 0))
+	}
+	n := len(a.runes)
+	return runeIndex{runes: a.runes[k:n:n], offs: a.offs[k:n:n], pairs: a.pairs[k:n:n], valid: valid}
 }
 
 // rune returns entry k of the index of text and its size in bytes.
@@ -136,7 +151,7 @@ func (ix *runeIndex) afterHan(k int) bool {
 func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
 
 // after returns the rune that follows entry k, whose rune is not noRune,
-// in text (runeAt).
+// in text (runeAt), for pairs.
 func (ix *runeIndex) after(text string, k int) rune {
 	end := int(ix.offs[k]) + 3
 	if ix.runes[k] < 0x800 {
@@ -158,7 +173,7 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		return z.scanInto(buf, text)
 	}
 	s := scanner{z: z, text: text, hits: buf[:0]}
-	stops, lone := &z.stops, &z.lone
+	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
 	resume := 0 // the byte past the last match
 	for k, c := range ix.runes {
 		if stops[c>>6]&(1<<(c&63)) == 0 {
@@ -168,14 +183,11 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		if i < resume {
 			continue
 		}
-		next := rune(-2)
-		if lone[c>>6]&(1<<(c&63)) == 0 {
-			if next = ix.after(text, k); !z.pair(rune(c), next) {
-				continue
-			}
+		if h := ix.pairs[k]; lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
+			continue
 		}
 		r, size := ix.rune(text, k)
-		resume = s.at(i, r, size, next)
+		resume = s.at(i, r, size, -2)
 	}
 	return s.hits
 }

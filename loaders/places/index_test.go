@@ -22,7 +22,7 @@ var indexCases = []string{
 // hanAfterBoundary.
 func TestRuneIndex(t *testing.T) {
 	for _, text := range append(slices.Clone(indexCases), yearbookPassages(t, 300)...) {
-		ix, _, _ := indexRunes(text, nil, nil)
+		ix := indexRunes(text, &indexArrays{})
 		starts := slices.Collect(ix.townStarts())
 		if !slices.IsSorted(starts) || len(slices.Compact(slices.Clone(starts))) != len(starts) {
 			t.Fatalf("%q: townStarts yields %v", text, starts)
@@ -55,6 +55,9 @@ func TestRuneIndex(t *testing.T) {
 			if ix.runes[k] != noRune {
 				if got := ix.after(text, k); got != runeAt(text, i+size) {
 					t.Fatalf("%q: after(%d) = %U, want %U", text, k, got, runeAt(text, i+size))
+				}
+				if h := pairHash(r, runeAt(text, i+size)); uint32(ix.pairs[k]) != h {
+					t.Fatalf("%q: pairs[%d] = %x, want %x", text, k, ix.pairs[k], h)
 				}
 			}
 			if got, want := ix.hanAfterBoundary(text, k), isHan(r) && boundary(before); got != want {
@@ -92,7 +95,7 @@ func TestScanIndexed(t *testing.T) {
 		texts = append(texts, p.Text)
 	}
 	for _, text := range texts {
-		ix, _, _ := indexRunes(text, nil, nil)
+		ix := indexRunes(text, &indexArrays{})
 		if got, want := z.scanIndexed(nil, text, &ix), z.scanInto(nil, text); !slices.Equal(got, want) {
 			t.Fatalf("%q: scanIndexed = %v, want %v", text, got, want)
 		}

@@ -361,34 +361,33 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 			n += len(st.Text)
 		}
 		// A yearbook's text is nearly all runes of 3 bytes.
-		arrays = &indexArrays{runes: make([]uint16, 0, n/3+64), offs: make([]int32, 0, n/3+64)}
+		m := n/3 + 64
+		arrays = &indexArrays{runes: make([]uint16, 0, m), offs: make([]int32, 0, m), pairs: make([]uint16, 0, m)}
 	}
-	runes, offs := arrays.runes[:0], arrays.offs[:0]
+	arrays.runes, arrays.offs, arrays.pairs = arrays.runes[:0], arrays.offs[:0], arrays.pairs[:0]
 	ixs := make([]runeIndex, 0, len(running))
 	for _, st := range running {
 		if st.Text == "" {
 			continue
 		}
-		var ix runeIndex
-		ix, runes, offs = indexRunes(st.Text, runes, offs)
-		ixs = append(ixs, ix)
+		ixs = append(ixs, indexRunes(st.Text, arrays))
 		p := passage{Passage: st.Passage, part: st.Part, section: st.Section, topic: st.Topic, scope: st.Section.Start, ix: &ixs[len(ixs)-1]}
 		if st.Topic != nil {
 			p.hist = historicalTitle(st.Topic.Title)
 		}
 		out = append(out, p)
 	}
-	arrays.runes, arrays.offs = runes, offs
 	return out, arrays
 }
 
-// indexArrays hold the runes and offsets of the rune indexes of a book's
-// passages. They are as long as the book and needed only while
+// indexArrays hold the runes, offsets and pairs of the rune indexes of a
+// book's passages. They are as long as the book and needed only while
 // ExtractRunning runs, so indexPool keeps them for the next book rather
 // than the collector reclaiming megabytes each time.
 type indexArrays struct {
 	runes []uint16
 	offs  []int32
+	pairs []uint16
 }
 
 var indexPool sync.Pool // of *indexArrays
