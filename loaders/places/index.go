@@ -150,19 +150,6 @@ func (ix *runeIndex) afterHan(k int) bool {
 // (U+4E00–U+9FFF), the fast path of isHan.
 func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
 
-// after returns the rune that follows entry k, whose rune is not noRune,
-// in text (runeAt), for pairs.
-func (ix *runeIndex) after(text string, k int) rune {
-	end := int(ix.offs[k]) + 3
-	if ix.runes[k] < 0x800 {
-		end--
-	}
-	if k+1 < len(ix.offs) && int(ix.offs[k+1]) == end && ix.runes[k+1] != noRune {
-		return rune(ix.runes[k+1])
-	}
-	return runeAt(text, end) // ASCII, noRune or the end of the text
-}
-
 // scanIndexed is scanInto over a text indexed by ix: it visits only the
 // entries whose rune is a stop and, unless the rune is lone, whose rune
 // and the next one may start a form, and at each calls the same

@@ -18,8 +18,8 @@ var indexCases = []string{
 
 // TestRuneIndex checks the index against a left to right decoding of each
 // case and of the yearbook's first passages: its entries, ix.rune,
-// ix.before (the rune the decoding read last), ix.after (runeAt) and
-// hanAfterBoundary.
+// ix.before (the rune the decoding read last), ix.pairs (with runeAt),
+// hanAfterBoundary and townStarts.
 func TestRuneIndex(t *testing.T) {
 	for _, text := range append(slices.Clone(indexCases), yearbookPassages(t, 300)...) {
 		ix := indexRunes(text, &indexArrays{})
@@ -53,9 +53,6 @@ func TestRuneIndex(t *testing.T) {
 				t.Fatalf("%q: before(%d) = %U, want %U", text, k, got, before)
 			}
 			if ix.runes[k] != noRune {
-				if got := ix.after(text, k); got != runeAt(text, i+size) {
-					t.Fatalf("%q: after(%d) = %U, want %U", text, k, got, runeAt(text, i+size))
-				}
 				if h := pairHash(r, runeAt(text, i+size)); uint32(ix.pairs[k]) != h {
 					t.Fatalf("%q: pairs[%d] = %x, want %x", text, k, ix.pairs[k], h)
 				}
