@@ -2,6 +2,7 @@ package places
 
 import (
 	"iter"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -24,6 +25,10 @@ type runeIndex struct {
 	// pairs[k] is pairHash of the rune of entry k and the rune after it
 	// (runeAt), for the gazetteer's pairs; 0 for a noRune entry.
 	pairs []uint16
+	// ends are the offsets of the sentence ends (。；！？) of the text,
+	// for sentence, which lists them on first use (endsRead).
+	ends     []int
+	endsRead bool
 	// valid reports whether the text is valid UTF-8: then each form
 	// (valid UTF-8 itself) that matches ends where an entry or an ASCII
 	// byte starts, so a scan that resumes past a match stays in step
@@ -177,4 +182,34 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		resume = s.at(i, r, size, -2)
 	}
 	return s.hits
+}
+
+// sentence is segment.Passage.Sentence(off) of the passage of text: from
+// the end of the sentence before off to the end of the one at off. The
+// ends are the runes 。；！？, so where segment.SentenceEndAt finds one an
+// entry of the index starts; sentence finds them once a passage, where
+// Sentence walks the bytes around off at each call, and a long sentence
+// (a table's text) is walked again for each place it names.
+func (ix *runeIndex) sentence(text string, off int) string {
+	if !ix.endsRead {
+		for k, c := range ix.runes {
+			if c == '。' || c == '；' || c == '！' || c == '？' {
+				ix.ends = append(ix.ends, int(ix.offs[k]))
+			}
+		}
+		ix.endsRead = true
+	}
+	// The sentence starts after the last end that ends at or before off
+	// and ends with the first end that starts at or after off.
+	j, _ := slices.BinarySearch(ix.ends, off)
+	end := len(text)
+	if j < len(ix.ends) {
+		end = ix.ends[j] + 3
+	}
+	i, _ := slices.BinarySearch(ix.ends, off-2)
+	start := 0
+	if i > 0 {
+		start = ix.ends[i-1] + 3
+	}
+	return text[start:end]
 }

@@ -13,7 +13,7 @@ import (
 // indexCases are texts for the rune index: Chinese, ASCII between runes,
 // runes of two and four bytes, U+FFFF, and broken UTF-8.
 var indexCases = []string{
-	"", "a", "古浪县", "，西渠镇北沟村。", "a古b浪c", "é古ü", "𠀀古𠀁浪", "\uffff古", "古\xe5\x8e", "\xe5古\x80\x80浪", "(民勤县)收成镇", "县\xff",
+	"", "a", "古浪县", "，西渠镇北沟村。", "a古b浪c", "é古ü", "𠀀古𠀁浪", "\uffff古", "古\xe5\x8e", "\xe5古\x80\x80浪", "(民勤县)收成镇", "县\xff", "甲。乙；丙！丁？", "。", "a。b", "\xe3\x80。\x82",
 }
 
 // TestRuneIndex checks the index against a left to right decoding of each
@@ -146,6 +146,32 @@ func TestWordSet(t *testing.T) {
 		for _, s := range texts {
 			if ws.in(s) != containsAny(s, words) {
 				t.Fatalf("in(%q) with %q = %v", s, words, ws.in(s))
+			}
+		}
+	}
+}
+
+// TestSource checks builder.src against segment.Document.Source at every
+// rune of the yearbook's passages and of the cases.
+func TestSource(t *testing.T) {
+	d := yearbookDoc(t)
+	b := newBuilder(d, "y", d.Running())
+	for _, p := range b.texts {
+		for off := range p.Text {
+			if got, want := b.src(p, off), d.Source("y", p.Passage, off); got != want {
+				t.Fatalf("src(%d) of %q = %+v, want %+v", off, p.Text, got, want)
+			}
+		}
+		if got, want := b.src(p, len(p.Text)), d.Source("y", p.Passage, len(p.Text)); got != want {
+			t.Fatalf("src at the end of %q = %+v, want %+v", p.Text, got, want)
+		}
+	}
+	for _, text := range indexCases {
+		p := segment.Passage{Text: text}
+		ix := indexRunes(text, &indexArrays{})
+		for off := 0; off <= len(text); off++ {
+			if got, want := ix.sentence(text, off), p.Sentence(off); got != want {
+				t.Fatalf("sentence(%q, %d) = %q, want %q", text, off, got, want)
 			}
 		}
 	}

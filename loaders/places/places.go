@@ -392,8 +392,13 @@ type indexArrays struct {
 
 var indexPool sync.Pool // of *indexArrays
 
-// src returns the provenance of offset off in p.
-func (b *builder) src(p passage, off int) kg.Source { return b.d.Source(b.yb, p.Passage, off) }
+// src returns the provenance of offset off in p: segment.Document.Source,
+// with the sentence found among the passage's sentence ends
+// (runeIndex.sentence) rather than walked to.
+func (b *builder) src(p passage, off int) kg.Source {
+	n := p.Line(off)
+	return kg.Source{Yearbook: b.yb, Page: b.d.Line(n).Page, Section: b.d.Path(n), Line: n, Quote: p.ix.sentence(p.Text, off)}
+}
 
 // isHan is textnorm.IsHan with a fast path for the CJK Unified
 // Ideographs block (U+4E00–U+9FFF), which holds nearly every character of
