@@ -13,12 +13,22 @@ import (
 // finder returns a gazetteer of the places found so far, plus, when
 // national is set, the national data not yet met (provinces, prefectures,
 // great natural features), marked virtual until a mention realizes them.
+//
+// Each pass of the builder reads its gazetteer, then drops it before the
+// next pass asks for one: finder refills the one gazetteer (b.z), whose
+// maps and tables (a hundred kilobytes) stay allocated.
 func (b *builder) finder(national bool) *Gazetteer {
 	n := 2 * len(b.ents)
 	if national {
 		n += len(nationalEntries())
 	}
-	z := newGazetteer(n)
+	z := b.z
+	if z == nil {
+		z = newGazetteer(n)
+		b.z = z
+	} else {
+		z.reset()
+	}
 	if b.city != nil {
 		z.home = b.city.Key
 	}

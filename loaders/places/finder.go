@@ -27,6 +27,7 @@ type Gazetteer struct {
 	// for none. finish builds it; nil until then.
 	dense *[0x10000]uint16
 	lists [][]*entry
+	table *[0x10000]uint16 // the array of dense, which finish clears to reuse
 	// stops marks the runes below U+10000 scan stops at: those that
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
@@ -95,10 +96,23 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 // newGazetteer returns an empty gazetteer with room for about n forms.
 func newGazetteer(n int) *Gazetteer {
 	z := &Gazetteer{first: make(map[rune][]*entry, n), byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
+	z.reset()
+	return z
+}
+
+// reset empties z, keeping the memory of its maps and tables for the
+// forms to come.
+func (z *Gazetteer) reset() {
+	clear(z.first)
+	z.dense, z.lists = nil, z.lists[:0]
+	z.stops, z.lone, z.pairs = [0x10000 / 64]uint64{}, [0x10000 / 64]uint64{}, [1 << 16 / 64]uint64{}
+	clear(z.byKey)
+	clear(z.parent)
+	clear(z.villages)
+	z.home = ""
 	z.always('《')
 	z.always('》')
 	z.always(noRune) // for scanIndexed; scanInto finds no form there
-	return z
 }
 
 // setParent records the closest parent of child: a parent of a lower level
@@ -259,11 +273,16 @@ func (z *Gazetteer) finish() {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].form) > len(list[j].form) })
 		z.first[r] = list
 	}
-	z.dense, z.lists = nil, nil
+	z.dense, z.lists = nil, z.lists[:0]
 	if len(z.first) >= 1<<16 {
 		return
 	}
-	z.dense = new([0x10000]uint16)
+	if z.table == nil {
+		z.table = new([0x10000]uint16)
+	} else {
+		clear(z.table[:])
+	}
+	z.dense = z.table
 	for r, list := range z.first {
 		if uint32(r) < 0x10000 {
 			z.lists = append(z.lists, list)
