@@ -364,7 +364,7 @@ func (b *builder) discoverTowns() {
 			if p.ix.afterHan(k) {
 				continue
 			}
-			i := int(p.ix.offs[k])
+			i := int(p.ix.ents[k].off)
 			if i < resume || !p.ix.hanAfterBoundary(p.Text, k) {
 				continue
 			}

@@ -14,17 +14,13 @@ import (
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
-// rune): runes[k] starts at byte offs[k]. A rune that does not fit in 16
-// bits below noRune — noRune itself, a rune past U+FFFF, an invalid byte —
-// is recorded as noRune, which a reader decodes from the text again. ASCII
-// bytes, at which no form starts and which are runes of one byte, are the
-// gaps between entries.
+// rune): entry k holds rune ents[k].r, which starts at byte ents[k].off.
+// A rune that does not fit in 16 bits below noRune — noRune itself, a
+// rune past U+FFFF, an invalid byte — is recorded as noRune, which a
+// reader decodes from the text again. ASCII bytes, at which no form
+// starts and which are runes of one byte, are the gaps between entries.
 type runeIndex struct {
-	runes []uint16
-	offs  []int32
-	// pairs[k] is pairHash of the rune of entry k and the rune after it
-	// (runeAt), for the gazetteer's pairs; 0 for a noRune entry.
-	pairs []uint16
+	ents []indexEntry
 	// ends are the offsets of the sentence ends (。；！？) of the text,
 	// for sentence, which lists them on first use (endsRead).
 	ends     []int
@@ -36,22 +32,33 @@ type runeIndex struct {
 	valid bool
 }
 
-// noRune stands in runeIndex.runes for a rune to decode from the text.
+// indexEntry is one entry of a runeIndex. The fields of an entry sit
+// together, so that building the index appends one value a rune.
+type indexEntry struct {
+	off int32
+	r   uint16
+	// pair is pairHash of r and the rune after it (runeAt), for the
+	// gazetteer's pairs; 0 where r is noRune.
+	pair uint16
+}
+
+// noRune stands in indexEntry.r for a rune to decode from the text.
 const noRune = 0xFFFF
 
-// indexRunes appends the index of text to the arrays of a (shared by the
-// passages of a book, so that indexing it allocates a few arrays) and
+// indexRunes appends the index of text to the entries of a (shared by the
+// passages of a book, so that indexing it allocates one array) and
 // returns it.
 func indexRunes(text string, a *indexArrays) runeIndex {
-	k := len(a.runes)
+	ents := a.ents
+	k := len(ents)
 	valid := true
-	last := -1 // the entry, not noRune, that ends where the loop reads: its pair waits for the next rune
+	prev := rune(-1) // the rune of the last entry, not noRune, where it ends where the loop reads: its pair waits for the next rune
 	for i := 0; i < len(text); {
 		b0 := text[i]
 		if b0 < utf8.RuneSelf {
-			if last >= 0 {
-				a.pairs[last] = uint16(pairHash(rune(a.runes[last]), rune(b0)))
-				last = -1
+			if prev >= 0 {
+				ents[len(ents)-1].pair = uint16(pairHash(prev, rune(b0)))
+				prev = -1
 			}
 			i++
 			continue
@@ -64,32 +71,31 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			valid = valid && !(r == utf8.RuneError && size == 1)
 		}
-		if last >= 0 {
-			a.pairs[last] = uint16(pairHash(rune(a.runes[last]), r))
+		if prev >= 0 {
+			ents[len(ents)-1].pair = uint16(pairHash(prev, r))
 		}
 		c := uint16(noRune)
-		last = -1
+		prev = -1
 		if r < noRune && !(r == utf8.RuneError && size == 1) {
-			c, last = uint16(r), len(a.runes)
+			c, prev = uint16(r), r
 		}
-		a.runes = append(a.runes, c)
-		a.offs = append(a.offs, int32(i))
-		a.pairs = append(a.pairs, 0)
+		ents = append(ents, indexEntry{off: int32(i), r: c})
 		i += size
 	}
-	if last >= 0 {
-		a.pairs[last] = uint16(pairHash(rune(a.runes[last]), 0))
+	if prev >= 0 {
+		ents[len(ents)-1].pair = uint16(pairHash(prev, 0))
 	}
-	n := len(a.runes)
-	return runeIndex{runes: a.runes[k:n:n], offs: a.offs[k:n:n], pairs: a.pairs[k:n:n], valid: valid}
+	a.ents = ents
+	n := len(ents)
+	return runeIndex{ents: ents[k:n:n], valid: valid}
 }
 
 // rune returns entry k of the index of text and its size in bytes.
 func (ix *runeIndex) rune(text string, k int) (rune, int) {
-	r := rune(ix.runes[k])
+	r := rune(ix.ents[k].r)
 	switch {
 	case r == noRune:
-		return utf8.DecodeRuneInString(text[ix.offs[k]:])
+		return utf8.DecodeRuneInString(text[ix.ents[k].off:])
 	case r < 0x800:
 		return r, 2
 	}
@@ -101,7 +107,7 @@ func (ix *runeIndex) rune(text string, k int) (rune, int) {
 // byte or the entry before, and, where that entry is an invalid byte, the
 // rune utf8.DecodeLastRuneInString reads (runeBefore).
 func (ix *runeIndex) before(text string, k int) rune {
-	i := int(ix.offs[k])
+	i := int(ix.ents[k].off)
 	switch {
 	case i == 0:
 		return 0
@@ -122,16 +128,16 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 	return isHan(r) && boundary(ix.before(text, k))
 }
 
-// townStarts yields, left to right, the entries where townAfter(text,
-// offs[k], 3) may read a town: a suffix (镇, 乡, 街道) must start after a
+// townStarts yields, left to right, the entries k where townAfter(text,
+// ents[k].off, 3) may read a town: a suffix (镇, 乡, 街道) must start after a
 // stem of 2 or 3 runes, which are the entries after k when they are Han,
 // so at entry k+2 or k+3. It looks for the suffixes, which few entries
 // hold, rather than at each entry.
 func (ix *runeIndex) townStarts() iter.Seq[int] {
 	return func(yield func(int) bool) {
 		last := -1 // the last entry yielded
-		for j, c := range ix.runes {
-			if c != '镇' && c != '乡' && c != '街' {
+		for j, e := range ix.ents {
+			if c := e.r; c != '镇' && c != '乡' && c != '街' {
 				continue
 			}
 			for k := max(j-3, last+1); k <= j-2; k++ {
@@ -148,7 +154,7 @@ func (ix *runeIndex) townStarts() iter.Seq[int] {
 // Ideographs block right before it: most entries do, and none of them
 // follows a boundary.
 func (ix *runeIndex) afterHan(k int) bool {
-	return k > 0 && unifiedHan(ix.runes[k-1]) && ix.offs[k-1]+3 == ix.offs[k]
+	return k > 0 && unifiedHan(ix.ents[k-1].r) && ix.ents[k-1].off+3 == ix.ents[k].off
 }
 
 // unifiedHan reports whether c is in the CJK Unified Ideographs block
@@ -167,15 +173,15 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 	s := scanner{z: z, text: text, hits: buf[:0]}
 	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
 	resume := 0 // the byte past the last match
-	for k, c := range ix.runes {
-		if stops[c>>6]&(1<<(c&63)) == 0 {
+	for k, e := range ix.ents {
+		if c := e.r; stops[c>>6]&(1<<(c&63)) == 0 {
 			continue
 		}
-		i := int(ix.offs[k])
+		i := int(e.off)
 		if i < resume {
 			continue
 		}
-		if h := ix.pairs[k]; lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
+		if c, h := e.r, e.pair; lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
 		r, size := ix.rune(text, k)
@@ -192,9 +198,9 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 // (a table's text) is walked again for each place it names.
 func (ix *runeIndex) sentence(text string, off int) string {
 	if !ix.endsRead {
-		for k, c := range ix.runes {
-			if c == '。' || c == '；' || c == '！' || c == '？' {
-				ix.ends = append(ix.ends, int(ix.offs[k]))
+		for _, e := range ix.ents {
+			if c := e.r; c == '。' || c == '；' || c == '！' || c == '？' {
+				ix.ends = append(ix.ends, int(e.off))
 			}
 		}
 		ix.endsRead = true

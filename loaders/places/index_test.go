@@ -18,7 +18,7 @@ var indexCases = []string{
 
 // TestRuneIndex checks the index against a left to right decoding of each
 // case and of the yearbook's first passages: its entries, ix.rune,
-// ix.before (the rune the decoding read last), ix.pairs (with runeAt),
+// ix.before (the rune the decoding read last), the pairs (with runeAt),
 // hanAfterBoundary and townStarts.
 func TestRuneIndex(t *testing.T) {
 	for _, text := range append(slices.Clone(indexCases), yearbookPassages(t, 300)...) {
@@ -43,7 +43,7 @@ func TestRuneIndex(t *testing.T) {
 				i += size
 				continue
 			}
-			if k >= len(ix.runes) || int(ix.offs[k]) != i {
+			if k >= len(ix.ents) || int(ix.ents[k].off) != i {
 				t.Fatalf("%q: entry %d is not at byte %d", text, k, i)
 			}
 			if got, gotSize := ix.rune(text, k); got != r || gotSize != size {
@@ -52,9 +52,9 @@ func TestRuneIndex(t *testing.T) {
 			if got := ix.before(text, k); got != before {
 				t.Fatalf("%q: before(%d) = %U, want %U", text, k, got, before)
 			}
-			if ix.runes[k] != noRune {
-				if h := pairHash(r, runeAt(text, i+size)); uint32(ix.pairs[k]) != h {
-					t.Fatalf("%q: pairs[%d] = %x, want %x", text, k, ix.pairs[k], h)
+			if ix.ents[k].r != noRune {
+				if h := pairHash(r, runeAt(text, i+size)); uint32(ix.ents[k].pair) != h {
+					t.Fatalf("%q: pair of %d = %x, want %x", text, k, ix.ents[k].pair, h)
 				}
 			}
 			if got, want := ix.hanAfterBoundary(text, k), isHan(r) && boundary(before); got != want {
@@ -69,8 +69,8 @@ func TestRuneIndex(t *testing.T) {
 			k++
 			i += size
 		}
-		if k != len(ix.runes) || len(ix.runes) != len(ix.offs) {
-			t.Fatalf("%q: %d entries, want %d", text, len(ix.runes), k)
+		if k != len(ix.ents) {
+			t.Fatalf("%q: %d entries, want %d", text, len(ix.ents), k)
 		}
 		if ix.valid != utf8.ValidString(text) {
 			t.Fatalf("%q: valid = %v", text, ix.valid)

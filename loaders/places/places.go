@@ -362,10 +362,9 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 			n += len(st.Text)
 		}
 		// A yearbook's text is nearly all runes of 3 bytes.
-		m := n/3 + 64
-		arrays = &indexArrays{runes: make([]uint16, 0, m), offs: make([]int32, 0, m), pairs: make([]uint16, 0, m)}
+		arrays = &indexArrays{ents: make([]indexEntry, 0, n/3+64)}
 	}
-	arrays.runes, arrays.offs, arrays.pairs = arrays.runes[:0], arrays.offs[:0], arrays.pairs[:0]
+	arrays.ents = arrays.ents[:0]
 	ixs := make([]runeIndex, 0, len(running))
 	for _, st := range running {
 		if st.Text == "" {
@@ -381,14 +380,12 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	return out, arrays
 }
 
-// indexArrays hold the runes, offsets and pairs of the rune indexes of a
-// book's passages. They are as long as the book and needed only while
+// indexArrays hold the entries of the rune indexes of a book's passages.
+// They are as many as the book's runes and needed only while
 // ExtractRunning runs, so indexPool keeps them for the next book rather
 // than the collector reclaiming megabytes each time.
 type indexArrays struct {
-	runes []uint16
-	offs  []int32
-	pairs []uint16
+	ents []indexEntry
 }
 
 var indexPool sync.Pool // of *indexArrays
