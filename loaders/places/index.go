@@ -173,15 +173,18 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 	s := scanner{z: z, text: text, hits: buf[:0]}
 	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
 	resume := 0 // the byte past the last match
-	for k, e := range ix.ents {
-		if c := e.r; stops[c>>6]&(1<<(c&63)) == 0 {
+	ents := ix.ents
+	for k := range ents {
+		// Only the rune is read at most entries: no copy of the entry.
+		if c := uint32(ents[k].r); stops[c>>6]&(1<<(c&63)) == 0 {
 			continue
 		}
+		e := &ents[k]
 		i := int(e.off)
 		if i < resume {
 			continue
 		}
-		if c, h := e.r, e.pair; lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
+		if c, h := uint32(e.r), uint32(e.pair); lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
 			continue
 		}
 		r, size := ix.rune(text, k)
