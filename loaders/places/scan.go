@@ -66,13 +66,14 @@ func (f *formSet) all(s string) [][]int {
 func (f *formSet) allIndexed(s string, ix *runeIndex) [][]int {
 	var buf [32]int
 	out, next := make([][]int, len(f.forms)), f.cursors(buf[:])
-	for k, e := range ix.ents {
-		if c := e.r; c != noRune && f.bmp[c>>6]&(1<<(c&63)) == 0 {
+	ents := ix.ents
+	for k := range ents {
+		if c := uint32(ents[k].r); c != noRune && f.bmp[c>>6]&(1<<(c&63)) == 0 {
 			continue
 		}
 		r, _ := ix.rune(s, k)
 		if r >= 0x10000 || f.bmp[r>>6]&(1<<(r&63)) != 0 {
-			f.at(out, next, s, int(e.off), r)
+			f.at(out, next, s, int(ents[k].off), r)
 		}
 	}
 	f.slowForms(out, s)
