@@ -10,7 +10,10 @@ import (
 // discoverVillages twice, discoverSites, mentions), each with a gazetteer
 // of the places the passes before it found; most of the work of a pass
 // was decoding every rune of the text again, only to step over it. A
-// runeIndex decodes each passage once, and the passes read the index.
+// runeIndex decodes each passage once, and the passes read the index:
+// the gazetteer scans (scanIndexed), the word lists of discoverSites
+// (formSet.allIndexed), the towns after punctuation (townStarts) and the
+// sentences that sources quote (sentence).
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
