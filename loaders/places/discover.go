@@ -13,8 +13,22 @@ import (
 // finder returns a gazetteer of the places found so far, plus, when
 // national is set, the national data not yet met (provinces, prefectures,
 // great natural features), marked virtual until a mention realizes them.
+//
+// Each pass of the builder reads its gazetteer, then drops it before the
+// next pass asks for one: finder refills the one gazetteer (b.z), whose
+// maps and tables (a hundred kilobytes) stay allocated.
 func (b *builder) finder(national bool) *Gazetteer {
-	z := newGazetteer()
+	n := 2 * len(b.ents)
+	if national {
+		n += len(nationalEntries())
+	}
+	z := b.z
+	if z == nil {
+		z = newGazetteer(n)
+		b.z = z
+	} else {
+		z.reset()
+	}
 	if b.city != nil {
 		z.home = b.city.Key
 	}
@@ -25,27 +39,36 @@ func (b *builder) finder(national bool) *Gazetteer {
 		z.parent[c] = p
 	}
 	if national {
-		for _, v := range nationalPlaces() {
-			key := textnorm.Key(v.name)
-			if b.byKey[key] != nil {
-				continue
-			}
-			if v.typ == Other {
-				z.add(&entry{form: v.name, key: key, name: v.name, typ: Other, virtual: true, bare: hanLen(v.name) == 2})
-				continue
-			}
-			z.add(&entry{form: v.name, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent})
-			for _, f := range v.forms {
-				if f != "" {
-					bare := isBare(f, v.typ)
-					z.add(&entry{form: f, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent, bare: bare, chainOnly: bare && v.typ == City})
-				}
+		for _, x := range nationalEntries() {
+			if b.byKey[x.key] == nil {
+				z.add(x)
 			}
 		}
 	}
 	z.finish()
 	return z
 }
+
+// nationalEntries are the entries of the national data a finder adds,
+// in order: each place's name, then its other forms, marked virtual.
+var nationalEntries = sync.OnceValue(func() []entry {
+	var out []entry
+	for _, v := range nationalPlaces() {
+		key := textnorm.Key(v.name)
+		if v.typ == Other {
+			out = append(out, entry{form: v.name, key: key, name: v.name, typ: Other, virtual: true, bare: hanLen(v.name) == 2})
+			continue
+		}
+		out = append(out, entry{form: v.name, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent})
+		for _, f := range v.forms {
+			if f != "" {
+				bare := isBare(f, v.typ)
+				out = append(out, entry{form: f, key: key, name: v.name, typ: v.typ, virtual: true, parent: v.parent, bare: bare, chainOnly: bare && v.typ == City})
+			}
+		}
+	}
+	return out
+})
 
 // lookup returns the place whose name or alias is form.
 func (b *builder) lookup(form string) *kg.Entity {
@@ -191,6 +214,9 @@ var townStop = []string{
 	"在", "为", "是", "有", "到", "赴", "对", "从", "向", "将", "把",
 }
 
+// townSuffixes are the suffixes townAfter reads, in the order it tries them.
+var townSuffixes = []string{"街道", "镇", "乡"}
+
 // townAfter reads a town name (2–maxStem characters plus 镇, 乡 or 街道)
 // starting at byte i of text. The shortest stem that a suffix closes wins.
 func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool) {
@@ -204,12 +230,13 @@ func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool)
 		if n < 1 {
 			continue
 		}
-		for _, s := range []string{"街道", "镇", "乡"} {
-			if !strings.HasPrefix(text[j:], s) {
+		for _, s := range townSuffixes {
+			// Most runes start with another byte than the suffixes.
+			if j >= len(text) || text[j] != s[0] || !strings.HasPrefix(text[j:], s) {
 				continue
 			}
 			st := text[i:j]
-			if containsAny(st, townStop) {
+			if townStopSet.in(st) {
 				return "", "", 0, false
 			}
 			after := runeAt(text, j+len(s))
@@ -315,7 +342,7 @@ func (b *builder) discoverTowns() {
 		// The hits come left to right and do not overlap, so the hit
 		// that starts where one ends is the next one, and the loop
 		// over the runes below finds the hit at i with a cursor.
-		hits = z.scanInto(hits, p.Text)
+		hits = z.scanIndexed(hits, p.Text, p.ix)
 		for k, h := range hits {
 			c := b.homeCounty(h.key)
 			if c == nil {
@@ -328,38 +355,29 @@ func (b *builder) discoverTowns() {
 				b.newTown(p, c, stem, suf, h.end)
 			}
 		}
-		// prev is the rune before i (runeBefore), carried along while
-		// the loop steps over whole valid runes.
-		prev := rune(0)
-		next := 0 // the first hit that does not start before i
-		for i := 0; i < len(p.Text); {
-			r, size := textnorm.DecodeRuneAt(p.Text, i)
-			before := prev
-			if r == utf8.RuneError && size == 1 {
-				prev = -1 // not a rune: ask runeBefore at the next step
-			} else {
-				prev = r
+		// The towns after punctuation start at a Han rune, which the
+		// index lists (townStarts); ix.before is the rune a left to
+		// right reading has read before it.
+		next := 0   // the first hit that does not start before i
+		resume := 0 // the byte past the last town read
+		for k := range p.ix.townStarts() {
+			if p.ix.afterHan(k) {
+				continue
 			}
-			if before < 0 {
-				before = runeBefore(p.Text, i)
-			}
-			if !isHan(r) || !boundary(before) {
-				i += size
+			i := int(p.ix.ents[k].off)
+			if i < resume || !p.ix.hanAfterBoundary(p.Text, k) {
 				continue
 			}
 			for next < len(hits) && hits[next].start < i {
 				next++
 			}
 			if next < len(hits) && hits[next].start == i {
-				i += size
 				continue
 			}
 			stem, suf, end, ok := townAfter(p.Text, i, 3)
 			if !ok {
-				i += size
 				continue
 			}
-			prev = -1 // the loop jumps to end
 			county := b.sectionCounty(p.Line(i))
 			if _, _, _, ok := villageAfter(p.Text, end); ok {
 				b.newTown(p, county, stem, suf, i)
@@ -370,7 +388,7 @@ func (b *builder) discoverTowns() {
 					off int
 				}{p, i})
 			}
-			i = end
+			resume = end
 		}
 	}
 	for k, occ := range seen {
@@ -392,12 +410,12 @@ func (b *builder) discoverVillages() {
 			if p.historical() {
 				continue
 			}
-			if countyLevel && !strings.Contains(p.Text, "村") && !strings.Contains(p.Text, "社区") {
+			if countyLevel && index(p.Text, "村") < 0 && index(p.Text, "社区") < 0 {
 				// This pass only adds new villages and communities
 				// (villageAfter), which end in 村 or 社区.
 				continue
 			}
-			hits = z.scanInto(hits, p.Text)
+			hits = z.scanIndexed(hits, p.Text, p.ix)
 			for _, h := range hits {
 				if h.isNew {
 					parent := b.byKey[h.parent]
@@ -479,7 +497,7 @@ func (b *builder) foreignPlace(p passage, h hit) {
 	if name == "" && capital && !isHan(runeAt(p.Text, i+len(run))) {
 		name = run
 	}
-	if n := hanLen(name); n < 2 || n > 5 || containsAny(name, townStop) {
+	if n := hanLen(name); n < 2 || n > 5 || townStopSet.in(name) {
 		return
 	}
 	src := b.src(p, h.start)
@@ -509,7 +527,7 @@ func countyAfter(text string, i int) (name string, end int, ok bool) {
 		next := runeAt(text, j)
 		if next == '县' || next == '区' || next == '旗' {
 			stem := text[i:j]
-			if containsAny(stem, townStop) || (next == '区' && n < 1) {
+			if townStopSet.in(stem) || (next == '区' && n < 1) {
 				return "", 0, false
 			}
 			end = j + utf8.RuneLen(next)
@@ -530,7 +548,7 @@ const bareCountyLead = "接邻连与和及至为在赴到往同、，。；（�
 // name is seldom written without 县 (a verb + 县区 is not a county).
 func (b *builder) bareCounties(p passage) {
 	for off := 0; ; {
-		k := strings.Index(p.Text[off:], "县")
+		k := index(p.Text[off:], "县")
 		if k < 0 {
 			return
 		}
@@ -557,7 +575,7 @@ func (b *builder) bareCounties(p passage) {
 					continue
 				}
 				stem := p.Text[st:k]
-				if containsAny(stem, townStop) || containsAny(stem, countyStop) || containsAny(stem, orgVerbs) {
+				if townStopSet.in(stem) || countyStopSet.in(stem) || orgVerbsSet.in(stem) {
 					continue
 				}
 				if next := runeAt(p.Text, off); strings.ContainsRune("区委级长域城乡镇直属内外政人（(", next) {
@@ -620,7 +638,7 @@ func autonomousBefore(text string, end int) (string, int) {
 		prev := runeBefore(text, st)
 		if boundary(prev) || strings.ContainsRune(bareCountyLead+"市州盟省区", prev) {
 			stem := body[st:]
-			if containsAny(stem, townStop) || containsAny(stem, orgVerbs) {
+			if townStopSet.in(stem) || orgVerbsSet.in(stem) {
 				return "", -1
 			}
 			return text[st:end], st
@@ -664,7 +682,7 @@ func (b *builder) countyWordCounts(stem string) (int, int) {
 	n, nw = 0, 0
 	for _, p := range b.texts {
 		for off := 0; ; {
-			i := strings.Index(p.Text[off:], stem)
+			i := index(p.Text[off:], stem)
 			if i < 0 {
 				break
 			}
@@ -704,7 +722,7 @@ func (b *builder) mentions() {
 		if p.historical() {
 			continue
 		}
-		hits = z.scanInto(hits, p.Text)
+		hits = z.scanIndexed(hits, p.Text, p.ix)
 		for k := 0; k < len(hits); {
 			// A chain: hits that touch each other.
 			j := k + 1
@@ -812,7 +830,7 @@ func (b *builder) locatedIn(z *Gazetteer, p passage, e *kg.Entity, end int) {
 // nativeAlias adds the name a place bears in another language, where the
 // text gives it right after the place: 天祝，藏语称华锐.
 func (b *builder) nativeAlias(p passage) {
-	if !strings.Contains(p.Text, "语称") {
+	if index(p.Text, "语称") < 0 {
 		return // none of the words below
 	}
 	for _, lang := range []string{"藏语称", "蒙古语称", "蒙语称", "维吾尔语称"} {
@@ -884,7 +902,7 @@ func orgTail(text string, end int) bool {
 			}
 			seen[k>>6] |= 1 << (k & 63)
 			pre := strings.ReplaceAll(run[:i], "有限", "")
-			if !containsAny(pre, orgVerbs) {
+			if !orgVerbsSet.in(pre) {
 				return true
 			}
 		}

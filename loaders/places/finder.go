@@ -27,10 +27,19 @@ type Gazetteer struct {
 	// for none. finish builds it; nil until then.
 	dense *[0x10000]uint16
 	lists [][]*entry
+	table *[0x10000]uint16 // the array of dense, which finish clears to reuse
 	// stops marks the runes below U+10000 scan stops at: those that
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
-	stops  [0x10000 / 64]uint64
+	stops [0x10000 / 64]uint64
+	// lone marks the stops below U+10000 where the scans always call
+	// scanner.at: the runes that start a form of one rune (or one whose
+	// second is not valid UTF-8), 《》 and noRune. At the other stops
+	// they first look up the rune and the next one in pairs, which
+	// marks the first two runes of every form by pairHash: most stops
+	// start no form (民 of 人民, not of 民勤).
+	lone   [0x10000 / 64]uint64
+	pairs  [1 << 16 / 64]uint64
 	byKey  map[string]*entry // the entry of each key's name
 	parent map[string]string // child key → parent key
 	// villages maps a village or community name to the keys of the known
@@ -39,7 +48,8 @@ type Gazetteer struct {
 	// home is the key of the yearbook's city, whose short form (武威)
 	// stands alone; other cities' short forms (白银 is also silver) are
 	// taken only in a chain.
-	home string
+	home  string
+	block []entry // where alloc puts entries
 }
 
 // entry is one written form of a place.
@@ -60,7 +70,7 @@ type entry struct {
 // NewFinder returns the gazetteer of the places of g (entities of kind
 // PLACE and their PART_OF relationships).
 func NewFinder(g *kg.Graph) *Gazetteer {
-	z := newGazetteer()
+	z := newGazetteer(2 * len(g.Entities))
 	most := -1
 	for i := range g.Entities {
 		e := &g.Entities[i]
@@ -83,11 +93,26 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 	return z
 }
 
-func newGazetteer() *Gazetteer {
-	z := &Gazetteer{first: map[rune][]*entry{}, byKey: map[string]*entry{}, parent: map[string]string{}, villages: map[string][]string{}}
-	z.stop('《')
-	z.stop('》')
+// newGazetteer returns an empty gazetteer with room for about n forms.
+func newGazetteer(n int) *Gazetteer {
+	z := &Gazetteer{first: make(map[rune][]*entry, n), byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
+	z.reset()
 	return z
+}
+
+// reset empties z, keeping the memory of its maps and tables for the
+// forms to come.
+func (z *Gazetteer) reset() {
+	clear(z.first)
+	z.dense, z.lists = nil, z.lists[:0]
+	z.stops, z.lone, z.pairs = [0x10000 / 64]uint64{}, [0x10000 / 64]uint64{}, [1 << 16 / 64]uint64{}
+	clear(z.byKey)
+	clear(z.parent)
+	clear(z.villages)
+	z.home = ""
+	z.always('《')
+	z.always('》')
+	z.always(noRune) // for scanIndexed; scanInto finds no form there
 }
 
 // setParent records the closest parent of child: a parent of a lower level
@@ -107,10 +132,10 @@ func (z *Gazetteer) setParent(child, parent string) {
 // addEntity adds the forms of a place entity.
 func (z *Gazetteer) addEntity(e *kg.Entity) {
 	typ := typeOf(e)
-	z.add(&entry{form: e.Name, key: e.Key, name: e.Name, typ: typ})
+	z.add(entry{form: e.Name, key: e.Key, name: e.Name, typ: typ})
 	for _, a := range e.Aliases {
 		bare := isBare(a, typ)
-		z.add(&entry{form: a, key: e.Key, name: e.Name, typ: typ, bare: bare, chainOnly: bare && typ == City && e.Key != z.home})
+		z.add(entry{form: a, key: e.Key, name: e.Name, typ: typ, bare: bare, chainOnly: bare && typ == City && e.Key != z.home})
 	}
 	if typ == Village || typ == Community {
 		z.villages[e.Name] = append(z.villages[e.Name], e.Key)
@@ -134,10 +159,11 @@ func isBare(form, typ string) bool {
 // add indexes one form; a form already held by another place keeps the
 // full name over an alias, and the larger unit over the smaller (古浪 is
 // the county, not 古浪镇).
-func (z *Gazetteer) add(x *entry) {
-	if hanLen(x.form) < 2 && !x.virtual {
+func (z *Gazetteer) add(v entry) {
+	if hanLen(v.form) < 2 && !v.virtual {
 		return
 	}
+	x := z.alloc(v)
 	if !x.bare && x.form == x.name {
 		if _, ok := z.byKey[x.key]; !ok {
 			z.byKey[x.key] = x
@@ -161,13 +187,29 @@ func (z *Gazetteer) add(x *entry) {
 		}
 		if (x.typ == Village || x.typ == Community) && y.typ == x.typ && !x.bare && !y.bare {
 			// Two villages of one name: the bare name is ambiguous.
-			list[i] = &entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second}
+			list[i] = z.alloc(entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second})
 		}
 		return
 	}
 	z.first[r] = append(list, x)
 	z.dense, z.lists = nil, nil
+	if x.second < 0 {
+		z.always(r)
+		return
+	}
 	z.stop(r)
+	h := pairHash(r, x.second)
+	z.pairs[h>>6] |= 1 << (h & 63)
+}
+
+// alloc returns a pointer to a copy of x in a block of entries: a
+// gazetteer holds thousands, which one allocation each made slow to build.
+func (z *Gazetteer) alloc(x entry) *entry {
+	if len(z.block) == cap(z.block) {
+		z.block = make([]entry, 0, 256)
+	}
+	z.block = append(z.block, x)
+	return &z.block[len(z.block)-1]
 }
 
 // stop marks r in stops.
@@ -175,6 +217,25 @@ func (z *Gazetteer) stop(r rune) {
 	if uint32(r) < 0x10000 {
 		z.stops[r>>6] |= 1 << (r & 63)
 	}
+}
+
+// always marks r in stops and lone.
+func (z *Gazetteer) always(r rune) {
+	z.stop(r)
+	if uint32(r) < 0x10000 {
+		z.lone[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// pair reports whether a form may start with the runes a, b (pairs).
+func (z *Gazetteer) pair(a, b rune) bool {
+	h := pairHash(a, b)
+	return z.pairs[h>>6]&(1<<(h&63)) != 0
+}
+
+// pairHash maps two runes to 16 bits, for Gazetteer.pairs.
+func pairHash(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 16
 }
 
 // starting returns the forms that start with r, longest first.
@@ -212,11 +273,16 @@ func (z *Gazetteer) finish() {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].form) > len(list[j].form) })
 		z.first[r] = list
 	}
-	z.dense, z.lists = nil, nil
+	z.dense, z.lists = nil, z.lists[:0]
 	if len(z.first) >= 1<<16 {
 		return
 	}
-	z.dense = new([0x10000]uint16)
+	if z.table == nil {
+		z.table = new([0x10000]uint16)
+	} else {
+		clear(z.table[:])
+	}
+	z.dense = z.table
 	for r, list := range z.first {
 		if uint32(r) < 0x10000 {
 			z.lists = append(z.lists, list)
@@ -269,8 +335,7 @@ func (z *Gazetteer) scan(text string) []hit { return z.scanInto(nil, text) }
 // whole book read each passage's hits before scanning the next, and
 // reusing one array spares growing a new slice per passage.
 func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
-	hits := buf[:0]
-	title := 0 // depth of 《》: names in a document's title are not mentions
+	s := scanner{z: z, text: text, hits: buf[:0]}
 	for i := 0; i < len(text); {
 		b0 := text[i]
 		if b0 < utf8.RuneSelf {
@@ -289,59 +354,79 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 			i += size // neither 《》 nor the start of a form
 			continue
 		}
-		switch r {
-		case '《':
-			title++
-		case '》':
-			if title > 0 {
-				title--
-			}
-		}
-		if title > 0 {
-			i += size
-			continue
-		}
-		cands := z.starting(r)
-		if cands == nil || !isHan(r) {
-			i += size
-			continue
-		}
-		var best *entry
-		next := rune(-2) // the rune after r, read for the first form that has one
-		for _, x := range cands {
-			if x.second >= 0 {
-				if next == -2 {
-					next = runeAt(text, i+size)
-				}
-				if x.second != next {
-					continue
-				}
-			}
-			if !strings.HasPrefix(text[i:], x.form) {
+		next := rune(-2)
+		if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
+			if next = runeAt(text, i+size); !z.pair(r, next) {
+				i += size // no form starts with r and next
 				continue
 			}
-			if x.bare && !z.bareOK(text, i, i+len(x.form), len(hits) > 0 && hits[len(hits)-1].end == i, x.chainOnly, x.typ) {
-				continue
-			}
-			best = x
-			break
 		}
-		if best == nil {
-			i += size
-			continue
-		}
-		end := i + len(best.form)
-		h := hit{start: i, end: end, e: best, key: best.key, name: best.name, typ: best.typ}
-		hits = append(hits, h)
-		i = end
-		if isTownLevel(best.typ) || (isCountyLevel(best.typ) && !best.virtual) {
-			if v, ok := z.villageAt(text, end, best); ok {
-				hits = append(hits, v)
-				i = v.end
-			}
+		i = s.at(i, r, size, next)
+	}
+	return s.hits
+}
+
+// scanner is the state of one scan: the hits so far and the depth of 《》
+// (names in a document's title are not mentions).
+type scanner struct {
+	z     *Gazetteer
+	text  string
+	hits  []hit
+	title int
+}
+
+// at reads the text at byte i, where the rune r of size bytes is a stop
+// (a rune that starts a form, or 《》), and returns the byte the scan
+// resumes at: past the longest form that matches, or past r. next is the
+// rune after r, or -2 for at to read it when a form needs it.
+func (s *scanner) at(i int, r rune, size int, next rune) int {
+	z, text := s.z, s.text
+	switch r {
+	case '《':
+		s.title++
+	case '》':
+		if s.title > 0 {
+			s.title--
 		}
 	}
-	return hits
+	if s.title > 0 {
+		return i + size
+	}
+	cands := z.starting(r)
+	if cands == nil || !isHan(r) {
+		return i + size
+	}
+	var best *entry
+	for _, x := range cands {
+		if x.second >= 0 {
+			if next == -2 {
+				next = runeAt(text, i+size)
+			}
+			if x.second != next {
+				continue
+			}
+		}
+		if !strings.HasPrefix(text[i:], x.form) {
+			continue
+		}
+		if x.bare && !z.bareOK(text, i, i+len(x.form), len(s.hits) > 0 && s.hits[len(s.hits)-1].end == i, x.chainOnly, x.typ) {
+			continue
+		}
+		best = x
+		break
+	}
+	if best == nil {
+		return i + size
+	}
+	end := i + len(best.form)
+	s.hits = append(s.hits, hit{start: i, end: end, e: best, key: best.key, name: best.name, typ: best.typ})
+	if isTownLevel(best.typ) || (isCountyLevel(best.typ) && !best.virtual) {
+		if v, ok := z.villageAt(text, end, best); ok {
+			s.hits = append(s.hits, v)
+			return v.end
+		}
+	}
+	return end
 }
 
 // bareOK reports whether the short form at text[start:end] is a mention:
@@ -451,7 +536,7 @@ func villageAfter(text string, i int) (name string, end int, typ string, ok bool
 			}
 			if name != "" {
 				stem := text[i:j]
-				if containsAny(stem, villageStop) {
+				if villageStopSet.in(stem) {
 					return "", 0, "", false
 				}
 				return name, end, typ, true

@@ -20,6 +20,7 @@ package places
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -102,6 +103,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
 	b := newBuilder(d, yearbook, running)
+	defer indexPool.Put(b.index)
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()
@@ -122,6 +124,8 @@ type builder struct {
 	seen     map[mentionKey]bool // each recorded mention
 	diags    []kg.Diagnostic
 	texts    []passage
+	z        *Gazetteer   // see finder
+	index    *indexArrays // the arrays of the texts' rune indexes
 	city     *kg.Entity
 	province *kg.Entity
 	counties []*kg.Entity
@@ -158,7 +162,7 @@ func newBuilder(d *segment.Document, yb string, running []segment.Stretch) *buil
 		aliasOwner:    map[string]*kg.Entity{},
 		adminForms:    map[string]bool{},
 	}
-	b.texts = passages(running)
+	b.texts, b.index = passages(running)
 	return b
 }
 
@@ -333,6 +337,7 @@ type passage struct {
 	topic   *segment.Topic // nil for a section's text outside topics
 	scope   int            // the section's first line: relationships are stated once a section
 	hist    bool           // see historical
+	ix      *runeIndex     // the runes of Text
 }
 
 // historical reports whether the passage tells history (建置沿革, 历史名人),
@@ -346,24 +351,52 @@ func historicalTitle(title string) bool {
 
 // passages keeps the non-empty stretches of the yearbook's running text
 // (segment.Document.Running): each topic's text, and each section's text
-// outside its topics.
-func passages(running []segment.Stretch) []passage {
+// outside its topics. It indexes their runes (runeIndex) into arrays
+// from indexPool, which it returns for the caller to put back.
+func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	out := make([]passage, 0, len(running))
+	arrays, _ := indexPool.Get().(*indexArrays)
+	if arrays == nil {
+		n := 0
+		for _, st := range running {
+			n += len(st.Text)
+		}
+		// A yearbook's text is nearly all runes of 3 bytes.
+		arrays = &indexArrays{ents: make([]indexEntry, 0, n/3+64)}
+	}
+	arrays.ents = arrays.ents[:0]
+	ixs := make([]runeIndex, 0, len(running))
 	for _, st := range running {
 		if st.Text == "" {
 			continue
 		}
-		p := passage{Passage: st.Passage, part: st.Part, section: st.Section, topic: st.Topic, scope: st.Section.Start}
+		ixs = append(ixs, indexRunes(st.Text, arrays))
+		p := passage{Passage: st.Passage, part: st.Part, section: st.Section, topic: st.Topic, scope: st.Section.Start, ix: &ixs[len(ixs)-1]}
 		if st.Topic != nil {
 			p.hist = historicalTitle(st.Topic.Title)
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, arrays
 }
 
-// src returns the provenance of offset off in p.
-func (b *builder) src(p passage, off int) kg.Source { return b.d.Source(b.yb, p.Passage, off) }
+// indexArrays hold the entries of the rune indexes of a book's passages.
+// They are as many as the book's runes and needed only while
+// ExtractRunning runs, so indexPool keeps them for the next book rather
+// than the collector reclaiming megabytes each time.
+type indexArrays struct {
+	ents []indexEntry
+}
+
+var indexPool sync.Pool // of *indexArrays
+
+// src returns the provenance of offset off in p: segment.Document.Source,
+// with the sentence found among the passage's sentence ends
+// (runeIndex.sentence) rather than walked to.
+func (b *builder) src(p passage, off int) kg.Source {
+	n := p.Line(off)
+	return kg.Source{Yearbook: b.yb, Page: b.d.Line(n).Page, Section: b.d.Path(n), Line: n, Quote: p.ix.sentence(p.Text, off)}
+}
 
 // isHan is textnorm.IsHan with a fast path for the CJK Unified
 // Ideographs block (U+4E00–U+9FFF), which holds nearly every character of
@@ -496,6 +529,94 @@ func hasAnySuffix(s string, suffixes []string) bool {
 	}
 	return false
 }
+
+// index is strings.Index(s, w), faster for a w that ends with a byte of a
+// multi-byte rune. strings.Index looks for w's first byte, and the lead
+// byte of a Chinese character is shared by a fifth of the text (E5 by
+// U+5000–U+5FFF); index looks for w's last byte instead, one of 64
+// continuation bytes, and compares w where it finds it. The first match
+// from the left is the same.
+func index(s, w string) int {
+	n := len(w)
+	if n < 2 || w[n-1] < utf8.RuneSelf {
+		return strings.Index(s, w)
+	}
+	last := w[n-1]
+	for off := n - 1; off < len(s); off++ {
+		j := strings.IndexByte(s[off:], last)
+		if j < 0 {
+			return -1
+		}
+		off += j
+		if st := off + 1 - n; st >= 0 && equalBytes(s[st:off], w[:n-1]) {
+			return st
+		}
+	}
+	return -1
+}
+
+// equalBytes is a == b for the few bytes index compares, without the
+// call of the runtime's comparison.
+func equalBytes(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordSet holds a list of words that short strings (a candidate name, the
+// run before a suffix) are checked for, indexed by first rune: the string
+// is read once, rune by rune, where containsAny calls strings.Contains
+// once a word.
+type wordSet struct {
+	first map[rune][]string
+	slow  []string // words that are not valid UTF-8 (or empty), for strings.Contains
+}
+
+func newWordSet(words []string) wordSet {
+	ws := wordSet{first: map[rune][]string{}}
+	for _, w := range words {
+		if w == "" || !utf8.ValidString(w) {
+			ws.slow = append(ws.slow, w)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		ws.first[r] = append(ws.first[r], w)
+	}
+	return ws
+}
+
+// in is containsAny(s, words). A valid word starts with an ASCII or a lead
+// byte, where a pass over the runes of s reads a rune, and that rune is
+// the word's first.
+func (ws wordSet) in(s string) bool {
+	if containsAny(s, ws.slow) {
+		return true
+	}
+	for i, r := range s {
+		for _, w := range ws.first[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// The word lists that candidates are checked for most.
+var (
+	townStopSet    = newWordSet(townStop)
+	countyStopSet  = newWordSet(countyStop)
+	orgVerbsSet    = newWordSet(orgVerbs)
+	villageStopSet = newWordSet(villageStop)
+	genericSiteSet = newWordSet(genericSite)
+	prefixStopSet  = newWordSet(prefixStop)
+)
 
 // containsAny reports whether s contains one of words.
 func containsAny(s string, words []string) bool {

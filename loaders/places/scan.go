@@ -12,17 +12,19 @@ type formSet struct {
 	forms []string
 	first map[rune][]int // indices of the forms by their first rune
 	bmp   [0x10000 / 64]uint64
-	slow  []int // forms that are not valid UTF-8, found by strings.Index
+	slow  []int // forms that are not valid UTF-8 or start with ASCII, found by strings.Index
 }
 
 func newFormSet(forms []string) *formSet {
 	f := &formSet{forms: forms, first: map[rune][]int{}}
 	for j, s := range forms {
-		if s == "" || !utf8.ValidString(s) {
+		r, _ := utf8.DecodeRuneInString(s)
+		if r < utf8.RuneSelf || !utf8.ValidString(s) {
+			// strings.Index finds these where the pass over the
+			// runes would: an ASCII byte always starts a rune.
 			f.slow = append(f.slow, j)
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(s)
 		f.first[r] = append(f.first[r], j)
 		if r < 0x10000 {
 			f.bmp[r>>6] |= 1 << (r & 63)
@@ -36,14 +38,8 @@ func newFormSet(forms []string) *formSet {
 // them: left to right, not overlapping. A valid UTF-8 form can only
 // start at a rune of s, so the pass visits runes, not bytes.
 func (f *formSet) all(s string) [][]int {
-	out := make([][]int, len(f.forms))
-	var next []int
-	if len(f.forms) <= 32 {
-		var buf [32]int
-		next = buf[:len(f.forms)]
-	} else {
-		next = make([]int, len(f.forms))
-	}
+	var buf [32]int
+	out, next := make([][]int, len(f.forms)), f.cursors(buf[:])
 	for i := 0; i < len(s); {
 		// textnorm.DecodeRuneAt, by hand, as in Gazetteer.scan.
 		c := s[i]
@@ -56,15 +52,55 @@ func (f *formSet) all(s string) [][]int {
 			}
 		}
 		if r >= 0x10000 || f.bmp[r>>6]&(1<<(r&63)) != 0 {
-			for _, j := range f.first[r] {
-				if w := f.forms[j]; i >= next[j] && strings.HasPrefix(s[i:], w) {
-					out[j] = append(out[j], i)
-					next[j] = i + len(w)
-				}
-			}
+			f.at(out, next, s, i, r)
 		}
 		i += size
 	}
+	f.slowForms(out, s)
+	return out
+}
+
+// allIndexed is all over a text indexed by ix, whose entries are the
+// runes all visits but ASCII ones. A form that starts with an ASCII rune
+// is one of the slow ones, found by strings.Index.
+func (f *formSet) allIndexed(s string, ix *runeIndex) [][]int {
+	var buf [32]int
+	out, next := make([][]int, len(f.forms)), f.cursors(buf[:])
+	ents := ix.ents
+	for k := range ents {
+		if c := uint32(ents[k].r); c != noRune && f.bmp[c>>6]&(1<<(c&63)) == 0 {
+			continue
+		}
+		r, _ := ix.rune(s, k)
+		if r >= 0x10000 || f.bmp[r>>6]&(1<<(r&63)) != 0 {
+			f.at(out, next, s, int(ents[k].off), r)
+		}
+	}
+	f.slowForms(out, s)
+	return out
+}
+
+// cursors returns, in buf's array when it is long enough (a few forms: no
+// allocation), for each form the byte its next occurrence may start at.
+func (f *formSet) cursors(buf []int) []int {
+	if len(f.forms) <= len(buf) {
+		return buf[:len(f.forms)]
+	}
+	return make([]int, len(f.forms))
+}
+
+// at records in out the forms that start with the rune r at byte i of s.
+func (f *formSet) at(out [][]int, next []int, s string, i int, r rune) {
+	for _, j := range f.first[r] {
+		if w := f.forms[j]; i >= next[j] && strings.HasPrefix(s[i:], w) {
+			out[j] = append(out[j], i)
+			next[j] = i + len(w)
+		}
+	}
+}
+
+// slowForms finds the slow forms by strings.Index.
+func (f *formSet) slowForms(out [][]int, s string) {
 	for _, j := range f.slow {
 		w := f.forms[j]
 		if w == "" {
@@ -80,5 +116,4 @@ func (f *formSet) all(s string) [][]int {
 			off += k + len(w)
 		}
 	}
-	return out
 }

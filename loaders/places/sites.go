@@ -30,7 +30,7 @@ func (b *builder) discoverSites() {
 		if p.historical() {
 			continue
 		}
-		occ := set.all(p.Text)
+		occ := set.allIndexed(p.Text, p.ix)
 		occs[k] = occ
 		b.siteTitle(p)
 		if len(occ[0]) > 0 {
@@ -143,7 +143,7 @@ func (b *builder) siteTitle(p passage) {
 	}
 	t := p.topic.Title
 	n := hanLen(t)
-	if n < 3 || n > 12 || textnorm.HanCount(t) != n || containsAny(t, genericSite) {
+	if n < 3 || n > 12 || textnorm.HanCount(t) != n || genericSiteSet.in(t) {
 		return
 	}
 	sec := ""
@@ -244,7 +244,7 @@ func descriptive(s string) string {
 func (b *builder) sight(p passage, item string, off int, listed bool) *kg.Entity {
 	item = strings.TrimSpace(item)
 	n := hanLen(item)
-	if n < 2 || n > 12 || textnorm.HanCount(item) != n || hasAnySuffix(item, notSiteSuffixes) || containsAny(item, genericSite) {
+	if n < 2 || n > 12 || textnorm.HanCount(item) != n || hasAnySuffix(item, notSiteSuffixes) || genericSiteSet.in(item) {
 		return nil
 	}
 	var county *kg.Entity
@@ -417,7 +417,7 @@ var countedNounSet = newFormSet(countedNouns)
 
 func (b *builder) counted(p passage, name string, off int, suffix []string) {
 	n := hanLen(name)
-	if n < 2 || n > 8 || textnorm.HanCount(name) != n || !hasAnySuffix(name, suffix) || containsAny(name, genericSite) {
+	if n < 2 || n > 8 || textnorm.HanCount(name) != n || !hasAnySuffix(name, suffix) || genericSiteSet.in(name) {
 		return
 	}
 	b.add(name, Natural, b.src(p, off))
@@ -446,7 +446,7 @@ func (b *builder) basins(p passage, at []int) {
 			continue
 		}
 		stem := p.Text[start:i]
-		if containsAny(stem, genericSite) || containsAny(stem, townStop) {
+		if genericSiteSet.in(stem) || townStopSet.in(stem) {
 			continue
 		}
 		name := stem + "河"
@@ -473,7 +473,7 @@ var prefixStop = []string{
 // are found into buf's array (Gazetteer.scanInto), which is returned for
 // the next passage.
 func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
-	hits := z.scanInto(buf, p.Text)
+	hits := z.scanIndexed(buf, p.Text, p.ix)
 	starts := map[int]bool{}
 	for _, h := range hits {
 		starts[h.start] = true
@@ -577,7 +577,7 @@ func gullyAt(text string, i int) string {
 			continue
 		}
 		name := text[i:j]
-		if containsAny(name, prefixStop) {
+		if prefixStopSet.in(name) {
 			return ""
 		}
 		if nx := runeAt(text, j); nx == 0 || !isHan(nx) {
@@ -619,7 +619,7 @@ func typedAfter(text string, i int) (name string, end int, typ string) {
 				break
 			}
 		}
-		if hanLen(stem) < 2 || containsAny(stem, prefixStop) || containsAny(cand, genericSite) {
+		if hanLen(stem) < 2 || prefixStopSet.in(stem) || genericSiteSet.in(cand) {
 			return "", 0, ""
 		}
 		return cand, j, t
@@ -662,7 +662,7 @@ func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int
 		}
 		if nx := runeAt(p.Text, j); (nx != 0 && !isHan(nx)) || strings.HasPrefix(p.Text[j:], "位于") || strings.HasPrefix(p.Text[j:], "海拔") {
 			name := p.Text[i:j]
-			if containsAny(name, prefixStop) {
+			if prefixStopSet.in(name) {
 				return
 			}
 			src := b.src(p, i)

@@ -1,0 +1,227 @@
+package places
+
+import (
+	"iter"
+	"slices"
+	"unicode/utf8"
+)
+
+// The builder reads the running text in several passes (discoverTowns,
+// discoverVillages twice, discoverSites, mentions), each with a gazetteer
+// of the places the passes before it found; most of the work of a pass
+// was decoding every rune of the text again, only to step over it. A
+// runeIndex decodes each passage once, and the passes read the index:
+// the gazetteer scans (scanIndexed), the word lists of discoverSites
+// (formSet.allIndexed), the towns after punctuation (townStarts) and the
+// sentences that sources quote (sentence).
+
+// runeIndex lists the non-ASCII runes of a text as decoding it left to
+// right reads them (textnorm.DecodeRuneAt from the start, rune after
+// rune): entry k holds rune ents[k].r, which starts at byte ents[k].off.
+// A rune that does not fit in 16 bits below noRune — noRune itself, a
+// rune past U+FFFF, an invalid byte — is recorded as noRune, which a
+// reader decodes from the text again. ASCII bytes, at which no form
+// starts and which are runes of one byte, are the gaps between entries.
+type runeIndex struct {
+	ents []indexEntry
+	// ends are the offsets of the sentence ends (。；！？) of the text,
+	// for sentence, which lists them on first use (endsRead).
+	ends     []int
+	endsRead bool
+	// valid reports whether the text is valid UTF-8: then each form
+	// (valid UTF-8 itself) that matches ends where an entry or an ASCII
+	// byte starts, so a scan that resumes past a match stays in step
+	// with the index.
+	valid bool
+}
+
+// indexEntry is one entry of a runeIndex. The fields of an entry sit
+// together, so that building the index appends one value a rune.
+type indexEntry struct {
+	off int32
+	r   uint16
+	// pair is pairHash of r and the rune after it (runeAt), for the
+	// gazetteer's pairs; 0 where r is noRune.
+	pair uint16
+}
+
+// noRune stands in indexEntry.r for a rune to decode from the text.
+const noRune = 0xFFFF
+
+// indexRunes appends the index of text to the entries of a (shared by the
+// passages of a book, so that indexing it allocates one array) and
+// returns it.
+func indexRunes(text string, a *indexArrays) runeIndex {
+	ents := a.ents
+	k := len(ents)
+	valid := true
+	prev := rune(-1) // the rune of the last entry, not noRune, where it ends where the loop reads: its pair waits for the next rune
+	for i := 0; i < len(text); {
+		b0 := text[i]
+		if b0 < utf8.RuneSelf {
+			if prev >= 0 {
+				ents[len(ents)-1].pair = uint16(pairHash(prev, rune(b0)))
+				prev = -1
+			}
+			i++
+			continue
+		}
+		var r rune
+		size := 3
+		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(b0&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			valid = valid && !(r == utf8.RuneError && size == 1)
+		}
+		if prev >= 0 {
+			ents[len(ents)-1].pair = uint16(pairHash(prev, r))
+		}
+		c := uint16(noRune)
+		prev = -1
+		if r < noRune && !(r == utf8.RuneError && size == 1) {
+			c, prev = uint16(r), r
+		}
+		ents = append(ents, indexEntry{off: int32(i), r: c})
+		i += size
+	}
+	if prev >= 0 {
+		ents[len(ents)-1].pair = uint16(pairHash(prev, 0))
+	}
+	a.ents = ents
+	n := len(ents)
+	return runeIndex{ents: ents[k:n:n], valid: valid}
+}
+
+// rune returns entry k of the index of text and its size in bytes.
+func (ix *runeIndex) rune(text string, k int) (rune, int) {
+	r := rune(ix.ents[k].r)
+	switch {
+	case r == noRune:
+		return utf8.DecodeRuneInString(text[ix.ents[k].off:])
+	case r < 0x800:
+		return r, 2
+	}
+	return r, 3
+}
+
+// before returns the rune that ends at the start of entry k, as a left to
+// right decoding of text reads it: 0 at the start of the text, the ASCII
+// byte or the entry before, and, where that entry is an invalid byte, the
+// rune utf8.DecodeLastRuneInString reads (runeBefore).
+func (ix *runeIndex) before(text string, k int) rune {
+	i := int(ix.ents[k].off)
+	switch {
+	case i == 0:
+		return 0
+	case text[i-1] < utf8.RuneSelf:
+		return rune(text[i-1])
+	}
+	r, size := ix.rune(text, k-1)
+	if r == utf8.RuneError && size == 1 {
+		return runeBefore(text, i)
+	}
+	return r
+}
+
+// hanAfterBoundary reports whether entry k is a Han rune after a phrase
+// boundary: isHan(r) && boundary(ix.before(text, k)).
+func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
+	r, _ := ix.rune(text, k)
+	return isHan(r) && boundary(ix.before(text, k))
+}
+
+// townStarts yields, left to right, the entries k where townAfter(text,
+// ents[k].off, 3) may read a town: a suffix (镇, 乡, 街道) must start after a
+// stem of 2 or 3 runes, which are the entries after k when they are Han,
+// so at entry k+2 or k+3. It looks for the suffixes, which few entries
+// hold, rather than at each entry.
+func (ix *runeIndex) townStarts() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		last := -1 // the last entry yielded
+		for j, e := range ix.ents {
+			if c := e.r; c != '镇' && c != '乡' && c != '街' {
+				continue
+			}
+			for k := max(j-3, last+1); k <= j-2; k++ {
+				last = k
+				if !yield(k) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// afterHan reports whether entry k follows a rune of the CJK Unified
+// Ideographs block right before it: most entries do, and none of them
+// follows a boundary.
+func (ix *runeIndex) afterHan(k int) bool {
+	return k > 0 && unifiedHan(ix.ents[k-1].r) && ix.ents[k-1].off+3 == ix.ents[k].off
+}
+
+// unifiedHan reports whether c is in the CJK Unified Ideographs block
+// (U+4E00–U+9FFF), the fast path of isHan.
+func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
+
+// scanIndexed is scanInto over a text indexed by ix: it visits only the
+// entries whose rune is a stop and, unless the rune is lone, whose rune
+// and the next one may start a form, and at each calls the same
+// scanner.at. At the entries it steps over, scanner.at would find no
+// form and change nothing.
+func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
+	if !ix.valid {
+		return z.scanInto(buf, text)
+	}
+	s := scanner{z: z, text: text, hits: buf[:0]}
+	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
+	resume := 0 // the byte past the last match
+	ents := ix.ents
+	for k := range ents {
+		// Only the rune is read at most entries: no copy of the entry.
+		if c := uint32(ents[k].r); stops[c>>6]&(1<<(c&63)) == 0 {
+			continue
+		}
+		e := &ents[k]
+		i := int(e.off)
+		if i < resume {
+			continue
+		}
+		if c, h := uint32(e.r), uint32(e.pair); lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
+			continue
+		}
+		r, size := ix.rune(text, k)
+		resume = s.at(i, r, size, -2)
+	}
+	return s.hits
+}
+
+// sentence is segment.Passage.Sentence(off) of the passage of text: from
+// the end of the sentence before off to the end of the one at off. The
+// ends are the runes 。；！？, so where segment.SentenceEndAt finds one an
+// entry of the index starts; sentence finds them once a passage, where
+// Sentence walks the bytes around off at each call, and a long sentence
+// (a table's text) is walked again for each place it names.
+func (ix *runeIndex) sentence(text string, off int) string {
+	if !ix.endsRead {
+		for _, e := range ix.ents {
+			if c := e.r; c == '。' || c == '；' || c == '！' || c == '？' {
+				ix.ends = append(ix.ends, int(e.off))
+			}
+		}
+		ix.endsRead = true
+	}
+	// The sentence starts after the last end that ends at or before off
+	// and ends with the first end that starts at or after off.
+	j, _ := slices.BinarySearch(ix.ends, off)
+	end := len(text)
+	if j < len(ix.ends) {
+		end = ix.ends[j] + 3
+	}
+	i, _ := slices.BinarySearch(ix.ends, off-2)
+	start := 0
+	if i > 0 {
+		start = ix.ends[i-1] + 3
+	}
+	return text[start:end]
+}

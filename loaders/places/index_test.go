@@ -1,0 +1,178 @@
+package places
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/decode"
+	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
+)
+
+// indexCases are texts for the rune index: Chinese, ASCII between runes,
+// runes of two and four bytes, U+FFFF, and broken UTF-8.
+var indexCases = []string{
+	"", "a", "古浪县", "，西渠镇北沟村。", "a古b浪c", "é古ü", "𠀀古𠀁浪", "\uffff古", "古\xe5\x8e", "\xe5古\x80\x80浪", "(民勤县)收成镇", "县\xff", "甲。乙；丙！丁？", "。", "a。b", "\xe3\x80。\x82",
+}
+
+// TestRuneIndex checks the index against a left to right decoding of each
+// case and of the yearbook's first passages: its entries, ix.rune,
+// ix.before (the rune the decoding read last), the pairs (with runeAt),
+// hanAfterBoundary and townStarts.
+func TestRuneIndex(t *testing.T) {
+	for _, text := range append(slices.Clone(indexCases), yearbookPassages(t, 300)...) {
+		ix := indexRunes(text, &indexArrays{})
+		starts := slices.Collect(ix.townStarts())
+		if !slices.IsSorted(starts) || len(slices.Compact(slices.Clone(starts))) != len(starts) {
+			t.Fatalf("%q: townStarts yields %v", text, starts)
+		}
+		k := 0
+		prev := rune(0)
+		for i := 0; i < len(text); {
+			r, size := textnorm.DecodeRuneAt(text, i)
+			before := prev
+			if before < 0 {
+				before = runeBefore(text, i)
+			}
+			prev = r
+			if r == utf8.RuneError && size == 1 {
+				prev = -1
+			}
+			if r < utf8.RuneSelf {
+				i += size
+				continue
+			}
+			if k >= len(ix.ents) || int(ix.ents[k].off) != i {
+				t.Fatalf("%q: entry %d is not at byte %d", text, k, i)
+			}
+			if got, gotSize := ix.rune(text, k); got != r || gotSize != size {
+				t.Fatalf("%q: rune(%d) = %U, %d, want %U, %d", text, k, got, gotSize, r, size)
+			}
+			if got := ix.before(text, k); got != before {
+				t.Fatalf("%q: before(%d) = %U, want %U", text, k, got, before)
+			}
+			if ix.ents[k].r != noRune {
+				if h := pairHash(r, runeAt(text, i+size)); uint32(ix.ents[k].pair) != h {
+					t.Fatalf("%q: pair of %d = %x, want %x", text, k, ix.ents[k].pair, h)
+				}
+			}
+			if got, want := ix.hanAfterBoundary(text, k), isHan(r) && boundary(before); got != want {
+				t.Fatalf("%q: hanAfterBoundary(%d) = %v", text, k, got)
+			}
+			if ix.afterHan(k) && boundary(before) {
+				t.Fatalf("%q: afterHan(%d) after a boundary", text, k)
+			}
+			if _, _, _, ok := townAfter(text, i, 3); ok && !slices.Contains(starts, k) {
+				t.Fatalf("%q: townStarts misses the town at entry %d", text, k)
+			}
+			k++
+			i += size
+		}
+		if k != len(ix.ents) {
+			t.Fatalf("%q: %d entries, want %d", text, len(ix.ents), k)
+		}
+		if ix.valid != utf8.ValidString(text) {
+			t.Fatalf("%q: valid = %v", text, ix.valid)
+		}
+	}
+}
+
+// TestScanIndexed checks scanIndexed against scanInto, and allIndexed
+// against all, with the gazetteer and forms of the yearbook.
+func TestScanIndexed(t *testing.T) {
+	d := yearbookDoc(t)
+	b := newBuilder(d, "y", d.Running())
+	b.admin()
+	b.discoverTowns()
+	z := b.finder(true)
+	set := newFormSet(append([]string{"→", "河流域", "县", "a"}, b.prefixForms().forms...))
+	texts := slices.Clone(indexCases)
+	for _, p := range b.texts {
+		texts = append(texts, p.Text)
+	}
+	for _, text := range texts {
+		ix := indexRunes(text, &indexArrays{})
+		if got, want := z.scanIndexed(nil, text, &ix), z.scanInto(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("%q: scanIndexed = %v, want %v", text, got, want)
+		}
+		got, want := set.allIndexed(text, &ix), set.all(text)
+		for j := range want {
+			if !slices.Equal(got[j], want[j]) {
+				t.Fatalf("%q: allIndexed finds %q at %v, want %v", text, set.forms[j], got[j], want[j])
+			}
+		}
+	}
+}
+
+// yearbookDoc parses the yearbook.
+func yearbookDoc(t *testing.T) *segment.Document {
+	lines, _, err := decode.Lines("wuwei-2024.txt", []byte(yearbookText(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return segment.Parse("wuwei-2024.txt", lines)
+}
+
+// yearbookPassages returns the text of the first n passages of the
+// yearbook's running text.
+func yearbookPassages(t *testing.T, n int) []string {
+	var out []string
+	for _, st := range yearbookDoc(t).Running() {
+		if len(out) == n {
+			break
+		}
+		out = append(out, st.Text)
+	}
+	return out
+}
+
+// TestWordSet checks wordSet.in against containsAny on runs of 1 to 18
+// bytes of the yearbook's first passages, for each list, and on lists
+// with broken and empty words.
+func TestWordSet(t *testing.T) {
+	lists := [][]string{townStop, countyStop, orgVerbs, villageStop, genericSite, prefixStop,
+		{"\x8e\xbf", "古"}, {"\xe5\x8e"}, {""}, {"a", "县"}, nil}
+	texts := append(slices.Clone(indexCases), "县", "\xe5\x8e", "a县")
+	for _, p := range yearbookPassages(t, 40) {
+		for i := range p {
+			for n := 1; n <= 18 && i+n <= len(p) && len(texts) < 50000; n++ {
+				texts = append(texts, p[i:i+n])
+			}
+		}
+	}
+	for _, words := range lists {
+		ws := newWordSet(words)
+		for _, s := range texts {
+			if ws.in(s) != containsAny(s, words) {
+				t.Fatalf("in(%q) with %q = %v", s, words, ws.in(s))
+			}
+		}
+	}
+}
+
+// TestSource checks builder.src against segment.Document.Source at every
+// rune of the yearbook's passages and of the cases.
+func TestSource(t *testing.T) {
+	d := yearbookDoc(t)
+	b := newBuilder(d, "y", d.Running())
+	for _, p := range b.texts {
+		for off := range p.Text {
+			if got, want := b.src(p, off), d.Source("y", p.Passage, off); got != want {
+				t.Fatalf("src(%d) of %q = %+v, want %+v", off, p.Text, got, want)
+			}
+		}
+		if got, want := b.src(p, len(p.Text)), d.Source("y", p.Passage, len(p.Text)); got != want {
+			t.Fatalf("src at the end of %q = %+v, want %+v", p.Text, got, want)
+		}
+	}
+	for _, text := range indexCases {
+		p := segment.Passage{Text: text}
+		ix := indexRunes(text, &indexArrays{})
+		for off := 0; off <= len(text); off++ {
+			if got, want := ix.sentence(text, off), p.Sentence(off); got != want {
+				t.Fatalf("sentence(%q, %d) = %q, want %q", text, off, got, want)
+			}
+		}
+	}
+}
