@@ -142,7 +142,7 @@ func mayBeAuthor(s string) bool {
 func Parse(file string, lines []string) *Document {
 	d := &Document{File: file, Lines: make([]Line, len(lines))}
 	for i, raw := range lines {
-		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: strings.TrimRightFunc(raw, textnorm.IsSpace)}
+		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: textnorm.TrimRightSpace(raw)}
 		if d.Lines[i].Text == "" {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
 			// would reduce to "" is what TrimRightFunc reduces to "".
@@ -225,7 +225,8 @@ func (d *Document) markPages() {
 // the index of the banner's last line (page number + chapter) and the page
 // number printed there.
 func (d *Document) banner(i int) (end, page int, ok bool) {
-	if strings.TrimSpace(d.Lines[i].Raw) != "年鉴" {
+	if raw := d.Lines[i].Raw; !strings.Contains(raw, "年鉴") || strings.TrimSpace(raw) != "年鉴" {
+		// Contains rules out nearly every line without decoding it.
 		return 0, 0, false
 	}
 	j := i + 1
@@ -427,20 +428,10 @@ func (d *Document) findParts() {
 			starts = append(starts, start{l.N, t})
 		}
 	}
-	firstOnPage := map[int]int{}
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		if _, ok := firstOnPage[l.Page]; !ok && (l.Kind == Body || l.Kind == Heading) {
-			firstOnPage[l.Page] = l.N
-		}
-	}
-	indexStart := len(d.Lines) + 1
+	firstOnPage := d.firstOnPage()
 	for _, e := range d.indexChapters() {
-		if e.line < indexStart {
-			indexStart = e.line
-		}
-		if n, ok := firstOnPage[e.page]; ok {
-			starts = append(starts, start{n, e.title})
+		if e.page >= 0 && e.page < len(firstOnPage) && firstOnPage[e.page] > 0 {
+			starts = append(starts, start{firstOnPage[e.page], e.title})
 		}
 	}
 	sort.SliceStable(starts, func(i, j int) bool { return starts[i].line < starts[j].line })
@@ -468,6 +459,24 @@ func (d *Document) findParts() {
 		}
 	}
 	d.Parts = parts
+}
+
+// firstOnPage returns, by page number, the first body or heading line of
+// each page, 0 for a page without one. Pages are numbered up from 1 or
+// from a banner's number, so a slice indexed by page is small.
+func (d *Document) firstOnPage() []int {
+	last := 0
+	for i := range d.Lines {
+		last = max(last, d.Lines[i].Page)
+	}
+	first := make([]int, last+1)
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Page >= 0 && first[l.Page] == 0 && (l.Kind == Body || l.Kind == Heading) {
+			first[l.Page] = l.N
+		}
+	}
+	return first
 }
 
 type indexChapter struct {
@@ -643,12 +652,27 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 // 2 to 18 runes of textnorm.Key(s), no sentence punctuation, at least
 // half of them Han. It reads the runes of Key(s) without building it
 // (spaces, U+FFFD and bytes that are not UTF-8 dropped, full-width ASCII
-// folded): first in a pass that stops at the 19th rune or the first
-// punctuation, which rules out most lines after a few runes, and only
-// then again to count the Han runes, a lookup in a Unicode table.
+// folded), in one pass that stops at the 19th rune or the first
+// punctuation, which rules out most lines after a few runes. It is asked
+// of nearly every body line, so the runes U+4000–U+9FFF, most of the
+// text, are told apart by their bytes alone: none is a space or
+// punctuation, and all are Han but U+4DC0–U+4DFF (E4 B7 xx).
 func headingLike(s string) bool {
-	n := 0
-	for _, r := range s {
+	n, han := 0, 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if n++; n > 18 {
+				return false
+			}
+			if c != 0xE4 || s[i+1] != 0xB7 {
+				han++
+			}
+			i += 3
+			continue
+		}
+		r, size := textnorm.DecodeRuneAt(s, i)
+		i += size
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
@@ -659,17 +683,11 @@ func headingLike(s string) bool {
 		case '，', '。', '；', '：', ',', ';', ':', '！', '？', '、', '”', '“', '%':
 			return false
 		}
-	}
-	if n < 2 {
-		return false
-	}
-	han := 0
-	for _, r := range s {
 		if textnorm.IsHan(r) {
 			han++
 		}
 	}
-	return han*2 >= n
+	return n >= 2 && han*2 >= n
 }
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
@@ -682,18 +700,22 @@ func headingLike(s string) bool {
 // other folds into (not ASCII, not full width), that is a search for its
 // bytes, which rules out nearly every line of a book without decoding it.
 func mayBeDoubled(s string) bool {
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := textnorm.DecodeRuneAt(s, i)
+		i += size
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
-		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.ContainsRune(s[i+utf8.RuneLen(r):], r) {
+		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.Contains(s[i:], s[i-size:i]) {
 			return false
 		}
 		break
 	}
 	var buf [128]rune
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := textnorm.DecodeRuneAt(s, i)
+		i += size
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}

@@ -126,10 +126,9 @@ func AppendClean(b *strings.Builder, s string) {
 			i++
 			continue
 		}
-		if (c >= 0xE4 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// A rune of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
-			// Chinese characters are: neither a space, nor U+FFFD, nor
-			// full width; kept as it is, and not ASCII.
+		if keptAsIs3(s, i) {
+			// A three-byte rune Clean keeps as it is (nearly every
+			// Chinese character and punctuation mark): not ASCII.
 			pendingSpace, prev = false, utf8.RuneError
 			i += 3
 			continue
@@ -160,6 +159,23 @@ func AppendClean(b *strings.Builder, s string) {
 	b.WriteString(s[start:])
 }
 
+// keptAsIs3 reports whether a well-formed three-byte rune that Clean
+// keeps as it is starts at s[i]: not a space (U+2002, U+2003, U+3000), not
+// U+FFFD and not a full-width digit or letter. Lead bytes E1–EC and EE–EF
+// take any continuation bytes (E0 and ED do not, and are left to the
+// decoder), so the rune is decoded from its bytes without a call.
+func keptAsIs3(s string, i int) bool {
+	c := s[i]
+	if uint(i)+2 >= uint(len(s)) || c-0xE1 > 0xEF-0xE1 || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	if c >= 0xE4 && c <= 0xEC || c == 0xEE {
+		return true // U+4000–U+CFFF, U+E000–U+EFFF: none of the runes above
+	}
+	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	return !IsSpace(r) && r != utf8.RuneError && foldAlnum(r) == r
+}
+
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves
 // every other rune alone.
 func foldAlnum(r rune) rune {
@@ -174,22 +190,52 @@ func isASCIIAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
 }
 
-// IsHan reports whether r is a CJK ideograph.
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// IsHan reports whether r is a CJK ideograph. The block of the CJK
+// Unified Ideographs (U+4E00–U+9FFF), where nearly every character of the
+// text is, is all Han and answered without a search of Unicode's table;
+// TestIsHan holds this to unicode.Han.
+func IsHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // HanCount returns the number of CJK ideographs in s.
 func HanCount(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := DecodeRuneAt(s, i)
 		if IsHan(r) {
 			n++
 		}
+		i += size
 	}
 	return n
 }
 
 // TrimSpace trims the yearbook's spaces (see IsSpace) from both ends of s.
 func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
+
+// TrimRightSpace is strings.TrimRightFunc(s, IsSpace), comparing the
+// bytes of the spaces instead of decoding the last runes: the segmenter
+// trims every line of a book. A space's bytes at the end of s are always
+// decoded as that space, since none of them starts a rune but the first.
+func TrimRightSpace(s string) string {
+	for len(s) > 0 {
+		switch n := len(s); {
+		case s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\r':
+			s = s[:n-1]
+		case strings.HasSuffix(s, "\u3000") || strings.HasSuffix(s, "\u2002") || strings.HasSuffix(s, "\u2003"):
+			s = s[:n-3]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:n-2]
+		default:
+			return s
+		}
+	}
+	return s
+}
 
 // Doubled reports whether s, with its spaces removed, is one string written
 // twice (中 国 共 产 党…中 国 共 产 党…), the way chapter titles come out of
