@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -242,3 +243,54 @@ var (
 	reTopicStart = regexp.MustCompile(`^\s?【`)
 	reCity       = regexp.MustCompile(`(\p{Han}{2})市`)
 )
+
+// TestPassageSentence holds Sentence of the passages Parse's documents
+// build, which search their sentence ends found in advance, to
+// sentenceByRunes at the byte offsets of every topic and section text of
+// the fixtures and of the vendored yearbook.
+func TestPassageSentence(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	ends := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		bare := *d
+		bare.clean, bare.cleanEnd = "", nil
+		// Every offset of the fixtures; every seventh of the yearbook,
+		// which meets every alignment to its three-byte runes.
+		step := 1
+		if len(b) > 1<<20 {
+			step = 7
+		}
+		check := func(p, q *Passage) {
+			if p.ends == nil && p.Text != "" {
+				t.Fatalf("%s: passage at line %d has no sentence ends", f, p.Start)
+			}
+			if !slices.Equal(p.ends, q.ends) {
+				t.Fatalf("%s: passage at line %d: ends %v, without the cache %v", f, p.Start, p.ends, q.ends)
+			}
+			ends += len(p.ends)
+			for off := 0; off <= len(p.Text); off += step {
+				if got, want := p.Sentence(off), sentenceByRunes(p.Text, off); got != want {
+					t.Fatalf("%s: Sentence(%d) of the passage at line %d = %q, want %q", f, off, p.Start, got, want)
+				}
+			}
+		}
+		for _, p := range d.Parts {
+			for _, s := range p.Sections {
+				check(d.Passage(s.Start, s.End, 0), bare.Passage(s.Start, s.End, 0))
+				for _, tp := range s.Topics {
+					check(d.TopicText(tp), bare.TopicText(tp))
+					check(d.Passage(tp.Start, tp.End, 1), bare.Passage(tp.Start, tp.End, 1))
+				}
+			}
+		}
+	}
+	if ends < 1000 {
+		t.Errorf("only %d sentence ends: the check checks little", ends)
+	}
+}

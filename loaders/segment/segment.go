@@ -98,6 +98,12 @@ type Document struct {
 	// a Document built by hand.
 	clean    string
 	cleanEnd []int
+	// ends holds the offsets in clean of every sentence end (。；！？),
+	// line n's from ends[endsFrom[n-1]] to ends[endsFrom[n]]: passages
+	// copy them, shifted, for Sentence to find the ends around an offset
+	// by a binary search instead of a walk over the text.
+	ends     []int32
+	endsFrom []int32
 }
 
 // Line returns the line numbered n (1-based).
@@ -178,6 +184,18 @@ func (d *Document) cleanLines() {
 		d.cleanEnd[i+1] = b.Len()
 	}
 	d.clean = b.String()
+	// The ends of the whole text at once, which a search for bytes
+	// passes over far faster than line by line, then shared out among
+	// the lines.
+	d.ends = appendEnds(nil, d.clean, 0, len(d.clean))
+	d.endsFrom = make([]int32, len(d.Lines)+1)
+	j := 0
+	for i := range d.Lines {
+		for j < len(d.ends) && int(d.ends[j]) < d.cleanEnd[i+1] {
+			j++
+		}
+		d.endsFrom[i+1] = int32(j)
+	}
 }
 
 // markPages numbers the printed pages. A page starts at a line that begins

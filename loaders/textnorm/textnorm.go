@@ -126,9 +126,10 @@ func AppendClean(b *strings.Builder, s string) {
 			i++
 			continue
 		}
-		if keptAsIs3(s, i) {
-			// A three-byte rune Clean keeps as it is (nearly every
-			// Chinese character and punctuation mark): not ASCII.
+		if (c >= 0xE4 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A rune of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
+			// Chinese characters are: neither a space, nor U+FFFD, nor
+			// full width; kept as it is, and not ASCII.
 			pendingSpace, prev = false, utf8.RuneError
 			i += 3
 			continue
@@ -157,23 +158,6 @@ func AppendClean(b *strings.Builder, s string) {
 		i += size
 	}
 	b.WriteString(s[start:])
-}
-
-// keptAsIs3 reports whether a well-formed three-byte rune that Clean
-// keeps as it is starts at s[i]: not a space (U+2002, U+2003, U+3000), not
-// U+FFFD and not a full-width digit or letter. Lead bytes E1–EC and EE–EF
-// take any continuation bytes (E0 and ED do not, and are left to the
-// decoder), so the rune is decoded from its bytes without a call.
-func keptAsIs3(s string, i int) bool {
-	c := s[i]
-	if uint(i)+2 >= uint(len(s)) || c-0xE1 > 0xEF-0xE1 || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
-	}
-	if c >= 0xE4 && c <= 0xEC || c == 0xEE {
-		return true // U+4000–U+CFFF, U+E000–U+EFFF: none of the runes above
-	}
-	r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-	return !IsSpace(r) && r != utf8.RuneError && foldAlnum(r) == r
 }
 
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves
