@@ -33,12 +33,12 @@ var listLeads = func() (out [6]uint32) {
 	return out
 }()
 
-// listFirstBytes and listSecondBytes mark the first and second bytes of
-// the verbs of listVerbs, so that listVerbMatches passes over nearly every
-// other character with two table lookups: the first bytes are those of
-// most Chinese characters, the second bytes few.
-var listFirstBytes, listSecondBytes = func() (first, second [256]bool) {
-	for _, v := range listVerbs {
+// verbFirstBytes and verbSecondBytes mark the first and second bytes of
+// the words of awardWords and listVerbs, so that findVerbs passes over
+// nearly every other character with two table lookups: the first bytes
+// are those of most Chinese characters, the second bytes few.
+var verbFirstBytes, verbSecondBytes = func() (first, second [256]bool) {
+	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
 		first[v[0]], second[v[1]] = true, true
 	}
 	return first, second
@@ -54,41 +54,27 @@ func lead3(s string, i int) uint32 {
 // verb in one way only.
 var listPrefixes = []string{"被", "新", "首次", "成功"}
 
-// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1),
-// in one pass over the bytes that compares the verbs only where the first
-// character of one stands. The prefixes and the verbs start with
-// different characters, so a match is the leftmost verb with the longest
-// run of prefixes before it that does not reach into the previous match.
+// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1):
+// the list verbs findVerbs finds.
 func listVerbMatches(s string) [][]int {
-	var out [][]int
-	from := 0
-	for i := 0; i+2 < len(s); {
-		if !listFirstBytes[s[i]] || !listSecondBytes[s[i+1]] {
-			i += runeStep(s, i)
-			continue
-		}
-		k := listVerbAt(s, i)
-		if k < 0 {
-			i += runeStep(s, i)
-			continue
-		}
-		start := i
-	prefix:
-		for {
-			for _, p := range listPrefixes {
-				if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
-					start -= len(p)
-					continue prefix
-				}
+	_, list := findVerbs(s)
+	return list
+}
+
+// listPrefixStart returns where the run of listPrefixes that ends at i
+// starts, not before from.
+func listPrefixStart(s string, i, from int) int {
+	start := i
+prefix:
+	for {
+		for _, p := range listPrefixes {
+			if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
+				start -= len(p)
+				continue prefix
 			}
-			break
 		}
-		end := i + len(listVerbs[k])
-		out = append(out, []int{start, end, i, end})
-		from = end
-		i = end
+		return start
 	}
-	return out
 }
 
 // listVerbAt returns the index in listVerbs of the verb at s[i:], or -1.
@@ -142,11 +128,8 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 	// as places, so that it bounds 天祝县城关第二小学 as it would in prose.
 	var known []mention.Name
 	seen := map[string]bool{}
-	// The verbs of each passage are found once, for both loops.
-	matches := make([][][]int, len(ps))
-	for i, p := range ps {
-		matches[i] = listVerbMatches(p.Text)
-		for _, m := range matches[i] {
+	for _, p := range ps {
+		for _, m := range p.list {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
 				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
@@ -157,19 +140,18 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		}
 	}
 	f := mention.NewFinder(known, b.d.City)
-	for i, p := range ps {
+	for _, p := range ps {
 		if p.topic != nil && profiled[p.topic.Start] {
 			continue
 		}
-		b.listAwardsIn(p, matches[i], f)
+		b.listAwardsIn(p, f)
 	}
 }
 
-// listAwardsIn reads the lists of passage p, whose verbs listVerbMatches
-// found at matches.
-func (b *builder) listAwardsIn(p passage, matches [][]int, f mention.Finder) {
+// listAwardsIn reads the lists of passage p, at its list verbs.
+func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 	text := p.Text
-	for _, m := range matches {
+	for _, m := range p.list {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
 			continue // 授予 with its honoree after it is awards'

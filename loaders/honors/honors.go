@@ -121,11 +121,14 @@ func (b *builder) diag(line int, code, msg string) {
 	b.diags = append(b.diags, kg.Diagnostic{File: b.d.File, Line: line, Code: code, Message: msg})
 }
 
-// passage is a stretch of running text with where it sits.
+// passage is a stretch of running text with where it sits, and the
+// matches of its award verbs (awardVerbs) and list verbs
+// (listVerbMatches), found in one pass over its text.
 type passage struct {
 	*segment.Passage
-	part  *segment.Part
-	topic *segment.Topic
+	part        *segment.Part
+	topic       *segment.Topic
+	award, list [][]int
 }
 
 // passages wraps the stretches of the yearbook's running text
@@ -134,6 +137,7 @@ func passages(running []segment.Stretch) []passage {
 	out := make([]passage, len(running))
 	for i, st := range running {
 		out[i] = passage{Passage: st.Passage, part: st.Part, topic: st.Topic}
+		out[i].award, out[i].list = findVerbs(st.Text)
 	}
 	return out
 }
@@ -262,30 +266,62 @@ func hasAnySuffix(s string, suffixes []string) bool {
 var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 
 // awardVerbs returns what reAward.FindAllStringIndex(text, -1) returns,
-// without the regexp, which tries its alternatives at every position of
-// the text: one pass over the text, a character at a time (runeStep),
-// comparing the words only where the first character of one of them
-// (授评荣获命) stands. No word is a prefix of
-// another, so the first that matches at the leftmost position is the
-// regexp's match; and a word, valid UTF-8, cannot start inside a rune, so
-// its occurrences are where the regexp would find them.
+// without the regexp: the award verbs findVerbs finds.
 func awardVerbs(text string) [][]int {
-	var out [][]int
-next:
-	for i := 0; i+2 < len(text); {
-		switch uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2]) {
-		case first授, first评, first荣, first获, first命:
-			for _, w := range awardWords {
-				if strings.HasPrefix(text[i:], w) {
-					out = append(out, []int{i, i + len(w)})
-					i += len(w)
-					continue next
-				}
+	award, _ := findVerbs(text)
+	return award
+}
+
+// findVerbs returns the matches of the award verbs (awardVerbs) and of
+// the list verbs (listVerbMatches) in s, without the regexps, which try
+// their alternatives at every position of the text: one pass over the
+// text, a character at a time (runeStep), comparing the words only where
+// the first character of one of them stands, which two table lookups
+// rule out for nearly every other character. A word, valid UTF-8, cannot
+// start inside a rune, so the words are found where the regexps would
+// find them. Each kind's matches do not overlap: a kind is not compared
+// again before the end of its last match, but the other kind is.
+//
+// Award verbs: no word is a prefix of another, so the first that matches
+// at the leftmost position is the regexp's match. List verbs: the
+// prefixes and the verbs start with different characters, so a match is
+// the leftmost verb with the longest run of prefixes before it that does
+// not reach into the previous match.
+func findVerbs(s string) (award, list [][]int) {
+	awardFrom, listFrom := 0, 0
+	for i := 0; i+2 < len(s); i += runeStep(s, i) {
+		if !verbFirstBytes[s[i]] || !verbSecondBytes[s[i+1]] {
+			continue
+		}
+		if i >= awardFrom {
+			if w := awardWordAt(s, i); w != "" {
+				award = append(award, []int{i, i + len(w)})
+				awardFrom = i + len(w)
 			}
 		}
-		i += runeStep(text, i)
+		if i >= listFrom {
+			if k := listVerbAt(s, i); k >= 0 {
+				start := listPrefixStart(s, i, listFrom)
+				end := i + len(listVerbs[k])
+				list = append(list, []int{start, end, i, end})
+				listFrom = end
+			}
+		}
 	}
-	return out
+	return award, list
+}
+
+// awardWordAt returns the word of awardWords at s[i:], or "".
+func awardWordAt(s string, i int) string {
+	switch lead3(s, i) {
+	case first授, first评, first荣, first获, first命:
+		for _, w := range awardWords {
+			if strings.HasPrefix(s[i:], w) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // The first characters of awardWords, their three UTF-8 bytes in one
@@ -304,7 +340,7 @@ const (
 func (b *builder) awards(p passage, honoree *kg.Entity) int {
 	n := 0
 	text := p.Text
-	for _, m := range awardVerbs(text) {
+	for _, m := range p.award {
 		verb := text[m[0]:m[1]]
 		honors, titleWritten, _ := honorsAfter(text, m[1], verb)
 		if len(honors) == 0 {
