@@ -129,32 +129,58 @@ func sortStable[T any](s []T, c func(a, b *T) int) {
 
 // finish deduplicates an entity's aliases (dropping its own name) and
 // mentions, and orders the mentions by line.
+//
+// It runs for every entity, so it dedups without maps: aliases by a
+// search of the few kept so far (a map only for an entity with many), and
+// mentions, once sorted by line, within the run of their line.
 func finish(e *kg.Entity) {
-	seen := map[string]bool{textnorm.Key(e.Name): true}
-	aliases := e.Aliases[:0]
-	for _, a := range e.Aliases {
-		k := textnorm.Key(a)
-		if a != "" && !seen[k] {
-			seen[k] = true
-			aliases = append(aliases, a)
-		}
-	}
-	e.Aliases = aliases
+	e.Aliases = uniqueAliases(e.Name, e.Aliases)
 	sortStable(e.Mentions, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
-	type mk struct {
-		line  int
-		quote string
-	}
-	seenM := map[mk]bool{}
 	ms := e.Mentions[:0]
+	run := 0 // where the kept mentions of the current line start in ms
 	for _, m := range e.Mentions {
-		k := mk{m.Line, m.Quote}
-		if !seenM[k] {
-			seenM[k] = true
+		if len(ms) > 0 && ms[len(ms)-1].Line != m.Line {
+			run = len(ms)
+		}
+		if !slices.ContainsFunc(ms[run:], func(k kg.Source) bool { return k.Quote == m.Quote }) {
 			ms = append(ms, m)
 		}
 	}
 	e.Mentions = ms
+}
+
+// uniqueAliases returns aliases without "" and without repeats of a key
+// (textnorm.Key), the entity's name's included, keeping the first of each,
+// in place.
+func uniqueAliases(name string, aliases []string) []string {
+	const few = 16 // past this many keys, a map is cheaper than a search
+	var buf [few]string
+	var keys []string
+	var seen map[string]bool
+	if len(aliases) < few {
+		keys = append(buf[:0], textnorm.Key(name))
+	} else {
+		seen = map[string]bool{textnorm.Key(name): true}
+	}
+	out := aliases[:0]
+	for _, a := range aliases {
+		if a == "" {
+			continue
+		}
+		k := textnorm.Key(a)
+		if seen != nil {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else if slices.Contains(keys, k) {
+			continue
+		} else {
+			keys = append(keys, k)
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // unify maps every ref to the ref of the entity it is merged into.
@@ -178,18 +204,19 @@ func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]
 		pos[r] = i
 	}
 	owner := map[kg.Ref]kg.Ref{} // variant ref → first entity that claimed it
+	forms := newCityForms(city)
 	for _, ref := range order {
-		variant := Variant
+		variant := forms.variant
 		switch ref.Kind {
 		case kg.Organization, kg.Place:
 		case kg.Project:
-			variant = projectVariant
+			variant = forms.projectVariant
 		default:
 			continue
 		}
 		e := byRef[ref]
 		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
-			v := kg.Ref{Kind: ref.Kind, Key: variant(name, city)}
+			v := kg.Ref{Kind: ref.Kind, Key: variant(name)}
 			if v.Key == "" {
 				continue
 			}
@@ -218,7 +245,39 @@ func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]
 // Variant returns the variant key of an organization or place name: the
 // match key with the city's standard long forms reduced to their short
 // forms, so that 中共武威市委组织部, 武威市委组织部 and 市委组织部 share one.
-func Variant(name, city string) string {
+func Variant(name, city string) string { return newCityForms(city).variant(name) }
+
+// cityForms holds the names Variant and projectVariant look for, which
+// depend on the city only: unify builds them once for all the names of a
+// yearbook instead of once a name.
+type cityForms struct {
+	city  string
+	paren string      // the city in parentheses: (武威)
+	long  [][2]string // the city's long forms and their short forms, in order
+}
+
+func newCityForms(city string) *cityForms {
+	f := &cityForms{city: city}
+	if city == "" {
+		return f
+	}
+	c := city + "市"
+	f.paren = "(" + city + ")"
+	f.long = [][2]string{
+		{"中共" + c + "委员会", "市委"},
+		{"中共" + c + "委", "市委"},
+		{"中国人民政治协商会议" + c + "委员会", "市政协"},
+		{"政协" + c + "委员会", "市政协"},
+		{c + "政协", "市政协"},
+		{"共青团" + c + "委员会", "团市委"},
+		{"共青团" + c + "委", "团市委"},
+		{c, "市"},
+	}
+	return f
+}
+
+// variant is Variant of name in the forms' city.
+func (f *cityForms) variant(name string) string {
 	k := textnorm.Key(name)
 	if k == "" {
 		return ""
@@ -227,12 +286,12 @@ func Variant(name, city string) string {
 	if strings.Contains(k, "届") { // reTerm's last character: most names have none
 		k = reTerm.ReplaceAllString(k, "")
 	}
-	if city != "" {
+	if city := f.city; city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
 		// the city adds nothing to the name. Only a province (…省, or a
 		// name before the city in parentheses) is dropped: 共青团武威市委
 		// and 民革武威市委 are other bodies than 市委.
-		paren := strings.Index(k, "("+city+")")
+		paren := strings.Index(k, f.paren)
 		if paren >= 0 {
 			k = k[:paren] + city + k[paren+len(city)+2:]
 		}
@@ -242,17 +301,7 @@ func Variant(name, city string) string {
 				k = k[i:]
 			}
 		}
-		c := city + "市"
-		for _, r := range [][2]string{
-			{"中共" + c + "委员会", "市委"},
-			{"中共" + c + "委", "市委"},
-			{"中国人民政治协商会议" + c + "委员会", "市政协"},
-			{"政协" + c + "委员会", "市政协"},
-			{c + "政协", "市政协"},
-			{"共青团" + c + "委员会", "团市委"},
-			{"共青团" + c + "委", "团市委"},
-			{c, "市"},
-		} {
+		for _, r := range f.long {
 			if strings.HasPrefix(k, r[0]) {
 				k = r[1] + k[len(r[0]):]
 				break
@@ -279,10 +328,10 @@ func Variant(name, city string) string {
 // projectVariant returns the variant key of a project name: 项目
 // ("project") at the end and the city in parentheses add nothing, so
 // 稻盛云（武威）智算中心项目 and 稻盛云智算中心 are one project.
-func projectVariant(name, city string) string {
+func (f *cityForms) projectVariant(name string) string {
 	k := textnorm.Key(name)
-	if city != "" {
-		k = strings.Replace(k, "("+city+")", "", 1)
+	if f.city != "" {
+		k = strings.Replace(k, f.paren, "", 1)
 	}
 	if t := strings.TrimSuffix(k, "项目"); t != "" {
 		k = t
