@@ -30,49 +30,50 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	for _, g := range graphs {
 		n += len(g.Entities)
 	}
-	byRef := make(map[kg.Ref]*kg.Entity, n)
-	order := make([]kg.Ref, 0, n)
+	// Each entity of the graphs is copied once, into one array, and
+	// known by its index there.
+	byRef := make(map[kg.Ref]int, n)
+	ents := make([]kg.Entity, 0, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
-			e := g.Entities[i]
+			e := &g.Entities[i]
 			if e.Key == "" {
 				continue
 			}
 			ref := e.Ref()
 			cur, ok := byRef[ref]
 			if !ok {
-				cp := e
+				byRef[ref] = len(ents)
+				ents = append(ents, *e)
+				cp := &ents[len(ents)-1]
 				cp.Props = copyProps(e.Props)
 				cp.Aliases = append([]string(nil), e.Aliases...)
 				cp.Mentions = append([]kg.Source(nil), e.Mentions...)
-				byRef[ref] = &cp
-				order = append(order, ref)
 				continue
 			}
-			absorb(cur, &e)
+			absorb(&ents[cur], e)
 		}
 	}
-	canon := unify(byRef, order, city)
-	ents := make(map[kg.Ref]*kg.Entity, len(order))
-	var refs []kg.Ref
-	for _, ref := range order {
-		to := canon[ref]
-		e := byRef[ref]
-		if cur, ok := ents[to]; ok {
-			absorb(cur, e)
-			continue
+	// Each merged entity is the first of its own (canon[i] == i), and
+	// absorbs the later ones.
+	canon := unify(ents, city)
+	kept := 0
+	for i := range ents {
+		if canon[i] != i {
+			absorb(&ents[canon[i]], &ents[i])
+		} else {
+			kept++
 		}
-		if to != ref {
-			e.Key = to.Key
-		}
-		ents[to] = e
-		refs = append(refs, to)
 	}
-	for _, ref := range refs {
-		e := ents[ref]
-		finish(e)
-		out.Entities = append(out.Entities, *e)
+	if kept > 0 {
+		out.Entities = make([]kg.Entity, 0, kept)
+	}
+	for i := range ents {
+		if canon[i] == i {
+			finish(&ents[i])
+			out.Entities = append(out.Entities, ents[i])
+		}
 	}
 	sortStable(out.Entities, func(a, b *kg.Entity) int {
 		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
@@ -83,7 +84,14 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	for i := range out.Entities {
 		out.Entities[i].ID = out.Entities[i].Ref().ID()
 	}
-	out.Relationships = relationships(graphs, canon, ents, out)
+	merged := func(r kg.Ref) (kg.Ref, bool) {
+		i, ok := byRef[r]
+		if !ok {
+			return r, false
+		}
+		return ents[canon[i]].Ref(), true
+	}
+	out.Relationships = relationships(graphs, merged, out)
 	return out
 }
 
@@ -183,63 +191,58 @@ func uniqueAliases(name string, aliases []string) []string {
 	return out
 }
 
-// unify maps every ref to the ref of the entity it is merged into.
-// Organizations and places are merged when any of their names or aliases
-// share a variant key; the first entity met (the most trusted source)
-// gives the merged entity its key and name.
-func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]kg.Ref {
-	parent := map[kg.Ref]kg.Ref{}
-	var find func(r kg.Ref) kg.Ref
-	find = func(r kg.Ref) kg.Ref {
-		p, ok := parent[r]
-		if !ok || p == r {
-			return r
+// unify returns, for every entity, the index of the entity it is merged
+// into. Organizations and places are merged when any of their names or
+// aliases share a variant key; the first entity met (the most trusted
+// source) gives the merged entity its key and name, so every entity is
+// merged into one before it, or is its own.
+func unify(ents []kg.Entity, city string) []int {
+	parent := make([]int, len(ents))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		if parent[i] == i {
+			return i
 		}
-		root := find(p)
-		parent[r] = root
+		root := find(parent[i])
+		parent[i] = root
 		return root
 	}
-	pos := make(map[kg.Ref]int, len(order))
-	for i, r := range order {
-		pos[r] = i
-	}
-	owner := map[kg.Ref]kg.Ref{} // variant ref → first entity that claimed it
+	owner := map[kg.Ref]int{} // variant ref → first entity that claimed it
 	forms := newCityForms(city)
-	for _, ref := range order {
+	for i := range ents {
+		e := &ents[i]
 		variant := forms.variant
-		switch ref.Kind {
+		switch e.Kind {
 		case kg.Organization, kg.Place:
 		case kg.Project:
 			variant = forms.projectVariant
 		default:
 			continue
 		}
-		e := byRef[ref]
 		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
-			v := kg.Ref{Kind: ref.Kind, Key: variant(name)}
+			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
 			if v.Key == "" {
 				continue
 			}
 			o, ok := owner[v]
 			if !ok {
-				owner[v] = ref
+				owner[v] = i
 				continue
 			}
-			a, b := find(o), find(ref)
+			a, b := find(o), find(i)
 			if a == b {
 				continue
 			}
-			if pos[b] < pos[a] {
-				a, b = b, a
-			}
-			parent[b] = a
+			parent[max(a, b)] = min(a, b)
 		}
 	}
-	canon := make(map[kg.Ref]kg.Ref, len(order))
-	for _, ref := range order {
-		canon[ref] = find(ref)
+	for i := range parent {
+		parent[i] = find(i)
 	}
-	return canon
+	return parent
 }
 
 // Variant returns the variant key of an organization or place name: the
@@ -391,7 +394,7 @@ var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.Owned
 // refs, drops those whose ends were not extracted (each with a
 // diagnostic), and keeps one relationship per type, ends and title: the
 // first, which comes from the most trusted source.
-func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]*kg.Entity, out *kg.Graph) []kg.Relationship {
+func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, bool), out *kg.Graph) []kg.Relationship {
 	type relKey struct {
 		typ      string
 		from, to kg.Ref
@@ -408,12 +411,7 @@ func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]
 		if r.Kind == kg.Honor {
 			return r, r.Key != ""
 		}
-		c, ok := canon[r]
-		if !ok {
-			return r, false
-		}
-		_, ok = ents[c]
-		return c, ok
+		return merged(r)
 	}
 	for _, g := range graphs {
 		for _, r := range g.Relationships {
