@@ -31,9 +31,12 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 		n += len(g.Entities)
 	}
 	// Each entity of the graphs is copied once, into one array, and
-	// known by its index there.
+	// known by its index there. Its mentions are gathered as the slices
+	// of the graphs they come in (parts), and copied only once all are
+	// known, into one slice of the merged entity.
 	byRef := make(map[kg.Ref]int, n)
 	ents := make([]kg.Entity, 0, n)
+	parts := make([][][]kg.Source, 0, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -49,10 +52,12 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 				cp := &ents[len(ents)-1]
 				cp.Props = copyProps(e.Props)
 				cp.Aliases = append([]string(nil), e.Aliases...)
-				cp.Mentions = append([]kg.Source(nil), e.Mentions...)
+				cp.Mentions = nil
+				parts = append(parts, [][]kg.Source{e.Mentions})
 				continue
 			}
 			absorb(&ents[cur], e)
+			parts[cur] = append(parts[cur], e.Mentions)
 		}
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
@@ -60,8 +65,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	canon := unify(ents, city)
 	kept := 0
 	for i := range ents {
-		if canon[i] != i {
-			absorb(&ents[canon[i]], &ents[i])
+		if to := canon[i]; to != i {
+			absorb(&ents[to], &ents[i])
+			parts[to] = append(parts[to], parts[i]...)
 		} else {
 			kept++
 		}
@@ -71,6 +77,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	}
 	for i := range ents {
 		if canon[i] == i {
+			ents[i].Mentions = joinMentions(parts[i])
 			finish(&ents[i])
 			out.Entities = append(out.Entities, ents[i])
 		}
@@ -95,12 +102,28 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	return out
 }
 
-// absorb merges e into cur: aliases and mentions are united, properties
-// cur lacks are taken from e.
+// joinMentions returns the mentions of parts, one after the other, in a
+// new slice (nil when there are none).
+func joinMentions(parts [][]kg.Source) []kg.Source {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]kg.Source, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// absorb merges e into cur: aliases are united, properties cur lacks are
+// taken from e. (Merge unites the mentions.)
 func absorb(cur, e *kg.Entity) {
 	cur.Aliases = append(cur.Aliases, e.Name)
 	cur.Aliases = append(cur.Aliases, e.Aliases...)
-	cur.Mentions = append(cur.Mentions, e.Mentions...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
 			if cur.Props == nil {
