@@ -294,3 +294,38 @@ func TestPassageSentence(t *testing.T) {
 		t.Errorf("only %d sentence ends: the check checks little", ends)
 	}
 }
+
+// TestLinesWith holds LinesWith to a search of every line's Text, with
+// and without the cleaned text, on the fixtures and the vendored yearbook.
+func TestLinesWith(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	found := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		bare := *d
+		bare.clean, bare.cleanEnd = "", nil
+		for _, r := range "录负。市【（\u3001" {
+			var want []int
+			for n := 1; n <= len(d.Lines); n++ {
+				if strings.ContainsRune(d.Line(n).Text, r) {
+					want = append(want, n)
+				}
+			}
+			if got := d.LinesWith(r); !slices.Equal(got, want) {
+				t.Fatalf("%s: LinesWith(%q) = %v, want %v", f, r, got, want)
+			}
+			if got := bare.LinesWith(r); !slices.Equal(got, want) {
+				t.Fatalf("%s: LinesWith(%q) without the cleaned text = %v, want %v", f, r, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d lines found: the check checks little", found)
+	}
+}

@@ -227,6 +227,36 @@ func (d *Document) CleanLine(n int) string {
 	return d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]
 }
 
+// LinesWith returns, in order, the numbers of the lines whose Text holds
+// the rune r: a rune textnorm.Clean keeps as it is and makes from no
+// other (not a space, U+FFFD, an ASCII letter or digit or their full
+// widths), such as a Chinese character. Clean keeps every such rune of a
+// line, so the lines are found by one search of the text Parse cleaned,
+// instead of a search a line.
+func (d *Document) LinesWith(r rune) []int {
+	w := string(r)
+	var out []int
+	if d.cleanEnd == nil {
+		for i := range d.Lines {
+			if strings.Contains(d.Lines[i].Text, w) {
+				out = append(out, i+1)
+			}
+		}
+		return out
+	}
+	for off := 0; ; {
+		i := strings.Index(d.clean[off:], w)
+		if i < 0 {
+			return out
+		}
+		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]]; a rune found
+		// there lies within it, each line being valid UTF-8.
+		n := sort.SearchInts(d.cleanEnd, off+i+1)
+		out = append(out, n)
+		off = d.cleanEnd[n]
+	}
+}
+
 // Stretch is a passage of running text with the part, section and topic
 // it lies in.
 type Stretch struct {
