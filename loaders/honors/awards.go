@@ -35,8 +35,8 @@ var listLeads = func() (out [6]uint32) {
 
 // verbFirstBytes and verbSecondBytes mark the first and second bytes of
 // the words of awardWords and listVerbs, so that findVerbs passes over
-// nearly every other character with two table lookups: the first bytes
-// are those of most Chinese characters, the second bytes few.
+// nearly every other byte with a table lookup of the byte after it: the
+// first bytes are those of most Chinese characters, the second bytes few.
 var verbFirstBytes, verbSecondBytes = func() (first, second [256]bool) {
 	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
 		first[v[0]], second[v[1]] = true, true
@@ -86,19 +86,6 @@ func listVerbAt(s string, i int) int {
 		}
 	}
 	return -1
-}
-
-// runeStep returns how far a search for words that start with the lead
-// byte of a multi-byte character (as all the verbs here do) may step from
-// i where none starts: over a whole three-byte character, since its
-// continuation bytes start nothing, and else one byte. Stepping a rune
-// rather than a byte at a time is what makes the passes over every
-// passage of the book cheap.
-func runeStep(s string, i int) int {
-	if s[i]&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return 3
-	}
-	return 1
 }
 
 // reListCount matches the count that closes a list (…等5所学校, …2家企业).

@@ -275,12 +275,14 @@ func awardVerbs(text string) [][]int {
 // findVerbs returns the matches of the award verbs (awardVerbs) and of
 // the list verbs (listVerbMatches) in s, without the regexps, which try
 // their alternatives at every position of the text: one pass over the
-// text, a character at a time (runeStep), comparing the words only where
-// the first character of one of them stands, which two table lookups
-// rule out for nearly every other character. A word, valid UTF-8, cannot
-// start inside a rune, so the words are found where the regexps would
-// find them. Each kind's matches do not overlap: a kind is not compared
-// again before the end of its last match, but the other kind is.
+// bytes of the text, comparing the words only where the first character
+// of one of them stands, which a table lookup of the byte after rules out
+// at nearly every other byte. Every word starts with a lead byte
+// (E5–E8), which no rune a regexp decodes holds inside it, so the words
+// are found where the regexps would find them, and a step of a byte costs
+// less than decoding where the next rune starts. Each kind's matches do
+// not overlap: a kind is not compared again before the end of its last
+// match, but the other kind is.
 //
 // Award verbs: no word is a prefix of another, so the first that matches
 // at the leftmost position is the regexp's match. List verbs: the
@@ -289,10 +291,7 @@ func awardVerbs(text string) [][]int {
 // not reach into the previous match.
 func findVerbs(s string) (award, list [][]int) {
 	awardFrom, listFrom := 0, 0
-	for i := 0; i+2 < len(s); i += runeStep(s, i) {
-		if !verbFirstBytes[s[i]] || !verbSecondBytes[s[i+1]] {
-			continue
-		}
+	for i := verbAt(s, 0); i >= 0; i = verbAt(s, i+1) {
 		if i >= awardFrom {
 			if w := awardWordAt(s, i); w != "" {
 				award = append(award, []int{i, i + len(w)})
@@ -309,6 +308,23 @@ func findVerbs(s string) (award, list [][]int) {
 		}
 	}
 	return award, list
+}
+
+// verbAt returns the first position from i on where the first character
+// of a verb may stand (a first byte and a second byte of one), or -1.
+// It is the whole scan over the bytes, kept apart in a loop of its own.
+func verbAt(s string, i int) int {
+	if i+2 >= len(s) {
+		return -1
+	}
+	// The bytes that may follow a verb's first byte; t[j] follows s[i+j].
+	t := s[i+1 : len(s)-1]
+	for j := 0; j < len(t); j++ {
+		if verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
+			return i + j
+		}
+	}
+	return -1
 }
 
 // awardWordAt returns the word of awardWords at s[i:], or "".

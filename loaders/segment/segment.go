@@ -646,7 +646,15 @@ func (d *Document) topic(n int) *Topic {
 // heading reports whether a section heading starts at line n: one or two
 // short lines without sentence punctuation, followed directly by a 【topic】
 // line. It returns the heading and its last line.
+//
+// It is asked of nearly every body line, and only a line shortly before a
+// 【topic】 can be a heading: the lines it would read are first searched
+// for a 【topic】 line, which rules out most lines before reading any of
+// them as a heading.
 func (d *Document) heading(n, end int) (string, int, bool) {
+	if !d.topicWithin(n, end) {
+		return "", 0, false
+	}
 	title := ""
 	last := n
 	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
@@ -664,6 +672,17 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 		last = k
 	}
 	return "", 0, false
+}
+
+// topicWithin reports whether a 【topic】 line is among the lines heading
+// reads from n: the content lines from n on, below n+4 and up to end.
+func (d *Document) topicWithin(n, end int) bool {
+	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
+		if topicStart(d.Line(k).Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // headingLike reports whether s could be (part of) a section heading:
@@ -732,8 +751,17 @@ func mayBeDoubled(s string) bool {
 	var buf [128]rune
 	n := 0
 	for i := 0; i < len(s); {
-		r, size := textnorm.DecodeRuneAt(s, i)
-		i += size
+		var r rune
+		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000–U+9FFF, most of the text, decoded in line:
+			// neither a space nor U+FFFD, and not folded.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = textnorm.DecodeRuneAt(s, i)
+			i += size
+		}
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
