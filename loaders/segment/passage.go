@@ -244,17 +244,28 @@ func (d *Document) LinesWith(r rune) []int {
 		}
 		return out
 	}
-	for off := 0; ; {
-		i := strings.Index(d.clean[off:], w)
+	// The search is for the rune's last byte, far rarer in Chinese text
+	// than its lead byte, where strings.Index would stop: a byte search
+	// that checks the bytes before each hit. The text being valid UTF-8,
+	// the bytes of r found there are the rune r.
+	last := w[len(w)-1]
+	for off := len(w) - 1; off < len(d.clean); {
+		i := strings.IndexByte(d.clean[off:], last)
 		if i < 0 {
 			return out
 		}
+		end := off + i + 1
+		if d.clean[end-len(w):end] != w {
+			off = end
+			continue
+		}
 		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]]; a rune found
 		// there lies within it, each line being valid UTF-8.
-		n := sort.SearchInts(d.cleanEnd, off+i+1)
+		n := sort.SearchInts(d.cleanEnd, end)
 		out = append(out, n)
-		off = d.cleanEnd[n]
+		off = d.cleanEnd[n] + len(w) - 1
 	}
+	return out
 }
 
 // Stretch is a passage of running text with the part, section and topic
