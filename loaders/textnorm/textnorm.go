@@ -126,12 +126,12 @@ func AppendClean(b *strings.Builder, s string) {
 			i++
 			continue
 		}
-		if (c >= 0xE4 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// A rune of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
+		if j := skipHan(s, i); j > i {
+			// Runes of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
 			// Chinese characters are: neither a space, nor U+FFFD, nor
-			// full width; kept as it is, and not ASCII.
+			// full width; kept as they are, and not ASCII.
 			pendingSpace, prev = false, utf8.RuneError
-			i += 3
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -158,6 +158,20 @@ func AppendClean(b *strings.Builder, s string) {
 		i += size
 	}
 	b.WriteString(s[start:])
+}
+
+// skipHan returns the end of the run of well-formed runes of U+4000–U+CFFF
+// and U+E000–U+EFFF (lead bytes E4–EC and EE) that starts at s[i], or i:
+// AppendClean passes over a run of Chinese characters in this one tight
+// loop.
+func skipHan(s string, i int) int {
+	for i+2 < len(s) {
+		if c := s[i]; (c-0xE4 > 0xEC-0xE4 && c != 0xEE) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
 }
 
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves
