@@ -94,6 +94,35 @@ var reListCount = regexp.MustCompile(`(?:等)?\s*(?:\d+|[一二三四五六七�
 // reListTrail matches adverbs between a list and its verb (均, 分别).
 var reListTrail = regexp.MustCompile(`(均|分别|先后|同时|全部|还|也|已)+$`)
 
+// listTrailWords are the alternatives of reListTrail, one of which ends
+// every match.
+var listTrailWords = []string{"均", "分别", "先后", "同时", "全部", "还", "也", "已"}
+
+// dropTrail is reListTrail.ReplaceAllString(s, ""), with the regexp run
+// only when s ends in one of its words.
+func dropTrail(s string) string {
+	if !hasAnySuffix(s, listTrailWords) {
+		return s
+	}
+	return reListTrail.ReplaceAllString(s, "")
+}
+
+// listCountWords are the counters of reListCount, one of which every
+// match holds.
+const listCountWords = "家个所座"
+
+// listLeadWords are the words reListLead starts with but a year.
+var listLeadWords = []string{"同年", "当年", "年内", "其中"}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // reListLead matches a date or adverb that opens the clause of a list.
 var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|同年|当年|年内|其中)`)
 
@@ -183,7 +212,7 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 	for _, tail := range []string{"荣誉称号", "称号", "创建名单", "名单", "行列"} {
 		rest = strings.TrimSuffix(rest, tail)
 	}
-	name := strings.NewReplacer("“", "", "”", "", " ", "").Replace(rest)
+	name := unquote.Replace(rest)
 	n := utf8.RuneCountInString(name)
 	if n < 4 || n > 30 || strings.ContainsAny(name, "、等和及或《》（）()") {
 		return nil, nil
@@ -199,6 +228,10 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 	return []string{name}, map[string]string{name: textnorm.Clean(rest)}
 }
 
+// unquote drops the quotes and spaces of an unquoted title; built once,
+// as a replacer is costly to build.
+var unquote = strings.NewReplacer("“", "", "”", "", " ", "")
+
 func hasAnyWord(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -212,10 +245,16 @@ func hasAnyWord(s string, words []string) bool {
 // nothing when an item is not exactly one organization the finder bounds.
 func listHonorees(subject string, f mention.Finder) []string {
 	subject = strings.TrimSpace(subject)
-	subject = reListLead.ReplaceAllString(subject, "")
-	subject = strings.TrimSpace(reListTrail.ReplaceAllString(subject, ""))
-	subject = strings.TrimSpace(reListCount.ReplaceAllString(subject, ""))
-	subject = strings.TrimSpace(reListTrail.ReplaceAllString(subject, ""))
+	// Each regexp runs only where what it must match is there: most
+	// subjects have no date, count or adverb to drop.
+	if subject != "" && (subject[0] >= '0' && subject[0] <= '9' || hasAnyPrefix(subject, listLeadWords)) {
+		subject = reListLead.ReplaceAllString(subject, "")
+	}
+	subject = strings.TrimSpace(dropTrail(subject))
+	if strings.ContainsAny(subject, listCountWords) {
+		subject = strings.TrimSpace(reListCount.ReplaceAllString(subject, ""))
+	}
+	subject = strings.TrimSpace(dropTrail(subject))
 	if subject == "" {
 		return nil
 	}
