@@ -237,11 +237,13 @@ func TestCleanLines(t *testing.T) {
 	}
 }
 
-// The regexps that topicStart and cities stand for, their specification;
+// The regexps that topicStart, cities and indexEntry stand for, their
+// specification;
 // only the tests run them.
 var (
 	reTopicStart = regexp.MustCompile(`^\s?【`)
 	reCity       = regexp.MustCompile(`(\p{Han}{2})市`)
+	reIndexEntry = regexp.MustCompile(`^(\S.*?)((?:\x{3000}+\d{1,3}[ab]?)+)\s*$`)
 )
 
 // TestPassageSentence holds Sentence of the passages Parse's documents
@@ -327,5 +329,27 @@ func TestLinesWith(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d lines found: the check checks little", found)
+	}
+}
+
+// TestIndexEntry holds indexEntry to reIndexEntry on the sample lines and
+// on made-up entries around its edges.
+func TestIndexEntry(t *testing.T) {
+	lines := append(sampleLines(t), "大事记\u300045", "大事记\u3000\u300045a\u30007b", "\u3000\u300012", "\u300012", "x\u30001234", "x1\u300012",
+		"索引\u3000123\u3000\t", "a\u3000\u30001\u3000", "a\n\u30001", "\t大\u30001", "\xff\u30001", "\u30001\u30002", "ab", "a\u3000b", "a\u30001ab", "名\u3000\u3000\u300012b \r")
+	matched := 0
+	for _, s := range lines {
+		s = strings.TrimLeft(strings.TrimRight(s, " "), " ")
+		title, pages, ok := indexEntry(s)
+		m := reIndexEntry.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (title != m[1] || pages != m[2]) {
+			t.Fatalf("indexEntry(%q) = %q, %q, %v; want %q", s, title, pages, ok, m)
+		}
+		if ok {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d entries matched: the check checks little", matched)
 	}
 }

@@ -117,7 +117,6 @@ var (
 	reAuthor       = regexp.MustCompile(`^\s?[（\[][^（）\[\]]*([（(][^）)]*[）)][^（）\[\]]*)*[）\]]\s*$`)
 	reAuthorOpen   = regexp.MustCompile(`^\s?（[^）]{4,}$`)
 	reYear         = regexp.MustCompile(`(20\d\d|19\d\d)\s?年`)
-	reIndexEntry   = regexp.MustCompile(`^(\S.*?)((?:\x{3000}+\d{1,3}[ab]?)+)\s*$`)
 )
 
 // reSpace is the class \s of the regexps above.
@@ -525,8 +524,8 @@ func (d *Document) indexChapters() []indexChapter {
 	for i := start; i < len(d.Lines); i++ {
 		raw := d.Lines[i].Raw
 		t := strings.TrimRight(raw, " ")
-		m := reIndexEntry.FindStringSubmatch(strings.TrimLeft(t, " "))
-		if m == nil {
+		entry, pageList, ok := indexEntry(strings.TrimLeft(t, " "))
+		if !ok {
 			if d.Lines[i].Kind == Blank {
 				continue
 			}
@@ -536,18 +535,69 @@ func (d *Document) indexChapters() []indexChapter {
 			}
 			continue
 		}
-		title := textnorm.Key(m[1])
+		title := textnorm.Key(entry)
 		if strings.HasPrefix(t, "\u3000") && prev != "" {
 			title = prev + title
 		}
 		prev = ""
-		pages := strings.Fields(strings.ReplaceAll(m[2], "\u3000", " "))
+		pages := strings.Fields(strings.ReplaceAll(pageList, "\u3000", " "))
 		if len(pages) == 1 && !strings.ContainsAny(pages[0], "ab") {
 			n, _ := strconv.Atoi(pages[0])
 			out = append(out, indexChapter{title: title, page: n, line: i + 1})
 		}
 	}
 	return out
+}
+
+// indexEntry is reIndexEntry.FindStringSubmatch(s) without the regexp,
+// which tries every length of its lazy title on every line of the index:
+// it returns the two groups, the entry's title and its pages. The pages
+// are read back from the end of s, after its \s characters: one or more
+// times U+3000s, one to three digits and an optional a or b, in one way
+// only (a page's digits and letter are not U+3000, and its U+3000s not a
+// digit or letter). The title is the shortest start of s they can follow:
+// one character at least, the first not \s, and none a line feed (.); the
+// pages may start at any U+3000 of a run but its last, which then pads the
+// title.
+func indexEntry(s string) (title, pages string, ok bool) {
+	const ideo = "\u3000"
+	if s == "" || reSpace(s[0]) {
+		return "", "", false
+	}
+	_, first := utf8.DecodeRuneInString(s)
+	end := len(strings.TrimRight(s, " \t\n\f\r"))
+	start := -1
+	for p := end; ; {
+		q := p // a page's end: [ab]? \d{1,3} (\x{3000})+ read backwards
+		if q > 0 && (s[q-1] == 'a' || s[q-1] == 'b') {
+			q--
+		}
+		digits := q
+		for digits > 0 && q-digits < 3 && isDigit(s[digits-1]) {
+			digits--
+		}
+		run := digits
+		for run >= len(ideo) && s[run-len(ideo):run] == ideo {
+			run -= len(ideo)
+		}
+		if digits == q || run == digits {
+			break
+		}
+		// The first U+3000 of the run at or after the title's first
+		// character, if not the run's last one.
+		at := run
+		for at < first {
+			at += len(ideo)
+		}
+		if at < digits {
+			start = at
+		}
+		p = run
+	}
+	if start < 0 || strings.IndexByte(s[:start], '\n') >= 0 {
+		return "", "", false
+	}
+	return s[:start], s[start:end], true
 }
 
 // findSections splits a part into sections at its section headings and
