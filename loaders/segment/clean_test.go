@@ -238,8 +238,7 @@ func TestCleanLines(t *testing.T) {
 }
 
 // The regexps that topicStart, cities and indexEntry stand for, their
-// specification;
-// only the tests run them.
+// specification; only the tests run them.
 var (
 	reTopicStart = regexp.MustCompile(`^\s?【`)
 	reCity       = regexp.MustCompile(`(\p{Han}{2})市`)
