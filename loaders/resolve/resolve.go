@@ -235,13 +235,27 @@ func unify(ents []kg.Entity, city string) []int {
 	}
 	owner := map[kg.Ref]int{} // variant ref → first entity that claimed it
 	forms := newCityForms(city)
+	// A name is often both an entity's name and key, or the alias of
+	// several: each is reduced once.
+	variants, projects := map[string]string{}, map[string]string{}
+	memo := func(m map[string]string, f func(string) string) func(string) string {
+		return func(name string) string {
+			v, ok := m[name]
+			if !ok {
+				v = f(name)
+				m[name] = v
+			}
+			return v
+		}
+	}
+	orgVariant, projectVariant := memo(variants, forms.variant), memo(projects, forms.projectVariant)
 	for i := range ents {
 		e := &ents[i]
-		variant := forms.variant
+		variant := orgVariant
 		switch e.Kind {
 		case kg.Organization, kg.Place:
 		case kg.Project:
-			variant = forms.projectVariant
+			variant = projectVariant
 		default:
 			continue
 		}
