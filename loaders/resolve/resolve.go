@@ -137,7 +137,9 @@ func absorb(cur, e *kg.Entity) {
 // sortStable sorts s stably by c. Entities and sources are large structs:
 // sorting their indices and moving each element once is several times
 // cheaper than the swaps and rotations of an in-place stable sort, and
-// the result is the same, since a stable sort has only one result.
+// the result is the same, since a stable sort has only one result. The
+// elements are moved along the cycles of the permutation, in place: no
+// copy of s is made.
 func sortStable[T any](s []T, c func(a, b *T) int) {
 	sorted := true
 	for i := 1; i < len(s) && sorted; i++ {
@@ -151,11 +153,23 @@ func sortStable[T any](s []T, c func(a, b *T) int) {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(i, j int) int { return c(&s[i], &s[j]) })
-	out := make([]T, len(s))
-	for k, i := range idx {
-		out[k] = s[i]
+	// s[k] is to be s[idx[k]]: follow each cycle from its first place,
+	// marking the places filled with -1.
+	for k := range idx {
+		if idx[k] < 0 || idx[k] == k {
+			continue
+		}
+		first := s[k]
+		at := k
+		for idx[at] != k {
+			next := idx[at]
+			s[at] = s[next]
+			idx[at] = -1
+			at = next
+		}
+		s[at] = first
+		idx[at] = -1
 	}
-	copy(s, out)
 }
 
 // finish deduplicates an entity's aliases (dropping its own name) and
