@@ -70,10 +70,12 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		p.lines = append(p.lines, n)
 		switch {
 		case len(t) == len(l.Text) && cached:
-			b.WriteString(d.CleanLine(n))
-			shift := int32(start - d.cleanEnd[n-1])
-			for _, e := range d.ends[d.endsFrom[n-1]:d.endsFrom[n]] {
-				p.ends = append(p.ends, e+shift)
+			b.WriteString(d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]) // CleanLine(n)
+			if e, z := d.endsFrom[n-1], d.endsFrom[n]; e < z {
+				shift := int32(start - d.cleanEnd[n-1])
+				for ; e < z; e++ {
+					p.ends = append(p.ends, d.ends[e]+shift)
+				}
 			}
 		case len(t) == len(l.Text):
 			b.WriteString(d.CleanLine(n))
