@@ -352,3 +352,23 @@ func TestIndexEntry(t *testing.T) {
 		t.Errorf("only %d entries matched: the check checks little", matched)
 	}
 }
+
+// TestBannerWord holds bannerWord to strings.TrimSpace on the sample lines
+// and on the word among spaces of every kind.
+func TestBannerWord(t *testing.T) {
+	lines := sampleLines(t)
+	for _, sp := range []string{"", " ", "\t", "\v", "\u0085", "\u00a0", "\u1680", "\u2002", "\u205f", "\u3000", "\u3001", "x", "\xe3"} {
+		lines = append(lines, sp+"年鉴", "年鉴"+sp, sp+"年鉴"+sp, sp+sp+"年鉴 ", sp+"年鉴x", sp+"年")
+	}
+	found := 0
+	for _, s := range lines {
+		if want := strings.TrimSpace(s) == "年鉴"; bannerWord(s) != want {
+			t.Fatalf("bannerWord(%q) = %v, want %v", s, bannerWord(s), want)
+		} else if want {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d banner words: the check checks little", found)
+	}
+}

@@ -242,8 +242,7 @@ func (d *Document) markPages() {
 // the index of the banner's last line (page number + chapter) and the page
 // number printed there.
 func (d *Document) banner(i int) (end, page int, ok bool) {
-	if raw := d.Lines[i].Raw; !strings.Contains(raw, "年鉴") || strings.TrimSpace(raw) != "年鉴" {
-		// Contains rules out nearly every line without decoding it.
+	if !bannerWord(d.Lines[i].Raw) {
 		return 0, 0, false
 	}
 	j := i + 1
@@ -267,6 +266,27 @@ func (d *Document) banner(i int) (end, page int, ok bool) {
 		return j, n, true
 	}
 	return j - 1, 0, true
+}
+
+// bannerWord reports whether strings.TrimSpace(raw) is 年鉴, the line that
+// starts a running banner, asked of every line. Past the ASCII spaces
+// that start raw, a byte that cannot start a space of Unicode (U+0085,
+// U+00A0, U+1680, U+2000–U+205F and U+3000 start with C2, E1, E2 or E3)
+// ends the spaces TrimSpace drops: the word must stand right there, which
+// rules out nearly every line at its first bytes.
+func bannerWord(raw string) bool {
+	const word = "年鉴"
+	i := 0
+	for i < len(raw) && (raw[i] == ' ' || raw[i] >= '\t' && raw[i] <= '\r') {
+		i++
+	}
+	if i < len(raw) {
+		switch raw[i] {
+		case 0xC2, 0xE1, 0xE2, 0xE3:
+			return strings.TrimSpace(raw) == word
+		}
+	}
+	return strings.HasPrefix(raw[i:], word) && strings.TrimSpace(raw[i+len(word):]) == ""
 }
 
 // bannerStart returns the index where the banner whose 年鉴 line is at i
