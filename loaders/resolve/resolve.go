@@ -63,31 +63,32 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// Each merged entity is the first of its own (canon[i] == i), and
 	// absorbs the later ones.
 	canon := unify(ents, city)
-	kept := 0
+	var roots []int
 	for i := range ents {
 		if to := canon[i]; to != i {
 			absorb(&ents[to], &ents[i])
 			parts[to] = append(parts[to], parts[i]...)
 		} else {
-			kept++
+			roots = append(roots, i)
 		}
 	}
-	if kept > 0 {
-		out.Entities = make([]kg.Entity, 0, kept)
-	}
-	for i := range ents {
-		if canon[i] == i {
-			ents[i].Mentions = joinMentions(parts[i])
-			finish(&ents[i])
-			out.Entities = append(out.Entities, ents[i])
-		}
-	}
-	sortStable(out.Entities, func(a, b *kg.Entity) int {
-		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+	// The merged entities, ordered by kind and key. No two share both
+	// (each is the entity of its ref), so an unstable sort of their
+	// indices orders them as a stable sort would.
+	slices.SortFunc(roots, func(i, j int) int {
+		if c := strings.Compare(string(ents[i].Kind), string(ents[j].Kind)); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Key, b.Key)
+		return strings.Compare(ents[i].Key, ents[j].Key)
 	})
+	if len(roots) > 0 {
+		out.Entities = make([]kg.Entity, 0, len(roots))
+	}
+	for _, i := range roots {
+		ents[i].Mentions = joinMentions(parts[i])
+		finish(&ents[i])
+		out.Entities = append(out.Entities, ents[i])
+	}
 	for i := range out.Entities {
 		out.Entities[i].ID = out.Entities[i].Ref().ID()
 	}
