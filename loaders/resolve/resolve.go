@@ -92,12 +92,12 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	for i := range out.Entities {
 		out.Entities[i].ID = out.Entities[i].Ref().ID()
 	}
-	merged := func(r kg.Ref) (kg.Ref, bool) {
+	merged := func(r kg.Ref) (kg.Ref, int, bool) {
 		i, ok := byRef[r]
 		if !ok {
-			return r, false
+			return r, 0, false
 		}
-		return ents[canon[i]].Ref(), true
+		return ents[canon[i]].Ref(), canon[i], true
 	}
 	out.Relationships = relationships(graphs, merged, out)
 	return out
@@ -446,10 +446,15 @@ var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.Owned
 // refs, drops those whose ends were not extracted (each with a
 // diagnostic), and keeps one relationship per type, ends and title: the
 // first, which comes from the most trusted source.
-func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, bool), out *kg.Graph) []kg.Relationship {
+//
+// merged gives the merged ref of an entity's ref and its index among the
+// merged entities; the relationships' ends are told apart by that index
+// (an honour by one of its own, below 0), which is cheaper to hash than
+// the refs.
+func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), out *kg.Graph) []kg.Relationship {
 	type relKey struct {
 		typ      string
-		from, to kg.Ref
+		from, to int
 		title    string
 		line     int
 	}
@@ -459,25 +464,31 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, bool), out *
 	}
 	seen := make(map[relKey]int, n)
 	rels := make([]kg.Relationship, 0, n)
-	resolveRef := func(r kg.Ref) (kg.Ref, bool) {
+	honors := map[string]int{}
+	resolveRef := func(r kg.Ref) (kg.Ref, int, bool) {
 		if r.Kind == kg.Honor {
-			return r, r.Key != ""
+			id, ok := honors[r.Key]
+			if !ok {
+				id = -1 - len(honors)
+				honors[r.Key] = id
+			}
+			return r, id, r.Key != ""
 		}
 		return merged(r)
 	}
 	for _, g := range graphs {
 		for _, r := range g.Relationships {
-			from, ok1 := resolveRef(r.From)
-			to, ok2 := resolveRef(r.To)
+			from, fromID, ok1 := resolveRef(r.From)
+			to, toID, ok2 := resolveRef(r.To)
 			if !ok1 || !ok2 {
 				out.Diagnostics = append(out.Diagnostics, kg.Diagnostic{File: r.Source.Yearbook, Line: r.Source.Line, Code: "dangling-relationship",
 					Message: fmt.Sprintf("%s %s:%s → %s:%s: an end was not extracted", r.Type, r.From.Kind, r.From.Key, r.To.Kind, r.To.Key)})
 				continue
 			}
-			if from == to {
+			if fromID == toID {
 				continue
 			}
-			k := relKey{r.Type, from, to, r.Props["title"], 0}
+			k := relKey{r.Type, fromID, toID, r.Props["title"], 0}
 			if perStatement[r.Type] {
 				k.line = r.Source.Line
 			}
