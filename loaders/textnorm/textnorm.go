@@ -126,10 +126,9 @@ func AppendClean(b *strings.Builder, s string) {
 			i++
 			continue
 		}
-		if j := skipHan(s, i); j > i {
-			// Runes of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
-			// Chinese characters are: neither a space, nor U+FFFD, nor
-			// full width; kept as they are, and not ASCII.
+		if j := skipKept(s, i); j > i {
+			// Three-byte runes kept as they are (Chinese characters and
+			// punctuation), not ASCII.
 			pendingSpace, prev = false, utf8.RuneError
 			i = j
 			continue
@@ -160,18 +159,38 @@ func AppendClean(b *strings.Builder, s string) {
 	b.WriteString(s[start:])
 }
 
-// skipHan returns the end of the run of well-formed runes of U+4000–U+CFFF
-// and U+E000–U+EFFF (lead bytes E4–EC and EE) that starts at s[i], or i:
-// AppendClean passes over a run of Chinese characters in this one tight
-// loop.
-func skipHan(s string, i int) int {
-	for i+2 < len(s) {
-		if c := s[i]; (c-0xE4 > 0xEC-0xE4 && c != 0xEE) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+// skipKept returns the end of the run of well-formed three-byte runes
+// that Clean keeps as they are which starts at s[i], or i: AppendClean
+// passes over a run of Chinese text in this one tight loop, telling the
+// runes apart by their bytes. The lead bytes E1–EC and EE–EF take any
+// continuation bytes (E0 and ED, which do not, are left to the decoder);
+// of their runes, Clean changes only the spaces U+2002, U+2003 and U+3000
+// (E2 80 82, E2 80 83, E3 80 80), the full-width digits and letters
+// (EF BC 90–99, EF BC A1–BA, EF BD 81–9A) and U+FFFD (EF BF BD).
+func skipKept(s string, i int) int {
+	t := s[i:]
+	for len(t) >= 3 {
+		c, c1, c2 := t[0], t[1], t[2]
+		if c-0xE1 > 0xEF-0xE1 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
 			break
 		}
-		i += 3
+		switch c {
+		case 0xE2:
+			if c1 == 0x80 && (c2 == 0x82 || c2 == 0x83) {
+				return len(s) - len(t)
+			}
+		case 0xE3:
+			if c1 == 0x80 && c2 == 0x80 {
+				return len(s) - len(t)
+			}
+		case 0xEF:
+			if c1 == 0xBC && (c2-0x90 <= 0x99-0x90 || c2-0xA1 <= 0xBA-0xA1) || c1 == 0xBD && c2-0x81 <= 0x9A-0x81 || c1 == 0xBF && c2 == 0xBD {
+				return len(s) - len(t)
+			}
+		}
+		t = t[3:]
 	}
-	return i
+	return len(s) - len(t)
 }
 
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves
