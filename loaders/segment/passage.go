@@ -20,7 +20,7 @@ type Passage struct {
 	// ends holds the offsets in Text of its sentence ends (。；！？) in
 	// order, found when the passage is built; nil in a Passage built by
 	// hand, whose Sentence walks the text instead.
-	ends []int32
+	ends []int
 }
 
 // Passage joins the body lines from..to (inclusive). col is a byte offset
@@ -48,11 +48,10 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		}
 	}
 	if lines > 0 {
-		// One array for both tables: a passage is made for every
+		// One array for the three tables: a passage is made for every
 		// topic and stretch of text, by each extractor.
-		both := make([]int, 2*lines)
-		p.offs, p.lines = both[:0:lines], both[lines:lines:2*lines]
-		p.ends = make([]int32, 0, ends)
+		all := make([]int, 2*lines+ends)
+		p.offs, p.lines, p.ends = all[:0:lines], all[lines:lines:2*lines], all[2*lines:2*lines:2*lines+ends]
 	}
 	var b strings.Builder
 	b.Grow(size)
@@ -72,7 +71,7 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		case len(t) == len(l.Text) && cached:
 			b.WriteString(d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]) // CleanLine(n)
 			if e, z := d.endsFrom[n-1], d.endsFrom[n]; e < z {
-				shift := int32(start - d.cleanEnd[n-1])
+				shift := start - d.cleanEnd[n-1]
 				for ; e < z; e++ {
 					p.ends = append(p.ends, d.ends[e]+shift)
 				}
@@ -95,7 +94,7 @@ func (d *Document) Passage(from, to, col int) *Passage {
 // wherever they stand, so the ends are found by searching for the two
 // bytes (strings.IndexByte, many bytes at a time) instead of stepping
 // through every rune.
-func appendEnds(ends []int32, s string, from, to int) []int32 {
+func appendEnds(ends []int, s string, from, to int) []int {
 	t := s[from:to]
 	next := func(i int, c byte) int {
 		if j := strings.IndexByte(t[i:], c); j >= 0 {
@@ -110,7 +109,7 @@ func appendEnds(ends []int32, s string, from, to int) []int32 {
 			return ends
 		}
 		if i+3 <= len(t) && SentenceEndAt(t, i) {
-			ends = append(ends, int32(from+i))
+			ends = append(ends, from+i)
 		}
 		if i == e3 {
 			e3 = next(i+1, 0xE3)
@@ -170,7 +169,7 @@ func (p *Passage) sentence(off int) string {
 	ends := p.ends
 	lo, hi := 0, len(ends) // the first end at or after off-2
 	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); int(ends[m])+3 <= off {
+		if m := int(uint(lo+hi) >> 1); ends[m]+3 <= off {
 			lo = m + 1
 		} else {
 			hi = m
@@ -178,14 +177,14 @@ func (p *Passage) sentence(off int) string {
 	}
 	start := 0
 	if lo > 0 {
-		start = int(ends[lo-1]) + 3
+		start = ends[lo-1] + 3
 	}
-	for lo < len(ends) && int(ends[lo]) < off {
+	for lo < len(ends) && ends[lo] < off {
 		lo++ // an end that off falls inside
 	}
 	end := len(p.Text)
 	if lo < len(ends) {
-		end = int(ends[lo]) + 3
+		end = ends[lo] + 3
 	}
 	return p.Text[start:end]
 }

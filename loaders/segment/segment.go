@@ -102,7 +102,7 @@ type Document struct {
 	// line n's from ends[endsFrom[n-1]] to ends[endsFrom[n]]: passages
 	// copy them, shifted, for Sentence to find the ends around an offset
 	// by a binary search instead of a walk over the text.
-	ends     []int32
+	ends     []int
 	endsFrom []int32
 }
 
@@ -190,7 +190,7 @@ func (d *Document) cleanLines() {
 	d.endsFrom = make([]int32, len(d.Lines)+1)
 	j := 0
 	for i := range d.Lines {
-		for j < len(d.ends) && int(d.ends[j]) < d.cleanEnd[i+1] {
+		for j < len(d.ends) && d.ends[j] < d.cleanEnd[i+1] {
 			j++
 		}
 		d.endsFrom[i+1] = int32(j)
