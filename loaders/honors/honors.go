@@ -318,11 +318,19 @@ func verbAt(s string, i int) int {
 		return -1
 	}
 	// The bytes that may follow a verb's first byte; t[j] follows s[i+j].
+	// Two bytes a turn: the loop costs about as much as the lookups.
 	t := s[i+1 : len(s)-1]
-	for j := 0; j < len(t); j++ {
+	j := 0
+	for ; j+1 < len(t); j += 2 {
 		if verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
 			return i + j
 		}
+		if verbSecondBytes[t[j+1]] && verbFirstBytes[s[i+j+1]] {
+			return i + j + 1
+		}
+	}
+	if j < len(t) && verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
+		return i + j
 	}
 	return -1
 }
