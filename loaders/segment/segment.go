@@ -161,8 +161,9 @@ func Parse(file string, lines []string) *Document {
 		d.City = commonCity(lines)
 	}
 	d.findParts()
+	topics := d.topicLines()
 	for _, p := range d.Parts {
-		d.findSections(p)
+		d.findSections(p, topics)
 	}
 	d.indexPaths()
 	d.cleanLines()
@@ -622,7 +623,9 @@ func indexEntry(s string) (title, pages string, ok bool) {
 
 // findSections splits a part into sections at its section headings and
 // finds the topics and author lines of each.
-func (d *Document) findSections(p *Part) {
+//
+// topics marks the lines that start a 【topic】 (topicLines).
+func (d *Document) findSections(p *Part, topics []bool) {
 	cur := &Section{Start: p.Start}
 	p.Sections = append(p.Sections, cur)
 	for n := p.Start; n <= p.End; n++ {
@@ -647,7 +650,7 @@ func (d *Document) findSections(p *Part) {
 				n = next
 			}
 		default:
-			if title, last, ok := d.heading(n, p.End); ok {
+			if title, last, ok := d.heading(n, p.End, topics); ok {
 				cur.End = n - 1
 				cur = &Section{Title: title, Start: n}
 				p.Sections = append(p.Sections, cur)
@@ -719,10 +722,10 @@ func (d *Document) topic(n int) *Topic {
 //
 // It is asked of nearly every body line, and only a line shortly before a
 // 【topic】 can be a heading: the lines it would read are first searched
-// for a 【topic】 line, which rules out most lines before reading any of
-// them as a heading.
-func (d *Document) heading(n, end int) (string, int, bool) {
-	if !d.topicWithin(n, end) {
+// for a 【topic】 line (topics, of topicLines), which rules out most lines
+// before reading any of them as a heading.
+func (d *Document) heading(n, end int, topics []bool) (string, int, bool) {
+	if !topicWithin(n, end, topics) {
 		return "", 0, false
 	}
 	title := ""
@@ -744,11 +747,27 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 	return "", 0, false
 }
 
+// topicLines marks, by line number, the content lines (body, heading or
+// author) that start a 【topic】. findSections turns body lines into
+// headings and author lines, all content, and changes no line's text, so
+// the marks hold while it runs.
+func (d *Document) topicLines() []bool {
+	topics := make([]bool, len(d.Lines)+1)
+	for i := range d.Lines {
+		switch l := &d.Lines[i]; l.Kind {
+		case Body, Heading, Author:
+			topics[l.N] = topicStart(l.Text)
+		}
+	}
+	return topics
+}
+
 // topicWithin reports whether a 【topic】 line is among the lines heading
-// reads from n: the content lines from n on, below n+4 and up to end.
-func (d *Document) topicWithin(n, end int) bool {
-	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
-		if topicStart(d.Line(k).Text) {
+// reads from n, a body line: line n, and the content lines after it below
+// n+4 and up to end.
+func topicWithin(n, end int, topics []bool) bool {
+	for k := n; k <= end && k < n+4 && k < len(topics); k++ {
+		if topics[k] {
 			return true
 		}
 	}
