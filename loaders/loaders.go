@@ -110,7 +110,8 @@ func Extract(path string, b []byte) (*Result, error) {
 	if decode.Truncated(b) {
 		g.Diagnostics = append(g.Diagnostics, kg.Diagnostic{File: path, Line: len(lines), Code: "truncated", Message: "the file ends in the middle of a line: it may have been cut off"})
 	}
-	g.Pages = Pages(doc)
+	// The decoded lines are read no more: their array takes the pages'.
+	g.Pages = pages(doc, lines)
 	stage("resolve")
 	res.Graph = g
 	return res, nil
@@ -124,9 +125,14 @@ func Extract(path string, b []byte) (*Result, error) {
 // Since every page is a contiguous run, the pages' lines are consecutive
 // slices of one array of all the lines, instead of a slice grown per page.
 func Pages(doc *segment.Document) []kg.Page {
+	return pages(doc, make([]string, len(doc.Lines)))
+}
+
+// pages is Pages, with all, of one string a line of doc, for the array of
+// the pages' lines.
+func pages(doc *segment.Document, all []string) []kg.Page {
 	var out []kg.Page
 	seen := map[int]bool{}
-	all := make([]string, len(doc.Lines))
 	for i := range doc.Lines {
 		l := &doc.Lines[i]
 		all[i] = l.Text

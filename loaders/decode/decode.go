@@ -60,9 +60,9 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 		return nil, "", &Error{File: file, Line: 1 + bytes.Count(b[:i], []byte("\n")), Reason: "binary content (NUL byte): not a text file"}
 	}
 	enc := UTF8
-	if utf8.Valid(b) {
+	if validUTF8(b) {
 		// valid as it is
-	} else if t := trimPartialRune(b); utf8.Valid(t) {
+	} else if t := trimPartialRune(b); validUTF8(t) {
 		// A file cut off in the middle of a character (an interrupted
 		// copy) keeps every complete line; the caller reports Truncated.
 		b = t
@@ -88,6 +88,36 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 		lines[i] = l
 	}
 	return lines, enc, nil
+}
+
+// validUTF8 is utf8.Valid(b), faster on Chinese text: ASCII and a
+// three-byte rune led by E1–EC or EE–EF, which take any continuation
+// bytes (nearly every Chinese character and punctuation mark), are
+// checked in line, and only other runes are left to utf8.Valid. TestValidUTF8 holds it to
+// utf8.Valid.
+func validUTF8(b []byte) bool {
+	i := 0
+	for i+2 < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		// Up to the next three-byte rune: ASCII and the rest, to utf8.
+		j := i + 1
+		for j < len(b) && b[j]&0xF0 != 0xE0 {
+			j++
+		}
+		if !utf8.Valid(b[i:j]) {
+			break
+		}
+		i = j
+	}
+	return utf8.Valid(b[i:])
 }
 
 // trimPartialRune drops an incomplete UTF-8 sequence at the very end of b.

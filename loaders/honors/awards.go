@@ -33,12 +33,12 @@ var listLeads = func() (out [6]uint32) {
 	return out
 }()
 
-// listFirstBytes and listSecondBytes mark the first and second bytes of
-// the verbs of listVerbs, so that listVerbMatches passes over nearly every
-// other character with two table lookups: the first bytes are those of
-// most Chinese characters, the second bytes few.
-var listFirstBytes, listSecondBytes = func() (first, second [256]bool) {
-	for _, v := range listVerbs {
+// verbFirstBytes and verbSecondBytes mark the first and second bytes of
+// the words of awardWords and listVerbs, so that findVerbs passes over
+// nearly every other byte with a table lookup of the byte after it: the
+// first bytes are those of most Chinese characters, the second bytes few.
+var verbFirstBytes, verbSecondBytes = func() (first, second [256]bool) {
+	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
 		first[v[0]], second[v[1]] = true, true
 	}
 	return first, second
@@ -54,41 +54,27 @@ func lead3(s string, i int) uint32 {
 // verb in one way only.
 var listPrefixes = []string{"被", "新", "首次", "成功"}
 
-// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1),
-// in one pass over the bytes that compares the verbs only where the first
-// character of one stands. The prefixes and the verbs start with
-// different characters, so a match is the leftmost verb with the longest
-// run of prefixes before it that does not reach into the previous match.
+// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1):
+// the list verbs findVerbs finds.
 func listVerbMatches(s string) [][]int {
-	var out [][]int
-	from := 0
-	for i := 0; i+2 < len(s); {
-		if !listFirstBytes[s[i]] || !listSecondBytes[s[i+1]] {
-			i += runeStep(s, i)
-			continue
-		}
-		k := listVerbAt(s, i)
-		if k < 0 {
-			i += runeStep(s, i)
-			continue
-		}
-		start := i
-	prefix:
-		for {
-			for _, p := range listPrefixes {
-				if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
-					start -= len(p)
-					continue prefix
-				}
+	_, list := findVerbs(s)
+	return list
+}
+
+// listPrefixStart returns where the run of listPrefixes that ends at i
+// starts, not before from.
+func listPrefixStart(s string, i, from int) int {
+	start := i
+prefix:
+	for {
+		for _, p := range listPrefixes {
+			if start-len(p) >= from && strings.HasSuffix(s[:start], p) {
+				start -= len(p)
+				continue prefix
 			}
-			break
 		}
-		end := i + len(listVerbs[k])
-		out = append(out, []int{start, end, i, end})
-		from = end
-		i = end
+		return start
 	}
-	return out
 }
 
 // listVerbAt returns the index in listVerbs of the verb at s[i:], or -1.
@@ -102,24 +88,40 @@ func listVerbAt(s string, i int) int {
 	return -1
 }
 
-// runeStep returns how far a search for words that start with the lead
-// byte of a multi-byte character (as all the verbs here do) may step from
-// i where none starts: over a whole three-byte character, since its
-// continuation bytes start nothing, and else one byte. Stepping a rune
-// rather than a byte at a time is what makes the passes over every
-// passage of the book cheap.
-func runeStep(s string, i int) int {
-	if s[i]&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return 3
-	}
-	return 1
-}
-
 // reListCount matches the count that closes a list (…等5所学校, …2家企业).
 var reListCount = regexp.MustCompile(`(?:等)?\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:家|个|所|座)\s*(?:企业|单位|学校|医院|中小学|幼儿园|机构|合作社|园区)?\s*$`)
 
 // reListTrail matches adverbs between a list and its verb (均, 分别).
 var reListTrail = regexp.MustCompile(`(均|分别|先后|同时|全部|还|也|已)+$`)
+
+// listTrailWords are the alternatives of reListTrail, one of which ends
+// every match.
+var listTrailWords = []string{"均", "分别", "先后", "同时", "全部", "还", "也", "已"}
+
+// dropTrail is reListTrail.ReplaceAllString(s, ""), with the regexp run
+// only when s ends in one of its words.
+func dropTrail(s string) string {
+	if !hasAnySuffix(s, listTrailWords) {
+		return s
+	}
+	return reListTrail.ReplaceAllString(s, "")
+}
+
+// listCountWords are the counters of reListCount, one of which every
+// match holds.
+const listCountWords = "家个所座"
+
+// listLeadWords are the words reListLead starts with but a year.
+var listLeadWords = []string{"同年", "当年", "年内", "其中"}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // reListLead matches a date or adverb that opens the clause of a list.
 var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|同年|当年|年内|其中)`)
@@ -142,11 +144,8 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 	// as places, so that it bounds 天祝县城关第二小学 as it would in prose.
 	var known []mention.Name
 	seen := map[string]bool{}
-	// The verbs of each passage are found once, for both loops.
-	matches := make([][][]int, len(ps))
-	for i, p := range ps {
-		matches[i] = listVerbMatches(p.Text)
-		for _, m := range matches[i] {
+	for _, p := range ps {
+		for _, m := range p.list {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
 				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
@@ -157,19 +156,18 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		}
 	}
 	f := mention.NewFinder(known, b.d.City)
-	for i, p := range ps {
+	for _, p := range ps {
 		if p.topic != nil && profiled[p.topic.Start] {
 			continue
 		}
-		b.listAwardsIn(p, matches[i], f)
+		b.listAwardsIn(p, f)
 	}
 }
 
-// listAwardsIn reads the lists of passage p, whose verbs listVerbMatches
-// found at matches.
-func (b *builder) listAwardsIn(p passage, matches [][]int, f mention.Finder) {
+// listAwardsIn reads the lists of passage p, at its list verbs.
+func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 	text := p.Text
-	for _, m := range matches {
+	for _, m := range p.list {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
 			continue // 授予 with its honoree after it is awards'
@@ -214,7 +212,7 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 	for _, tail := range []string{"荣誉称号", "称号", "创建名单", "名单", "行列"} {
 		rest = strings.TrimSuffix(rest, tail)
 	}
-	name := strings.NewReplacer("“", "", "”", "", " ", "").Replace(rest)
+	name := unquote.Replace(rest)
 	n := utf8.RuneCountInString(name)
 	if n < 4 || n > 30 || strings.ContainsAny(name, "、等和及或《》（）()") {
 		return nil, nil
@@ -230,6 +228,10 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 	return []string{name}, map[string]string{name: textnorm.Clean(rest)}
 }
 
+// unquote drops the quotes and spaces of an unquoted title; built once,
+// as a replacer is costly to build.
+var unquote = strings.NewReplacer("“", "", "”", "", " ", "")
+
 func hasAnyWord(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -243,10 +245,16 @@ func hasAnyWord(s string, words []string) bool {
 // nothing when an item is not exactly one organization the finder bounds.
 func listHonorees(subject string, f mention.Finder) []string {
 	subject = strings.TrimSpace(subject)
-	subject = reListLead.ReplaceAllString(subject, "")
-	subject = strings.TrimSpace(reListTrail.ReplaceAllString(subject, ""))
-	subject = strings.TrimSpace(reListCount.ReplaceAllString(subject, ""))
-	subject = strings.TrimSpace(reListTrail.ReplaceAllString(subject, ""))
+	// Each regexp runs only where what it must match is there: most
+	// subjects have no date, count or adverb to drop.
+	if subject != "" && (subject[0] >= '0' && subject[0] <= '9' || hasAnyPrefix(subject, listLeadWords)) {
+		subject = reListLead.ReplaceAllString(subject, "")
+	}
+	subject = strings.TrimSpace(dropTrail(subject))
+	if strings.ContainsAny(subject, listCountWords) {
+		subject = strings.TrimSpace(reListCount.ReplaceAllString(subject, ""))
+	}
+	subject = strings.TrimSpace(dropTrail(subject))
 	if subject == "" {
 		return nil
 	}

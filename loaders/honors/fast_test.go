@@ -87,3 +87,41 @@ func TestSeparators(t *testing.T) {
 // reAward matches the verb of an award. It is the specification of
 // awardVerbs; only the tests run it.
 var reAward = regexp.MustCompile(`(授予|评为|荣获|获得|命名为)`)
+
+// TestListPrechecks checks that the words listHonorees looks for before
+// running reListLead, reListTrail and reListCount are there in every
+// string they match: the lines of the yearbook, each cut before every
+// 、 and ，, and made-up cases.
+func TestListPrechecks(t *testing.T) {
+	cases := []string{"均", "分别均", "先后也已", "2023年其中", "同年A", "等5家企业", "3所学校", "十二座", "A均B", "其中"}
+	for _, s := range texts(t) {
+		for _, sep := range []string{"、", "，"} {
+			for i := 0; i < len(s) && len(cases) < 200000; {
+				k := strings.Index(s[i:], sep)
+				if k < 0 {
+					break
+				}
+				cases = append(cases, strings.TrimSpace(s[max(0, i+k-60):i+k]))
+				i += k + len(sep)
+			}
+		}
+	}
+	matched := 0
+	for _, s := range cases {
+		if reListTrail.MatchString(s) {
+			matched++
+			if dropTrail(s) != reListTrail.ReplaceAllString(s, "") {
+				t.Fatalf("dropTrail(%q) = %q", s, dropTrail(s))
+			}
+		}
+		if reListCount.MatchString(s) && !strings.ContainsAny(s, listCountWords) {
+			t.Fatalf("reListCount matches %q, which has none of %s", s, listCountWords)
+		}
+		if reListLead.MatchString(s) && !(s[0] >= '0' && s[0] <= '9' || hasAnyPrefix(s, listLeadWords)) {
+			t.Fatalf("reListLead matches %q, which starts with neither a digit nor one of %v", s, listLeadWords)
+		}
+	}
+	if matched == 0 {
+		t.Error("reListTrail never matched: the check checks little")
+	}
+}

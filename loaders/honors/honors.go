@@ -121,11 +121,14 @@ func (b *builder) diag(line int, code, msg string) {
 	b.diags = append(b.diags, kg.Diagnostic{File: b.d.File, Line: line, Code: code, Message: msg})
 }
 
-// passage is a stretch of running text with where it sits.
+// passage is a stretch of running text with where it sits, and the
+// matches of its award verbs (awardVerbs) and list verbs
+// (listVerbMatches), found in one pass over its text.
 type passage struct {
 	*segment.Passage
-	part  *segment.Part
-	topic *segment.Topic
+	part        *segment.Part
+	topic       *segment.Topic
+	award, list [][]int
 }
 
 // passages wraps the stretches of the yearbook's running text
@@ -134,6 +137,7 @@ func passages(running []segment.Stretch) []passage {
 	out := make([]passage, len(running))
 	for i, st := range running {
 		out[i] = passage{Passage: st.Passage, part: st.Part, topic: st.Topic}
+		out[i].award, out[i].list = findVerbs(st.Text)
 	}
 	return out
 }
@@ -262,30 +266,86 @@ func hasAnySuffix(s string, suffixes []string) bool {
 var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 
 // awardVerbs returns what reAward.FindAllStringIndex(text, -1) returns,
-// without the regexp, which tries its alternatives at every position of
-// the text: one pass over the text, a character at a time (runeStep),
-// comparing the words only where the first character of one of them
-// (授评荣获命) stands. No word is a prefix of
-// another, so the first that matches at the leftmost position is the
-// regexp's match; and a word, valid UTF-8, cannot start inside a rune, so
-// its occurrences are where the regexp would find them.
+// without the regexp: the award verbs findVerbs finds.
 func awardVerbs(text string) [][]int {
-	var out [][]int
-next:
-	for i := 0; i+2 < len(text); {
-		switch uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2]) {
-		case first授, first评, first荣, first获, first命:
-			for _, w := range awardWords {
-				if strings.HasPrefix(text[i:], w) {
-					out = append(out, []int{i, i + len(w)})
-					i += len(w)
-					continue next
-				}
+	award, _ := findVerbs(text)
+	return award
+}
+
+// findVerbs returns the matches of the award verbs (awardVerbs) and of
+// the list verbs (listVerbMatches) in s, without the regexps, which try
+// their alternatives at every position of the text: one pass over the
+// bytes of the text, comparing the words only where the first character
+// of one of them stands, which a table lookup of the byte after rules out
+// at nearly every other byte. Every word starts with a lead byte
+// (E5–E8), which no rune a regexp decodes holds inside it, so the words
+// are found where the regexps would find them, and a step of a byte costs
+// less than decoding where the next rune starts. Each kind's matches do
+// not overlap: a kind is not compared again before the end of its last
+// match, but the other kind is.
+//
+// Award verbs: no word is a prefix of another, so the first that matches
+// at the leftmost position is the regexp's match. List verbs: the
+// prefixes and the verbs start with different characters, so a match is
+// the leftmost verb with the longest run of prefixes before it that does
+// not reach into the previous match.
+func findVerbs(s string) (award, list [][]int) {
+	awardFrom, listFrom := 0, 0
+	for i := verbAt(s, 0); i >= 0; i = verbAt(s, i+1) {
+		if i >= awardFrom {
+			if w := awardWordAt(s, i); w != "" {
+				award = append(award, []int{i, i + len(w)})
+				awardFrom = i + len(w)
 			}
 		}
-		i += runeStep(text, i)
+		if i >= listFrom {
+			if k := listVerbAt(s, i); k >= 0 {
+				start := listPrefixStart(s, i, listFrom)
+				end := i + len(listVerbs[k])
+				list = append(list, []int{start, end, i, end})
+				listFrom = end
+			}
+		}
 	}
-	return out
+	return award, list
+}
+
+// verbAt returns the first position from i on where the first character
+// of a verb may stand (a first byte and a second byte of one), or -1.
+// It is the whole scan over the bytes, kept apart in a loop of its own.
+func verbAt(s string, i int) int {
+	if i+2 >= len(s) {
+		return -1
+	}
+	// The bytes that may follow a verb's first byte; t[j] follows s[i+j].
+	// Two bytes a turn: the loop costs about as much as the lookups.
+	t := s[i+1 : len(s)-1]
+	j := 0
+	for ; j+1 < len(t); j += 2 {
+		if verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
+			return i + j
+		}
+		if verbSecondBytes[t[j+1]] && verbFirstBytes[s[i+j+1]] {
+			return i + j + 1
+		}
+	}
+	if j < len(t) && verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
+		return i + j
+	}
+	return -1
+}
+
+// awardWordAt returns the word of awardWords at s[i:], or "".
+func awardWordAt(s string, i int) string {
+	switch lead3(s, i) {
+	case first授, first评, first荣, first获, first命:
+		for _, w := range awardWords {
+			if strings.HasPrefix(s[i:], w) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // The first characters of awardWords, their three UTF-8 bytes in one
@@ -304,7 +364,7 @@ const (
 func (b *builder) awards(p passage, honoree *kg.Entity) int {
 	n := 0
 	text := p.Text
-	for _, m := range awardVerbs(text) {
+	for _, m := range p.award {
 		verb := text[m[0]:m[1]]
 		honors, titleWritten, _ := honorsAfter(text, m[1], verb)
 		if len(honors) == 0 {

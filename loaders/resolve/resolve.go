@@ -30,69 +30,101 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	for _, g := range graphs {
 		n += len(g.Entities)
 	}
-	byRef := make(map[kg.Ref]*kg.Entity, n)
-	order := make([]kg.Ref, 0, n)
+	// Each entity of the graphs is copied once, into one array, and
+	// known by its index there. Its mentions are gathered as the slices
+	// of the graphs they come in (parts), and copied only once all are
+	// known, into one slice of the merged entity.
+	byRef := make(map[kg.Ref]int, n)
+	ents := make([]kg.Entity, 0, n)
+	parts := make([][][]kg.Source, 0, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
-			e := g.Entities[i]
+			e := &g.Entities[i]
 			if e.Key == "" {
 				continue
 			}
 			ref := e.Ref()
 			cur, ok := byRef[ref]
 			if !ok {
-				cp := e
+				byRef[ref] = len(ents)
+				ents = append(ents, *e)
+				cp := &ents[len(ents)-1]
 				cp.Props = copyProps(e.Props)
 				cp.Aliases = append([]string(nil), e.Aliases...)
-				cp.Mentions = append([]kg.Source(nil), e.Mentions...)
-				byRef[ref] = &cp
-				order = append(order, ref)
+				cp.Mentions = nil
+				parts = append(parts, [][]kg.Source{e.Mentions})
 				continue
 			}
-			absorb(cur, &e)
+			absorb(&ents[cur], e)
+			parts[cur] = append(parts[cur], e.Mentions)
 		}
 	}
-	canon := unify(byRef, order, city)
-	ents := make(map[kg.Ref]*kg.Entity, len(order))
-	var refs []kg.Ref
-	for _, ref := range order {
-		to := canon[ref]
-		e := byRef[ref]
-		if cur, ok := ents[to]; ok {
-			absorb(cur, e)
-			continue
+	// Each merged entity is the first of its own (canon[i] == i), and
+	// absorbs the later ones.
+	canon := unify(ents, city)
+	var roots []int
+	for i := range ents {
+		if to := canon[i]; to != i {
+			absorb(&ents[to], &ents[i])
+			parts[to] = append(parts[to], parts[i]...)
+		} else {
+			roots = append(roots, i)
 		}
-		if to != ref {
-			e.Key = to.Key
-		}
-		ents[to] = e
-		refs = append(refs, to)
 	}
-	for _, ref := range refs {
-		e := ents[ref]
-		finish(e)
-		out.Entities = append(out.Entities, *e)
-	}
-	sortStable(out.Entities, func(a, b *kg.Entity) int {
-		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+	// The merged entities, ordered by kind and key. No two share both
+	// (each is the entity of its ref), so an unstable sort of their
+	// indices orders them as a stable sort would.
+	slices.SortFunc(roots, func(i, j int) int {
+		if c := strings.Compare(string(ents[i].Kind), string(ents[j].Kind)); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Key, b.Key)
+		return strings.Compare(ents[i].Key, ents[j].Key)
 	})
+	if len(roots) > 0 {
+		out.Entities = make([]kg.Entity, 0, len(roots))
+	}
+	for _, i := range roots {
+		ents[i].Mentions = joinMentions(parts[i])
+		finish(&ents[i])
+		out.Entities = append(out.Entities, ents[i])
+	}
 	for i := range out.Entities {
 		out.Entities[i].ID = out.Entities[i].Ref().ID()
 	}
-	out.Relationships = relationships(graphs, canon, ents, out)
+	merged := func(r kg.Ref) (kg.Ref, int, bool) {
+		i, ok := byRef[r]
+		if !ok {
+			return r, 0, false
+		}
+		return ents[canon[i]].Ref(), canon[i], true
+	}
+	out.Relationships = relationships(graphs, merged, out)
 	return out
 }
 
-// absorb merges e into cur: aliases and mentions are united, properties
-// cur lacks are taken from e.
+// joinMentions returns the mentions of parts, one after the other, in a
+// new slice (nil when there are none).
+func joinMentions(parts [][]kg.Source) []kg.Source {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]kg.Source, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// absorb merges e into cur: aliases are united, properties cur lacks are
+// taken from e. (Merge unites the mentions.)
 func absorb(cur, e *kg.Entity) {
 	cur.Aliases = append(cur.Aliases, e.Name)
 	cur.Aliases = append(cur.Aliases, e.Aliases...)
-	cur.Mentions = append(cur.Mentions, e.Mentions...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
 			if cur.Props == nil {
@@ -106,7 +138,9 @@ func absorb(cur, e *kg.Entity) {
 // sortStable sorts s stably by c. Entities and sources are large structs:
 // sorting their indices and moving each element once is several times
 // cheaper than the swaps and rotations of an in-place stable sort, and
-// the result is the same, since a stable sort has only one result.
+// the result is the same, since a stable sort has only one result. The
+// elements are moved along the cycles of the permutation, in place: no
+// copy of s is made.
 func sortStable[T any](s []T, c func(a, b *T) int) {
 	sorted := true
 	for i := 1; i < len(s) && sorted; i++ {
@@ -120,105 +154,185 @@ func sortStable[T any](s []T, c func(a, b *T) int) {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(i, j int) int { return c(&s[i], &s[j]) })
-	out := make([]T, len(s))
-	for k, i := range idx {
-		out[k] = s[i]
+	// s[k] is to be s[idx[k]]: follow each cycle from its first place,
+	// marking the places filled with -1.
+	for k := range idx {
+		if idx[k] < 0 || idx[k] == k {
+			continue
+		}
+		first := s[k]
+		at := k
+		for idx[at] != k {
+			next := idx[at]
+			s[at] = s[next]
+			idx[at] = -1
+			at = next
+		}
+		s[at] = first
+		idx[at] = -1
 	}
-	copy(s, out)
 }
 
 // finish deduplicates an entity's aliases (dropping its own name) and
 // mentions, and orders the mentions by line.
+//
+// It runs for every entity, so it dedups without maps: aliases by a
+// search of the few kept so far (a map only for an entity with many), and
+// mentions, once sorted by line, within the run of their line.
 func finish(e *kg.Entity) {
-	seen := map[string]bool{textnorm.Key(e.Name): true}
-	aliases := e.Aliases[:0]
-	for _, a := range e.Aliases {
-		k := textnorm.Key(a)
-		if a != "" && !seen[k] {
-			seen[k] = true
-			aliases = append(aliases, a)
-		}
-	}
-	e.Aliases = aliases
+	e.Aliases = uniqueAliases(e.Name, e.Aliases)
 	sortStable(e.Mentions, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
-	type mk struct {
-		line  int
-		quote string
-	}
-	seenM := map[mk]bool{}
 	ms := e.Mentions[:0]
+	run := 0 // where the kept mentions of the current line start in ms
 	for _, m := range e.Mentions {
-		k := mk{m.Line, m.Quote}
-		if !seenM[k] {
-			seenM[k] = true
+		if len(ms) > 0 && ms[len(ms)-1].Line != m.Line {
+			run = len(ms)
+		}
+		if !slices.ContainsFunc(ms[run:], func(k kg.Source) bool { return k.Quote == m.Quote }) {
 			ms = append(ms, m)
 		}
 	}
 	e.Mentions = ms
 }
 
-// unify maps every ref to the ref of the entity it is merged into.
-// Organizations and places are merged when any of their names or aliases
-// share a variant key; the first entity met (the most trusted source)
-// gives the merged entity its key and name.
-func unify(byRef map[kg.Ref]*kg.Entity, order []kg.Ref, city string) map[kg.Ref]kg.Ref {
-	parent := map[kg.Ref]kg.Ref{}
-	var find func(r kg.Ref) kg.Ref
-	find = func(r kg.Ref) kg.Ref {
-		p, ok := parent[r]
-		if !ok || p == r {
-			return r
+// uniqueAliases returns aliases without "" and without repeats of a key
+// (textnorm.Key), the entity's name's included, keeping the first of each,
+// in place.
+func uniqueAliases(name string, aliases []string) []string {
+	const few = 16 // past this many keys, a map is cheaper than a search
+	var buf [few]string
+	var keys []string
+	var seen map[string]bool
+	if len(aliases) < few {
+		keys = append(buf[:0], textnorm.Key(name))
+	} else {
+		seen = map[string]bool{textnorm.Key(name): true}
+	}
+	out := aliases[:0]
+	for _, a := range aliases {
+		if a == "" {
+			continue
 		}
-		root := find(p)
-		parent[r] = root
+		k := textnorm.Key(a)
+		if seen != nil {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else if slices.Contains(keys, k) {
+			continue
+		} else {
+			keys = append(keys, k)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// unify returns, for every entity, the index of the entity it is merged
+// into. Organizations and places are merged when any of their names or
+// aliases share a variant key; the first entity met (the most trusted
+// source) gives the merged entity its key and name, so every entity is
+// merged into one before it, or is its own.
+func unify(ents []kg.Entity, city string) []int {
+	parent := make([]int, len(ents))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		if parent[i] == i {
+			return i
+		}
+		root := find(parent[i])
+		parent[i] = root
 		return root
 	}
-	pos := make(map[kg.Ref]int, len(order))
-	for i, r := range order {
-		pos[r] = i
+	owner := map[kg.Ref]int{} // variant ref → first entity that claimed it
+	forms := newCityForms(city)
+	// A name is often both an entity's name and key, or the alias of
+	// several: each is reduced once.
+	variants, projects := map[string]string{}, map[string]string{}
+	memo := func(m map[string]string, f func(string) string) func(string) string {
+		return func(name string) string {
+			v, ok := m[name]
+			if !ok {
+				v = f(name)
+				m[name] = v
+			}
+			return v
+		}
 	}
-	owner := map[kg.Ref]kg.Ref{} // variant ref → first entity that claimed it
-	for _, ref := range order {
-		variant := Variant
-		switch ref.Kind {
+	orgVariant, projectVariant := memo(variants, forms.variant), memo(projects, forms.projectVariant)
+	for i := range ents {
+		e := &ents[i]
+		variant := orgVariant
+		switch e.Kind {
 		case kg.Organization, kg.Place:
 		case kg.Project:
 			variant = projectVariant
 		default:
 			continue
 		}
-		e := byRef[ref]
 		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
-			v := kg.Ref{Kind: ref.Kind, Key: variant(name, city)}
+			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
 			if v.Key == "" {
 				continue
 			}
 			o, ok := owner[v]
 			if !ok {
-				owner[v] = ref
+				owner[v] = i
 				continue
 			}
-			a, b := find(o), find(ref)
+			a, b := find(o), find(i)
 			if a == b {
 				continue
 			}
-			if pos[b] < pos[a] {
-				a, b = b, a
-			}
-			parent[b] = a
+			parent[max(a, b)] = min(a, b)
 		}
 	}
-	canon := make(map[kg.Ref]kg.Ref, len(order))
-	for _, ref := range order {
-		canon[ref] = find(ref)
+	for i := range parent {
+		parent[i] = find(i)
 	}
-	return canon
+	return parent
 }
 
 // Variant returns the variant key of an organization or place name: the
 // match key with the city's standard long forms reduced to their short
 // forms, so that 中共武威市委组织部, 武威市委组织部 and 市委组织部 share one.
-func Variant(name, city string) string {
+func Variant(name, city string) string { return newCityForms(city).variant(name) }
+
+// cityForms holds the names Variant and projectVariant look for, which
+// depend on the city only: unify builds them once for all the names of a
+// yearbook instead of once a name.
+type cityForms struct {
+	city  string
+	paren string      // the city in parentheses: (武威)
+	long  [][2]string // the city's long forms and their short forms, in order
+}
+
+func newCityForms(city string) *cityForms {
+	f := &cityForms{city: city}
+	if city == "" {
+		return f
+	}
+	c := city + "市"
+	f.paren = "(" + city + ")"
+	f.long = [][2]string{
+		{"中共" + c + "委员会", "市委"},
+		{"中共" + c + "委", "市委"},
+		{"中国人民政治协商会议" + c + "委员会", "市政协"},
+		{"政协" + c + "委员会", "市政协"},
+		{c + "政协", "市政协"},
+		{"共青团" + c + "委员会", "团市委"},
+		{"共青团" + c + "委", "团市委"},
+		{c, "市"},
+	}
+	return f
+}
+
+// variant is Variant of name in the forms' city.
+func (f *cityForms) variant(name string) string {
 	k := textnorm.Key(name)
 	if k == "" {
 		return ""
@@ -227,12 +341,12 @@ func Variant(name, city string) string {
 	if strings.Contains(k, "届") { // reTerm's last character: most names have none
 		k = reTerm.ReplaceAllString(k, "")
 	}
-	if city != "" {
+	if city := f.city; city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
 		// the city adds nothing to the name. Only a province (…省, or a
 		// name before the city in parentheses) is dropped: 共青团武威市委
 		// and 民革武威市委 are other bodies than 市委.
-		paren := strings.Index(k, "("+city+")")
+		paren := strings.Index(k, f.paren)
 		if paren >= 0 {
 			k = k[:paren] + city + k[paren+len(city)+2:]
 		}
@@ -242,17 +356,7 @@ func Variant(name, city string) string {
 				k = k[i:]
 			}
 		}
-		c := city + "市"
-		for _, r := range [][2]string{
-			{"中共" + c + "委员会", "市委"},
-			{"中共" + c + "委", "市委"},
-			{"中国人民政治协商会议" + c + "委员会", "市政协"},
-			{"政协" + c + "委员会", "市政协"},
-			{c + "政协", "市政协"},
-			{"共青团" + c + "委员会", "团市委"},
-			{"共青团" + c + "委", "团市委"},
-			{c, "市"},
-		} {
+		for _, r := range f.long {
 			if strings.HasPrefix(k, r[0]) {
 				k = r[1] + k[len(r[0]):]
 				break
@@ -279,10 +383,10 @@ func Variant(name, city string) string {
 // projectVariant returns the variant key of a project name: 项目
 // ("project") at the end and the city in parentheses add nothing, so
 // 稻盛云（武威）智算中心项目 and 稻盛云智算中心 are one project.
-func projectVariant(name, city string) string {
+func (f *cityForms) projectVariant(name string) string {
 	k := textnorm.Key(name)
-	if city != "" {
-		k = strings.Replace(k, "("+city+")", "", 1)
+	if f.city != "" {
+		k = strings.Replace(k, f.paren, "", 1)
 	}
 	if t := strings.TrimSuffix(k, "项目"); t != "" {
 		k = t
@@ -342,10 +446,15 @@ var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.Owned
 // refs, drops those whose ends were not extracted (each with a
 // diagnostic), and keeps one relationship per type, ends and title: the
 // first, which comes from the most trusted source.
-func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]*kg.Entity, out *kg.Graph) []kg.Relationship {
+//
+// merged gives the merged ref of an entity's ref and its index among the
+// merged entities; the relationships' ends are told apart by that index
+// (an honour by one of its own, below 0), which is cheaper to hash than
+// the refs.
+func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), out *kg.Graph) []kg.Relationship {
 	type relKey struct {
 		typ      string
-		from, to kg.Ref
+		from, to int
 		title    string
 		line     int
 	}
@@ -355,30 +464,31 @@ func relationships(graphs []*kg.Graph, canon map[kg.Ref]kg.Ref, ents map[kg.Ref]
 	}
 	seen := make(map[relKey]int, n)
 	rels := make([]kg.Relationship, 0, n)
-	resolveRef := func(r kg.Ref) (kg.Ref, bool) {
+	honors := map[string]int{}
+	resolveRef := func(r kg.Ref) (kg.Ref, int, bool) {
 		if r.Kind == kg.Honor {
-			return r, r.Key != ""
+			id, ok := honors[r.Key]
+			if !ok {
+				id = -1 - len(honors)
+				honors[r.Key] = id
+			}
+			return r, id, r.Key != ""
 		}
-		c, ok := canon[r]
-		if !ok {
-			return r, false
-		}
-		_, ok = ents[c]
-		return c, ok
+		return merged(r)
 	}
 	for _, g := range graphs {
 		for _, r := range g.Relationships {
-			from, ok1 := resolveRef(r.From)
-			to, ok2 := resolveRef(r.To)
+			from, fromID, ok1 := resolveRef(r.From)
+			to, toID, ok2 := resolveRef(r.To)
 			if !ok1 || !ok2 {
 				out.Diagnostics = append(out.Diagnostics, kg.Diagnostic{File: r.Source.Yearbook, Line: r.Source.Line, Code: "dangling-relationship",
 					Message: fmt.Sprintf("%s %s:%s → %s:%s: an end was not extracted", r.Type, r.From.Kind, r.From.Key, r.To.Kind, r.To.Key)})
 				continue
 			}
-			if from == to {
+			if fromID == toID {
 				continue
 			}
-			k := relKey{r.Type, from, to, r.Props["title"], 0}
+			k := relKey{r.Type, fromID, toID, r.Props["title"], 0}
 			if perStatement[r.Type] {
 				k.line = r.Source.Line
 			}

@@ -452,11 +452,11 @@ func (p *parser) unit(text string, l *lline, level int, leader bool, category st
 	u.level, u.leader, u.line = level, u.leader || leader, l
 	p.seq++
 	u.idx = p.seq // units listed one after the other are neighbours
-	for _, a := range append(un.aliases, cityForms(un.name, p.d.City)...) {
+	for _, a := range append(un.aliases, p.names.forms(un.name)...) {
 		u.addAlias(a)
 	}
 	for _, a := range un.aliases {
-		for _, f := range cityForms(a, p.d.City) {
+		for _, f := range p.names.forms(a) {
 			u.addAlias(f)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -12,10 +13,16 @@ import (
 // starts at p can end: a lexicon title, optionally followed by a
 // parenthesized title naming the same post under the unit's other plate
 // (校长（院长）, 主任（总编辑）), then optionally a joiner and another title.
+//
+// The candidates r[p:p+n] are looked up as the UTF-8 of the runes, grown
+// a rune at a time in one buffer, instead of a string made for each.
 func titleEnds(r []rune, p int) []int {
 	var out []int
+	var buf [64]byte
+	b := buf[:0]
 	for n := 1; n <= maxTitleLen && p+n <= len(r); n++ {
-		if !titles[string(r[p:p+n])] {
+		b = utf8.AppendRune(b, r[p+n-1])
+		if !titles[string(b)] {
 			continue
 		}
 		q := p + n
@@ -27,12 +34,22 @@ func titleEnds(r []rune, p int) []int {
 		}
 		for _, e := range ends {
 			out = append(out, e)
-			if e+1 < len(r) && strings.ContainsRune(titleJoiners, r[e]) {
+			if e+1 < len(r) && isJoiner(r[e]) {
 				out = append(out, titleEnds(r, e+1)...)
 			}
 		}
 	}
 	return out
+}
+
+// isJoiner reports whether r is one of titleJoiners.
+func isJoiner(r rune) bool {
+	for _, j := range titleJoiners {
+		if j == r {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitleSeq reports whether all of r is a title sequence.
@@ -58,7 +75,7 @@ func isTitle(s string) bool { return isTitleSeq(squeeze(s).r) }
 func splitTitle(q seq) int {
 	best, bestGap := 0, false
 	for _, e := range titleEnds(q.r, 0) {
-		if e < len(q.r) && !(q.r[e] == '（' || unicode.Is(unicode.Han, q.r[e]) && !strings.ContainsRune(titleJoiners, q.r[e])) {
+		if e < len(q.r) && !(q.r[e] == '（' || unicode.Is(unicode.Han, q.r[e]) && !isJoiner(q.r[e])) {
 			continue
 		}
 		gap := q.boundary(e)

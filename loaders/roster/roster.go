@@ -47,6 +47,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 	x := &extractor{
 		d:     d,
 		yb:    yearbook,
+		names: newCityNames(d.City),
 		units: map[string]*unit{},
 		g:     &kg.Graph{Yearbook: kg.Yearbook{ID: yearbook, File: d.File, Lines: len(d.Lines)}},
 	}
@@ -76,17 +77,15 @@ func findRosters(d *segment.Document) []span {
 	var out []span
 	// A title holds 名录 or 主要负责人, so its line, or the line after it,
 	// holds 录 or 负: Key drops only spaces and folds ASCII, never a Han
-	// character. Most lines have neither and need no key.
-	word := make([]int8, len(d.Lines)+1) // 0 unknown, 1 yes, -1 no
-	hasWord := func(n int) bool {
-		if word[n] == 0 {
-			word[n] = -1
-			if t := d.Line(n).Text; strings.Contains(t, "录") || strings.Contains(t, "负") {
-				word[n] = 1
-			}
+	// character. Most lines have neither and need no key; the few that
+	// have are found in one search of the book.
+	word := make([]bool, len(d.Lines)+1)
+	for _, r := range "录负" {
+		for _, n := range d.LinesWith(r) {
+			word[n] = true
 		}
-		return word[n] > 0
 	}
+	hasWord := func(n int) bool { return word[n] }
 	for n := 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
 		if l.Kind != segment.Body && l.Kind != segment.Heading {
@@ -248,6 +247,7 @@ type post struct {
 type extractor struct {
 	d     *segment.Document
 	yb    string
+	names *cityNames // the forms of the city's bodies' names
 	g     *kg.Graph
 	units map[string]*unit
 	order []*unit

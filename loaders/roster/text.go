@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -20,11 +21,16 @@ type seq struct {
 // squeeze builds the seq of s: spaces, U+FFFD and the continuation mark …
 // dropped, full-width digits and letters folded, ASCII punctuation that the
 // roster writes both ways mapped to the full-width form.
+//
+// The three tables are sized once, for every rune of s: squeeze runs for
+// every roster line and piece of one, and grown rune by rune the tables
+// were most of the roster's allocations.
 func squeeze(s string) seq {
-	var q seq
+	n := utf8.RuneCountInString(s)
+	q := seq{r: make([]rune, 0, n), off: make([]int, 0, n), gap: make([]bool, 0, n)}
 	space := false
 	for i, r := range s {
-		if textnorm.IsSpace(r) || r == '…' || r == utf8.RuneError {
+		if squeezed(r) {
 			space = true
 			continue
 		}
@@ -63,7 +69,21 @@ func fold(r rune) rune {
 
 // compact returns s as shown to users: spaces and continuation marks
 // removed, digits folded, parentheses and colons full-width.
-func compact(s string) string { return string(squeeze(s).r) }
+//
+// It writes the runes squeeze keeps straight into one string.
+func compact(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !squeezed(r) {
+			b.WriteRune(fold(r))
+		}
+	}
+	return b.String()
+}
+
+// squeezed reports whether squeeze drops r.
+func squeezed(r rune) bool { return textnorm.IsSpace(r) || r == '…' || r == utf8.RuneError }
 
 // closeParen returns the index of the ） that closes the （ at r[i], or -1.
 func closeParen(r []rune, i int) int {

@@ -188,15 +188,30 @@ func absolute(a string) bool {
 // 中共武威市委员会 → 市委) and the full form of a short one (市委办公室 →
 // 中共武威市委办公室, 市信访局 → 武威市信访局), and for county units the
 // forms with 中共 and 人民政府 (凉州区委 → 中共凉州区委).
-func cityForms(name, city string) []string {
-	var out []string
-	add := func(s ...string) { out = append(out, s...) }
+func cityForms(name, city string) []string { return newCityNames(city).forms(name) }
+
+// cityNames holds the names of the city's leading bodies that cityForms
+// looks for: they depend on the city only, and the roster builds them
+// once instead of once a unit name.
+type cityNames struct {
+	city, c string     // the city, and the city with 市
+	groups  [][]string // the forms of one body, the short form last
+}
+
+func newCityNames(city string) *cityNames {
 	c := city + "市"
-	groups := [][]string{
+	return &cityNames{city: city, c: c, groups: [][]string{
 		{"中国共产党" + c + "委员会", "中共" + c + "委员会", "中共" + c + "委", "市委"},
 		{"中国人民政治协商会议" + c + "委员会", "政协" + c + "委员会", c + "政协", "市政协"},
 		{"共青团" + c + "委员会", "共青团" + c + "委", "团市委"},
-	}
+	}}
+}
+
+// forms is cityForms of name in the city of cn.
+func (cn *cityNames) forms(name string) []string {
+	var out []string
+	add := func(s ...string) { out = append(out, s...) }
+	city, c, groups := cn.city, cn.c, cn.groups
 	grouped := false
 	if city != "" {
 	group:

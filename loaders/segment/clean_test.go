@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -236,9 +237,138 @@ func TestCleanLines(t *testing.T) {
 	}
 }
 
-// The regexps that topicStart and cities stand for, their specification;
-// only the tests run them.
+// The regexps that topicStart, cities and indexEntry stand for, their
+// specification; only the tests run them.
 var (
 	reTopicStart = regexp.MustCompile(`^\s?【`)
 	reCity       = regexp.MustCompile(`(\p{Han}{2})市`)
+	reIndexEntry = regexp.MustCompile(`^(\S.*?)((?:\x{3000}+\d{1,3}[ab]?)+)\s*$`)
 )
+
+// TestPassageSentence holds Sentence of the passages Parse's documents
+// build, which search their sentence ends found in advance, to
+// sentenceByRunes at the byte offsets of every topic and section text of
+// the fixtures and of the vendored yearbook.
+func TestPassageSentence(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	ends := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		bare := *d
+		bare.clean, bare.cleanEnd = "", nil
+		// Every offset of the fixtures; every seventh of the yearbook,
+		// which meets every alignment to its three-byte runes.
+		step := 1
+		if len(b) > 1<<20 {
+			step = 7
+		}
+		check := func(p, q *Passage) {
+			if p.ends == nil && p.Text != "" {
+				t.Fatalf("%s: passage at line %d has no sentence ends", f, p.Start)
+			}
+			if !slices.Equal(p.ends, q.ends) {
+				t.Fatalf("%s: passage at line %d: ends %v, without the cache %v", f, p.Start, p.ends, q.ends)
+			}
+			ends += len(p.ends)
+			for off := 0; off <= len(p.Text); off += step {
+				if got, want := p.Sentence(off), sentenceByRunes(p.Text, off); got != want {
+					t.Fatalf("%s: Sentence(%d) of the passage at line %d = %q, want %q", f, off, p.Start, got, want)
+				}
+			}
+		}
+		for _, p := range d.Parts {
+			for _, s := range p.Sections {
+				check(d.Passage(s.Start, s.End, 0), bare.Passage(s.Start, s.End, 0))
+				for _, tp := range s.Topics {
+					check(d.TopicText(tp), bare.TopicText(tp))
+					check(d.Passage(tp.Start, tp.End, 1), bare.Passage(tp.Start, tp.End, 1))
+				}
+			}
+		}
+	}
+	if ends < 1000 {
+		t.Errorf("only %d sentence ends: the check checks little", ends)
+	}
+}
+
+// TestLinesWith holds LinesWith to a search of every line's Text, with
+// and without the cleaned text, on the fixtures and the vendored yearbook.
+func TestLinesWith(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, "../../data/wuwei-2024.txt")
+	found := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		bare := *d
+		bare.clean, bare.cleanEnd = "", nil
+		for _, r := range "录负。市【（\u3001" {
+			var want []int
+			for n := 1; n <= len(d.Lines); n++ {
+				if strings.ContainsRune(d.Line(n).Text, r) {
+					want = append(want, n)
+				}
+			}
+			if got := d.LinesWith(r); !slices.Equal(got, want) {
+				t.Fatalf("%s: LinesWith(%q) = %v, want %v", f, r, got, want)
+			}
+			if got := bare.LinesWith(r); !slices.Equal(got, want) {
+				t.Fatalf("%s: LinesWith(%q) without the cleaned text = %v, want %v", f, r, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d lines found: the check checks little", found)
+	}
+}
+
+// TestIndexEntry holds indexEntry to reIndexEntry on the sample lines and
+// on made-up entries around its edges.
+func TestIndexEntry(t *testing.T) {
+	lines := append(sampleLines(t), "大事记\u300045", "大事记\u3000\u300045a\u30007b", "\u3000\u300012", "\u300012", "x\u30001234", "x1\u300012",
+		"索引\u3000123\u3000\t", "a\u3000\u30001\u3000", "a\n\u30001", "\t大\u30001", "\xff\u30001", "\u30001\u30002", "ab", "a\u3000b", "a\u30001ab", "名\u3000\u3000\u300012b \r")
+	matched := 0
+	for _, s := range lines {
+		s = strings.TrimLeft(strings.TrimRight(s, " "), " ")
+		title, pages, ok := indexEntry(s)
+		m := reIndexEntry.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (title != m[1] || pages != m[2]) {
+			t.Fatalf("indexEntry(%q) = %q, %q, %v; want %q", s, title, pages, ok, m)
+		}
+		if ok {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d entries matched: the check checks little", matched)
+	}
+}
+
+// TestBannerWord holds bannerWord to strings.TrimSpace on the sample lines
+// and on the word among spaces of every kind.
+func TestBannerWord(t *testing.T) {
+	lines := sampleLines(t)
+	for _, sp := range []string{"", " ", "\t", "\v", "\u0085", "\u00a0", "\u1680", "\u2002", "\u205f", "\u3000", "\u3001", "x", "\xe3"} {
+		lines = append(lines, sp+"年鉴", "年鉴"+sp, sp+"年鉴"+sp, sp+sp+"年鉴 ", sp+"年鉴x", sp+"年")
+	}
+	found := 0
+	for _, s := range lines {
+		if want := strings.TrimSpace(s) == "年鉴"; bannerWord(s) != want {
+			t.Fatalf("bannerWord(%q) = %v, want %v", s, bannerWord(s), want)
+		} else if want {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d banner words: the check checks little", found)
+	}
+}

@@ -17,26 +17,41 @@ type Passage struct {
 	Start int   // the first line
 	offs  []int // offs[i] is the byte offset in Text where line lines[i] begins
 	lines []int
+	// ends holds the offsets in Text of its sentence ends (。；！？) in
+	// order, found when the passage is built; nil in a Passage built by
+	// hand, whose Sentence walks the text instead.
+	ends []int
 }
 
 // Passage joins the body lines from..to (inclusive). col is a byte offset
 // in the first line's Text where the passage begins (after a 【title】).
+//
+// It also lists the passage's sentence ends for Sentence. The text is
+// valid UTF-8 (textnorm.Clean drops every byte that is not), so its ends
+// are exactly those of its lines: the ends of a line cleaned whole are
+// copied from the Document's, shifted to where the line starts in the
+// passage, and only a line cleaned anew (the first, cut at col, or any
+// line of a Document built by hand) is searched.
 func (d *Document) Passage(from, to, col int) *Passage {
 	p := &Passage{Start: from}
-	// Size the text and the line tables first: cleaning only shortens a
-	// line.
-	lines, size := 0, 0
+	cached := d.cleanEnd != nil && d.endsFrom != nil
+	// Size the text and the tables first: cleaning only shortens a
+	// line, and drops no sentence end.
+	lines, size, ends := 0, 0, 0
 	for n := from; n <= to && n <= len(d.Lines); n++ {
 		if l := d.Line(n); l.Kind == Body {
 			lines++
 			size += len(l.Text)
+			if cached {
+				ends += int(d.endsFrom[n] - d.endsFrom[n-1])
+			}
 		}
 	}
 	if lines > 0 {
-		// One array for both tables: a passage is made for every
+		// One array for the three tables: a passage is made for every
 		// topic and stretch of text, by each extractor.
-		both := make([]int, 2*lines)
-		p.offs, p.lines = both[:0:lines], both[lines:lines:2*lines]
+		all := make([]int, 2*lines+ends)
+		p.offs, p.lines, p.ends = all[:0:lines], all[lines:lines:2*lines], all[2*lines:2*lines:2*lines+ends]
 	}
 	var b strings.Builder
 	b.Grow(size)
@@ -49,16 +64,59 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		if n == from && col > 0 && col <= len(t) {
 			t = t[col:]
 		}
-		p.offs = append(p.offs, b.Len())
+		start := b.Len()
+		p.offs = append(p.offs, start)
 		p.lines = append(p.lines, n)
-		if len(t) == len(l.Text) {
+		switch {
+		case len(t) == len(l.Text) && cached:
+			b.WriteString(d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]) // CleanLine(n)
+			if e, z := d.endsFrom[n-1], d.endsFrom[n]; e < z {
+				shift := start - d.cleanEnd[n-1]
+				for ; e < z; e++ {
+					p.ends = append(p.ends, d.ends[e]+shift)
+				}
+			}
+		case len(t) == len(l.Text):
 			b.WriteString(d.CleanLine(n))
-		} else {
+			p.ends = appendEnds(p.ends, b.String(), start, b.Len())
+		default:
 			textnorm.AppendClean(&b, t)
+			p.ends = appendEnds(p.ends, b.String(), start, b.Len())
 		}
 	}
 	p.Text = b.String()
 	return p
+}
+
+// appendEnds appends to ends the offsets of the sentence ends of the valid
+// UTF-8 text s[from:to], in order. Only a rune led by the byte E3 (。) or
+// EF (；！？) can be an end, and in valid UTF-8 those bytes lead a rune
+// wherever they stand, so the ends are found by searching for the two
+// bytes (strings.IndexByte, many bytes at a time) instead of stepping
+// through every rune.
+func appendEnds(ends []int, s string, from, to int) []int {
+	t := s[from:to]
+	next := func(i int, c byte) int {
+		if j := strings.IndexByte(t[i:], c); j >= 0 {
+			return i + j
+		}
+		return len(t)
+	}
+	e3, ef := next(0, 0xE3), next(0, 0xEF)
+	for {
+		i := min(e3, ef)
+		if i == len(t) {
+			return ends
+		}
+		if i+3 <= len(t) && SentenceEndAt(t, i) {
+			ends = append(ends, from+i)
+		}
+		if i == e3 {
+			e3 = next(i+1, 0xE3)
+		} else {
+			ef = next(i+1, 0xEF)
+		}
+	}
 }
 
 // TopicText returns the passage of a topic's text, after its 【title】.
@@ -83,6 +141,9 @@ func (p *Passage) Line(off int) int {
 // valid or invalid UTF-8 that a rune-by-rune walk would decode can straddle
 // one, so the walk stops exactly where the bytes of an end stand.
 func (p *Passage) Sentence(off int) string {
+	if p.ends != nil {
+		return p.sentence(off)
+	}
 	text := p.Text
 	start := 0
 	for i := off; i >= 3; i-- {
@@ -99,6 +160,33 @@ func (p *Passage) Sentence(off int) string {
 		}
 	}
 	return text[start:end]
+}
+
+// sentence is Sentence by a binary search of the passage's sentence ends:
+// the sentence starts after the last end that finishes by off, and
+// finishes with the first end at or after off.
+func (p *Passage) sentence(off int) string {
+	ends := p.ends
+	lo, hi := 0, len(ends) // the first end at or after off-2
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); ends[m]+3 <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	start := 0
+	if lo > 0 {
+		start = ends[lo-1] + 3
+	}
+	for lo < len(ends) && ends[lo] < off {
+		lo++ // an end that off falls inside
+	}
+	end := len(p.Text)
+	if lo < len(ends) {
+		end = ends[lo] + 3
+	}
+	return p.Text[start:end]
 }
 
 // SentenceEndAt reports whether the UTF-8 bytes of a sentence end (。；！？)
@@ -138,6 +226,47 @@ func (d *Document) CleanLine(n int) string {
 		return textnorm.Clean(d.Line(n).Text)
 	}
 	return d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]
+}
+
+// LinesWith returns, in order, the numbers of the lines whose Text holds
+// the rune r: a rune textnorm.Clean keeps as it is and makes from no
+// other (not a space, U+FFFD, an ASCII letter or digit or their full
+// widths), such as a Chinese character. Clean keeps every such rune of a
+// line, so the lines are found by one search of the text Parse cleaned,
+// instead of a search a line.
+func (d *Document) LinesWith(r rune) []int {
+	w := string(r)
+	var out []int
+	if d.cleanEnd == nil {
+		for i := range d.Lines {
+			if strings.Contains(d.Lines[i].Text, w) {
+				out = append(out, i+1)
+			}
+		}
+		return out
+	}
+	// The search is for the rune's last byte, far rarer in Chinese text
+	// than its lead byte, where strings.Index would stop: a byte search
+	// that checks the bytes before each hit. The text being valid UTF-8,
+	// the bytes of r found there are the rune r.
+	last := w[len(w)-1]
+	for off := len(w) - 1; off < len(d.clean); {
+		i := strings.IndexByte(d.clean[off:], last)
+		if i < 0 {
+			return out
+		}
+		end := off + i + 1
+		if d.clean[end-len(w):end] != w {
+			off = end
+			continue
+		}
+		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]]; a rune found
+		// there lies within it, each line being valid UTF-8.
+		n := sort.SearchInts(d.cleanEnd, end)
+		out = append(out, n)
+		off = d.cleanEnd[n] + len(w) - 1
+	}
+	return out
 }
 
 // Stretch is a passage of running text with the part, section and topic

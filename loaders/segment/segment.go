@@ -98,6 +98,12 @@ type Document struct {
 	// a Document built by hand.
 	clean    string
 	cleanEnd []int
+	// ends holds the offsets in clean of every sentence end (。；！？),
+	// line n's from ends[endsFrom[n-1]] to ends[endsFrom[n]]: passages
+	// copy them, shifted, for Sentence to find the ends around an offset
+	// by a binary search instead of a walk over the text.
+	ends     []int
+	endsFrom []int32
 }
 
 // Line returns the line numbered n (1-based).
@@ -111,7 +117,6 @@ var (
 	reAuthor       = regexp.MustCompile(`^\s?[（\[][^（）\[\]]*([（(][^）)]*[）)][^（）\[\]]*)*[）\]]\s*$`)
 	reAuthorOpen   = regexp.MustCompile(`^\s?（[^）]{4,}$`)
 	reYear         = regexp.MustCompile(`(20\d\d|19\d\d)\s?年`)
-	reIndexEntry   = regexp.MustCompile(`^(\S.*?)((?:\x{3000}+\d{1,3}[ab]?)+)\s*$`)
 )
 
 // reSpace is the class \s of the regexps above.
@@ -142,7 +147,7 @@ func mayBeAuthor(s string) bool {
 func Parse(file string, lines []string) *Document {
 	d := &Document{File: file, Lines: make([]Line, len(lines))}
 	for i, raw := range lines {
-		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: strings.TrimRightFunc(raw, textnorm.IsSpace)}
+		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: textnorm.TrimRightSpace(raw)}
 		if d.Lines[i].Text == "" {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
 			// would reduce to "" is what TrimRightFunc reduces to "".
@@ -156,8 +161,9 @@ func Parse(file string, lines []string) *Document {
 		d.City = commonCity(lines)
 	}
 	d.findParts()
+	topics := d.topicLines()
 	for _, p := range d.Parts {
-		d.findSections(p)
+		d.findSections(p, topics)
 	}
 	d.indexPaths()
 	d.cleanLines()
@@ -178,6 +184,18 @@ func (d *Document) cleanLines() {
 		d.cleanEnd[i+1] = b.Len()
 	}
 	d.clean = b.String()
+	// The ends of the whole text at once, which a search for bytes
+	// passes over far faster than line by line, then shared out among
+	// the lines.
+	d.ends = appendEnds(nil, d.clean, 0, len(d.clean))
+	d.endsFrom = make([]int32, len(d.Lines)+1)
+	j := 0
+	for i := range d.Lines {
+		for j < len(d.ends) && d.ends[j] < d.cleanEnd[i+1] {
+			j++
+		}
+		d.endsFrom[i+1] = int32(j)
+	}
 }
 
 // markPages numbers the printed pages. A page starts at a line that begins
@@ -225,7 +243,7 @@ func (d *Document) markPages() {
 // the index of the banner's last line (page number + chapter) and the page
 // number printed there.
 func (d *Document) banner(i int) (end, page int, ok bool) {
-	if strings.TrimSpace(d.Lines[i].Raw) != "年鉴" {
+	if !bannerWord(d.Lines[i].Raw) {
 		return 0, 0, false
 	}
 	j := i + 1
@@ -249,6 +267,27 @@ func (d *Document) banner(i int) (end, page int, ok bool) {
 		return j, n, true
 	}
 	return j - 1, 0, true
+}
+
+// bannerWord reports whether strings.TrimSpace(raw) is 年鉴, the line that
+// starts a running banner, asked of every line. Past the ASCII spaces
+// that start raw, a byte that cannot start a space of Unicode (U+0085,
+// U+00A0, U+1680, U+2000–U+205F and U+3000 start with C2, E1, E2 or E3)
+// ends the spaces TrimSpace drops: the word must stand right there, which
+// rules out nearly every line at its first bytes.
+func bannerWord(raw string) bool {
+	const word = "年鉴"
+	i := 0
+	for i < len(raw) && (raw[i] == ' ' || raw[i] >= '\t' && raw[i] <= '\r') {
+		i++
+	}
+	if i < len(raw) {
+		switch raw[i] {
+		case 0xC2, 0xE1, 0xE2, 0xE3:
+			return strings.TrimSpace(raw) == word
+		}
+	}
+	return strings.HasPrefix(raw[i:], word) && strings.TrimSpace(raw[i+len(word):]) == ""
 }
 
 // bannerStart returns the index where the banner whose 年鉴 line is at i
@@ -427,20 +466,10 @@ func (d *Document) findParts() {
 			starts = append(starts, start{l.N, t})
 		}
 	}
-	firstOnPage := map[int]int{}
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		if _, ok := firstOnPage[l.Page]; !ok && (l.Kind == Body || l.Kind == Heading) {
-			firstOnPage[l.Page] = l.N
-		}
-	}
-	indexStart := len(d.Lines) + 1
+	firstOnPage := d.firstOnPage()
 	for _, e := range d.indexChapters() {
-		if e.line < indexStart {
-			indexStart = e.line
-		}
-		if n, ok := firstOnPage[e.page]; ok {
-			starts = append(starts, start{n, e.title})
+		if e.page >= 0 && e.page < len(firstOnPage) && firstOnPage[e.page] > 0 {
+			starts = append(starts, start{firstOnPage[e.page], e.title})
 		}
 	}
 	sort.SliceStable(starts, func(i, j int) bool { return starts[i].line < starts[j].line })
@@ -468,6 +497,24 @@ func (d *Document) findParts() {
 		}
 	}
 	d.Parts = parts
+}
+
+// firstOnPage returns, by page number, the first body or heading line of
+// each page, 0 for a page without one. Pages are numbered up from 1 or
+// from a banner's number, so a slice indexed by page is small.
+func (d *Document) firstOnPage() []int {
+	last := 0
+	for i := range d.Lines {
+		last = max(last, d.Lines[i].Page)
+	}
+	first := make([]int, last+1)
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Page >= 0 && first[l.Page] == 0 && (l.Kind == Body || l.Kind == Heading) {
+			first[l.Page] = l.N
+		}
+	}
+	return first
 }
 
 type indexChapter struct {
@@ -498,8 +545,8 @@ func (d *Document) indexChapters() []indexChapter {
 	for i := start; i < len(d.Lines); i++ {
 		raw := d.Lines[i].Raw
 		t := strings.TrimRight(raw, " ")
-		m := reIndexEntry.FindStringSubmatch(strings.TrimLeft(t, " "))
-		if m == nil {
+		entry, pageList, ok := indexEntry(strings.TrimLeft(t, " "))
+		if !ok {
 			if d.Lines[i].Kind == Blank {
 				continue
 			}
@@ -509,12 +556,12 @@ func (d *Document) indexChapters() []indexChapter {
 			}
 			continue
 		}
-		title := textnorm.Key(m[1])
+		title := textnorm.Key(entry)
 		if strings.HasPrefix(t, "\u3000") && prev != "" {
 			title = prev + title
 		}
 		prev = ""
-		pages := strings.Fields(strings.ReplaceAll(m[2], "\u3000", " "))
+		pages := strings.Fields(strings.ReplaceAll(pageList, "\u3000", " "))
 		if len(pages) == 1 && !strings.ContainsAny(pages[0], "ab") {
 			n, _ := strconv.Atoi(pages[0])
 			out = append(out, indexChapter{title: title, page: n, line: i + 1})
@@ -523,9 +570,62 @@ func (d *Document) indexChapters() []indexChapter {
 	return out
 }
 
+// indexEntry is reIndexEntry.FindStringSubmatch(s) without the regexp,
+// which tries every length of its lazy title on every line of the index:
+// it returns the two groups, the entry's title and its pages. The pages
+// are read back from the end of s, after its \s characters: one or more
+// times U+3000s, one to three digits and an optional a or b, in one way
+// only (a page's digits and letter are not U+3000, and its U+3000s not a
+// digit or letter). The title is the shortest start of s they can follow:
+// one character at least, the first not \s, and none a line feed (.); the
+// pages may start at any U+3000 of a run but its last, which then pads the
+// title.
+func indexEntry(s string) (title, pages string, ok bool) {
+	const ideo = "\u3000"
+	if s == "" || reSpace(s[0]) {
+		return "", "", false
+	}
+	_, first := utf8.DecodeRuneInString(s)
+	end := len(strings.TrimRight(s, " \t\n\f\r"))
+	start := -1
+	for p := end; ; {
+		q := p // a page's end: [ab]? \d{1,3} (\x{3000})+ read backwards
+		if q > 0 && (s[q-1] == 'a' || s[q-1] == 'b') {
+			q--
+		}
+		digits := q
+		for digits > 0 && q-digits < 3 && isDigit(s[digits-1]) {
+			digits--
+		}
+		run := digits
+		for run >= len(ideo) && s[run-len(ideo):run] == ideo {
+			run -= len(ideo)
+		}
+		if digits == q || run == digits {
+			break
+		}
+		// The first U+3000 of the run at or after the title's first
+		// character, if not the run's last one.
+		at := run
+		for at < first {
+			at += len(ideo)
+		}
+		if at < digits {
+			start = at
+		}
+		p = run
+	}
+	if start < 0 || strings.IndexByte(s[:start], '\n') >= 0 {
+		return "", "", false
+	}
+	return s[:start], s[start:end], true
+}
+
 // findSections splits a part into sections at its section headings and
 // finds the topics and author lines of each.
-func (d *Document) findSections(p *Part) {
+//
+// topics marks the lines that start a 【topic】 (topicLines).
+func (d *Document) findSections(p *Part, topics []bool) {
 	cur := &Section{Start: p.Start}
 	p.Sections = append(p.Sections, cur)
 	for n := p.Start; n <= p.End; n++ {
@@ -550,7 +650,7 @@ func (d *Document) findSections(p *Part) {
 				n = next
 			}
 		default:
-			if title, last, ok := d.heading(n, p.End); ok {
+			if title, last, ok := d.heading(n, p.End, topics); ok {
 				cur.End = n - 1
 				cur = &Section{Title: title, Start: n}
 				p.Sections = append(p.Sections, cur)
@@ -619,7 +719,15 @@ func (d *Document) topic(n int) *Topic {
 // heading reports whether a section heading starts at line n: one or two
 // short lines without sentence punctuation, followed directly by a 【topic】
 // line. It returns the heading and its last line.
-func (d *Document) heading(n, end int) (string, int, bool) {
+//
+// It is asked of nearly every body line, and only a line shortly before a
+// 【topic】 can be a heading: the lines it would read are first searched
+// for a 【topic】 line (topics, of topicLines), which rules out most lines
+// before reading any of them as a heading.
+func (d *Document) heading(n, end int, topics []bool) (string, int, bool) {
+	if !topicWithin(n, end, topics) {
+		return "", 0, false
+	}
 	title := ""
 	last := n
 	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
@@ -639,16 +747,58 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 	return "", 0, false
 }
 
+// topicLines marks, by line number, the content lines (body, heading or
+// author) that start a 【topic】. findSections turns body lines into
+// headings and author lines, all content, and changes no line's text, so
+// the marks hold while it runs.
+func (d *Document) topicLines() []bool {
+	topics := make([]bool, len(d.Lines)+1)
+	for i := range d.Lines {
+		switch l := &d.Lines[i]; l.Kind {
+		case Body, Heading, Author:
+			topics[l.N] = topicStart(l.Text)
+		}
+	}
+	return topics
+}
+
+// topicWithin reports whether a 【topic】 line is among the lines heading
+// reads from n, a body line: line n, and the content lines after it below
+// n+4 and up to end.
+func topicWithin(n, end int, topics []bool) bool {
+	for k := n; k <= end && k < n+4 && k < len(topics); k++ {
+		if topics[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // headingLike reports whether s could be (part of) a section heading:
 // 2 to 18 runes of textnorm.Key(s), no sentence punctuation, at least
 // half of them Han. It reads the runes of Key(s) without building it
 // (spaces, U+FFFD and bytes that are not UTF-8 dropped, full-width ASCII
-// folded): first in a pass that stops at the 19th rune or the first
-// punctuation, which rules out most lines after a few runes, and only
-// then again to count the Han runes, a lookup in a Unicode table.
+// folded), in one pass that stops at the 19th rune or the first
+// punctuation, which rules out most lines after a few runes. It is asked
+// of nearly every body line, so the runes U+4000–U+9FFF, most of the
+// text, are told apart by their bytes alone: none is a space or
+// punctuation, and all are Han but U+4DC0–U+4DFF (E4 B7 xx).
 func headingLike(s string) bool {
-	n := 0
-	for _, r := range s {
+	n, han := 0, 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if n++; n > 18 {
+				return false
+			}
+			if c != 0xE4 || s[i+1] != 0xB7 {
+				han++
+			}
+			i += 3
+			continue
+		}
+		r, size := textnorm.DecodeRuneAt(s, i)
+		i += size
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
@@ -659,17 +809,11 @@ func headingLike(s string) bool {
 		case '，', '。', '；', '：', ',', ';', ':', '！', '？', '、', '”', '“', '%':
 			return false
 		}
-	}
-	if n < 2 {
-		return false
-	}
-	han := 0
-	for _, r := range s {
 		if textnorm.IsHan(r) {
 			han++
 		}
 	}
-	return han*2 >= n
+	return n >= 2 && han*2 >= n
 }
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
@@ -682,18 +826,31 @@ func headingLike(s string) bool {
 // other folds into (not ASCII, not full width), that is a search for its
 // bytes, which rules out nearly every line of a book without decoding it.
 func mayBeDoubled(s string) bool {
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := textnorm.DecodeRuneAt(s, i)
+		i += size
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}
-		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.ContainsRune(s[i+utf8.RuneLen(r):], r) {
+		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.Contains(s[i:], s[i-size:i]) {
 			return false
 		}
 		break
 	}
 	var buf [128]rune
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		var r rune
+		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000–U+9FFF, most of the text, decoded in line:
+			// neither a space nor U+FFFD, and not folded.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = textnorm.DecodeRuneAt(s, i)
+			i += size
+		}
 		if r == utf8.RuneError || textnorm.IsSpace(r) {
 			continue
 		}

@@ -2,6 +2,7 @@ package textnorm
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -28,4 +29,13 @@ func TestDecodeRuneAt(t *testing.T) {
 		}
 	}
 	check("武威市凉州区，2023年。\uFFFD《》→")
+}
+
+// TestIsHan holds IsHan's shortcut to unicode.Han on every rune.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if IsHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("IsHan(%U) = %v", r, IsHan(r))
+		}
+	}
 }

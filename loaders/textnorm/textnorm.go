@@ -126,12 +126,11 @@ func AppendClean(b *strings.Builder, s string) {
 			i++
 			continue
 		}
-		if (c >= 0xE4 && c <= 0xEC || c == 0xEE) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// A rune of U+4000–U+CFFF or U+E000–U+EFFF, where nearly all
-			// Chinese characters are: neither a space, nor U+FFFD, nor
-			// full width; kept as it is, and not ASCII.
+		if j := skipKept(s, i); j > i {
+			// Three-byte runes kept as they are (Chinese characters and
+			// punctuation), not ASCII.
 			pendingSpace, prev = false, utf8.RuneError
-			i += 3
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -160,6 +159,40 @@ func AppendClean(b *strings.Builder, s string) {
 	b.WriteString(s[start:])
 }
 
+// skipKept returns the end of the run of well-formed three-byte runes
+// that Clean keeps as they are which starts at s[i], or i: AppendClean
+// passes over a run of Chinese text in this one tight loop, telling the
+// runes apart by their bytes. The lead bytes E1–EC and EE–EF take any
+// continuation bytes (E0 and ED, which do not, are left to the decoder);
+// of their runes, Clean changes only the spaces U+2002, U+2003 and U+3000
+// (E2 80 82, E2 80 83, E3 80 80), the full-width digits and letters
+// (EF BC 90–99, EF BC A1–BA, EF BD 81–9A) and U+FFFD (EF BF BD).
+func skipKept(s string, i int) int {
+	t := s[i:]
+	for len(t) >= 3 {
+		c, c1, c2 := t[0], t[1], t[2]
+		if c-0xE1 > 0xEF-0xE1 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		switch c {
+		case 0xE2:
+			if c1 == 0x80 && (c2 == 0x82 || c2 == 0x83) {
+				return len(s) - len(t)
+			}
+		case 0xE3:
+			if c1 == 0x80 && c2 == 0x80 {
+				return len(s) - len(t)
+			}
+		case 0xEF:
+			if c1 == 0xBC && (c2-0x90 <= 0x99-0x90 || c2-0xA1 <= 0xBA-0xA1) || c1 == 0xBD && c2-0x81 <= 0x9A-0x81 || c1 == 0xBF && c2 == 0xBD {
+				return len(s) - len(t)
+			}
+		}
+		t = t[3:]
+	}
+	return len(s) - len(t)
+}
+
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves
 // every other rune alone.
 func foldAlnum(r rune) rune {
@@ -174,22 +207,52 @@ func isASCIIAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
 }
 
-// IsHan reports whether r is a CJK ideograph.
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// IsHan reports whether r is a CJK ideograph. The block of the CJK
+// Unified Ideographs (U+4E00–U+9FFF), where nearly every character of the
+// text is, is all Han and answered without a search of Unicode's table;
+// TestIsHan holds this to unicode.Han.
+func IsHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // HanCount returns the number of CJK ideographs in s.
 func HanCount(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := DecodeRuneAt(s, i)
 		if IsHan(r) {
 			n++
 		}
+		i += size
 	}
 	return n
 }
 
 // TrimSpace trims the yearbook's spaces (see IsSpace) from both ends of s.
 func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
+
+// TrimRightSpace is strings.TrimRightFunc(s, IsSpace), comparing the
+// bytes of the spaces instead of decoding the last runes: the segmenter
+// trims every line of a book. A space's bytes at the end of s are always
+// decoded as that space, since none of them starts a rune but the first.
+func TrimRightSpace(s string) string {
+	for len(s) > 0 {
+		switch n := len(s); {
+		case s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\r':
+			s = s[:n-1]
+		case strings.HasSuffix(s, "\u3000") || strings.HasSuffix(s, "\u2002") || strings.HasSuffix(s, "\u2003"):
+			s = s[:n-3]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:n-2]
+		default:
+			return s
+		}
+	}
+	return s
+}
 
 // Doubled reports whether s, with its spaces removed, is one string written
 // twice (中 国 共 产 党…中 国 共 产 党…), the way chapter titles come out of

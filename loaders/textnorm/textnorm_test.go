@@ -205,3 +205,28 @@ func TestKeyExhaustive(t *testing.T) {
 	}
 	walk([]string{" ", "\t", "\r", "\n", "\u3000", "\u2002", "\u2003", "\u00a0", "\uFFFD", "\xff", "\xe4\xb8", "\xed\xa0\x80", "\xec\xbf\xbf", "\xe4\x80\x80", "a", "中", "Ｘ", "５", "\uff5f", "한", "\ue000"}, "", 0)
 }
+
+// TestTrimRightSpace holds TrimRightSpace to strings.TrimRightFunc on every
+// line of the yearbook and on every string of up to four pieces of spaces,
+// their broken bytes and other runes.
+func TestTrimRightSpace(t *testing.T) {
+	check := func(s string) {
+		if got, want := textnorm.TrimRightSpace(s), strings.TrimRightFunc(s, textnorm.IsSpace); got != want {
+			t.Fatalf("TrimRightSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range yearbookLines(t) {
+		check(s)
+	}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		check(s)
+		if depth == 4 {
+			return
+		}
+		for _, p := range []string{" ", "\t", "\r", "\n", "\u3000", "\u2002", "\u2003", "\u00a0", "\x80", "\xa0", "\xc2", "\xe3", "\xe3\x80", "\xe2\x80", "中", "a", "\u2001"} {
+			walk(s+p, depth+1)
+		}
+	}
+	walk("", 0)
+}
