@@ -8,7 +8,6 @@ package kg
 import (
 	"crypto/sha1"
 	"encoding/base32"
-	"strings"
 )
 
 // Kind is the kind of an entity. Its values are the GraphQL EntityKind enum.
@@ -96,8 +95,18 @@ var idPrefix = map[Kind]string{Person: "per", Organization: "org", Place: "plc",
 // reloads of a yearbook.
 func (r Ref) ID() string {
 	sum := sha1.Sum([]byte(string(r.Kind) + "\x00" + r.Key))
-	return idPrefix[r.Kind] + "_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10]))
+	p := idPrefix[r.Kind]
+	id := make([]byte, len(p)+1+idEncoding.EncodedLen(10))
+	copy(id, p)
+	id[len(p)] = '_'
+	idEncoding.Encode(id[len(p)+1:], sum[:10])
+	return string(id)
 }
+
+// idEncoding is base32 in lower case without padding, made once: extraction
+// and loading ask for thousands of IDs, and building the encoding per call
+// cost more than the hash.
+var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 
 // KindOfID returns the kind of an ID made by Ref.ID, or "" when id is not
 // one; the API uses it to reject malformed IDs before asking the database.

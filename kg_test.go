@@ -10,17 +10,18 @@ func TestRefID(t *testing.T) {
 	tests := []struct {
 		name string
 		ref  kg.Ref
+		want string // IDs stay the same across versions: stored graphs and clients hold them
 	}{
-		{"person", kg.Ref{Kind: kg.Person, Key: "柳鹏"}},
-		{"project", kg.Ref{Kind: kg.Project, Key: "柳鹏"}},
-		{"place", kg.Ref{Kind: kg.Place, Key: "凉州区"}},
+		{"person", kg.Ref{Kind: kg.Person, Key: "柳鹏"}, "per_e3wwhdbq6qsxvfwj"},
+		{"project", kg.Ref{Kind: kg.Project, Key: "柳鹏"}, "prj_2ddai3txolvfdjaq"},
+		{"place", kg.Ref{Kind: kg.Place, Key: "凉州区"}, "plc_u6vwbpbjzbr5dbpv"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			id := tt.ref.ID()
-			if id != tt.ref.ID() {
-				t.Fatalf("ID not stable: %s", id)
+			if id != tt.want {
+				t.Fatalf("ID = %s, want %s", id, tt.want)
 			}
 			if got := kg.KindOfID(id); got != tt.ref.Kind {
 				t.Errorf("KindOfID(%s) = %q, want %q", id, got, tt.ref.Kind)
