@@ -343,11 +343,9 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 			continue
 		}
 		// textnorm.DecodeRuneAt, by hand: this loop reads every rune of the text.
-		var r rune
+		r, ok := decode3(text, i)
 		size := 3
-		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r = rune(b0&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		} else {
+		if !ok {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
