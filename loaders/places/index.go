@@ -48,20 +48,21 @@ const noRune = 0xFFFF
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
 // returns it. It reads the runes of three bytes, nearly all of a
-// Chinese text, with decode3, and the others with utf8.
+// Chinese text, with decode3, and the others with utf8. A rune takes at
+// least two bytes, so the entries of text fit in len(text)/2 more: it
+// grows a's array once, then writes entries in place.
 func indexRunes(text string, a *indexArrays) runeIndex {
-	ents := a.ents
-	k := len(ents)
+	k := len(a.ents)
+	all := slices.Grow(a.ents, len(text)/2)
+	ents := all[k : k+len(text)/2]
+	n := 0
 	valid := true
 	for i := 0; i < len(text); {
+		if i, n = index3(text, i, ents, n); i == len(text) {
+			break
+		}
 		if text[i] < utf8.RuneSelf {
 			i++
-			continue
-		}
-		if r, ok := decode3(text, i); ok {
-			// r is at most U+FFFF, which noRune stands for anyway.
-			ents = append(ents, indexEntry{off: int32(i), r: uint16(r)})
-			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -71,28 +72,49 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		if r < noRune && !bad {
 			c = uint16(r)
 		}
-		ents = append(ents, indexEntry{off: int32(i), r: c})
-		i += size
+		ents[n] = indexEntry{off: int32(i), r: c}
+		n, i = n+1, i+size
 	}
-	a.ents = ents
-	n := len(ents)
-	return runeIndex{ents: ents[k:n:n], valid: valid}
+	a.ents = all[:k+n]
+	return runeIndex{ents: ents[:n:n], valid: valid}
 }
 
-// decode3 decodes the rune of three bytes (U+1000–U+FFFF but the
-// surrogates' block, lead bytes E1–EF but ED) at byte i of s, as
-// utf8.DecodeRuneInString would, with one test of its two continuation
-// bytes; ok is false where another kind of rune or an invalid byte
-// starts, for utf8 to read.
+// index3 writes into ents from entry n the run of runes of three bytes
+// that starts at byte i of text, and returns the byte and the entry past
+// it. A rune is at most U+FFFF, which noRune stands for anyway. It is a
+// loop of its own, small enough for the compiler to keep in registers.
+func index3(text string, i int, ents []indexEntry, n int) (int, int) {
+	for ; i+2 < len(text) && n < len(ents); i, n = i+3, n+1 {
+		b0, b1, b2 := text[i], text[i+1], text[i+2]
+		if !is3(b0, b1, b2) {
+			break
+		}
+		ents[n] = indexEntry{off: int32(i), r: uint16(rune3(b0, b1, b2))}
+	}
+	return i, n
+}
+
+// decode3 decodes the rune of three bytes at byte i of s, as
+// utf8.DecodeRuneInString would; ok is false where another kind of rune
+// or an invalid byte starts (is3), for utf8 to read.
 func decode3(s string, i int) (r rune, ok bool) {
-	if len(s)-i < 3 {
+	if s = s[i:]; len(s) < 3 || !is3(s[0], s[1], s[2]) {
 		return 0, false
 	}
-	b0, b1, b2 := s[i], s[i+1], s[i+2]
-	if b0-0xE1 > 0xEF-0xE1 || b0 == 0xED || (uint32(b1)<<8|uint32(b2))&0xC0C0 != 0x8080 {
-		return 0, false
-	}
-	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
+	return rune3(s[0], s[1], s[2]), true
+}
+
+// is3 reports whether b0, b1, b2 are a rune of three bytes in
+// U+1000–U+FFFF but the surrogates' block (lead bytes E1–EF but ED), the
+// runes of nearly all of a Chinese text: one test of the two
+// continuation bytes.
+func is3(b0, b1, b2 byte) bool {
+	return b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && (uint32(b1)<<8|uint32(b2))&0xC0C0 == 0x8080
+}
+
+// rune3 is the rune of the three bytes b0, b1, b2 (is3).
+func rune3(b0, b1, b2 byte) rune {
+	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
 }
 
 // rune returns entry k of the index of text and its size in bytes.
