@@ -48,9 +48,10 @@ const noRune = 0xFFFF
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
 // returns it. It reads the runes of three bytes, nearly all of a
-// Chinese text, with decode3, and the others with utf8. A rune takes at
-// least two bytes, so the entries of text fit in len(text)/2 more: it
-// grows a's array once, then writes entries in place.
+// Chinese text, with index3, and the others with utf8. A rune takes at
+// least two bytes, so the entries of valid UTF-8 fit in len(text)/2
+// more: it grows a's array once, then writes entries in place (and
+// grows it again only for invalid bytes).
 func indexRunes(text string, a *indexArrays) runeIndex {
 	k := len(a.ents)
 	all := slices.Grow(a.ents, len(text)/2)
@@ -71,6 +72,11 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		c := uint16(noRune)
 		if r < noRune && !bad {
 			c = uint16(r)
+		}
+		if n == len(ents) {
+			// Invalid bytes, an entry each, filled the room.
+			all = slices.Grow(all[:k+n], len(text)-i)
+			ents = all[k : k+n+len(text)-i]
 		}
 		ents[n] = indexEntry{off: int32(i), r: c}
 		n, i = n+1, i+size

@@ -361,7 +361,7 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		for _, st := range running {
 			n += len(st.Text)
 		}
-		// A rune takes at least two bytes (indexRunes).
+		// A rune takes at least two bytes (indexRunes): at most n/2 entries.
 		arrays = &indexArrays{ents: make([]indexEntry, 0, n/2+64)}
 	}
 	arrays.ents = arrays.ents[:0]
