@@ -40,9 +40,6 @@ type runeIndex struct {
 type indexEntry struct {
 	off int32
 	r   uint16
-	// pair is pairHash of r and the rune after it (runeAt), for the
-	// gazetteer's pairs; 0 where r is noRune.
-	pair uint16
 }
 
 // noRune stands in indexEntry.r for a rune to decode from the text.
@@ -50,47 +47,80 @@ const noRune = 0xFFFF
 
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
-// returns it.
+// returns it. It reads the runes of three bytes, nearly all of a
+// Chinese text, with index3, and the others with utf8. A rune takes at
+// least two bytes, so the entries of valid UTF-8 fit in len(text)/2
+// more: it grows a's array once, then writes entries in place (and
+// grows it again only for invalid bytes).
 func indexRunes(text string, a *indexArrays) runeIndex {
-	ents := a.ents
-	k := len(ents)
+	k := len(a.ents)
+	all := slices.Grow(a.ents, len(text)/2)
+	ents := all[k : k+len(text)/2]
+	n := 0
 	valid := true
-	prev := rune(-1) // the rune of the last entry, not noRune, where it ends where the loop reads: its pair waits for the next rune
 	for i := 0; i < len(text); {
-		b0 := text[i]
-		if b0 < utf8.RuneSelf {
-			if prev >= 0 {
-				ents[len(ents)-1].pair = uint16(pairHash(prev, rune(b0)))
-				prev = -1
-			}
+		if i, n = index3(text, i, ents, n); i == len(text) {
+			break
+		}
+		if text[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		var r rune
-		size := 3
-		if b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r = rune(b0&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			valid = valid && !(r == utf8.RuneError && size == 1)
-		}
-		if prev >= 0 {
-			ents[len(ents)-1].pair = uint16(pairHash(prev, r))
-		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		bad := r == utf8.RuneError && size == 1
+		valid = valid && !bad
 		c := uint16(noRune)
-		prev = -1
-		if r < noRune && !(r == utf8.RuneError && size == 1) {
-			c, prev = uint16(r), r
+		if r < noRune && !bad {
+			c = uint16(r)
 		}
-		ents = append(ents, indexEntry{off: int32(i), r: c})
-		i += size
+		if n == len(ents) {
+			// Invalid bytes, an entry each, filled the room.
+			all = slices.Grow(all[:k+n], len(text)-i)
+			ents = all[k : k+n+len(text)-i]
+		}
+		ents[n] = indexEntry{off: int32(i), r: c}
+		n, i = n+1, i+size
 	}
-	if prev >= 0 {
-		ents[len(ents)-1].pair = uint16(pairHash(prev, 0))
+	a.ents = all[:k+n]
+	return runeIndex{ents: ents[:n:n], valid: valid}
+}
+
+// index3 writes into ents from entry n the run of runes of three bytes
+// that starts at byte i of text, and returns the byte and the entry past
+// it. A rune is at most U+FFFF, which noRune stands for anyway. It is a
+// loop of its own, small enough for the compiler to keep in registers.
+func index3(text string, i int, ents []indexEntry, n int) (int, int) {
+	for ; i+2 < len(text) && n < len(ents); i, n = i+3, n+1 {
+		b0, b1, b2 := text[i], text[i+1], text[i+2]
+		if !is3(b0, b1, b2) {
+			break
+		}
+		ents[n] = indexEntry{off: int32(i), r: uint16(rune3(b0, b1, b2))}
 	}
-	a.ents = ents
-	n := len(ents)
-	return runeIndex{ents: ents[k:n:n], valid: valid}
+	return i, n
+}
+
+// decode3 decodes the rune of three bytes at byte i of s, as
+// utf8.DecodeRuneInString would; ok is false where another kind of rune
+// or an invalid byte starts (is3), for utf8 to read.
+func decode3(s string, i int) (r rune, ok bool) {
+	if s = s[i:]; len(s) < 3 || !is3(s[0], s[1], s[2]) {
+		return 0, false
+	}
+	return rune3(s[0], s[1], s[2]), true
+}
+
+// is3 reports whether b0, b1, b2 are a rune of three bytes in
+// U+1000–U+FFFF but the surrogates' block (lead bytes E1–EF but ED), the
+// runes of nearly all of a Chinese text: one test of the two
+// continuation bytes.
+func is3(b0, b1, b2 byte) bool {
+	return b0-0xE1 <= 0xEF-0xE1 && b0 != 0xED && (uint32(b1)<<8|uint32(b2))&0xC0C0 == 0x8080
+}
+
+// rune3 is the rune of the three bytes b0, b1, b2 (is3).
+func rune3(b0, b1, b2 byte) rune {
+	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
 }
 
 // rune returns entry k of the index of text and its size in bytes.
@@ -103,6 +133,22 @@ func (ix *runeIndex) rune(text string, k int) (rune, int) {
 		return r, 2
 	}
 	return r, 3
+}
+
+// next returns the rune after entry k, whose size is size, as
+// runeAt(text, end) reads it: the next entry's rune where that entry
+// starts right there, else an ASCII byte, or 0 at the end of the text.
+func (ix *runeIndex) next(text string, k, size int) rune {
+	end := int(ix.ents[k].off) + size
+	switch {
+	case end >= len(text):
+		return 0
+	case text[end] < utf8.RuneSelf:
+		return rune(text[end])
+	case k+1 < len(ix.ents) && int(ix.ents[k+1].off) == end && ix.ents[k+1].r != noRune:
+		return rune(ix.ents[k+1].r)
+	}
+	return runeAt(text, end)
 }
 
 // before returns the rune that ends at the start of entry k, as a left to
@@ -187,11 +233,28 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		if i < resume {
 			continue
 		}
-		if c, h := uint32(e.r), uint32(e.pair); lone[c>>6]&(1<<(c&63)) == 0 && pairs[h>>6]&(1<<(h&63)) == 0 {
+		c := uint32(e.r)
+		if lone[c>>6]&(1<<(c&63)) != 0 {
+			r, size := ix.rune(text, k)
+			resume = s.at(i, r, size, -2)
 			continue
 		}
-		r, size := ix.rune(text, k)
-		resume = s.at(i, r, size, -2)
+		// c is not noRune, which is lone: the rune itself. The rune
+		// after it is most often the next entry's.
+		size := 3
+		if c < 0x800 {
+			size = 2
+		}
+		var next rune
+		if k+1 < len(ents) && int(ents[k+1].off) == i+size && ents[k+1].r != noRune {
+			next = rune(ents[k+1].r)
+		} else {
+			next = ix.next(text, k, size)
+		}
+		if h := pairHash(rune(c), next); pairs[h>>6]&(1<<(h&63)) == 0 {
+			continue
+		}
+		resume = s.at(i, rune(c), size, next)
 	}
 	return s.hits
 }

@@ -52,10 +52,8 @@ func TestRuneIndex(t *testing.T) {
 			if got := ix.before(text, k); got != before {
 				t.Fatalf("%q: before(%d) = %U, want %U", text, k, got, before)
 			}
-			if ix.ents[k].r != noRune {
-				if h := pairHash(r, runeAt(text, i+size)); uint32(ix.ents[k].pair) != h {
-					t.Fatalf("%q: pair of %d = %x, want %x", text, k, ix.ents[k].pair, h)
-				}
+			if got, want := ix.next(text, k, size), runeAt(text, i+size); got != want {
+				t.Fatalf("%q: next(%d) = %U, want %U", text, k, got, want)
 			}
 			if got, want := ix.hanAfterBoundary(text, k), isHan(r) && boundary(before); got != want {
 				t.Fatalf("%q: hanAfterBoundary(%d) = %v", text, k, got)

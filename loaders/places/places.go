@@ -361,8 +361,8 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		for _, st := range running {
 			n += len(st.Text)
 		}
-		// A yearbook's text is nearly all runes of 3 bytes.
-		arrays = &indexArrays{ents: make([]indexEntry, 0, n/3+64)}
+		// A rune takes at least two bytes (indexRunes): at most n/2 entries.
+		arrays = &indexArrays{ents: make([]indexEntry, 0, n/2+64)}
 	}
 	arrays.ents = arrays.ents[:0]
 	ixs := make([]runeIndex, 0, len(running))
