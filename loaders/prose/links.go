@@ -305,7 +305,7 @@ var reEntryDate = regexp.MustCompile(`(?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,
 // entryDate returns the date that opens the entry a sentence belongs to:
 // the last date before it in the passage written at the passage's start,
 // after a sentence or after a meeting's name (第十次会议4月8日，…).
-func (x *extractor) entryDate(p *segment.Passage, quote string) string {
+func (x *extractor) entryDate(p *text, quote string) string {
 	at := strings.Index(p.Text, quote)
 	if at < 0 || x.d.Year == 0 {
 		return ""
@@ -327,11 +327,10 @@ func (x *extractor) entryDate(p *segment.Passage, quote string) string {
 func (x *extractor) chronicleDate(n int) string {
 	day := ""
 	for k := n; k >= 1 && k > n-400; k-- {
-		l := x.d.Line(k)
-		if l.Kind == segment.Blank {
+		if x.ls.kind(k) == segment.Blank {
 			continue
 		}
-		raw := l.Raw
+		raw := x.d.Line(k).Raw
 		if day == "" {
 			if m := reChronDay.FindStringSubmatch(raw); m != nil {
 				day = m[1] + m[2]
