@@ -349,3 +349,24 @@ func TestOpensParen(t *testing.T) {
 		t.Errorf("only %d lines open with （: the check checks little", opened)
 	}
 }
+
+// TestKeyEnd holds the test monthMarker makes with keyEnd to the one it
+// stands for, whether textnorm.Key ends in 月, on the lines of the
+// vendored yearbook and on made-up ones.
+func TestKeyEnd(t *testing.T) {
+	lines := []string{"", "月", "1 月", "12月 ", "十二月\u3000", "月\ufffd", "月\xe6\x9c", "月\xff \xe6", "\xe6\x9c\x88", "\x88", "月x", "月份", " 月 \u00a0\t"}
+	lines = append(lines, bookLines(t)...)
+	ends := 0
+	for _, l := range lines {
+		want := strings.HasSuffix(textnorm.Key(l), "月")
+		if got := strings.HasSuffix(keyEnd(l), "月"); got != want {
+			t.Fatalf("keyEnd(%q) ends in 月: %v, want %v", l, got, want)
+		}
+		if want {
+			ends++
+		}
+	}
+	if ends < 12 {
+		t.Errorf("only %d lines end in 月: the check checks little", ends)
+	}
+}
