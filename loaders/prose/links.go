@@ -193,17 +193,23 @@ func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *menti
 // span covers the place's.
 //
 // An organization is named many times, and its prefixes are tried once:
-// the answer is kept per name.
+// the answer is kept per name, as a pointer (nil: no place), which keeps
+// the map's entries small as it grows.
 func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
-	if pl, ok := x.leading[name]; ok {
-		return pl.sp, pl.ok
+	pl, seen := x.leading[name]
+	if !seen {
+		if sp, ok := x.findLeadingPlace(name); ok {
+			pl = &sp
+		}
+		if x.leading == nil {
+			x.leading = map[string]*mention.Span{}
+		}
+		x.leading[name] = pl
 	}
-	sp, ok := x.findLeadingPlace(name)
-	if x.leading == nil {
-		x.leading = map[string]foundSpan{}
+	if pl == nil {
+		return mention.Span{}, false
 	}
-	x.leading[name] = foundSpan{sp, ok}
-	return sp, ok
+	return *pl, true
 }
 
 // foundSpan is a span found, or not (ok false), kept for a name.

@@ -55,7 +55,7 @@ type extractor struct {
 	relList []kg.Relationship
 	rels    map[relKey]int
 	cache   map[string][]mention.Span // finder results on names
-	leading map[string]foundSpan      // leadingPlace of organizations' names
+	leading map[string]*mention.Span  // leadingPlace of organizations' names
 	cityPl  *foundSpan                // cityPlace, once asked
 }
 
