@@ -154,8 +154,10 @@ func (ls lines) markRoster() {
 	for i := 1; i <= len(d.Lines); i++ {
 		text := d.Line(i).Text
 		// Key keeps every rune but spaces and folds none into 录: a
-		// line without 录 cannot end in 名录, and needs no key.
-		if ls.kind(i) != segment.Body || !strings.Contains(text, "录") {
+		// line that does not end in 录 before the runes Key drops
+		// cannot end in 名录, and needs no key. Its end is read, not all
+		// of it.
+		if ls.kind(i) != segment.Body || !strings.HasSuffix(keyEnd(text), "录") {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -170,6 +172,22 @@ func (ls lines) markRoster() {
 			}
 		}
 	}
+}
+
+// keyEnd returns s without the runes at its end that textnorm.Key drops
+// (spaces, U+FFFD and bytes that are not UTF-8), so that Key(s) ends as
+// keyEnd(s) does. It decodes backwards: a valid rune decoded backwards is
+// the rune a forward reading finds there, for a forward reading stops at
+// every byte that does not continue a rune.
+func keyEnd(s string) string {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
 }
 
 // passages returns the running text of the document: each topic's text,
@@ -305,6 +323,9 @@ func (ls lines) passage(from, to, col int) *text {
 // Line returns the line the byte at offset off of Text came from, as
 // segment.Passage.Line does.
 func (t *text) Line(off int) int {
+	if len(t.runs) == 1 {
+		return t.runs[0].Line(off) // at[0] is 0
+	}
 	i := sort.Search(len(t.at), func(i int) bool { return t.at[i] > off }) - 1
 	if i < 0 {
 		return t.start
