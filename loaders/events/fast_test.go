@@ -370,3 +370,15 @@ func TestKeyEnd(t *testing.T) {
 		t.Errorf("only %d lines end in 月: the check checks little", ends)
 	}
 }
+
+// TestKeyRunesOf holds keyRunesOf to runesOf of textnorm.Key on the lines
+// of the vendored yearbook and on made-up ones.
+func TestKeyRunesOf(t *testing.T) {
+	lines := []string{"", " ", "ＡＢ　c", "\ufffd甲", "乙\xff丙\xe4\xb8", "\u00a0\t\r\u2002\u2003x", "（１２）"}
+	lines = append(lines, bookLines(t)...)
+	for _, l := range lines {
+		if got, want := keyRunesOf(l), runesOf(textnorm.Key(l)); got != want {
+			t.Fatalf("keyRunesOf(%q) = %x, want %x", l, got, want)
+		}
+	}
+}
