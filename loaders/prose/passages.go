@@ -2,6 +2,7 @@ package prose
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -154,10 +155,8 @@ func (ls lines) markRoster() {
 	for i := 1; i <= len(d.Lines); i++ {
 		text := d.Line(i).Text
 		// Key keeps every rune but spaces and folds none into 录: a
-		// line that does not end in 录 before the runes Key drops
-		// cannot end in 名录, and needs no key. Its end is read, not all
-		// of it.
-		if ls.kind(i) != segment.Body || !strings.HasSuffix(keyEnd(text), "录") {
+		// line without 录 cannot end in 名录, and needs no key.
+		if ls.kind(i) != segment.Body || !strings.Contains(text, "录") {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -172,22 +171,6 @@ func (ls lines) markRoster() {
 			}
 		}
 	}
-}
-
-// keyEnd returns s without the runes at its end that textnorm.Key drops
-// (spaces, U+FFFD and bytes that are not UTF-8), so that Key(s) ends as
-// keyEnd(s) does. It decodes backwards: a valid rune decoded backwards is
-// the rune a forward reading finds there, for a forward reading stops at
-// every byte that does not continue a rune.
-func keyEnd(s string) string {
-	for s != "" {
-		r, n := utf8.DecodeLastRuneInString(s)
-		if !textnorm.IsSpace(r) && r != utf8.RuneError {
-			break
-		}
-		s = s[:len(s)-n]
-	}
-	return s
 }
 
 // passages returns the running text of the document: each topic's text,
@@ -287,6 +270,13 @@ type text struct {
 func (ls lines) passage(from, to, col int) *text {
 	t := &text{start: from}
 	t.runs, t.at = t.run1[:0], t.at1[:0]
+	if last := min(to, len(ls.d.Lines)); from > last || !slices.Contains(ls.skip[from:last+1], true) {
+		// No line skipped: segment's passage as it is, whose Line
+		// answers every offset as t's would.
+		t.runs, t.at = append(t.runs, ls.d.Passage(from, to, col)), append(t.at, 0)
+		t.Text = t.runs[0].Text
+		return t
+	}
 	size := 0
 	for n := from; n <= to && n <= len(ls.d.Lines); {
 		if ls.skip[n] {

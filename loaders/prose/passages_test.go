@@ -137,24 +137,3 @@ func TestPassageOfMarkedLines(t *testing.T) {
 		t.Errorf("only %d passages of several runs: the check checks little", multi)
 	}
 }
-
-// TestKeyEnd holds the test markRoster makes with keyEnd to the one it
-// stands for, whether textnorm.Key ends in 录, on the lines of the
-// vendored yearbook and on made-up ones.
-func TestKeyEnd(t *testing.T) {
-	lines := []string{"", "录", "名录 ", "名录\u3000", "录\ufffd", "录\xe5\xbd", "录\xff \xe5", "\xe5\xbd\x95", "\x95", "录x", "录取", " 录 \u00a0\t"}
-	lines = append(lines, bookLines(t)...)
-	ends := 0
-	for _, l := range lines {
-		want := strings.HasSuffix(textnorm.Key(l), "录")
-		if got := strings.HasSuffix(keyEnd(l), "录"); got != want {
-			t.Fatalf("keyEnd(%q) ends in 录: %v, want %v", l, got, want)
-		}
-		if want {
-			ends++
-		}
-	}
-	if ends < 5 {
-		t.Errorf("only %d lines end in 录: the check checks little", ends)
-	}
-}
