@@ -52,6 +52,9 @@ func monthMarker(l *segment.Line) int {
 // every byte that does not continue a rune.
 func keyEnd(s string) string {
 	for s != "" {
+		if keptEnd(s) {
+			return s
+		}
 		r, n := utf8.DecodeLastRuneInString(s)
 		if !textnorm.IsSpace(r) && r != utf8.RuneError {
 			break
@@ -59,6 +62,30 @@ func keyEnd(s string) string {
 		s = s[:len(s)-n]
 	}
 	return s
+}
+
+// keptEnd reports, without decoding, whether s ends in a rune Key keeps
+// as it is: an ASCII byte but a space, or the three bytes of a rune from
+// U+1000 to U+CFFF but the spaces U+2002, U+2003 and U+3000, where the
+// Chinese characters and 。 are. (Such a lead byte and two continuation
+// bytes are always a valid rune.)
+func keptEnd(s string) bool {
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		return c != ' ' && c != '\t' && c != '\r'
+	}
+	if n < 3 || s[n-2]&0xC0 != 0x80 || s[n-1]&0xC0 != 0x80 {
+		return false
+	}
+	switch c := s[n-3]; {
+	case c < 0xE1 || c > 0xEC:
+		return false
+	case c == 0xE2 && s[n-2] == 0x80:
+		return s[n-1] != 0x82 && s[n-1] != 0x83
+	case c == 0xE3 && s[n-2] == 0x80:
+		return s[n-1] != 0x80
+	}
+	return true
 }
 
 // The forms of a day marker, as the text before its U+3000 reads once its

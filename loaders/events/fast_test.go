@@ -354,7 +354,7 @@ func TestOpensParen(t *testing.T) {
 // stands for, whether textnorm.Key ends in 月, on the lines of the
 // vendored yearbook and on made-up ones.
 func TestKeyEnd(t *testing.T) {
-	lines := []string{"", "月", "1 月", "12月 ", "十二月\u3000", "月\ufffd", "月\xe6\x9c", "月\xff \xe6", "\xe6\x9c\x88", "\x88", "月x", "月份", " 月 \u00a0\t"}
+	lines := []string{"", "月", "1 月", "12月 ", "十二月\u3000", "月\ufffd", "月\xe6\x9c", "月\xff \xe6", "\xe6\x9c\x88", "\x88", "月x", "月份", " 月 \u00a0\t", "月\u3000", "月\u2002", "月\u2003", "月。", "月\u2001", "月\ufeff", "\xe0\x80\x80", "月\xed\xa0\x80"}
 	lines = append(lines, bookLines(t)...)
 	ends := 0
 	for _, l := range lines {
