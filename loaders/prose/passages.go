@@ -48,6 +48,9 @@ func (ls lines) kind(n int) segment.Kind {
 	return ls.d.Line(n).Kind
 }
 
+// body reports whether line n is running text as prose reads it.
+func (ls lines) body(n int) bool { return !ls.skip[n] && ls.d.Line(n).Kind == segment.Body }
+
 // prepare marks the lines of d that prose skips.
 func prepare(d *segment.Document) lines {
 	ls := lines{d: d, skip: make([]bool, len(d.Lines)+1)}
@@ -70,8 +73,10 @@ func prepare(d *segment.Document) lines {
 func (ls lines) markTables() {
 	d := ls.d
 	for i := 1; i <= len(d.Lines); i++ {
-		text := d.Line(i).Text
-		if ls.kind(i) != segment.Body || !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
+		if !ls.body(i) {
+			continue
+		}
+		if text := d.Line(i).Text; !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
 			continue
 		}
 		ls.skip[i] = true
@@ -153,10 +158,13 @@ func tableRow(s string) bool {
 func (ls lines) markRoster() {
 	d := ls.d
 	for i := 1; i <= len(d.Lines); i++ {
-		text := d.Line(i).Text
+		if !ls.body(i) {
+			continue
+		}
 		// Key keeps every rune but spaces and folds none into 录: a
 		// line without 录 cannot end in 名录, and needs no key.
-		if ls.kind(i) != segment.Body || !strings.Contains(text, "录") {
+		text := d.Line(i).Text
+		if !strings.Contains(text, "录") {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -229,7 +237,7 @@ func (x *extractor) chunks(from, to, col int, proto passage) []passage {
 	var out []passage
 	start, size := from, 0
 	for n := from; n <= to && n <= len(x.d.Lines); n++ {
-		if x.ls.kind(n) != segment.Body {
+		if !x.ls.body(n) {
 			continue
 		}
 		l := x.d.Line(n)
