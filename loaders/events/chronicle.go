@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/segment"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -20,8 +21,9 @@ func monthMarker(l *segment.Line) int {
 		return 0
 	}
 	// A marker's key ends in 月, which Key neither adds nor folds: a line
-	// without 月 needs no key.
-	if !strings.Contains(l.Text, "月") {
+	// that does not end in 月 before the runes Key drops needs no key.
+	// Every line of the book is asked, and its end is read, not all of it.
+	if !strings.HasSuffix(keyEnd(l.Text), "月") {
 		return 0
 	}
 	// A marker's key is at most three numerals and 月: twelve bytes.
@@ -41,6 +43,49 @@ func monthMarker(l *segment.Line) int {
 		return 0
 	}
 	return n
+}
+
+// keyEnd returns s without the runes at its end that textnorm.Key drops
+// (spaces, U+FFFD and bytes that are not UTF-8), so that Key(s) ends as
+// keyEnd(s) does. It decodes backwards: a valid rune decoded backwards is
+// the rune a forward reading finds there, for a forward reading stops at
+// every byte that does not continue a rune.
+func keyEnd(s string) string {
+	for s != "" {
+		if keptEnd(s) {
+			return s
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// keptEnd reports, without decoding, whether s ends in a rune Key keeps
+// as it is: an ASCII byte but a space, or the three bytes of a rune from
+// U+1000 to U+CFFF but the spaces U+2002, U+2003 and U+3000, where the
+// Chinese characters and 。 are. (Such a lead byte and two continuation
+// bytes are always a valid rune.)
+func keptEnd(s string) bool {
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		return c != ' ' && c != '\t' && c != '\r'
+	}
+	if n < 3 || s[n-2]&0xC0 != 0x80 || s[n-1]&0xC0 != 0x80 {
+		return false
+	}
+	switch c := s[n-3]; {
+	case c < 0xE1 || c > 0xEC:
+		return false
+	case c == 0xE2 && s[n-2] == 0x80:
+		return s[n-1] != 0x82 && s[n-1] != 0x83
+	case c == 0xE3 && s[n-2] == 0x80:
+		return s[n-1] != 0x80
+	}
+	return true
 }
 
 // The forms of a day marker, as the text before its U+3000 reads once its

@@ -114,7 +114,7 @@ type event struct {
 	// with every event found so far.
 	first, last string
 	texts       []text
-	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them
+	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them ("": not yet)
 	chronicle   bool
 	weak        bool // dated by year only: kept only as a mention of a better-dated event
 }
@@ -239,8 +239,7 @@ func sharesName(a, b *event) bool {
 func writesName(a, b *event) bool {
 	for j, n := range b.long {
 		for i := range a.texts {
-			k, ks := a.textKey(i)
-			if ks.holds(b.longSets[j]) && strings.Contains(k, n) {
+			if a.textSet(i).holds(b.longSets[j]) && strings.Contains(a.textKey(i), n) {
 				return true
 			}
 		}
@@ -258,10 +257,15 @@ type runeSet [4]uint64
 func runesOf(s string) runeSet {
 	var set runeSet
 	for _, r := range s {
-		h := uint32(r) * 2654435761 >> 24 // Fibonacci hashing into 0..255
-		set[h>>6] |= 1 << (h & 63)
+		set.add(r)
 	}
 	return set
+}
+
+// add puts r in the set.
+func (s *runeSet) add(r rune) {
+	h := uint32(r) * 2654435761 >> 24 // Fibonacci hashing into 0..255
+	s[h>>6] |= 1 << (h & 63)
 }
 
 // holds reports whether every bit of o is in s.
@@ -274,17 +278,42 @@ func (s runeSet) holds(o runeSet) bool {
 // the one of 5 月 19 日.
 func (e *event) overlaps(o *event) bool { return e.first <= o.last && o.first <= e.last }
 
-// textKey returns the match key of e.texts[i] and the set of its runes.
-// same compares every candidate with every event found so far; the keys
-// of an event's texts are computed once, not once per comparison. texts
-// only grows.
-func (e *event) textKey(i int) (string, runeSet) {
-	for len(e.keys) <= i {
-		k := textnorm.Key(e.texts[len(e.keys)].String())
-		e.keys = append(e.keys, k)
-		e.keySets = append(e.keySets, runesOf(k))
+// textSet returns the set of the runes of the match key of e.texts[i],
+// read from the text without building the key (see keyRunesOf). same
+// compares every candidate with every event found so far; the sets of an
+// event's texts are computed once, not once per comparison, and most
+// rule the names out without a key. texts only grows.
+func (e *event) textSet(i int) runeSet {
+	for len(e.keySets) <= i {
+		e.keySets = append(e.keySets, keyRunesOf(e.texts[len(e.keySets)].String()))
 	}
-	return e.keys[i], e.keySets[i]
+	return e.keySets[i]
+}
+
+// textKey returns the match key of e.texts[i], built once, when a name
+// is to be looked for in it.
+func (e *event) textKey(i int) string {
+	for len(e.keys) <= i {
+		e.keys = append(e.keys, "")
+	}
+	if e.keys[i] == "" {
+		e.keys[i] = textnorm.Key(e.texts[i].String())
+	}
+	return e.keys[i]
+}
+
+// keyRunesOf returns runesOf(textnorm.Key(s)) without building the key:
+// Key drops spaces and U+FFFD (which bytes that are not UTF-8 decode to)
+// and folds the width of each other rune on its own.
+func keyRunesOf(s string) runeSet {
+	var set runeSet
+	for _, r := range s {
+		if textnorm.IsSpace(r) || r == utf8.RuneError {
+			continue
+		}
+		set.add(textnorm.FoldWidth(r))
+	}
+	return set
 }
 
 // merge adds what c knows of a happening to o: its mention, its text (for

@@ -349,3 +349,36 @@ func TestOpensParen(t *testing.T) {
 		t.Errorf("only %d lines open with （: the check checks little", opened)
 	}
 }
+
+// TestKeyEnd holds the test monthMarker makes with keyEnd to the one it
+// stands for, whether textnorm.Key ends in 月, on the lines of the
+// vendored yearbook and on made-up ones.
+func TestKeyEnd(t *testing.T) {
+	lines := []string{"", "月", "1 月", "12月 ", "十二月\u3000", "月\ufffd", "月\xe6\x9c", "月\xff \xe6", "\xe6\x9c\x88", "\x88", "月x", "月份", " 月 \u00a0\t", "月\u3000", "月\u2002", "月\u2003", "月。", "月\u2001", "月\ufeff", "\xe0\x80\x80", "月\xed\xa0\x80"}
+	lines = append(lines, bookLines(t)...)
+	ends := 0
+	for _, l := range lines {
+		want := strings.HasSuffix(textnorm.Key(l), "月")
+		if got := strings.HasSuffix(keyEnd(l), "月"); got != want {
+			t.Fatalf("keyEnd(%q) ends in 月: %v, want %v", l, got, want)
+		}
+		if want {
+			ends++
+		}
+	}
+	if ends < 12 {
+		t.Errorf("only %d lines end in 月: the check checks little", ends)
+	}
+}
+
+// TestKeyRunesOf holds keyRunesOf to runesOf of textnorm.Key on the lines
+// of the vendored yearbook and on made-up ones.
+func TestKeyRunesOf(t *testing.T) {
+	lines := []string{"", " ", "ＡＢ　c", "\ufffd甲", "乙\xff丙\xe4\xb8", "\u00a0\t\r\u2002\u2003x", "（１２）"}
+	lines = append(lines, bookLines(t)...)
+	for _, l := range lines {
+		if got, want := keyRunesOf(l), runesOf(textnorm.Key(l)); got != want {
+			t.Fatalf("keyRunesOf(%q) = %x, want %x", l, got, want)
+		}
+	}
+}

@@ -79,6 +79,14 @@ var departVerbs = []string{"驶出", "出发", "始发", "发车", "开出", "�
 // happened (武威工业园区6个项目集中开工).
 const siteType = "SITE"
 
+// linkKey is a relationship's type and ends: relate keeps one link per
+// key. A struct, not the parts joined into a string, costs no string per
+// link.
+type linkKey struct {
+	typ      string
+	from, to kg.Ref
+}
+
 // relate returns the relationships of event e to the names found in its
 // texts: people and organizations PARTICIPATED_IN it, it INVOLVES projects,
 // and it OCCURRED_IN the place where it happened (see places).
@@ -88,9 +96,9 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 	}
 	ref := kg.Ref{Kind: kg.Event, Key: e.ent.Key}
 	var out []kg.Relationship
-	seen := map[string]int{}
+	seen := map[linkKey]int{}
 	emit := func(r kg.Relationship) {
-		k := r.Type + "\x00" + string(r.From.Kind) + r.From.Key + "\x00" + string(r.To.Kind) + r.To.Key
+		k := linkKey{r.Type, r.From, r.To}
 		if i, ok := seen[k]; ok {
 			// One link per pair; a later text that shows the chair wins.
 			if r.Props["role"] == "chair" && out[i].Props["role"] != "chair" {

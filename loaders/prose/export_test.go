@@ -7,7 +7,7 @@ var CreditNames = creditNames
 
 // PassageTexts returns the running text Extract reads, passage by passage.
 func PassageTexts(d *segment.Document) []string {
-	x := &extractor{d: prepare(d)}
+	x := &extractor{d: d, ls: prepare(d)}
 	var out []string
 	for _, p := range x.passages() {
 		out = append(out, p.p.Text)

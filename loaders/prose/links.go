@@ -193,17 +193,23 @@ func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *menti
 // span covers the place's.
 //
 // An organization is named many times, and its prefixes are tried once:
-// the answer is kept per name.
+// the answer is kept per name, as a pointer (nil: no place), which keeps
+// the map's entries small as it grows.
 func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
-	if pl, ok := x.leading[name]; ok {
-		return pl.sp, pl.ok
+	pl, seen := x.leading[name]
+	if !seen {
+		if sp, ok := x.findLeadingPlace(name); ok {
+			pl = &sp
+		}
+		if x.leading == nil {
+			x.leading = map[string]*mention.Span{}
+		}
+		x.leading[name] = pl
 	}
-	sp, ok := x.findLeadingPlace(name)
-	if x.leading == nil {
-		x.leading = map[string]foundSpan{}
+	if pl == nil {
+		return mention.Span{}, false
 	}
-	x.leading[name] = foundSpan{sp, ok}
-	return sp, ok
+	return *pl, true
 }
 
 // foundSpan is a span found, or not (ok false), kept for a name.
@@ -305,7 +311,7 @@ var reEntryDate = regexp.MustCompile(`(?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,
 // entryDate returns the date that opens the entry a sentence belongs to:
 // the last date before it in the passage written at the passage's start,
 // after a sentence or after a meeting's name (第十次会议4月8日，…).
-func (x *extractor) entryDate(p *segment.Passage, quote string) string {
+func (x *extractor) entryDate(p *text, quote string) string {
 	at := strings.Index(p.Text, quote)
 	if at < 0 || x.d.Year == 0 {
 		return ""
@@ -327,11 +333,10 @@ func (x *extractor) entryDate(p *segment.Passage, quote string) string {
 func (x *extractor) chronicleDate(n int) string {
 	day := ""
 	for k := n; k >= 1 && k > n-400; k-- {
-		l := x.d.Line(k)
-		if l.Kind == segment.Blank {
+		if x.ls.kind(k) == segment.Blank {
 			continue
 		}
-		raw := l.Raw
+		raw := x.d.Line(k).Raw
 		if day == "" {
 			if m := reChronDay.FindStringSubmatch(raw); m != nil {
 				day = m[1] + m[2]

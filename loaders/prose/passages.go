@@ -2,6 +2,8 @@ package prose
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -16,10 +18,9 @@ import (
 // short without ever cutting a sentence.
 const chunkBytes = 4000
 
-// skipped is the line kind given to the lines of structured blocks
-// (tables, the roster, the index) in the document prepare returns. Any
-// kind but Body keeps segment.Passage from reading a line; Caption is the
-// one that already means "not running text".
+// skipped is the kind lines reports for the lines of structured blocks
+// (tables, the roster, the index). Caption is the kind that already
+// means "not running text", and the marking rules treat both alike.
 const skipped = segment.Caption
 
 var (
@@ -27,57 +28,79 @@ var (
 	reIndexTitle = regexp.MustCompile(`索\s*引`)
 )
 
-// prepare returns a copy of d in which the lines of tables, of the leader
-// roster and of the index are no longer Body, so that passages skip them:
-// their rows are parsed by their own extractors, and joined into prose
-// they would glue names and numbers together.
-func prepare(d *segment.Document) *segment.Document {
-	dd := *d
-	dd.Lines = append([]segment.Line(nil), d.Lines...)
-	for _, p := range dd.Parts {
+// lines are the lines of a document as prose reads them: the lines of
+// tables, of the leader roster and of the index are skipped, for their
+// rows are parsed by their own extractors, and joined into prose they
+// would glue names and numbers together. The marks are kept beside the
+// document rather than in a copy of its lines with another Kind: the book
+// has tens of thousands of lines, and copying them cost more than all the
+// marking.
+type lines struct {
+	d    *segment.Document
+	skip []bool // by line number
+}
+
+// kind returns the kind of line n as prose reads it.
+func (ls lines) kind(n int) segment.Kind {
+	if ls.skip[n] {
+		return skipped
+	}
+	return ls.d.Line(n).Kind
+}
+
+// body reports whether line n is running text as prose reads it.
+func (ls lines) body(n int) bool { return !ls.skip[n] && ls.d.Line(n).Kind == segment.Body }
+
+// prepare marks the lines of d that prose skips.
+func prepare(d *segment.Document) lines {
+	ls := lines{d: d, skip: make([]bool, len(d.Lines)+1)}
+	for _, p := range d.Parts {
 		if reIndexTitle.MatchString(p.Title) {
 			for n := p.Start; n <= p.End; n++ {
-				dd.Line(n).Kind = skipped
+				ls.skip[n] = true
 			}
 		}
 	}
-	markTables(&dd)
-	markRoster(&dd)
-	return &dd
+	ls.markTables()
+	ls.markRoster()
+	return ls
 }
 
 // markTables marks the flattened tables: a table starts at its 表 N (or
 // 续表 N) line, takes the title line before it, and runs over the lines
 // that read as rows (cells without sentence punctuation) up to the first
 // line of prose.
-func markTables(d *segment.Document) {
-	for i := 0; i < len(d.Lines); i++ {
-		l := &d.Lines[i]
-		if l.Kind != segment.Body || !tableMarkLead(l.Text) || !reTableMark.MatchString(textnorm.TrimSpace(l.Text)) {
+func (ls lines) markTables() {
+	d := ls.d
+	for i := 1; i <= len(d.Lines); i++ {
+		if !ls.body(i) {
 			continue
 		}
-		l.Kind = skipped
+		if text := d.Line(i).Text; !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
+			continue
+		}
+		ls.skip[i] = true
 		// The title line above (2023年武威市年末人口数及构成).
-		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			t := &d.Lines[j]
-			if t.Kind == segment.Blank {
+		for j := i - 1; j >= 1 && j >= i-3; j-- {
+			k := ls.kind(j)
+			if k == segment.Blank {
 				continue
 			}
-			if t.Kind == segment.Body && !strings.ContainsAny(t.Text, "，。；、【") {
-				t.Kind = skipped
+			if k == segment.Body && !strings.ContainsAny(d.Line(j).Text, "，。；、【") {
+				ls.skip[j] = true
 			}
 			break
 		}
 		j := i + 1
-		for ; j < len(d.Lines); j++ {
-			t := &d.Lines[j]
-			if t.Kind == segment.Blank || t.Kind == segment.PageHeader || t.Kind == segment.Banner || t.Kind == skipped {
+		for ; j <= len(d.Lines); j++ {
+			k := ls.kind(j)
+			if k == segment.Blank || k == segment.PageHeader || k == segment.Banner || k == skipped {
 				continue
 			}
-			if t.Kind != segment.Body || !tableRow(t.Text) {
+			if k != segment.Body || !tableRow(d.Line(j).Text) {
 				break
 			}
-			t.Kind = skipped
+			ls.skip[j] = true
 		}
 		i = j - 1
 	}
@@ -132,24 +155,27 @@ func tableRow(s string) bool {
 // markRoster marks the leader roster and other lists: from a short
 // heading ending in 名录 (武威市组织机构及主要负责人名录, 武威市小贷公司名录)
 // to the author line that closes its section.
-func markRoster(d *segment.Document) {
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		// Key keeps every rune but spaces and folds none into 录: a
-		// line without 录 cannot end in 名录, and needs no key.
-		if l.Kind != segment.Body || !strings.Contains(l.Text, "录") {
+func (ls lines) markRoster() {
+	d := ls.d
+	for i := 1; i <= len(d.Lines); i++ {
+		if !ls.body(i) {
 			continue
 		}
-		k := textnorm.Key(l.Text)
+		// Key keeps every rune but spaces and folds none into 录: a
+		// line without 录 cannot end in 名录, and needs no key.
+		text := d.Line(i).Text
+		if !strings.Contains(text, "录") {
+			continue
+		}
+		k := textnorm.Key(text)
 		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "，。；：") {
 			continue
 		}
-		for j := i; j < len(d.Lines); j++ {
-			if d.Lines[j].Kind == segment.Author {
+		for j := i; j <= len(d.Lines); j++ {
+			if k := ls.kind(j); k == segment.Author {
 				break
-			}
-			if d.Lines[j].Kind == segment.Body || d.Lines[j].Kind == segment.Heading {
-				d.Lines[j].Kind = skipped
+			} else if k == segment.Body || k == segment.Heading {
+				ls.skip[j] = true
 			}
 		}
 	}
@@ -211,26 +237,98 @@ func (x *extractor) chunks(from, to, col int, proto passage) []passage {
 	var out []passage
 	start, size := from, 0
 	for n := from; n <= to && n <= len(x.d.Lines); n++ {
-		l := x.d.Line(n)
-		if l.Kind != segment.Body {
+		if !x.ls.body(n) {
 			continue
 		}
+		l := x.d.Line(n)
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
-			c.p = x.d.Passage(start, n, colAt(start, from, col))
+			c.p = x.ls.passage(start, n, colAt(start, from, col))
 			out = append(out, c)
 			start, size = n+1, 0
 		}
 	}
 	if start <= to {
 		c := proto
-		c.p = x.d.Passage(start, to, colAt(start, from, col))
+		c.p = x.ls.passage(start, to, colAt(start, from, col))
 		if c.p.Text != "" {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// text is segment.Document.Passage(from, to, col) of the document as
+// prose reads it: the body lines from..to that are not skipped. Skipped
+// lines cut the range into runs, each joined by segment, and the text is
+// theirs end to end; most passages hold no skipped line and are one run.
+type text struct {
+	Text  string
+	start int                // the first line, of an offset in no run
+	runs  []*segment.Passage // the runs holding a body line, in order
+	at    []int              // at[i] is the offset in Text where runs[i] begins
+	// The arrays of a passage of one run, which most are.
+	run1 [1]*segment.Passage
+	at1  [1]int
+}
+
+// passage returns the text of the body lines from..to that are not
+// skipped; col is a byte offset in line from's text where it begins.
+func (ls lines) passage(from, to, col int) *text {
+	t := &text{start: from}
+	t.runs, t.at = t.run1[:0], t.at1[:0]
+	if last := min(to, len(ls.d.Lines)); from > last || !slices.Contains(ls.skip[from:last+1], true) {
+		// No line skipped: segment's passage as it is, whose Line
+		// answers every offset as t's would.
+		t.runs, t.at = append(t.runs, ls.d.Passage(from, to, col)), append(t.at, 0)
+		t.Text = t.runs[0].Text
+		return t
+	}
+	size := 0
+	for n := from; n <= to && n <= len(ls.d.Lines); {
+		if ls.skip[n] {
+			n++
+			continue
+		}
+		end, body := n, false
+		for ; end <= to && end <= len(ls.d.Lines) && !ls.skip[end]; end++ {
+			body = body || ls.d.Line(end).Kind == segment.Body
+		}
+		if body {
+			p := ls.d.Passage(n, end-1, colAt(n, from, col))
+			t.runs = append(t.runs, p)
+			t.at = append(t.at, size)
+			size += len(p.Text)
+		}
+		n = end
+	}
+	switch len(t.runs) {
+	case 0:
+	case 1:
+		t.Text = t.runs[0].Text
+	default:
+		var b strings.Builder
+		b.Grow(size)
+		for _, p := range t.runs {
+			b.WriteString(p.Text)
+		}
+		t.Text = b.String()
+	}
+	return t
+}
+
+// Line returns the line the byte at offset off of Text came from, as
+// segment.Passage.Line does.
+func (t *text) Line(off int) int {
+	if len(t.runs) == 1 {
+		return t.runs[0].Line(off) // at[0] is 0
+	}
+	i := sort.Search(len(t.at), func(i int) bool { return t.at[i] > off }) - 1
+	if i < 0 {
+		return t.start
+	}
+	return t.runs[i].Line(off - t.at[i])
 }
 
 // endsSentence reports whether s ends with 。, ；, ！ or ？ before its

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yearbookkg/kg/loaders/segment"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
@@ -89,4 +90,50 @@ func bookLines(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(string(b), "\n")
+}
+
+// TestPassageOfMarkedLines holds lines.passage to segment's Passage on a
+// copy of the document whose marked lines are no longer Body, as prepare
+// once made: the same text and the same line at every offset, for every
+// range of lines in a sliding window of the vendored yearbook.
+func TestPassageOfMarkedLines(t *testing.T) {
+	d, err := segment.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := prepare(d)
+	dd := *d
+	dd.Lines = slices.Clone(d.Lines)
+	marked := 0
+	for n := 1; n <= len(dd.Lines); n++ {
+		if ls.skip[n] {
+			dd.Line(n).Kind = skipped
+			marked++
+		}
+	}
+	if marked < 100 {
+		t.Fatalf("only %d lines marked: the check checks little", marked)
+	}
+	multi := 0
+	for from := 1; from <= len(d.Lines); from += 7 {
+		for _, to := range []int{from - 1, from, from + 3, from + 40} {
+			for _, col := range []int{0, 3} {
+				got, want := ls.passage(from, to, col), dd.Passage(from, to, col)
+				if got.Text != want.Text {
+					t.Fatalf("passage(%d, %d, %d) = %.60q…, want %.60q…", from, to, col, got.Text, want.Text)
+				}
+				if len(got.runs) > 1 {
+					multi++
+				}
+				for off := 0; off <= len(got.Text); off++ {
+					if g, w := got.Line(off), want.Line(off); g != w {
+						t.Fatalf("passage(%d, %d, %d).Line(%d) = %d, want %d", from, to, col, off, g, w)
+					}
+				}
+			}
+		}
+	}
+	if multi < 30 {
+		t.Errorf("only %d passages of several runs: the check checks little", multi)
+	}
 }

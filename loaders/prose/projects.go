@@ -6,7 +6,6 @@ import (
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
-	"github.com/yearbookkg/kg/loaders/segment"
 )
 
 // projectMention is a project's mention in a passage with the places the
@@ -25,7 +24,7 @@ type projectMention struct {
 // name (the finder's "owner": 金风科技武威装备制造基地 → 金风科技), and
 // returns its mention with the place its name gives (the finder's
 // "place") and a place stated just before it in the same clause.
-func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *segment.Passage, src kg.Source) projectMention {
+func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *text, src kg.Source) projectMention {
 	pm := projectMention{ref: prj, sp: sp, src: src}
 	if owner := sp.Props["owner"]; owner != "" && key(owner) != prj.Key {
 		ref := x.mention(kg.Organization, key(owner), owner, src)
@@ -140,7 +139,7 @@ var locatedWords = []string{"位于", "将在", "选址于", "选址在", "落�
 // A project whose text places it nowhere, under the heading of a county
 // (the 民勤县 section of the county chapter), lies in that county: the
 // county's own pages leave it out of their sentences.
-func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs []projectMention, area *mention.Span) {
+func (x *extractor) projectPlaces(p *text, spans []mention.Span, prjs []projectMention, area *mention.Span) {
 	if len(prjs) == 0 {
 		return
 	}
@@ -164,7 +163,7 @@ func (x *extractor) projectPlaces(p *segment.Passage, spans []mention.Span, prjs
 // the project itself followed by 位于, or a sentence that speaks of it
 // (该项目, 项目, or the end of its name: 批发市场) and says where it lies,
 // before any other project is named.
-func (x *extractor) statedAfter(p *segment.Passage, spans []mention.Span, prjs []projectMention) {
+func (x *extractor) statedAfter(p *text, spans []mention.Span, prjs []projectMention) {
 	text := p.Text
 	for k := range prjs {
 		pm := &prjs[k]

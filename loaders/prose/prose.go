@@ -26,7 +26,8 @@ import (
 // source. It never fails: a passage it cannot read yields nothing.
 func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 	x := &extractor{
-		d:        prepare(d),
+		d:        d,
+		ls:       prepare(d),
 		yb:       yearbook,
 		f:        f,
 		city:     d.City,
@@ -43,6 +44,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 // extractor gathers the entities and relationships of one document.
 type extractor struct {
 	d        *segment.Document
+	ls       lines // d's lines as prose reads them
 	yb       string
 	f        mention.Finder
 	city     string
@@ -53,7 +55,7 @@ type extractor struct {
 	relList []kg.Relationship
 	rels    map[relKey]int
 	cache   map[string][]mention.Span // finder results on names
-	leading map[string]foundSpan      // leadingPlace of organizations' names
+	leading map[string]*mention.Span  // leadingPlace of organizations' names
 	cityPl  *foundSpan                // cityPlace, once asked
 }
 
@@ -67,7 +69,7 @@ type relKey struct {
 // passage is a piece of running text to read, with what its place in the
 // book says about it.
 type passage struct {
-	p          *segment.Passage
+	p          *text
 	historical bool          // a topic on history: no person or organization of the year
 	chronicle  bool          // a chronicle (大事记): entries carry dates
 	area       *mention.Span // the county its headings name (mention.Area), if any

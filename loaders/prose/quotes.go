@@ -14,7 +14,7 @@ import (
 // lies after the end of that one, so the backward search stops there.
 // segment.Passage.Sentence searches both ways from every offset.
 type quotes struct {
-	p   *segment.Passage
+	p   *text
 	lo  int  // the last sentence found: Text[lo:end]
 	end int  //
 	hi  int  // the last offset whose sentence it is: its end mark, or len(Text)

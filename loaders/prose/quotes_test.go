@@ -29,7 +29,7 @@ func TestQuotes(t *testing.T) {
 	}
 	asked := 0
 	for _, p := range ps {
-		q := &quotes{p: p}
+		q := &quotes{p: &text{Text: p.Text}}
 		for off := 0; off <= len(p.Text); off++ {
 			if got, want := q.sentence(off), p.Sentence(off); got != want {
 				t.Fatalf("sentence(%d) of %.40q… = %q, want %q (cache %+v)", off, p.Text, got, want, *q)
