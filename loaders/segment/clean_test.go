@@ -20,14 +20,42 @@ func sampleLines(t *testing.T) []string {
 	lines := []string{"", " ", "\xe3\x80", "\u3000\xe3\x80", "\xe3\x80\u3000", "\u3000\u2002 \t", " 中 国 共 产 党 武 威 市 委 员 会中 国 共 产 党 武 威 市 委 员 会", " 专  记专  记", "法 　 治法 　 治", "ＡＢＡＢ", "AＢAB", "哈哈", "\uFFFD哈\uFFFD哈", "ab\xffab", strings.Repeat("长", 300), "2023年", "2023 年", "2023  年", "2023\t年", "20233年", "1999年2000年", "202年", "12023年x2024 年", "2023", "２０２３年", "年", " 年", "年2023年", "2023年年", "2023\f年", "2023\v年", "2023\n年", "19 99年", "1999 年2000  年",
 		"【概况】", " 【概况】", "  【概况】", "\t【", "（市委组织部）", " （市委组织部）  ", "[作者]", "（未闭合的作者行", "（a（b）c）", "（）",
 		"武威市", "凉州市市", "市市市", "a武威市", "\xe6武威市", "武\xff威市", "武威", "金昌市永昌县", "x市"}
-	files, _ := filepath.Glob("testdata/*.txt")
-	files = append(files, "../../data/wuwei-2024.txt")
-	for _, f := range files {
+	for _, f := range fixtureFiles() {
 		if b, err := os.ReadFile(f); err == nil {
 			lines = append(lines, strings.Split(string(b), "\n")...)
 		}
 	}
 	return lines
+}
+
+// fixtureFiles returns the fixtures and the vendored yearbook: the
+// shortcuts are checked against the code they stand for on all of them.
+func fixtureFiles() []string {
+	files, _ := filepath.Glob("testdata/*.txt")
+	return append(files, "../../data/wuwei-2024.txt")
+}
+
+// parsed is a document of fixtureFiles, and bare the same without its
+// cleaned text, whose methods then take the walks the cache replaces.
+type parsed struct {
+	file    string
+	d, bare *Document
+}
+
+// parseFixtures parses every file of fixtureFiles.
+func parseFixtures(t *testing.T) []parsed {
+	var out []parsed
+	for _, f := range fixtureFiles() {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Parse(f, strings.Split(string(b), "\n"))
+		bare := *d
+		bare.clean, bare.cleanEnd = "", nil
+		out = append(out, parsed{f, d, &bare})
+	}
+	return out
 }
 
 // TestRegexpShortcuts checks the hand-written matchers against the regexps
@@ -112,15 +140,9 @@ func headingLikeRef(s string) bool {
 // parts, for every line of the fixtures and of the vendored yearbook and
 // for line numbers outside them.
 func TestPathIndex(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	files = append(files, "../../data/wuwei-2024.txt")
 	checked := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := Parse(f, strings.Split(string(b), "\n"))
+	for _, pf := range parseFixtures(t) {
+		f, d := pf.file, pf.d
 		if len(d.pathFrom) == 0 {
 			t.Fatalf("%s: no path index", f)
 		}
@@ -195,20 +217,12 @@ func TestSentence(t *testing.T) {
 // anew, line by line and joined into the passages of every topic and
 // section, and CleanLine of a Document built by hand.
 func TestCleanLines(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	files = append(files, "../../data/wuwei-2024.txt")
 	passages := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := Parse(f, strings.Split(string(b), "\n"))
+	for _, pf := range parseFixtures(t) {
+		f, d, bare := pf.file, pf.d, pf.bare
 		if d.cleanEnd == nil {
 			t.Fatalf("%s: no cleaned lines", f)
 		}
-		bare := *d
-		bare.clean, bare.cleanEnd = "", nil
 		for n := 1; n <= len(d.Lines); n++ {
 			if got, want := d.CleanLine(n), textnorm.Clean(d.Line(n).Text); got != want {
 				t.Errorf("%s: CleanLine(%d) = %q, want %q", f, n, got, want)
@@ -250,21 +264,13 @@ var (
 // sentenceByRunes at the byte offsets of every topic and section text of
 // the fixtures and of the vendored yearbook.
 func TestPassageSentence(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	files = append(files, "../../data/wuwei-2024.txt")
 	ends := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := Parse(f, strings.Split(string(b), "\n"))
-		bare := *d
-		bare.clean, bare.cleanEnd = "", nil
+	for _, pf := range parseFixtures(t) {
+		f, d, bare := pf.file, pf.d, pf.bare
 		// Every offset of the fixtures; every seventh of the yearbook,
 		// which meets every alignment to its three-byte runes.
 		step := 1
-		if len(b) > 1<<20 {
+		if len(d.Lines) > 10000 {
 			step = 7
 		}
 		check := func(p, q *Passage) {
@@ -299,17 +305,9 @@ func TestPassageSentence(t *testing.T) {
 // TestLinesWith holds LinesWith to a search of every line's Text, with
 // and without the cleaned text, on the fixtures and the vendored yearbook.
 func TestLinesWith(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	files = append(files, "../../data/wuwei-2024.txt")
 	found := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := Parse(f, strings.Split(string(b), "\n"))
-		bare := *d
-		bare.clean, bare.cleanEnd = "", nil
+	for _, pf := range parseFixtures(t) {
+		f, d, bare := pf.file, pf.d, pf.bare
 		for _, r := range "录负。市【（\u3001" {
 			var want []int
 			for n := 1; n <= len(d.Lines); n++ {
