@@ -334,20 +334,9 @@ func TestRuneSets(t *testing.T) {
 // vendored yearbook and on made-up ones.
 func TestOpensParen(t *testing.T) {
 	lines := []string{"", "（", " （2023年", "\u3000\xff（", "\ufffd（", "x（", "（（", "\t\r（"}
-	lines = append(lines, bookLines(t)...)
-	opened := 0
-	for _, l := range lines {
-		got, want := opensParen(l), strings.HasPrefix(textnorm.Clean(l), "（")
-		if got != want {
-			t.Fatalf("opensParen(%q) = %v, want %v", l, got, want)
-		}
-		if got {
-			opened++
-		}
-	}
-	if opened < 10 {
-		t.Errorf("only %d lines open with （: the check checks little", opened)
-	}
+	holdsOnLines(t, "opensParen", lines, 10, opensParen, func(l string) bool {
+		return strings.HasPrefix(textnorm.Clean(l), "（")
+	})
 }
 
 // TestKeyEnd holds the test monthMarker makes with keyEnd to the one it
@@ -355,19 +344,28 @@ func TestOpensParen(t *testing.T) {
 // vendored yearbook and on made-up ones.
 func TestKeyEnd(t *testing.T) {
 	lines := []string{"", "月", "1 月", "12月 ", "十二月\u3000", "月\ufffd", "月\xe6\x9c", "月\xff \xe6", "\xe6\x9c\x88", "\x88", "月x", "月份", " 月 \u00a0\t", "月\u3000", "月\u2002", "月\u2003", "月。", "月\u2001", "月\ufeff", "\xe0\x80\x80", "月\xed\xa0\x80"}
-	lines = append(lines, bookLines(t)...)
-	ends := 0
-	for _, l := range lines {
-		want := strings.HasSuffix(textnorm.Key(l), "月")
-		if got := strings.HasSuffix(keyEnd(l), "月"); got != want {
-			t.Fatalf("keyEnd(%q) ends in 月: %v, want %v", l, got, want)
+	holdsOnLines(t, "keyEnd ends in 月", lines, 12,
+		func(l string) bool { return strings.HasSuffix(keyEnd(l), "月") },
+		func(l string) bool { return strings.HasSuffix(textnorm.Key(l), "月") })
+}
+
+// holdsOnLines checks the shortcut got against the test want it stands
+// for on lines and on every line of the vendored yearbook, and that want
+// holds on at least min of them: a test true nowhere checks little.
+func holdsOnLines(t *testing.T, name string, lines []string, min int, got, want func(string) bool) {
+	t.Helper()
+	held := 0
+	for _, l := range append(lines, bookLines(t)...) {
+		w := want(l)
+		if g := got(l); g != w {
+			t.Fatalf("%s(%q) = %v, want %v", name, l, g, w)
 		}
-		if want {
-			ends++
+		if w {
+			held++
 		}
 	}
-	if ends < 12 {
-		t.Errorf("only %d lines end in 月: the check checks little", ends)
+	if held < min {
+		t.Errorf("%s holds on only %d lines: the check checks little", name, held)
 	}
 }
 
