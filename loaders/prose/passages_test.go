@@ -61,20 +61,29 @@ func TestProvinceNames(t *testing.T) {
 			lines = append(lines, l, textnorm.Key(l))
 		}
 	}
+	sameAsRegexp(t, "provinceNames", lines, reProvince, 100, provinceNames, func(s string) string { return s })
+}
+
+// sameAsRegexp checks the hand-written matcher got against the regexp re
+// it stands for: on each of lines, got returns of(the first group) of
+// every match of re, in order; and the matches number at least min, as a
+// check that finds nothing checks little.
+func sameAsRegexp[T comparable](t *testing.T, name string, lines []string, re *regexp.Regexp, min int, got func(string) []T, of func(string) T) {
+	t.Helper()
 	found := 0
 	for _, l := range lines {
-		var want []string
-		for _, m := range reProvince.FindAllStringSubmatch(l, -1) {
-			want = append(want, m[1])
+		var want []T
+		for _, m := range re.FindAllStringSubmatch(l, -1) {
+			want = append(want, of(m[1]))
 		}
-		got := provinceNames(l)
-		if !slices.Equal(got, want) {
-			t.Fatalf("provinceNames(%q) = %q, want %q", l, got, want)
+		g := got(l)
+		if !slices.Equal(g, want) {
+			t.Fatalf("%s(%q) = %v, want %v", name, l, g, want)
 		}
-		found += len(got)
+		found += len(g)
 	}
-	if found < 100 {
-		t.Errorf("only %d names found: the check checks little", found)
+	if found < min {
+		t.Errorf("%s: only %d matches: the check checks little", name, found)
 	}
 }
 

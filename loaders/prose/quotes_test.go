@@ -2,7 +2,6 @@ package prose
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,22 +55,8 @@ func TestYears(t *testing.T) {
 			lines = append(lines, l)
 		}
 	}
-	found := 0
-	for _, l := range lines {
-		var want []int
-		for _, m := range reYear.FindAllStringSubmatch(l, -1) {
-			y, _ := strconv.Atoi(m[1])
-			want = append(want, y)
-		}
-		got := years(l)
-		if !slices.Equal(got, want) {
-			t.Fatalf("years(%q) = %v, want %v", l, got, want)
-		}
-		found += len(got)
-	}
-	if found < 1000 {
-		t.Errorf("only %d years found: the check checks little", found)
-	}
+	atoi := func(s string) int { y, _ := strconv.Atoi(s); return y }
+	sameAsRegexp(t, "years", lines, reYear, 1000, years, atoi)
 }
 
 // reYear is the specification of years; only the tests run it.
