@@ -12,8 +12,7 @@ import (
 // was decoding every rune of the text again, only to step over it. A
 // runeIndex decodes each passage once, and the passes read the index:
 // the gazetteer scans (scanIndexed), the word lists of discoverSites
-// (formSet.allIndexed), the towns after punctuation (townStarts) and the
-// sentences that sources quote (sentence).
+// (formSet.allIndexed) and the towns after punctuation (townStarts).
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
@@ -24,10 +23,6 @@ import (
 // starts and which are runes of one byte, are the gaps between entries.
 type runeIndex struct {
 	ents []indexEntry
-	// ends are the offsets of the sentence ends (。；！？) of the text,
-	// for sentence, which lists them on first use (endsRead).
-	ends     []int
-	endsRead bool
 	// valid reports whether the text is valid UTF-8: then each form
 	// (valid UTF-8 itself) that matches ends where an entry or an ASCII
 	// byte starts, so a scan that resumes past a match stays in step
@@ -257,34 +252,4 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		resume = s.at(i, rune(c), size, next)
 	}
 	return s.hits
-}
-
-// sentence is segment.Passage.Sentence(off) of the passage of text: from
-// the end of the sentence before off to the end of the one at off. The
-// ends are the runes 。；！？, so where segment.SentenceEndAt finds one an
-// entry of the index starts; sentence finds them once a passage, where
-// Sentence walks the bytes around off at each call, and a long sentence
-// (a table's text) is walked again for each place it names.
-func (ix *runeIndex) sentence(text string, off int) string {
-	if !ix.endsRead {
-		for _, e := range ix.ents {
-			if c := e.r; c == '。' || c == '；' || c == '！' || c == '？' {
-				ix.ends = append(ix.ends, int(e.off))
-			}
-		}
-		ix.endsRead = true
-	}
-	// The sentence starts after the last end that ends at or before off
-	// and ends with the first end that starts at or after off.
-	j, _ := slices.BinarySearch(ix.ends, off)
-	end := len(text)
-	if j < len(ix.ends) {
-		end = ix.ends[j] + 3
-	}
-	i, _ := slices.BinarySearch(ix.ends, off-2)
-	start := 0
-	if i > 0 {
-		start = ix.ends[i-1] + 3
-	}
-	return text[start:end]
 }

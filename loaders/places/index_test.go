@@ -148,29 +148,3 @@ func TestWordSet(t *testing.T) {
 		}
 	}
 }
-
-// TestSource checks builder.src against segment.Document.Source at every
-// rune of the yearbook's passages and of the cases.
-func TestSource(t *testing.T) {
-	d := yearbookDoc(t)
-	b := newBuilder(d, "y", d.Running())
-	for _, p := range b.texts {
-		for off := range p.Text {
-			if got, want := b.src(p, off), d.Source("y", p.Passage, off); got != want {
-				t.Fatalf("src(%d) of %q = %+v, want %+v", off, p.Text, got, want)
-			}
-		}
-		if got, want := b.src(p, len(p.Text)), d.Source("y", p.Passage, len(p.Text)); got != want {
-			t.Fatalf("src at the end of %q = %+v, want %+v", p.Text, got, want)
-		}
-	}
-	for _, text := range indexCases {
-		p := segment.Passage{Text: text}
-		ix := indexRunes(text, &indexArrays{})
-		for off := 0; off <= len(text); off++ {
-			if got, want := ix.sentence(text, off), p.Sentence(off); got != want {
-				t.Fatalf("sentence(%q, %d) = %q, want %q", text, off, got, want)
-			}
-		}
-	}
-}

@@ -390,12 +390,9 @@ type indexArrays struct {
 
 var indexPool sync.Pool // of *indexArrays
 
-// src returns the provenance of offset off in p: segment.Document.Source,
-// with the sentence found among the passage's sentence ends
-// (runeIndex.sentence) rather than walked to.
+// src returns the provenance of offset off in p.
 func (b *builder) src(p passage, off int) kg.Source {
-	n := p.Line(off)
-	return kg.Source{Yearbook: b.yb, Page: b.d.Line(n).Page, Section: b.d.Path(n), Line: n, Quote: p.ix.sentence(p.Text, off)}
+	return b.d.Source(b.yb, p.Passage, off)
 }
 
 // isHan is textnorm.IsHan with a fast path for the CJK Unified
