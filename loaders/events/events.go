@@ -349,7 +349,7 @@ func (x *extractor) merge(o, c *event) {
 // would find is not looked for.
 func (x *extractor) quoted(p *segment.Passage, off int, quote string) kg.Source {
 	n := p.Line(off)
-	return kg.Source{Yearbook: x.yb, Page: x.d.Line(n).Page, Section: x.d.Path(n), Line: n, Quote: quote}
+	return x.d.Quote(x.yb, n, quote)
 }
 
 // diag records a diagnostic at line n.

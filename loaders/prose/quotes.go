@@ -27,7 +27,7 @@ type quotes struct {
 // segment.Document.Source does.
 func (x *extractor) source(q *quotes, off int) kg.Source {
 	n := q.p.Line(off)
-	return kg.Source{Yearbook: x.yb, Page: x.d.Line(n).Page, Section: x.d.Path(n), Line: n, Quote: q.sentence(off)}
+	return x.d.Quote(x.yb, n, q.sentence(off))
 }
 
 // sentence returns segment.Passage.Sentence(off): the text from the end

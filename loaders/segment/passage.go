@@ -209,14 +209,19 @@ func SentenceEndAt(s string, i int) bool {
 // page, section path and sentence, in yearbook yb.
 func (d *Document) Source(yb string, p *Passage, off int) kg.Source {
 	n := p.Line(off)
-	return kg.Source{Yearbook: yb, Page: d.Line(n).Page, Section: d.Path(n), Line: n, Quote: p.Sentence(off)}
+	return d.Quote(yb, n, p.Sentence(off))
+}
+
+// Quote returns the provenance of line n quoting quote: for extractors
+// that find the sentence to quote themselves.
+func (d *Document) Quote(yb string, n int, quote string) kg.Source {
+	return kg.Source{Yearbook: yb, Page: d.Line(n).Page, Section: d.Path(n), Line: n, Quote: quote}
 }
 
 // LineSource returns the provenance of a whole raw line n, quoting it
 // cleaned; used by extractors that read structured lines (rosters, tables).
 func (d *Document) LineSource(yb string, n int) kg.Source {
-	l := d.Line(n)
-	return kg.Source{Yearbook: yb, Page: l.Page, Section: d.Path(n), Line: n, Quote: d.CleanLine(n)}
+	return d.Quote(yb, n, d.CleanLine(n))
 }
 
 // CleanLine returns textnorm.Clean of the Text of line n, cleaned once by
