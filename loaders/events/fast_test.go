@@ -1,7 +1,6 @@
 package events
 
 import (
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
@@ -19,7 +19,7 @@ import (
 func TestCitedShortcuts(t *testing.T) {
 	texts := []string{"", "同志", "总书记关于……的重要讲话精神", "新时代", "在调研时的讲话精神", "有关文件精神", "文件", "十四届三次全会精神，", "精神和", "\xe7精神", "讲话精\xe7神",
 		strings.Repeat("长", 29) + "讲话精神", strings.Repeat("长", 31) + "讲话精神", strings.Repeat("长", 16) + "文件", strings.Repeat("长", 17) + "文件。", strings.Repeat("\xff", 40) + "讲话精神", "古浪暴雨", "山体滑坡", "地震局", "冰雹x"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if strings.Contains(l, "精神") || strings.Contains(l, "文件") || hasAnyPrefix(l, citedLeads...) || strings.Contains(l, "同志") {
 			for i := range l {
 				texts = append(texts, l[i:])
@@ -74,7 +74,7 @@ func TestSentences(t *testing.T) {
 		return out
 	}
 	texts := []string{"", "。", "。。", "a。b；c！d？", "\xe3。", "\xe3\x80。\x82", "\xef\xbc。\x9b；", "。\x80", "\xef\xbc\x9f", "无句末", "？\xef\xbc！"}
-	lines := bookLines(t)
+	lines := booktest.Lines(t)
 	texts = append(texts, lines...)
 	for i := 0; i+4 < len(lines); i += 4 {
 		texts = append(texts, strings.Join(lines[i:i+4], ""))
@@ -106,17 +106,6 @@ func firstSentenceByIndex(s string) string {
 	return s[:end]
 }
 
-// bookLines returns the lines of the vendored yearbook, which the
-// shortcuts' checks run over.
-func bookLines(t *testing.T) []string {
-	t.Helper()
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Split(string(b), "\n")
-}
-
 // TestClauseStart holds clauseStart to the last of the separators
 // strings.LastIndex finds, at every byte of the lines of the vendored
 // yearbook that hold one, and of made-up text with broken UTF-8.
@@ -131,7 +120,7 @@ func TestClauseStart(t *testing.T) {
 		return start
 	}
 	texts := []string{"", "，", "a，b；c：d。e！f？g", "\xef，", "\xef\xbc，\x8c", "。\xe3\x80", "：\xef\xbc\x9a"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if strings.ContainsAny(l, "，；：。！？") {
 			texts = append(texts, l)
 		}
@@ -160,7 +149,7 @@ func TestFullDates(t *testing.T) {
 	reFullDate := regexp.MustCompile(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日?(?:至|—|－|–|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日|日)`)
 	reFullDateAt := regexp.MustCompile(`^(?:` + reFullDate.String() + `)`)
 	texts := []string{"", "2023年4月16日", "1月3日", "8月28—29日", "1月13至16日", "11月5日至11日", "3月31日至4月2日", "3月31日至4月2号", "3月31日至4月", "3月31日至", "3月31至", "12023年5月1日", "2023年123月1日", "5月123日", "5月12日至", "5月1日-2日", "5月1-2日", "5月1～6月2日", "5月1~2日", "5月1–2日", "5月1－2日", "5月1至6月23日", "5月1至6月234日", "5月1至623日", "2023年5月", "２０２３年5月1日", "5\xff月1日", "x12月31日至1月3日y"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if strings.Contains(l, "月") {
 			texts = append(texts, textnorm.Clean(l), l)
 		}
@@ -199,7 +188,7 @@ func TestSuffixShortcuts(t *testing.T) {
 	reTrailAdverb := regexp.MustCompile(`(?:正式|顺利|隆重|成功|圆满|胜利|集中|分别|同时)+$`)
 	reTimeClause := regexp.MustCompile(`(后|时|之际|期间|前夕)$`)
 	texts := []string{"", "正式", "大会隆重召开", "大会正式隆重", "大会正式\xff隆重", "正式正式", "正正式", "\xe6正式", "会后", "之际", "期间x"}
-	for k, l := range bookLines(t) {
+	for k, l := range booktest.Lines(t) {
 		if k%20 != 0 && !strings.ContainsAny(l, "式利重功满中别时后际间夕") {
 			continue
 		}
@@ -234,7 +223,7 @@ func TestSuffixShortcuts(t *testing.T) {
 // regexps need, and made-up text.
 func TestRegexpGuards(t *testing.T) {
 	texts := []string{"", "由市委主办的", "在大会上", "在…上", "以“美丽”为主题的", "武威市第五次会议审议", strings.Repeat("长", 38) + "大会通过", strings.Repeat("长", 39) + "大会通过", "展销会圆满完成", "完成", "3次会议", "会议活动"}
-	for k, l := range bookLines(t) {
+	for k, l := range booktest.Lines(t) {
 		l = textnorm.Clean(l)
 		if k%4 != 0 || !strings.ContainsAny(l, "由以在会完束幕次场期个项届批家名人动") {
 			continue
@@ -272,7 +261,7 @@ func TestMeetingSigShortcuts(t *testing.T) {
 	reNumeral := regexp.MustCompile(`\d+|[〇零一二两三四五六七八九十百]+`)
 	reLocalCommittee := regexp.MustCompile(`[市县区省州盟旗]委`)
 	texts := []string{"", "委", "市委", "五届市委四十九次常委会会议", "12三4", "第2023十次", "\xff委", "县\xff委", "九\xe4十"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		texts = append(texts, textnorm.Key(l))
 	}
 	found := 0
@@ -303,7 +292,7 @@ func TestMeetingSigShortcuts(t *testing.T) {
 // and that the sets rule out most names of other lines.
 func TestRuneSets(t *testing.T) {
 	var keys []string
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if k := textnorm.Key(l); utf8.RuneCountInString(k) >= 10 {
 			keys = append(keys, k)
 		}
@@ -355,7 +344,7 @@ func TestKeyEnd(t *testing.T) {
 func holdsOnLines(t *testing.T, name string, lines []string, min int, got, want func(string) bool) {
 	t.Helper()
 	held := 0
-	for _, l := range append(lines, bookLines(t)...) {
+	for _, l := range append(lines, booktest.Lines(t)...) {
 		w := want(l)
 		if g := got(l); g != w {
 			t.Fatalf("%s(%q) = %v, want %v", name, l, g, w)
@@ -373,7 +362,7 @@ func holdsOnLines(t *testing.T, name string, lines []string, min int, got, want 
 // of the vendored yearbook and on made-up ones.
 func TestKeyRunesOf(t *testing.T) {
 	lines := []string{"", " ", "ＡＢ　c", "\ufffd甲", "乙\xff丙\xe4\xb8", "\u00a0\t\r\u2002\u2003x", "（１２）"}
-	lines = append(lines, bookLines(t)...)
+	lines = append(lines, booktest.Lines(t)...)
 	for _, l := range lines {
 		if got, want := keyRunesOf(l), runesOf(textnorm.Key(l)); got != want {
 			t.Fatalf("keyRunesOf(%q) = %x, want %x", l, got, want)

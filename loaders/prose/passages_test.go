@@ -1,12 +1,12 @@
 package prose
 
 import (
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/segment"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -16,7 +16,7 @@ import (
 // made-up ones.
 func TestTableMarkLead(t *testing.T) {
 	lines := []string{"表1", " 表 2", "\u3000续表12", "续表", "续 表1", "表", "表１２", "\t表3", "附表1", "表1 ", "x表1"}
-	lines = append(lines, bookLines(t)...)
+	lines = append(lines, booktest.Lines(t)...)
 	matched := 0
 	for _, l := range lines {
 		if reTableMark.MatchString(textnorm.TrimSpace(l)) {
@@ -35,7 +35,7 @@ func TestTableMarkLead(t *testing.T) {
 // lines of the vendored yearbook and on made-up ones.
 func TestTrimLeftSpace(t *testing.T) {
 	lines := []string{"", " ", "\u3000\u3000表", " \t\r\u2002\u2003\u00a0x", "\xe3\x80", "\xe3\x80\x80\x80", "\u00a0\xa0"}
-	lines = append(lines, bookLines(t)...)
+	lines = append(lines, booktest.Lines(t)...)
 	trimmed := 0
 	for _, l := range lines {
 		got, want := trimLeftSpace(l), strings.TrimLeftFunc(l, textnorm.IsSpace)
@@ -56,7 +56,7 @@ func TestTrimLeftSpace(t *testing.T) {
 // runs of 省.
 func TestProvinceNames(t *testing.T) {
 	lines := []string{"", "省", "甘肃省", "甘肃省省", "省省省", "省省省省省省", "a甘肃省", "甘a肃省", "甘肃\xff省", "全省甘肃省", "甘肃省甘肃省"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if strings.Contains(l, "省") {
 			lines = append(lines, l, textnorm.Key(l))
 		}
@@ -89,17 +89,6 @@ func sameAsRegexp[T comparable](t *testing.T, name string, lines []string, re *r
 
 // reProvince is the specification of provinceNames; only the tests run it.
 var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
-
-// bookLines returns the lines of the vendored yearbook, which the
-// shortcuts' checks run over.
-func bookLines(t *testing.T) []string {
-	t.Helper()
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Split(string(b), "\n")
-}
 
 // TestPassageOfMarkedLines holds lines.passage to segment's Passage on a
 // copy of the document whose marked lines are no longer Body, as prepare

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/segment"
 )
 
@@ -50,7 +51,7 @@ func TestQuotes(t *testing.T) {
 // that holds 年, and on made-up ones.
 func TestYears(t *testing.T) {
 	lines := []string{"", "年", "2023年", "2023 年", "2023  年", "2023\t年", "2023\v年", "1499年", "1500年", "2100年", "20233年", "12023年", "2023年2024年", "2023年2024 年", "１９５０年", "1950年\xff", "199年"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if strings.Contains(l, "年") {
 			lines = append(lines, l)
 		}
@@ -77,7 +78,7 @@ func TestSentenceEnd(t *testing.T) {
 		return len(text)
 	}
 	texts := []string{"", "。", "a。b；c！d？", "\xe3。", "\xe3\x80。\x82", "\xef\xbc。\x9b；", "。\x80", "？\xef\xbc！x", "\xe3\x80", "\xef"}
-	for _, l := range bookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		if strings.ContainsAny(l, "。；！？") {
 			texts = append(texts, l)
 		}

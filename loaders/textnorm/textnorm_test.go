@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
@@ -89,7 +90,7 @@ func TestKeyMatchesWidthFold(t *testing.T) {
 // TestAppendClean checks AppendClean against textnorm.Clean on every line
 // of the vendored yearbook and the fixtures, and on the damage Clean undoes.
 func TestAppendClean(t *testing.T) {
-	lines := append(yearbookLines(t), "2023 年", "37535 6.5", "a  b", "a \uFFFD b", "a\uFFFD b", "1 \xff 2", "Ｘ光机", "２０２３", "ａ ｂ", "Ａ　１", "（）", "景\u2002瀚", "\uFFFD", "a\xffb", "\xe5\x87", "\t", "a\r", "\u00a0", "＃１", "% 5", ". 5", "5 .", "x\u3000y", "中 国", "a 中", " a", "a ")
+	lines := append(booktest.Lines(t), "2023 年", "37535 6.5", "a  b", "a \uFFFD b", "a\uFFFD b", "1 \xff 2", "Ｘ光机", "２０２３", "ａ ｂ", "Ａ　１", "（）", "景\u2002瀚", "\uFFFD", "a\xffb", "\xe5\x87", "\t", "a\r", "\u00a0", "＃１", "% 5", ". 5", "5 .", "x\u3000y", "中 国", "a 中", " a", "a ")
 	for _, s := range lines {
 		var b strings.Builder
 		textnorm.AppendClean(&b, s)
@@ -118,15 +119,6 @@ func TestAppendCleanExhaustive(t *testing.T) {
 	}
 	walk([]string{" ", "\t", "\u3000", "\u00a0", "\uFFFD", "\xff", "a", "1", ".", "%", "-", "中", "Ｘ", "５", "，"}, "", 0, 5)
 	walk([]string{" ", "\u2002", "\u2003", "\r", "\n", "\xe4\xb8", "\xed\xa0\x80", "한", "\ue000", "ｚ", "Ａ", "０", "a", "9", "中", "\u3000"}, "", 0, 4)
-}
-
-// yearbookLines returns every line of the vendored yearbook.
-func yearbookLines(t *testing.T) []string {
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Split(string(b), "\n")
 }
 
 // referenceClean is Clean written the plain way, rune by rune: the oracle
@@ -190,7 +182,7 @@ func TestKeyExhaustive(t *testing.T) {
 			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
 		}
 	}
-	for _, l := range yearbookLines(t) {
+	for _, l := range booktest.Lines(t) {
 		check(l)
 	}
 	var walk func(pieces []string, s string, depth int)
@@ -215,7 +207,7 @@ func TestTrimRightSpace(t *testing.T) {
 			t.Fatalf("TrimRightSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
-	for _, s := range yearbookLines(t) {
+	for _, s := range booktest.Lines(t) {
 		check(s)
 	}
 	var walk func(s string, depth int)
