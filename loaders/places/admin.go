@@ -388,7 +388,7 @@ func parseGroups(text string, start, end int) []group {
 				j := numEnd
 				for j < end {
 					r, size := textnorm.DecodeRuneAt(text, j)
-					if !isHan(r) || r == '和' || r == '共' || hanLen(text[numEnd:j]) >= 10 {
+					if !textnorm.IsHan(r) || r == '和' || r == '共' || hanLen(text[numEnd:j]) >= 10 {
 						break
 					}
 					j += size

@@ -223,7 +223,7 @@ func townAfter(text string, i, maxStem int) (stem, suf string, end int, ok bool)
 	j := i
 	for n := 0; n < maxStem && j < len(text); n++ {
 		r, size := textnorm.DecodeRuneAt(text, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return
 		}
 		j += size
@@ -494,7 +494,7 @@ func (b *builder) foreignPlace(p passage, h hit) {
 			name = run[:k]
 		}
 	}
-	if name == "" && capital && !isHan(runeAt(p.Text, i+len(run))) {
+	if name == "" && capital && !textnorm.IsHan(runeAt(p.Text, i+len(run))) {
 		name = run
 	}
 	if n := hanLen(name); n < 2 || n > 5 || townStopSet.in(name) {
@@ -520,7 +520,7 @@ func countyAfter(text string, i int) (name string, end int, ok bool) {
 	j := i
 	for n := 0; n < 4 && j < len(text); n++ {
 		r, size := textnorm.DecodeRuneAt(text, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return
 		}
 		j += size
@@ -565,7 +565,7 @@ func (b *builder) bareCounties(p passage) {
 				st := k
 				for m := 0; m < n && st > 0; m++ {
 					r, size := utf8.DecodeLastRuneInString(p.Text[:st])
-					if !isHan(r) {
+					if !textnorm.IsHan(r) {
 						st = -1
 						break
 					}
@@ -628,7 +628,7 @@ func autonomousBefore(text string, end int) (string, int) {
 	st := len(body)
 	for n := 1; n <= 4 && st > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(body[:st])
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return "", -1
 		}
 		st -= size

@@ -13,15 +13,6 @@ import (
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
-// TestIsHan checks the fast path of isHan against textnorm.IsHan.
-func TestIsHan(t *testing.T) {
-	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if isHan(r) != textnorm.IsHan(r) {
-			t.Fatalf("isHan(%U) = %v", r, isHan(r))
-		}
-	}
-}
-
 // TestBoundary checks boundary against the list of characters it stood
 // for.
 func TestBoundary(t *testing.T) {

@@ -411,7 +411,7 @@ func (s *scanner) at(i int, r rune, size int, next rune) int {
 		return i + size
 	}
 	cands := z.starting(r)
-	if cands == nil || !isHan(r) {
+	if cands == nil || !textnorm.IsHan(r) {
 		return i + size
 	}
 	var best *entry
@@ -456,7 +456,7 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 	}
 	next := runeAt(text, end)
 	if !chainOnly {
-		if next == 0 || !isHan(next) || strings.ContainsRune("和与及等至", next) {
+		if next == 0 || !textnorm.IsHan(next) || strings.ContainsRune("和与及等至", next) {
 			return true
 		}
 		if strings.ContainsRune(prepositions, runeBefore(text, start)) {
@@ -542,7 +542,7 @@ func villageAfter(text string, i int) (name string, end int, typ string, ok bool
 	j := i
 	for n := 0; n <= 4 && j < len(text); n++ {
 		r, size := textnorm.DecodeRuneAt(text, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return
 		}
 		if n >= 2 {

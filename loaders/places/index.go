@@ -4,6 +4,8 @@ import (
 	"iter"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // The builder reads the running text in several passes (discoverTowns,
@@ -166,10 +168,10 @@ func (ix *runeIndex) before(text string, k int) rune {
 }
 
 // hanAfterBoundary reports whether entry k is a Han rune after a phrase
-// boundary: isHan(r) && boundary(ix.before(text, k)).
+// boundary: textnorm.IsHan(r) && boundary(ix.before(text, k)).
 func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 	r, _ := ix.rune(text, k)
-	return isHan(r) && boundary(ix.before(text, k))
+	return textnorm.IsHan(r) && boundary(ix.before(text, k))
 }
 
 // townStarts yields, left to right, the entries k where townAfter(text,
@@ -202,7 +204,7 @@ func (ix *runeIndex) afterHan(k int) bool {
 }
 
 // unifiedHan reports whether c is in the CJK Unified Ideographs block
-// (U+4E00–U+9FFF), the fast path of isHan.
+// (U+4E00–U+9FFF), the fast path of textnorm.IsHan.
 func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
 
 // scanIndexed is scanInto over a text indexed by ix: it visits only the

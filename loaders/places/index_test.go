@@ -55,7 +55,7 @@ func TestRuneIndex(t *testing.T) {
 			if got, want := ix.next(text, k, size), runeAt(text, i+size); got != want {
 				t.Fatalf("%q: next(%d) = %U, want %U", text, k, got, want)
 			}
-			if got, want := ix.hanAfterBoundary(text, k), isHan(r) && boundary(before); got != want {
+			if got, want := ix.hanAfterBoundary(text, k), textnorm.IsHan(r) && boundary(before); got != want {
 				t.Fatalf("%q: hanAfterBoundary(%d) = %v", text, k, got)
 			}
 			if ix.afterHan(k) && boundary(before) {

@@ -395,14 +395,6 @@ func (b *builder) src(p passage, off int) kg.Source {
 	return b.d.Source(b.yb, p.Passage, off)
 }
 
-// isHan is textnorm.IsHan with a fast path for the CJK Unified
-// Ideographs block (U+4E00–U+9FFF), which holds nearly every character of
-// a yearbook; no rune below U+2E80 is Han. TestIsHan checks it against
-// textnorm.IsHan on every rune.
-func isHan(r rune) bool {
-	return uint32(r)-0x4E00 <= 0x9FFF-0x4E00 || (r >= 0x2E80 && textnorm.IsHan(r))
-}
-
 // runeAt returns the rune starting at byte i of s (0 past the end).
 func runeAt(s string, i int) rune {
 	if i < 0 || i >= len(s) {
@@ -427,7 +419,7 @@ func hanRun(s string, i, n int) int {
 	j := i
 	for k := 0; k < n && j < len(s); k++ {
 		r, size := textnorm.DecodeRuneAt(s, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			break
 		}
 		j += size

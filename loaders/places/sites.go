@@ -432,7 +432,7 @@ func (b *builder) basins(p passage, at []int) {
 		start := i
 		for k := 0; k < 2 && start > 0; k++ {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
-			if !isHan(r) {
+			if !textnorm.IsHan(r) {
 				start = -1
 				break
 			}
@@ -569,7 +569,7 @@ func gullyAt(text string, i int) string {
 	j := i
 	for n := 0; n < 4 && j < len(text); n++ {
 		r, size := textnorm.DecodeRuneAt(text, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return ""
 		}
 		j += size
@@ -580,7 +580,7 @@ func gullyAt(text string, i int) string {
 		if prefixStopSet.in(name) {
 			return ""
 		}
-		if nx := runeAt(text, j); nx == 0 || !isHan(nx) {
+		if nx := runeAt(text, j); nx == 0 || !textnorm.IsHan(nx) {
 			return name
 		}
 		for _, w := range gullyFollowers {
@@ -600,7 +600,7 @@ func typedAfter(text string, i int) (name string, end int, typ string) {
 	j := i
 	for n := 0; n < 8 && j < len(text); n++ {
 		r, size := textnorm.DecodeRuneAt(text, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return "", 0, ""
 		}
 		j += size
@@ -635,7 +635,7 @@ var strongSite = []string{"景区", "公园", "石窟", "遗址", "古城", "汉
 // punctuation, a digit, or a word that starts a new phrase.
 func followerOK(text string, i int) bool {
 	r := runeAt(text, i)
-	if r == 0 || !isHan(r) {
+	if r == 0 || !textnorm.IsHan(r) {
 		return true
 	}
 	for _, w := range []string{"位于", "主峰", "等", "和", "与", "及", "一带", "周边", "沿线", "海拔"} {
@@ -653,14 +653,14 @@ func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int
 	j := i
 	for n := 0; n < 4 && j < len(p.Text); n++ {
 		r, size := textnorm.DecodeRuneAt(p.Text, j)
-		if !isHan(r) {
+		if !textnorm.IsHan(r) {
 			return
 		}
 		j += size
 		if n < 1 {
 			continue
 		}
-		if nx := runeAt(p.Text, j); (nx != 0 && !isHan(nx)) || strings.HasPrefix(p.Text[j:], "位于") || strings.HasPrefix(p.Text[j:], "海拔") {
+		if nx := runeAt(p.Text, j); (nx != 0 && !textnorm.IsHan(nx)) || strings.HasPrefix(p.Text[j:], "位于") || strings.HasPrefix(p.Text[j:], "海拔") {
 			name := p.Text[i:j]
 			if prefixStopSet.in(name) {
 				return

@@ -209,13 +209,10 @@ func isASCIIAlnum(r rune) bool {
 
 // IsHan reports whether r is a CJK ideograph. The block of the CJK
 // Unified Ideographs (U+4E00–U+9FFF), where nearly every character of the
-// text is, is all Han and answered without a search of Unicode's table;
-// TestIsHan holds this to unicode.Han.
+// text is, is all Han and answered without a search of Unicode's table,
+// and no rune below U+2E80 is Han; TestIsHan holds this to unicode.Han.
 func IsHan(r rune) bool {
-	if r >= 0x4E00 && r <= 0x9FFF {
-		return true
-	}
-	return unicode.Is(unicode.Han, r)
+	return uint32(r)-0x4E00 <= 0x9FFF-0x4E00 || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
 }
 
 // HanCount returns the number of CJK ideographs in s.
