@@ -54,13 +54,6 @@ func lead3(s string, i int) uint32 {
 // verb in one way only.
 var listPrefixes = []string{"被", "新", "首次", "成功"}
 
-// listVerbMatches returns reListVerb.FindAllStringSubmatchIndex(s, -1):
-// the list verbs findVerbs finds.
-func listVerbMatches(s string) [][]int {
-	_, list := findVerbs(s)
-	return list
-}
-
 // listPrefixStart returns where the run of listPrefixes that ends at i
 // starts, not before from.
 func listPrefixStart(s string, i, from int) int {

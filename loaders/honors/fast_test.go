@@ -125,3 +125,10 @@ func TestListPrechecks(t *testing.T) {
 		t.Error("reListTrail never matched: the check checks little")
 	}
 }
+
+// awardVerbs returns what reAward.FindAllStringIndex(text, -1) returns,
+// without the regexp: the award verbs findVerbs finds.
+func awardVerbs(text string) [][]int {
+	award, _ := findVerbs(text)
+	return award
+}

@@ -122,8 +122,8 @@ func (b *builder) diag(line int, code, msg string) {
 }
 
 // passage is a stretch of running text with where it sits, and the
-// matches of its award verbs (awardVerbs) and list verbs
-// (listVerbMatches), found in one pass over its text.
+// matches of its award verbs and list verbs, found in one pass over its
+// text (findVerbs).
 type passage struct {
 	*segment.Passage
 	part        *segment.Part
@@ -265,15 +265,8 @@ func hasAnySuffix(s string, suffixes []string) bool {
 // awardWords are the alternatives of reAward, in its order.
 var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 
-// awardVerbs returns what reAward.FindAllStringIndex(text, -1) returns,
-// without the regexp: the award verbs findVerbs finds.
-func awardVerbs(text string) [][]int {
-	award, _ := findVerbs(text)
-	return award
-}
-
-// findVerbs returns the matches of the award verbs (awardVerbs) and of
-// the list verbs (listVerbMatches) in s, without the regexps, which try
+// findVerbs returns the matches of the award verbs (reAward in the tests)
+// and of the list verbs (reListVerb) in s, without the regexps, which try
 // their alternatives at every position of the text: one pass over the
 // bytes of the text, comparing the words only where the first character
 // of one of them stands, which a table lookup of the byte after rules out

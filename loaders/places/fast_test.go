@@ -326,3 +326,7 @@ func TestIndex(t *testing.T) {
 		}
 	}
 }
+
+// mayCount reports whether s may hold a match of reCounted: one of its
+// nouns right after one of its measure words and a numeral.
+func mayCount(s string) bool { return countedAt(s, countedNounSet.all(s)) }

@@ -394,10 +394,6 @@ func (b *builder) countedNaturals(p passage) {
 // countedNouns are the nouns of reCounted.
 var countedNouns = []string{"河流", "水系", "水库", "湖泊", "冰川", "山峰"}
 
-// mayCount reports whether s may hold a match of reCounted: one of its
-// nouns right after one of its measure words and a numeral.
-func mayCount(s string) bool { return countedAt(s, countedNounSet.all(s)) }
-
 // countedAt is mayCount given the offsets of each of countedNouns in s.
 func countedAt(s string, nouns [][]int) bool {
 	for _, occ := range nouns {

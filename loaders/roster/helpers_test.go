@@ -142,3 +142,6 @@ func TestCityForms(t *testing.T) {
 		}
 	}
 }
+
+// cityForms is cityNames.forms of name in city city.
+func cityForms(name, city string) []string { return newCityNames(city).forms(name) }

@@ -183,14 +183,7 @@ func absolute(a string) bool {
 	return false
 }
 
-// cityForms returns the other usual forms of a unit name of city city:
-// the short form of a full name (武威市人民代表大会常务委员会 → 市人大常委会,
-// 中共武威市委员会 → 市委) and the full form of a short one (市委办公室 →
-// 中共武威市委办公室, 市信访局 → 武威市信访局), and for county units the
-// forms with 中共 and 人民政府 (凉州区委 → 中共凉州区委).
-func cityForms(name, city string) []string { return newCityNames(city).forms(name) }
-
-// cityNames holds the names of the city's leading bodies that cityForms
+// cityNames holds the names of the city's leading bodies that forms
 // looks for: they depend on the city only, and the roster builds them
 // once instead of once a unit name.
 type cityNames struct {
@@ -207,7 +200,11 @@ func newCityNames(city string) *cityNames {
 	}}
 }
 
-// forms is cityForms of name in the city of cn.
+// forms returns the other usual forms of a unit name of the city of cn:
+// the short form of a full name (武威市人民代表大会常务委员会 → 市人大常委会,
+// 中共武威市委员会 → 市委) and the full form of a short one (市委办公室 →
+// 中共武威市委办公室, 市信访局 → 武威市信访局), and for county units the
+// forms with 中共 and 人民政府 (凉州区委 → 中共凉州区委).
 func (cn *cityNames) forms(name string) []string {
 	var out []string
 	add := func(s ...string) { out = append(out, s...) }
