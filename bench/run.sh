@@ -97,6 +97,10 @@ log "extractor benchmarks (-count $COUNT) and profiles"
 # second one, so wall time is the CPU time.
 if step go test -run '^$' -bench '^(BenchmarkExtract|BenchmarkStages)$' -cpu 1 -benchmem -count "$COUNT" ./loaders/ >"$OUT/gobench.txt"; then
   go run golang.org/x/perf/cmd/benchstat@latest "$OUT/gobench.txt" >"$OUT/benchstat.txt" 2>/dev/null || rm -f "$OUT/benchstat.txt"
+  # The whole extraction again with the collector settings every kg command
+  # applies (cmd/kg/gc.go), for the figure of extraction as kg runs it.
+  step env GOGC=400 GOMEMLIMIT=100MiB go test -run '^$' -bench '^BenchmarkExtract$' -cpu 1 -benchmem -count "$COUNT" ./loaders/ >"$OUT/gobench-kg.txt" ||
+    echo "bench: the extractor benchmark with kg's GC settings failed (see $OUT/gobench-kg.txt); going on" >&2
   step go test -run '^$' -bench '^BenchmarkExtract$' -cpu 1 -benchtime 20x -o "$WORK/loaders.test" \
     -cpuprofile "$WORK/extract-cpu.prof" -memprofile "$WORK/extract-mem.prof" ./loaders/ >/dev/null
   step go tool pprof -top -nodecount 30 "$WORK/loaders.test" "$WORK/extract-cpu.prof" >"$OUT/profile-extract-cpu.txt" 2>/dev/null

@@ -117,6 +117,10 @@ func generate(w io.Writer, dir string) error {
 		if b, ok := text(path("benchstat.txt")); ok {
 			fmt.Fprintf(w, "<details><summary>benchstat</summary>\n\n```\n%s```\n\n</details>\n\n", b)
 		}
+		if s, ok := text(path("gobench-kg.txt")); ok {
+			fmt.Fprintf(w, "The whole extraction as every `kg` command runs it: with the collector settings of `cmd/kg/gc.go` (`GOGC=400 GOMEMLIMIT=100MiB`), where the table above has Go's default `GOGC=100`.\n\n")
+			benchMarkdown(w, s)
+		}
 	}
 
 	var loads results.Loads

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestTuneGC checks that kg serve's collector defaults apply only where
+// TestTuneGC checks that kg's collector defaults apply only where
 // the environment sets none: GOGC and GOMEMLIMIT override them.
 func TestTuneGC(t *testing.T) {
 	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
@@ -23,9 +23,9 @@ func TestTuneGC(t *testing.T) {
 		percent          int
 		limit            int64
 	}{
-		{"", "", serveGCPercent, serveMemoryLimit},
-		{"100", "", envPercent, serveMemoryLimit},
-		{"", "off", serveGCPercent, envLimit},
+		{"", "", gcPercent, memoryLimit},
+		{"100", "", envPercent, memoryLimit},
+		{"", "off", gcPercent, envLimit},
 		{"100", "off", envPercent, envLimit},
 	}
 	for _, tt := range tests {

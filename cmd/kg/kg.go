@@ -65,6 +65,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		fmt.Fprint(m.Stderr, usage)
 		return errUsage
 	}
+	tuneGC()
 	switch args[0] {
 	case "serve":
 		return m.serve(ctx, args[1:])
@@ -177,7 +178,6 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	tuneGC()
 	ln, err := net.Listen("tcp", net.JoinHostPort(*host, *port))
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
