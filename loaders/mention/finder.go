@@ -199,36 +199,25 @@ var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
 
 // match finds the words of t at every position of s.rs: s.ms and their
-// index s.first, s.endAt, s.reach, and the ends and words noted for the
-// passes.
+// index s.first, s.startAt, s.endAt, s.reach, and the ends and words
+// noted for the passes. The trie's walk (trie.words) only lists the
+// words; the classes by position are read from the list after, so that
+// the walk, done at every rune, keeps its few variables in registers.
 func (s *scan) match(t *trie) {
-	rs := s.rs
-	n := len(rs)
+	n := len(s.rs)
 	first, startAt, endAt := resize(s.first, n+1), resize(s.startAt, n), resize(s.endAt, n+1)
 	s.first, s.startAt, s.endAt, s.taken = first, startAt, endAt, resize(s.taken, n)
-	ms, reach := s.ms[:0], 0
-	for i := range rs {
-		first[i] = int32(len(ms))
-		cur := t.first(rs[i])
-		for j := i; cur != 0; {
-			if c := t.class[cur]; c != 0 {
-				w := wordAt{int32(i), int32(j + 1), c}
-				ms = append(ms, w)
-				startAt[i] |= c
-				endAt[j+1] |= c
-				reach = max(reach, j+1-i)
-				if c&(endClasses|namedClasses) != 0 {
-					s.note(w)
-				}
-			}
-			if j++; j >= n {
-				break
-			}
-			cur = t.next(cur, rs[j])
+	ms := t.words(s.rs, s.ms[:0], first)
+	reach := int32(0)
+	for _, w := range ms {
+		startAt[w.i] |= w.class
+		endAt[w.j] |= w.class
+		reach = max(reach, w.j-w.i)
+		if w.class&(endClasses|namedClasses) != 0 {
+			s.note(w)
 		}
 	}
-	first[n] = int32(len(ms))
-	s.ms, s.reach = ms, min(reach, maxWord)
+	s.ms, s.reach = ms, min(int(reach), maxWord)
 	slices.Sort(s.ends)
 	s.ends = slices.Compact(s.ends)
 }

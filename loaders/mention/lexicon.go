@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -129,22 +128,24 @@ func parseLexicon(s string) *lexicon {
 // at a fixed cost where a search among a node's children cost more the
 // more children it had (with the known names, the root has about a
 // thousand, the node of 市 some eighty, those of common surnames dozens).
-// Most steps fail: a mask of each node's children's runes fails them
-// before the hash. Building is linear in the nodes, which matters as much
-// as the walk: extraction builds two finders. Only a frozen trie can be
-// walked.
+// Most steps fail: a mask of each node's children's runes, kept beside
+// its classes, fails them before the hash. Building is linear in the
+// nodes, which matters as much as the walk: extraction builds two
+// finders. Only a frozen trie can be walked.
 type trie struct {
-	class []uint32 // the classes of the word that ends at each node
-	mask  []uint64 // per node, bit r&63 of the rune r of each child
+	nodes []node   // the nodes by number, the root first
 	edges []edge   // the edges by hash (edgeSlot), a power of two of them
-	han   []int32  // the root's children for the CJK block, by rune - hanLo (0: none); never nil once frozen
-	last  []uint32 // the classes of the words ending in each character of the block
-	// rootBMP marks the other runes of the Basic Multilingual Plane that
-	// start a word: the punctuation and digits of a text, which start
-	// none, are then passed over at once.
-	rootBMP [0x10000 / 64]uint64
+	root  []int32  // the root's children for the runes below rootRunes, by rune (0: none)
+	last  []uint32 // the classes of the words ending in each character of the CJK block
 
 	build []tnode // the nodes while the trie is built
+}
+
+// node is a node of a frozen trie: the classes of the word that ends
+// there, and bit r&63 set for the rune r of each child.
+type node struct {
+	mask  uint64
+	class uint32
 }
 
 // edge is an edge of a frozen trie, from node to child by rune r; a free
@@ -155,22 +156,19 @@ type edge struct {
 	child int32
 }
 
-// Bounds of the CJK block whose root children han indexes directly.
+// Bounds of the CJK block (the Han characters of a text, which
+// runeMarks and trie.last index directly).
 const hanLo, hanHi = 0x4E00, 0x9FFF
 
-// first returns the node a word starting with r leads to, or 0. It is
-// small enough to be inlined for Han characters.
-func (t *trie) first(r rune) int32 {
-	if h := uint32(r - hanLo); h <= hanHi-hanLo {
-		return t.han[h]
-	}
-	return t.firstOther(r)
-}
+// rootRunes bounds the runes whose root child trie.root holds: ASCII,
+// the punctuation and the CJK block, all but a few runes of a text.
+const rootRunes = hanHi + 1
 
-// firstOther is first for the runes outside the CJK block.
-func (t *trie) firstOther(r rune) int32 {
-	if r < 0x10000 && t.rootBMP[r>>6]&(1<<(r&63)) == 0 {
-		return 0
+// first returns the node a word starting with r leads to, or 0. It is
+// small enough to be inlined.
+func (t *trie) first(r rune) int32 {
+	if uint32(r) < uint32(len(t.root)) {
+		return t.root[r]
 	}
 	return t.next(0, r)
 }
@@ -178,11 +176,14 @@ func (t *trie) firstOther(r rune) int32 {
 // next returns the child of node n for rune r, or 0. It is small enough
 // to be inlined in the walk, where most steps end at the mask.
 func (t *trie) next(n int32, r rune) int32 {
-	if t.mask[n]&(1<<(uint32(r)&63)) == 0 {
+	if t.nodes[n].mask&(1<<(uint32(r)&63)) == 0 {
 		return 0
 	}
 	return t.edge(n, r)
 }
+
+// class returns the classes of the word that ends at node n.
+func (t *trie) class(n int32) uint32 { return t.nodes[n].class }
 
 // edge returns the child of node n for rune r from the hash table, or 0.
 // It stays a call, so that next is inlined.
@@ -199,6 +200,46 @@ func (t *trie) edge(n int32, r rune) int32 {
 			return e.child
 		}
 	}
+}
+
+// words appends to ms the words of t found at each position of rs, by
+// start and, at one start, shortest first, and sets first[i] to the
+// index in ms of the first word starting at i (first[len(rs)] to the
+// end). It looks edges up in line rather than by next, since a call in
+// the loop, done at every rune, would reload all its variables.
+func (t *trie) words(rs []rune, ms []wordAt, first []int32) []wordAt {
+	nodes, root, edges := t.nodes, t.root, t.edges
+	wrap := uint32(len(edges) - 1)
+	first = first[:len(rs)+1]
+	for i, r := range rs {
+		first[i] = int32(len(ms))
+		var cur int32
+		if uint32(r) < uint32(len(root)) {
+			cur = root[r]
+		} else {
+			cur = t.next(0, r)
+		}
+		for j := i + 1; cur != 0; j++ {
+			nd := &nodes[cur]
+			if nd.class != 0 {
+				ms = append(ms, wordAt{int32(i), int32(j), nd.class})
+			}
+			if j >= len(rs) {
+				break
+			}
+			r := rs[j]
+			if nd.mask&(1<<(uint32(r)&63)) == 0 {
+				break
+			}
+			h := edgeSlot(cur, r) & wrap
+			for edges[h].child != 0 && (edges[h].node != cur || edges[h].r != r) {
+				h = (h + 1) & wrap
+			}
+			cur = edges[h].child
+		}
+	}
+	first[len(rs)] = int32(len(ms))
+	return ms
 }
 
 // endsIn returns the classes of the words that may end in r: exactly
@@ -231,7 +272,7 @@ func newTrie() *trie { return &trie{build: []tnode{{}}} }
 // clipped to their length, so that add, inserting a child, copies them
 // instead of writing into t's arrays.
 func (t *trie) clone() *trie {
-	c := &trie{build: slices.Clone(t.build), han: slices.Clone(t.han)}
+	c := &trie{build: slices.Clone(t.build)}
 	for i := range c.build {
 		nd := &c.build[i]
 		nd.keys, nd.vals = slices.Clip(nd.keys), slices.Clip(nd.vals)
@@ -260,15 +301,6 @@ func (t *trie) add(word string, class uint32) {
 	if n != 0 {
 		t.build[n].class |= class
 	}
-	if r, _ := utf8.DecodeRuneInString(word); r >= hanLo && r <= hanHi {
-		if t.han == nil {
-			t.han = make([]int32, hanHi-hanLo+1)
-		}
-		root := &t.build[0]
-		if k, found := slices.BinarySearch(root.keys, fold(r)); found {
-			t.han[fold(r)-hanLo] = root.vals[k]
-		}
-	}
 }
 
 // addSections adds the words of the lexicon's sections with their
@@ -284,37 +316,30 @@ func (t *trie) addSections(classes map[string]uint32) {
 
 // freeze lays the trie out for walking and returns it.
 func (t *trie) freeze() *trie {
-	t.class = make([]uint32, len(t.build))
-	t.mask = make([]uint64, len(t.build))
+	t.nodes = make([]node, len(t.build))
 	size := 1
 	for size < 2*len(t.build) {
 		size *= 2 // at most half full, so that a search ends soon
 	}
 	t.edges = make([]edge, size)
+	t.root = make([]int32, rootRunes)
 	t.last = make([]uint32, hanHi-hanLo+1)
 	wrap := uint32(size - 1)
 	for n, nd := range t.build {
-		t.class[n] = nd.class
+		t.nodes[n].class = nd.class
 		for k, r := range nd.keys {
-			t.mask[n] |= 1 << (uint32(r) & 63)
+			t.nodes[n].mask |= 1 << (uint32(r) & 63)
 			if h := uint32(r - hanLo); h <= hanHi-hanLo {
 				t.last[h] |= t.build[nd.vals[k]].class
+			}
+			if n == 0 && r >= 0 && r < rootRunes {
+				t.root[r] = nd.vals[k]
 			}
 			h := edgeSlot(int32(n), r) & wrap
 			for t.edges[h].child != 0 {
 				h = (h + 1) & wrap
 			}
 			t.edges[h] = edge{int32(n), r, nd.vals[k]}
-		}
-	}
-	if t.han == nil {
-		t.han = make([]int32, hanHi-hanLo+1)
-	}
-	if len(t.build) > 0 {
-		for _, r := range t.build[0].keys {
-			if r >= 0 && r < 0x10000 {
-				t.rootBMP[r>>6] |= 1 << (r & 63)
-			}
 		}
 	}
 	t.build = nil

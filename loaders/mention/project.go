@@ -943,7 +943,7 @@ func (s *scan) placeWithoutSuffix(i, j int) bool {
 		return false
 	}
 	for _, r := range "镇乡县区村市" {
-		if n := t.next(cur, r); n != 0 && t.class[n]&cKnownPlace != 0 {
+		if n := t.next(cur, r); n != 0 && t.class(n)&cKnownPlace != 0 {
 			return true
 		}
 	}
@@ -1416,7 +1416,7 @@ func (s *scan) pLongestAt(p int, c uint32) int {
 	end := -1
 	cur := t.first(s.rs[p])
 	for q := p; cur != 0; {
-		if t.class[cur]&c != 0 {
+		if t.class(cur)&c != 0 {
 			end = q + 1
 		}
 		q++
@@ -1438,7 +1438,7 @@ func (s *scan) pHasAt(i, j int, c uint32) bool {
 	for q := i + 1; cur != 0 && q < j; q++ {
 		cur = t.next(cur, s.rs[q])
 	}
-	return cur != 0 && t.class[cur]&c != 0
+	return cur != 0 && t.class(cur)&c != 0
 }
 
 // pEnding returns the start of the longest project word of class c ending

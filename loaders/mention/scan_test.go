@@ -83,7 +83,7 @@ func TestTrieClone(t *testing.T) {
 	}
 	// The frozen clones find their own words only.
 	a.freeze()
-	if n := a.first('武'); n == 0 || a.class[a.next(n, '都')] != 4 {
+	if n := a.first('武'); n == 0 || a.class(a.next(n, '都')) != 4 {
 		t.Error("frozen clone a does not find 武都")
 	}
 	if fresh := base.clone().freeze(); fresh.next(fresh.first('武'), '都') != 0 {
