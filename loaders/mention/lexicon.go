@@ -170,8 +170,14 @@ func (t *trie) first(r rune) int32 {
 	if uint32(r) < uint32(len(t.root)) {
 		return t.root[r]
 	}
-	return t.next(0, r)
+	return t.firstOther(r)
 }
+
+// firstOther is first for the runes from rootRunes up; it stays a call,
+// so that first is inlined.
+//
+//go:noinline
+func (t *trie) firstOther(r rune) int32 { return t.next(0, r) }
 
 // next returns the child of node n for rune r, or 0. It is small enough
 // to be inlined in the walk, where most steps end at the mask.
@@ -217,7 +223,7 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) []wordAt {
 		if uint32(r) < uint32(len(root)) {
 			cur = root[r]
 		} else {
-			cur = t.next(0, r)
+			cur = t.firstOther(r)
 		}
 		for j := i + 1; cur != 0; j++ {
 			nd := &nodes[cur]

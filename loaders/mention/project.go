@@ -223,10 +223,12 @@ func (s *scan) listMarker(s0 int) int {
 			}
 		}
 		b := -1
-		for a := max(0, p-8); a < p-0; a++ {
-			if s.hasAt(a, p, cGeneric|cLeading) || s.pHasAt(a, p, pGeneric) {
-				b = a
-				break
+		if s.endAt[p]&(cGeneric|cLeading) != 0 || projectTrie.endsIn(s.rs[p-1])&pGeneric != 0 {
+			for a := max(0, p-8); a < p; a++ {
+				if s.hasAt(a, p, cGeneric|cLeading) || s.pHasAt(a, p, pGeneric) {
+					b = a
+					break
+				}
 			}
 		}
 		if b < 0 {
@@ -1061,14 +1063,18 @@ var (
 
 // institutionWorkFirst reports whether r starts a word of
 // [institutionwork], so that most organizations are passed over at once.
-func institutionWorkFirst(r rune) bool {
+func institutionWorkFirst(r rune) bool { return institutionWorkFirsts[r] }
+
+// institutionWorkFirsts are the first runes of the words of
+// [institutionwork].
+var institutionWorkFirsts = func() map[rune]bool {
+	m := map[rune]bool{}
 	for _, w := range institutionWork {
-		if f, _ := utf8.DecodeRuneInString(w); f == r {
-			return true
-		}
+		f, _ := utf8.DecodeRuneInString(w)
+		m[f] = true
 	}
-	return false
-}
+	return m
+}()
 
 // longestWord returns the end of the longest of words written at rune p,
 // or -1.
