@@ -133,6 +133,10 @@ type scan struct {
 	people   []person
 	orgs     []Span
 	projects []Span
+
+	// Buffers of the passes, kept for the next scan.
+	orgCands   []orgCand // findOrgs' candidates
+	seenPlaces []cand    // the places orgStart has read
 }
 
 // wordAt is one lexicon word found in the text, [i, j) in runes.

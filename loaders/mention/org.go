@@ -28,12 +28,7 @@ const maxOrgRunes = 32
 // organization suffix whose left edge is found by rule (orgStart).
 // Candidates that overlap are decided for the longer.
 func (s *scan) findOrgs() {
-	type orgCand struct {
-		cand
-		key   string // the match key when it is not the written name's
-		claim int    // the end of the text the name claims, when past j
-	}
-	var cands []orgCand
+	cands := s.orgCands[:0]
 	for _, w := range s.named {
 		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 && !s.cutsSuffix(int(w.i), int(w.j)) {
 			cands = append(cands, orgCand{cand: cand{i: int(w.i), j: int(w.j)}})
@@ -78,6 +73,8 @@ func (s *scan) findOrgs() {
 		s.orgs = append(s.orgs, sp)
 		s.take(kg.Organization, c.i, c.claim)
 	}
+	clear(cands)
+	s.orgCands = cands
 	// A body named without its organization takes the organization into
 	// its key, so that the bodies of two organizations stay apart.
 	for k := range s.orgs {
@@ -92,6 +89,13 @@ func (s *scan) findOrgs() {
 			}
 		}
 	}
+}
+
+// orgCand is a candidate organization of findOrgs.
+type orgCand struct {
+	cand
+	key   string // the match key when it is not the written name's
+	claim int    // the end of the text the name claims, when past j
 }
 
 // countAfter reports whether a count follows rune e (驾培学校106家次): a
@@ -445,27 +449,25 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	}
 	// A place written twice, or a place above the one before it
 	// (凉州区古城镇小河村武威市利昇…公司), starts a new name.
-	var seen map[string]int // made at the first place: most names hold none
+	seen := s.seenPlaces[:0]
 	last := 0
 	for p := l1; p < s0; p++ {
 		if k := s.longestAt(p, cKnownPlace|cProvince|cCity); k > 0 && k <= s0 {
-			w := string(s.rs[p:k])
 			lv := s.placeLevel(p, k)
-			if _, dup := seen[w]; dup || (last > 0 && lv > last) {
+			prev, dup := s.seenAt(seen, p, k)
+			if dup || (last > 0 && lv > last) {
 				l1 = p
 				// with the prefix written before it (…中国共产党武威市…)
-				if b := s.longestEnding(p, cOrgPrefix); b >= 0 && b > seen[w] {
+				if b := s.longestEnding(p, cOrgPrefix); b >= 0 && b > prev {
 					l1 = b
 				}
 			}
-			if seen == nil {
-				seen = map[string]int{}
-			}
-			seen[w] = p
+			seen = append(seen, cand{p, k})
 			last = lv
 			p = k - 1
 		}
 	}
+	s.seenPlaces = seen
 	if s.anchorAt(l1, l1) {
 		return l1, true, true
 	}
@@ -498,6 +500,17 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 		}
 	}
 	return l1, false, true
+}
+
+// seenAt returns where the same place as runes [p, k) was last written
+// among seen, the places orgStart has read, if it was.
+func (s *scan) seenAt(seen []cand, p, k int) (int, bool) {
+	for n := len(seen) - 1; n >= 0; n-- {
+		if c := seen[n]; slices.Equal(s.rs[c.i:c.j], s.rs[p:k]) {
+			return c.i, true
+		}
+	}
+	return 0, false
 }
 
 // unitOf reports whether the name from p to the suffix [s0, e) is a unit
