@@ -248,13 +248,14 @@ func (s *scan) decode(text string) {
 	off := slices.Grow(s.off[:0], len(text)+1)[:len(text)+1]
 	k := 0
 	for i := 0; i < len(text); {
-		for i+2 < len(text) && k < len(rs) {
+		// rest is text[i:]: its first three bytes need no bounds check.
+		for rest := text[i:]; len(rest) >= 3 && k < len(rs); rest = rest[3:] {
 			// E1–EC and EE–EF take any continuation bytes.
-			c, b1, b2 := text[i], text[i+1], text[i+2]
-			if c-0xE1 > 0xEF-0xE1 || c == 0xED || (b1^0x80)|(b2^0x80) >= 0x40 {
+			c, b1, b2 := rest[0], rest[1]^0x80, rest[2]^0x80
+			if c-0xE1 > 0xEF-0xE1 || c == 0xED || b1|b2 >= 0x40 {
 				break
 			}
-			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			r := rune(c&0x0F)<<12 | rune(b1)<<6 | rune(b2)
 			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
 				r = fold(r) // which changes no Han character
 			} else if runeMarks[h] != 0 {
