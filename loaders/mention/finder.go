@@ -55,7 +55,6 @@ func NewFinder(known []Name, city string) Finder {
 		t.add(city, cCity)
 		t.add(city+"市", cCity)
 	}
-	t.freeze()
 	return f
 }
 

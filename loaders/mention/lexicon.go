@@ -122,33 +122,32 @@ func parseLexicon(s string) *lexicon {
 // each position of a text, which finds every lexicon word in one pass
 // without regular expressions.
 //
-// It is built with add and then frozen: freeze lays the nodes out for the
-// walk, done for every rune of every passage. The root's children are
-// found by rune in a table, the others in one hash table of all edges,
-// at a fixed cost where a search among a node's children cost more the
-// more children it had (with the known names, the root has about a
-// thousand, the node of 市 some eighty, those of common surnames dozens).
-// Most steps fail: a mask of each node's children's runes, kept beside
-// its classes, fails them before the hash. Building is linear in the
-// nodes, which matters as much as the walk: extraction builds two
-// finders. Only a frozen trie can be walked.
+// It is laid out for the walk, done for every rune of every passage. The
+// root's children are found by rune in a table, the others in one hash
+// table of all edges, at a fixed cost where a search among a node's
+// children cost more the more children it had (with the known names, the
+// root has about a thousand, the node of 市 some eighty, those of common
+// surnames dozens). Most steps fail: a mask of each node's children's
+// runes, kept beside its classes, fails them before the hash.
+//
+// Words are added in place, in the same layout: extraction builds two
+// finders, each a clone of the lexicon's trie with its known names added,
+// and a clone is a copy of four flat arrays, which hold no pointer.
 type trie struct {
 	nodes []node   // the nodes by number, the root first
-	edges []edge   // the edges by hash (edgeSlot), a power of two of them
+	edges []edge   // the edges by hash (edgeSlot), a power of two of them, at most half used
 	root  []int32  // the root's children for the runes below rootRunes, by rune (0: none)
 	last  []uint32 // the classes of the words ending in each character of the CJK block
-
-	build []tnode // the nodes while the trie is built
 }
 
-// node is a node of a frozen trie: the classes of the word that ends
+// node is a node of a trie: the classes of the word that ends
 // there, and bit r&63 set for the rune r of each child.
 type node struct {
 	mask  uint64
 	class uint32
 }
 
-// edge is an edge of a frozen trie, from node to child by rune r; a free
+// edge is an edge of a trie, from node to child by rune r; a free
 // slot has child 0 (the root is no node's child).
 type edge struct {
 	node  int32
@@ -262,50 +261,75 @@ func edgeSlot(n int32, r rune) uint32 {
 	return (uint32(n)*0x9E3779B1 ^ uint32(r)) * 0x85EBCA6B >> 7
 }
 
-// tnode is a node of a trie being built: its children by rune (keys
-// sorted, vals the child nodes) and the classes of the word that ends
-// there.
-type tnode struct {
-	keys  []rune
-	vals  []int32
-	class uint32
+// newTrie returns a trie without words.
+func newTrie() *trie {
+	return &trie{
+		nodes: make([]node, 1, 1024),
+		edges: make([]edge, 1024),
+		root:  make([]int32, rootRunes),
+		last:  make([]uint32, hanHi-hanLo+1),
+	}
 }
 
-func newTrie() *trie { return &trie{build: []tnode{{}}} }
-
-// clone returns a trie being built that holds the words of t, which must
-// not be frozen. The clone shares the children of t's nodes: they are
-// clipped to their length, so that add, inserting a child, copies them
-// instead of writing into t's arrays.
+// clone returns a copy of t, to which words can be added without
+// changing t.
 func (t *trie) clone() *trie {
-	c := &trie{build: slices.Clone(t.build)}
-	for i := range c.build {
-		nd := &c.build[i]
-		nd.keys, nd.vals = slices.Clip(nd.keys), slices.Clip(nd.vals)
+	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: slices.Clone(t.root), last: slices.Clone(t.last)}
+}
+
+// add adds word (folded, without spaces) with the given classes.
+func (t *trie) add(word string, class uint32) {
+	n, last := int32(0), rune(-1)
+	for _, r := range word {
+		r = fold(r)
+		c := t.next(n, r)
+		if c == 0 {
+			c = t.addChild(n, r)
+		}
+		n, last = c, r
 	}
+	if n == 0 {
+		return
+	}
+	t.nodes[n].class |= class
+	if h := uint32(last - hanLo); h <= hanHi-hanLo {
+		t.last[h] |= class
+	}
+}
+
+// addChild adds a child of node n for rune r and returns it.
+func (t *trie) addChild(n int32, r rune) int32 {
+	c := int32(len(t.nodes))
+	t.nodes = append(t.nodes, node{})
+	t.nodes[n].mask |= 1 << (uint32(r) & 63)
+	if n == 0 && r >= 0 && r < rootRunes {
+		t.root[r] = c
+	}
+	if 2*len(t.nodes) > len(t.edges) {
+		t.rehash(2 * len(t.edges))
+	}
+	t.putEdge(edge{n, r, c})
 	return c
 }
 
-// add adds word (folded, without spaces) with the given classes. It must
-// not be called once the trie is frozen.
-func (t *trie) add(word string, class uint32) {
-	n := int32(0)
-	for _, r := range word {
-		r = fold(r)
-		nd := &t.build[n]
-		k, found := slices.BinarySearch(nd.keys, r)
-		if found {
-			n = nd.vals[k]
-			continue
-		}
-		next := int32(len(t.build))
-		nd.keys = slices.Insert(nd.keys, k, r)
-		nd.vals = slices.Insert(nd.vals, k, next)
-		t.build = append(t.build, tnode{})
-		n = next
+// putEdge puts e in the first free slot from its hash.
+func (t *trie) putEdge(e edge) {
+	wrap := uint32(len(t.edges) - 1)
+	h := edgeSlot(e.node, e.r) & wrap
+	for t.edges[h].child != 0 {
+		h = (h + 1) & wrap
 	}
-	if n != 0 {
-		t.build[n].class |= class
+	t.edges[h] = e
+}
+
+// rehash lays the edges out in a table of size slots, a power of two.
+func (t *trie) rehash(size int) {
+	old := t.edges
+	t.edges = make([]edge, size)
+	for _, e := range old {
+		if e.child != 0 {
+			t.putEdge(e)
+		}
 	}
 }
 
@@ -318,38 +342,6 @@ func (t *trie) addSections(classes map[string]uint32) {
 			t.add(w, classes[section])
 		}
 	}
-}
-
-// freeze lays the trie out for walking and returns it.
-func (t *trie) freeze() *trie {
-	t.nodes = make([]node, len(t.build))
-	size := 1
-	for size < 2*len(t.build) {
-		size *= 2 // at most half full, so that a search ends soon
-	}
-	t.edges = make([]edge, size)
-	t.root = make([]int32, rootRunes)
-	t.last = make([]uint32, hanHi-hanLo+1)
-	wrap := uint32(size - 1)
-	for n, nd := range t.build {
-		t.nodes[n].class = nd.class
-		for k, r := range nd.keys {
-			t.nodes[n].mask |= 1 << (uint32(r) & 63)
-			if h := uint32(r - hanLo); h <= hanHi-hanLo {
-				t.last[h] |= t.build[nd.vals[k]].class
-			}
-			if n == 0 && r >= 0 && r < rootRunes {
-				t.root[r] = nd.vals[k]
-			}
-			h := edgeSlot(int32(n), r) & wrap
-			for t.edges[h].child != 0 {
-				h = (h + 1) & wrap
-			}
-			t.edges[h] = edge{int32(n), r, nd.vals[k]}
-		}
-	}
-	t.build = nil
-	return t
 }
 
 // fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)

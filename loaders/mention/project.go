@@ -1409,7 +1409,7 @@ var projectTrie = func() *trie {
 		"projectkeep":     pKeep,
 		"projectboundary": pBoundary,
 	})
-	return t.freeze()
+	return t
 }()
 
 // pLongestAt returns the end of the longest project word of class c
