@@ -210,7 +210,11 @@ func (s *scan) match(t *trie) {
 	n := len(s.rs)
 	first, startAt, endAt := resize(s.first, n+1), resize(s.startAt, n), resize(s.endAt, n+1)
 	s.first, s.startAt, s.endAt, s.taken = first, startAt, endAt, resize(s.taken, n)
-	ms := t.words(s.rs, s.ms[:0], first)
+	ms, ok := t.words(s.rs, s.ms[:cap(s.ms)], first)
+	for !ok {
+		// Most texts hold fewer words than runes.
+		ms, ok = t.words(s.rs, make([]wordAt, 2*cap(ms)+n), first)
+	}
 	reach := int32(0)
 	for _, w := range ms {
 		startAt[w.i] |= w.class

@@ -195,39 +195,36 @@ func (t *trie) class(n int32) uint32 { return t.nodes[n].class }
 //
 //go:noinline
 func (t *trie) edge(n int32, r rune) int32 {
-	wrap := uint32(len(t.edges) - 1)
-	for h := edgeSlot(n, r) & wrap; ; h = (h + 1) & wrap {
-		e := &t.edges[h]
-		if e.child == 0 {
-			return 0
-		}
-		if e.node == n && e.r == r {
-			return e.child
-		}
-	}
+	return probe(t.edges, uint32(len(t.edges)-1), n, r)
 }
 
-// words appends to ms the words of t found at each position of rs, by
-// start and, at one start, shortest first, and sets first[i] to the
-// index in ms of the first word starting at i (first[len(rs)] to the
-// end). It looks edges up in line rather than by next, since a call in
-// the loop, done at every rune, would reload all its variables.
-func (t *trie) words(rs []rune, ms []wordAt, first []int32) []wordAt {
+// words lists in ms the words of t found at each position of rs, by start
+// and, at one start, shortest first, and sets first[i] to the index in ms
+// of the first word starting at i (first[len(rs)] to the end). It writes
+// into ms as it is, without growing it, and reports false when ms is too
+// short. The loop, done at every rune, makes no call, not even to grow
+// ms: a call would cost every step the reload of its variables.
+func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 	nodes, root, edges := t.nodes, t.root, t.edges
 	wrap := uint32(len(edges) - 1)
 	first = first[:len(rs)+1]
+	n := 0
 	for i, r := range rs {
-		first[i] = int32(len(ms))
+		first[i] = int32(n)
 		var cur int32
 		if uint32(r) < uint32(len(root)) {
 			cur = root[r]
-		} else {
-			cur = t.firstOther(r)
+		} else if nodes[0].mask&(1<<(uint32(r)&63)) != 0 {
+			cur = probe(edges, wrap, 0, r)
 		}
 		for j := i + 1; cur != 0; j++ {
 			nd := &nodes[cur]
 			if nd.class != 0 {
-				ms = append(ms, wordAt{int32(i), int32(j), nd.class})
+				if n >= len(ms) {
+					return ms, false
+				}
+				ms[n] = wordAt{int32(i), int32(j), nd.class}
+				n++
 			}
 			if j >= len(rs) {
 				break
@@ -236,15 +233,21 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) []wordAt {
 			if nd.mask&(1<<(uint32(r)&63)) == 0 {
 				break
 			}
-			h := edgeSlot(cur, r) & wrap
-			for edges[h].child != 0 && (edges[h].node != cur || edges[h].r != r) {
-				h = (h + 1) & wrap
-			}
-			cur = edges[h].child
+			cur = probe(edges, wrap, cur, r)
 		}
 	}
-	first[len(rs)] = int32(len(ms))
-	return ms
+	first[len(rs)] = int32(n)
+	return ms[:n], true
+}
+
+// probe returns the child of node n for rune r from the table of edges,
+// or 0; wrap is len(edges)-1. It is small enough to be inlined.
+func probe(edges []edge, wrap uint32, n int32, r rune) int32 {
+	h := edgeSlot(n, r) & wrap
+	for edges[h].child != 0 && (edges[h].node != n || edges[h].r != r) {
+		h = (h + 1) & wrap
+	}
+	return edges[h].child
 }
 
 // endsIn returns the classes of the words that may end in r: exactly
