@@ -33,7 +33,7 @@ func (s *scan) findOrgs() {
 		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 && !s.cutsSuffix(int(w.i), int(w.j)) {
 			cands = append(cands, orgCand{cand: cand{i: int(w.i), j: int(w.j)}})
 		}
-		if w.class&cOrgPrefix != 0 && partyWords[s.written(int(w.i), int(w.j))] {
+		if w.class&cOrgPrefix != 0 && s.isWord(partyWords, int(w.i), int(w.j)) {
 			if j, key, ok := s.partyCommittee(int(w.i), int(w.j)); ok {
 				cands = append(cands, orgCand{cand: cand{i: int(w.i), j: j}, key: key})
 			}
@@ -168,7 +168,7 @@ func (s *scan) cutsSuffix(i, j int) bool {
 // partyWords are the organization prefixes of parties and of the youth
 // league (lexicon section party): written before a place and a term
 // (共青团武威市四届六次全委会议), they name the place's committee.
-var partyWords = wordSet("party")
+var partyWords = newWordSet("party")
 
 // partyCommittee reads a party's committee written as the party, a place
 // and the term of a meeting (共青团武威市四届六次全委, 中共武威市第五次代表
@@ -270,7 +270,7 @@ func (s *scan) orgAt(e int) (i, j, claim int, ok bool) {
 		organ := s.endAt[s0]&cAdmin != 0 && s.hasAt(s0, e, cOrgan)
 		// A body of the organization before it (市委常委会, 凉州区委常委会)
 		// is named by it.
-		gov := governing[s.written(s0, e)]
+		gov := s.isWord(governing, s0, e)
 		body := !gov && (s.longestEnding(s0, cKnownOrg) >= i || s.strongOrgEnd(s0) || s.placeOrganEnd(s0))
 		if gov && s.strongOrgEnd(s0) {
 			return 0, 0, 0, false // 县委政府: 县委 and 县政府
@@ -535,7 +535,7 @@ func (s *scan) unitOf(l1, p, s0, e int) bool {
 // clinic and ward) and only the department's own words come between;
 // else -1.
 func (s *scan) clinicBefore(i, s0, e int) int {
-	if !wards[s.written(s0, e)] {
+	if !s.isWord(wards, s0, e) {
 		return -1
 	}
 	for h := s0; h > i && s0-h <= 6; h-- {
@@ -558,14 +558,14 @@ func (s *scan) clinicBefore(i, s0, e int) int {
 // follows; else -1. The departments of a party committee or a government
 // (市委组织部, 省委统战部) are organizations of their own.
 func (s *scan) deptBefore(i, s0, e int) int {
-	if e-s0 != 1 || !depts[s.written(s0, e)] || s.longestAt(e, cTitle) <= e {
+	if e-s0 != 1 || !s.isWord(depts, s0, e) || s.longestAt(e, cTitle) <= e {
 		return -1
 	}
 	for h := s0 - 2; h >= s0-3 && h > i; h-- {
 		if !s.orgEndsAt(h) || s.longestEnding(h, cOrg) < i {
 			continue
 		}
-		if orgWords[s.written(h, e)] || !deptParent(s.written(i, h)) {
+		if s.isWord(orgWords, h, e) || !deptParent(s.written(i, h)) {
 			return -1
 		}
 		return h
@@ -579,11 +579,11 @@ func deptParent(name string) bool {
 	return !strings.HasSuffix(name, "委") && !strings.HasSuffix(name, "政府") && !strings.HasSuffix(name, "党组")
 }
 
-var depts, orgWords = wordSet("dept"), wordSet("org")
+var depts, orgWords = newWordSet("dept"), newWordSet("org")
 
 // clinicEndsAt reports whether the name of a hospital ends at p.
 func (s *scan) clinicEndsAt(p int) bool {
-	for c := range clinics {
+	for c := range clinics.words {
 		n := utf8.RuneCountInString(c)
 		if p-n >= 0 && s.written(p-n, p) == c {
 			return true
@@ -592,29 +592,51 @@ func (s *scan) clinicEndsAt(p int) bool {
 	return false
 }
 
-var clinics, wards, governing = wordSet("clinic"), wordSet("ward"), wordSet("governing")
+var clinics, wards, governing = newWordSet("clinic"), newWordSet("ward"), newWordSet("governing")
 
 // taskVerbs and taskBodies are the lexicon's verbs that open a task and
 // the suffixes of the bodies named for a task (领导小组, 指挥部).
-var taskVerbs, taskBodies = wordSet("taskverb"), wordSet("taskbody")
+var taskVerbs, taskBodies = newWordSet("taskverb"), newWordSet("taskbody")
 
-func wordSet(section string) map[string]bool {
-	m := map[string]bool{}
+// wordSet is the set of the words of a lexicon section, with bit r&63
+// set in last for the last rune r of each: most texts the rules ask about
+// end in a rune whose bit is clear, which answers without hashing them.
+type wordSet struct {
+	words map[string]bool
+	last  uint64
+}
+
+func newWordSet(section string) wordSet {
+	set := wordSet{words: map[string]bool{}}
 	for _, w := range lex.words[section] {
-		m[w] = true
+		set.words[w] = true
+		r, _ := utf8.DecodeLastRuneInString(w)
+		set.last |= 1 << (uint32(r) & 63)
 	}
-	return m
+	return set
+}
+
+// has reports whether w is a word of set.
+func (set wordSet) has(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return set.last&(1<<(uint32(r)&63)) != 0 && set.words[w]
+}
+
+// isWord reports whether runes [i, j), Han characters, are a word of set
+// (TestHanWordSets).
+func (s *scan) isWord(set wordSet, i, j int) bool {
+	return j > i && set.last&(1<<(uint32(s.rs[j-1])&63)) != 0 && set.words[s.written(i, j)]
 }
 
 // taskStart returns where the task of a body named for one starts: the
 // first task verb in runes [lo, s0) right after a place, or -1 when the
 // suffix [s0, e) is no such body's or no task verb follows a place.
 func (s *scan) taskStart(lo, s0, e int) int {
-	if !taskBodies[s.written(s0, e)] {
+	if !s.isWord(taskBodies, s0, e) {
 		return -1
 	}
 	for b := lo + 1; b+2 <= s0; b++ {
-		if taskVerbs[s.written(b, b+2)] && s.placeEndsAt(b, lo) {
+		if s.isWord(taskVerbs, b, b+2) && s.placeEndsAt(b, lo) {
 			return b
 		}
 	}

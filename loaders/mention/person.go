@@ -345,7 +345,7 @@ func (s *scan) titles() {
 // written between it and the title head at hi (武威市妇联 of 武威市妇联发展部
 // 副部长), if any.
 func (s *scan) deptOrg(hi int, orgEnd map[int]int) (int, bool) {
-	if hi < 1 || !depts[s.written(hi-1, hi)] {
+	if hi < 1 || !s.isWord(depts, hi-1, hi) {
 		return 0, false
 	}
 	for h := hi - 3; h >= hi-4 && h > 0; h-- {
