@@ -673,7 +673,12 @@ func (s *scan) phaseAt(p, lo int) bool {
 
 // roadCodeAt reports whether a road code (G30, S308, X150) starts at p.
 func (s *scan) roadCodeAt(p, lo int) bool {
-	if !strings.ContainsRune("GSXYC", s.rs[p]) || (p > lo && isLatin(s.rs[p-1])) {
+	switch s.rs[p] {
+	case 'G', 'S', 'X', 'Y', 'C': // asked at every rune of a name: no string search
+	default:
+		return false
+	}
+	if p > lo && isLatin(s.rs[p-1]) {
 		return false
 	}
 	return p+1 < len(s.rs) && isDigit(s.rs[p+1])
@@ -1022,6 +1027,11 @@ func (s *scan) builtFacilities() []pcand {
 func (s *scan) institutionWorks() []pcand {
 	var out []pcand
 	for _, o := range s.orgs {
+		// The rune after the name, read from the text, passes over most
+		// organizations before their runes are looked for.
+		if r, _ := utf8.DecodeRuneInString(s.text[o.End:]); !institutionWorkFirst(fold(r)) {
+			continue
+		}
 		oi, oj := s.runeAt(o.Start), s.runeAt(o.End)
 		if oj >= len(s.rs) || s.endAt[oj]&cInstitution == 0 || !institutionWorkFirst(s.rs[oj]) {
 			continue
