@@ -38,17 +38,9 @@ func NewFinder(known []Name, city string) Finder {
 		default:
 			continue
 		}
-		for _, name := range append([]string{n.Name}, n.Aliases...) {
-			k := textnorm.Key(name)
-			if class == cKnownPerson && !plausiblePersonKey(k) {
-				continue
-			}
-			if class == cKnownPlace && runeLen(k) < 2 {
-				continue
-			}
-			if k != "" {
-				t.add(k, class)
-			}
+		addKnown(t, n.Name, class)
+		for _, alias := range n.Aliases {
+			addKnown(t, alias, class)
 		}
 	}
 	if city != "" {
@@ -56,6 +48,21 @@ func NewFinder(known []Name, city string) Finder {
 		t.add(city+"市", cCity)
 	}
 	return f
+}
+
+// addKnown adds to t the key of name, a known name of the given class,
+// when it can be one.
+func addKnown(t *trie, name string, class uint32) {
+	k := textnorm.Key(name)
+	if class == cKnownPerson && !plausiblePersonKey(k) {
+		return
+	}
+	if class == cKnownPlace && runeLen(k) < 2 {
+		return
+	}
+	if k != "" {
+		t.add(k, class)
+	}
 }
 
 // lexiconTrie is the trie of the lexicon's words, built once: every

@@ -146,7 +146,11 @@ type Name struct {
 
 // Known returns the names of the entities of g, for building finders.
 func Known(graphs ...*kg.Graph) []Name {
-	var out []Name
+	n := 0
+	for _, g := range graphs {
+		n += len(g.Entities)
+	}
+	out := make([]Name, 0, n)
 	for _, g := range graphs {
 		for _, e := range g.Entities {
 			out = append(out, Name{Kind: e.Kind, Key: e.Key, Name: e.Name, Aliases: e.Aliases, Type: e.Props["placeType"]})
