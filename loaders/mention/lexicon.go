@@ -134,10 +134,10 @@ func parseLexicon(s string) *lexicon {
 // finders, each a clone of the lexicon's trie with its known names added,
 // and a clone is a copy of four flat arrays, which hold no pointer.
 type trie struct {
-	nodes []node   // the nodes by number, the root first
-	edges []edge   // the edges by hash (edgeSlot), a power of two of them, at most half used
-	root  []int32  // the root's children for the runes below rootRunes, by rune (0: none)
-	last  []uint32 // the classes of the words ending in each character of the CJK block
+	nodes []node            // the nodes by number, the root first
+	edges []edge            // the edges by hash (edgeSlot), a power of two of them, at most half used
+	root  *[rootRunes]int32 // the root's children for the runes below rootRunes, by rune (0: none)
+	last  []uint32          // the classes of the words ending in each character of the CJK block
 }
 
 // node is a node of a trie: the classes of the word that ends
@@ -269,7 +269,7 @@ func newTrie() *trie {
 	return &trie{
 		nodes: make([]node, 1, 1024),
 		edges: make([]edge, 1024),
-		root:  make([]int32, rootRunes),
+		root:  new([rootRunes]int32),
 		last:  make([]uint32, hanHi-hanLo+1),
 	}
 }
@@ -277,7 +277,8 @@ func newTrie() *trie {
 // clone returns a copy of t, to which words can be added without
 // changing t.
 func (t *trie) clone() *trie {
-	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: slices.Clone(t.root), last: slices.Clone(t.last)}
+	root := *t.root
+	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: &root, last: slices.Clone(t.last)}
 }
 
 // add adds word (folded, without spaces) with the given classes.
