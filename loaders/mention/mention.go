@@ -87,18 +87,22 @@ func (fs Finders) Find(text string) []Span {
 		return cmp.Compare(a.f, b.f)
 	})
 	kept := refs[:0] // refs[len(kept):] are still to be read
+	// The bounds of the kept spans, side by side for the test of overlap.
+	var boundsBuf [16][2]int
+	bounds := boundsBuf[:0]
 	empty := false
 	for _, r := range refs {
 		s := at(r)
 		overlaps := false
-		for _, k := range kept {
-			if k := at(k); s.Start < k.End && k.Start < s.End {
+		for _, k := range bounds {
+			if s.Start < k[1] && k[0] < s.End {
 				overlaps = true
 				break
 			}
 		}
 		if !overlaps {
 			kept = append(kept, r)
+			bounds = append(bounds, [2]int{s.Start, s.End})
 			empty = empty || s.Start == s.End
 		}
 	}
