@@ -2,7 +2,6 @@ package mention
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -207,10 +206,6 @@ func (s *scan) termAt(p int) bool {
 // 市“三抓三促”行动领导小组 and 市三抓三促行动领导小组 are one.
 var unquote = strings.NewReplacer("“", "", "”", "")
 
-// reTerm is a body's term written inside its name (中国共产党武威市第五届
-// 委员会, 市五届人大常委会).
-var reTerm = regexp.MustCompile(`第?[一二三四五六七八九十百零0-9]+届`)
-
 // withoutTerm returns the match key of an organization without the term
 // written inside its name: the fifth committee of a city's party is the
 // city's party committee, the same organization from term to term.
@@ -218,11 +213,38 @@ func withoutTerm(key string) string {
 	if !strings.Contains(key, "届") {
 		return key
 	}
-	loc := reTerm.FindStringIndex(key)
-	if loc == nil || loc[0] == 0 || loc[1] == len(key) {
+	a, b := termIndex(key)
+	if a < 0 || a == 0 || b == len(key) {
 		return key
 	}
-	return key[:loc[0]] + key[loc[1]:]
+	return key[:a] + key[b:]
+}
+
+// termIndex returns the byte bounds of the first term of a body written
+// in key (第五届 of 中国共产党武威市第五届委员会, 五届 of 市五届人大常委会),
+// or -1, -1: the leftmost match of 第?[一二三四五六七八九十百零0-9]+届, read
+// by hand (TestTermIndex holds it to the regexp).
+func termIndex(key string) (int, int) {
+	for i := 0; i < len(key); {
+		r, size := utf8.DecodeRuneInString(key[i:])
+		j := i
+		if r == '第' {
+			j += size
+		}
+		k := j
+		for k < len(key) {
+			n, size := utf8.DecodeRuneInString(key[k:])
+			if !isNumeral(n) {
+				break
+			}
+			k += size
+		}
+		if k > j && strings.HasPrefix(key[k:], "届") {
+			return i, k + len("届")
+		}
+		i += size
+	}
+	return -1, -1
 }
 
 // orgAt returns the organization [i, j) whose suffix ends at rune e, if

@@ -3,6 +3,7 @@ package mention
 import (
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -111,5 +112,24 @@ func TestTrieGrows(t *testing.T) {
 	}
 	if got := trieWords(tr); !maps.Equal(got, want) {
 		t.Errorf("the trie holds %d words, want %d", len(got), len(want))
+	}
+}
+
+// TestTermIndex checks termIndex against the regexp it reads by hand, on
+// the lines of the vendored yearbook and on edge cases.
+func TestTermIndex(t *testing.T) {
+	re := regexp.MustCompile(`第?[一二三四五六七八九十百零0-9]+届`)
+	texts := []string{"", "届", "第届", "第第五届", "五届", "市五届人大", "第12届会", "第五", "十二届第三届", "第x五届", "\xff五届"}
+	if b, err := os.ReadFile("../../data/wuwei-2024.txt"); err == nil {
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, text := range texts {
+		want := []int{-1, -1}
+		if loc := re.FindStringIndex(text); loc != nil {
+			want = loc
+		}
+		if a, b := termIndex(text); a != want[0] || b != want[1] {
+			t.Fatalf("termIndex(%q) = %d, %d, want %v", text, a, b, want)
+		}
 	}
 }
