@@ -1432,14 +1432,19 @@ func (s *scan) pLongestAt(p int, c uint32) int {
 	end := -1
 	cur := t.first(s.rs[p])
 	for q := p; cur != 0; {
-		if t.class(cur)&c != 0 {
+		nd := &t.nodes[cur]
+		if nd.class&c != 0 {
 			end = q + 1
 		}
 		q++
 		if q >= len(s.rs) || q-p >= maxPWord {
 			break
 		}
-		cur = t.next(cur, s.rs[q])
+		r := s.rs[q]
+		if nd.mask&(1<<(uint32(r)&63)) == 0 {
+			break
+		}
+		cur = probe(t.edges, uint32(len(t.edges)-1), cur, r)
 	}
 	return end
 }
