@@ -38,25 +38,31 @@ func NewFinder(known []Name, city string) Finder {
 		default:
 			continue
 		}
-		for _, name := range append([]string{n.Name}, n.Aliases...) {
-			k := textnorm.Key(name)
-			if class == cKnownPerson && !plausiblePersonKey(k) {
-				continue
-			}
-			if class == cKnownPlace && runeLen(k) < 2 {
-				continue
-			}
-			if k != "" {
-				t.add(k, class)
-			}
+		addKnown(t, n.Name, class)
+		for _, alias := range n.Aliases {
+			addKnown(t, alias, class)
 		}
 	}
 	if city != "" {
 		t.add(city, cCity)
 		t.add(city+"市", cCity)
 	}
-	t.freeze()
 	return f
+}
+
+// addKnown adds to t the key of name, a known name of the given class,
+// when it can be one.
+func addKnown(t *trie, name string, class uint32) {
+	k := textnorm.Key(name)
+	if class == cKnownPerson && !plausiblePersonKey(k) {
+		return
+	}
+	if class == cKnownPlace && runeLen(k) < 2 {
+		return
+	}
+	if k != "" {
+		t.add(k, class)
+	}
 }
 
 // lexiconTrie is the trie of the lexicon's words, built once: every
@@ -133,6 +139,10 @@ type scan struct {
 	people   []person
 	orgs     []Span
 	projects []Span
+
+	// Buffers of the passes, kept for the next scan.
+	orgCands   []orgCand // findOrgs' candidates
+	seenPlaces []cand    // the places orgStart has read
 }
 
 // wordAt is one lexicon word found in the text, [i, j) in runes.
@@ -199,36 +209,29 @@ var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
 
 // match finds the words of t at every position of s.rs: s.ms and their
-// index s.first, s.endAt, s.reach, and the ends and words noted for the
-// passes.
+// index s.first, s.startAt, s.endAt, s.reach, and the ends and words
+// noted for the passes. The trie's walk (trie.words) only lists the
+// words; the classes by position are read from the list after, so that
+// the walk, done at every rune, keeps its few variables in registers.
 func (s *scan) match(t *trie) {
-	rs := s.rs
-	n := len(rs)
+	n := len(s.rs)
 	first, startAt, endAt := resize(s.first, n+1), resize(s.startAt, n), resize(s.endAt, n+1)
 	s.first, s.startAt, s.endAt, s.taken = first, startAt, endAt, resize(s.taken, n)
-	ms, reach := s.ms[:0], 0
-	for i := range rs {
-		first[i] = int32(len(ms))
-		cur := t.first(rs[i])
-		for j := i; cur != 0; {
-			if c := t.class[cur]; c != 0 {
-				w := wordAt{int32(i), int32(j + 1), c}
-				ms = append(ms, w)
-				startAt[i] |= c
-				endAt[j+1] |= c
-				reach = max(reach, j+1-i)
-				if c&(endClasses|namedClasses) != 0 {
-					s.note(w)
-				}
-			}
-			if j++; j >= n {
-				break
-			}
-			cur = t.next(cur, rs[j])
+	ms, ok := t.words(s.rs, s.ms[:cap(s.ms)], first)
+	for !ok {
+		// Most texts hold fewer words than runes.
+		ms, ok = t.words(s.rs, make([]wordAt, 2*cap(ms)+n), first)
+	}
+	reach := int32(0)
+	for _, w := range ms {
+		startAt[w.i] |= w.class
+		endAt[w.j] |= w.class
+		reach = max(reach, w.j-w.i)
+		if w.class&(endClasses|namedClasses) != 0 {
+			s.note(w)
 		}
 	}
-	first[n] = int32(len(ms))
-	s.ms, s.reach = ms, min(reach, maxWord)
+	s.ms, s.reach = ms, min(int(reach), maxWord)
 	slices.Sort(s.ends)
 	s.ends = slices.Compact(s.ends)
 }
@@ -255,13 +258,14 @@ func (s *scan) decode(text string) {
 	off := slices.Grow(s.off[:0], len(text)+1)[:len(text)+1]
 	k := 0
 	for i := 0; i < len(text); {
-		for i+2 < len(text) && k < len(rs) {
+		// rest is text[i:]: its first three bytes need no bounds check.
+		for rest := text[i:]; len(rest) >= 3 && k < len(rs); rest = rest[3:] {
 			// E1–EC and EE–EF take any continuation bytes.
-			c, b1, b2 := text[i], text[i+1], text[i+2]
-			if c-0xE1 > 0xEF-0xE1 || c == 0xED || (b1^0x80)|(b2^0x80) >= 0x40 {
+			c, b1, b2 := rest[0], rest[1]^0x80, rest[2]^0x80
+			if c-0xE1 > 0xEF-0xE1 || c == 0xED || b1|b2 >= 0x40 {
 				break
 			}
-			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			r := rune(c&0x0F)<<12 | rune(b1)<<6 | rune(b2)
 			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
 				r = fold(r) // which changes no Han character
 			} else if runeMarks[h] != 0 {

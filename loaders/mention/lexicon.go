@@ -5,7 +5,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -123,31 +122,32 @@ func parseLexicon(s string) *lexicon {
 // each position of a text, which finds every lexicon word in one pass
 // without regular expressions.
 //
-// It is built with add and then frozen: freeze lays the nodes out for the
-// walk, done for every rune of every passage. The root's children are
-// found by rune in a table, the others in one hash table of all edges,
-// at a fixed cost where a search among a node's children cost more the
-// more children it had (with the known names, the root has about a
-// thousand, the node of 市 some eighty, those of common surnames dozens).
-// Most steps fail: a mask of each node's children's runes fails them
-// before the hash. Building is linear in the nodes, which matters as much
-// as the walk: extraction builds two finders. Only a frozen trie can be
-// walked.
+// It is laid out for the walk, done for every rune of every passage. The
+// root's children are found by rune in a table, the others in one hash
+// table of all edges, at a fixed cost where a search among a node's
+// children cost more the more children it had (with the known names, the
+// root has about a thousand, the node of 市 some eighty, those of common
+// surnames dozens). Most steps fail: a mask of each node's children's
+// runes, kept beside its classes, fails them before the hash.
+//
+// Words are added in place, in the same layout: extraction builds two
+// finders, each a clone of the lexicon's trie with its known names added,
+// and a clone is a copy of four flat arrays, which hold no pointer.
 type trie struct {
-	class []uint32 // the classes of the word that ends at each node
-	mask  []uint64 // per node, bit r&63 of the rune r of each child
-	edges []edge   // the edges by hash (edgeSlot), a power of two of them
-	han   []int32  // the root's children for the CJK block, by rune - hanLo (0: none); never nil once frozen
-	last  []uint32 // the classes of the words ending in each character of the block
-	// rootBMP marks the other runes of the Basic Multilingual Plane that
-	// start a word: the punctuation and digits of a text, which start
-	// none, are then passed over at once.
-	rootBMP [0x10000 / 64]uint64
-
-	build []tnode // the nodes while the trie is built
+	nodes []node            // the nodes by number, the root first
+	edges []edge            // the edges by hash (edgeSlot), a power of two of them, at most half used
+	root  *[rootRunes]int32 // the root's children for the runes below rootRunes, by rune (0: none)
+	last  []uint32          // the classes of the words ending in each character of the CJK block
 }
 
-// edge is an edge of a frozen trie, from node to child by rune r; a free
+// node is a node of a trie: the classes of the word that ends
+// there, and bit r&63 set for the rune r of each child.
+type node struct {
+	mask  uint64
+	class uint32
+}
+
+// edge is an edge of a trie, from node to child by rune r; a free
 // slot has child 0 (the root is no node's child).
 type edge struct {
 	node  int32
@@ -155,50 +155,99 @@ type edge struct {
 	child int32
 }
 
-// Bounds of the CJK block whose root children han indexes directly.
+// Bounds of the CJK block (the Han characters of a text, which
+// runeMarks and trie.last index directly).
 const hanLo, hanHi = 0x4E00, 0x9FFF
 
+// rootRunes bounds the runes whose root child trie.root holds: ASCII,
+// the punctuation and the CJK block, all but a few runes of a text.
+const rootRunes = hanHi + 1
+
 // first returns the node a word starting with r leads to, or 0. It is
-// small enough to be inlined for Han characters.
+// small enough to be inlined.
 func (t *trie) first(r rune) int32 {
-	if h := uint32(r - hanLo); h <= hanHi-hanLo {
-		return t.han[h]
+	if uint32(r) < uint32(len(t.root)) {
+		return t.root[r]
 	}
 	return t.firstOther(r)
 }
 
-// firstOther is first for the runes outside the CJK block.
-func (t *trie) firstOther(r rune) int32 {
-	if r < 0x10000 && t.rootBMP[r>>6]&(1<<(r&63)) == 0 {
-		return 0
-	}
-	return t.next(0, r)
-}
+// firstOther is first for the runes from rootRunes up; it stays a call,
+// so that first is inlined.
+//
+//go:noinline
+func (t *trie) firstOther(r rune) int32 { return t.next(0, r) }
 
 // next returns the child of node n for rune r, or 0. It is small enough
 // to be inlined in the walk, where most steps end at the mask.
 func (t *trie) next(n int32, r rune) int32 {
-	if t.mask[n]&(1<<(uint32(r)&63)) == 0 {
+	if t.nodes[n].mask&(1<<(uint32(r)&63)) == 0 {
 		return 0
 	}
 	return t.edge(n, r)
 }
+
+// class returns the classes of the word that ends at node n.
+func (t *trie) class(n int32) uint32 { return t.nodes[n].class }
 
 // edge returns the child of node n for rune r from the hash table, or 0.
 // It stays a call, so that next is inlined.
 //
 //go:noinline
 func (t *trie) edge(n int32, r rune) int32 {
-	wrap := uint32(len(t.edges) - 1)
-	for h := edgeSlot(n, r) & wrap; ; h = (h + 1) & wrap {
-		e := &t.edges[h]
-		if e.child == 0 {
-			return 0
+	return probe(t.edges, uint32(len(t.edges)-1), n, r)
+}
+
+// words lists in ms the words of t found at each position of rs, by start
+// and, at one start, shortest first, and sets first[i] to the index in ms
+// of the first word starting at i (first[len(rs)] to the end). It writes
+// into ms as it is, without growing it, and reports false when ms is too
+// short. The loop, done at every rune, makes no call, not even to grow
+// ms: a call would cost every step the reload of its variables.
+func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
+	nodes, root, edges := t.nodes, t.root, t.edges
+	wrap := uint32(len(edges) - 1)
+	first = first[:len(rs)+1]
+	n := 0
+	for i, r := range rs {
+		first[i] = int32(n)
+		var cur int32
+		if uint32(r) < uint32(len(root)) {
+			cur = root[r]
+		} else if nodes[0].mask&(1<<(uint32(r)&63)) != 0 {
+			cur = probe(edges, wrap, 0, r)
 		}
-		if e.node == n && e.r == r {
-			return e.child
+		for j := i + 1; cur != 0; j++ {
+			nd := &nodes[cur]
+			if nd.class != 0 {
+				if n >= len(ms) {
+					return ms, false
+				}
+				ms[n] = wordAt{int32(i), int32(j), nd.class}
+				n++
+			}
+			if j >= len(rs) {
+				break
+			}
+			r := rs[j]
+			if nd.mask&(1<<(uint32(r)&63)) == 0 {
+				break
+			}
+			cur = probe(edges, wrap, cur, r)
 		}
 	}
+	first[len(rs)] = int32(n)
+	return ms[:n], true
+}
+
+// probe returns the child of node n for rune r from the table of edges,
+// or 0; wrap is len(edges)-1. It is small enough to be inlined.
+func probe(edges []edge, wrap uint32, n int32, r rune) int32 {
+	h := edgeSlot(n, r) & wrap
+	for edges[h].child != 0 && (edges[h].node != n || edges[h].r != r) {
+		h = (h + 1) & wrap
+	}
+	return edges[h].child
 }
 
 // endsIn returns the classes of the words that may end in r: exactly
@@ -215,58 +264,75 @@ func edgeSlot(n int32, r rune) uint32 {
 	return (uint32(n)*0x9E3779B1 ^ uint32(r)) * 0x85EBCA6B >> 7
 }
 
-// tnode is a node of a trie being built: its children by rune (keys
-// sorted, vals the child nodes) and the classes of the word that ends
-// there.
-type tnode struct {
-	keys  []rune
-	vals  []int32
-	class uint32
+// newTrie returns a trie without words.
+func newTrie() *trie {
+	return &trie{
+		nodes: make([]node, 1, 1024),
+		edges: make([]edge, 1024),
+		root:  new([rootRunes]int32),
+		last:  make([]uint32, hanHi-hanLo+1),
+	}
 }
 
-func newTrie() *trie { return &trie{build: []tnode{{}}} }
-
-// clone returns a trie being built that holds the words of t, which must
-// not be frozen. The clone shares the children of t's nodes: they are
-// clipped to their length, so that add, inserting a child, copies them
-// instead of writing into t's arrays.
+// clone returns a copy of t, to which words can be added without
+// changing t.
 func (t *trie) clone() *trie {
-	c := &trie{build: slices.Clone(t.build), han: slices.Clone(t.han)}
-	for i := range c.build {
-		nd := &c.build[i]
-		nd.keys, nd.vals = slices.Clip(nd.keys), slices.Clip(nd.vals)
+	root := *t.root
+	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: &root, last: slices.Clone(t.last)}
+}
+
+// add adds word (folded, without spaces) with the given classes.
+func (t *trie) add(word string, class uint32) {
+	n, last := int32(0), rune(-1)
+	for _, r := range word {
+		r = fold(r)
+		c := t.next(n, r)
+		if c == 0 {
+			c = t.addChild(n, r)
+		}
+		n, last = c, r
 	}
+	if n == 0 {
+		return
+	}
+	t.nodes[n].class |= class
+	if h := uint32(last - hanLo); h <= hanHi-hanLo {
+		t.last[h] |= class
+	}
+}
+
+// addChild adds a child of node n for rune r and returns it.
+func (t *trie) addChild(n int32, r rune) int32 {
+	c := int32(len(t.nodes))
+	t.nodes = append(t.nodes, node{})
+	t.nodes[n].mask |= 1 << (uint32(r) & 63)
+	if n == 0 && r >= 0 && r < rootRunes {
+		t.root[r] = c
+	}
+	if 2*len(t.nodes) > len(t.edges) {
+		t.rehash(2 * len(t.edges))
+	}
+	t.putEdge(edge{n, r, c})
 	return c
 }
 
-// add adds word (folded, without spaces) with the given classes. It must
-// not be called once the trie is frozen.
-func (t *trie) add(word string, class uint32) {
-	n := int32(0)
-	for _, r := range word {
-		r = fold(r)
-		nd := &t.build[n]
-		k, found := slices.BinarySearch(nd.keys, r)
-		if found {
-			n = nd.vals[k]
-			continue
-		}
-		next := int32(len(t.build))
-		nd.keys = slices.Insert(nd.keys, k, r)
-		nd.vals = slices.Insert(nd.vals, k, next)
-		t.build = append(t.build, tnode{})
-		n = next
+// putEdge puts e in the first free slot from its hash.
+func (t *trie) putEdge(e edge) {
+	wrap := uint32(len(t.edges) - 1)
+	h := edgeSlot(e.node, e.r) & wrap
+	for t.edges[h].child != 0 {
+		h = (h + 1) & wrap
 	}
-	if n != 0 {
-		t.build[n].class |= class
-	}
-	if r, _ := utf8.DecodeRuneInString(word); r >= hanLo && r <= hanHi {
-		if t.han == nil {
-			t.han = make([]int32, hanHi-hanLo+1)
-		}
-		root := &t.build[0]
-		if k, found := slices.BinarySearch(root.keys, fold(r)); found {
-			t.han[fold(r)-hanLo] = root.vals[k]
+	t.edges[h] = e
+}
+
+// rehash lays the edges out in a table of size slots, a power of two.
+func (t *trie) rehash(size int) {
+	old := t.edges
+	t.edges = make([]edge, size)
+	for _, e := range old {
+		if e.child != 0 {
+			t.putEdge(e)
 		}
 	}
 }
@@ -280,45 +346,6 @@ func (t *trie) addSections(classes map[string]uint32) {
 			t.add(w, classes[section])
 		}
 	}
-}
-
-// freeze lays the trie out for walking and returns it.
-func (t *trie) freeze() *trie {
-	t.class = make([]uint32, len(t.build))
-	t.mask = make([]uint64, len(t.build))
-	size := 1
-	for size < 2*len(t.build) {
-		size *= 2 // at most half full, so that a search ends soon
-	}
-	t.edges = make([]edge, size)
-	t.last = make([]uint32, hanHi-hanLo+1)
-	wrap := uint32(size - 1)
-	for n, nd := range t.build {
-		t.class[n] = nd.class
-		for k, r := range nd.keys {
-			t.mask[n] |= 1 << (uint32(r) & 63)
-			if h := uint32(r - hanLo); h <= hanHi-hanLo {
-				t.last[h] |= t.build[nd.vals[k]].class
-			}
-			h := edgeSlot(int32(n), r) & wrap
-			for t.edges[h].child != 0 {
-				h = (h + 1) & wrap
-			}
-			t.edges[h] = edge{int32(n), r, nd.vals[k]}
-		}
-	}
-	if t.han == nil {
-		t.han = make([]int32, hanHi-hanLo+1)
-	}
-	if len(t.build) > 0 {
-		for _, r := range t.build[0].keys {
-			if r >= 0 && r < 0x10000 {
-				t.rootBMP[r>>6] |= 1 << (r & 63)
-			}
-		}
-	}
-	t.build = nil
-	return t
 }
 
 // fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)

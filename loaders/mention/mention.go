@@ -63,28 +63,18 @@ func (fs Finders) Find(text string) []Span {
 	if len(found[from]) == n && disjoint(found[from]) {
 		return found[from]
 	}
-	all := make([]Span, 0, n)
-	// The finder of all[k] is the first i with k < ends[i].
-	var endsBuf [4]int
-	ends := endsBuf[:0]
-	for _, spans := range found {
-		all = append(all, spans...)
-		ends = append(ends, len(all))
-	}
-	rank := func(k int) int {
-		i := 0
-		for k >= ends[i] {
-			i++
+	// The spans are sorted and kept by reference into found: only the
+	// kept ones are copied, once, into the answer.
+	refs := make([]spanRef, 0, n)
+	for f, spans := range found {
+		for k := range spans {
+			refs = append(refs, spanRef{int32(f), int32(k)})
 		}
-		return i
 	}
-	idx := make([]int, len(all))
-	for i := range idx {
-		idx[i] = i
-	}
+	at := func(r spanRef) *Span { return &found[r.f][r.k] }
 	status := func(s *Span) bool { return s.Kind == kg.Project && s.Props["status"] != "" }
-	slices.SortStableFunc(idx, func(a, b int) int {
-		sa, sb := &all[a], &all[b]
+	slices.SortStableFunc(refs, func(a, b spanRef) int {
+		sa, sb := at(a), at(b)
 		if la, lb := sa.End-sa.Start, sb.End-sb.Start; la != lb {
 			return cmp.Compare(lb, la)
 		}
@@ -94,35 +84,46 @@ func (fs Finders) Find(text string) []Span {
 			}
 			return 1
 		}
-		return cmp.Compare(rank(a), rank(b))
+		return cmp.Compare(a.f, b.f)
 	})
-	kept := make([]Span, 0, len(all))
+	kept := refs[:0] // refs[len(kept):] are still to be read
+	// The bounds of the kept spans, side by side for the test of overlap.
+	var boundsBuf [16][2]int
+	bounds := boundsBuf[:0]
 	empty := false
-	for _, i := range idx {
-		s := all[i]
+	for _, r := range refs {
+		s := at(r)
 		overlaps := false
-		for _, k := range kept {
-			if s.Start < k.End && k.Start < s.End {
+		for _, k := range bounds {
+			if s.Start < k[1] && k[0] < s.End {
 				overlaps = true
 				break
 			}
 		}
 		if !overlaps {
-			kept = append(kept, s)
+			kept = append(kept, r)
+			bounds = append(bounds, [2]int{s.Start, s.End})
 			empty = empty || s.Start == s.End
 		}
+	}
+	out := make([]Span, len(kept))
+	for i, r := range kept {
+		out[i] = *at(r)
 	}
 	if empty {
 		// An empty span can share its start with a kept span; only
 		// sort.Slice orders such ties as before.
-		sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
-		return kept
+		sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+		return out
 	}
 	// Kept spans do not overlap and none is empty: no two start at the
 	// same byte, so any sort by start gives the one order.
-	slices.SortFunc(kept, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
-	return kept
+	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	return out
 }
+
+// spanRef is the span found[f][k] of Finders.Find.
+type spanRef struct{ f, k int32 }
 
 // disjoint reports whether spans are in order of position, none empty,
 // and none overlapping the next: what Find returns when they are all a
@@ -149,7 +150,11 @@ type Name struct {
 
 // Known returns the names of the entities of g, for building finders.
 func Known(graphs ...*kg.Graph) []Name {
-	var out []Name
+	n := 0
+	for _, g := range graphs {
+		n += len(g.Entities)
+	}
+	out := make([]Name, 0, n)
 	for _, g := range graphs {
 		for _, e := range g.Entities {
 			out = append(out, Name{Kind: e.Kind, Key: e.Key, Name: e.Name, Aliases: e.Aliases, Type: e.Props["placeType"]})

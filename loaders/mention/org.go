@@ -2,7 +2,6 @@ package mention
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -28,17 +27,12 @@ const maxOrgRunes = 32
 // organization suffix whose left edge is found by rule (orgStart).
 // Candidates that overlap are decided for the longer.
 func (s *scan) findOrgs() {
-	type orgCand struct {
-		cand
-		key   string // the match key when it is not the written name's
-		claim int    // the end of the text the name claims, when past j
-	}
-	var cands []orgCand
+	cands := s.orgCands[:0]
 	for _, w := range s.named {
 		if w.class&cKnownOrg != 0 && w.j-w.i >= 2 && !s.cutsSuffix(int(w.i), int(w.j)) {
 			cands = append(cands, orgCand{cand: cand{i: int(w.i), j: int(w.j)}})
 		}
-		if w.class&cOrgPrefix != 0 && partyWords[s.written(int(w.i), int(w.j))] {
+		if w.class&cOrgPrefix != 0 && s.isWord(partyWords, int(w.i), int(w.j)) {
 			if j, key, ok := s.partyCommittee(int(w.i), int(w.j)); ok {
 				cands = append(cands, orgCand{cand: cand{i: int(w.i), j: j}, key: key})
 			}
@@ -78,6 +72,8 @@ func (s *scan) findOrgs() {
 		s.orgs = append(s.orgs, sp)
 		s.take(kg.Organization, c.i, c.claim)
 	}
+	clear(cands)
+	s.orgCands = cands
 	// A body named without its organization takes the organization into
 	// its key, so that the bodies of two organizations stay apart.
 	for k := range s.orgs {
@@ -92,6 +88,13 @@ func (s *scan) findOrgs() {
 			}
 		}
 	}
+}
+
+// orgCand is a candidate organization of findOrgs.
+type orgCand struct {
+	cand
+	key   string // the match key when it is not the written name's
+	claim int    // the end of the text the name claims, when past j
 }
 
 // countAfter reports whether a count follows rune e (驾培学校106家次): a
@@ -164,7 +167,7 @@ func (s *scan) cutsSuffix(i, j int) bool {
 // partyWords are the organization prefixes of parties and of the youth
 // league (lexicon section party): written before a place and a term
 // (共青团武威市四届六次全委会议), they name the place's committee.
-var partyWords = wordSet("party")
+var partyWords = newWordSet("party")
 
 // partyCommittee reads a party's committee written as the party, a place
 // and the term of a meeting (共青团武威市四届六次全委, 中共武威市第五次代表
@@ -203,10 +206,6 @@ func (s *scan) termAt(p int) bool {
 // 市“三抓三促”行动领导小组 and 市三抓三促行动领导小组 are one.
 var unquote = strings.NewReplacer("“", "", "”", "")
 
-// reTerm is a body's term written inside its name (中国共产党武威市第五届
-// 委员会, 市五届人大常委会).
-var reTerm = regexp.MustCompile(`第?[一二三四五六七八九十百零0-9]+届`)
-
 // withoutTerm returns the match key of an organization without the term
 // written inside its name: the fifth committee of a city's party is the
 // city's party committee, the same organization from term to term.
@@ -214,11 +213,38 @@ func withoutTerm(key string) string {
 	if !strings.Contains(key, "届") {
 		return key
 	}
-	loc := reTerm.FindStringIndex(key)
-	if loc == nil || loc[0] == 0 || loc[1] == len(key) {
+	a, b := termIndex(key)
+	if a < 0 || a == 0 || b == len(key) {
 		return key
 	}
-	return key[:loc[0]] + key[loc[1]:]
+	return key[:a] + key[b:]
+}
+
+// termIndex returns the byte bounds of the first term of a body written
+// in key (第五届 of 中国共产党武威市第五届委员会, 五届 of 市五届人大常委会),
+// or -1, -1: the leftmost match of 第?[一二三四五六七八九十百零0-9]+届, read
+// by hand (TestTermIndex holds it to the regexp).
+func termIndex(key string) (int, int) {
+	for i := 0; i < len(key); {
+		r, size := utf8.DecodeRuneInString(key[i:])
+		j := i
+		if r == '第' {
+			j += size
+		}
+		k := j
+		for k < len(key) {
+			n, size := utf8.DecodeRuneInString(key[k:])
+			if !isNumeral(n) {
+				break
+			}
+			k += size
+		}
+		if k > j && strings.HasPrefix(key[k:], "届") {
+			return i, k + len("届")
+		}
+		i += size
+	}
+	return -1, -1
 }
 
 // orgAt returns the organization [i, j) whose suffix ends at rune e, if
@@ -266,7 +292,7 @@ func (s *scan) orgAt(e int) (i, j, claim int, ok bool) {
 		organ := s.endAt[s0]&cAdmin != 0 && s.hasAt(s0, e, cOrgan)
 		// A body of the organization before it (市委常委会, 凉州区委常委会)
 		// is named by it.
-		gov := governing[s.written(s0, e)]
+		gov := s.isWord(governing, s0, e)
 		body := !gov && (s.longestEnding(s0, cKnownOrg) >= i || s.strongOrgEnd(s0) || s.placeOrganEnd(s0))
 		if gov && s.strongOrgEnd(s0) {
 			return 0, 0, 0, false // 县委政府: 县委 and 县政府
@@ -445,27 +471,25 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	}
 	// A place written twice, or a place above the one before it
 	// (凉州区古城镇小河村武威市利昇…公司), starts a new name.
-	var seen map[string]int // made at the first place: most names hold none
+	seen := s.seenPlaces[:0]
 	last := 0
 	for p := l1; p < s0; p++ {
 		if k := s.longestAt(p, cKnownPlace|cProvince|cCity); k > 0 && k <= s0 {
-			w := string(s.rs[p:k])
 			lv := s.placeLevel(p, k)
-			if _, dup := seen[w]; dup || (last > 0 && lv > last) {
+			prev, dup := s.seenAt(seen, p, k)
+			if dup || (last > 0 && lv > last) {
 				l1 = p
 				// with the prefix written before it (…中国共产党武威市…)
-				if b := s.longestEnding(p, cOrgPrefix); b >= 0 && b > seen[w] {
+				if b := s.longestEnding(p, cOrgPrefix); b >= 0 && b > prev {
 					l1 = b
 				}
 			}
-			if seen == nil {
-				seen = map[string]int{}
-			}
-			seen[w] = p
+			seen = append(seen, cand{p, k})
 			last = lv
 			p = k - 1
 		}
 	}
+	s.seenPlaces = seen
 	if s.anchorAt(l1, l1) {
 		return l1, true, true
 	}
@@ -500,6 +524,17 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	return l1, false, true
 }
 
+// seenAt returns where the same place as runes [p, k) was last written
+// among seen, the places orgStart has read, if it was.
+func (s *scan) seenAt(seen []cand, p, k int) (int, bool) {
+	for n := len(seen) - 1; n >= 0; n-- {
+		if c := seen[n]; slices.Equal(s.rs[c.i:c.j], s.rs[p:k]) {
+			return c.i, true
+		}
+	}
+	return 0, false
+}
+
 // unitOf reports whether the name from p to the suffix [s0, e) is a unit
 // of the organization written in runes [l1, p) (中国农业大学石羊河实验站,
 // 中国科学院上海应用物理研究所): the unit is named by a place of its own,
@@ -522,7 +557,7 @@ func (s *scan) unitOf(l1, p, s0, e int) bool {
 // clinic and ward) and only the department's own words come between;
 // else -1.
 func (s *scan) clinicBefore(i, s0, e int) int {
-	if !wards[s.written(s0, e)] {
+	if !s.isWord(wards, s0, e) {
 		return -1
 	}
 	for h := s0; h > i && s0-h <= 6; h-- {
@@ -545,14 +580,14 @@ func (s *scan) clinicBefore(i, s0, e int) int {
 // follows; else -1. The departments of a party committee or a government
 // (市委组织部, 省委统战部) are organizations of their own.
 func (s *scan) deptBefore(i, s0, e int) int {
-	if e-s0 != 1 || !depts[s.written(s0, e)] || s.longestAt(e, cTitle) <= e {
+	if e-s0 != 1 || !s.isWord(depts, s0, e) || s.longestAt(e, cTitle) <= e {
 		return -1
 	}
 	for h := s0 - 2; h >= s0-3 && h > i; h-- {
 		if !s.orgEndsAt(h) || s.longestEnding(h, cOrg) < i {
 			continue
 		}
-		if orgWords[s.written(h, e)] || !deptParent(s.written(i, h)) {
+		if s.isWord(orgWords, h, e) || !deptParent(s.written(i, h)) {
 			return -1
 		}
 		return h
@@ -566,11 +601,11 @@ func deptParent(name string) bool {
 	return !strings.HasSuffix(name, "委") && !strings.HasSuffix(name, "政府") && !strings.HasSuffix(name, "党组")
 }
 
-var depts, orgWords = wordSet("dept"), wordSet("org")
+var depts, orgWords = newWordSet("dept"), newWordSet("org")
 
 // clinicEndsAt reports whether the name of a hospital ends at p.
 func (s *scan) clinicEndsAt(p int) bool {
-	for c := range clinics {
+	for c := range clinics.words {
 		n := utf8.RuneCountInString(c)
 		if p-n >= 0 && s.written(p-n, p) == c {
 			return true
@@ -579,29 +614,51 @@ func (s *scan) clinicEndsAt(p int) bool {
 	return false
 }
 
-var clinics, wards, governing = wordSet("clinic"), wordSet("ward"), wordSet("governing")
+var clinics, wards, governing = newWordSet("clinic"), newWordSet("ward"), newWordSet("governing")
 
 // taskVerbs and taskBodies are the lexicon's verbs that open a task and
 // the suffixes of the bodies named for a task (领导小组, 指挥部).
-var taskVerbs, taskBodies = wordSet("taskverb"), wordSet("taskbody")
+var taskVerbs, taskBodies = newWordSet("taskverb"), newWordSet("taskbody")
 
-func wordSet(section string) map[string]bool {
-	m := map[string]bool{}
+// wordSet is the set of the words of a lexicon section, with bit r&63
+// set in last for the last rune r of each: most texts the rules ask about
+// end in a rune whose bit is clear, which answers without hashing them.
+type wordSet struct {
+	words map[string]bool
+	last  uint64
+}
+
+func newWordSet(section string) wordSet {
+	set := wordSet{words: map[string]bool{}}
 	for _, w := range lex.words[section] {
-		m[w] = true
+		set.words[w] = true
+		r, _ := utf8.DecodeLastRuneInString(w)
+		set.last |= 1 << (uint32(r) & 63)
 	}
-	return m
+	return set
+}
+
+// has reports whether w is a word of set.
+func (set wordSet) has(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return set.last&(1<<(uint32(r)&63)) != 0 && set.words[w]
+}
+
+// isWord reports whether runes [i, j), Han characters, are a word of set
+// (TestHanWordSets).
+func (s *scan) isWord(set wordSet, i, j int) bool {
+	return j > i && set.last&(1<<(uint32(s.rs[j-1])&63)) != 0 && set.words[s.written(i, j)]
 }
 
 // taskStart returns where the task of a body named for one starts: the
 // first task verb in runes [lo, s0) right after a place, or -1 when the
 // suffix [s0, e) is no such body's or no task verb follows a place.
 func (s *scan) taskStart(lo, s0, e int) int {
-	if !taskBodies[s.written(s0, e)] {
+	if !s.isWord(taskBodies, s0, e) {
 		return -1
 	}
 	for b := lo + 1; b+2 <= s0; b++ {
-		if taskVerbs[s.written(b, b+2)] && s.placeEndsAt(b, lo) {
+		if s.isWord(taskVerbs, b, b+2) && s.placeEndsAt(b, lo) {
 			return b
 		}
 	}

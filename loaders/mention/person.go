@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // person is a person found, with the title head before the name (runes
@@ -44,7 +45,7 @@ func (s *scan) findPeople() {
 		if p < 2 || !s.hasMark(p, mAddress) {
 			continue
 		}
-		for _, w := range lex.words["address"] {
+		for _, w := range addressWords {
 			if s.hasPrefixAt(p, w) {
 				s.nameAddressed(p)
 				break
@@ -87,6 +88,9 @@ func (s *scan) findPeople() {
 		}
 	}
 }
+
+// addressWords are the titles of address (lexicon section address).
+var addressWords = lex.words["address"]
 
 // nameAddressed adds the name written right before the title of address
 // at p, when there is one after a boundary: a valid name none of whose
@@ -164,11 +168,14 @@ func (s *scan) appointment(p int) {
 
 // hasPrefixAt reports whether the text at rune p starts with w.
 func (s *scan) hasPrefixAt(p int, w string) bool {
-	for _, r := range w {
+	// The runes of w are decoded in line: the rules ask this of Chinese
+	// words at many positions.
+	for i := 0; i < len(w); p++ {
+		r, size := textnorm.DecodeRuneAt(w, i)
 		if p >= len(s.rs) || s.rs[p] != r {
 			return false
 		}
-		p++
+		i += size
 	}
 	return true
 }
@@ -345,7 +352,7 @@ func (s *scan) titles() {
 // written between it and the title head at hi (武威市妇联 of 武威市妇联发展部
 // 副部长), if any.
 func (s *scan) deptOrg(hi int, orgEnd map[int]int) (int, bool) {
-	if hi < 1 || !depts[s.written(hi-1, hi)] {
+	if hi < 1 || !s.isWord(depts, hi-1, hi) {
 		return 0, false
 	}
 	for h := hi - 3; h >= hi-4 && h > 0; h-- {

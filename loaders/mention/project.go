@@ -223,10 +223,12 @@ func (s *scan) listMarker(s0 int) int {
 			}
 		}
 		b := -1
-		for a := max(0, p-8); a < p-0; a++ {
-			if s.hasAt(a, p, cGeneric|cLeading) || s.pHasAt(a, p, pGeneric) {
-				b = a
-				break
+		if s.endAt[p]&(cGeneric|cLeading) != 0 || projectTrie.endsIn(s.rs[p-1])&pGeneric != 0 {
+			for a := max(0, p-8); a < p; a++ {
+				if s.hasAt(a, p, cGeneric|cLeading) || s.pHasAt(a, p, pGeneric) {
+					b = a
+					break
+				}
 			}
 		}
 		if b < 0 {
@@ -671,7 +673,12 @@ func (s *scan) phaseAt(p, lo int) bool {
 
 // roadCodeAt reports whether a road code (G30, S308, X150) starts at p.
 func (s *scan) roadCodeAt(p, lo int) bool {
-	if !strings.ContainsRune("GSXYC", s.rs[p]) || (p > lo && isLatin(s.rs[p-1])) {
+	switch s.rs[p] {
+	case 'G', 'S', 'X', 'Y', 'C': // asked at every rune of a name: no string search
+	default:
+		return false
+	}
+	if p > lo && isLatin(s.rs[p-1]) {
 		return false
 	}
 	return p+1 < len(s.rs) && isDigit(s.rs[p+1])
@@ -943,7 +950,7 @@ func (s *scan) placeWithoutSuffix(i, j int) bool {
 		return false
 	}
 	for _, r := range "镇乡县区村市" {
-		if n := t.next(cur, r); n != 0 && t.class[n]&cKnownPlace != 0 {
+		if n := t.next(cur, r); n != 0 && t.class(n)&cKnownPlace != 0 {
 			return true
 		}
 	}
@@ -1020,6 +1027,11 @@ func (s *scan) builtFacilities() []pcand {
 func (s *scan) institutionWorks() []pcand {
 	var out []pcand
 	for _, o := range s.orgs {
+		// The rune after the name, read from the text, passes over most
+		// organizations before their runes are looked for.
+		if r, _ := utf8.DecodeRuneInString(s.text[o.End:]); !institutionWorkFirst(fold(r)) {
+			continue
+		}
 		oi, oj := s.runeAt(o.Start), s.runeAt(o.End)
 		if oj >= len(s.rs) || s.endAt[oj]&cInstitution == 0 || !institutionWorkFirst(s.rs[oj]) {
 			continue
@@ -1061,14 +1073,18 @@ var (
 
 // institutionWorkFirst reports whether r starts a word of
 // [institutionwork], so that most organizations are passed over at once.
-func institutionWorkFirst(r rune) bool {
+func institutionWorkFirst(r rune) bool { return institutionWorkFirsts[r] }
+
+// institutionWorkFirsts are the first runes of the words of
+// [institutionwork].
+var institutionWorkFirsts = func() map[rune]bool {
+	m := map[rune]bool{}
 	for _, w := range institutionWork {
-		if f, _ := utf8.DecodeRuneInString(w); f == r {
-			return true
-		}
+		f, _ := utf8.DecodeRuneInString(w)
+		m[f] = true
 	}
-	return false
-}
+	return m
+}()
 
 // longestWord returns the end of the longest of words written at rune p,
 // or -1.
@@ -1403,7 +1419,7 @@ var projectTrie = func() *trie {
 		"projectkeep":     pKeep,
 		"projectboundary": pBoundary,
 	})
-	return t.freeze()
+	return t
 }()
 
 // pLongestAt returns the end of the longest project word of class c
@@ -1416,14 +1432,19 @@ func (s *scan) pLongestAt(p int, c uint32) int {
 	end := -1
 	cur := t.first(s.rs[p])
 	for q := p; cur != 0; {
-		if t.class[cur]&c != 0 {
+		nd := &t.nodes[cur]
+		if nd.class&c != 0 {
 			end = q + 1
 		}
 		q++
 		if q >= len(s.rs) || q-p >= maxPWord {
 			break
 		}
-		cur = t.next(cur, s.rs[q])
+		r := s.rs[q]
+		if nd.mask&(1<<(uint32(r)&63)) == 0 {
+			break
+		}
+		cur = probe(t.edges, uint32(len(t.edges)-1), cur, r)
 	}
 	return end
 }
@@ -1438,7 +1459,7 @@ func (s *scan) pHasAt(i, j int, c uint32) bool {
 	for q := i + 1; cur != 0 && q < j; q++ {
 		cur = t.next(cur, s.rs[q])
 	}
-	return cur != 0 && t.class[cur]&c != 0
+	return cur != 0 && t.class(cur)&c != 0
 }
 
 // pEnding returns the start of the longest project word of class c ending

@@ -3,6 +3,7 @@ package mention
 import (
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -33,17 +34,22 @@ func TestScanDecode(t *testing.T) {
 	}
 }
 
-// trieWords returns the words of a trie being built, with their classes.
+// trieWords returns the words of a trie, with their classes.
 func trieWords(t *trie) map[string]uint32 {
+	children := map[int32][]edge{}
+	for _, e := range t.edges {
+		if e.child != 0 {
+			children[e.node] = append(children[e.node], e)
+		}
+	}
 	out := map[string]uint32{}
 	var walk func(n int32, prefix []rune)
 	walk = func(n int32, prefix []rune) {
-		nd := t.build[n]
-		if nd.class != 0 {
-			out[string(prefix)] = nd.class
+		if c := t.class(n); c != 0 {
+			out[string(prefix)] = c
 		}
-		for k, r := range nd.keys {
-			walk(nd.vals[k], append(prefix[:len(prefix):len(prefix)], r))
+		for _, e := range children[n] {
+			walk(e.child, append(prefix[:len(prefix):len(prefix)], e.r))
 		}
 	}
 	walk(0, nil)
@@ -81,12 +87,49 @@ func TestTrieClone(t *testing.T) {
 			t.Errorf("%s holds %v, want %v", name, got, want[name])
 		}
 	}
-	// The frozen clones find their own words only.
-	a.freeze()
-	if n := a.first('武'); n == 0 || a.class[a.next(n, '都')] != 4 {
-		t.Error("frozen clone a does not find 武都")
+	// The clones find their own words only.
+	if n := a.first('武'); n == 0 || a.class(a.next(n, '都')) != 4 {
+		t.Error("clone a does not find 武都")
 	}
-	if fresh := base.clone().freeze(); fresh.next(fresh.first('武'), '都') != 0 {
+	if fresh := base.clone(); fresh.next(fresh.first('武'), '都') != 0 {
 		t.Error("a fresh clone of base finds 武都, added to another clone")
+	}
+}
+
+// TestTrieGrows checks that a trie keeps every word when its table of
+// edges is laid out again for more nodes than it had room for.
+func TestTrieGrows(t *testing.T) {
+	tr := newTrie()
+	want := map[string]uint32{}
+	for i := range 3000 {
+		w := string([]rune{'市' + rune(i%50), '区' + rune(i/50), 'a' + rune(i%7)})
+		c := uint32(1) << (i % 5)
+		tr.add(w, c)
+		want[w] |= c
+	}
+	if len(tr.edges) < 2*len(tr.nodes) {
+		t.Errorf("%d slots for %d nodes: more than half used", len(tr.edges), len(tr.nodes))
+	}
+	if got := trieWords(tr); !maps.Equal(got, want) {
+		t.Errorf("the trie holds %d words, want %d", len(got), len(want))
+	}
+}
+
+// TestTermIndex checks termIndex against the regexp it reads by hand, on
+// the lines of the vendored yearbook and on edge cases.
+func TestTermIndex(t *testing.T) {
+	re := regexp.MustCompile(`第?[一二三四五六七八九十百零0-9]+届`)
+	texts := []string{"", "届", "第届", "第第五届", "五届", "市五届人大", "第12届会", "第五", "十二届第三届", "第x五届", "\xff五届"}
+	if b, err := os.ReadFile("../../data/wuwei-2024.txt"); err == nil {
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, text := range texts {
+		want := []int{-1, -1}
+		if loc := re.FindStringIndex(text); loc != nil {
+			want = loc
+		}
+		if a, b := termIndex(text); a != want[0] || b != want[1] {
+			t.Fatalf("termIndex(%q) = %d, %d, want %v", text, a, b, want)
+		}
 	}
 }

@@ -34,15 +34,15 @@ func SplitTitle(title string) (org, head string) {
 // governments (省委统战部) stay organizations.
 func deptOut(org, head string) (string, string) {
 	rs := []rune(org)
-	if len(rs) < 4 || !depts[string(rs[len(rs)-1])] {
+	if len(rs) < 4 || !depts.has(string(rs[len(rs)-1])) {
 		return org, head
 	}
 	for k := 3; k <= 4 && k < len(rs); k++ {
 		parent, dept := string(rs[:len(rs)-k]), string(rs[len(rs)-k:])
-		if orgWords[dept] || !deptParent(parent) {
+		if orgWords.has(dept) || !deptParent(parent) {
 			return org, head
 		}
-		for w := range orgWords {
+		for w := range orgWords.words {
 			if utf8.RuneCountInString(w) >= 2 && strings.HasSuffix(parent, w) {
 				return parent, dept + head
 			}
