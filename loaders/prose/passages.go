@@ -161,10 +161,11 @@ func (ls lines) markRoster() {
 		if !ls.body(i) {
 			continue
 		}
-		// Key keeps every rune but spaces and folds none into 录: a
-		// line without 录 cannot end in 名录, and needs no key.
+		// A line whose key ends in 名录 ends in 录 once the runes Key
+		// drops are left out: most lines are told from their last
+		// runes, without a key or a search of the line.
 		text := d.Line(i).Text
-		if !strings.Contains(text, "录") {
+		if lastKeyRune(text) != '录' {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -179,6 +180,26 @@ func (ls lines) markRoster() {
 			}
 		}
 	}
+}
+
+// lastKeyRune returns the last rune of textnorm.Key(s), or -1 if the key
+// is empty: the last rune of s that is not a space nor U+FFFD, folded.
+// Decoding backwards finds the runes decoding forwards does, for a rune's
+// leading byte never continues another. It is asked of every line of the
+// book, most of which end in a Chinese character: three bytes from
+// U+4000 to U+9FFF, which are read without a call to the decoder.
+func lastKeyRune(s string) rune {
+	for s != "" {
+		if n := len(s); n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+			return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			return textnorm.FoldWidth(r)
+		}
+		s = s[:len(s)-n]
+	}
+	return -1
 }
 
 // passages returns the running text of the document: each topic's text,
@@ -380,14 +401,12 @@ func provinceNames(s string) []string {
 }
 
 // province returns the province the yearbook's city belongs to: the name
-// most often written before 省 (甘肃 in 甘肃省).
+// most often written before 省 (甘肃 in 甘肃省). The lines that hold 省
+// are found by one search of the document (LinesWith).
 func province(d *segment.Document) string {
 	counts := map[string]int{}
-	for _, l := range d.Lines {
-		if !strings.Contains(l.Text, "省") {
-			continue
-		}
-		for _, name := range provinceNames(textnorm.Key(l.Text)) {
+	for _, n := range d.LinesWith('省') {
+		for _, name := range provinceNames(textnorm.Key(d.Line(n).Text)) {
 			counts[name]++
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/segment"
@@ -28,6 +29,24 @@ func TestTableMarkLead(t *testing.T) {
 	}
 	if matched < 10 {
 		t.Errorf("the regexp matched only %d lines: the check checks little", matched)
+	}
+}
+
+// TestLastKeyRune holds lastKeyRune to the last rune of textnorm.Key on
+// the lines of the vendored yearbook and on made-up ones: spaces, U+FFFD,
+// bytes that are not UTF-8 and full widths at the end.
+func TestLastKeyRune(t *testing.T) {
+	lines := []string{"", " ", "\ufffd", "名录", "名录 ", "名录\u3000\t", "名录\ufffd", "名录\xbd\x95", "\xe5\xbd", "\xe5名录",
+		"名录\xe5", "录\xf0\x9f\x98", "ａ", "名录（", "x\u00a0", "名\u2002录\u2003", "\xe4\xb8"}
+	lines = append(lines, booktest.Lines(t)...)
+	for _, l := range lines {
+		want := rune(-1)
+		if k := textnorm.Key(l); k != "" {
+			want, _ = utf8.DecodeLastRuneInString(k)
+		}
+		if got := lastKeyRune(l); got != want {
+			t.Fatalf("lastKeyRune(%q) = %q, want %q", l, got, want)
+		}
 	}
 }
 
