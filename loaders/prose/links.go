@@ -15,7 +15,7 @@ import (
 // chain before the name (市委副书记、市长马秀兰) whose organization is
 // clear, and the posts of an appointment (马秀兰任中共武威市委委员、常委、
 // 副书记) or a removal, dated when the text dates them.
-func (x *extractor) posts(person kg.Ref, sp mention.Span, src kg.Source, ps passage) {
+func (x *extractor) posts(person int, sp mention.Span, src kg.Source, ps passage) {
 	x.postChain(person, sp.Props["titles"], src, nil)
 	if post := sp.Props["appointed"]; post != "" {
 		x.postChain(person, post, src, map[string]string{"start": x.date(ps, src)})
@@ -28,7 +28,7 @@ func (x *extractor) posts(person kg.Ref, sp mention.Span, src kg.Source, ps pass
 // postChain relates person to the organization of each title of a chain
 // joined by 、. A bare head (常委, 行长) takes the organization of the
 // title before it in the chain (甘肃银行党委书记、董事长).
-func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra map[string]string) {
+func (x *extractor) postChain(person int, chain string, src kg.Source, extra map[string]string) {
 	prev := ""
 	for _, t := range mention.SplitTitles(chain) {
 		org, head := mention.SplitTitle(t)
@@ -39,9 +39,9 @@ func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra 
 		if name == "" {
 			continue
 		}
-		ref := x.mention(kg.Organization, key(name), name, src)
+		held := x.mention(kg.Organization, key(name), name, src)
 		if written != "" && key(written) != key(name) {
-			e := &x.ents[x.byRef[ref]]
+			e := &x.ents[held]
 			if !contains(e.Aliases, written) {
 				e.Aliases = append(e.Aliases, written)
 			}
@@ -52,7 +52,7 @@ func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra 
 				props[k] = v
 			}
 		}
-		x.relate(kg.HeldPosition, person, ref, props, src)
+		x.relate(kg.HeldPosition, person, held, props, src)
 	}
 }
 
@@ -168,21 +168,21 @@ var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人�
 // (凉州区人民医院 → 凉州区), to the city when it is named for the city
 // (市委, 市发展改革委), or to the county of the passage's headings when it
 // is named for the county in the county's own pages (县委, 区人民医院).
-func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *mention.Span) {
+func (x *extractor) orgPlace(org int, name string, src kg.Source, area *mention.Span) {
 	if pl, ok := x.leadingPlace(name); ok {
-		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
-		x.relate(kg.LocatedIn, org, ref, nil, src)
+		pl := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
+		x.relate(kg.LocatedIn, org, pl, nil, src)
 		return
 	}
 	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !hasAnyPrefix(name, "县域", "县级", "区域", "区级") {
-		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
-		x.relate(kg.LocatedIn, org, ref, nil, src)
+		pl := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
+		x.relate(kg.LocatedIn, org, pl, nil, src)
 		return
 	}
 	if strings.HasPrefix(name, "市") && !strings.HasPrefix(name, "市场") {
 		if pl, ok := x.cityPlace(); ok {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
-			x.relate(kg.LocatedIn, org, ref, nil, src)
+			pl := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
+			x.relate(kg.LocatedIn, org, pl, nil, src)
 		}
 	}
 }
