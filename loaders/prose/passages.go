@@ -400,13 +400,36 @@ func provinceNames(s string) []string {
 	}
 }
 
+// provinceWindow returns the stretch of s whose key provinceNames reads
+// as it reads the key of s: from the second rune Key keeps before the
+// first 省 to the end of the last 省. A match takes two runes and a 省, and
+// the first 省 starts with none spent, so the runes before that stretch
+// and after it are never read. Most lines that hold 省 hold one, and
+// their key is then that of three runes instead of a whole line.
+func provinceWindow(s string) string {
+	first := strings.Index(s, "省")
+	if first < 0 {
+		return ""
+	}
+	start, kept := first, 0
+	for start > 0 && kept < 2 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		start -= n
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			kept++
+		}
+	}
+	return s[start : strings.LastIndex(s, "省")+len("省")]
+}
+
 // province returns the province the yearbook's city belongs to: the name
 // most often written before 省 (甘肃 in 甘肃省). The lines that hold 省
-// are found by one search of the document (LinesWith).
+// are found by one search of the document (LinesWith), and only the
+// stretch of each that provinceNames reads is keyed (provinceWindow).
 func province(d *segment.Document) string {
 	counts := map[string]int{}
 	for _, n := range d.LinesWith('省') {
-		for _, name := range provinceNames(textnorm.Key(d.Line(n).Text)) {
+		for _, name := range provinceNames(textnorm.Key(provinceWindow(d.Line(n).Text))) {
 			counts[name]++
 		}
 	}

@@ -50,6 +50,26 @@ func TestLastKeyRune(t *testing.T) {
 	}
 }
 
+// TestProvinceWindow checks that provinceNames finds in the key of
+// provinceWindow(s) what it finds in the key of s, on the lines of the
+// vendored yearbook and on made-up ones.
+func TestProvinceWindow(t *testing.T) {
+	lines := []string{"", "省", "甘肃省", "甘 肃省", "甘\ufffd肃\u3000省", "\xe7甘肃省", "在甘肃省和青海省", "省省甘肃省",
+		"肃省甘肃省", "甘肃　省", "Ａ肃省", "x甘肃省y", "甘肃省省", "\xbd肃省", "甘\xe8肃省"}
+	lines = append(lines, booktest.Lines(t)...)
+	found := 0
+	for _, l := range lines {
+		got, want := provinceNames(textnorm.Key(provinceWindow(l))), provinceNames(textnorm.Key(l))
+		if !slices.Equal(got, want) {
+			t.Fatalf("provinceNames of the key of provinceWindow(%q) = %q, want %q", l, got, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Errorf("only %d names found: the check checks little", found)
+	}
+}
+
 // TestTrimLeftSpace holds trimLeftSpace to strings.TrimLeftFunc on the
 // lines of the vendored yearbook and on made-up ones.
 func TestTrimLeftSpace(t *testing.T) {
