@@ -217,11 +217,11 @@ func (x *extractor) passages() []passage {
 				}
 			}
 			if len(s.Topics) == 0 {
-				out = append(out, x.chunks(s.Start, s.End, 0, sec)...)
+				out = x.chunks(out, s.Start, s.End, 0, sec)
 				continue
 			}
 			if first := s.Topics[0].Start; first > s.Start {
-				out = append(out, x.chunks(s.Start, first-1, 0, sec)...)
+				out = x.chunks(out, s.Start, first-1, 0, sec)
 			}
 			for _, t := range s.Topics {
 				tp := sec
@@ -233,7 +233,7 @@ func (x *extractor) passages() []passage {
 						tp.area = &sp
 					}
 				}
-				out = append(out, x.chunks(t.TextStart, t.End, t.TextCol, tp)...)
+				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
 			}
 		}
 	}
@@ -251,17 +251,17 @@ func historical(title string) bool {
 	return false
 }
 
-// chunks returns the passages of lines from..to (col: where the text of
-// the first line starts), cut after a sentence end once a chunk passes
-// chunkBytes.
-func (x *extractor) chunks(from, to, col int, proto passage) []passage {
-	var out []passage
+// chunks appends to out the passages of lines from..to (col: where the
+// text of the first line starts), cut after a sentence end once a chunk
+// passes chunkBytes.
+func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []passage {
 	start, size := from, 0
-	for n := from; n <= to && n <= len(x.d.Lines); n++ {
-		if !x.ls.body(n) {
+	lines, skip := x.d.Lines, x.ls.skip
+	for n := from; n <= min(to, len(lines)); n++ {
+		l := &lines[n-1]
+		if skip[n] || l.Kind != segment.Body { // !x.ls.body(n), on the slices
 			continue
 		}
-		l := x.d.Line(n)
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
