@@ -2,7 +2,6 @@ package prose
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -280,76 +279,93 @@ func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []pa
 	return out
 }
 
-// text is segment.Document.Passage(from, to, col) of the document as
-// prose reads it: the body lines from..to that are not skipped. Skipped
-// lines cut the range into runs, each joined by segment, and the text is
-// theirs end to end; most passages hold no skipped line and are one run.
+// text is the running text of lines from..to as prose reads it: the body
+// lines that are not skipped, each cleaned, end to end, as
+// segment.Document.Passage joins body lines. Prose joins them itself
+// rather than through segment's passages: it reads each text once, and
+// needs neither the sentence ends a segment passage copies for its
+// Sentence nor a passage for each run of lines between skipped ones; its
+// tables are of int32, in one array.
 type text struct {
 	Text  string
-	start int                // the first line, of an offset in no run
-	runs  []*segment.Passage // the runs holding a body line, in order
-	at    []int              // at[i] is the offset in Text where runs[i] begins
-	// The arrays of a passage of one run, which most are.
-	run1 [1]*segment.Passage
-	at1  [1]int
+	start int     // the first line, of an offset in no run
+	runs  []run   // the runs of lines between skipped lines that hold a body line, in order
+	offs  []int32 // offs[k] is where the k-th body line of the text begins in Text
+	lines []int32 // lines[k] is its line number
+	run1  [1]run  // the array of runs of a text of one run, which most are
+}
+
+// run is a stretch of a text whose lines follow each other in the
+// document, with no skipped line between them.
+type run struct {
+	at    int // where it begins in Text
+	first int // the index in offs of its first body line
 }
 
 // passage returns the text of the body lines from..to that are not
 // skipped; col is a byte offset in line from's text where it begins.
 func (ls lines) passage(from, to, col int) *text {
 	t := &text{start: from}
-	t.runs, t.at = t.run1[:0], t.at1[:0]
-	if last := min(to, len(ls.d.Lines)); from > last || !slices.Contains(ls.skip[from:last+1], true) {
-		// No line skipped: segment's passage as it is, whose Line
-		// answers every offset as t's would.
-		t.runs, t.at = append(t.runs, ls.d.Passage(from, to, col)), append(t.at, 0)
-		t.Text = t.runs[0].Text
+	t.runs = t.run1[:0]
+	lines, skip := ls.d.Lines, ls.skip
+	last := min(to, len(lines))
+	count, size := 0, 0 // size bounds the text: cleaning only shortens a line
+	for n := from; n <= last; n++ {
+		if !skip[n] && lines[n-1].Kind == segment.Body {
+			count++
+			size += len(lines[n-1].Text)
+		}
+	}
+	if count == 0 {
 		return t
 	}
-	size := 0
-	for n := from; n <= to && n <= len(ls.d.Lines); {
-		if ls.skip[n] {
-			n++
+	table := make([]int32, 2*count)
+	t.offs, t.lines = table[:0:count], table[count:count]
+	var b strings.Builder
+	b.Grow(size)
+	open := false // the last body line written and line n have no skipped line between them
+	for n := from; n <= last; n++ {
+		l := &lines[n-1]
+		switch {
+		case skip[n]:
+			open = false
 			continue
+		case l.Kind != segment.Body:
+			continue
+		case !open:
+			t.runs = append(t.runs, run{at: b.Len(), first: len(t.offs)})
+			open = true
 		}
-		end, body := n, false
-		for ; end <= to && end <= len(ls.d.Lines) && !ls.skip[end]; end++ {
-			body = body || ls.d.Line(end).Kind == segment.Body
+		t.offs = append(t.offs, int32(b.Len()))
+		t.lines = append(t.lines, int32(n))
+		if n == from && col > 0 && col <= len(l.Text) {
+			textnorm.AppendClean(&b, l.Text[col:])
+		} else {
+			b.WriteString(ls.d.CleanLine(n))
 		}
-		if body {
-			p := ls.d.Passage(n, end-1, colAt(n, from, col))
-			t.runs = append(t.runs, p)
-			t.at = append(t.at, size)
-			size += len(p.Text)
-		}
-		n = end
 	}
-	switch len(t.runs) {
-	case 0:
-	case 1:
-		t.Text = t.runs[0].Text
-	default:
-		var b strings.Builder
-		b.Grow(size)
-		for _, p := range t.runs {
-			b.WriteString(p.Text)
-		}
-		t.Text = b.String()
-	}
+	t.Text = b.String()
 	return t
 }
 
 // Line returns the line the byte at offset off of Text came from, as
-// segment.Passage.Line does.
+// segment.Passage.Line does: the last body line that begins at or before
+// off, in the last run that does.
 func (t *text) Line(off int) int {
-	if len(t.runs) == 1 {
-		return t.runs[0].Line(off) // at[0] is 0
+	i := 0
+	if len(t.runs) > 1 {
+		i = sort.Search(len(t.runs), func(i int) bool { return t.runs[i].at > off }) - 1
 	}
-	i := sort.Search(len(t.at), func(i int) bool { return t.at[i] > off }) - 1
-	if i < 0 {
+	if i < 0 || len(t.runs) == 0 {
 		return t.start
 	}
-	return t.runs[i].Line(off - t.at[i])
+	lo, hi := t.runs[i].first, len(t.offs)
+	if i+1 < len(t.runs) {
+		hi = t.runs[i+1].first
+	}
+	// offs[lo] is where run i begins, at or before off: k >= 0.
+	k := sort.Search(hi-lo, func(k int) bool { return int(t.offs[lo+k]) > off }) - 1
+	return int(t.lines[lo+k])
 }
 
 // endsSentence reports whether s ends with 。, ；, ！ or ？ before its
