@@ -72,10 +72,11 @@ func prepare(d *segment.Document) lines {
 func (ls lines) markTables() {
 	d := ls.d
 	for i := 1; i <= len(d.Lines); i++ {
-		if !ls.body(i) {
+		l := &d.Lines[i-1]
+		if ls.skip[i] || l.Kind != segment.Body || l.Text == "" || !tableLeadByte(l.Text[0]) {
 			continue
 		}
-		if text := d.Line(i).Text; !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
+		if text := l.Text; !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
 			continue
 		}
 		ls.skip[i] = true
@@ -113,29 +114,44 @@ func tableMarkLead(s string) bool {
 	return strings.HasPrefix(s, "表") || strings.HasPrefix(s, "续表")
 }
 
-// spaces are the runes of textnorm.IsSpace, as UTF-8.
-var spaces = []string{" ", "\t", "\r", "\u3000", "\u2002", "\u2003", "\u00a0"}
+// tableLeadByte reports whether a line that starts with byte c may pass
+// tableMarkLead: c starts 表 (E8), 续 (E7) or a space. Most lines are told
+// by it, without a call.
+func tableLeadByte(c byte) bool {
+	switch c {
+	case 0xE8, 0xE7, ' ', '\t', '\r', 0xC2, 0xE2, 0xE3:
+		return true
+	}
+	return false
+}
 
 // trimLeftSpace is strings.TrimLeftFunc(s, textnorm.IsSpace), comparing
-// bytes instead of decoding runes: it is asked of every line of the book.
+// bytes instead of decoding runes: it is asked of every line of the book
+// that starts with a space or a character of the same first byte, and
+// paragraphs start with U+3000.
 func trimLeftSpace(s string) string {
 	for s != "" {
+		n := 0 // the length of the space s starts with
 		switch s[0] {
-		case ' ', '\t', '\r', 0xC2, 0xE2, 0xE3: // the first bytes of spaces
-		default:
-			return s
-		}
-		w := ""
-		for _, sp := range spaces {
-			if strings.HasPrefix(s, sp) {
-				w = sp
-				break
+		case ' ', '\t', '\r':
+			n = 1
+		case 0xC2:
+			if strings.HasPrefix(s, "\u00a0") {
+				n = len("\u00a0")
+			}
+		case 0xE2:
+			if strings.HasPrefix(s, "\u2002") || strings.HasPrefix(s, "\u2003") {
+				n = len("\u2002")
+			}
+		case 0xE3:
+			if strings.HasPrefix(s, "\u3000") {
+				n = len("\u3000")
 			}
 		}
-		if w == "" {
+		if n == 0 {
 			return s
 		}
-		s = s[len(w):]
+		s = s[n:]
 	}
 	return s
 }
