@@ -306,8 +306,6 @@ func (x *extractor) date(ps passage, src kg.Source) string {
 	return x.entryDate(ps.p, src.Quote)
 }
 
-var reEntryDate = regexp.MustCompile(`(?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日`)
-
 // entryDate returns the date that opens the entry a sentence belongs to:
 // the last date before it in the passage written at the passage's start,
 // after a sentence or after a meeting's name (第十次会议4月8日，…).
@@ -316,16 +314,68 @@ func (x *extractor) entryDate(p *text, quote string) string {
 	if at < 0 || x.d.Year == 0 {
 		return ""
 	}
-	ms := reEntryDate.FindAllStringSubmatchIndex(p.Text[:at+len(quote)], -1)
-	if len(ms) == 0 {
+	m := lastEntryDate(p.Text[:at+len(quote)])
+	if m == nil {
 		return ""
 	}
-	m := ms[len(ms)-1]
 	year := strconv.Itoa(x.d.Year)
 	if m[2] >= 0 {
 		year = p.Text[m[2]:m[3]]
 	}
 	return isoDate(year, p.Text[m[4]:m[5]], p.Text[m[6]:m[7]])
+}
+
+// reDateAt is a date as an entry opens with it: 4月8日, 2023年4月8日.
+var reDateAt = regexp.MustCompile(`^(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日`)
+
+// lastEntryDate returns the submatch indices of the last match in s of
+// (?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日, as
+// FindAllStringSubmatchIndex gives them, or nil. A match holds no 。, 】
+// nor 会 after its start, so no match hides the start of another: the
+// last match is the one at the last start (a mark, or the start of s)
+// where a date follows. The marks are searched back from the end, and
+// the regexp is run only where a digit follows one, instead of over all
+// of s: the passage runs to thousands of bytes before the sentence.
+func lastEntryDate(s string) []int {
+	for end := len(s); ; {
+		at, n := lastEntryMark(s[:end])
+		if at < 0 {
+			at, n = 0, 0 // ^
+		}
+		if d := at + n; d < len(s) && s[d] >= '0' && s[d] <= '9' {
+			if m := reDateAt.FindStringSubmatchIndex(s[d:]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += d
+					}
+				}
+				m[0] = at
+				return m
+			}
+		}
+		if at == 0 {
+			return nil
+		}
+		end = at
+	}
+}
+
+// lastEntryMark returns the offset and length of the last 。, 】 or 会议
+// in s, or -1 and 0.
+func lastEntryMark(s string) (int, int) {
+	for i := len(s) - 3; i >= 0; i-- {
+		switch s[i] {
+		case 0xE3: // 。 U+3002, 】 U+3011
+			if s[i+1] == 0x80 && (s[i+2] == 0x82 || s[i+2] == 0x91) {
+				return i, 3
+			}
+		case 0xE4: // 会 U+4F1A
+			if strings.HasPrefix(s[i:], "会议") {
+				return i, len("会议")
+			}
+		}
+	}
+	return -1, 0
 }
 
 // chronicleDate reads back from line n to the entry's day marker (16 日　,
