@@ -13,7 +13,7 @@ import (
 var reEntryDate = regexp.MustCompile(`(?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日`)
 
 // TestLastEntryDate holds lastEntryDate to the last match of reEntryDate
-// on the running text of the vendored yearbook, cut after every fourth of
+// on the running text of the vendored yearbook, cut after every tenth of
 // its sentences as entryDate cuts it (the regexp reads each cut text
 // whole), and on made-up texts.
 func TestLastEntryDate(t *testing.T) {
@@ -31,7 +31,7 @@ func TestLastEntryDate(t *testing.T) {
 		cuts := []int{len(s)}
 		for i, k := 0, 0; i+3 <= len(s); i++ {
 			if segment.SentenceEndAt(s, i) {
-				if k%4 == 0 {
+				if k%10 == 0 {
 					cuts = append(cuts, i+3)
 				}
 				k++
@@ -48,7 +48,7 @@ func TestLastEntryDate(t *testing.T) {
 			}
 		}
 	}
-	if found < 100 {
+	if found < 50 {
 		t.Errorf("only %d dates found: the check checks little", found)
 	}
 }
