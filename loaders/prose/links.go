@@ -199,7 +199,8 @@ func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
 	pl, seen := x.leading[name]
 	if !seen {
 		if sp, ok := x.findLeadingPlace(name); ok {
-			pl = &sp
+			pl = new(mention.Span) // not &sp: sp would escape, an allocation for every name
+			*pl = sp
 		}
 		if x.leading == nil {
 			x.leading = map[string]*mention.Span{}

@@ -225,12 +225,7 @@ func (x *extractor) passages() []passage {
 	for _, p := range x.d.Parts {
 		chron := strings.Contains(p.Title, "大事记")
 		for _, s := range p.Sections {
-			sec := passage{chronicle: chron}
-			if x.f != nil {
-				if sp, ok := mention.Area(x.f, s.Title); ok {
-					sec.area = &sp
-				}
-			}
+			sec := passage{chronicle: chron, area: x.area(s.Title)}
 			if len(s.Topics) == 0 {
 				out = x.chunks(out, s.Start, s.End, 0, sec)
 				continue
@@ -243,16 +238,29 @@ func (x *extractor) passages() []passage {
 				tp.historical = historical(t.Title)
 				// A topic named for a county's thing (凉州区…产业园) is
 				// about that county.
-				if tp.area == nil && x.f != nil && strings.ContainsAny(t.Title, "县区") {
-					if sp, ok := mention.Area(x.f, t.Title); ok {
-						tp.area = &sp
-					}
+				if tp.area == nil && strings.ContainsAny(t.Title, "县区") {
+					tp.area = x.area(t.Title)
 				}
 				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
 			}
 		}
 	}
 	return out
+}
+
+// area returns the county a heading names (mention.Area), or nil. The
+// span is copied to the heap only when found: a pointer to the variable
+// Area's answer lands in would cost every heading an allocation.
+func (x *extractor) area(title string) *mention.Span {
+	if x.f == nil {
+		return nil
+	}
+	if sp, ok := mention.Area(x.f, title); ok {
+		found := new(mention.Span)
+		*found = sp
+		return found
+	}
+	return nil
 }
 
 // historical reports whether a topic is about history (历史名人,
