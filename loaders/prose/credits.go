@@ -17,7 +17,7 @@ import (
 // them as no person of the text. A caller that wants them merges this
 // graph too. Credits by units (（市委老干局　供图）) give nothing.
 func Photographers(d *segment.Document, yearbook string) *kg.Graph {
-	x := &extractor{d: d, yb: yearbook, byRef: map[kg.Ref]int{}, rels: map[relKey]int{}}
+	x := &extractor{d: d, yb: yearbook}
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if l.Kind != segment.Credit {

@@ -15,7 +15,7 @@ import (
 // chain before the name (市委副书记、市长马秀兰) whose organization is
 // clear, and the posts of an appointment (马秀兰任中共武威市委委员、常委、
 // 副书记) or a removal, dated when the text dates them.
-func (x *extractor) posts(person kg.Ref, sp mention.Span, src kg.Source, ps passage) {
+func (x *extractor) posts(person int, sp mention.Span, src kg.Source, ps passage) {
 	x.postChain(person, sp.Props["titles"], src, nil)
 	if post := sp.Props["appointed"]; post != "" {
 		x.postChain(person, post, src, map[string]string{"start": x.date(ps, src)})
@@ -28,7 +28,7 @@ func (x *extractor) posts(person kg.Ref, sp mention.Span, src kg.Source, ps pass
 // postChain relates person to the organization of each title of a chain
 // joined by 、. A bare head (常委, 行长) takes the organization of the
 // title before it in the chain (甘肃银行党委书记、董事长).
-func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra map[string]string) {
+func (x *extractor) postChain(person int, chain string, src kg.Source, extra map[string]string) {
 	prev := ""
 	for _, t := range mention.SplitTitles(chain) {
 		org, head := mention.SplitTitle(t)
@@ -39,9 +39,9 @@ func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra 
 		if name == "" {
 			continue
 		}
-		ref := x.mention(kg.Organization, key(name), name, src)
+		held := x.mention(kg.Organization, key(name), name, src)
 		if written != "" && key(written) != key(name) {
-			e := &x.ents[x.byRef[ref]]
+			e := &x.ents[held]
 			if !contains(e.Aliases, written) {
 				e.Aliases = append(e.Aliases, written)
 			}
@@ -52,7 +52,7 @@ func (x *extractor) postChain(person kg.Ref, chain string, src kg.Source, extra 
 				props[k] = v
 			}
 		}
-		x.relate(kg.HeldPosition, person, ref, props, src)
+		x.relate(kg.HeldPosition, person, held, props, src)
 	}
 }
 
@@ -168,21 +168,21 @@ var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人�
 // (凉州区人民医院 → 凉州区), to the city when it is named for the city
 // (市委, 市发展改革委), or to the county of the passage's headings when it
 // is named for the county in the county's own pages (县委, 区人民医院).
-func (x *extractor) orgPlace(org kg.Ref, name string, src kg.Source, area *mention.Span) {
+func (x *extractor) orgPlace(org int, name string, src kg.Source, area *mention.Span) {
 	if pl, ok := x.leadingPlace(name); ok {
-		ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
-		x.relate(kg.LocatedIn, org, ref, nil, src)
+		pl := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
+		x.relate(kg.LocatedIn, org, pl, nil, src)
 		return
 	}
 	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !hasAnyPrefix(name, "县域", "县级", "区域", "区级") {
-		ref := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
-		x.relate(kg.LocatedIn, org, ref, nil, src)
+		pl := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
+		x.relate(kg.LocatedIn, org, pl, nil, src)
 		return
 	}
 	if strings.HasPrefix(name, "市") && !strings.HasPrefix(name, "市场") {
 		if pl, ok := x.cityPlace(); ok {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
-			x.relate(kg.LocatedIn, org, ref, nil, src)
+			pl := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
+			x.relate(kg.LocatedIn, org, pl, nil, src)
 		}
 	}
 }
@@ -199,7 +199,8 @@ func (x *extractor) leadingPlace(name string) (mention.Span, bool) {
 	pl, seen := x.leading[name]
 	if !seen {
 		if sp, ok := x.findLeadingPlace(name); ok {
-			pl = &sp
+			pl = new(mention.Span) // not &sp: sp would escape, an allocation for every name
+			*pl = sp
 		}
 		if x.leading == nil {
 			x.leading = map[string]*mention.Span{}
@@ -306,8 +307,6 @@ func (x *extractor) date(ps passage, src kg.Source) string {
 	return x.entryDate(ps.p, src.Quote)
 }
 
-var reEntryDate = regexp.MustCompile(`(?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日`)
-
 // entryDate returns the date that opens the entry a sentence belongs to:
 // the last date before it in the passage written at the passage's start,
 // after a sentence or after a meeting's name (第十次会议4月8日，…).
@@ -316,16 +315,68 @@ func (x *extractor) entryDate(p *text, quote string) string {
 	if at < 0 || x.d.Year == 0 {
 		return ""
 	}
-	ms := reEntryDate.FindAllStringSubmatchIndex(p.Text[:at+len(quote)], -1)
-	if len(ms) == 0 {
+	m := lastEntryDate(p.Text[:at+len(quote)])
+	if m == nil {
 		return ""
 	}
-	m := ms[len(ms)-1]
 	year := strconv.Itoa(x.d.Year)
 	if m[2] >= 0 {
 		year = p.Text[m[2]:m[3]]
 	}
 	return isoDate(year, p.Text[m[4]:m[5]], p.Text[m[6]:m[7]])
+}
+
+// reDateAt is a date as an entry opens with it: 4月8日, 2023年4月8日.
+var reDateAt = regexp.MustCompile(`^(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日`)
+
+// lastEntryDate returns the submatch indices of the last match in s of
+// (?:^|。|会议|】)(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})日, as
+// FindAllStringSubmatchIndex gives them, or nil. A match holds no 。, 】
+// nor 会 after its start, so no match hides the start of another: the
+// last match is the one at the last start (a mark, or the start of s)
+// where a date follows. The marks are searched back from the end, and
+// the regexp is run only where a digit follows one, instead of over all
+// of s: the passage runs to thousands of bytes before the sentence.
+func lastEntryDate(s string) []int {
+	for end := len(s); ; {
+		at, n := lastEntryMark(s[:end])
+		if at < 0 {
+			at, n = 0, 0 // ^
+		}
+		if d := at + n; d < len(s) && s[d] >= '0' && s[d] <= '9' {
+			if m := reDateAt.FindStringSubmatchIndex(s[d:]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += d
+					}
+				}
+				m[0] = at
+				return m
+			}
+		}
+		if at == 0 {
+			return nil
+		}
+		end = at
+	}
+}
+
+// lastEntryMark returns the offset and length of the last 。, 】 or 会议
+// in s, or -1 and 0.
+func lastEntryMark(s string) (int, int) {
+	for i := len(s) - 3; i >= 0; i-- {
+		switch s[i] {
+		case 0xE3: // 。 U+3002, 】 U+3011
+			if s[i+1] == 0x80 && (s[i+2] == 0x82 || s[i+2] == 0x91) {
+				return i, 3
+			}
+		case 0xE4: // 会 U+4F1A
+			if strings.HasPrefix(s[i:], "会议") {
+				return i, len("会议")
+			}
+		}
+	}
+	return -1, 0
 }
 
 // chronicleDate reads back from line n to the entry's day marker (16 日　,

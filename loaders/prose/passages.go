@@ -2,7 +2,6 @@ package prose
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -73,10 +72,11 @@ func prepare(d *segment.Document) lines {
 func (ls lines) markTables() {
 	d := ls.d
 	for i := 1; i <= len(d.Lines); i++ {
-		if !ls.body(i) {
+		l := &d.Lines[i-1]
+		if ls.skip[i] || l.Kind != segment.Body || l.Text == "" || !tableLeadByte(l.Text[0]) {
 			continue
 		}
-		if text := d.Line(i).Text; !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
+		if text := l.Text; !tableMarkLead(text) || !reTableMark.MatchString(textnorm.TrimSpace(text)) {
 			continue
 		}
 		ls.skip[i] = true
@@ -114,29 +114,44 @@ func tableMarkLead(s string) bool {
 	return strings.HasPrefix(s, "表") || strings.HasPrefix(s, "续表")
 }
 
-// spaces are the runes of textnorm.IsSpace, as UTF-8.
-var spaces = []string{" ", "\t", "\r", "\u3000", "\u2002", "\u2003", "\u00a0"}
+// tableLeadByte reports whether a line that starts with byte c may pass
+// tableMarkLead: c starts 表 (E8), 续 (E7) or a space. Most lines are told
+// by it, without a call.
+func tableLeadByte(c byte) bool {
+	switch c {
+	case 0xE8, 0xE7, ' ', '\t', '\r', 0xC2, 0xE2, 0xE3:
+		return true
+	}
+	return false
+}
 
 // trimLeftSpace is strings.TrimLeftFunc(s, textnorm.IsSpace), comparing
-// bytes instead of decoding runes: it is asked of every line of the book.
+// bytes instead of decoding runes: it is asked of every line of the book
+// that starts with a space or a character of the same first byte, and
+// paragraphs start with U+3000.
 func trimLeftSpace(s string) string {
 	for s != "" {
+		n := 0 // the length of the space s starts with
 		switch s[0] {
-		case ' ', '\t', '\r', 0xC2, 0xE2, 0xE3: // the first bytes of spaces
-		default:
-			return s
-		}
-		w := ""
-		for _, sp := range spaces {
-			if strings.HasPrefix(s, sp) {
-				w = sp
-				break
+		case ' ', '\t', '\r':
+			n = 1
+		case 0xC2:
+			if strings.HasPrefix(s, "\u00a0") {
+				n = len("\u00a0")
+			}
+		case 0xE2:
+			if strings.HasPrefix(s, "\u2002") || strings.HasPrefix(s, "\u2003") {
+				n = len("\u2002")
+			}
+		case 0xE3:
+			if strings.HasPrefix(s, "\u3000") {
+				n = len("\u3000")
 			}
 		}
-		if w == "" {
+		if n == 0 {
 			return s
 		}
-		s = s[len(w):]
+		s = s[n:]
 	}
 	return s
 }
@@ -161,10 +176,11 @@ func (ls lines) markRoster() {
 		if !ls.body(i) {
 			continue
 		}
-		// Key keeps every rune but spaces and folds none into 录: a
-		// line without 录 cannot end in 名录, and needs no key.
+		// A line whose key ends in 名录 ends in 录 once the runes Key
+		// drops are left out: most lines are told from their last
+		// runes, without a key or a search of the line.
 		text := d.Line(i).Text
-		if !strings.Contains(text, "录") {
+		if lastKeyRune(text) != '录' {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -181,6 +197,26 @@ func (ls lines) markRoster() {
 	}
 }
 
+// lastKeyRune returns the last rune of textnorm.Key(s), or -1 if the key
+// is empty: the last rune of s that is not a space nor U+FFFD, folded.
+// Decoding backwards finds the runes decoding forwards does, for a rune's
+// leading byte never continues another. It is asked of every line of the
+// book, most of which end in a Chinese character: three bytes from
+// U+4000 to U+9FFF, which are read without a call to the decoder.
+func lastKeyRune(s string) rune {
+	for s != "" {
+		if n := len(s); n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+			return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			return textnorm.FoldWidth(r)
+		}
+		s = s[:len(s)-n]
+	}
+	return -1
+}
+
 // passages returns the running text of the document: each topic's text,
 // the body of sections without topics (speeches, survey articles, the
 // chronicle, appendix documents), each cut into chunks at sentence ends.
@@ -189,34 +225,42 @@ func (x *extractor) passages() []passage {
 	for _, p := range x.d.Parts {
 		chron := strings.Contains(p.Title, "大事记")
 		for _, s := range p.Sections {
-			sec := passage{chronicle: chron}
-			if x.f != nil {
-				if sp, ok := mention.Area(x.f, s.Title); ok {
-					sec.area = &sp
-				}
-			}
+			sec := passage{chronicle: chron, area: x.area(s.Title)}
 			if len(s.Topics) == 0 {
-				out = append(out, x.chunks(s.Start, s.End, 0, sec)...)
+				out = x.chunks(out, s.Start, s.End, 0, sec)
 				continue
 			}
 			if first := s.Topics[0].Start; first > s.Start {
-				out = append(out, x.chunks(s.Start, first-1, 0, sec)...)
+				out = x.chunks(out, s.Start, first-1, 0, sec)
 			}
 			for _, t := range s.Topics {
 				tp := sec
 				tp.historical = historical(t.Title)
 				// A topic named for a county's thing (凉州区…产业园) is
 				// about that county.
-				if tp.area == nil && x.f != nil && strings.ContainsAny(t.Title, "县区") {
-					if sp, ok := mention.Area(x.f, t.Title); ok {
-						tp.area = &sp
-					}
+				if tp.area == nil && strings.ContainsAny(t.Title, "县区") {
+					tp.area = x.area(t.Title)
 				}
-				out = append(out, x.chunks(t.TextStart, t.End, t.TextCol, tp)...)
+				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
 			}
 		}
 	}
 	return out
+}
+
+// area returns the county a heading names (mention.Area), or nil. The
+// span is copied to the heap only when found: a pointer to the variable
+// Area's answer lands in would cost every heading an allocation.
+func (x *extractor) area(title string) *mention.Span {
+	if x.f == nil {
+		return nil
+	}
+	if sp, ok := mention.Area(x.f, title); ok {
+		found := new(mention.Span)
+		*found = sp
+		return found
+	}
+	return nil
 }
 
 // historical reports whether a topic is about history (历史名人,
@@ -230,17 +274,17 @@ func historical(title string) bool {
 	return false
 }
 
-// chunks returns the passages of lines from..to (col: where the text of
-// the first line starts), cut after a sentence end once a chunk passes
-// chunkBytes.
-func (x *extractor) chunks(from, to, col int, proto passage) []passage {
-	var out []passage
+// chunks appends to out the passages of lines from..to (col: where the
+// text of the first line starts), cut after a sentence end once a chunk
+// passes chunkBytes.
+func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []passage {
 	start, size := from, 0
-	for n := from; n <= to && n <= len(x.d.Lines); n++ {
-		if !x.ls.body(n) {
+	lines, skip := x.d.Lines, x.ls.skip
+	for n := from; n <= min(to, len(lines)); n++ {
+		l := &lines[n-1]
+		if skip[n] || l.Kind != segment.Body { // !x.ls.body(n), on the slices
 			continue
 		}
-		l := x.d.Line(n)
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
@@ -259,76 +303,93 @@ func (x *extractor) chunks(from, to, col int, proto passage) []passage {
 	return out
 }
 
-// text is segment.Document.Passage(from, to, col) of the document as
-// prose reads it: the body lines from..to that are not skipped. Skipped
-// lines cut the range into runs, each joined by segment, and the text is
-// theirs end to end; most passages hold no skipped line and are one run.
+// text is the running text of lines from..to as prose reads it: the body
+// lines that are not skipped, each cleaned, end to end, as
+// segment.Document.Passage joins body lines. Prose joins them itself
+// rather than through segment's passages: it reads each text once, and
+// needs neither the sentence ends a segment passage copies for its
+// Sentence nor a passage for each run of lines between skipped ones; its
+// tables are of int32, in one array.
 type text struct {
 	Text  string
-	start int                // the first line, of an offset in no run
-	runs  []*segment.Passage // the runs holding a body line, in order
-	at    []int              // at[i] is the offset in Text where runs[i] begins
-	// The arrays of a passage of one run, which most are.
-	run1 [1]*segment.Passage
-	at1  [1]int
+	start int     // the first line, of an offset in no run
+	runs  []run   // the runs of lines between skipped lines that hold a body line, in order
+	offs  []int32 // offs[k] is where the k-th body line of the text begins in Text
+	lines []int32 // lines[k] is its line number
+	run1  [1]run  // the array of runs of a text of one run, which most are
+}
+
+// run is a stretch of a text whose lines follow each other in the
+// document, with no skipped line between them.
+type run struct {
+	at    int // where it begins in Text
+	first int // the index in offs of its first body line
 }
 
 // passage returns the text of the body lines from..to that are not
 // skipped; col is a byte offset in line from's text where it begins.
 func (ls lines) passage(from, to, col int) *text {
 	t := &text{start: from}
-	t.runs, t.at = t.run1[:0], t.at1[:0]
-	if last := min(to, len(ls.d.Lines)); from > last || !slices.Contains(ls.skip[from:last+1], true) {
-		// No line skipped: segment's passage as it is, whose Line
-		// answers every offset as t's would.
-		t.runs, t.at = append(t.runs, ls.d.Passage(from, to, col)), append(t.at, 0)
-		t.Text = t.runs[0].Text
+	t.runs = t.run1[:0]
+	lines, skip := ls.d.Lines, ls.skip
+	last := min(to, len(lines))
+	count, size := 0, 0 // size bounds the text: cleaning only shortens a line
+	for n := from; n <= last; n++ {
+		if !skip[n] && lines[n-1].Kind == segment.Body {
+			count++
+			size += len(lines[n-1].Text)
+		}
+	}
+	if count == 0 {
 		return t
 	}
-	size := 0
-	for n := from; n <= to && n <= len(ls.d.Lines); {
-		if ls.skip[n] {
-			n++
+	table := make([]int32, 2*count)
+	t.offs, t.lines = table[:0:count], table[count:count]
+	var b strings.Builder
+	b.Grow(size)
+	open := false // the last body line written and line n have no skipped line between them
+	for n := from; n <= last; n++ {
+		l := &lines[n-1]
+		switch {
+		case skip[n]:
+			open = false
 			continue
+		case l.Kind != segment.Body:
+			continue
+		case !open:
+			t.runs = append(t.runs, run{at: b.Len(), first: len(t.offs)})
+			open = true
 		}
-		end, body := n, false
-		for ; end <= to && end <= len(ls.d.Lines) && !ls.skip[end]; end++ {
-			body = body || ls.d.Line(end).Kind == segment.Body
+		t.offs = append(t.offs, int32(b.Len()))
+		t.lines = append(t.lines, int32(n))
+		if n == from && col > 0 && col <= len(l.Text) {
+			textnorm.AppendClean(&b, l.Text[col:])
+		} else {
+			b.WriteString(ls.d.CleanLine(n))
 		}
-		if body {
-			p := ls.d.Passage(n, end-1, colAt(n, from, col))
-			t.runs = append(t.runs, p)
-			t.at = append(t.at, size)
-			size += len(p.Text)
-		}
-		n = end
 	}
-	switch len(t.runs) {
-	case 0:
-	case 1:
-		t.Text = t.runs[0].Text
-	default:
-		var b strings.Builder
-		b.Grow(size)
-		for _, p := range t.runs {
-			b.WriteString(p.Text)
-		}
-		t.Text = b.String()
-	}
+	t.Text = b.String()
 	return t
 }
 
 // Line returns the line the byte at offset off of Text came from, as
-// segment.Passage.Line does.
+// segment.Passage.Line does: the last body line that begins at or before
+// off, in the last run that does.
 func (t *text) Line(off int) int {
-	if len(t.runs) == 1 {
-		return t.runs[0].Line(off) // at[0] is 0
+	i := 0
+	if len(t.runs) > 1 {
+		i = sort.Search(len(t.runs), func(i int) bool { return t.runs[i].at > off }) - 1
 	}
-	i := sort.Search(len(t.at), func(i int) bool { return t.at[i] > off }) - 1
-	if i < 0 {
+	if i < 0 || len(t.runs) == 0 {
 		return t.start
 	}
-	return t.runs[i].Line(off - t.at[i])
+	lo, hi := t.runs[i].first, len(t.offs)
+	if i+1 < len(t.runs) {
+		hi = t.runs[i+1].first
+	}
+	// offs[lo] is where run i begins, at or before off: k >= 0.
+	k := sort.Search(hi-lo, func(k int) bool { return int(t.offs[lo+k]) > off }) - 1
+	return int(t.lines[lo+k])
 }
 
 // endsSentence reports whether s ends with 。, ；, ！ or ？ before its
@@ -379,15 +440,36 @@ func provinceNames(s string) []string {
 	}
 }
 
+// provinceWindow returns the stretch of s whose key provinceNames reads
+// as it reads the key of s: from the second rune Key keeps before the
+// first 省 to the end of the last 省. A match takes two runes and a 省, and
+// the first 省 starts with none spent, so the runes before that stretch
+// and after it are never read. Most lines that hold 省 hold one, and
+// their key is then that of three runes instead of a whole line.
+func provinceWindow(s string) string {
+	first := strings.Index(s, "省")
+	if first < 0 {
+		return ""
+	}
+	start, kept := first, 0
+	for start > 0 && kept < 2 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		start -= n
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			kept++
+		}
+	}
+	return s[start : strings.LastIndex(s, "省")+len("省")]
+}
+
 // province returns the province the yearbook's city belongs to: the name
-// most often written before 省 (甘肃 in 甘肃省).
+// most often written before 省 (甘肃 in 甘肃省). The lines that hold 省
+// are found by one search of the document (LinesWith), and only the
+// stretch of each that provinceNames reads is keyed (provinceWindow).
 func province(d *segment.Document) string {
 	counts := map[string]int{}
-	for _, l := range d.Lines {
-		if !strings.Contains(l.Text, "省") {
-			continue
-		}
-		for _, name := range provinceNames(textnorm.Key(l.Text)) {
+	for _, n := range d.LinesWith('省') {
+		for _, name := range provinceNames(textnorm.Key(provinceWindow(d.Line(n).Text))) {
 			counts[name]++
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/segment"
@@ -28,6 +29,44 @@ func TestTableMarkLead(t *testing.T) {
 	}
 	if matched < 10 {
 		t.Errorf("the regexp matched only %d lines: the check checks little", matched)
+	}
+}
+
+// TestLastKeyRune holds lastKeyRune to the last rune of textnorm.Key on
+// the lines of the vendored yearbook and on made-up ones: spaces, U+FFFD,
+// bytes that are not UTF-8 and full widths at the end.
+func TestLastKeyRune(t *testing.T) {
+	lines := []string{"", " ", "\ufffd", "名录", "名录 ", "名录\u3000\t", "名录\ufffd", "名录\xbd\x95", "\xe5\xbd", "\xe5名录",
+		"名录\xe5", "录\xf0\x9f\x98", "ａ", "名录（", "x\u00a0", "名\u2002录\u2003", "\xe4\xb8"}
+	lines = append(lines, booktest.Lines(t)...)
+	for _, l := range lines {
+		want := rune(-1)
+		if k := textnorm.Key(l); k != "" {
+			want, _ = utf8.DecodeLastRuneInString(k)
+		}
+		if got := lastKeyRune(l); got != want {
+			t.Fatalf("lastKeyRune(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// TestProvinceWindow checks that provinceNames finds in the key of
+// provinceWindow(s) what it finds in the key of s, on the lines of the
+// vendored yearbook and on made-up ones.
+func TestProvinceWindow(t *testing.T) {
+	lines := []string{"", "省", "甘肃省", "甘 肃省", "甘\ufffd肃\u3000省", "\xe7甘肃省", "在甘肃省和青海省", "省省甘肃省",
+		"肃省甘肃省", "甘肃　省", "Ａ肃省", "x甘肃省y", "甘肃省省", "\xbd肃省", "甘\xe8肃省"}
+	lines = append(lines, booktest.Lines(t)...)
+	found := 0
+	for _, l := range lines {
+		got, want := provinceNames(textnorm.Key(provinceWindow(l))), provinceNames(textnorm.Key(l))
+		if !slices.Equal(got, want) {
+			t.Fatalf("provinceNames of the key of provinceWindow(%q) = %q, want %q", l, got, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Errorf("only %d names found: the check checks little", found)
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // outright (在民勤县建设…, 古浪工业集中区的…项目, 批发市场位于凉州区永昌镇
 // 白洪村, 该项目将在凉州区和古浪县…) wins over the place in its name.
 type projectMention struct {
-	ref    kg.Ref
+	prj    int // the project's index in ents
 	sp     mention.Span
 	src    kg.Source
 	named  []mention.Span // the place its name puts it in
@@ -24,11 +24,11 @@ type projectMention struct {
 // name (the finder's "owner": 金风科技武威装备制造基地 → 金风科技), and
 // returns its mention with the place its name gives (the finder's
 // "place") and a place stated just before it in the same clause.
-func (x *extractor) projectLinks(prj kg.Ref, sp mention.Span, before []mention.Span, p *text, src kg.Source) projectMention {
-	pm := projectMention{ref: prj, sp: sp, src: src}
-	if owner := sp.Props["owner"]; owner != "" && key(owner) != prj.Key {
-		ref := x.mention(kg.Organization, key(owner), owner, src)
-		x.relateStatement(kg.OwnedBy, prj, ref, src)
+func (x *extractor) projectLinks(prj int, sp mention.Span, before []mention.Span, p *text, src kg.Source) projectMention {
+	pm := projectMention{prj: prj, sp: sp, src: src}
+	if owner := sp.Props["owner"]; owner != "" && key(owner) != x.ents[prj].Key {
+		org := x.mention(kg.Organization, key(owner), owner, src)
+		x.relateStatement(kg.OwnedBy, prj, org, src)
 	}
 	if pl, ok := x.namedPlace(sp.Props["place"], sp.Name); ok {
 		pm.named = []mention.Span{pl}
@@ -153,8 +153,8 @@ func (x *extractor) projectPlaces(p *text, spans []mention.Span, prjs []projectM
 			places = []mention.Span{*area}
 		}
 		for _, pl := range places {
-			ref := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProp(pl))
-			x.relateStatement(kg.LocatedIn, pm.ref, ref, pm.src)
+			pl := x.mention(kg.Place, pl.Key, pl.Name, pm.src, placeProp(pl))
+			x.relateStatement(kg.LocatedIn, pm.prj, pl, pm.src)
 		}
 	}
 }
@@ -257,7 +257,7 @@ func hasAnyPrefix(s string, ws ...string) bool {
 // relateStatement records a relationship once per statement: a project's
 // place or owner told again in another passage is another statement, with
 // its own source (resolve keeps these per statement too).
-func (x *extractor) relateStatement(typ string, from, to kg.Ref, src kg.Source) {
+func (x *extractor) relateStatement(typ string, from, to int, src kg.Source) {
 	if from == to {
 		return
 	}
@@ -265,6 +265,5 @@ func (x *extractor) relateStatement(typ string, from, to kg.Ref, src kg.Source) 
 	if _, ok := x.rels[k]; ok {
 		return
 	}
-	x.rels[k] = len(x.relList)
-	x.relList = append(x.relList, kg.Relationship{Type: typ, From: from, To: to, Source: src})
+	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Source: src})
 }

@@ -32,8 +32,6 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 		f:        f,
 		city:     d.City,
 		province: province(d),
-		byRef:    map[kg.Ref]int{},
-		rels:     map[relKey]int{},
 	}
 	for _, ps := range x.passages() {
 		x.read(ps)
@@ -51,7 +49,7 @@ type extractor struct {
 	province string
 
 	ents    []kg.Entity
-	byRef   map[kg.Ref]int
+	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
 	relList []kg.Relationship
 	rels    map[relKey]int
 	cache   map[string][]mention.Span // finder results on names
@@ -59,9 +57,12 @@ type extractor struct {
 	cityPl  *foundSpan                // cityPlace, once asked
 }
 
+// relKey identifies a relationship by its ends' indices in ents rather
+// than their refs: a key of two ints hashes in a fraction of the time of
+// one of four strings.
 type relKey struct {
 	typ      string
-	from, to kg.Ref
+	from, to int
 	title    string
 	line     int // the statement's line, for facts kept per statement
 }
@@ -87,19 +88,19 @@ func (x *extractor) read(ps passage) {
 				continue
 			}
 			src := x.source(q, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src)
-			x.posts(ref, sp, src, ps)
+			e := x.mention(sp.Kind, sp.Key, sp.Name, src)
+			x.posts(e, sp, src, ps)
 		case kg.Organization:
 			if ps.historical {
 				continue
 			}
 			src := x.source(q, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src)
-			x.orgPlace(ref, sp.Name, src, ps.area)
+			e := x.mention(sp.Kind, sp.Key, sp.Name, src)
+			x.orgPlace(e, sp.Name, src, ps.area)
 		case kg.Project:
 			src := x.source(q, sp.Start)
-			ref := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp)...)
-			prjs = append(prjs, x.projectLinks(ref, sp, spans[:k], ps.p, src))
+			e := x.mention(sp.Kind, sp.Key, sp.Name, src, projectProps(sp)...)
+			prjs = append(prjs, x.projectLinks(e, sp, spans[:k], ps.p, src))
 		case kg.Place:
 			src := x.source(q, sp.Start)
 			x.mention(sp.Kind, sp.Key, sp.Name, src, placeProp(sp))
@@ -165,15 +166,18 @@ func isRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// mention records one occurrence of an entity and returns its ref. The
-// first written form is the entity's name; other forms with the same key
-// become aliases; properties fill in as they are met.
-func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ...prop) kg.Ref {
-	ref := kg.Ref{Kind: k, Key: key}
-	i, ok := x.byRef[ref]
+// mention records one occurrence of an entity and returns its index in
+// ents. The first written form is the entity's name; other forms with the
+// same key become aliases; properties fill in as they are met.
+func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ...prop) int {
+	byKey := &x.byKey[slot(k)]
+	if *byKey == nil {
+		*byKey = map[string]int{}
+	}
+	i, ok := (*byKey)[key]
 	if !ok {
 		i = len(x.ents)
-		x.byRef[ref] = i
+		(*byKey)[key] = i
 		x.ents = append(x.ents, kg.Entity{Kind: k, Key: key, Name: name})
 	}
 	e := &x.ents[i]
@@ -195,13 +199,29 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ..
 	if n := len(e.Mentions); n == 0 || e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote {
 		e.Mentions = append(e.Mentions, src)
 	}
-	return ref
+	return i
 }
 
-// relate records a relationship once per type, ends and title. A later
-// statement of the same relationship adds the start or end the first
-// lacked (柳鹏 市委书记 … 柳鹏同志不再担任中共武威市委书记), with its source.
-func (x *extractor) relate(typ string, from, to kg.Ref, props map[string]string, src kg.Source) {
+// kinds are the kinds of entity prose records, in the order of their
+// maps in extractor.byKey.
+var kinds = [...]kg.Kind{kg.Person, kg.Organization, kg.Project, kg.Place}
+
+// slot returns the index of k in kinds: a few string comparisons, where a
+// map keyed by kind would hash it at every mention.
+func slot(k kg.Kind) int {
+	for i, kk := range kinds {
+		if kk == k {
+			return i
+		}
+	}
+	panic("prose: no entity of kind " + string(k))
+}
+
+// relate records a relationship between the entities ents[from] and
+// ents[to] once per type, ends and title. A later statement of the same
+// relationship adds the start or end the first lacked (柳鹏 市委书记 …
+// 柳鹏同志不再担任中共武威市委书记), with its source.
+func (x *extractor) relate(typ string, from, to int, props map[string]string, src kg.Source) {
 	if from == to {
 		return
 	}
@@ -216,8 +236,16 @@ func (x *extractor) relate(typ string, from, to kg.Ref, props map[string]string,
 		}
 		return
 	}
+	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Props: props, Source: src})
+}
+
+// add records a new relationship under its key.
+func (x *extractor) add(k relKey, r kg.Relationship) {
+	if x.rels == nil {
+		x.rels = map[relKey]int{}
+	}
 	x.rels[k] = len(x.relList)
-	x.relList = append(x.relList, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
+	x.relList = append(x.relList, r)
 }
 
 // prop is a property of an entity, set by its first mention that has a
