@@ -105,7 +105,7 @@ func findFullDate(s string) []int {
 // bytes on: the positions tried are the digits just before each 月.
 func findFullDateFrom(s string, i int) []int {
 	for {
-		k := strings.Index(s[i:], "月")
+		k := indexLast(s[i:], "月")
 		if k < 0 {
 			return nil
 		}

@@ -369,3 +369,32 @@ func TestKeyRunesOf(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexLast holds indexLast to strings.Index, and yuDate to a regexp
+// of 于 before a digit, on the lines of the vendored yearbook (raw and
+// cleaned) and on
+// made-up text with broken UTF-8.
+func TestIndexLast(t *testing.T) {
+	reYuDate := regexp.MustCompile(`于\d`)
+	texts := []string{"", "于", "于2", "x于", "\x8e于1", "\xe4\xba于3", "月月", "\x88月", "于于9"}
+	for _, l := range booktest.Lines(t) {
+		texts = append(texts, l, textnorm.Clean(l))
+	}
+	found := 0
+	for _, s := range texts {
+		for _, w := range []string{"于", "月", "会议", "a", "\u3000"} {
+			if got, want := indexLast(s, w), strings.Index(s, w); got != want {
+				t.Fatalf("indexLast(%q, %q) = %d, want %d", s, w, got, want)
+			}
+		}
+		if got, want := yuDate(s), reYuDate.MatchString(s); got != want {
+			t.Fatalf("yuDate(%q) = %v, want %v", s, got, want)
+		}
+		if yuDate(s) {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d lines with 于 before a digit: the check checks little", found)
+	}
+}

@@ -28,9 +28,13 @@ func (x *extractor) runningText() {
 				if x.used[t] {
 					continue
 				}
+				// The passage's own sentence ends split it: they were
+				// found when it was built, and need no search here.
 				ps := x.topicText(t)
-				for _, sn := range sentences(ps.Text) {
-					x.datedSentence(ps, sn.off, ps.Text[sn.off:sn.end], false)
+				for off := 0; off < len(ps.Text); {
+					s := ps.Sentence(off)
+					x.datedSentence(ps, off, s, false)
+					off += len(s)
 				}
 			}
 		}
@@ -100,7 +104,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	)
 	if v, k, err := fullDate(s, d.Year); err == nil {
 		ds, n = v, k
-	} else if m := findFullDate(s); m != nil && m[0] > 0 && strings.HasSuffix(s[:m[0]], "于") {
+	} else if m := yuFullDate(s); m != nil {
 		// X 于 date verb: the subject is the clause before 于.
 		before := s[:m[0]-len("于")]
 		if reNotHappeningBefore.MatchString(before) || strings.ContainsAny(before, "，；：") {
@@ -167,6 +171,19 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	e := x.newEvent(name, ds, category, tx, src)
 	e.weak = weak
 	x.add(e, meetingKey(e))
+}
+
+// yuFullDate returns the submatch indexes of the first full date of s
+// (findFullDate) if 于 stands right before it, else nil. Such a date
+// starts with a digit after 于: a sentence without one is not searched.
+func yuFullDate(s string) []int {
+	if !yuDate(s) {
+		return nil
+	}
+	if m := findFullDate(s); m != nil && m[0] > 0 && strings.HasSuffix(s[:m[0]], "于") {
+		return m
+	}
+	return nil
 }
 
 // relEnd returns the end of the clause of s that names the event (or, when

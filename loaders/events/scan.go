@@ -1,0 +1,43 @@
+package events
+
+import "strings"
+
+// indexLast returns the offset of the first w in s, or -1, as
+// strings.Index does. It looks for w's last byte: in Chinese text the
+// lead byte of a three-byte character (E4–E9) stands at one byte in
+// three and makes strings.Index fall back to a byte-by-byte compare,
+// while a last byte is one of 64 continuation bytes, and IndexByte finds
+// it in long strides.
+func indexLast(s, w string) int {
+	last := len(w) - 1
+	c := w[last]
+	for off := last; off < len(s); {
+		i := strings.IndexByte(s[off:], c)
+		if i < 0 {
+			return -1
+		}
+		end := off + i + 1
+		if s[end-len(w):end] == w {
+			return end - len(w)
+		}
+		off = end
+	}
+	return -1
+}
+
+// yuDate reports whether a date may follow 于 in s: whether 于 stands
+// before an ASCII digit, as it does before every date datedSentence reads
+// after 于 (every date starts with a digit). Most sentences have none,
+// and need no search for a date inside them.
+func yuDate(s string) bool {
+	for off := 0; ; {
+		i := indexLast(s[off:], "于")
+		if i < 0 {
+			return false
+		}
+		off += i + len("于")
+		if off < len(s) && isDigit(s[off]) {
+			return true
+		}
+	}
+}
