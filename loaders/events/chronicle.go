@@ -15,15 +15,46 @@ import (
 // space), `12 月`, or in Chinese numerals `十二月`.
 var reMonthMarker = regexp.MustCompile(`^(\d{1,2}|[一二三四五六七八九十]{1,3})月$`)
 
+// lineMarks are the lines the readers of structured lines look at,
+// found in one pass over the book's lines: most lines are none of them,
+// and each test reads only a line's first or last bytes.
+type lineMarks struct {
+	months []int // body lines and headings whose key ends in 月 (monthMarker)
+	parens []int // body and author lines whose clean text opens with （ (adoptionLines)
+}
+
+// markLines returns the lineMarks of d.
+func markLines(d *segment.Document) lineMarks {
+	var m lineMarks
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		switch l.Kind {
+		case segment.Body:
+			if keyEndsInMonth(l.Text) {
+				m.months = append(m.months, l.N)
+			}
+			if opensParen(l.Text) {
+				m.parens = append(m.parens, l.N)
+			}
+		case segment.Heading:
+			if keyEndsInMonth(l.Text) {
+				m.months = append(m.months, l.N)
+			}
+		case segment.Author:
+			if opensParen(l.Text) {
+				m.parens = append(m.parens, l.N)
+			}
+		}
+	}
+	return m
+}
+
 // monthMarker returns the month of a month-marker line, or 0.
 func monthMarker(l *segment.Line) int {
 	if l.Kind != segment.Body && l.Kind != segment.Heading {
 		return 0
 	}
-	// A marker's key ends in 月, which Key neither adds nor folds: a line
-	// that does not end in 月 before the runes Key drops needs no key.
-	// Every line of the book is asked, and its end is read, not all of it.
-	if !strings.HasSuffix(keyEnd(l.Text), "月") {
+	if !keyEndsInMonth(l.Text) {
 		return 0
 	}
 	// A marker's key is at most three numerals and 月: twelve bytes.
@@ -43,6 +74,23 @@ func monthMarker(l *segment.Line) int {
 		return 0
 	}
 	return n
+}
+
+// keyEndsInMonth reports whether textnorm.Key(s) ends in 月, as a month
+// marker's key does. Key neither adds nor folds 月: a line that does not
+// end in 月 before the runes Key drops needs no key. Every line of the
+// book is asked, and its end is read, not all of it; most end in a
+// Chinese character or an ASCII letter or digit, which Key keeps, and
+// their last bytes tell (see hanAt).
+func keyEndsInMonth(s string) bool {
+	n := len(s)
+	switch {
+	case hanAt(s, n-3):
+		return s[n-3:] == "月"
+	case n > 0 && s[n-1] < utf8.RuneSelf && !asciiSpace(s[n-1]):
+		return false
+	}
+	return strings.HasSuffix(keyEnd(s), "月")
 }
 
 // keyEnd returns s without the runes at its end that textnorm.Key drops
@@ -160,10 +208,13 @@ func dayMarker(l *segment.Line) (mk marker, ok, bad bool) {
 // each of its entries. A chronicle starts at a month marker whose next
 // content line is a day entry, and runs until an author line, a heading, a
 // 【topic】 or the end of the part.
+//
+// Only the lines whose key ends in 月 are asked (see lineMarks).
 func (x *extractor) chronicle() {
 	d := x.d
-	for n := 1; n <= len(d.Lines); n++ {
-		if monthMarker(d.Line(n)) == 0 {
+	last := 0 // the last line of the chronicle read last
+	for _, n := range x.marks.months {
+		if n <= last || monthMarker(d.Line(n)) == 0 {
 			continue
 		}
 		// Months without entries may come first: look past them.
@@ -177,7 +228,7 @@ func (x *extractor) chronicle() {
 		if _, ok, _ := dayMarker(d.Line(next)); !ok {
 			continue
 		}
-		n = x.readChronicle(n)
+		last = x.readChronicle(n)
 	}
 }
 

@@ -61,7 +61,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 // (segment.Document.Running), for a pipeline that shares it between
 // extractors; the topics' texts are taken from it.
 func ExtractRunning(d *segment.Document, yearbook string, f mention.Finder, running []segment.Stretch) *kg.Graph {
-	x := &extractor{d: d, yb: yearbook, f: f, byKey: map[string]*event{}, used: map[*segment.Topic]bool{}}
+	x := &extractor{d: d, yb: yearbook, f: f, byKey: map[string]*event{}, used: map[*segment.Topic]bool{}, marks: markLines(d)}
 	if len(running) > 0 {
 		x.topics = make(map[*segment.Topic]*segment.Passage, len(running))
 		for _, st := range running {
@@ -86,6 +86,7 @@ type extractor struct {
 	byKey map[string]*event
 	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
 	diags []kg.Diagnostic
+	marks lineMarks
 	// topics holds the topics' texts built before (nil: build each
 	// when read).
 	topics map[*segment.Topic]*segment.Passage

@@ -328,14 +328,14 @@ func TestOpensParen(t *testing.T) {
 	})
 }
 
-// TestKeyEnd holds the test monthMarker makes with keyEnd to the one it
-// stands for, whether textnorm.Key ends in 月, on the lines of the
-// vendored yearbook and on made-up ones.
+// TestKeyEnd holds keyEndsInMonth, and the test it makes with keyEnd, to
+// the one they stand for, whether textnorm.Key ends in 月, on the lines of
+// the vendored yearbook and on made-up ones.
 func TestKeyEnd(t *testing.T) {
 	lines := []string{"", "月", "1 月", "12月 ", "十二月\u3000", "月\ufffd", "月\xe6\x9c", "月\xff \xe6", "\xe6\x9c\x88", "\x88", "月x", "月份", " 月 \u00a0\t", "月\u3000", "月\u2002", "月\u2003", "月。", "月\u2001", "月\ufeff", "\xe0\x80\x80", "月\xed\xa0\x80"}
-	holdsOnLines(t, "keyEnd ends in 月", lines, 12,
-		func(l string) bool { return strings.HasSuffix(keyEnd(l), "月") },
-		func(l string) bool { return strings.HasSuffix(textnorm.Key(l), "月") })
+	keyEndsIn := func(l string) bool { return strings.HasSuffix(textnorm.Key(l), "月") }
+	holdsOnLines(t, "keyEnd ends in 月", lines, 12, func(l string) bool { return strings.HasSuffix(keyEnd(l), "月") }, keyEndsIn)
+	holdsOnLines(t, "keyEndsInMonth", append(lines, "x月", "\xe4\xb8月", "月\xe4\xb8"), 12, keyEndsInMonth, keyEndsIn)
 }
 
 // holdsOnLines checks the shortcut got against the test want it stands

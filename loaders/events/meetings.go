@@ -195,14 +195,19 @@ var (
 // adoptionLines adds the meetings that adopted the documents of the
 // appendix, and the publication of documents issued by order. Nothing else
 // of those documents is read: they are texts, not a record of events.
+//
+// Only the lines that open with （ are asked (see lineMarks).
 func (x *extractor) adoptionLines() {
 	d := x.d
-	for n := 1; n <= len(d.Lines); n++ {
+	last := 0 // the last line of the adoption line read last
+	for _, n := range x.marks.parens {
+		if n <= last {
+			continue
+		}
+		// A body or author line (one that holds the whole parenthesis
+		// looks like an author line) that opens with （.
 		l := d.Line(n)
-		// A line that holds the whole parenthesis looks like an author line.
-		// Clean keeps （ as written and adds no such mark: a line that
-		// does not open with one is not cleaned.
-		if (l.Kind != segment.Body && l.Kind != segment.Author) || !opensParen(l.Text) || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
+		if !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
 			continue
 		}
 		// The parenthesis may wrap over a few lines.
@@ -263,14 +268,20 @@ func (x *extractor) adoptionLines() {
 			e := x.newEvent(name, ds, category, text{p: tp, end: len(desc)}, src)
 			x.add(e, meetingKey(e))
 		}
-		n = to
+		last = to
 	}
 }
 
 // opensParen reports whether textnorm.Clean(s) starts with （: whether
 // the first rune of s that Clean keeps (all but spaces, U+FFFD and bytes
 // that are not UTF-8) is （, which Clean keeps as it is.
+//
+// Nearly every line starts with a Chinese character or an ASCII letter or
+// digit, which its first bytes tell without decoding (see hanAt).
 func opensParen(s string) bool {
+	if s == "" || hanAt(s, 0) || s[0] < utf8.RuneSelf && !asciiSpace(s[0]) {
+		return false
+	}
 	for _, r := range s {
 		if !textnorm.IsSpace(r) && r != utf8.RuneError {
 			return r == '（'

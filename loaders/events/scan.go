@@ -41,3 +41,15 @@ func yuDate(s string) bool {
 		}
 	}
 }
+
+// hanAt reports whether s[i:i+3] is a rune from U+4000 to U+9FFF, where
+// nearly all Chinese characters are, telling it by its bytes: a lead byte
+// E4–E9 and two continuation bytes are always such a rune, and a walk
+// over the runes of s from its start decodes it there.
+func hanAt(s string, i int) bool {
+	return i >= 0 && i+3 <= len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
+// asciiSpace reports whether c is one of the ASCII spaces of
+// textnorm.IsSpace.
+func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
