@@ -172,7 +172,7 @@ func dayMarker(l *segment.Line) (mk marker, ok, bad bool) {
 		return marker{}, false, false
 	}
 	t := strings.TrimLeft(l.Text, " ")
-	i := strings.IndexRune(t, '\u3000')
+	i := strings.Index(t, "\u3000")
 	if i <= 0 || i > 40 {
 		return marker{}, false, false
 	}

@@ -23,7 +23,7 @@ func subEntry(l *segment.Line) (string, int, bool) {
 		return "", 0, false
 	}
 	t := strings.TrimLeft(l.Text, " ")
-	i := strings.IndexRune(t, '\u3000')
+	i := strings.Index(t, "\u3000")
 	if i <= 0 {
 		return "", 0, false
 	}
