@@ -265,8 +265,17 @@ func runesOf(s string) runeSet {
 
 // add puts r in the set.
 func (s *runeSet) add(r rune) {
-	h := uint32(r) * 2654435761 >> 24 // Fibonacci hashing into 0..255
+	h := runeBit(r)
 	s[h>>6] |= 1 << (h & 63)
+}
+
+// runeBit returns the bit of r in a runeSet: Fibonacci hashing into 0..255.
+func runeBit(r rune) uint32 { return uint32(r) * 2654435761 >> 24 }
+
+// has reports whether r may be in the set: whether its bit is.
+func (s runeSet) has(r rune) bool {
+	h := runeBit(r)
+	return s[h>>6]&(1<<(h&63)) != 0
 }
 
 // holds reports whether every bit of o is in s.

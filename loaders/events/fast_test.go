@@ -398,3 +398,37 @@ func TestIndexLast(t *testing.T) {
 		t.Errorf("only %d lines with 于 before a digit: the check checks little", found)
 	}
 }
+
+// TestLastVerb holds the walk of lastVerb to the places a search per verb
+// finds, latest first, on the lines of the vendored yearbook and on
+// made-up text with broken UTF-8.
+func TestLastVerb(t *testing.T) {
+	texts := []string{"", "召开", "召开召开", "开展开", "\xe5召开", "召\xe5开", "大会在京召开举行", "开"}
+	found := 0
+	for _, s := range append(texts, booktest.Lines(t)...) {
+		var want []int
+		for _, v := range happenVerbs {
+			for off := 0; ; {
+				i := strings.Index(s[off:], v)
+				if i < 0 {
+					break
+				}
+				want = append(want, off+i)
+				off += i + len(v)
+			}
+		}
+		slices.Sort(want)
+		slices.Reverse(want)
+		var got []int
+		for i := lastVerb(s, len(s)); i >= 0; i = lastVerb(s, i) {
+			got = append(got, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("lastVerb walk of %q = %v, want %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Errorf("only %d verbs: the check checks little", found)
+	}
+}

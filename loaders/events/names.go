@@ -2,7 +2,6 @@ package events
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,10 +22,19 @@ var happenVerbs = []string{"召开", "举行", "举办", "开幕", "闭幕", "�
 // marks.
 const eventNounEnds = "会议坛节展赛式礼典动班演试》”"
 
+// nounEnds is the set of the runes of eventNounEnds.
+var nounEnds = runesOf(eventNounEnds)
+
 // isEventNoun reports whether name looks like the name of a happening: it
 // ends like one and is not a count (2 次全体会议) or a generic plural
 // (各类培训班).
+//
+// The last rune is tested first: longestEventNoun asks every prefix of a
+// text, and most end in no such rune.
 func isEventNoun(name string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(name); r != '）' && !nounEnds.has(r) {
+		return false
+	}
 	if utf8.RuneCountInString(name) < 4 {
 		return false
 	}
@@ -126,21 +134,8 @@ func happening(clause string) (name string, object bool) {
 	if at, ok := atEventOn(clause); ok && isEventNoun(at) {
 		return at, false
 	}
-	type at struct{ i, n int }
-	var verbs []at
-	for _, v := range happenVerbs {
-		for off := 0; ; {
-			i := strings.Index(clause[off:], v)
-			if i < 0 {
-				break
-			}
-			verbs = append(verbs, at{off + i, len(v)})
-			off += i + len(v)
-		}
-	}
-	sort.Slice(verbs, func(a, b int) bool { return verbs[a].i > verbs[b].i })
-	for _, v := range verbs {
-		before := clause[:v.i]
+	for i := lastVerb(clause, len(clause)); i >= 0; i = lastVerb(clause, i) {
+		before := clause[:i]
 		if i := strings.LastIndex(before, "在"); i > 0 && utf8.RuneCountInString(before[:i]) >= 2 {
 			before = before[:i]
 		}
@@ -148,7 +143,7 @@ func happening(clause string) (name string, object bool) {
 		if isEventNoun(before) && !startsContinued(before) {
 			return before, false
 		}
-		after := strings.TrimPrefix(clause[v.i+v.n:], "了")
+		after := strings.TrimPrefix(clause[i+verbLen:], "了")
 		if n := longestEventNoun(after); n != "" {
 			rest := after[len(n):]
 			// A quoted name followed by more words (“加强…教育”专题调研)
@@ -160,6 +155,34 @@ func happening(clause string) (name string, object bool) {
 		}
 	}
 	return "", false
+}
+
+// verbLen is the length of each of happenVerbs: two Chinese characters.
+const verbLen = len("召开")
+
+// verbFirsts is the set of the first runes of happenVerbs.
+var verbFirsts = func() runeSet {
+	var set runeSet
+	for _, v := range happenVerbs {
+		r, _ := utf8.DecodeRuneInString(v)
+		set.add(r)
+	}
+	return set
+}()
+
+// lastVerb returns the offset of the last of happenVerbs that starts in s
+// before byte end, or -1. It reads back from end, one byte at a time, and
+// compares words only where a rune of verbFirsts stands (the first runes
+// are Chinese characters, which hanAt tells): one walk over the clause
+// instead of a search of it per verb. The verbs cannot overlap
+// themselves, so these are the places where a search per verb finds one.
+func lastVerb(s string, end int) int {
+	for i := min(end, len(s)-verbLen+1) - 1; i >= 0; i-- {
+		if hanAt(s, i) && verbFirsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], happenVerbs...) {
+			return i
+		}
+	}
+	return -1
 }
 
 // trailAdverbs are the adverbs that may stand between a happening's name

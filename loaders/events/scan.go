@@ -53,3 +53,9 @@ func hanAt(s string, i int) bool {
 // asciiSpace reports whether c is one of the ASCII spaces of
 // textnorm.IsSpace.
 func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
+
+// rune3 returns the rune of the three bytes at s[i:], which hanAt(s, i)
+// reports valid.
+func rune3(s string, i int) rune {
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+}
