@@ -432,3 +432,57 @@ func TestLastVerb(t *testing.T) {
 		t.Errorf("only %d verbs: the check checks little", found)
 	}
 }
+
+// TestSentenceReaders holds the readers of datedSentence to the regexps
+// they stand for, on every start of the cleaned lines of the vendored
+// yearbook that hold a word they look for (and of every tenth line), and
+// on made-up text.
+func TestSentenceReaders(t *testing.T) {
+	reAtThenVerb := regexp.MustCompile(`^(?:在|于)[^，。；]{1,40}?(?:召开|举行|举办|开幕|启动|开班|开赛|开馆)了?([^，。；]+)`)
+	reVerbFirst := regexp.MustCompile(`^(?:召开|举行|举办|开展|启动)了?([^，。；]+)`)
+	reNotHappening := regexp.MustCompile(`^(?:前|起|以来|之前|以后|之后|至今|止|以前|开始|底前|中旬前)`)
+	reNotHappeningBefore := regexp.MustCompile(`(?:截至|截止|自|从|到|至|于|在)$`)
+	texts := []string{"", "在", "在京召开", "在京召开了", "在京召开了，", "在京召开了会", "于召开大会", "在" + strings.Repeat("长", 39) + "召开大会", "在" + strings.Repeat("长", 40) + "召开大会", "在长，召开大会", "召开了", "召开了；", "举办\xff", "在\xff举行会", "开展了活动，", "前", "以来x", "截至", "x在"}
+	for k, l := range booktest.Lines(t) {
+		l = textnorm.Clean(l)
+		if k%10 != 0 && !strings.ContainsAny(l, "召举开启前起来后今止始至自从到于在") {
+			continue
+		}
+		for i := range l {
+			texts = append(texts, l[i:], l[:i])
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		for _, c := range []struct {
+			name string
+			re   *regexp.Regexp
+			read func(string) (string, bool)
+		}{{"atThenVerb", reAtThenVerb, atThenVerb}, {"verbFirst", reVerbFirst, verbFirst}} {
+			got, ok := c.read(s)
+			m := c.re.FindStringSubmatch(s)
+			if ok != (m != nil) || ok && got != m[1] {
+				t.Fatalf("%s(%q) = %q, %v; want %q", c.name, s, got, ok, m)
+			}
+			if ok {
+				matched++
+			}
+		}
+		if got, want := hasAnyPrefix(s, notHappeningAfter...), reNotHappening.MatchString(s); got != want {
+			t.Fatalf("not happening after %q: %v, want %v", s, got, want)
+		}
+		if got, want := hasAnySuffix(s, notHappeningBefore...), reNotHappeningBefore.MatchString(s); got != want {
+			t.Fatalf("not happening before %q: %v, want %v", s, got, want)
+		}
+		want := s
+		if i := strings.IndexAny(s, "，。；："); i >= 0 {
+			want = s[:i]
+		}
+		if got := firstClause(s); got != want {
+			t.Fatalf("firstClause(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d matches: the check checks little", matched)
+	}
+}

@@ -50,11 +50,91 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 	return false
 }
 
+// atVerbs and firstVerbs are the verbs of the two commonest forms of a
+// sentence that a date opens: 在/于 a place or venue, then one of atVerbs,
+// then the name; or one of firstVerbs first (举办了 2023 年…培训班). All
+// are two Chinese characters (verbLen bytes).
 var (
-	// After the date: 在/于 a place or venue, then the verb, then the name.
-	reAtThenVerb = regexp.MustCompile(`^(?:在|于)[^，。；]{1,40}?(?:召开|举行|举办|开幕|启动|开班|开赛|开馆)了?([^，。；]+)`)
-	// After the date: the verb first (举办了 2023 年…培训班).
-	reVerbFirst = regexp.MustCompile(`^(?:召开|举行|举办|开展|启动)了?([^，。；]+)`)
+	atVerbs    = []string{"召开", "举行", "举办", "开幕", "启动", "开班", "开赛", "开馆"}
+	firstVerbs = []string{"召开", "举行", "举办", "开展", "启动"}
+)
+
+// atThenVerb reads the regexp
+//
+//	^(?:在|于)[^，。；]{1,40}?(?:召开|举行|举办|开幕|启动|开班|开赛|开馆)了?([^，。；]+)
+//
+// (atVerbs) at the start of s and returns its group: after 在 or 于, the
+// fewest runes, one to 40, none of them ，。；, that a verb and its
+// object follow (verbObject).
+func atThenVerb(s string) (string, bool) {
+	if !hasAnyPrefix(s, "在", "于") {
+		return "", false
+	}
+	p := len("在")
+	for range 40 {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if w == 0 || r == '，' || r == '。' || r == '；' {
+			return "", false
+		}
+		p += w
+		if hasAnyPrefix(s[p:], atVerbs...) {
+			if obj, ok := verbObject(s[p+verbLen:]); ok {
+				return obj, true
+			}
+		}
+	}
+	return "", false
+}
+
+// verbFirst reads the regexp ^(?:召开|举行|举办|开展|启动)了?([^，。；]+)
+// (firstVerbs) at the start of s and returns its group.
+func verbFirst(s string) (string, bool) {
+	if !hasAnyPrefix(s, firstVerbs...) {
+		return "", false
+	}
+	return verbObject(s[verbLen:])
+}
+
+// verbObject reads 了?([^，。；]+) at the start of s and returns the group:
+// the runes up to the first ，。； after 了 if any stand there, else from
+// the start (了 itself, before a ，).
+func verbObject(s string) (string, bool) {
+	if strings.HasPrefix(s, "了") {
+		if n := clauseRun(s[len("了"):]); n > 0 {
+			return s[len("了") : len("了")+n], true
+		}
+	}
+	if n := clauseRun(s); n > 0 {
+		return s[:n], true
+	}
+	return "", false
+}
+
+// clauseRun returns the length of the run of s before its first ，。；
+// (all of s if none).
+func clauseRun(s string) int { return markEnd(s, false) }
+
+// markEnd returns the offset of the first ，。； in s, or of the first
+// ，。；： if colon is set, or len(s). The marks are three bytes that no
+// rune a walk decodes can hold, so the first found by bytes is the first
+// a walk finds.
+func markEnd(s string, colon bool) int {
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 0xE3:
+			if s[i+1] == 0x80 && s[i+2] == 0x82 { // 。
+				return i
+			}
+		case 0xEF:
+			if c := s[i+2]; s[i+1] == 0xBC && (c == 0x8C || c == 0x9B || colon && c == 0x9A) { // ，；：
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+var (
 	// A meeting that decided or adopted something: 武威市四届人大常委会第三十三次
 	// 会议确定….
 	reMeetingActs = regexp.MustCompile(`^([^，。；]{4,40}?(?:会议|全会|大会))(?:审议|审定|审查|确定|通过|决定|表决|选举|作出|批准)`)
@@ -62,11 +142,14 @@ var (
 	reDisasterAt = regexp.MustCompile(`^(?:在)?([^，。；]{2,20}?(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾))(?:发生|中|后|，|。|$)`)
 	// An opening or launch of a named thing: 普康集团成功登陆纳斯达克上市.
 	reOpening = regexp.MustCompile(`^([^，。；]{2,30}?(?:正式|成功|顺利)?(?:开馆|开园|开业|上市|揭牌|投入运营|投入使用|建成启用|正式运行|上线运行|开通运营|推出[^，。；]{2,20}))(?:，|。|；|（|$)`)
-	// What may follow a date and makes it no date of a happening: a
-	// deadline (9 月 10 日前), a start (6 月 1 日起), a period (以来).
-	reNotHappening = regexp.MustCompile(`^(?:前|起|以来|之前|以后|之后|至今|止|以前|开始|底前|中旬前)`)
-	// What may precede it to the same effect: 截至, 自, 从.
-	reNotHappeningBefore = regexp.MustCompile(`(?:截至|截止|自|从|到|至|于|在)$`)
+)
+
+// What may follow a date and makes it no date of a happening: a deadline
+// (9 月 10 日前), a start (6 月 1 日起), a period (以来); and what may
+// precede it to the same effect: 截至, 自, 从.
+var (
+	notHappeningAfter  = []string{"前", "起", "以来", "之前", "以后", "之后", "至今", "止", "以前", "开始", "底前", "中旬前"}
+	notHappeningBefore = []string{"截至", "截止", "自", "从", "到", "至", "于", "在"}
 )
 
 // meetingActs returns the meeting named at the start of s before a verb
@@ -107,7 +190,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	} else if m := yuFullDate(s); m != nil {
 		// X 于 date verb: the subject is the clause before 于.
 		before := s[:m[0]-len("于")]
-		if reNotHappeningBefore.MatchString(before) || strings.ContainsAny(before, "，；：") {
+		if hasAnySuffix(before, notHappeningBefore...) || strings.ContainsAny(before, "，；：") {
 			return
 		}
 		v, _, err := parseFull(s, m, d.Year)
@@ -122,7 +205,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 		return
 	}
 	after := s[n:]
-	if reNotHappening.MatchString(after) {
+	if hasAnyPrefix(after, notHappeningAfter...) {
 		return
 	}
 	after = strings.TrimPrefix(after, leadingPunct(after))
@@ -135,12 +218,12 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 			name, category = subject+c, "opening"
 		}
 	default:
-		if m := reAtThenVerb.FindStringSubmatch(after); m != nil {
-			name = longestEventNoun(m[1])
+		if obj, ok := atThenVerb(after); ok {
+			name = longestEventNoun(obj)
 		}
 		if name == "" {
-			if m := reVerbFirst.FindStringSubmatch(after); m != nil {
-				name = longestEventNoun(m[1])
+			if obj, ok := verbFirst(after); ok {
+				name = longestEventNoun(obj)
 			}
 		}
 		if name == "" {
@@ -205,10 +288,6 @@ func relEnd(s, name string, dateEnd int) int {
 	return len(s)
 }
 
-// firstClause returns s up to its first comma or sentence end.
-func firstClause(s string) string {
-	if i := strings.IndexAny(s, "，。；："); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
+// firstClause returns s up to its first comma, colon or sentence end
+// (，。；：).
+func firstClause(s string) string { return s[:markEnd(s, true)] }
