@@ -2,7 +2,6 @@ package events
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -223,11 +222,43 @@ func digitsAt(s string, i, most int) int {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// A month without its day (2023年5月, 5月) or a year alone (2023年).
-var (
-	reMonthDate = regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(?:份|上旬|中旬|下旬|初|中旬|底|末)?`)
-	reYearDate  = regexp.MustCompile(`^(\d{4})年(?:度)?`)
-)
+// monthAfter are the words that may follow the 月 of a month without its
+// day (2023年5月份, 5月上旬), tried in this order.
+var monthAfter = []string{"份", "上旬", "中旬", "下旬", "初", "底", "末"}
+
+// monthDate reads a month without its day at the start of s, as the
+// regexp ^(?:(\d{4})年)?(\d{1,2})月(?:份|上旬|中旬|下旬|初|中旬|底|末)? does:
+// the year (4 digits and 年) if written, the month, 月, and a word of
+// monthAfter if one follows. It returns the year ("" if not written), the
+// month and the length of the date. Each number is read whole: a shorter
+// one would be followed by a digit, not by 年 or 月.
+func monthDate(s string) (year, month string, n int, ok bool) {
+	q := 0
+	if digitsAt(s, 0, 4) == 4 && strings.HasPrefix(s[4:], "年") {
+		if mo := digitsAt(s, 4+len("年"), 2); mo > 0 && strings.HasPrefix(s[4+len("年")+mo:], "月") {
+			year, q = s[:4], 4+len("年")
+		}
+	}
+	mo := digitsAt(s, q, 2)
+	if mo == 0 || !strings.HasPrefix(s[q+mo:], "月") {
+		return "", "", 0, false
+	}
+	n = q + mo + len("月")
+	return year, s[q : q+mo], n + len(hasWhichPrefix(s[n:], monthAfter)), true
+}
+
+// yearDate reads a year alone at the start of s, as the regexp
+// ^(\d{4})年(?:度)? does, and returns the length of the date.
+func yearDate(s string) (int, bool) {
+	if digitsAt(s, 0, 4) < 4 || !strings.HasPrefix(s[4:], "年") {
+		return 0, false
+	}
+	n := 4 + len("年")
+	if strings.HasPrefix(s[n:], "度") {
+		n += len("度")
+	}
+	return n, true
+}
 
 // fullDate parses the full date at the start of s (cleaned text), with
 // defYear for a date that omits its year. It returns the date and the
@@ -272,29 +303,29 @@ func parseFull(s string, m []int, defYear int) (dateSpan, int, error) {
 // distinct happening.
 func partialDate(s string, defYear int) (dateSpan, int, bool) {
 	if !digitFirst(s) {
-		return dateSpan{}, 0, false // both regexps start with a digit
+		return dateSpan{}, 0, false // both forms start with a digit
 	}
-	if m := reMonthDate.FindStringSubmatch(s); m != nil {
-		rest := s[len(m[0]):]
+	if year, month, n, ok := monthDate(s); ok {
+		rest := s[n:]
 		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			return dateSpan{}, 0, false
 		}
 		y := defYear
-		if m[1] != "" {
-			y, _ = strconv.Atoi(m[1])
+		if year != "" {
+			y, _ = strconv.Atoi(year)
 		}
-		mo, _ := strconv.Atoi(m[2])
+		mo, _ := strconv.Atoi(month)
 		if mo < 1 || mo > 12 {
 			return dateSpan{}, 0, false
 		}
-		return dateSpan{Start: fmt.Sprintf("%04d-%02d", y, mo)}, len(m[0]), true
+		return dateSpan{Start: fmt.Sprintf("%04d-%02d", y, mo)}, n, true
 	}
-	if m := reYearDate.FindStringSubmatch(s); m != nil {
-		rest := s[len(m[0]):]
+	if n, ok := yearDate(s); ok {
+		rest := s[n:]
 		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			return dateSpan{}, 0, false
 		}
-		return dateSpan{Start: m[1]}, len(m[0]), true
+		return dateSpan{Start: s[:4]}, n, true
 	}
 	return dateSpan{}, 0, false
 }

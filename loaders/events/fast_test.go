@@ -486,3 +486,38 @@ func TestSentenceReaders(t *testing.T) {
 		t.Errorf("only %d matches: the check checks little", matched)
 	}
 }
+
+// TestPartialDates holds monthDate and yearDate to the regexps they read
+// by hand, from every digit of the cleaned lines of the vendored yearbook
+// that hold 月 or 年, and on made-up dates.
+func TestPartialDates(t *testing.T) {
+	reMonthDate := regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(?:份|上旬|中旬|下旬|初|中旬|底|末)?`)
+	reYearDate := regexp.MustCompile(`^(\d{4})年(?:度)?`)
+	texts := []string{"", "2023年5月", "5月", "12月份", "123月", "2023年123月", "2023年度", "2023年", "20231年", "5月中旬前", "2023年5", "1月末", "2023年5月底", "5\xff月"}
+	for _, l := range booktest.Lines(t) {
+		if l = textnorm.Clean(l); strings.Contains(l, "月") || strings.Contains(l, "年") {
+			for i := range len(l) {
+				if isDigit(l[i]) && (i == 0 || !isDigit(l[i-1])) {
+					texts = append(texts, l[i:])
+				}
+			}
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		year, month, n, ok := monthDate(s)
+		if m := reMonthDate.FindStringSubmatch(s); ok != (m != nil) || ok && (year != m[1] || month != m[2] || n != len(m[0])) {
+			t.Fatalf("monthDate(%q) = %q, %q, %d, %v; want %q", s, year, month, n, ok, m)
+		}
+		if ok {
+			found++
+		}
+		n, ok = yearDate(s)
+		if m := reYearDate.FindString(s); ok != (m != "") || n != len(m) {
+			t.Fatalf("yearDate(%q) = %d, %v; want %q", s, n, ok, m)
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d dates: the check checks little", found)
+	}
+}

@@ -213,6 +213,16 @@ func hasWhichSuffix(s string, ws []string) string {
 	return ""
 }
 
+// hasWhichPrefix returns the first of ws that s starts with, or "".
+func hasWhichPrefix(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // startsContinued reports whether s starts with a word that joins it to
 // what comes before (暨, 和 …): a name cut there is only part of a name.
 func startsContinued(s string) bool {
