@@ -254,11 +254,19 @@ func writesName(a, b *event) bool {
 // found in a text starts at a rune of it, and its runes are the text's.)
 type runeSet [4]uint64
 
-// runesOf returns the set of the runes of s.
+// runesOf returns the set of the runes of s. The Chinese characters are
+// read from their three bytes (hanAt).
 func runesOf(s string) runeSet {
 	var set runeSet
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if hanAt(s, i) {
+			set.add(rune3(s, i))
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		set.add(r)
+		i += w
 	}
 	return set
 }
@@ -314,14 +322,22 @@ func (e *event) textKey(i int) string {
 
 // keyRunesOf returns runesOf(textnorm.Key(s)) without building the key:
 // Key drops spaces and U+FFFD (which bytes that are not UTF-8 decode to)
-// and folds the width of each other rune on its own.
+// and folds the width of each other rune on its own. The Chinese
+// characters, nearly all of a text, are read from their three bytes
+// (hanAt): Key keeps them as they are.
 func keyRunesOf(s string) runeSet {
 	var set runeSet
-	for _, r := range s {
-		if textnorm.IsSpace(r) || r == utf8.RuneError {
+	for i := 0; i < len(s); {
+		if hanAt(s, i) {
+			set.add(rune3(s, i))
+			i += 3
 			continue
 		}
-		set.add(textnorm.FoldWidth(r))
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			set.add(textnorm.FoldWidth(r))
+		}
+		i += w
 	}
 	return set
 }

@@ -388,18 +388,11 @@ func hasAnySuffix(s string, suffixes ...string) bool {
 // written.
 func meetingSig(name, city string) string {
 	k := textnorm.Key(name)
-	for _, r := range [][2]string{
-		{"中国人民政治协商会议", "政协"},
-		{"中国共产党", "中共"},
-		{"人民代表大会常务委员会", "人大常委会"},
-		{"人民代表大会", "人大"},
-		{"常务委员会", "常委会"},
-		{"纪律检查委员会", "纪委"},
-		{"人民政府", "政府"},
-		{"全体会议", "全会"},
-		{"扩大会议", "会议"},
-	} {
-		k = strings.ReplaceAll(k, r[0], r[1])
+	set := runesOf(k)
+	for _, r := range sigForms {
+		if set.holds(r.runes) {
+			k = strings.ReplaceAll(k, r.long, r.short)
+		}
 	}
 	party := strings.Contains(k, "中共") || localCommittee(k)
 	var body string
@@ -447,6 +440,36 @@ func meetingSig(name, city string) string {
 	return level + "|" + body + "|" + strings.Join(s, ",")
 }
 
+// sigForm is a long form of a word in the name of a meeting, which
+// meetingSig replaces by its short form.
+type sigForm struct {
+	long, short string
+	runes       runeSet // runesOf(long)
+}
+
+// sigForms are the words meetingSig shortens, in order. Each short form
+// is made of runes of its long form, so the runes of a name only lose
+// some as its words are shortened: a long form whose runes the name did
+// not hold (see runeSet) is not in it after any replacement, and is not
+// looked for.
+var sigForms = func() []sigForm {
+	var out []sigForm
+	for _, r := range [][2]string{
+		{"中国人民政治协商会议", "政协"},
+		{"中国共产党", "中共"},
+		{"人民代表大会常务委员会", "人大常委会"},
+		{"人民代表大会", "人大"},
+		{"常务委员会", "常委会"},
+		{"纪律检查委员会", "纪委"},
+		{"人民政府", "政府"},
+		{"全体会议", "全会"},
+		{"扩大会议", "会议"},
+	} {
+		out = append(out, sigForm{r[0], r[1], runesOf(r[0])})
+	}
+	return out
+}()
+
 // localCommittee reports whether the key k names a local Party committee
 // (市委, 县委 …): one of 市县区省州盟旗 before 委, as the regexp
 // [市县区省州盟旗]委 finds. A key is valid UTF-8, so the rune before each
@@ -477,13 +500,24 @@ func numerals(s string) []int {
 			i += w
 			continue
 		}
-		m := s[i : i+n]
-		if v, err := strconv.Atoi(m); err == nil {
-			out = append(out, v)
-		} else if v := textnorm.Number(m); v > 0 {
-			out = append(out, v)
-		}
+		out = appendNumeral(out, s[i:i+n])
 		i += n
+	}
+	return out
+}
+
+// appendNumeral appends the number of the run m of numerals to out: by
+// strconv.Atoi, or else by textnorm.Number if it is positive. A run of
+// Chinese numerals is no number for Atoi, which is not asked: it would
+// only build an error.
+func appendNumeral(out []int, m string) []int {
+	if isDigit(m[0]) {
+		if v, err := strconv.Atoi(m); err == nil {
+			return append(out, v)
+		}
+	}
+	if v := textnorm.Number(m); v > 0 {
+		return append(out, v)
 	}
 	return out
 }
@@ -497,10 +531,16 @@ func numeralRun(s string) int {
 	n := 0
 	for n < len(s) {
 		r, w := utf8.DecodeRuneInString(s[n:])
-		if !strings.ContainsRune("〇零一二两三四五六七八九十百", r) {
+		if !cnNumerals.has(r) || !strings.ContainsRune(chineseNumerals, r) {
 			break
 		}
 		n += w
 	}
 	return n
 }
+
+// chineseNumerals are the numerals of numeralRun; cnNumerals is the set
+// of them, which rules most other runes out before the search.
+const chineseNumerals = "〇零一二两三四五六七八九十百"
+
+var cnNumerals = runesOf(chineseNumerals)
