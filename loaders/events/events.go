@@ -87,6 +87,7 @@ type extractor struct {
 	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
 	diags []kg.Diagnostic
 	marks lineMarks
+	areas map[[2]string]headingArea // see area
 	// topics holds the topics' texts built before (nil: build each
 	// when read).
 	topics map[*segment.Topic]*segment.Passage

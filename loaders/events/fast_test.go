@@ -521,3 +521,40 @@ func TestPartialDates(t *testing.T) {
 		t.Errorf("only %d dates: the check checks little", found)
 	}
 }
+
+// TestClipAndRunes holds clip to its cut of the runes of a name, and
+// runesOf to a range loop, on the lines of the vendored yearbook and on
+// made-up text with broken UTF-8.
+func TestClipAndRunes(t *testing.T) {
+	byRunes := func(s string) string {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
+			s = strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”")
+		}
+		if r := []rune(s); len(r) > maxName {
+			return string(r[:maxName-1]) + "…"
+		}
+		return s
+	}
+	texts := []string{"", "“会”", strings.Repeat("长", 30), strings.Repeat("长", 31), "\xff" + strings.Repeat("长", 31), strings.Repeat("长", 28) + "\xe4\xb8" + strings.Repeat("长", 5), strings.Repeat("长", 29) + "\xff"}
+	clipped := 0
+	for _, s := range append(texts, booktest.Lines(t)...) {
+		got, want := clip(s), byRunes(s)
+		if got != want {
+			t.Fatalf("clip(%q) = %q, want %q", s, got, want)
+		}
+		if strings.HasSuffix(got, "…") {
+			clipped++
+		}
+		var set runeSet
+		for _, r := range s {
+			set.add(r)
+		}
+		if runesOf(s) != set {
+			t.Fatalf("runesOf(%q) differs from a range loop", s)
+		}
+	}
+	if clipped < 100 {
+		t.Errorf("only %d names clipped: the check checks little", clipped)
+	}
+}

@@ -328,11 +328,15 @@ func clip(s string) string {
 	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”")
 	}
-	r := []rune(s)
-	if len(r) > maxName {
-		return string(r[:maxName-1]) + "…"
+	if utf8.RuneCountInString(s) <= maxName {
+		return s
 	}
-	return s
+	// The first runes as they are written, unless a byte that is not
+	// UTF-8 among them would have been written as U+FFFD.
+	if head := firstRunes(s, maxName-1); utf8.ValidString(head) {
+		return head + "…"
+	}
+	return string([]rune(s)[:maxName-1]) + "…"
 }
 
 // eventType classifies a happening by its name: meeting, forum, festival,

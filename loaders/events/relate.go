@@ -181,11 +181,34 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 	if !placed && !e.chronicle && len(e.texts) > 0 && !e.texts[0].weak {
 		t := e.texts[0]
 		sec, top := x.d.Headings(t.p.Line(t.off))
-		if area, ok := mention.Area(x.f, sec, top); ok {
+		if area, ok := x.area(sec, top); ok {
 			emit(kg.Relationship{Type: kg.OccurredIn, From: ref, To: area.Ref(), Source: x.d.Source(x.yb, t.p, t.off)})
 		}
 	}
 	return out
+}
+
+// headingArea is what mention.Area finds in a section's and a topic's
+// headings.
+type headingArea struct {
+	span mention.Span
+	ok   bool
+}
+
+// area returns mention.Area of the headings sec and top, asked once per
+// pair: the events of one topic share its headings, and each asks the
+// finder again otherwise.
+func (x *extractor) area(sec, top string) (mention.Span, bool) {
+	k := [2]string{sec, top}
+	if a, ok := x.areas[k]; ok {
+		return a.span, a.ok
+	}
+	sp, ok := mention.Area(x.f, sec, top)
+	if x.areas == nil {
+		x.areas = map[[2]string]headingArea{}
+	}
+	x.areas[k] = headingArea{sp, ok}
+	return sp, ok
 }
 
 // shortFormOf reports whether the project key k is a shorter form of a
