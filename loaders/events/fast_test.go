@@ -399,37 +399,49 @@ func TestIndexLast(t *testing.T) {
 	}
 }
 
-// TestLastVerb holds the walk of lastVerb to the places a search per verb
-// finds, latest first, on the lines of the vendored yearbook and on
-// made-up text with broken UTF-8.
-func TestLastVerb(t *testing.T) {
-	texts := []string{"", "召开", "召开召开", "开展开", "\xe5召开", "召\xe5开", "大会在京召开举行", "开"}
+// TestWordLists holds the walks of wordList to a search per word: last,
+// latest first, to the places strings.Index finds, and in to
+// strings.Contains, on the lines of the vendored yearbook and on made-up
+// text with broken UTF-8; and checks that every word starts as hanAt
+// needs.
+func TestWordLists(t *testing.T) {
+	texts := []string{"", "召开", "召开召开", "开展开", "\xe5召开", "召\xe5开", "大会在京召开举行", "开", "传达学习", "x审\xe5议"}
 	found := 0
-	for _, s := range append(texts, booktest.Lines(t)...) {
-		var want []int
-		for _, v := range happenVerbs {
-			for off := 0; ; {
-				i := strings.Index(s[off:], v)
-				if i < 0 {
-					break
-				}
-				want = append(want, off+i)
-				off += i + len(v)
+	for _, l := range []wordList{happenVerbs, contentVerbs} {
+		for _, w := range l.words {
+			if !hanAt(w, 0) {
+				t.Fatalf("%q does not start with a Chinese character hanAt tells", w)
 			}
 		}
-		slices.Sort(want)
-		slices.Reverse(want)
-		var got []int
-		for i := lastVerb(s, len(s)); i >= 0; i = lastVerb(s, i) {
-			got = append(got, i)
+		for _, s := range append(texts, booktest.Lines(t)...) {
+			var want []int
+			for _, v := range l.words {
+				for off := 0; ; {
+					i := strings.Index(s[off:], v)
+					if i < 0 {
+						break
+					}
+					want = append(want, off+i)
+					off += i + len(v)
+				}
+			}
+			slices.Sort(want)
+			slices.Reverse(want)
+			var got []int
+			for i := l.last(s, len(s)); i >= 0; i = l.last(s, i) {
+				got = append(got, i)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("last walk of %q = %v, want %v", s, got, want)
+			}
+			if got, want := l.in(s), len(want) > 0; got != want {
+				t.Fatalf("in(%q) = %v, want %v", s, got, want)
+			}
+			found += len(want)
 		}
-		if !slices.Equal(got, want) {
-			t.Fatalf("lastVerb walk of %q = %v, want %v", s, got, want)
-		}
-		found += len(want)
 	}
-	if found < 100 {
-		t.Errorf("only %d verbs: the check checks little", found)
+	if found < 1000 {
+		t.Errorf("only %d words: the check checks little", found)
 	}
 }
 

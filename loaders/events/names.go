@@ -14,7 +14,7 @@ import (
 const maxName = 30
 
 // happenVerbs are the verbs that report that a named happening took place.
-var happenVerbs = []string{"召开", "举行", "举办", "开幕", "闭幕", "启动", "开启", "开班", "开赛", "开馆", "上演", "开展", "展开", "揭牌", "开营", "走进"}
+var happenVerbs = newWordList("召开", "举行", "举办", "开幕", "闭幕", "启动", "开启", "开班", "开赛", "开馆", "上演", "开展", "展开", "揭牌", "开营", "走进")
 
 // eventNounEnds are the last characters of names of happenings: 会 (大会,
 // 座谈会, 博览会), 议 (会议), 坛 (论坛), 节, 展, 赛, 式 (仪式), 礼, 典, 动
@@ -134,7 +134,7 @@ func happening(clause string) (name string, object bool) {
 	if at, ok := atEventOn(clause); ok && isEventNoun(at) {
 		return at, false
 	}
-	for i := lastVerb(clause, len(clause)); i >= 0; i = lastVerb(clause, i) {
+	for i := happenVerbs.last(clause, len(clause)); i >= 0; i = happenVerbs.last(clause, i) {
 		before := clause[:i]
 		if i := strings.LastIndex(before, "在"); i > 0 && utf8.RuneCountInString(before[:i]) >= 2 {
 			before = before[:i]
@@ -159,31 +159,6 @@ func happening(clause string) (name string, object bool) {
 
 // verbLen is the length of each of happenVerbs: two Chinese characters.
 const verbLen = len("召开")
-
-// verbFirsts is the set of the first runes of happenVerbs.
-var verbFirsts = func() runeSet {
-	var set runeSet
-	for _, v := range happenVerbs {
-		r, _ := utf8.DecodeRuneInString(v)
-		set.add(r)
-	}
-	return set
-}()
-
-// lastVerb returns the offset of the last of happenVerbs that starts in s
-// before byte end, or -1. It reads back from end, one byte at a time, and
-// compares words only where a rune of verbFirsts stands (the first runes
-// are Chinese characters, which hanAt tells): one walk over the clause
-// instead of a search of it per verb. The verbs cannot overlap
-// themselves, so these are the places where a search per verb finds one.
-func lastVerb(s string, end int) int {
-	for i := min(end, len(s)-verbLen+1) - 1; i >= 0; i-- {
-		if hanAt(s, i) && verbFirsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], happenVerbs...) {
-			return i
-		}
-	}
-	return -1
-}
 
 // trailAdverbs are the adverbs that may stand between a happening's name
 // and its verb (…大会隆重召开).

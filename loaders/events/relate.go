@@ -13,7 +13,7 @@ import (
 // contentVerbs introduce what a meeting studied, heard or adopted: a name
 // after one of them in the same clause is the subject matter of the event
 // (会议传达学习习近平总书记在甘肃考察时…精神), not a participant or its place.
-var contentVerbs = []string{"传达", "学习", "贯彻", "落实", "审议", "听取", "研究", "讨论", "通过", "印发", "审定", "审查", "表决", "宣读", "部署", "按照", "根据"}
+var contentVerbs = newWordList("传达", "学习", "贯彻", "落实", "审议", "听取", "研究", "讨论", "通过", "印发", "审定", "审查", "表决", "宣读", "部署", "按照", "根据")
 
 // postWords are the titles that, written right after an organization,
 // make it part of a post (市委书记柳鹏, 任中共武威市委书记): the organization
@@ -270,12 +270,7 @@ func isContent(s string, i int) bool {
 	if strings.HasPrefix(c, "关于") {
 		return true // a document named without 《》: 关于…工作报告的决议
 	}
-	for _, v := range contentVerbs {
-		if strings.Contains(c, v) {
-			return true
-		}
-	}
-	return false
+	return contentVerbs.in(c)
 }
 
 // chairs reports whether the name ending at byte end of s is followed by

@@ -59,3 +59,52 @@ func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 func rune3(s string, i int) rune {
 	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 }
+
+// wordList is a list of words that each start with a Chinese character
+// from U+4000 to U+9FFF (see hanAt), with the set of their first runes.
+// One walk over a text finds them, comparing words only where a first
+// rune stands, instead of one search of the text per word.
+type wordList struct {
+	words  []string
+	firsts runeSet
+}
+
+// newWordList returns the wordList of words.
+func newWordList(words ...string) wordList {
+	l := wordList{words: words}
+	for _, w := range words {
+		l.firsts.add(rune3(w, 0))
+	}
+	return l
+}
+
+// at reports whether one of the words starts at byte i of s.
+func (l *wordList) at(s string, i int) bool {
+	return hanAt(s, i) && l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...)
+}
+
+// in reports whether s holds one of the words. A word starts with a lead
+// byte, never inside the three bytes of another Chinese character.
+func (l *wordList) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if hanAt(s, i) {
+			if l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...) {
+				return true
+			}
+			i += 2
+		}
+	}
+	return false
+}
+
+// last returns the offset of the last of the words that starts in s
+// before byte end, or -1. Where no word overlaps itself, these are the
+// places where a search per word finds one.
+func (l *wordList) last(s string, end int) int {
+	for i := end - 1; i >= 0; i-- {
+		if l.at(s, i) {
+			return i
+		}
+	}
+	return -1
+}
