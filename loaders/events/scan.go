@@ -78,11 +78,6 @@ func newWordList(words ...string) wordList {
 	return l
 }
 
-// at reports whether one of the words starts at byte i of s.
-func (l *wordList) at(s string, i int) bool {
-	return hanAt(s, i) && l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...)
-}
-
 // in reports whether s holds one of the words. A word starts with a lead
 // byte, never inside the three bytes of another Chinese character.
 func (l *wordList) in(s string) bool {
@@ -102,7 +97,7 @@ func (l *wordList) in(s string) bool {
 // places where a search per word finds one.
 func (l *wordList) last(s string, end int) int {
 	for i := end - 1; i >= 0; i-- {
-		if l.at(s, i) {
+		if hanAt(s, i) && l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...) {
 			return i
 		}
 	}
