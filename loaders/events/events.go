@@ -162,7 +162,7 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 
 // addName records a name the event is known by, for matching.
 func (e *event) addName(name string) {
-	k := textnorm.Key(strings.TrimRight(name, "…"))
+	k := textnorm.Key(trimEllipsis(name))
 	if k == "" || strings.HasSuffix(name, "…") {
 		return
 	}

@@ -232,6 +232,7 @@ func TestRegexpGuards(t *testing.T) {
 			texts = append(texts, l[i:], l[:i])
 		}
 	}
+	reMeetingActs := regexp.MustCompile(`^([^，。；]{4,40}?(?:会议|全会|大会))(?:审议|审定|审查|确定|通过|决定|表决|选举|作出|批准)`)
 	matched := 0
 	check := func(name string, guard bool, re *regexp.Regexp, s string) {
 		if re.MatchString(s) {
@@ -246,6 +247,10 @@ func TestRegexpGuards(t *testing.T) {
 		check("themed", strings.HasPrefix(s, "以“"), reThemed, s)
 		check("at event", strings.HasPrefix(s, "在") && strings.HasSuffix(s, "上"), reAtEventOn, s)
 		check("meeting acts", strings.Contains(headRunes(s, 42), "会"), reMeetingActs, s)
+		got, ok := meetingActs(s)
+		if m := reMeetingActs.FindStringSubmatch(s); ok != (m != nil) || ok && got != m[1] {
+			t.Fatalf("meetingActs(%q) = %q, %v; want %q", s, got, ok, m)
+		}
 		check("concluded", hasAnySuffix(s, concludedEnds...), reConcluded, s)
 		check("count name", digitFirst(s) || hasAnyPrefix(s, "会议", "活动"), reCountName, s)
 	}
@@ -568,5 +573,41 @@ func TestClipAndRunes(t *testing.T) {
 	}
 	if clipped < 100 {
 		t.Errorf("only %d names clipped: the check checks little", clipped)
+	}
+}
+
+// TestTrims holds trimEllipsis, trimEnds and trimQuotes to the
+// strings.TrimRight and strings.Trim they stand for, on every end of the
+// lines of the vendored yearbook that hold a mark they trim, and on
+// made-up text with broken UTF-8.
+func TestTrims(t *testing.T) {
+	texts := []string{"", "…", "会……", "会…\xff", "。", "会。；！？", "\xe3。", "“”", "”会“", "“会”\x9d", "\x80“会"}
+	for _, l := range booktest.Lines(t) {
+		if strings.ContainsAny(l, "…。；！？“”") {
+			for i := range l {
+				texts = append(texts, l[:i], l[i:])
+			}
+		}
+	}
+	trimmed := 0
+	for _, s := range texts {
+		for _, c := range []struct {
+			name      string
+			got, want string
+		}{
+			{"trimEllipsis", trimEllipsis(s), strings.TrimRight(s, "…")},
+			{"trimEnds", trimEnds(s), strings.TrimRight(s, "。；！？")},
+			{"trimQuotes", trimQuotes(s), strings.Trim(s, "“”")},
+		} {
+			if c.got != c.want {
+				t.Fatalf("%s(%q) = %q, want %q", c.name, s, c.got, c.want)
+			}
+			if c.got != s {
+				trimmed++
+			}
+		}
+	}
+	if trimmed < 1000 {
+		t.Errorf("only %d trimmed: the check checks little", trimmed)
 	}
 }

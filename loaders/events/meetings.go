@@ -133,7 +133,7 @@ func meetingKey(e *event) string {
 	if e.sig != "" {
 		return e.date.Start + "|" + e.sig
 	}
-	return e.date.Start + "|" + textnorm.Key(strings.TrimRight(e.ent.Name, "…"))
+	return e.date.Start + "|" + textnorm.Key(trimEllipsis(e.ent.Name))
 }
 
 // happeningTitleEnds are the endings of topic titles that name one

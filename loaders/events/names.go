@@ -83,7 +83,7 @@ func firstSentence(s string) string {
 // clauses splits a sentence at its commas and colons and drops the final
 // punctuation.
 func clauses(s string) []string {
-	s = strings.TrimRight(s, "。；！？")
+	s = trimEnds(s)
 	f := func(r rune) bool { return r == '，' || r == '：' || r == ',' }
 	return strings.FieldsFunc(s, f)
 }
@@ -226,7 +226,7 @@ func longestEventNoun(s string) string {
 // the meeting or happening its first sentence reports, or else its first
 // clause (two when the first is only a person: 市委书记柳鹏，市委副书记…).
 func chronicleName(desc string) string {
-	sent := strings.TrimRight(firstSentence(desc), "。；！？")
+	sent := trimEnds(firstSentence(desc))
 	cs := clauseSpans(sent)
 	if len(cs) == 0 {
 		return clip(desc)
@@ -318,11 +318,11 @@ func clip(s string) string {
 // exhibition, ceremony, competition, training, activity, disaster. It
 // returns "" for a name that says nothing of its kind.
 func eventType(name string) string {
-	name = strings.TrimRight(name, "…")
+	name = trimEllipsis(name)
 	if i := strings.LastIndex(name, "（"); i > 0 && strings.HasSuffix(name, "）") {
 		name = name[:i] // 联赛（甘肃武威站）
 	}
-	name = strings.Trim(name, "“”")
+	name = trimQuotes(name)
 	switch {
 	case hasAnySuffix(name, disasters...):
 		return "disaster"

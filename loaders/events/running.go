@@ -135,9 +135,6 @@ func markEnd(s string, colon bool) int {
 }
 
 var (
-	// A meeting that decided or adopted something: 武威市四届人大常委会第三十三次
-	// 会议确定….
-	reMeetingActs = regexp.MustCompile(`^([^，。；]{4,40}?(?:会议|全会|大会))(?:审议|审定|审查|确定|通过|决定|表决|选举|作出|批准)`)
 	// A disaster: 积石山地震发生后 / 积石山 6.2 级地震.
 	reDisasterAt = regexp.MustCompile(`^(?:在)?([^，。；]{2,20}?(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾))(?:发生|中|后|，|。|$)`)
 	// An opening or launch of a named thing: 普康集团成功登陆纳斯达克上市.
@@ -152,16 +149,36 @@ var (
 	notHappeningBefore = []string{"截至", "截止", "自", "从", "到", "至", "于", "在"}
 )
 
+// meetingEnds are the words a meeting's name ends with before the verb
+// of its acts (meetingVerbs): 武威市四届人大常委会第三十三次会议确定….
+var (
+	meetingEnds  = []string{"会议", "全会", "大会"}
+	meetingVerbs = []string{"审议", "审定", "审查", "确定", "通过", "决定", "表决", "选举", "作出", "批准"}
+)
+
 // meetingActs returns the meeting named at the start of s before a verb
-// of its acts (reMeetingActs). The meeting ends in 会议, 全会 or 大会
-// within the first 42 runes, so the regexp runs only where 会 stands in
-// them (each at most four bytes).
+// of its acts, as the regexp
+//
+//	^([^，。；]{4,40}?(?:会议|全会|大会))(?:审议|审定|审查|确定|通过|决定|表决|选举|作出|批准)
+//
+// finds it: the fewest runes, four to 40, none of them ，。；, that one of
+// meetingEnds and one of meetingVerbs follow. The meeting ends in 会议,
+// 全会 or 大会 within the first 42 runes, so only a text where 会 stands
+// in them (each at most four bytes) is read.
 func meetingActs(s string) (string, bool) {
 	if !strings.Contains(headRunes(s, 42), "会") {
 		return "", false
 	}
-	if m := reMeetingActs.FindStringSubmatch(s); m != nil {
-		return m[1], true
+	p := 0
+	for k := 1; k <= 40; k++ {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if w == 0 || r == '，' || r == '。' || r == '；' {
+			return "", false
+		}
+		p += w
+		if k >= 4 && hasAnyPrefix(s[p:], meetingEnds...) && hasAnyPrefix(s[p+len("会议"):], meetingVerbs...) {
+			return s[:p+len("会议")], true
+		}
 	}
 	return "", false
 }
@@ -274,7 +291,7 @@ func yuFullDate(s string) []int {
 // at byte dateEnd): the rest of the sentence tells of other things.
 func relEnd(s, name string, dateEnd int) int {
 	from := dateEnd
-	if i := strings.Index(s, strings.TrimRight(name, "…")); i >= 0 {
+	if i := strings.Index(s, trimEllipsis(name)); i >= 0 {
 		from = i + len(name)
 	} else if i := strings.IndexAny(s[from:], "，"); i == 0 {
 		from += len("，")

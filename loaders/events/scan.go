@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/yearbookkg/kg/loaders/segment"
+)
 
 // indexLast returns the offset of the first w in s, or -1, as
 // strings.Index does. It looks for w's last byte: in Chinese text the
@@ -102,4 +106,37 @@ func (l *wordList) last(s string, end int) int {
 		}
 	}
 	return -1
+}
+
+// The trims below are strings.TrimRight and strings.Trim with cutsets of
+// Chinese punctuation, which test each rune at the ends of a string by a
+// search of the cutset: these compare the ends with each mark instead.
+
+// trimEllipsis returns s without the ellipses … it ends with.
+func trimEllipsis(s string) string {
+	for strings.HasSuffix(s, "…") {
+		s = s[:len(s)-len("…")]
+	}
+	return s
+}
+
+// trimEnds returns s without the sentence ends 。；！？ it ends with (see
+// segment.SentenceEndAt).
+func trimEnds(s string) string {
+	for len(s) >= 3 && segment.SentenceEndAt(s, len(s)-3) {
+		s = s[:len(s)-3]
+	}
+	return s
+}
+
+// trimQuotes returns s without the quotation marks “ and ” it starts and
+// ends with.
+func trimQuotes(s string) string {
+	for strings.HasPrefix(s, "“") || strings.HasPrefix(s, "”") {
+		s = s[len("“"):]
+	}
+	for strings.HasSuffix(s, "“") || strings.HasSuffix(s, "”") {
+		s = s[:len(s)-len("“")]
+	}
+	return s
 }
