@@ -37,6 +37,19 @@ func (s dateSpan) bounds() (string, string) {
 	return lo, hi
 }
 
+// dayNumber returns the ISO date d (2023-05-31) as the number 20230531.
+// The dates of bounds are all of this form, so the numbers compare as
+// the dates do.
+func dayNumber(d string) int {
+	n := 0
+	for i := 0; i < len(d); i++ {
+		if isDigit(d[i]) {
+			n = 10*n + int(d[i]-'0')
+		}
+	}
+	return n
+}
+
 // day returns the ISO date of y-m-d, or false when there is no such day
 // (2 月 30 日): chronicle dates must be exact, so an impossible date is
 // reported, not rolled over.

@@ -112,9 +112,9 @@ type event struct {
 	// text key (see writesName).
 	longSets, keySets []runeSet
 	sig               string // meetingSig of its name, if a numbered meeting
-	// first and last are date.bounds(): same compares every candidate
-	// with every event found so far.
-	first, last string
+	// first and last are date.bounds() as numbers (dayNumber): same
+	// compares every candidate with every event found so far.
+	first, last int
 	texts       []text
 	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them ("": not yet)
 	chronicle   bool
@@ -141,7 +141,8 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 	name := clip(full)
 	desc := strings.TrimSpace(t.String())
 	e := &event{date: ds, texts: []text{t}}
-	e.first, e.last = ds.bounds()
+	lo, hi := ds.bounds()
+	e.first, e.last = dayNumber(lo), dayNumber(hi)
 	e.ent = kg.Entity{
 		Kind:     kg.Event,
 		Name:     name,

@@ -611,3 +611,20 @@ func TestTrims(t *testing.T) {
 		t.Errorf("only %d trimmed: the check checks little", trimmed)
 	}
 }
+
+// TestDayNumbers checks that the numbers of the bounds of dates compare
+// as the ISO strings do.
+func TestDayNumbers(t *testing.T) {
+	var days []string
+	for _, s := range []dateSpan{{"2023", ""}, {"2023-02", ""}, {"2023-02-28", ""}, {"2023-12", ""}, {"2023-12-31", "2024-01-02"}, {"2024-01-01", ""}, {"2022", ""}, {"2023-02-07", "2023-02-11"}} {
+		lo, hi := s.bounds()
+		days = append(days, lo, hi)
+	}
+	for _, a := range days {
+		for _, b := range days {
+			if (a < b) != (dayNumber(a) < dayNumber(b)) || (a == b) != (dayNumber(a) == dayNumber(b)) {
+				t.Fatalf("%s, %s: numbers %d, %d compare otherwise", a, b, dayNumber(a), dayNumber(b))
+			}
+		}
+	}
+}
