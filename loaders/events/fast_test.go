@@ -17,7 +17,7 @@ import (
 // the vendored yearbook that hold any of the words they look for, and
 // on made-up text.
 func TestCitedShortcuts(t *testing.T) {
-	texts := []string{"", "同志", "总书记关于……的重要讲话精神", "新时代", "在调研时的讲话精神", "有关文件精神", "文件", "十四届三次全会精神，", "精神和", "\xe7精神", "讲话精\xe7神",
+	texts := []string{"", "同志", "总书记关于……的重要讲话精神", "新时代", "同志，讲话", "总理讲\xff话精神", "文件", "精神。", "长长精神和", "在调研时的讲话精神", "有关文件精神", "文件", "十四届三次全会精神，", "精神和", "\xe7精神", "讲话精\xe7神",
 		strings.Repeat("长", 29) + "讲话精神", strings.Repeat("长", 31) + "讲话精神", strings.Repeat("长", 16) + "文件", strings.Repeat("长", 17) + "文件。", strings.Repeat("\xff", 40) + "讲话精神", "古浪暴雨", "山体滑坡", "地震局", "冰雹x"}
 	for _, l := range booktest.Lines(t) {
 		if strings.Contains(l, "精神") || strings.Contains(l, "文件") || hasAnyPrefix(l, citedLeads...) || strings.Contains(l, "同志") {
@@ -26,6 +26,9 @@ func TestCitedShortcuts(t *testing.T) {
 			}
 		}
 	}
+	citedAfter := regexp.MustCompile(`^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求|文章|著作|摘编|嘱托)`)
+	citedSpeech := regexp.MustCompile(`^[^，；。]{0,30}?(?:讲话|指示|批示|论述|贺信|回信)精神`)
+	citedOrg := regexp.MustCompile(`^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)`)
 	reDisaster := regexp.MustCompile(`(地震|洪水|洪灾|火灾|泥石流|山体滑坡|暴雨|冰雹|沙尘暴|雪灾|旱灾)$`)
 	person, org := 0, 0
 	for _, s := range texts {

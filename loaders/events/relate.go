@@ -20,42 +20,89 @@ var contentVerbs = newWordList("传达", "学习", "贯彻", "落实", "审议",
 // names whose post it is, not a participant.
 var postWords = []string{"书记", "副书记", "常委", "委员", "主席", "副主席", "部长", "副部长", "市长", "副市长", "县长", "区长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "院长", "校长", "董事长", "总经理", "行长", "组长", "副组长", "会长", "秘书长", "理事长", "社长", "站长", "所长", "馆长", "检察长", "政委", "司令员", "队长", "场长", "经理", "总裁", "董事", "党组书记", "省长", "副省长", "代市长", "代理市长"}
 
-// citedAfter are the words that, written right after a person's name,
-// make the name a citation (习近平新时代中国特色社会主义思想, 习近平总书记…
-// 重要讲话精神, …署名文章), not a participant.
-var citedAfter = regexp.MustCompile(`^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求|文章|著作|摘编|嘱托)`)
+// citedLeads are the words that, written right after a person's name,
+// open a citation of the person (习近平新时代中国特色社会主义思想, 习近平总书记…
+// 重要讲话精神, …署名文章), not a participant: 新时代 alone, the others with
+// one of citedWorks later in the same clause.
+var (
+	citedLeads = []string{"新时代", "生态文明思想", "总书记", "总理", "委员长", "同志"}
+	citedWorks = newWordList("思想", "讲话", "指示", "批示", "精神", "论述", "贺信", "回信", "贺词", "要求", "文章", "著作", "摘编", "嘱托")
+)
 
-// citedSpeech is a person's speech or instruction told as what a meeting
-// studied (传达学习…省长任振鹤在武威调研时的讲话精神): the person is cited,
-// not a participant, even where the content verb is in an earlier clause.
-var citedSpeech = regexp.MustCompile(`^[^，；。]{0,30}?(?:讲话|指示|批示|论述|贺信|回信)精神`)
+// speechWords are the words of a person's speech or instruction told as
+// what a meeting studied (传达学习…省长任振鹤在武威调研时的讲话精神): the
+// person is cited, not a participant, even where the content verb is in
+// an earlier clause.
+var speechWords = []string{"讲话", "指示", "批示", "论述", "贺信", "回信"}
 
-// citedOrg is an organization's decision or document told as content
-// (省委有关文件精神, 省委十四届三次全会精神).
-var citedOrg = regexp.MustCompile(`^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)`)
-
-// citedLeads are the words one of which citedAfter needs rest to start
-// with.
-var citedLeads = []string{"新时代", "生态文明思想", "总书记", "总理", "委员长", "同志"}
-
-// citesPerson reports whether citedAfter or citedSpeech matches rest,
-// the text after a person's name. Each regexp runs only where the words
-// it needs stand: a lead of citedAfter, or 精神 within the 34 runes
-// citedSpeech can reach (at most 4 bytes each). Events check every
-// person they find, and most are cited by neither.
+// citesPerson reports whether rest, the text after a person's name, cites
+// the person, as one of the regexps
+//
+//	^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求|文章|著作|摘编|嘱托)
+//	^[^，；。]{0,30}?(?:讲话|指示|批示|论述|贺信|回信)精神
+//
+// matches it: a lead of citedLeads and a word of citedWorks before the
+// clause ends (a word starting there ends there, being made of Chinese
+// characters), or a speech word and 精神 after at most 30 runes of the
+// clause. Events check every person they find, and most are cited by
+// neither: the second is read only where 精神 stands within the 34 runes
+// it can reach (at most 4 bytes each).
 func citesPerson(rest string) bool {
-	if hasAnyPrefix(rest, citedLeads...) && citedAfter.MatchString(rest) {
+	switch lead := hasWhichPrefix(rest, citedLeads); lead {
+	case "":
+	case "新时代":
 		return true
+	default:
+		after := rest[len(lead):]
+		if citedWorks.in(after[:clauseRun(after)]) {
+			return true
+		}
 	}
-	return strings.Contains(headRunes(rest, 34), "精神") && citedSpeech.MatchString(rest)
+	if !strings.Contains(headRunes(rest, 34), "精神") {
+		return false
+	}
+	for p, k := 0, 0; ; k++ {
+		if hasAnyPrefix(rest[p:], speechWords...) && strings.HasPrefix(rest[p+len("讲话"):], "精神") {
+			return true
+		}
+		if k == 30 {
+			return false
+		}
+		r, w := utf8.DecodeRuneInString(rest[p:])
+		if w == 0 || r == '，' || r == '；' || r == '。' {
+			return false
+		}
+		p += w
+	}
 }
 
-// citesOrg reports whether citedOrg matches rest, the text after an
-// organization's name, running it only where 精神 or 文件 stands within
-// the 18 runes it can reach before its last one.
+// citesOrg reports whether rest, the text after an organization's name,
+// cites the organization's decision or document as content (省委有关文件
+// 精神, 省委十四届三次全会精神), as the regexp
+//
+//	^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)
+//
+// matches it: 精神 or 文件 after at most 16 runes, none of them ，；。、,
+// then the end or one of ，；。、和及. It is read only where 精神 or 文件
+// stands within the 18 runes it can reach before its last one.
 func citesOrg(rest string) bool {
 	h := headRunes(rest, 18)
-	return (strings.Contains(h, "精神") || strings.Contains(h, "文件")) && citedOrg.MatchString(rest)
+	if !strings.Contains(h, "精神") && !strings.Contains(h, "文件") {
+		return false
+	}
+	for p, k := 0, 0; ; k++ {
+		if q := p + len("精神"); hasAnyPrefix(rest[p:], "精神", "文件") && (q == len(rest) || hasAnyPrefix(rest[q:], "，", "；", "。", "、", "和", "及")) {
+			return true
+		}
+		if k == 16 {
+			return false
+		}
+		r, w := utf8.DecodeRuneInString(rest[p:])
+		if w == 0 || r == '，' || r == '；' || r == '。' || r == '、' {
+			return false
+		}
+		p += w
+	}
 }
 
 // headRunes returns the start of s that holds its first n runes, and
@@ -335,7 +382,7 @@ func leadingPerson(s string, spans []mention.Span, sn sentence) (mention.Span, b
 			at += len("，")
 		}
 	}
-	if found && (citedAfter.MatchString(s[last.End:]) || citedSpeech.MatchString(s[last.End:])) {
+	if found && citesPerson(s[last.End:]) {
 		return mention.Span{}, false
 	}
 	return last, found
