@@ -631,3 +631,27 @@ func TestDayNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestAdoptionStart holds adoptionStart to the regexp it reads by hand,
+// on the clean lines of the vendored yearbook, and checks that Clean
+// drops the spaces a line starts with, which adoptionLines leaves to it.
+func TestAdoptionStart(t *testing.T) {
+	reAdoptionStart := regexp.MustCompile(`^（\d{4}年\d{1,2}月`)
+	lines := []string{"", "（", "（2023年6月", "（2023年12月", "（2023年123月", "（202年6月", "（2023年月", "(2023年6月", " （2023年6月", "  a b", " 1 2"}
+	held := 0
+	for _, l := range append(lines, booktest.Lines(t)...) {
+		if got, want := textnorm.Clean(strings.TrimLeft(l, " ")), textnorm.Clean(l); got != want {
+			t.Fatalf("Clean of %q without its leading spaces = %q, want %q", l, got, want)
+		}
+		c := textnorm.Clean(l)
+		if got, want := adoptionStart(c), reAdoptionStart.MatchString(c); got != want {
+			t.Fatalf("adoptionStart(%q) = %v, want %v", c, got, want)
+		}
+		if adoptionStart(c) {
+			held++
+		}
+	}
+	if held < 5 {
+		t.Errorf("only %d adoption lines: the check checks little", held)
+	}
+}

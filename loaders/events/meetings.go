@@ -187,10 +187,21 @@ func (x *extractor) singleMeeting(t *segment.Topic) bool {
 
 // An adoption line follows the title of a document: （2023 年 6 月 20 日武威市
 // 第五届人民代表大会常务委员会第十二次会议通过 / 2023 年 7 月 27 日…批准）.
-var (
-	reAdoptionStart = regexp.MustCompile(`^（\d{4}年\d{1,2}月`)
-	reAdoptionVerb  = regexp.MustCompile(`(通过|批准|公布|修订|修正)$`)
-)
+// adoptionStart reports whether the clean line s opens an adoption line,
+// as the regexp ^（\d{4}年\d{1,2}月 matches it: （, a year, 年, a month and
+// 月 (a month of two digits is read whole: one digit would be followed by
+// a digit, not by 月).
+func adoptionStart(s string) bool {
+	const q = len("（2023年")
+	if !strings.HasPrefix(s, "（") || digitsAt(s, len("（"), 4) < 4 || !strings.HasPrefix(s[len("（")+4:], "年") {
+		return false
+	}
+	mo := digitsAt(s, q, 2)
+	return mo > 0 && strings.HasPrefix(s[q+mo:], "月")
+}
+
+// adoptionVerbs are the verbs an adoption clause ends with.
+var adoptionVerbs = []string{"通过", "批准", "公布", "修订", "修正"}
 
 // adoptionLines adds the meetings that adopted the documents of the
 // appendix, and the publication of documents issued by order. Nothing else
@@ -205,9 +216,10 @@ func (x *extractor) adoptionLines() {
 			continue
 		}
 		// A body or author line (one that holds the whole parenthesis
-		// looks like an author line) that opens with （.
-		l := d.Line(n)
-		if !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
+		// looks like an author line) that opens with （. Clean drops the
+		// spaces a line starts with: its clean line is that of the line
+		// without them.
+		if !adoptionStart(d.CleanLine(n)) {
 			continue
 		}
 		// The parenthesis may wrap over a few lines.
@@ -222,7 +234,7 @@ func (x *extractor) adoptionLines() {
 		var b strings.Builder
 		for k := n; k <= to; k++ {
 			if kd := d.Line(k).Kind; kd == segment.Body || kd == segment.Author {
-				b.WriteString(textnorm.Clean(d.Line(k).Text))
+				b.WriteString(d.CleanLine(k))
 			}
 		}
 		p := &segment.Passage{Text: b.String(), Start: n}
@@ -238,7 +250,7 @@ func (x *extractor) adoptionLines() {
 				end = locs[i+1][0]
 			}
 			clause := strings.TrimRight(body[m[0]:end], " 自，、；")
-			verb := reAdoptionVerb.FindString(clause)
+			verb := hasWhichSuffix(clause, adoptionVerbs)
 			if verb == "" {
 				continue
 			}
@@ -261,7 +273,7 @@ func (x *extractor) adoptionLines() {
 				desc += "《" + doc + "》"
 			}
 			tp := &segment.Passage{Text: desc, Start: n}
-			src := x.quoted(p, m[0], textnorm.Clean(strings.TrimLeft(l.Text, " ")))
+			src := x.quoted(p, m[0], d.CleanLine(n))
 			if to > n {
 				src.Quote = "（" + body + "）"
 			}
@@ -302,7 +314,7 @@ func (x *extractor) documentTitle(n int) string {
 		if l.Kind != segment.Body && l.Kind != segment.Heading {
 			break
 		}
-		t := textnorm.Clean(l.Text)
+		t := x.d.CleanLine(k)
 		if t == "" || strings.ContainsAny(t, "。；，：！？") || utf8.RuneCountInString(t) > 30 {
 			break
 		}
