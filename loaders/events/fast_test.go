@@ -655,3 +655,30 @@ func TestAdoptionStart(t *testing.T) {
 		t.Errorf("only %d adoption lines: the check checks little", held)
 	}
 }
+
+// TestGenericTitle holds genericTitle to the regexp it stands for, on
+// every start of the cleaned lines of the vendored yearbook that hold a
+// word it looks for, and on made-up titles.
+func TestGenericTitle(t *testing.T) {
+	reGenericTitle := regexp.MustCompile(`^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会`)
+	texts := []string{"", "重要活动", "旅游节会活动", "会议", "会议活动", "节", "主要\xff"}
+	for _, l := range booktest.Lines(t) {
+		if l = textnorm.Clean(l); strings.ContainsAny(l, "重主其各系有相会节") {
+			for i := range l {
+				texts = append(texts, l[i:])
+			}
+		}
+	}
+	held := 0
+	for _, s := range texts {
+		if got, want := genericTitle(s), reGenericTitle.MatchString(s); got != want {
+			t.Fatalf("genericTitle(%q) = %v, want %v", s, got, want)
+		}
+		if genericTitle(s) {
+			held++
+		}
+	}
+	if held < 100 {
+		t.Errorf("only %d generic titles: the check checks little", held)
+	}
+}

@@ -2,7 +2,6 @@ package events
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -140,16 +139,24 @@ func meetingKey(e *event) string {
 // happening rather than a subject: 【科技馆开馆】, 【…上市】.
 var happeningTitleEnds = []string{"开馆", "开幕", "开业", "开园", "上市", "揭牌", "启动", "开班", "开营", "通车", "闭幕"}
 
-// reGenericTitle matches the titles of topics that gather several
-// happenings (【重要活动】, 【旅游节会活动】): their text is running text.
-var reGenericTitle = regexp.MustCompile(`^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会`)
+// genericTitleStarts start the titles of topics that gather several
+// happenings (【重要活动】); 节会 is in others (【旅游节会活动】): their
+// text is running text.
+var genericTitleStarts = []string{"重要", "主要", "其他", "各类", "各项", "系列", "有关", "相关", "会议活动"}
+
+// genericTitle reports whether a topic's title gathers several
+// happenings, as the regexp ^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会
+// matches it.
+func genericTitle(title string) bool {
+	return hasAnyPrefix(title, genericTitleStarts...) || strings.Contains(title, "节会")
+}
 
 // singleMeeting adds the event of a topic whose title names one happening
 // (【市委经济工作会议】) and whose text starts with its full date. It reports
 // whether it added one.
 func (x *extractor) singleMeeting(t *segment.Topic) bool {
 	title := t.Title
-	if !isEventNoun(title) && !hasAnySuffix(title, happeningTitleEnds...) || reGenericTitle.MatchString(title) {
+	if !isEventNoun(title) && !hasAnySuffix(title, happeningTitleEnds...) || genericTitle(title) {
 		return false
 	}
 	d := x.d

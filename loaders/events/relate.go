@@ -171,8 +171,11 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 		source := func(sp mention.Span) kg.Source {
 			return x.d.Source(x.yb, t.p, t.off+sp.Start)
 		}
+		// Most texts name no document: their names are not counted
+		// into 《》 one by one.
+		mark := strings.Index(s, "《")
 		for _, sp := range spans {
-			if sp.Key == "" || insideMarks(s, sp.Start) || isContent(s, sp.Start) {
+			if sp.Key == "" || mark >= 0 && mark < sp.Start && insideMarks(s, sp.Start) || isContent(s, sp.Start) {
 				continue
 			}
 			if sp.Kind == kg.Person && citesPerson(s[sp.End:]) {
