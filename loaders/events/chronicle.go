@@ -2,7 +2,7 @@ package events
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,8 +12,28 @@ import (
 )
 
 // A month marker stands alone on its line: `1 月`, ` 4 月` (a page-start
-// space), `12 月`, or in Chinese numerals `十二月`.
-var reMonthMarker = regexp.MustCompile(`^(\d{1,2}|[一二三四五六七八九十]{1,3})月$`)
+// space), `12 月`, or in Chinese numerals `十二月`: its key is one or two
+// digits, or one to three of monthNumerals, then 月.
+const monthNumerals = "一二三四五六七八九十"
+
+// monthNumber returns the numerals of the key k of a month marker, as the
+// regexp ^(\d{1,2}|[一二三四五六七八九十]{1,3})月$ finds them, or "".
+func monthNumber(k string) string {
+	m, ok := strings.CutSuffix(k, "月")
+	if !ok || m == "" {
+		return ""
+	}
+	if n := digitsAt(m, 0, 2); n == len(m) {
+		return m
+	}
+	runes := 0
+	for _, r := range m {
+		if runes++; runes > 3 || !strings.ContainsRune(monthNumerals, r) {
+			return ""
+		}
+	}
+	return m
+}
 
 // lineMarks are the lines the readers of structured lines look at,
 // found in one pass over the book's lines: most lines are none of them,
@@ -62,13 +82,13 @@ func monthMarker(l *segment.Line) int {
 	if len(k) > 12 || !strings.HasSuffix(k, "月") {
 		return 0
 	}
-	m := reMonthMarker.FindStringSubmatch(k)
-	if m == nil {
+	m := monthNumber(k)
+	if m == "" {
 		return 0
 	}
-	n, err := strconv.Atoi(m[1])
+	n, err := strconv.Atoi(m)
 	if err != nil {
-		n = textnorm.Number(m[1])
+		n = textnorm.Number(m)
 	}
 	if n < 1 || n > 12 {
 		return 0
@@ -137,18 +157,15 @@ func keptEnd(s string) bool {
 }
 
 // The forms of a day marker, as the text before its U+3000 reads once its
-// spaces are removed.
-var (
-	reDay       = regexp.MustCompile(`^(\d{1,2})日$`)                                      // 4 日
-	reDays      = regexp.MustCompile(`^(\d{1,2})日?(?:至|—|－|–|-|～|~)(\d{1,2})日$`)          // 7 至 11 日, 7 日至 11 日
-	reDaysMonth = regexp.MustCompile(`^(\d{1,2})日(?:至|—|－|–|-|～|~)(\d{1,2})月(\d{1,2})日$`) // 31 日至 4 月 2 日
-	reFullDay   = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日$`)                            // 4 月 4 日 (chronicles that repeat the month)
-	reSameDay   = regexp.MustCompile(`^同日$`)                                              // 同日, 同 日
-	rePeriod    = regexp.MustCompile(`^(上旬|中旬|下旬|月初|月中|月底|月末|月内|是月|本月|同月)$`)
-	// reMarkerLike is what a damaged day marker could look like: short,
-	// starting with a digit or 同, ending in 日, with no other words.
-	reMarkerLike = regexp.MustCompile(`^[\d同][\d同日至月—－–\-～~]{0,10}日$`)
-)
+// spaces are removed (see readMarker): 4 日; 7 至 11 日, 7 日至 11 日; 31 日至
+// 4 月 2 日; 4 月 4 日 (chronicles that repeat the month); 同日, 同 日; or
+// one of markerPeriods.
+var markerPeriods = []string{"上旬", "中旬", "下旬", "月初", "月中", "月底", "月末", "月内", "是月", "本月", "同月"}
+
+// markerLikeRunes are the runes of what a damaged day marker could look
+// like: short, starting with a digit or 同, ending in 日, with no other
+// words.
+const markerLikeRunes = "0123456789同日至月—－–-～~"
 
 // marker is a parsed day marker.
 type marker struct {
@@ -176,32 +193,88 @@ func dayMarker(l *segment.Line) (mk marker, ok, bad bool) {
 	if i <= 0 || i > 40 {
 		return marker{}, false, false
 	}
-	prefix := textnorm.Key(t[:i])
-	mk.col = len(l.Text) - len(t) + i + len("\u3000")
-	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	switch {
-	case reDay.MatchString(prefix):
-		m := reDay.FindStringSubmatch(prefix)
-		mk.kind, mk.d = markerDay, num(m[1])
-	case reDays.MatchString(prefix):
-		m := reDays.FindStringSubmatch(prefix)
-		mk.kind, mk.d, mk.ed = markerDay, num(m[1]), num(m[2])
-	case reDaysMonth.MatchString(prefix):
-		m := reDaysMonth.FindStringSubmatch(prefix)
-		mk.kind, mk.d, mk.em, mk.ed = markerDay, num(m[1]), num(m[2]), num(m[3])
-	case reFullDay.MatchString(prefix):
-		m := reFullDay.FindStringSubmatch(prefix)
-		mk.kind, mk.m, mk.d = markerDay, num(m[1]), num(m[2])
-	case reSameDay.MatchString(prefix):
-		mk.kind = markerSame
-	case rePeriod.MatchString(prefix):
-		mk.kind = markerPeriod
-	case reMarkerLike.MatchString(prefix):
-		return marker{}, false, true
-	default:
-		return marker{}, false, false
+	mk, ok, bad = readMarker(textnorm.Key(t[:i]))
+	if ok {
+		mk.col = len(l.Text) - len(t) + i + len("\u3000")
 	}
-	return mk, true, false
+	return mk, ok, bad
+}
+
+// readMarker reads the key p of the text of a day marker, as the regexps
+//
+//	^(\d{1,2})日$
+//	^(\d{1,2})日?(?:至|—|－|–|-|～|~)(\d{1,2})日$
+//	^(\d{1,2})日(?:至|—|－|–|-|～|~)(\d{1,2})月(\d{1,2})日$
+//	^(\d{1,2})月(\d{1,2})日$
+//	^同日$
+//
+// and those of markerPeriods would, which no two match alike, and reports
+// whether it looks like a damaged marker (markerLike) if it is none. A
+// number is read whole: a shorter one would be followed by a digit, which
+// no word of the forms starts with.
+func readMarker(p string) (mk marker, ok, bad bool) {
+	switch {
+	case p == "同日":
+		return marker{kind: markerSame}, true, false
+	case slices.Contains(markerPeriods, p):
+		return marker{kind: markerPeriod}, true, false
+	}
+	if d, q := numberAt(p, 0); q > 0 {
+		switch {
+		case p[q:] == "日":
+			return marker{kind: markerDay, d: d}, true, false
+		case strings.HasPrefix(p[q:], "月"):
+			if d2, r := numberAt(p, q+len("月")); r > 0 && p[r:] == "日" {
+				return marker{kind: markerDay, m: d, d: d2}, true, false
+			}
+		default:
+			u := q
+			if strings.HasPrefix(p[u:], "日") {
+				u += len("日")
+			}
+			if w := rangeDashAt(p, u); w > 0 {
+				if e, r := numberAt(p, u+w); r > 0 {
+					if p[r:] == "日" {
+						return marker{kind: markerDay, d: d, ed: e}, true, false
+					}
+					if ed, v := numberAt(p, r+len("月")); u > q && strings.HasPrefix(p[r:], "月") && v > 0 && p[v:] == "日" {
+						return marker{kind: markerDay, d: d, em: e, ed: ed}, true, false
+					}
+				}
+			}
+		}
+	}
+	return marker{}, false, markerLike(p)
+}
+
+// numberAt returns the number of one or two ASCII digits at byte i of s
+// and the offset after it, or 0, 0.
+func numberAt(s string, i int) (int, int) {
+	n := digitsAt(s, i, 2)
+	if n == 0 {
+		return 0, 0
+	}
+	v := 0
+	for _, c := range []byte(s[i : i+n]) {
+		v = 10*v + int(c-'0')
+	}
+	return v, i + n
+}
+
+// markerLike reports whether p looks like a damaged day marker, as the
+// regexp ^[\d同][\d同日至月—－–\-～~]{0,10}日$ matches it: two to twelve
+// runes of markerLikeRunes, the first a digit or 同, the last 日.
+func markerLike(p string) bool {
+	if !strings.HasSuffix(p, "日") || !(digitFirst(p) || strings.HasPrefix(p, "同")) {
+		return false
+	}
+	n := 0
+	for _, r := range p {
+		if n++; n > 12 || !strings.ContainsRune(markerLikeRunes, r) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // chronicle finds every chronicle in the document and adds an event for

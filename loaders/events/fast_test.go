@@ -682,3 +682,73 @@ func TestGenericTitle(t *testing.T) {
 		t.Errorf("only %d generic titles: the check checks little", held)
 	}
 }
+
+// TestDayMarkers holds readMarker and monthNumber to the regexps they
+// read by hand, on the keys of the text before the first U+3000 of every
+// line of the vendored yearbook, the keys of its short lines, and made-up
+// markers.
+func TestDayMarkers(t *testing.T) {
+	reDay := regexp.MustCompile(`^(\d{1,2})日$`)
+	reDays := regexp.MustCompile(`^(\d{1,2})日?(?:至|—|－|–|-|～|~)(\d{1,2})日$`)
+	reDaysMonth := regexp.MustCompile(`^(\d{1,2})日(?:至|—|－|–|-|～|~)(\d{1,2})月(\d{1,2})日$`)
+	reFullDay := regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日$`)
+	rePeriod := regexp.MustCompile(`^(上旬|中旬|下旬|月初|月中|月底|月末|月内|是月|本月|同月)$`)
+	reMarkerLike := regexp.MustCompile(`^[\d同][\d同日至月—－–\-～~]{0,10}日$`)
+	reMonthMarker := regexp.MustCompile(`^(\d{1,2}|[一二三四五六七八九十]{1,3})月$`)
+	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	want := func(p string) (marker, bool, bool) {
+		if m := reDay.FindStringSubmatch(p); m != nil {
+			return marker{kind: markerDay, d: num(m[1])}, true, false
+		}
+		if m := reDays.FindStringSubmatch(p); m != nil {
+			return marker{kind: markerDay, d: num(m[1]), ed: num(m[2])}, true, false
+		}
+		if m := reDaysMonth.FindStringSubmatch(p); m != nil {
+			return marker{kind: markerDay, d: num(m[1]), em: num(m[2]), ed: num(m[3])}, true, false
+		}
+		if m := reFullDay.FindStringSubmatch(p); m != nil {
+			return marker{kind: markerDay, m: num(m[1]), d: num(m[2])}, true, false
+		}
+		if p == "同日" {
+			return marker{kind: markerSame}, true, false
+		}
+		if rePeriod.MatchString(p) {
+			return marker{kind: markerPeriod}, true, false
+		}
+		return marker{}, false, reMarkerLike.MatchString(p)
+	}
+	keys := []string{"", "日", "4日", "04日", "123日", "7至11日", "7日至11日", "7日-11日", "7~11日", "7至11", "31日至4月2日", "31至4月2日", "31日至4月2", "4月4日", "4月4", "同日", "同月", "中旬", "1日2", "1同日", "12345678901日", "123456789012日", "1\xff日", "1月", "十二月", "十三十月", "123月", "月", "一二三四月", "１２月"}
+	for _, l := range booktest.Lines(t) {
+		if i := strings.Index(l, "\u3000"); i > 0 {
+			keys = append(keys, textnorm.Key(l[:i]))
+		}
+		if k := textnorm.Key(l); len(k) <= 40 {
+			keys = append(keys, k)
+		}
+	}
+	days, like, months := 0, 0, 0
+	for _, p := range keys {
+		mk, ok, bad := readMarker(p)
+		wmk, wok, wbad := want(p)
+		if mk != wmk || ok != wok || bad != wbad {
+			t.Fatalf("readMarker(%q) = %+v, %v, %v; want %+v, %v, %v", p, mk, ok, bad, wmk, wok, wbad)
+		}
+		if ok {
+			days++
+		}
+		if bad {
+			like++
+		}
+		var w string
+		if m := reMonthMarker.FindStringSubmatch(p); m != nil {
+			w = m[1]
+			months++
+		}
+		if got := monthNumber(p); got != w {
+			t.Fatalf("monthNumber(%q) = %q, want %q", p, got, w)
+		}
+	}
+	if days < 100 || like == 0 || months < 12 {
+		t.Errorf("%d markers, %d damaged, %d months: the check checks little", days, like, months)
+	}
+}
