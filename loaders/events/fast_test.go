@@ -752,3 +752,46 @@ func TestDayMarkers(t *testing.T) {
 		t.Errorf("%d markers, %d damaged, %d months: the check checks little", days, like, months)
 	}
 }
+
+// TestOpeningsAndDisasters holds opening, disasterAt and disasterAfter to
+// the regexps they read by hand, on every start of the cleaned lines of
+// the vendored yearbook that hold a word they look for (and of every
+// tenth line), and on made-up text.
+func TestOpeningsAndDisasters(t *testing.T) {
+	reOpening := regexp.MustCompile(`^([^，。；]{2,30}?(?:正式|成功|顺利)?(?:开馆|开园|开业|上市|揭牌|投入运营|投入使用|建成启用|正式运行|上线运行|开通运营|推出[^，。；]{2,20}))(?:，|。|；|（|$)`)
+	reDisasterAt := regexp.MustCompile(`^(?:在)?([^，。；]{2,20}?(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾))(?:发生|中|后|，|。|$)`)
+	reDisasterAfter := regexp.MustCompile(`^(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾)`)
+	texts := []string{"", "科技馆开馆", "科技馆正式开馆。", "古浪新站正式运行", "新站正式运行，", "集团成功登陆纳斯达克上市（", "市场推出新品", "市场推出" + strings.Repeat("长", 25), "市场推出" + strings.Repeat("长", 25) + "（", "推出长长", "积石山地震发生后", "在积石山6.2级地震中", "积石山6.级地震", "积石山6.2地震", "6.2级地震", "12级洪水", "地震", "在在地震后", "长，地震", strings.Repeat("长", 21) + "地震", "开馆x", "长长开馆x", "长长正式上市"}
+	for k, l := range booktest.Lines(t) {
+		l = textnorm.Clean(l)
+		if k%10 != 0 && !strings.ContainsAny(l, "馆园业市牌营用运推震水灾流坡") {
+			continue
+		}
+		for i := range l {
+			texts = append(texts, l[i:])
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		for _, c := range []struct {
+			name string
+			re   *regexp.Regexp
+			read func(string) (string, bool)
+		}{{"opening", reOpening, opening}, {"disasterAt", reDisasterAt, disasterAt}} {
+			got, ok := c.read(s)
+			m := c.re.FindStringSubmatch(s)
+			if ok != (m != nil) || ok && got != m[1] {
+				t.Fatalf("%s(%q) = %q, %v; want %q", c.name, s, got, ok, m)
+			}
+			if ok {
+				matched++
+			}
+		}
+		if got, want := disasterAfter(s), len(reDisasterAfter.FindString(s)); got != want {
+			t.Fatalf("disasterAfter(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if matched < 50 {
+		t.Errorf("only %d matches: the check checks little", matched)
+	}
+}

@@ -1,7 +1,6 @@
 package events
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -134,12 +133,143 @@ func markEnd(s string, colon bool) int {
 	return len(s)
 }
 
+// clauseRune returns the rune at byte p of s and its length, and whether
+// it is a rune of a clause: not ，。； and not past the end. It is one
+// step of the regexp class [^，。；].
+func clauseRune(s string, p int) (int, bool) {
+	r, w := utf8.DecodeRuneInString(s[p:])
+	return w, w > 0 && r != '，' && r != '。' && r != '；'
+}
+
+// disasterWords are the words of the disasters running text dates.
+var disasterWords = []string{"地震", "洪水", "洪灾", "火灾", "泥石流", "山体滑坡", "雪灾"}
+
+// disasterAt returns the disaster named at the start of s (积石山地震发生后 /
+// 积石山 6.2 级地震), as the group of the regexp
+//
+//	^(?:在)?([^，。；]{2,20}?(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾))(?:发生|中|后|，|。|$)
+//
+// finds it: after 在 if one leads to a match, else from the start, the
+// fewest runes of the clause, two to 20, then a disaster (disasterAfter)
+// and a word that ends it.
+func disasterAt(s string) (string, bool) {
+	starts := []int{0}
+	if strings.HasPrefix(s, "在") {
+		starts = []int{len("在"), 0}
+	}
+	for _, st := range starts {
+		p := st
+		for k := 1; k <= 20; k++ {
+			w, ok := clauseRune(s, p)
+			if !ok {
+				break
+			}
+			p += w
+			if n := disasterAfter(s[p:]); k >= 2 && n > 0 && (p+n == len(s) || hasAnyPrefix(s[p+n:], "发生", "中", "后", "，", "。")) {
+				return s[st : p+n], true
+			}
+		}
+	}
+	return "", false
+}
+
+// disasterAfter returns the length of the disaster that s starts with, a
+// magnitude (6.2 级) if written and one of disasterWords, as the regexp
+// ^(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾) matches
+// it, or 0. The numbers are read whole: a shorter one would be followed
+// by a digit, not by . or 级.
+func disasterAfter(s string) int {
+	p := 0
+	if n := digitsAt(s, 0, len(s)); n > 0 {
+		q := n
+		if q < len(s) && s[q] == '.' {
+			if f := digitsAt(s, q+1, len(s)); f > 0 {
+				q += 1 + f
+			}
+		}
+		if strings.HasPrefix(s[q:], "级") {
+			p = q + len("级")
+		}
+	}
+	if w := hasWhichPrefix(s[p:], disasterWords); w != "" {
+		return p + len(w)
+	}
+	return 0
+}
+
+// openingAdverbs may stand before the verb of an opening, one of
+// openingWords or 推出 and what was launched (2 to 20 runes of the clause).
 var (
-	// A disaster: 积石山地震发生后 / 积石山 6.2 级地震.
-	reDisasterAt = regexp.MustCompile(`^(?:在)?([^，。；]{2,20}?(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾))(?:发生|中|后|，|。|$)`)
-	// An opening or launch of a named thing: 普康集团成功登陆纳斯达克上市.
-	reOpening = regexp.MustCompile(`^([^，。；]{2,30}?(?:正式|成功|顺利)?(?:开馆|开园|开业|上市|揭牌|投入运营|投入使用|建成启用|正式运行|上线运行|开通运营|推出[^，。；]{2,20}))(?:，|。|；|（|$)`)
+	openingAdverbs = []string{"正式", "成功", "顺利"}
+	openingWords   = []string{"开馆", "开园", "开业", "上市", "揭牌", "投入运营", "投入使用", "建成启用", "正式运行", "上线运行", "开通运营"}
 )
+
+// opening returns the opening or launch of a named thing at the start of
+// s (普康集团成功登陆纳斯达克上市), as the group of the regexp
+//
+//	^([^，。；]{2,30}?(?:正式|成功|顺利)?(?:开馆|开园|开业|上市|揭牌|投入运营|投入使用|建成启用|正式运行|上线运行|开通运营|推出[^，。；]{2,20}))(?:，|。|；|（|$)
+//
+// finds it: the fewest runes of the clause, two to 30, then an opening
+// (openingAt), after an adverb if one leads to a match.
+func opening(s string) (string, bool) {
+	p := 0
+	for k := 1; k <= 30; k++ {
+		w, ok := clauseRune(s, p)
+		if !ok {
+			return "", false
+		}
+		p += w
+		if k < 2 {
+			continue
+		}
+		if a := hasWhichPrefix(s[p:], openingAdverbs); a != "" {
+			if e, ok := openingAt(s, p+len(a)); ok {
+				return s[:e], true
+			}
+		}
+		if e, ok := openingAt(s, p); ok {
+			return s[:e], true
+		}
+	}
+	return "", false
+}
+
+// openingAt reads the verb of an opening at byte q of s, one of
+// openingWords or 推出 and the most runes of the clause (2 to 20), and a
+// word that ends it (openingEnd). It returns the end of the verb.
+func openingAt(s string, q int) (int, bool) {
+	for _, w := range openingWords {
+		if strings.HasPrefix(s[q:], w) && openingEnd(s, q+len(w)) {
+			return q + len(w), true
+		}
+	}
+	if !strings.HasPrefix(s[q:], "推出") {
+		return 0, false
+	}
+	var ends [20]int // ends[j-1]: the end of j runes of the clause
+	n, p := 0, q+len("推出")
+	for n < len(ends) {
+		w, ok := clauseRune(s, p)
+		if !ok {
+			break
+		}
+		p += w
+		ends[n] = p
+		n++
+	}
+	for j := n; j >= 2; j-- {
+		if openingEnd(s, ends[j-1]) {
+			return ends[j-1], true
+		}
+	}
+	return 0, false
+}
+
+// openingEnd reports whether an opening may end at byte i of s: at the
+// end, or before ，。；（.
+func openingEnd(s string, i int) bool {
+	return i == len(s) || hasAnyPrefix(s[i:], "，", "。", "；", "（")
+}
 
 // What may follow a date and makes it no date of a happening: a deadline
 // (9 月 10 日前), a start (6 月 1 日起), a period (以来); and what may
@@ -229,8 +359,8 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	name, category := "", ""
 	switch {
 	case subject != "":
-		if m := reOpening.FindStringSubmatch(subject + after); m != nil {
-			name, category = m[1], "opening"
+		if o, ok := opening(subject + after); ok {
+			name, category = o, "opening"
 		} else if c := firstClause(after); hasAnyPrefix(c, "召开", "举行", "举办", "开幕", "启动", "开馆", "正式运行", "上线运行", "正式推出", "推出") {
 			name, category = subject+c, "opening"
 		}
@@ -249,10 +379,10 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 		if name == "" && precise {
 			if m, ok := meetingActs(after); ok {
 				name, category = m, CategoryMeeting
-			} else if m := reDisasterAt.FindStringSubmatch(after); m != nil {
-				name, category = m[1], "disaster"
-			} else if m := reOpening.FindStringSubmatch(after); m != nil && !inChronicle {
-				name, category = m[1], "opening"
+			} else if d, ok := disasterAt(after); ok {
+				name, category = d, "disaster"
+			} else if o, ok := opening(after); ok && !inChronicle {
+				name, category = o, "opening"
 			}
 		}
 	}
