@@ -560,7 +560,6 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 // (第八次代表大会, 五届二次会议).
 var reOwnSession = regexp.MustCompile(`^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)`)
 
-
 // insideQuotes reports whether byte i of s is inside “…”: a place in a
 // slogan or a title (“美丽中国·最佳全域旅游休闲目的地”) is not where the
 // event happened.
