@@ -220,12 +220,14 @@ func TestSuffixShortcuts(t *testing.T) {
 	}
 }
 
-// TestRegexpGuards checks that the tests that spare the regexps most
-// texts pass every text the regexps match: every start and every end of
-// every fourth line of the vendored yearbook that holds a word the
-// regexps need, and made-up text.
+// TestRegexpGuards holds the readers of names (withoutOrganizer,
+// withoutTheme, atEventOn, concluded, countName, meetingActs and the lead
+// words) to the regexps they read by hand, and checks that the tests
+// that spare most texts the reading pass every text the regexps match:
+// every start and every end of every fourth line of the vendored yearbook
+// that holds a word the regexps need, and made-up text.
 func TestRegexpGuards(t *testing.T) {
-	texts := []string{"", "由市委主办的", "在大会上", "在…上", "以“美丽”为主题的", "武威市第五次会议审议", strings.Repeat("长", 38) + "大会通过", strings.Repeat("长", 39) + "大会通过", "展销会圆满完成", "完成", "3次会议", "会议活动"}
+	texts := []string{"", "由市委主办的", "由市，委主办的", "由市委组织的的", "由长组织发运的", "在大会上", "在…上", "在由市委主办的大会上", "在由的的大会会上", "在由，的大会上", "在上", "在长\n长长上", "以“美丽”为主题的", "以“美丽”为", "据悉大会", "正式完成", "大会正式完成", "大会\n完成", "12次会议", "12x次", "武威市第五次会议审议", strings.Repeat("长", 38) + "大会通过", strings.Repeat("长", 39) + "大会通过", "展销会圆满完成", "完成", "3次会议", "会议活动"}
 	for k, l := range booktest.Lines(t) {
 		l = textnorm.Clean(l)
 		if k%4 != 0 || !strings.ContainsAny(l, "由以在会完束幕次场期个项届批家名人动") {
@@ -235,6 +237,12 @@ func TestRegexpGuards(t *testing.T) {
 			texts = append(texts, l[i:], l[:i])
 		}
 	}
+	reOrganizedBy := regexp.MustCompile(`^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的`)
+	reAtEventOn := regexp.MustCompile(`^在(?:由[^，。]*?的)?(.{4,60}?)上$`)
+	reLead := regexp.MustCompile(`^(?:随着|据悉|近日|当日|当天|期间)`)
+	reThemed := regexp.MustCompile(`^以“[^”]*”为主题的`)
+	reConcluded := regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
+	reCountName := regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)`)
 	reMeetingActs := regexp.MustCompile(`^([^，。；]{4,40}?(?:会议|全会|大会))(?:审议|审定|审查|确定|通过|决定|表决|选举|作出|批准)`)
 	matched := 0
 	check := func(name string, guard bool, re *regexp.Regexp, s string) {
@@ -249,6 +257,31 @@ func TestRegexpGuards(t *testing.T) {
 		check("organizer", strings.HasPrefix(s, "由"), reOrganizedBy, s)
 		check("themed", strings.HasPrefix(s, "以“"), reThemed, s)
 		check("at event", strings.HasPrefix(s, "在") && strings.HasSuffix(s, "上"), reAtEventOn, s)
+		for _, c := range []struct {
+			name      string
+			got, want string
+		}{
+			{"withoutOrganizer", withoutOrganizer(s), reOrganizedBy.ReplaceAllString(s, "")},
+			{"withoutTheme", withoutTheme(s), reThemed.ReplaceAllString(s, "")},
+			{"lead", strings.TrimPrefix(s, hasWhichPrefix(s, leadWords)), reLead.ReplaceAllString(s, "")},
+		} {
+			if c.got != c.want {
+				t.Fatalf("%s(%q) = %q, want %q", c.name, s, c.got, c.want)
+			}
+		}
+		for _, c := range []struct {
+			name string
+			re   *regexp.Regexp
+			read func(string) (string, bool)
+		}{{"atEventOn", reAtEventOn, atEventOn}, {"concluded", reConcluded, concluded}} {
+			got, ok := c.read(s)
+			if m := c.re.FindStringSubmatch(s); ok != (m != nil) || ok && got != m[1] {
+				t.Fatalf("%s(%q) = %q, %v; want %q", c.name, s, got, ok, m)
+			}
+		}
+		if got, want := countName(s), reCountName.MatchString(s); got != want {
+			t.Fatalf("countName(%q) = %v, want %v", s, got, want)
+		}
 		check("meeting acts", strings.Contains(headRunes(s, 42), "会"), reMeetingActs, s)
 		got, ok := meetingActs(s)
 		if m := reMeetingActs.FindStringSubmatch(s); ok != (m != nil) || ok && got != m[1] {

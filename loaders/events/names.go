@@ -1,7 +1,6 @@
 package events
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,12 +62,18 @@ func isEventNoun(name string) bool {
 // 举行… names the organizer.
 var orgEnds = []string{"工会", "协会", "委员会", "联合会", "商会", "学会", "研究会", "促进会", "基金会", "红十字会", "管委会", "居委会", "村委会", "常委会", "党委会", "董事会", "理事会", "学社"}
 
-var reCountName = regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)`)
+// countUnits are the units of a count (2 次, 3 场).
+var countUnits = []string{"次", "场", "期", "个", "项", "届", "批", "家", "名", "人"}
 
-// countName reports whether reCountName matches name, which it can only
-// when name starts with a digit, 会议 or 活动.
+// countName reports whether name is a count (2 次全体会议) or starts with
+// 会议 or 活动, as the regexp ^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)
+// matches it (the number is read whole: a shorter one would be followed
+// by a digit, not by a unit).
 func countName(name string) bool {
-	return (digitFirst(name) || hasAnyPrefix(name, "会议", "活动")) && reCountName.MatchString(name)
+	if n := digitsAt(name, 0, len(name)); n > 0 {
+		return hasAnyPrefix(name[n:], countUnits...)
+	}
+	return hasAnyPrefix(name, "会议", "活动")
 }
 
 // firstSentence returns s up to and including its first 。；！？, or all of s.
@@ -88,35 +93,77 @@ func clauses(s string) []string {
 	return strings.FieldsFunc(s, f)
 }
 
-var (
-	reOrganizedBy = regexp.MustCompile(`^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的`)
-	reAtEventOn   = regexp.MustCompile(`^在(?:由[^，。]*?的)?(.{4,60}?)上$`)
-	reLead        = regexp.MustCompile(`^(?:随着|据悉|近日|当日|当天|期间)`)
-	reThemed      = regexp.MustCompile(`^以“[^”]*”为主题的`)
-)
+// organizerVerbs end the organizer a clause may open with (由…主办的).
+var organizerVerbs = []string{"联合主办", "共同主办", "主办", "承办", "组织发运", "组织", "举办", "发运"}
 
-// The regexps above are anchored at the start of the text and begin with
-// a word: the functions below run them only on texts that start with it,
-// and leave the others as they are.
-
-// withoutOrganizer returns s without the organizer it opens with
-// (reOrganizedBy).
+// withoutOrganizer returns s without the organizer it opens with, as the
+// regexp ^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的
+// replaced by "" would: after 由, the fewest runes, two to 60, none of
+// them ，。, that one of organizerVerbs and 的 follow (no two of them
+// and 的 stand at the same place).
 func withoutOrganizer(s string) string {
 	if !strings.HasPrefix(s, "由") {
 		return s
 	}
-	return reOrganizedBy.ReplaceAllString(s, "")
+	p := len("由")
+	for k := 1; k <= 60; k++ {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if w == 0 || r == '，' || r == '。' {
+			return s
+		}
+		p += w
+		if v := hasWhichPrefix(s[p:], organizerVerbs); k >= 2 && v != "" && strings.HasPrefix(s[p+len(v):], "的") {
+			return s[p+len(v)+len("的"):]
+		}
+	}
+	return s
 }
 
-// atEventOn returns the name of the happening of 在…上 (reAtEventOn).
+// atEventOn returns the name of the happening of 在…上, as the group of
+// the regexp ^在(?:由[^，。]*?的)?(.{4,60}?)上$: what stands between 在 and
+// the 上 that ends s, after the organizer (由…的, to the first 的 that
+// leaves a name) if one leads to a name, of 4 to 60 runes (nameRunes).
 func atEventOn(s string) (string, bool) {
 	if !strings.HasPrefix(s, "在") || !strings.HasSuffix(s, "上") {
 		return "", false
 	}
-	if m := reAtEventOn.FindStringSubmatch(s); m != nil {
-		return m[1], true
+	body := s[len("在") : len(s)-len("上")]
+	if strings.HasPrefix(body, "由") {
+		for p := len("由"); ; {
+			i := strings.Index(body[p:], "的")
+			if i < 0 || strings.ContainsAny(body[len("由"):p+i], "，。") {
+				break
+			}
+			if name := body[p+i+len("的"):]; nameRunes(name) {
+				return name, true
+			}
+			p += i + len("的")
+		}
+	}
+	if nameRunes(body) {
+		return body, true
 	}
 	return "", false
+}
+
+// nameRunes reports whether s is 4 to 60 runes, none of them a newline
+// (the regexp .{4,60}).
+func nameRunes(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 4 && n <= 60 && !strings.Contains(s, "\n")
+}
+
+// withoutTheme returns s without the theme it opens with, as the regexp
+// ^以“[^”]*”为主题的 replaced by "" would.
+func withoutTheme(s string) string {
+	rest, ok := strings.CutPrefix(s, "以“")
+	if !ok {
+		return s
+	}
+	if i := strings.Index(rest, "”"); i >= 0 && strings.HasPrefix(rest[i+len("”"):], "为主题的") {
+		return rest[i+len("”")+len("为主题的"):]
+	}
+	return s
 }
 
 // happening finds, in one clause, the name of the happening the clause
@@ -128,9 +175,7 @@ func atEventOn(s string) (string, bool) {
 // subject.
 func happening(clause string) (name string, object bool) {
 	clause = withoutOrganizer(clause)
-	if strings.HasPrefix(clause, "以“") {
-		clause = reThemed.ReplaceAllString(clause, "")
-	}
+	clause = withoutTheme(clause)
 	if at, ok := atEventOn(clause); ok && isEventNoun(at) {
 		return at, false
 	}
@@ -258,11 +303,9 @@ func chronicleName(desc string) string {
 		c = sent[cs[0].off:cs[1].end]
 	}
 	c = withoutOrganizer(c)
-	c = reLead.ReplaceAllString(c, "")
-	if hasAnySuffix(c, concludedEnds...) {
-		if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
-			c = m[1]
-		}
+	c = strings.TrimPrefix(c, hasWhichPrefix(c, leadWords))
+	if m, ok := concluded(c); ok && isEventNoun(m) {
+		c = m
 	}
 	return clip(c)
 }
@@ -270,12 +313,35 @@ func chronicleName(desc string) string {
 // timeClauseEnds end a clause of time (…开工活动后, …之际).
 var timeClauseEnds = []string{"后", "时", "之际", "期间", "前夕"}
 
-// A happening reported as concluded: 武威市首届房地产展销会圆满完成. The
-// regexp needs the text to end with one of concludedEnds.
+// leadWords open a clause before its subject (据悉, 近日…).
+var leadWords = []string{"随着", "据悉", "近日", "当日", "当天", "期间"}
+
+// A happening reported as concluded (武威市首届房地产展销会圆满完成) ends with
+// one of concludedEnds, which one of concludedAdverbs may precede.
 var (
-	reConcluded   = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
-	concludedEnds = []string{"完成", "结束", "落幕", "闭幕"}
+	concludedEnds    = []string{"完成", "结束", "落幕", "闭幕"}
+	concludedAdverbs = []string{"正式", "顺利", "圆满", "成功"}
 )
+
+// concluded returns the happening s reports as concluded, as the group of
+// the regexp ^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$: s
+// without its end and, if what is left is more, the adverb before it.
+// The words are Chinese characters, whose lead bytes no rune before them
+// holds: the group ends at a rune of s.
+func concluded(s string) (string, bool) {
+	end := hasWhichSuffix(s, concludedEnds)
+	if end == "" {
+		return "", false
+	}
+	g := s[:len(s)-len(end)]
+	if a := hasWhichSuffix(g, concludedAdverbs); a != "" && len(g) > len(a) {
+		g = g[:len(g)-len(a)]
+	}
+	if g == "" || strings.Contains(g, "\n") {
+		return "", false
+	}
+	return g, true
+}
 
 // clauseSpans returns the byte ranges of the clauses of a sentence,
 // between its commas and colons.
