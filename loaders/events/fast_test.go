@@ -828,3 +828,30 @@ func TestOpeningsAndDisasters(t *testing.T) {
 		t.Errorf("only %d matches: the check checks little", matched)
 	}
 }
+
+// TestOwnSession holds ownSession to the regexp it reads by hand, on
+// every start of the cleaned lines of the vendored yearbook that hold 次,
+// and on made-up text.
+func TestOwnSession(t *testing.T) {
+	reOwnSession := regexp.MustCompile(`^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)`)
+	texts := []string{"", "第八次代表大会", "五届二次会议", "第五届第二次全体会议", "届二次会议", "第第八次会议", "八次" + strings.Repeat("长", 12) + "会议", "八次" + strings.Repeat("长", 13) + "会议", "八次长，会议", "12次全委会", "第五届会议"}
+	for _, l := range booktest.Lines(t) {
+		if l = textnorm.Clean(l); strings.Contains(l, "次") {
+			for i := range l {
+				texts = append(texts, l[i:])
+			}
+		}
+	}
+	held := 0
+	for _, s := range texts {
+		if got, want := ownSession(s), reOwnSession.MatchString(s); got != want {
+			t.Fatalf("ownSession(%q) = %v, want %v", s, got, want)
+		}
+		if ownSession(s) {
+			held++
+		}
+	}
+	if held < 50 {
+		t.Errorf("only %d sessions: the check checks little", held)
+	}
+}

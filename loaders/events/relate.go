@@ -1,7 +1,6 @@
 package events
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -190,7 +189,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			// An organization's own numbered meeting told after the
 			// first sentence is another happening (…参加省残联第八次代表
 			// 大会的代表), not this one.
-			if sp.Kind == kg.Organization && sp.Start >= first && reOwnSession.MatchString(s[sp.End:]) {
+			if sp.Kind == kg.Organization && sp.Start >= first && ownSession(s[sp.End:]) {
 				continue
 			}
 			switch sp.Kind {
@@ -556,9 +555,58 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 	return []mention.Span{sp}
 }
 
-// reOwnSession is a numbered meeting written right after a body's name
-// (第八次代表大会, 五届二次会议).
-var reOwnSession = regexp.MustCompile(`^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)`)
+// ownSession reports whether s opens with a numbered meeting (第八次代表
+// 大会, 五届二次会议), as the regexp
+//
+//	^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)
+//
+// matches it: a term (sessionNumber 届) if written, a session (次), then
+// one of sessionWords after at most 12 runes of the clause.
+func ownSession(s string) bool {
+	p := max(sessionNumber(s, 0, "届"), 0)
+	q := sessionNumber(s, p, "次")
+	if q < 0 {
+		return false
+	}
+	for k := 0; ; k++ {
+		if hasAnyPrefix(s[q:], sessionWords...) {
+			return true
+		}
+		w, ok := clauseRune(s, q)
+		if k == 12 || !ok {
+			return false
+		}
+		q += w
+	}
+}
+
+// sessionWords end the name of a numbered meeting.
+var sessionWords = []string{"会议", "大会", "全会", "全委会"}
+
+// sessionNumerals are the Chinese numerals of a term or a session.
+const sessionNumerals = "一二三四五六七八九十百零"
+
+// sessionNumber reads 第 if written, a run of ASCII digits and
+// sessionNumerals, and unit at byte i of s, and returns the offset after
+// them, or -1. The run is read whole: a shorter one would be followed by
+// a numeral, not by the unit.
+func sessionNumber(s string, i int, unit string) int {
+	if strings.HasPrefix(s[i:], "第") {
+		i += len("第")
+	}
+	n := i
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !isDigit(s[n]) && !strings.ContainsRune(sessionNumerals, r) {
+			break
+		}
+		n += w
+	}
+	if n == i || !strings.HasPrefix(s[n:], unit) {
+		return -1
+	}
+	return n + len(unit)
+}
 
 // insideQuotes reports whether byte i of s is inside “…”: a place in a
 // slogan or a title (“美丽中国·最佳全域旅游休闲目的地”) is not where the
