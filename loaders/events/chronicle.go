@@ -171,7 +171,7 @@ const markerLikeRunes = "0123456789同日至月—－–-～~"
 type marker struct {
 	kind      int // markerDay, markerSame, markerPeriod
 	d, em, ed int // day, end month (0: same), end day (0: single day)
-	m         int // month written in the marker (reFullDay), else 0
+	m         int // month written in the marker (4 月 4 日), else 0
 	col       int // byte offset in Line.Text where the entry's text starts
 }
 
