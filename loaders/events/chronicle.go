@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -450,16 +451,16 @@ func (x *extractor) chronicleEvent(e entry, to int) {
 		x.diag(e.line, CodeEmptyEntry, "day marker without text")
 		return
 	}
-	src := x.quoted(p, off, firstSentence(desc))
+	first := firstSentence(desc)
+	src := x.quoted(p, off, first)
 	src.Line, src.Page = e.line, d.Line(e.line).Page
 	ev := x.newEvent(chronicleName(desc), e.date, CategoryChronicle, t, src)
 	ev.chronicle = true
 	x.add(ev, e.date.Start+"|"+textnorm.Key(firstRunes(desc, 24)))
 	// A dated happening told inside the entry (…。4 月 4 日，召开全市领导
 	// 干部会议进行宣布。) is an event of its own.
-	ss := sentences(desc)
-	for i := 1; i < len(ss); i++ {
-		x.datedSentence(p, off+ss[i].off, desc[ss[i].off:ss[i].end], true)
+	for sn := range sentences(desc, len(first)) {
+		x.datedSentence(p, off+sn.off, desc[sn.off:sn.end], true)
 	}
 }
 
@@ -477,23 +478,27 @@ func firstRunes(s string, n int) string {
 // sentence is a byte range of a text.
 type sentence struct{ off, end int }
 
-// sentences splits s after each 。；！？ (segment.SentenceEndAt).
-func sentences(s string) []sentence {
-	var out []sentence
-	start := 0
-	m := markFinder{s: s, dot: -1}
-	for {
-		j := m.next(start)
-		if j == len(s) {
-			break
+// sentences yields the sentences of s from byte from on, which starts
+// one, split after each 。；！？ (segment.SentenceEndAt). The readers
+// want those after the first, and stop early: none is kept in a slice.
+func sentences(s string, from int) iter.Seq[sentence] {
+	return func(yield func(sentence) bool) {
+		start := from
+		m := markFinder{s: s, dot: -1}
+		for {
+			j := m.next(start)
+			if j == len(s) {
+				break
+			}
+			if !yield(sentence{start, j + len("。")}) {
+				return
+			}
+			start = j + len("。")
 		}
-		out = append(out, sentence{start, j + len("。")})
-		start = j + len("。")
+		if start < len(s) {
+			yield(sentence{start, len(s)})
+		}
 	}
-	if start < len(s) {
-		out = append(out, sentence{start, len(s)})
-	}
-	return out
 }
 
 // markFinder finds the sentence ends of a text (segment.SentenceEndAt)

@@ -84,9 +84,14 @@ func TestSentences(t *testing.T) {
 	}
 	ends := 0
 	for _, s := range texts {
-		got, want := sentences(s), byRunes(s)
+		got, want := slices.Collect(sentences(s, 0)), byRunes(s)
 		if !slices.Equal(got, want) {
 			t.Fatalf("sentences(%q) = %v, want %v", s, got, want)
+		}
+		if len(want) > 0 {
+			if got := slices.Collect(sentences(s, want[0].end)); !slices.Equal(got, want[1:]) {
+				t.Fatalf("sentences(%q) after the first = %v, want %v", s, got, want[1:])
+			}
 		}
 		if got, want := firstSentence(s), firstSentenceByIndex(s); got != want {
 			t.Fatalf("firstSentence(%q) = %q, want %q", s, got, want)

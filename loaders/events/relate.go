@@ -347,18 +347,21 @@ func places(s string, spans []mention.Span) []mention.Span {
 	}
 	// Where the thing the event is about lies (批发市场位于凉州区永昌镇白洪村),
 	// told in a later sentence.
-	ss := sentences(s)
-	for i := 1; i < len(ss); i++ {
-		sn := ss[i]
+	var second sentence
+	later := 0
+	for sn := range sentences(s, first) {
+		if later++; later == 1 {
+			second = sn
+		}
 		for _, sp := range placesAfter(s, spans, sn, "位于") {
 			return []mention.Span{sp}
 		}
 	}
 	// Where the people of the happening went, told right after it
 	// (武威市开展…观摩活动。市委书记王国斌…带队深入天祝县、古浪县…).
-	if len(ss) > 1 {
-		if sp, ok := leadingPerson(s, spans, ss[1]); ok {
-			return placesBy(s, spans, sn2(ss[1], sp))
+	if later > 0 {
+		if sp, ok := leadingPerson(s, spans, second); ok {
+			return placesBy(s, spans, sn2(second, sp))
 		}
 	}
 	return nil
