@@ -88,6 +88,7 @@ type extractor struct {
 	diags []kg.Diagnostic
 	marks lineMarks
 	areas map[[2]string]headingArea // see area
+	seen  map[linkKey]int           // see relate
 	// topics holds the topics' texts built before (nil: build each
 	// when read).
 	topics map[*segment.Topic]*segment.Passage
@@ -393,7 +394,7 @@ func (x *extractor) graph() *kg.Graph {
 	}
 	for _, e := range x.evs {
 		g.Entities = append(g.Entities, e.ent)
-		g.Relationships = append(g.Relationships, x.relate(e)...)
+		g.Relationships = x.relate(e, g.Relationships)
 	}
 	sort.SliceStable(g.Diagnostics, func(i, j int) bool { return g.Diagnostics[i].Line < g.Diagnostics[j].Line })
 	return g

@@ -136,13 +136,20 @@ type linkKey struct {
 // relate returns the relationships of event e to the names found in its
 // texts: people and organizations PARTICIPATED_IN it, it INVOLVES projects,
 // and it OCCURRED_IN the place where it happened (see places).
-func (x *extractor) relate(e *event) []kg.Relationship {
+//
+// It appends them to out, the relationships of the events before, and
+// returns it; x.seen, cleared here, maps the links of e to their place in
+// out.
+func (x *extractor) relate(e *event, out []kg.Relationship) []kg.Relationship {
 	if x.f == nil {
-		return nil
+		return out
 	}
 	ref := kg.Ref{Kind: kg.Event, Key: e.ent.Key}
-	var out []kg.Relationship
-	seen := map[linkKey]int{}
+	if x.seen == nil {
+		x.seen = map[linkKey]int{}
+	}
+	seen := x.seen
+	clear(seen)
 	emit := func(r kg.Relationship) {
 		k := linkKey{r.Type, r.From, r.To}
 		if i, ok := seen[k]; ok {
@@ -194,20 +201,7 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			}
 			switch sp.Kind {
 			case kg.Person, kg.Organization:
-				props := map[string]string{}
-				if sp.Title != "" {
-					props["role"] = sp.Title
-				}
-				if chairs(s, sp.End) {
-					if sp.Title != "" {
-						props["title"] = sp.Title
-					}
-					props["role"] = "chair"
-				}
-				if len(props) == 0 {
-					props = nil
-				}
-				emit(kg.Relationship{Type: kg.ParticipatedIn, From: sp.Ref(), To: ref, Props: props, Source: source(sp)})
+				emit(kg.Relationship{Type: kg.ParticipatedIn, From: sp.Ref(), To: ref, Props: roleProps(sp, chairs(s, sp.End)), Source: source(sp)})
 			case kg.Project:
 				if shortFormOf(sp.Key, projects) {
 					continue // 甘肃马铃薯现代种业园项目 after 雪川农业集团甘肃马铃薯…项目
@@ -258,6 +252,21 @@ func (x *extractor) area(sec, top string) (mention.Span, bool) {
 	}
 	x.areas[k] = headingArea{sp, ok}
 	return sp, ok
+}
+
+// roleProps returns the props of the link of a participant: its role, the
+// title written before its name or "chair" if it chairs the happening
+// (with the title kept as title); nil when it has neither.
+func roleProps(sp mention.Span, chair bool) map[string]string {
+	switch {
+	case chair && sp.Title != "":
+		return map[string]string{"role": "chair", "title": sp.Title}
+	case chair:
+		return map[string]string{"role": "chair"}
+	case sp.Title != "":
+		return map[string]string{"role": sp.Title}
+	}
+	return nil
 }
 
 // shortFormOf reports whether the project key k is a shorter form of a
