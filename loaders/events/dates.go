@@ -61,7 +61,13 @@ func day(y, m, d int) (string, bool) {
 	if t.Day() != d || int(t.Month()) != m {
 		return "", false
 	}
-	return t.Format("2006-01-02"), true
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02"), true
+	}
+	// The format of time.Format("2006-01-02"), without its parsing of the
+	// layout and its buffer.
+	b := [10]byte{'0' + byte(y/1000), '0' + byte(y/100%10), '0' + byte(y/10%10), '0' + byte(y%10), '-', '0' + byte(m/10), '0' + byte(m%10), '-', '0' + byte(d/10), '0' + byte(d%10)}
+	return string(b[:]), true
 }
 
 // dayRange returns the span from y-m-d to the end day em-ed (em 0 means the

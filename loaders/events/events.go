@@ -89,6 +89,7 @@ type extractor struct {
 	marks lineMarks
 	areas map[[2]string]headingArea // see area
 	seen  map[linkKey]int           // see relate
+	slab  []event                   // see alloc
 	// topics holds the topics' texts built before (nil: build each
 	// when read).
 	topics map[*segment.Topic]*segment.Passage
@@ -120,6 +121,25 @@ type event struct {
 	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them ("": not yet)
 	chronicle   bool
 	weak        bool // dated by year only: kept only as a mention of a better-dated event
+	// ownText and ownNames hold the first text and the first two names:
+	// most events have no more, and texts and names start in them
+	// instead of in arrays of their own.
+	ownText  [1]text
+	ownNames [2]string
+}
+
+// eventSlab is how many events alloc allocates at once.
+const eventSlab = 32
+
+// alloc returns a new zero event. Events are allocated eventSlab at a
+// time: an extraction makes hundreds, and keeps them all to its end.
+func (x *extractor) alloc() *event {
+	if len(x.slab) == 0 {
+		x.slab = make([]event, eventSlab)
+	}
+	e := &x.slab[0]
+	x.slab = x.slab[1:]
+	return e
 }
 
 // text is a description of an event: Text[off:end] of a passage. Names
@@ -141,7 +161,10 @@ func (t text) String() string { return t.p.Text[t.off:t.end] }
 func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, src kg.Source) *event {
 	name := clip(full)
 	desc := strings.TrimSpace(t.String())
-	e := &event{date: ds, texts: []text{t}}
+	e := x.alloc()
+	e.date = ds
+	e.ownText[0] = t
+	e.texts, e.names = e.ownText[:], e.ownNames[:0]
 	lo, hi := ds.bounds()
 	e.first, e.last = dayNumber(lo), dayNumber(hi)
 	e.ent = kg.Entity{

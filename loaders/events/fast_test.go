@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/internal/booktest"
@@ -300,7 +301,7 @@ func TestRegexpGuards(t *testing.T) {
 	}
 }
 
-// TestMeetingSigShortcuts holds numerals and localCommittee to the
+// TestMeetingSigShortcuts holds appendNumerals and localCommittee to the
 // regexps they stand for, on the keys of the lines of the vendored
 // yearbook and on made-up text.
 func TestMeetingSigShortcuts(t *testing.T) {
@@ -320,8 +321,8 @@ func TestMeetingSigShortcuts(t *testing.T) {
 				want = append(want, n)
 			}
 		}
-		if got := numerals(s); !slices.Equal(got, want) {
-			t.Fatalf("numerals(%q) = %v, want %v", s, got, want)
+		if got := appendNumerals(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("appendNumerals(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := localCommittee(s), reLocalCommittee.MatchString(s); got != want {
 			t.Fatalf("localCommittee(%q) = %v, want %v", s, got, want)
@@ -858,5 +859,22 @@ func TestOwnSession(t *testing.T) {
 	}
 	if held < 50 {
 		t.Errorf("only %d sessions: the check checks little", held)
+	}
+}
+
+// TestDay holds day to time.Format on every day of four years, a year
+// before 1000 and one after 9999, and to its refusals.
+func TestDay(t *testing.T) {
+	for _, y := range []int{999, 2023, 2024, 2100, 12345} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				got, ok := day(y, m, d)
+				tm := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+				wantOK := m >= 1 && m <= 12 && d >= 1 && tm.Day() == d && int(tm.Month()) == m
+				if ok != wantOK || ok && got != tm.Format("2006-01-02") {
+					t.Fatalf("day(%d, %d, %d) = %q, %v", y, m, d, got, ok)
+				}
+			}
+		}
 	}
 }

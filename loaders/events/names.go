@@ -463,7 +463,8 @@ func meetingSig(name, city string) string {
 	default:
 		return ""
 	}
-	nums := numerals(k)
+	var buf [8]int
+	nums := appendNumerals(buf[:0], k)
 	if len(nums) == 0 {
 		return ""
 	}
@@ -533,11 +534,11 @@ func localCommittee(k string) bool {
 	}
 }
 
-// numerals returns the numbers written in s, in Arabic or Chinese digits
-// (五届 四十九次 → 5, 49): each run of ASCII digits, and each run of
-// 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+ finds them.
-func numerals(s string) []int {
-	var out []int
+// appendNumerals appends to out the numbers written in s, in Arabic or
+// Chinese digits (五届 四十九次 → 5, 49): each run of ASCII digits, and
+// each run of 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+
+// finds them. meetingSig hands it a buffer of its own.
+func appendNumerals(out []int, s string) []int {
 	for i := 0; i < len(s); {
 		n := numeralRun(s[i:])
 		if n == 0 {
