@@ -44,25 +44,22 @@ type lineMarks struct {
 	parens []int // body and author lines whose clean text opens with （ (adoptionLines)
 }
 
-// markLines returns the lineMarks of d.
+// markLines returns the lineMarks of d. Nearly every line starts and
+// ends with a Chinese character, which hanAt tells and the line's tests
+// would tell again: hanAt is inlined here, and the tests are called only
+// for the other lines and for those that end in 月.
 func markLines(d *segment.Document) lineMarks {
 	var m lineMarks
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		switch l.Kind {
-		case segment.Body:
-			if keyEndsInMonth(l.Text) {
+		t := l.Text
+		if l.Kind == segment.Body || l.Kind == segment.Heading {
+			if n := len(t); (!hanAt(t, n-3) || t[n-3:] == "月") && keyEndsInMonth(t) {
 				m.months = append(m.months, l.N)
 			}
-			if opensParen(l.Text) {
-				m.parens = append(m.parens, l.N)
-			}
-		case segment.Heading:
-			if keyEndsInMonth(l.Text) {
-				m.months = append(m.months, l.N)
-			}
-		case segment.Author:
-			if opensParen(l.Text) {
+		}
+		if l.Kind == segment.Body || l.Kind == segment.Author {
+			if !hanAt(t, 0) && opensParen(t) {
 				m.parens = append(m.parens, l.N)
 			}
 		}
