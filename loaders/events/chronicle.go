@@ -461,15 +461,19 @@ func (x *extractor) chronicleEvent(e entry, to int) {
 	}
 }
 
-// firstRunes returns the first n runes of s.
+// firstRunes returns the first n runes of s, stepping over the Chinese
+// characters by their bytes (hanAt).
 func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		if hanAt(s, i) {
+			i += 3
+			continue
 		}
-		n--
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 	}
-	return s
+	return s[:i]
 }
 
 // sentence is a byte range of a text.

@@ -878,3 +878,52 @@ func TestDay(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseSpansAndRunes holds clauseSpans to a split at the commas and
+// colons a range loop finds, and firstRunes to the runes a range loop
+// counts, on the lines of the vendored yearbook and on made-up text with
+// broken UTF-8.
+func TestClauseSpansAndRunes(t *testing.T) {
+	byRunes := func(s string) []sentence {
+		var out []sentence
+		start := 0
+		for i, r := range s {
+			if r == '，' || r == '：' || r == ',' {
+				if i > start {
+					out = append(out, sentence{start, i})
+				}
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		if start < len(s) {
+			out = append(out, sentence{start, len(s)})
+		}
+		return out
+	}
+	firstByRange := func(s string, n int) string {
+		for i := range s {
+			if n == 0 {
+				return s[:i]
+			}
+			n--
+		}
+		return s
+	}
+	texts := []string{"", "，", ",,", "a，b：c,d", "\xef，", "\xef\xbc，\x8c", "：\xef\xbc", "长\xe4\xb8长", "\xff\xfe长"}
+	spans := 0
+	for _, s := range append(texts, booktest.Lines(t)...) {
+		got, want := clauseSpans(s), byRunes(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("clauseSpans(%q) = %v, want %v", s, got, want)
+		}
+		spans += len(want)
+		for _, n := range []int{0, 1, 24, 29, 1000} {
+			if got, want := firstRunes(s, n), firstByRange(s, n); got != want {
+				t.Fatalf("firstRunes(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+	if spans < 10000 {
+		t.Errorf("only %d clauses: the check checks little", spans)
+	}
+}

@@ -345,16 +345,27 @@ func concluded(s string) (string, bool) {
 
 // clauseSpans returns the byte ranges of the clauses of a sentence,
 // between its commas and colons.
+//
+// It compares bytes: ， and ： (EF BC 8C, EF BC 9A) start with a lead
+// byte and the ASCII comma is one byte, none of which a rune a walk
+// decodes can hold, so the marks found are those of a walk.
 func clauseSpans(s string) []sentence {
 	var out []sentence
 	start := 0
-	for i, r := range s {
-		if r == '，' || r == '：' || r == ',' {
-			if i > start {
-				out = append(out, sentence{start, i})
-			}
-			start = i + utf8.RuneLen(r)
+	for i := 0; i < len(s); i++ {
+		w := 1
+		switch c := s[i]; {
+		case c == ',':
+		case c == 0xEF && i+3 <= len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9A):
+			w = 3
+		default:
+			continue
 		}
+		if i > start {
+			out = append(out, sentence{start, i})
+		}
+		start = i + w
+		i += w - 1
 	}
 	if start < len(s) {
 		out = append(out, sentence{start, len(s)})
