@@ -447,14 +447,14 @@ func TestIndexLast(t *testing.T) {
 }
 
 // TestWordLists holds the walks of wordList to a search per word: last,
-// latest first, to the places strings.Index finds, and in to
-// strings.Contains, on the lines of the vendored yearbook and on made-up
+// latest first, to the places strings.Index finds, in to
+// strings.Contains and prefix to strings.HasPrefix, on the lines of the vendored yearbook and on made-up
 // text with broken UTF-8; and checks that every word starts as hanAt
 // needs.
 func TestWordLists(t *testing.T) {
 	texts := []string{"", "召开", "召开召开", "开展开", "\xe5召开", "召\xe5开", "大会在京召开举行", "开", "传达学习", "x审\xe5议"}
 	found := 0
-	for _, l := range []wordList{happenVerbs, contentVerbs} {
+	for _, l := range []wordList{happenVerbs, contentVerbs, postWords} {
 		for _, w := range l.words {
 			if !hanAt(w, 0) {
 				t.Fatalf("%q does not start with a Chinese character hanAt tells", w)
@@ -473,6 +473,7 @@ func TestWordLists(t *testing.T) {
 				}
 			}
 			slices.Sort(want)
+			want = slices.Compact(want) // 董事 and 董事长 start at one place
 			slices.Reverse(want)
 			var got []int
 			for i := l.last(s, len(s)); i >= 0; i = l.last(s, i) {
@@ -483,6 +484,9 @@ func TestWordLists(t *testing.T) {
 			}
 			if got, want := l.in(s), len(want) > 0; got != want {
 				t.Fatalf("in(%q) = %v, want %v", s, got, want)
+			}
+			if got, want := l.prefix(s), hasAnyPrefix(s, l.words...); got != want {
+				t.Fatalf("prefix(%q) = %v, want %v", s, got, want)
 			}
 			found += len(want)
 		}

@@ -17,7 +17,7 @@ var contentVerbs = newWordList("传达", "学习", "贯彻", "落实", "审议",
 // postWords are the titles that, written right after an organization,
 // make it part of a post (市委书记柳鹏, 任中共武威市委书记): the organization
 // names whose post it is, not a participant.
-var postWords = []string{"书记", "副书记", "常委", "委员", "主席", "副主席", "部长", "副部长", "市长", "副市长", "县长", "区长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "院长", "校长", "董事长", "总经理", "行长", "组长", "副组长", "会长", "秘书长", "理事长", "社长", "站长", "所长", "馆长", "检察长", "政委", "司令员", "队长", "场长", "经理", "总裁", "董事", "党组书记", "省长", "副省长", "代市长", "代理市长"}
+var postWords = newWordList("书记", "副书记", "常委", "委员", "主席", "副主席", "部长", "副部长", "市长", "副市长", "县长", "区长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "院长", "校长", "董事长", "总经理", "行长", "组长", "副组长", "会长", "秘书长", "理事长", "社长", "站长", "所长", "馆长", "检察长", "政委", "司令员", "队长", "场长", "经理", "总裁", "董事", "党组书记", "省长", "副省长", "代市长", "代理市长")
 
 // citedLeads are the words that, written right after a person's name,
 // open a citation of the person (习近平新时代中国特色社会主义思想, 习近平总书记…
@@ -190,7 +190,7 @@ func (x *extractor) relate(e *event, out []kg.Relationship) []kg.Relationship {
 			if sp.Kind == kg.Organization && citesOrg(s[sp.End:]) {
 				continue
 			}
-			if sp.Kind == kg.Organization && (hasAnyPrefix(s[sp.End:], postWords...) || inTitle(sp, spans)) {
+			if sp.Kind == kg.Organization && (postWords.prefix(s[sp.End:]) || inTitle(sp, spans)) {
 				continue
 			}
 			// An organization's own numbered meeting told after the

@@ -82,6 +82,11 @@ func newWordList(words ...string) wordList {
 	return l
 }
 
+// prefix reports whether s starts with one of the words.
+func (l *wordList) prefix(s string) bool {
+	return hanAt(s, 0) && l.firsts.has(rune3(s, 0)) && hasAnyPrefix(s, l.words...)
+}
+
 // in reports whether s holds one of the words. A word starts with a lead
 // byte, never inside the three bytes of another Chinese character.
 func (l *wordList) in(s string) bool {
