@@ -2,7 +2,8 @@ package events
 
 import (
 	"fmt"
-	"regexp"
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,18 +13,66 @@ import (
 )
 
 // A month marker stands alone on its line: `1 月`, ` 4 月` (a page-start
-// space), `12 月`, or in Chinese numerals `十二月`.
-var reMonthMarker = regexp.MustCompile(`^(\d{1,2}|[一二三四五六七八九十]{1,3})月$`)
+// space), `12 月`, or in Chinese numerals `十二月`: its key is one or two
+// digits, or one to three of monthNumerals, then 月.
+const monthNumerals = "一二三四五六七八九十"
+
+// monthNumber returns the numerals of the key k of a month marker, as the
+// regexp ^(\d{1,2}|[一二三四五六七八九十]{1,3})月$ finds them, or "".
+func monthNumber(k string) string {
+	m, ok := strings.CutSuffix(k, "月")
+	if !ok || m == "" {
+		return ""
+	}
+	if n := digitsAt(m, 0, 2); n == len(m) {
+		return m
+	}
+	runes := 0
+	for _, r := range m {
+		if runes++; runes > 3 || !strings.ContainsRune(monthNumerals, r) {
+			return ""
+		}
+	}
+	return m
+}
+
+// lineMarks are the lines the readers of structured lines look at,
+// found in one pass over the book's lines: most lines are none of them,
+// and each test reads only a line's first or last bytes.
+type lineMarks struct {
+	months []int // body lines and headings whose key ends in 月 (monthMarker)
+	parens []int // body and author lines whose clean text opens with （ (adoptionLines)
+}
+
+// markLines returns the lineMarks of d. Nearly every line starts and
+// ends with a Chinese character, which hanAt tells and the line's tests
+// would tell again: hanAt is inlined here, and the tests are called only
+// for the other lines and for those that end in 月.
+func markLines(d *segment.Document) lineMarks {
+	var m lineMarks
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		t := l.Text
+		if l.Kind == segment.Body || l.Kind == segment.Heading {
+			if n := len(t); (!hanAt(t, n-3) || t[n-3:] == "月") && keyEndsInMonth(t) {
+				m.months = append(m.months, l.N)
+			}
+		}
+		if l.Kind == segment.Body || l.Kind == segment.Author {
+			if !hanAt(t, 0) && opensParen(t) {
+				m.parens = append(m.parens, l.N)
+			}
+		}
+	}
+	return m
+}
 
 // monthMarker returns the month of a month-marker line, or 0.
 func monthMarker(l *segment.Line) int {
 	if l.Kind != segment.Body && l.Kind != segment.Heading {
 		return 0
 	}
-	// A marker's key ends in 月, which Key neither adds nor folds: a line
-	// that does not end in 月 before the runes Key drops needs no key.
-	// Every line of the book is asked, and its end is read, not all of it.
-	if !strings.HasSuffix(keyEnd(l.Text), "月") {
+	if !keyEndsInMonth(l.Text) {
 		return 0
 	}
 	// A marker's key is at most three numerals and 月: twelve bytes.
@@ -31,18 +80,35 @@ func monthMarker(l *segment.Line) int {
 	if len(k) > 12 || !strings.HasSuffix(k, "月") {
 		return 0
 	}
-	m := reMonthMarker.FindStringSubmatch(k)
-	if m == nil {
+	m := monthNumber(k)
+	if m == "" {
 		return 0
 	}
-	n, err := strconv.Atoi(m[1])
+	n, err := strconv.Atoi(m)
 	if err != nil {
-		n = textnorm.Number(m[1])
+		n = textnorm.Number(m)
 	}
 	if n < 1 || n > 12 {
 		return 0
 	}
 	return n
+}
+
+// keyEndsInMonth reports whether textnorm.Key(s) ends in 月, as a month
+// marker's key does. Key neither adds nor folds 月: a line that does not
+// end in 月 before the runes Key drops needs no key. Every line of the
+// book is asked, and its end is read, not all of it; most end in a
+// Chinese character or an ASCII letter or digit, which Key keeps, and
+// their last bytes tell (see hanAt).
+func keyEndsInMonth(s string) bool {
+	n := len(s)
+	switch {
+	case hanAt(s, n-3):
+		return s[n-3:] == "月"
+	case n > 0 && s[n-1] < utf8.RuneSelf && !asciiSpace(s[n-1]):
+		return false
+	}
+	return strings.HasSuffix(keyEnd(s), "月")
 }
 
 // keyEnd returns s without the runes at its end that textnorm.Key drops
@@ -89,24 +155,21 @@ func keptEnd(s string) bool {
 }
 
 // The forms of a day marker, as the text before its U+3000 reads once its
-// spaces are removed.
-var (
-	reDay       = regexp.MustCompile(`^(\d{1,2})日$`)                                      // 4 日
-	reDays      = regexp.MustCompile(`^(\d{1,2})日?(?:至|—|－|–|-|～|~)(\d{1,2})日$`)          // 7 至 11 日, 7 日至 11 日
-	reDaysMonth = regexp.MustCompile(`^(\d{1,2})日(?:至|—|－|–|-|～|~)(\d{1,2})月(\d{1,2})日$`) // 31 日至 4 月 2 日
-	reFullDay   = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日$`)                            // 4 月 4 日 (chronicles that repeat the month)
-	reSameDay   = regexp.MustCompile(`^同日$`)                                              // 同日, 同 日
-	rePeriod    = regexp.MustCompile(`^(上旬|中旬|下旬|月初|月中|月底|月末|月内|是月|本月|同月)$`)
-	// reMarkerLike is what a damaged day marker could look like: short,
-	// starting with a digit or 同, ending in 日, with no other words.
-	reMarkerLike = regexp.MustCompile(`^[\d同][\d同日至月—－–\-～~]{0,10}日$`)
-)
+// spaces are removed (see readMarker): 4 日; 7 至 11 日, 7 日至 11 日; 31 日至
+// 4 月 2 日; 4 月 4 日 (chronicles that repeat the month); 同日, 同 日; or
+// one of markerPeriods.
+var markerPeriods = []string{"上旬", "中旬", "下旬", "月初", "月中", "月底", "月末", "月内", "是月", "本月", "同月"}
+
+// markerLikeRunes are the runes of what a damaged day marker could look
+// like: short, starting with a digit or 同, ending in 日, with no other
+// words.
+const markerLikeRunes = "0123456789同日至月—－–-～~"
 
 // marker is a parsed day marker.
 type marker struct {
 	kind      int // markerDay, markerSame, markerPeriod
 	d, em, ed int // day, end month (0: same), end day (0: single day)
-	m         int // month written in the marker (reFullDay), else 0
+	m         int // month written in the marker (4 月 4 日), else 0
 	col       int // byte offset in Line.Text where the entry's text starts
 }
 
@@ -124,46 +187,105 @@ func dayMarker(l *segment.Line) (mk marker, ok, bad bool) {
 		return marker{}, false, false
 	}
 	t := strings.TrimLeft(l.Text, " ")
-	i := strings.IndexRune(t, '\u3000')
+	i := strings.Index(t, "\u3000")
 	if i <= 0 || i > 40 {
 		return marker{}, false, false
 	}
-	prefix := textnorm.Key(t[:i])
-	mk.col = len(l.Text) - len(t) + i + len("\u3000")
-	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	switch {
-	case reDay.MatchString(prefix):
-		m := reDay.FindStringSubmatch(prefix)
-		mk.kind, mk.d = markerDay, num(m[1])
-	case reDays.MatchString(prefix):
-		m := reDays.FindStringSubmatch(prefix)
-		mk.kind, mk.d, mk.ed = markerDay, num(m[1]), num(m[2])
-	case reDaysMonth.MatchString(prefix):
-		m := reDaysMonth.FindStringSubmatch(prefix)
-		mk.kind, mk.d, mk.em, mk.ed = markerDay, num(m[1]), num(m[2]), num(m[3])
-	case reFullDay.MatchString(prefix):
-		m := reFullDay.FindStringSubmatch(prefix)
-		mk.kind, mk.m, mk.d = markerDay, num(m[1]), num(m[2])
-	case reSameDay.MatchString(prefix):
-		mk.kind = markerSame
-	case rePeriod.MatchString(prefix):
-		mk.kind = markerPeriod
-	case reMarkerLike.MatchString(prefix):
-		return marker{}, false, true
-	default:
-		return marker{}, false, false
+	mk, ok, bad = readMarker(textnorm.Key(t[:i]))
+	if ok {
+		mk.col = len(l.Text) - len(t) + i + len("\u3000")
 	}
-	return mk, true, false
+	return mk, ok, bad
+}
+
+// readMarker reads the key p of the text of a day marker, as the regexps
+//
+//	^(\d{1,2})日$
+//	^(\d{1,2})日?(?:至|—|－|–|-|～|~)(\d{1,2})日$
+//	^(\d{1,2})日(?:至|—|－|–|-|～|~)(\d{1,2})月(\d{1,2})日$
+//	^(\d{1,2})月(\d{1,2})日$
+//	^同日$
+//
+// and those of markerPeriods would, which no two match alike, and reports
+// whether it looks like a damaged marker (markerLike) if it is none. A
+// number is read whole: a shorter one would be followed by a digit, which
+// no word of the forms starts with.
+func readMarker(p string) (mk marker, ok, bad bool) {
+	switch {
+	case p == "同日":
+		return marker{kind: markerSame}, true, false
+	case slices.Contains(markerPeriods, p):
+		return marker{kind: markerPeriod}, true, false
+	}
+	if d, q := numberAt(p, 0); q > 0 {
+		switch {
+		case p[q:] == "日":
+			return marker{kind: markerDay, d: d}, true, false
+		case strings.HasPrefix(p[q:], "月"):
+			if d2, r := numberAt(p, q+len("月")); r > 0 && p[r:] == "日" {
+				return marker{kind: markerDay, m: d, d: d2}, true, false
+			}
+		default:
+			u := q
+			if strings.HasPrefix(p[u:], "日") {
+				u += len("日")
+			}
+			if w := rangeDashAt(p, u); w > 0 {
+				if e, r := numberAt(p, u+w); r > 0 {
+					if p[r:] == "日" {
+						return marker{kind: markerDay, d: d, ed: e}, true, false
+					}
+					if ed, v := numberAt(p, r+len("月")); u > q && strings.HasPrefix(p[r:], "月") && v > 0 && p[v:] == "日" {
+						return marker{kind: markerDay, d: d, em: e, ed: ed}, true, false
+					}
+				}
+			}
+		}
+	}
+	return marker{}, false, markerLike(p)
+}
+
+// numberAt returns the number of one or two ASCII digits at byte i of s
+// and the offset after it, or 0, 0.
+func numberAt(s string, i int) (int, int) {
+	n := digitsAt(s, i, 2)
+	if n == 0 {
+		return 0, 0
+	}
+	v := 0
+	for _, c := range []byte(s[i : i+n]) {
+		v = 10*v + int(c-'0')
+	}
+	return v, i + n
+}
+
+// markerLike reports whether p looks like a damaged day marker, as the
+// regexp ^[\d同][\d同日至月—－–\-～~]{0,10}日$ matches it: two to twelve
+// runes of markerLikeRunes, the first a digit or 同, the last 日.
+func markerLike(p string) bool {
+	if !strings.HasSuffix(p, "日") || !(digitFirst(p) || strings.HasPrefix(p, "同")) {
+		return false
+	}
+	n := 0
+	for _, r := range p {
+		if n++; n > 12 || !strings.ContainsRune(markerLikeRunes, r) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // chronicle finds every chronicle in the document and adds an event for
 // each of its entries. A chronicle starts at a month marker whose next
 // content line is a day entry, and runs until an author line, a heading, a
 // 【topic】 or the end of the part.
+//
+// Only the lines whose key ends in 月 are asked (see lineMarks).
 func (x *extractor) chronicle() {
 	d := x.d
-	for n := 1; n <= len(d.Lines); n++ {
-		if monthMarker(d.Line(n)) == 0 {
+	last := 0 // the last line of the chronicle read last
+	for _, n := range x.marks.months {
+		if n <= last || monthMarker(d.Line(n)) == 0 {
 			continue
 		}
 		// Months without entries may come first: look past them.
@@ -177,7 +299,7 @@ func (x *extractor) chronicle() {
 		if _, ok, _ := dayMarker(d.Line(next)); !ok {
 			continue
 		}
-		n = x.readChronicle(n)
+		last = x.readChronicle(n)
 	}
 }
 
@@ -326,50 +448,58 @@ func (x *extractor) chronicleEvent(e entry, to int) {
 		x.diag(e.line, CodeEmptyEntry, "day marker without text")
 		return
 	}
-	src := x.quoted(p, off, firstSentence(desc))
+	first := firstSentence(desc)
+	src := x.quoted(p, off, first)
 	src.Line, src.Page = e.line, d.Line(e.line).Page
 	ev := x.newEvent(chronicleName(desc), e.date, CategoryChronicle, t, src)
 	ev.chronicle = true
 	x.add(ev, e.date.Start+"|"+textnorm.Key(firstRunes(desc, 24)))
 	// A dated happening told inside the entry (…。4 月 4 日，召开全市领导
 	// 干部会议进行宣布。) is an event of its own.
-	ss := sentences(desc)
-	for i := 1; i < len(ss); i++ {
-		x.datedSentence(p, off+ss[i].off, desc[ss[i].off:ss[i].end], true)
+	for sn := range sentences(desc, len(first)) {
+		x.datedSentence(p, off+sn.off, desc[sn.off:sn.end], true)
 	}
 }
 
-// firstRunes returns the first n runes of s.
+// firstRunes returns the first n runes of s, stepping over the Chinese
+// characters by their bytes (hanAt).
 func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		if hanAt(s, i) {
+			i += 3
+			continue
 		}
-		n--
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 	}
-	return s
+	return s[:i]
 }
 
 // sentence is a byte range of a text.
 type sentence struct{ off, end int }
 
-// sentences splits s after each 。；！？ (segment.SentenceEndAt).
-func sentences(s string) []sentence {
-	var out []sentence
-	start := 0
-	m := markFinder{s: s, dot: -1}
-	for {
-		j := m.next(start)
-		if j == len(s) {
-			break
+// sentences yields the sentences of s from byte from on, which starts
+// one, split after each 。；！？ (segment.SentenceEndAt). The readers
+// want those after the first, and stop early: none is kept in a slice.
+func sentences(s string, from int) iter.Seq[sentence] {
+	return func(yield func(sentence) bool) {
+		start := from
+		m := markFinder{s: s, dot: -1}
+		for {
+			j := m.next(start)
+			if j == len(s) {
+				break
+			}
+			if !yield(sentence{start, j + len("。")}) {
+				return
+			}
+			start = j + len("。")
 		}
-		out = append(out, sentence{start, j + len("。")})
-		start = j + len("。")
+		if start < len(s) {
+			yield(sentence{start, len(s)})
+		}
 	}
-	if start < len(s) {
-		out = append(out, sentence{start, len(s)})
-	}
-	return out
 }
 
 // markFinder finds the sentence ends of a text (segment.SentenceEndAt)

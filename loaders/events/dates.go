@@ -2,7 +2,6 @@ package events
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +37,19 @@ func (s dateSpan) bounds() (string, string) {
 	return lo, hi
 }
 
+// dayNumber returns the ISO date d (2023-05-31) as the number 20230531.
+// The dates of bounds are all of this form, so the numbers compare as
+// the dates do.
+func dayNumber(d string) int {
+	n := 0
+	for i := 0; i < len(d); i++ {
+		if isDigit(d[i]) {
+			n = 10*n + int(d[i]-'0')
+		}
+	}
+	return n
+}
+
 // day returns the ISO date of y-m-d, or false when there is no such day
 // (2 月 30 日): chronicle dates must be exact, so an impossible date is
 // reported, not rolled over.
@@ -49,7 +61,13 @@ func day(y, m, d int) (string, bool) {
 	if t.Day() != d || int(t.Month()) != m {
 		return "", false
 	}
-	return t.Format("2006-01-02"), true
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02"), true
+	}
+	// The format of time.Format("2006-01-02"), without its parsing of the
+	// layout and its buffer.
+	b := [10]byte{'0' + byte(y/1000), '0' + byte(y/100%10), '0' + byte(y/10%10), '0' + byte(y%10), '-', '0' + byte(m/10), '0' + byte(m%10), '-', '0' + byte(d/10), '0' + byte(d%10)}
+	return string(b[:]), true
 }
 
 // dayRange returns the span from y-m-d to the end day em-ed (em 0 means the
@@ -105,7 +123,7 @@ func findFullDate(s string) []int {
 // bytes on: the positions tried are the digits just before each 月.
 func findFullDateFrom(s string, i int) []int {
 	for {
-		k := strings.Index(s[i:], "月")
+		k := indexLast(s[i:], "月")
 		if k < 0 {
 			return nil
 		}
@@ -223,11 +241,43 @@ func digitsAt(s string, i, most int) int {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// A month without its day (2023年5月, 5月) or a year alone (2023年).
-var (
-	reMonthDate = regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(?:份|上旬|中旬|下旬|初|中旬|底|末)?`)
-	reYearDate  = regexp.MustCompile(`^(\d{4})年(?:度)?`)
-)
+// monthAfter are the words that may follow the 月 of a month without its
+// day (2023年5月份, 5月上旬), tried in this order.
+var monthAfter = []string{"份", "上旬", "中旬", "下旬", "初", "底", "末"}
+
+// monthDate reads a month without its day at the start of s, as the
+// regexp ^(?:(\d{4})年)?(\d{1,2})月(?:份|上旬|中旬|下旬|初|中旬|底|末)? does:
+// the year (4 digits and 年) if written, the month, 月, and a word of
+// monthAfter if one follows. It returns the year ("" if not written), the
+// month and the length of the date. Each number is read whole: a shorter
+// one would be followed by a digit, not by 年 or 月.
+func monthDate(s string) (year, month string, n int, ok bool) {
+	q := 0
+	if digitsAt(s, 0, 4) == 4 && strings.HasPrefix(s[4:], "年") {
+		if mo := digitsAt(s, 4+len("年"), 2); mo > 0 && strings.HasPrefix(s[4+len("年")+mo:], "月") {
+			year, q = s[:4], 4+len("年")
+		}
+	}
+	mo := digitsAt(s, q, 2)
+	if mo == 0 || !strings.HasPrefix(s[q+mo:], "月") {
+		return "", "", 0, false
+	}
+	n = q + mo + len("月")
+	return year, s[q : q+mo], n + len(hasWhichPrefix(s[n:], monthAfter)), true
+}
+
+// yearDate reads a year alone at the start of s, as the regexp
+// ^(\d{4})年(?:度)? does, and returns the length of the date.
+func yearDate(s string) (int, bool) {
+	if digitsAt(s, 0, 4) < 4 || !strings.HasPrefix(s[4:], "年") {
+		return 0, false
+	}
+	n := 4 + len("年")
+	if strings.HasPrefix(s[n:], "度") {
+		n += len("度")
+	}
+	return n, true
+}
 
 // fullDate parses the full date at the start of s (cleaned text), with
 // defYear for a date that omits its year. It returns the date and the
@@ -272,29 +322,29 @@ func parseFull(s string, m []int, defYear int) (dateSpan, int, error) {
 // distinct happening.
 func partialDate(s string, defYear int) (dateSpan, int, bool) {
 	if !digitFirst(s) {
-		return dateSpan{}, 0, false // both regexps start with a digit
+		return dateSpan{}, 0, false // both forms start with a digit
 	}
-	if m := reMonthDate.FindStringSubmatch(s); m != nil {
-		rest := s[len(m[0]):]
+	if year, month, n, ok := monthDate(s); ok {
+		rest := s[n:]
 		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			return dateSpan{}, 0, false
 		}
 		y := defYear
-		if m[1] != "" {
-			y, _ = strconv.Atoi(m[1])
+		if year != "" {
+			y, _ = strconv.Atoi(year)
 		}
-		mo, _ := strconv.Atoi(m[2])
+		mo, _ := strconv.Atoi(month)
 		if mo < 1 || mo > 12 {
 			return dateSpan{}, 0, false
 		}
-		return dateSpan{Start: fmt.Sprintf("%04d-%02d", y, mo)}, len(m[0]), true
+		return dateSpan{Start: fmt.Sprintf("%04d-%02d", y, mo)}, n, true
 	}
-	if m := reYearDate.FindStringSubmatch(s); m != nil {
-		rest := s[len(m[0]):]
+	if n, ok := yearDate(s); ok {
+		rest := s[n:]
 		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			return dateSpan{}, 0, false
 		}
-		return dateSpan{Start: m[1]}, len(m[0]), true
+		return dateSpan{Start: s[:4]}, n, true
 	}
 	return dateSpan{}, 0, false
 }

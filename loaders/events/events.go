@@ -61,7 +61,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 // (segment.Document.Running), for a pipeline that shares it between
 // extractors; the topics' texts are taken from it.
 func ExtractRunning(d *segment.Document, yearbook string, f mention.Finder, running []segment.Stretch) *kg.Graph {
-	x := &extractor{d: d, yb: yearbook, f: f, byKey: map[string]*event{}, used: map[*segment.Topic]bool{}}
+	x := &extractor{d: d, yb: yearbook, f: f, byKey: map[string]*event{}, used: map[*segment.Topic]bool{}, marks: markLines(d)}
 	if len(running) > 0 {
 		x.topics = make(map[*segment.Topic]*segment.Passage, len(running))
 		for _, st := range running {
@@ -86,6 +86,10 @@ type extractor struct {
 	byKey map[string]*event
 	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
 	diags []kg.Diagnostic
+	marks lineMarks
+	areas map[[2]string]headingArea // see area
+	seen  map[linkKey]int           // see relate
+	slab  []event                   // see alloc
 	// topics holds the topics' texts built before (nil: build each
 	// when read).
 	topics map[*segment.Topic]*segment.Passage
@@ -110,13 +114,32 @@ type event struct {
 	// text key (see writesName).
 	longSets, keySets []runeSet
 	sig               string // meetingSig of its name, if a numbered meeting
-	// first and last are date.bounds(): same compares every candidate
-	// with every event found so far.
-	first, last string
+	// first and last are date.bounds() as numbers (dayNumber): same
+	// compares every candidate with every event found so far.
+	first, last int
 	texts       []text
 	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them ("": not yet)
 	chronicle   bool
 	weak        bool // dated by year only: kept only as a mention of a better-dated event
+	// ownText and ownNames hold the first text and the first two names:
+	// most events have no more, and texts and names start in them
+	// instead of in arrays of their own.
+	ownText  [1]text
+	ownNames [2]string
+}
+
+// eventSlab is how many events alloc allocates at once.
+const eventSlab = 32
+
+// alloc returns a new zero event. Events are allocated eventSlab at a
+// time: an extraction makes hundreds, and keeps them all to its end.
+func (x *extractor) alloc() *event {
+	if len(x.slab) == 0 {
+		x.slab = make([]event, eventSlab)
+	}
+	e := &x.slab[0]
+	x.slab = x.slab[1:]
+	return e
 }
 
 // text is a description of an event: Text[off:end] of a passage. Names
@@ -138,8 +161,12 @@ func (t text) String() string { return t.p.Text[t.off:t.end] }
 func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, src kg.Source) *event {
 	name := clip(full)
 	desc := strings.TrimSpace(t.String())
-	e := &event{date: ds, texts: []text{t}}
-	e.first, e.last = ds.bounds()
+	e := x.alloc()
+	e.date = ds
+	e.ownText[0] = t
+	e.texts, e.names = e.ownText[:], e.ownNames[:0]
+	lo, hi := ds.bounds()
+	e.first, e.last = dayNumber(lo), dayNumber(hi)
 	e.ent = kg.Entity{
 		Kind:     kg.Event,
 		Name:     name,
@@ -160,7 +187,7 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 
 // addName records a name the event is known by, for matching.
 func (e *event) addName(name string) {
-	k := textnorm.Key(strings.TrimRight(name, "…"))
+	k := textnorm.Key(trimEllipsis(name))
 	if k == "" || strings.HasSuffix(name, "…") {
 		return
 	}
@@ -253,19 +280,36 @@ func writesName(a, b *event) bool {
 // found in a text starts at a rune of it, and its runes are the text's.)
 type runeSet [4]uint64
 
-// runesOf returns the set of the runes of s.
+// runesOf returns the set of the runes of s. The Chinese characters are
+// read from their three bytes (hanAt).
 func runesOf(s string) runeSet {
 	var set runeSet
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if hanAt(s, i) {
+			set.add(rune3(s, i))
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		set.add(r)
+		i += w
 	}
 	return set
 }
 
 // add puts r in the set.
 func (s *runeSet) add(r rune) {
-	h := uint32(r) * 2654435761 >> 24 // Fibonacci hashing into 0..255
+	h := runeBit(r)
 	s[h>>6] |= 1 << (h & 63)
+}
+
+// runeBit returns the bit of r in a runeSet: Fibonacci hashing into 0..255.
+func runeBit(r rune) uint32 { return uint32(r) * 2654435761 >> 24 }
+
+// has reports whether r may be in the set: whether its bit is.
+func (s runeSet) has(r rune) bool {
+	h := runeBit(r)
+	return s[h>>6]&(1<<(h&63)) != 0
 }
 
 // holds reports whether every bit of o is in s.
@@ -304,14 +348,22 @@ func (e *event) textKey(i int) string {
 
 // keyRunesOf returns runesOf(textnorm.Key(s)) without building the key:
 // Key drops spaces and U+FFFD (which bytes that are not UTF-8 decode to)
-// and folds the width of each other rune on its own.
+// and folds the width of each other rune on its own. The Chinese
+// characters, nearly all of a text, are read from their three bytes
+// (hanAt): Key keeps them as they are.
 func keyRunesOf(s string) runeSet {
 	var set runeSet
-	for _, r := range s {
-		if textnorm.IsSpace(r) || r == utf8.RuneError {
+	for i := 0; i < len(s); {
+		if hanAt(s, i) {
+			set.add(rune3(s, i))
+			i += 3
 			continue
 		}
-		set.add(textnorm.FoldWidth(r))
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+			set.add(textnorm.FoldWidth(r))
+		}
+		i += w
 	}
 	return set
 }
@@ -365,7 +417,7 @@ func (x *extractor) graph() *kg.Graph {
 	}
 	for _, e := range x.evs {
 		g.Entities = append(g.Entities, e.ent)
-		g.Relationships = append(g.Relationships, x.relate(e)...)
+		g.Relationships = x.relate(e, g.Relationships)
 	}
 	sort.SliceStable(g.Diagnostics, func(i, j int) bool { return g.Diagnostics[i].Line < g.Diagnostics[j].Line })
 	return g

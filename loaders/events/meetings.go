@@ -2,7 +2,6 @@ package events
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +22,7 @@ func subEntry(l *segment.Line) (string, int, bool) {
 		return "", 0, false
 	}
 	t := strings.TrimLeft(l.Text, " ")
-	i := strings.IndexRune(t, '\u3000')
+	i := strings.Index(t, "\u3000")
 	if i <= 0 {
 		return "", 0, false
 	}
@@ -133,23 +132,31 @@ func meetingKey(e *event) string {
 	if e.sig != "" {
 		return e.date.Start + "|" + e.sig
 	}
-	return e.date.Start + "|" + textnorm.Key(strings.TrimRight(e.ent.Name, "…"))
+	return e.date.Start + "|" + textnorm.Key(trimEllipsis(e.ent.Name))
 }
 
 // happeningTitleEnds are the endings of topic titles that name one
 // happening rather than a subject: 【科技馆开馆】, 【…上市】.
 var happeningTitleEnds = []string{"开馆", "开幕", "开业", "开园", "上市", "揭牌", "启动", "开班", "开营", "通车", "闭幕"}
 
-// reGenericTitle matches the titles of topics that gather several
-// happenings (【重要活动】, 【旅游节会活动】): their text is running text.
-var reGenericTitle = regexp.MustCompile(`^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会`)
+// genericTitleStarts start the titles of topics that gather several
+// happenings (【重要活动】); 节会 is in others (【旅游节会活动】): their
+// text is running text.
+var genericTitleStarts = []string{"重要", "主要", "其他", "各类", "各项", "系列", "有关", "相关", "会议活动"}
+
+// genericTitle reports whether a topic's title gathers several
+// happenings, as the regexp ^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会
+// matches it.
+func genericTitle(title string) bool {
+	return hasAnyPrefix(title, genericTitleStarts...) || strings.Contains(title, "节会")
+}
 
 // singleMeeting adds the event of a topic whose title names one happening
 // (【市委经济工作会议】) and whose text starts with its full date. It reports
 // whether it added one.
 func (x *extractor) singleMeeting(t *segment.Topic) bool {
 	title := t.Title
-	if !isEventNoun(title) && !hasAnySuffix(title, happeningTitleEnds...) || reGenericTitle.MatchString(title) {
+	if !isEventNoun(title) && !hasAnySuffix(title, happeningTitleEnds...) || genericTitle(title) {
 		return false
 	}
 	d := x.d
@@ -187,22 +194,39 @@ func (x *extractor) singleMeeting(t *segment.Topic) bool {
 
 // An adoption line follows the title of a document: （2023 年 6 月 20 日武威市
 // 第五届人民代表大会常务委员会第十二次会议通过 / 2023 年 7 月 27 日…批准）.
-var (
-	reAdoptionStart = regexp.MustCompile(`^（\d{4}年\d{1,2}月`)
-	reAdoptionVerb  = regexp.MustCompile(`(通过|批准|公布|修订|修正)$`)
-)
+// adoptionStart reports whether the clean line s opens an adoption line,
+// as the regexp ^（\d{4}年\d{1,2}月 matches it: （, a year, 年, a month and
+// 月 (a month of two digits is read whole: one digit would be followed by
+// a digit, not by 月).
+func adoptionStart(s string) bool {
+	const q = len("（2023年")
+	if !strings.HasPrefix(s, "（") || digitsAt(s, len("（"), 4) < 4 || !strings.HasPrefix(s[len("（")+4:], "年") {
+		return false
+	}
+	mo := digitsAt(s, q, 2)
+	return mo > 0 && strings.HasPrefix(s[q+mo:], "月")
+}
+
+// adoptionVerbs are the verbs an adoption clause ends with.
+var adoptionVerbs = []string{"通过", "批准", "公布", "修订", "修正"}
 
 // adoptionLines adds the meetings that adopted the documents of the
 // appendix, and the publication of documents issued by order. Nothing else
 // of those documents is read: they are texts, not a record of events.
+//
+// Only the lines that open with （ are asked (see lineMarks).
 func (x *extractor) adoptionLines() {
 	d := x.d
-	for n := 1; n <= len(d.Lines); n++ {
-		l := d.Line(n)
-		// A line that holds the whole parenthesis looks like an author line.
-		// Clean keeps （ as written and adds no such mark: a line that
-		// does not open with one is not cleaned.
-		if (l.Kind != segment.Body && l.Kind != segment.Author) || !opensParen(l.Text) || !reAdoptionStart.MatchString(textnorm.Clean(strings.TrimLeft(l.Text, " "))) {
+	last := 0 // the last line of the adoption line read last
+	for _, n := range x.marks.parens {
+		if n <= last {
+			continue
+		}
+		// A body or author line (one that holds the whole parenthesis
+		// looks like an author line) that opens with （. Clean drops the
+		// spaces a line starts with: its clean line is that of the line
+		// without them.
+		if !adoptionStart(d.CleanLine(n)) {
 			continue
 		}
 		// The parenthesis may wrap over a few lines.
@@ -217,7 +241,7 @@ func (x *extractor) adoptionLines() {
 		var b strings.Builder
 		for k := n; k <= to; k++ {
 			if kd := d.Line(k).Kind; kd == segment.Body || kd == segment.Author {
-				b.WriteString(textnorm.Clean(d.Line(k).Text))
+				b.WriteString(d.CleanLine(k))
 			}
 		}
 		p := &segment.Passage{Text: b.String(), Start: n}
@@ -233,7 +257,7 @@ func (x *extractor) adoptionLines() {
 				end = locs[i+1][0]
 			}
 			clause := strings.TrimRight(body[m[0]:end], " 自，、；")
-			verb := reAdoptionVerb.FindString(clause)
+			verb := hasWhichSuffix(clause, adoptionVerbs)
 			if verb == "" {
 				continue
 			}
@@ -256,21 +280,27 @@ func (x *extractor) adoptionLines() {
 				desc += "《" + doc + "》"
 			}
 			tp := &segment.Passage{Text: desc, Start: n}
-			src := x.quoted(p, m[0], textnorm.Clean(strings.TrimLeft(l.Text, " ")))
+			src := x.quoted(p, m[0], d.CleanLine(n))
 			if to > n {
 				src.Quote = "（" + body + "）"
 			}
 			e := x.newEvent(name, ds, category, text{p: tp, end: len(desc)}, src)
 			x.add(e, meetingKey(e))
 		}
-		n = to
+		last = to
 	}
 }
 
 // opensParen reports whether textnorm.Clean(s) starts with （: whether
 // the first rune of s that Clean keeps (all but spaces, U+FFFD and bytes
 // that are not UTF-8) is （, which Clean keeps as it is.
+//
+// Nearly every line starts with a Chinese character or an ASCII letter or
+// digit, which its first bytes tell without decoding (see hanAt).
 func opensParen(s string) bool {
+	if s == "" || hanAt(s, 0) || s[0] < utf8.RuneSelf && !asciiSpace(s[0]) {
+		return false
+	}
 	for _, r := range s {
 		if !textnorm.IsSpace(r) && r != utf8.RuneError {
 			return r == '（'
@@ -291,7 +321,7 @@ func (x *extractor) documentTitle(n int) string {
 		if l.Kind != segment.Body && l.Kind != segment.Heading {
 			break
 		}
-		t := textnorm.Clean(l.Text)
+		t := x.d.CleanLine(k)
 		if t == "" || strings.ContainsAny(t, "。；，：！？") || utf8.RuneCountInString(t) > 30 {
 			break
 		}

@@ -1,8 +1,6 @@
 package events
 
 import (
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +13,7 @@ import (
 const maxName = 30
 
 // happenVerbs are the verbs that report that a named happening took place.
-var happenVerbs = []string{"召开", "举行", "举办", "开幕", "闭幕", "启动", "开启", "开班", "开赛", "开馆", "上演", "开展", "展开", "揭牌", "开营", "走进"}
+var happenVerbs = newWordList("召开", "举行", "举办", "开幕", "闭幕", "启动", "开启", "开班", "开赛", "开馆", "上演", "开展", "展开", "揭牌", "开营", "走进")
 
 // eventNounEnds are the last characters of names of happenings: 会 (大会,
 // 座谈会, 博览会), 议 (会议), 坛 (论坛), 节, 展, 赛, 式 (仪式), 礼, 典, 动
@@ -23,10 +21,19 @@ var happenVerbs = []string{"召开", "举行", "举办", "开幕", "闭幕", "�
 // marks.
 const eventNounEnds = "会议坛节展赛式礼典动班演试》”"
 
+// nounEnds is the set of the runes of eventNounEnds.
+var nounEnds = runesOf(eventNounEnds)
+
 // isEventNoun reports whether name looks like the name of a happening: it
 // ends like one and is not a count (2 次全体会议) or a generic plural
 // (各类培训班).
+//
+// The last rune is tested first: longestEventNoun asks every prefix of a
+// text, and most end in no such rune.
 func isEventNoun(name string) bool {
+	if r, _ := utf8.DecodeLastRuneInString(name); r != '）' && !nounEnds.has(r) {
+		return false
+	}
 	if utf8.RuneCountInString(name) < 4 {
 		return false
 	}
@@ -55,12 +62,18 @@ func isEventNoun(name string) bool {
 // 举行… names the organizer.
 var orgEnds = []string{"工会", "协会", "委员会", "联合会", "商会", "学会", "研究会", "促进会", "基金会", "红十字会", "管委会", "居委会", "村委会", "常委会", "党委会", "董事会", "理事会", "学社"}
 
-var reCountName = regexp.MustCompile(`^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)`)
+// countUnits are the units of a count (2 次, 3 场).
+var countUnits = []string{"次", "场", "期", "个", "项", "届", "批", "家", "名", "人"}
 
-// countName reports whether reCountName matches name, which it can only
-// when name starts with a digit, 会议 or 活动.
+// countName reports whether name is a count (2 次全体会议) or starts with
+// 会议 or 活动, as the regexp ^\d+(次|场|期|个|项|届|批|家|名|人)|^(会议|活动)
+// matches it (the number is read whole: a shorter one would be followed
+// by a digit, not by a unit).
 func countName(name string) bool {
-	return (digitFirst(name) || hasAnyPrefix(name, "会议", "活动")) && reCountName.MatchString(name)
+	if n := digitsAt(name, 0, len(name)); n > 0 {
+		return hasAnyPrefix(name[n:], countUnits...)
+	}
+	return hasAnyPrefix(name, "会议", "活动")
 }
 
 // firstSentence returns s up to and including its first 。；！？, or all of s.
@@ -75,40 +88,82 @@ func firstSentence(s string) string {
 // clauses splits a sentence at its commas and colons and drops the final
 // punctuation.
 func clauses(s string) []string {
-	s = strings.TrimRight(s, "。；！？")
+	s = trimEnds(s)
 	f := func(r rune) bool { return r == '，' || r == '：' || r == ',' }
 	return strings.FieldsFunc(s, f)
 }
 
-var (
-	reOrganizedBy = regexp.MustCompile(`^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的`)
-	reAtEventOn   = regexp.MustCompile(`^在(?:由[^，。]*?的)?(.{4,60}?)上$`)
-	reLead        = regexp.MustCompile(`^(?:随着|据悉|近日|当日|当天|期间)`)
-	reThemed      = regexp.MustCompile(`^以“[^”]*”为主题的`)
-)
+// organizerVerbs end the organizer a clause may open with (由…主办的).
+var organizerVerbs = []string{"联合主办", "共同主办", "主办", "承办", "组织发运", "组织", "举办", "发运"}
 
-// The regexps above are anchored at the start of the text and begin with
-// a word: the functions below run them only on texts that start with it,
-// and leave the others as they are.
-
-// withoutOrganizer returns s without the organizer it opens with
-// (reOrganizedBy).
+// withoutOrganizer returns s without the organizer it opens with, as the
+// regexp ^由[^，。]{2,60}?(?:联合主办|共同主办|主办|承办|组织发运|组织|举办|发运)的
+// replaced by "" would: after 由, the fewest runes, two to 60, none of
+// them ，。, that one of organizerVerbs and 的 follow (no two of them
+// and 的 stand at the same place).
 func withoutOrganizer(s string) string {
 	if !strings.HasPrefix(s, "由") {
 		return s
 	}
-	return reOrganizedBy.ReplaceAllString(s, "")
+	p := len("由")
+	for k := 1; k <= 60; k++ {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if w == 0 || r == '，' || r == '。' {
+			return s
+		}
+		p += w
+		if v := hasWhichPrefix(s[p:], organizerVerbs); k >= 2 && v != "" && strings.HasPrefix(s[p+len(v):], "的") {
+			return s[p+len(v)+len("的"):]
+		}
+	}
+	return s
 }
 
-// atEventOn returns the name of the happening of 在…上 (reAtEventOn).
+// atEventOn returns the name of the happening of 在…上, as the group of
+// the regexp ^在(?:由[^，。]*?的)?(.{4,60}?)上$: what stands between 在 and
+// the 上 that ends s, after the organizer (由…的, to the first 的 that
+// leaves a name) if one leads to a name, of 4 to 60 runes (nameRunes).
 func atEventOn(s string) (string, bool) {
 	if !strings.HasPrefix(s, "在") || !strings.HasSuffix(s, "上") {
 		return "", false
 	}
-	if m := reAtEventOn.FindStringSubmatch(s); m != nil {
-		return m[1], true
+	body := s[len("在") : len(s)-len("上")]
+	if strings.HasPrefix(body, "由") {
+		for p := len("由"); ; {
+			i := strings.Index(body[p:], "的")
+			if i < 0 || strings.ContainsAny(body[len("由"):p+i], "，。") {
+				break
+			}
+			if name := body[p+i+len("的"):]; nameRunes(name) {
+				return name, true
+			}
+			p += i + len("的")
+		}
+	}
+	if nameRunes(body) {
+		return body, true
 	}
 	return "", false
+}
+
+// nameRunes reports whether s is 4 to 60 runes, none of them a newline
+// (the regexp .{4,60}).
+func nameRunes(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 4 && n <= 60 && !strings.Contains(s, "\n")
+}
+
+// withoutTheme returns s without the theme it opens with, as the regexp
+// ^以“[^”]*”为主题的 replaced by "" would.
+func withoutTheme(s string) string {
+	rest, ok := strings.CutPrefix(s, "以“")
+	if !ok {
+		return s
+	}
+	if i := strings.Index(rest, "”"); i >= 0 && strings.HasPrefix(rest[i+len("”"):], "为主题的") {
+		return rest[i+len("”")+len("为主题的"):]
+	}
+	return s
 }
 
 // happening finds, in one clause, the name of the happening the clause
@@ -120,27 +175,12 @@ func atEventOn(s string) (string, bool) {
 // subject.
 func happening(clause string) (name string, object bool) {
 	clause = withoutOrganizer(clause)
-	if strings.HasPrefix(clause, "以“") {
-		clause = reThemed.ReplaceAllString(clause, "")
-	}
+	clause = withoutTheme(clause)
 	if at, ok := atEventOn(clause); ok && isEventNoun(at) {
 		return at, false
 	}
-	type at struct{ i, n int }
-	var verbs []at
-	for _, v := range happenVerbs {
-		for off := 0; ; {
-			i := strings.Index(clause[off:], v)
-			if i < 0 {
-				break
-			}
-			verbs = append(verbs, at{off + i, len(v)})
-			off += i + len(v)
-		}
-	}
-	sort.Slice(verbs, func(a, b int) bool { return verbs[a].i > verbs[b].i })
-	for _, v := range verbs {
-		before := clause[:v.i]
+	for i := happenVerbs.last(clause, len(clause)); i >= 0; i = happenVerbs.last(clause, i) {
+		before := clause[:i]
 		if i := strings.LastIndex(before, "在"); i > 0 && utf8.RuneCountInString(before[:i]) >= 2 {
 			before = before[:i]
 		}
@@ -148,7 +188,7 @@ func happening(clause string) (name string, object bool) {
 		if isEventNoun(before) && !startsContinued(before) {
 			return before, false
 		}
-		after := strings.TrimPrefix(clause[v.i+v.n:], "了")
+		after := strings.TrimPrefix(clause[i+verbLen:], "了")
 		if n := longestEventNoun(after); n != "" {
 			rest := after[len(n):]
 			// A quoted name followed by more words (“加强…教育”专题调研)
@@ -161,6 +201,9 @@ func happening(clause string) (name string, object bool) {
 	}
 	return "", false
 }
+
+// verbLen is the length of each of happenVerbs: two Chinese characters.
+const verbLen = len("召开")
 
 // trailAdverbs are the adverbs that may stand between a happening's name
 // and its verb (…大会隆重召开).
@@ -184,6 +227,16 @@ func trimTrailAdverbs(s string) string {
 func hasWhichSuffix(s string, ws []string) string {
 	for _, w := range ws {
 		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// hasWhichPrefix returns the first of ws that s starts with, or "".
+func hasWhichPrefix(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
 			return w
 		}
 	}
@@ -218,7 +271,7 @@ func longestEventNoun(s string) string {
 // the meeting or happening its first sentence reports, or else its first
 // clause (two when the first is only a person: 市委书记柳鹏，市委副书记…).
 func chronicleName(desc string) string {
-	sent := strings.TrimRight(firstSentence(desc), "。；！？")
+	sent := trimEnds(firstSentence(desc))
 	cs := clauseSpans(sent)
 	if len(cs) == 0 {
 		return clip(desc)
@@ -250,11 +303,9 @@ func chronicleName(desc string) string {
 		c = sent[cs[0].off:cs[1].end]
 	}
 	c = withoutOrganizer(c)
-	c = reLead.ReplaceAllString(c, "")
-	if hasAnySuffix(c, concludedEnds...) {
-		if m := reConcluded.FindStringSubmatch(c); m != nil && isEventNoun(m[1]) {
-			c = m[1]
-		}
+	c = strings.TrimPrefix(c, hasWhichPrefix(c, leadWords))
+	if m, ok := concluded(c); ok && isEventNoun(m) {
+		c = m
 	}
 	return clip(c)
 }
@@ -262,25 +313,59 @@ func chronicleName(desc string) string {
 // timeClauseEnds end a clause of time (…开工活动后, …之际).
 var timeClauseEnds = []string{"后", "时", "之际", "期间", "前夕"}
 
-// A happening reported as concluded: 武威市首届房地产展销会圆满完成. The
-// regexp needs the text to end with one of concludedEnds.
+// leadWords open a clause before its subject (据悉, 近日…).
+var leadWords = []string{"随着", "据悉", "近日", "当日", "当天", "期间"}
+
+// A happening reported as concluded (武威市首届房地产展销会圆满完成) ends with
+// one of concludedEnds, which one of concludedAdverbs may precede.
 var (
-	reConcluded   = regexp.MustCompile(`^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$`)
-	concludedEnds = []string{"完成", "结束", "落幕", "闭幕"}
+	concludedEnds    = []string{"完成", "结束", "落幕", "闭幕"}
+	concludedAdverbs = []string{"正式", "顺利", "圆满", "成功"}
 )
+
+// concluded returns the happening s reports as concluded, as the group of
+// the regexp ^(.+?)(?:正式|顺利|圆满|成功)?(?:完成|结束|落幕|闭幕)$: s
+// without its end and, if what is left is more, the adverb before it.
+// The words are Chinese characters, whose lead bytes no rune before them
+// holds: the group ends at a rune of s.
+func concluded(s string) (string, bool) {
+	end := hasWhichSuffix(s, concludedEnds)
+	if end == "" {
+		return "", false
+	}
+	g := s[:len(s)-len(end)]
+	if a := hasWhichSuffix(g, concludedAdverbs); a != "" && len(g) > len(a) {
+		g = g[:len(g)-len(a)]
+	}
+	if g == "" || strings.Contains(g, "\n") {
+		return "", false
+	}
+	return g, true
+}
 
 // clauseSpans returns the byte ranges of the clauses of a sentence,
 // between its commas and colons.
+//
+// It compares bytes: ， and ： (EF BC 8C, EF BC 9A) start with a lead
+// byte and the ASCII comma is one byte, none of which a rune a walk
+// decodes can hold, so the marks found are those of a walk.
 func clauseSpans(s string) []sentence {
 	var out []sentence
 	start := 0
-	for i, r := range s {
-		if r == '，' || r == '：' || r == ',' {
-			if i > start {
-				out = append(out, sentence{start, i})
-			}
-			start = i + utf8.RuneLen(r)
+	for i := 0; i < len(s); i++ {
+		w := 1
+		switch c := s[i]; {
+		case c == ',':
+		case c == 0xEF && i+3 <= len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9A):
+			w = 3
+		default:
+			continue
 		}
+		if i > start {
+			out = append(out, sentence{start, i})
+		}
+		start = i + w
+		i += w - 1
 	}
 	if start < len(s) {
 		out = append(out, sentence{start, len(s)})
@@ -295,22 +380,26 @@ func clip(s string) string {
 	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") && strings.Count(s, "“") == 1 {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "“"), "”")
 	}
-	r := []rune(s)
-	if len(r) > maxName {
-		return string(r[:maxName-1]) + "…"
+	if utf8.RuneCountInString(s) <= maxName {
+		return s
 	}
-	return s
+	// The first runes as they are written, unless a byte that is not
+	// UTF-8 among them would have been written as U+FFFD.
+	if head := firstRunes(s, maxName-1); utf8.ValidString(head) {
+		return head + "…"
+	}
+	return string([]rune(s)[:maxName-1]) + "…"
 }
 
 // eventType classifies a happening by its name: meeting, forum, festival,
 // exhibition, ceremony, competition, training, activity, disaster. It
 // returns "" for a name that says nothing of its kind.
 func eventType(name string) string {
-	name = strings.TrimRight(name, "…")
+	name = trimEllipsis(name)
 	if i := strings.LastIndex(name, "（"); i > 0 && strings.HasSuffix(name, "）") {
 		name = name[:i] // 联赛（甘肃武威站）
 	}
-	name = strings.Trim(name, "“”")
+	name = trimQuotes(name)
 	switch {
 	case hasAnySuffix(name, disasters...):
 		return "disaster"
@@ -355,18 +444,11 @@ func hasAnySuffix(s string, suffixes ...string) bool {
 // written.
 func meetingSig(name, city string) string {
 	k := textnorm.Key(name)
-	for _, r := range [][2]string{
-		{"中国人民政治协商会议", "政协"},
-		{"中国共产党", "中共"},
-		{"人民代表大会常务委员会", "人大常委会"},
-		{"人民代表大会", "人大"},
-		{"常务委员会", "常委会"},
-		{"纪律检查委员会", "纪委"},
-		{"人民政府", "政府"},
-		{"全体会议", "全会"},
-		{"扩大会议", "会议"},
-	} {
-		k = strings.ReplaceAll(k, r[0], r[1])
+	set := runesOf(k)
+	for _, r := range sigForms {
+		if set.holds(r.runes) {
+			k = strings.ReplaceAll(k, r.long, r.short)
+		}
 	}
 	party := strings.Contains(k, "中共") || localCommittee(k)
 	var body string
@@ -392,7 +474,8 @@ func meetingSig(name, city string) string {
 	default:
 		return ""
 	}
-	nums := numerals(k)
+	var buf [8]int
+	nums := appendNumerals(buf[:0], k)
 	if len(nums) == 0 {
 		return ""
 	}
@@ -414,6 +497,36 @@ func meetingSig(name, city string) string {
 	return level + "|" + body + "|" + strings.Join(s, ",")
 }
 
+// sigForm is a long form of a word in the name of a meeting, which
+// meetingSig replaces by its short form.
+type sigForm struct {
+	long, short string
+	runes       runeSet // runesOf(long)
+}
+
+// sigForms are the words meetingSig shortens, in order. Each short form
+// is made of runes of its long form, so the runes of a name only lose
+// some as its words are shortened: a long form whose runes the name did
+// not hold (see runeSet) is not in it after any replacement, and is not
+// looked for.
+var sigForms = func() []sigForm {
+	var out []sigForm
+	for _, r := range [][2]string{
+		{"中国人民政治协商会议", "政协"},
+		{"中国共产党", "中共"},
+		{"人民代表大会常务委员会", "人大常委会"},
+		{"人民代表大会", "人大"},
+		{"常务委员会", "常委会"},
+		{"纪律检查委员会", "纪委"},
+		{"人民政府", "政府"},
+		{"全体会议", "全会"},
+		{"扩大会议", "会议"},
+	} {
+		out = append(out, sigForm{r[0], r[1], runesOf(r[0])})
+	}
+	return out
+}()
+
 // localCommittee reports whether the key k names a local Party committee
 // (市委, 县委 …): one of 市县区省州盟旗 before 委, as the regexp
 // [市县区省州盟旗]委 finds. A key is valid UTF-8, so the rune before each
@@ -432,11 +545,11 @@ func localCommittee(k string) bool {
 	}
 }
 
-// numerals returns the numbers written in s, in Arabic or Chinese digits
-// (五届 四十九次 → 5, 49): each run of ASCII digits, and each run of
-// 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+ finds them.
-func numerals(s string) []int {
-	var out []int
+// appendNumerals appends to out the numbers written in s, in Arabic or
+// Chinese digits (五届 四十九次 → 5, 49): each run of ASCII digits, and
+// each run of 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+
+// finds them. meetingSig hands it a buffer of its own.
+func appendNumerals(out []int, s string) []int {
 	for i := 0; i < len(s); {
 		n := numeralRun(s[i:])
 		if n == 0 {
@@ -444,13 +557,24 @@ func numerals(s string) []int {
 			i += w
 			continue
 		}
-		m := s[i : i+n]
-		if v, err := strconv.Atoi(m); err == nil {
-			out = append(out, v)
-		} else if v := textnorm.Number(m); v > 0 {
-			out = append(out, v)
-		}
+		out = appendNumeral(out, s[i:i+n])
 		i += n
+	}
+	return out
+}
+
+// appendNumeral appends the number of the run m of numerals to out: by
+// strconv.Atoi, or else by textnorm.Number if it is positive. A run of
+// Chinese numerals is no number for Atoi, which is not asked: it would
+// only build an error.
+func appendNumeral(out []int, m string) []int {
+	if isDigit(m[0]) {
+		if v, err := strconv.Atoi(m); err == nil {
+			return append(out, v)
+		}
+	}
+	if v := textnorm.Number(m); v > 0 {
+		return append(out, v)
 	}
 	return out
 }
@@ -464,10 +588,16 @@ func numeralRun(s string) int {
 	n := 0
 	for n < len(s) {
 		r, w := utf8.DecodeRuneInString(s[n:])
-		if !strings.ContainsRune("〇零一二两三四五六七八九十百", r) {
+		if !cnNumerals.has(r) || !strings.ContainsRune(chineseNumerals, r) {
 			break
 		}
 		n += w
 	}
 	return n
 }
+
+// chineseNumerals are the numerals of numeralRun; cnNumerals is the set
+// of them, which rules most other runes out before the search.
+const chineseNumerals = "〇零一二两三四五六七八九十百"
+
+var cnNumerals = runesOf(chineseNumerals)

@@ -1,7 +1,6 @@
 package events
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -13,49 +12,96 @@ import (
 // contentVerbs introduce what a meeting studied, heard or adopted: a name
 // after one of them in the same clause is the subject matter of the event
 // (会议传达学习习近平总书记在甘肃考察时…精神), not a participant or its place.
-var contentVerbs = []string{"传达", "学习", "贯彻", "落实", "审议", "听取", "研究", "讨论", "通过", "印发", "审定", "审查", "表决", "宣读", "部署", "按照", "根据"}
+var contentVerbs = newWordList("传达", "学习", "贯彻", "落实", "审议", "听取", "研究", "讨论", "通过", "印发", "审定", "审查", "表决", "宣读", "部署", "按照", "根据")
 
 // postWords are the titles that, written right after an organization,
 // make it part of a post (市委书记柳鹏, 任中共武威市委书记): the organization
 // names whose post it is, not a participant.
-var postWords = []string{"书记", "副书记", "常委", "委员", "主席", "副主席", "部长", "副部长", "市长", "副市长", "县长", "区长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "院长", "校长", "董事长", "总经理", "行长", "组长", "副组长", "会长", "秘书长", "理事长", "社长", "站长", "所长", "馆长", "检察长", "政委", "司令员", "队长", "场长", "经理", "总裁", "董事", "党组书记", "省长", "副省长", "代市长", "代理市长"}
+var postWords = newWordList("书记", "副书记", "常委", "委员", "主席", "副主席", "部长", "副部长", "市长", "副市长", "县长", "区长", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "院长", "校长", "董事长", "总经理", "行长", "组长", "副组长", "会长", "秘书长", "理事长", "社长", "站长", "所长", "馆长", "检察长", "政委", "司令员", "队长", "场长", "经理", "总裁", "董事", "党组书记", "省长", "副省长", "代市长", "代理市长")
 
-// citedAfter are the words that, written right after a person's name,
-// make the name a citation (习近平新时代中国特色社会主义思想, 习近平总书记…
-// 重要讲话精神, …署名文章), not a participant.
-var citedAfter = regexp.MustCompile(`^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求|文章|著作|摘编|嘱托)`)
+// citedLeads are the words that, written right after a person's name,
+// open a citation of the person (习近平新时代中国特色社会主义思想, 习近平总书记…
+// 重要讲话精神, …署名文章), not a participant: 新时代 alone, the others with
+// one of citedWorks later in the same clause.
+var (
+	citedLeads = []string{"新时代", "生态文明思想", "总书记", "总理", "委员长", "同志"}
+	citedWorks = newWordList("思想", "讲话", "指示", "批示", "精神", "论述", "贺信", "回信", "贺词", "要求", "文章", "著作", "摘编", "嘱托")
+)
 
-// citedSpeech is a person's speech or instruction told as what a meeting
-// studied (传达学习…省长任振鹤在武威调研时的讲话精神): the person is cited,
-// not a participant, even where the content verb is in an earlier clause.
-var citedSpeech = regexp.MustCompile(`^[^，；。]{0,30}?(?:讲话|指示|批示|论述|贺信|回信)精神`)
+// speechWords are the words of a person's speech or instruction told as
+// what a meeting studied (传达学习…省长任振鹤在武威调研时的讲话精神): the
+// person is cited, not a participant, even where the content verb is in
+// an earlier clause.
+var speechWords = []string{"讲话", "指示", "批示", "论述", "贺信", "回信"}
 
-// citedOrg is an organization's decision or document told as content
-// (省委有关文件精神, 省委十四届三次全会精神).
-var citedOrg = regexp.MustCompile(`^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)`)
-
-// citedLeads are the words one of which citedAfter needs rest to start
-// with.
-var citedLeads = []string{"新时代", "生态文明思想", "总书记", "总理", "委员长", "同志"}
-
-// citesPerson reports whether citedAfter or citedSpeech matches rest,
-// the text after a person's name. Each regexp runs only where the words
-// it needs stand: a lead of citedAfter, or 精神 within the 34 runes
-// citedSpeech can reach (at most 4 bytes each). Events check every
-// person they find, and most are cited by neither.
+// citesPerson reports whether rest, the text after a person's name, cites
+// the person, as one of the regexps
+//
+//	^新时代|^(?:生态文明思想|总书记|总理|委员长|同志)[^，；。]*?(?:思想|讲话|指示|批示|精神|论述|贺信|回信|贺词|要求|文章|著作|摘编|嘱托)
+//	^[^，；。]{0,30}?(?:讲话|指示|批示|论述|贺信|回信)精神
+//
+// matches it: a lead of citedLeads and a word of citedWorks before the
+// clause ends (a word starting there ends there, being made of Chinese
+// characters), or a speech word and 精神 after at most 30 runes of the
+// clause. Events check every person they find, and most are cited by
+// neither: the second is read only where 精神 stands within the 34 runes
+// it can reach (at most 4 bytes each).
 func citesPerson(rest string) bool {
-	if hasAnyPrefix(rest, citedLeads...) && citedAfter.MatchString(rest) {
+	switch lead := hasWhichPrefix(rest, citedLeads); lead {
+	case "":
+	case "新时代":
 		return true
+	default:
+		after := rest[len(lead):]
+		if citedWorks.in(after[:clauseRun(after)]) {
+			return true
+		}
 	}
-	return strings.Contains(headRunes(rest, 34), "精神") && citedSpeech.MatchString(rest)
+	if !strings.Contains(headRunes(rest, 34), "精神") {
+		return false
+	}
+	for p, k := 0, 0; ; k++ {
+		if hasAnyPrefix(rest[p:], speechWords...) && strings.HasPrefix(rest[p+len("讲话"):], "精神") {
+			return true
+		}
+		if k == 30 {
+			return false
+		}
+		r, w := utf8.DecodeRuneInString(rest[p:])
+		if w == 0 || r == '，' || r == '；' || r == '。' {
+			return false
+		}
+		p += w
+	}
 }
 
-// citesOrg reports whether citedOrg matches rest, the text after an
-// organization's name, running it only where 精神 or 文件 stands within
-// the 18 runes it can reach before its last one.
+// citesOrg reports whether rest, the text after an organization's name,
+// cites the organization's decision or document as content (省委有关文件
+// 精神, 省委十四届三次全会精神), as the regexp
+//
+//	^[^，；。、]{0,16}?(?:精神|文件)(?:[，；。、和及]|$)
+//
+// matches it: 精神 or 文件 after at most 16 runes, none of them ，；。、,
+// then the end or one of ，；。、和及. It is read only where 精神 or 文件
+// stands within the 18 runes it can reach before its last one.
 func citesOrg(rest string) bool {
 	h := headRunes(rest, 18)
-	return (strings.Contains(h, "精神") || strings.Contains(h, "文件")) && citedOrg.MatchString(rest)
+	if !strings.Contains(h, "精神") && !strings.Contains(h, "文件") {
+		return false
+	}
+	for p, k := 0, 0; ; k++ {
+		if q := p + len("精神"); hasAnyPrefix(rest[p:], "精神", "文件") && (q == len(rest) || hasAnyPrefix(rest[q:], "，", "；", "。", "、", "和", "及")) {
+			return true
+		}
+		if k == 16 {
+			return false
+		}
+		r, w := utf8.DecodeRuneInString(rest[p:])
+		if w == 0 || r == '，' || r == '；' || r == '。' || r == '、' {
+			return false
+		}
+		p += w
+	}
 }
 
 // headRunes returns the start of s that holds its first n runes, and
@@ -90,13 +136,20 @@ type linkKey struct {
 // relate returns the relationships of event e to the names found in its
 // texts: people and organizations PARTICIPATED_IN it, it INVOLVES projects,
 // and it OCCURRED_IN the place where it happened (see places).
-func (x *extractor) relate(e *event) []kg.Relationship {
+//
+// It appends them to out, the relationships of the events before, and
+// returns it; x.seen, cleared here, maps the links of e to their place in
+// out.
+func (x *extractor) relate(e *event, out []kg.Relationship) []kg.Relationship {
 	if x.f == nil {
-		return nil
+		return out
 	}
 	ref := kg.Ref{Kind: kg.Event, Key: e.ent.Key}
-	var out []kg.Relationship
-	seen := map[linkKey]int{}
+	if x.seen == nil {
+		x.seen = map[linkKey]int{}
+	}
+	seen := x.seen
+	clear(seen)
 	emit := func(r kg.Relationship) {
 		k := linkKey{r.Type, r.From, r.To}
 		if i, ok := seen[k]; ok {
@@ -124,8 +177,11 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 		source := func(sp mention.Span) kg.Source {
 			return x.d.Source(x.yb, t.p, t.off+sp.Start)
 		}
+		// Most texts name no document: their names are not counted
+		// into 《》 one by one.
+		mark := strings.Index(s, "《")
 		for _, sp := range spans {
-			if sp.Key == "" || insideMarks(s, sp.Start) || isContent(s, sp.Start) {
+			if sp.Key == "" || mark >= 0 && mark < sp.Start && insideMarks(s, sp.Start) || isContent(s, sp.Start) {
 				continue
 			}
 			if sp.Kind == kg.Person && citesPerson(s[sp.End:]) {
@@ -134,31 +190,18 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 			if sp.Kind == kg.Organization && citesOrg(s[sp.End:]) {
 				continue
 			}
-			if sp.Kind == kg.Organization && (hasAnyPrefix(s[sp.End:], postWords...) || inTitle(sp, spans)) {
+			if sp.Kind == kg.Organization && (postWords.prefix(s[sp.End:]) || inTitle(sp, spans)) {
 				continue
 			}
 			// An organization's own numbered meeting told after the
 			// first sentence is another happening (…参加省残联第八次代表
 			// 大会的代表), not this one.
-			if sp.Kind == kg.Organization && sp.Start >= first && reOwnSession.MatchString(s[sp.End:]) {
+			if sp.Kind == kg.Organization && sp.Start >= first && ownSession(s[sp.End:]) {
 				continue
 			}
 			switch sp.Kind {
 			case kg.Person, kg.Organization:
-				props := map[string]string{}
-				if sp.Title != "" {
-					props["role"] = sp.Title
-				}
-				if chairs(s, sp.End) {
-					if sp.Title != "" {
-						props["title"] = sp.Title
-					}
-					props["role"] = "chair"
-				}
-				if len(props) == 0 {
-					props = nil
-				}
-				emit(kg.Relationship{Type: kg.ParticipatedIn, From: sp.Ref(), To: ref, Props: props, Source: source(sp)})
+				emit(kg.Relationship{Type: kg.ParticipatedIn, From: sp.Ref(), To: ref, Props: roleProps(sp, chairs(s, sp.End)), Source: source(sp)})
 			case kg.Project:
 				if shortFormOf(sp.Key, projects) {
 					continue // 甘肃马铃薯现代种业园项目 after 雪川农业集团甘肃马铃薯…项目
@@ -181,11 +224,49 @@ func (x *extractor) relate(e *event) []kg.Relationship {
 	if !placed && !e.chronicle && len(e.texts) > 0 && !e.texts[0].weak {
 		t := e.texts[0]
 		sec, top := x.d.Headings(t.p.Line(t.off))
-		if area, ok := mention.Area(x.f, sec, top); ok {
+		if area, ok := x.area(sec, top); ok {
 			emit(kg.Relationship{Type: kg.OccurredIn, From: ref, To: area.Ref(), Source: x.d.Source(x.yb, t.p, t.off)})
 		}
 	}
 	return out
+}
+
+// headingArea is what mention.Area finds in a section's and a topic's
+// headings.
+type headingArea struct {
+	span mention.Span
+	ok   bool
+}
+
+// area returns mention.Area of the headings sec and top, asked once per
+// pair: the events of one topic share its headings, and each asks the
+// finder again otherwise.
+func (x *extractor) area(sec, top string) (mention.Span, bool) {
+	k := [2]string{sec, top}
+	if a, ok := x.areas[k]; ok {
+		return a.span, a.ok
+	}
+	sp, ok := mention.Area(x.f, sec, top)
+	if x.areas == nil {
+		x.areas = map[[2]string]headingArea{}
+	}
+	x.areas[k] = headingArea{sp, ok}
+	return sp, ok
+}
+
+// roleProps returns the props of the link of a participant: its role, the
+// title written before its name or "chair" if it chairs the happening
+// (with the title kept as title); nil when it has neither.
+func roleProps(sp mention.Span, chair bool) map[string]string {
+	switch {
+	case chair && sp.Title != "":
+		return map[string]string{"role": "chair", "title": sp.Title}
+	case chair:
+		return map[string]string{"role": "chair"}
+	case sp.Title != "":
+		return map[string]string{"role": sp.Title}
+	}
+	return nil
 }
 
 // shortFormOf reports whether the project key k is a shorter form of a
@@ -247,12 +328,7 @@ func isContent(s string, i int) bool {
 	if strings.HasPrefix(c, "关于") {
 		return true // a document named without 《》: 关于…工作报告的决议
 	}
-	for _, v := range contentVerbs {
-		if strings.Contains(c, v) {
-			return true
-		}
-	}
-	return false
+	return contentVerbs.in(c)
 }
 
 // chairs reports whether the name ending at byte end of s is followed by
@@ -280,18 +356,21 @@ func places(s string, spans []mention.Span) []mention.Span {
 	}
 	// Where the thing the event is about lies (批发市场位于凉州区永昌镇白洪村),
 	// told in a later sentence.
-	ss := sentences(s)
-	for i := 1; i < len(ss); i++ {
-		sn := ss[i]
+	var second sentence
+	later := 0
+	for sn := range sentences(s, first) {
+		if later++; later == 1 {
+			second = sn
+		}
 		for _, sp := range placesAfter(s, spans, sn, "位于") {
 			return []mention.Span{sp}
 		}
 	}
 	// Where the people of the happening went, told right after it
 	// (武威市开展…观摩活动。市委书记王国斌…带队深入天祝县、古浪县…).
-	if len(ss) > 1 {
-		if sp, ok := leadingPerson(s, spans, ss[1]); ok {
-			return placesBy(s, spans, sn2(ss[1], sp))
+	if later > 0 {
+		if sp, ok := leadingPerson(s, spans, second); ok {
+			return placesBy(s, spans, sn2(second, sp))
 		}
 	}
 	return nil
@@ -317,7 +396,7 @@ func leadingPerson(s string, spans []mention.Span, sn sentence) (mention.Span, b
 			at += len("，")
 		}
 	}
-	if found && (citedAfter.MatchString(s[last.End:]) || citedSpeech.MatchString(s[last.End:])) {
+	if found && citesPerson(s[last.End:]) {
 		return mention.Span{}, false
 	}
 	return last, found
@@ -452,7 +531,7 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 	// The place that names a disaster (积石山地震, 6.2 级地震 after it).
 	for _, c := range chains {
 		last := c.spans[len(c.spans)-1]
-		if reDisasterAfter.MatchString(s[last.End:]) {
+		if disasterAfter(s[last.End:]) > 0 {
 			return []mention.Span{last}
 		}
 	}
@@ -488,11 +567,58 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 	return []mention.Span{sp}
 }
 
-// reOwnSession is a numbered meeting written right after a body's name
-// (第八次代表大会, 五届二次会议).
-var reOwnSession = regexp.MustCompile(`^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)`)
+// ownSession reports whether s opens with a numbered meeting (第八次代表
+// 大会, 五届二次会议), as the regexp
+//
+//	^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)
+//
+// matches it: a term (sessionNumber 届) if written, a session (次), then
+// one of sessionWords after at most 12 runes of the clause.
+func ownSession(s string) bool {
+	p := max(sessionNumber(s, 0, "届"), 0)
+	q := sessionNumber(s, p, "次")
+	if q < 0 {
+		return false
+	}
+	for k := 0; ; k++ {
+		if hasAnyPrefix(s[q:], sessionWords...) {
+			return true
+		}
+		w, ok := clauseRune(s, q)
+		if k == 12 || !ok {
+			return false
+		}
+		q += w
+	}
+}
 
-var reDisasterAfter = regexp.MustCompile(`^(?:\d+(?:\.\d+)?级)?(?:地震|洪水|洪灾|火灾|泥石流|山体滑坡|雪灾)`)
+// sessionWords end the name of a numbered meeting.
+var sessionWords = []string{"会议", "大会", "全会", "全委会"}
+
+// sessionNumerals are the Chinese numerals of a term or a session.
+const sessionNumerals = "一二三四五六七八九十百零"
+
+// sessionNumber reads 第 if written, a run of ASCII digits and
+// sessionNumerals, and unit at byte i of s, and returns the offset after
+// them, or -1. The run is read whole: a shorter one would be followed by
+// a numeral, not by the unit.
+func sessionNumber(s string, i int, unit string) int {
+	if strings.HasPrefix(s[i:], "第") {
+		i += len("第")
+	}
+	n := i
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !isDigit(s[n]) && !strings.ContainsRune(sessionNumerals, r) {
+			break
+		}
+		n += w
+	}
+	if n == i || !strings.HasPrefix(s[n:], unit) {
+		return -1
+	}
+	return n + len(unit)
+}
 
 // insideQuotes reports whether byte i of s is inside “…”: a place in a
 // slogan or a title (“美丽中国·最佳全域旅游休闲目的地”) is not where the
