@@ -390,19 +390,42 @@ func TestKeyEnd(t *testing.T) {
 // holds on at least min of them: a test true nowhere checks little.
 func holdsOnLines(t *testing.T, name string, lines []string, min int, got, want func(string) bool) {
 	t.Helper()
+	holds(t, name, append(lines, booktest.Lines(t)...), min, got, want)
+}
+
+// holds checks the shortcut got against the test want it stands for on
+// texts, and that want holds on at least min of them.
+func holds(t *testing.T, name string, texts []string, min int, got, want func(string) bool) {
+	t.Helper()
 	held := 0
-	for _, l := range append(lines, booktest.Lines(t)...) {
-		w := want(l)
-		if g := got(l); g != w {
-			t.Fatalf("%s(%q) = %v, want %v", name, l, g, w)
+	for _, s := range texts {
+		w := want(s)
+		if g := got(s); g != w {
+			t.Fatalf("%s(%q) = %v, want %v", name, s, g, w)
 		}
 		if w {
 			held++
 		}
 	}
 	if held < min {
-		t.Errorf("%s holds on only %d lines: the check checks little", name, held)
+		t.Errorf("%s holds on only %d texts: the check checks little", name, held)
 	}
+}
+
+// cleanStarts returns texts and every start (suffix) of the cleaned lines
+// of the vendored yearbook that keep accepts: a reader anchored at the
+// start of its text must agree with its regexp wherever a sentence may
+// begin.
+func cleanStarts(t *testing.T, texts []string, keep func(string) bool) []string {
+	t.Helper()
+	for _, l := range booktest.Lines(t) {
+		if l = textnorm.Clean(l); keep(l) {
+			for i := range l {
+				texts = append(texts, l[i:])
+			}
+		}
+	}
+	return texts
 }
 
 // TestKeyRunesOf holds keyRunesOf to runesOf of textnorm.Key on the lines
@@ -704,26 +727,9 @@ func TestAdoptionStart(t *testing.T) {
 // word it looks for, and on made-up titles.
 func TestGenericTitle(t *testing.T) {
 	reGenericTitle := regexp.MustCompile(`^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会`)
-	texts := []string{"", "重要活动", "旅游节会活动", "会议", "会议活动", "节", "主要\xff"}
-	for _, l := range booktest.Lines(t) {
-		if l = textnorm.Clean(l); strings.ContainsAny(l, "重主其各系有相会节") {
-			for i := range l {
-				texts = append(texts, l[i:])
-			}
-		}
-	}
-	held := 0
-	for _, s := range texts {
-		if got, want := genericTitle(s), reGenericTitle.MatchString(s); got != want {
-			t.Fatalf("genericTitle(%q) = %v, want %v", s, got, want)
-		}
-		if genericTitle(s) {
-			held++
-		}
-	}
-	if held < 100 {
-		t.Errorf("only %d generic titles: the check checks little", held)
-	}
+	texts := cleanStarts(t, []string{"", "重要活动", "旅游节会活动", "会议", "会议活动", "节", "主要\xff"},
+		func(l string) bool { return strings.ContainsAny(l, "重主其各系有相会节") })
+	holds(t, "genericTitle", texts, 100, genericTitle, reGenericTitle.MatchString)
 }
 
 // TestDayMarkers holds readMarker and monthNumber to the regexps they
@@ -844,26 +850,9 @@ func TestOpeningsAndDisasters(t *testing.T) {
 // and on made-up text.
 func TestOwnSession(t *testing.T) {
 	reOwnSession := regexp.MustCompile(`^(?:第?[一二三四五六七八九十百零0-9]+届)?第?[一二三四五六七八九十百零0-9]+次[^，。；]{0,12}?(?:会议|大会|全会|全委会)`)
-	texts := []string{"", "第八次代表大会", "五届二次会议", "第五届第二次全体会议", "届二次会议", "第第八次会议", "八次" + strings.Repeat("长", 12) + "会议", "八次" + strings.Repeat("长", 13) + "会议", "八次长，会议", "12次全委会", "第五届会议"}
-	for _, l := range booktest.Lines(t) {
-		if l = textnorm.Clean(l); strings.Contains(l, "次") {
-			for i := range l {
-				texts = append(texts, l[i:])
-			}
-		}
-	}
-	held := 0
-	for _, s := range texts {
-		if got, want := ownSession(s), reOwnSession.MatchString(s); got != want {
-			t.Fatalf("ownSession(%q) = %v, want %v", s, got, want)
-		}
-		if ownSession(s) {
-			held++
-		}
-	}
-	if held < 50 {
-		t.Errorf("only %d sessions: the check checks little", held)
-	}
+	texts := cleanStarts(t, []string{"", "第八次代表大会", "五届二次会议", "第五届第二次全体会议", "届二次会议", "第第八次会议", "八次" + strings.Repeat("长", 12) + "会议", "八次" + strings.Repeat("长", 13) + "会议", "八次长，会议", "12次全委会", "第五届会议"},
+		func(l string) bool { return strings.Contains(l, "次") })
+	holds(t, "ownSession", texts, 50, ownSession, reOwnSession.MatchString)
 }
 
 // TestDay holds day to time.Format on every day of four years, a year
