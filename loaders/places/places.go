@@ -20,7 +20,6 @@ package places
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -379,16 +378,6 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	}
 	return out, arrays
 }
-
-// indexArrays hold the entries of the rune indexes of a book's passages.
-// They are as many as the book's runes and needed only while
-// ExtractRunning runs, so indexPool keeps them for the next book rather
-// than the collector reclaiming megabytes each time.
-type indexArrays struct {
-	ents []indexEntry
-}
-
-var indexPool sync.Pool // of *indexArrays
 
 // src returns the provenance of offset off in p.
 func (b *builder) src(p passage, off int) kg.Source {
