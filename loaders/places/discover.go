@@ -15,17 +15,18 @@ import (
 // great natural features), marked virtual until a mention realizes them.
 //
 // Each pass of the builder reads its gazetteer, then drops it before the
-// next pass asks for one: finder refills the one gazetteer (b.z), whose
-// maps and tables (a hundred kilobytes) stay allocated.
+// next pass asks for one: finder refills the one gazetteer
+// (indexArrays.z), whose maps and tables (a hundred kilobytes) stay
+// allocated, for the next book too.
 func (b *builder) finder(national bool) *Gazetteer {
 	n := 2 * len(b.ents)
 	if national {
 		n += len(nationalEntries())
 	}
-	z := b.z
+	z := b.index.z
 	if z == nil {
 		z = newGazetteer(n)
-		b.z = z
+		b.index.z = z
 	} else {
 		z.reset()
 	}

@@ -1,7 +1,7 @@
 package places
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -271,7 +271,7 @@ func better(x, y *entry) bool {
 // finish sorts each rune's candidates longest first.
 func (z *Gazetteer) finish() {
 	for r, list := range z.first {
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].form) > len(list[j].form) })
+		slices.SortStableFunc(list, func(x, y *entry) int { return len(y.form) - len(x.form) })
 		z.first[r] = list
 	}
 	z.dense, z.lists = nil, z.lists[:0]

@@ -104,10 +104,11 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 }
 
 // indexArrays hold the entries of the rune indexes of a book's passages,
-// and the same entries grouped by rune. They are as many as the book's
-// runes and needed only while ExtractRunning runs, so indexPool keeps
-// them for the next book rather than the collector reclaiming megabytes
-// each time.
+// the same entries grouped by rune, and the gazetteer of the builder's
+// passes. They are as many as the book's runes (and the gazetteer's
+// tables hold a hundred kilobytes) and needed only while ExtractRunning
+// runs, so indexPool keeps them for the next book rather than the
+// collector reclaiming megabytes each time.
 type indexArrays struct {
 	ents []indexEntry
 	// gen counts the changes of ents (indexRunes), so that group and
@@ -119,8 +120,9 @@ type indexArrays struct {
 	// byRune[runeEnd[c-1]:runeEnd[c]] (from 0 for c = 0).
 	byRune  []int32
 	runeEnd *[0x10000]int32
-	marks   []uint64  // a bit an entry, for entriesOf
-	towns   entryList // of townRunes, for townStarts
+	marks   []uint64   // a bit an entry, for entriesOf
+	towns   entryList  // of townRunes, for townStarts
+	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
 }
 
 var indexPool sync.Pool // of *indexArrays
@@ -197,13 +199,17 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet) []int32 {
 	a.marks = slices.Grow(a.marks[:0], n)[:n]
 	marks := a.marks
 	clear(marks)
+	n = 0 // the entries marked
 	for w, m := range set {
 		for ; m != 0; m &= m - 1 {
-			for _, k := range a.ofRune(uint16(w<<6 | bits.TrailingZeros64(m))) {
+			of := a.ofRune(uint16(w<<6 | bits.TrailingZeros64(m)))
+			for _, k := range of {
 				marks[k>>6] |= 1 << (k & 63)
 			}
+			n += len(of)
 		}
 	}
+	dst = slices.Grow(dst, n)
 	for w, m := range marks {
 		for ; m != 0; m &= m - 1 {
 			dst = append(dst, int32(w<<6|bits.TrailingZeros64(m)))
@@ -350,10 +356,9 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 // so at entry k+2 or k+3. It looks at the entries of the suffixes' first
 // runes (townRunes), which the book lists, rather than at each entry.
 func (ix *runeIndex) townStarts() iter.Seq[int] {
-	at := ix.among(ix.book.towns.of(ix.book, &townRunes))
 	return func(yield func(int) bool) {
 		last := -1 // the last entry yielded
-		for _, g := range at {
+		for _, g := range ix.among(ix.book.towns.of(ix.book, &townRunes)) {
 			j := int(g) - ix.base
 			for k := max(j-3, last+1); k <= j-2; k++ {
 				last = k

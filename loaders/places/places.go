@@ -123,7 +123,6 @@ type builder struct {
 	seen     map[mentionKey]bool // each recorded mention
 	diags    []kg.Diagnostic
 	texts    []passage
-	z        *Gazetteer   // see finder
 	index    *indexArrays // the arrays of the texts' rune indexes
 	city     *kg.Entity
 	province *kg.Entity
