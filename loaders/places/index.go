@@ -220,11 +220,12 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet) []int32 {
 
 // entryList holds the entries of a book whose rune is in a set
 // (entriesOf), made once for the passages of the book to take their part
-// of (runeIndex.among).
+// of (part).
 type entryList struct {
 	book *indexArrays
 	gen  int
 	list []int32
+	next int // where the last part ended
 }
 
 // of returns the entries of book whose rune is in set, made on the first
@@ -239,6 +240,34 @@ func (l *entryList) of(book *indexArrays, set *runeSet) []int32 {
 
 // forget drops the list, when the set has changed.
 func (l *entryList) forget() { l.book = nil }
+
+// part returns the entries of ix whose rune is in set, from the list of
+// the book's (of). The passes take the passages in book order: it looks
+// from where the last call ended, when ix comes after.
+func (l *entryList) part(ix *runeIndex, set *runeSet) []int32 {
+	l.of(ix.book, set)
+	lo := l.next
+	if lo > len(l.list) || lo > 0 && l.list[lo-1] >= int32(ix.base) {
+		lo = 0
+	}
+	lo += gallop(l.list[lo:], int32(ix.base))
+	l.next = lo + gallop(l.list[lo:], int32(ix.base+len(ix.ents)))
+	return l.list[lo:l.next]
+}
+
+// gallop returns the number of the elements of list, ascending, that are
+// below x: a binary search after steps that double, quick for an x near
+// the start.
+func gallop(list []int32, x int32) int {
+	n := 1
+	for n <= len(list) && list[n-1] < x {
+		n *= 2
+	}
+	// The first n/2 are below x; list[n-1] is not, or is past the end.
+	lo := n / 2
+	k, _ := slices.BinarySearch(list[lo:min(n, len(list))], x)
+	return lo + k
+}
 
 // among returns the part of list, entries of the book in book order,
 // that are entries of ix, as indexes into ix.ents (ix.base away).
@@ -358,7 +387,7 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 func (ix *runeIndex) townStarts() iter.Seq[int] {
 	return func(yield func(int) bool) {
 		last := -1 // the last entry yielded
-		for _, g := range ix.among(ix.book.towns.of(ix.book, &townRunes)) {
+		for _, g := range ix.book.towns.part(ix, &townRunes) {
 			j := int(g) - ix.base
 			for k := max(j-3, last+1); k <= j-2; k++ {
 				last = k
@@ -415,7 +444,7 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 	s := scanner{z: z, text: text, hits: buf[:0]}
 	resume := 0 // the byte past the last match
 	ents := ix.ents
-	for _, g := range ix.among(z.stopAt.of(ix.book, &z.stops)) {
+	for _, g := range z.stopAt.part(ix, &z.stops) {
 		k := int(g) - ix.base
 		i, c := int(ents[k].off), ents[k].r
 		if i < resume || !z.lone.has(c) && !z.pair(ents[k].h) {
