@@ -32,8 +32,8 @@ type Gazetteer struct {
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
 	stops runeSet
-	// stopAt lists the entries of a book's index whose rune is a stop,
-	// for scanIndexed.
+	// stopAt lists the entries of a book's index where scanIndexed
+	// calls scanner.at.
 	stopAt entryList
 	// lone marks the stops below U+10000 where the scans always call
 	// scanner.at: the runes that start a form of one rune (or one whose

@@ -120,9 +120,12 @@ type indexArrays struct {
 	// byRune[runeEnd[c-1]:runeEnd[c]] (from 0 for c = 0).
 	byRune  []int32
 	runeEnd *[0x10000]int32
-	marks   []uint64   // a bit an entry, for entriesOf
-	towns   entryList  // of townRunes, for townStarts
-	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
+	// pairOf holds the hash of the pair of each entry of byRune (its h),
+	// for entriesOf to read in the same order.
+	pairOf []uint16
+	marks  []uint64   // a bit an entry, for entriesOf
+	towns  entryList  // of townRunes, for townStarts
+	z      *Gazetteer // the gazetteer the passes refill (builder.finder)
 }
 
 var indexPool sync.Pool // of *indexArrays
@@ -150,23 +153,25 @@ func (a *indexArrays) group() {
 	// Each rune's next place runs from its first to past its last: to
 	// the end of its entries.
 	a.byRune = slices.Grow(a.byRune[:0], len(ents))[:len(ents)]
-	by := a.byRune[:len(ents)]
+	a.pairOf = slices.Grow(a.pairOf[:0], len(ents))[:len(ents)]
+	by, pairOf := a.byRune[:len(ents)], a.pairOf[:len(ents)]
 	for k := range ents {
-		c := ents[k].r
-		by[end[c]] = int32(k)
+		c, j := ents[k].r, end[ents[k].r]
+		by[j], pairOf[j] = int32(k), ents[k].h
 		end[c]++
 	}
 	a.grouped = a.gen
 }
 
-// ofRune returns the entries of rune c, in book order.
-func (a *indexArrays) ofRune(c uint16) []int32 {
+// ofRune returns the entries of rune c, in book order, and the hashes
+// of their pairs.
+func (a *indexArrays) ofRune(c uint16) ([]int32, []uint16) {
 	a.group()
 	lo := int32(0)
 	if c > 0 {
 		lo = a.runeEnd[c-1]
 	}
-	return a.byRune[lo:a.runeEnd[c]]
+	return a.byRune[lo:a.runeEnd[c]], a.pairOf[lo:a.runeEnd[c]]
 }
 
 // startsOf returns the entries of the book where the word w may start:
@@ -176,7 +181,8 @@ func (a *indexArrays) ofRune(c uint16) []int32 {
 // continue another.
 func (a *indexArrays) startsOf(w string) []int32 {
 	r, _ := utf8.DecodeRuneInString(w)
-	return a.ofRune(uint16(min(r, noRune)))
+	of, _ := a.ofRune(uint16(min(r, noRune)))
+	return of
 }
 
 // contains reports whether text, indexed by ix, contains the word w,
@@ -192,8 +198,10 @@ func (ix *runeIndex) contains(text, w string) bool {
 
 // entriesOf appends to dst the entries whose rune is in set, in book
 // order, and returns it: it marks each rune's entries in a bitmap of the
-// book's entries, which it then reads in order.
-func (a *indexArrays) entriesOf(dst []int32, set *runeSet) []int32 {
+// book's entries, which it then reads in order. Given a gazetteer z, it
+// keeps of the entries of a rune that is not lone in z those whose pair
+// may start a form, the entries where scanIndexed calls scanner.at.
+func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32 {
 	a.group()
 	n := len(a.ents)/64 + 1
 	a.marks = slices.Grow(a.marks[:0], n)[:n]
@@ -202,7 +210,17 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet) []int32 {
 	n = 0 // the entries marked
 	for w, m := range set {
 		for ; m != 0; m &= m - 1 {
-			of := a.ofRune(uint16(w<<6 | bits.TrailingZeros64(m)))
+			c := uint16(w<<6 | bits.TrailingZeros64(m))
+			of, pairs := a.ofRune(c)
+			if z != nil && !z.lone.has(c) {
+				for j, k := range of {
+					if z.pair(pairs[j]) {
+						marks[k>>6] |= 1 << (k & 63)
+						n++
+					}
+				}
+				continue
+			}
 			for _, k := range of {
 				marks[k>>6] |= 1 << (k & 63)
 			}
@@ -218,9 +236,9 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet) []int32 {
 	return dst
 }
 
-// entryList holds the entries of a book whose rune is in a set
-// (entriesOf), made once for the passages of the book to take their part
-// of (part).
+// entryList holds the entries of a book whose rune is in a set, or
+// those where a scan with a gazetteer acts (entriesOf), made once for the
+// passages of the book to take their part of (part).
 type entryList struct {
 	book *indexArrays
 	gen  int
@@ -228,12 +246,12 @@ type entryList struct {
 	next int // where the last part ended
 }
 
-// of returns the entries of book whose rune is in set, made on the first
-// call for book as it is now.
-func (l *entryList) of(book *indexArrays, set *runeSet) []int32 {
+// of returns book.entriesOf(set, z), made on the first call for book as
+// it is now.
+func (l *entryList) of(book *indexArrays, set *runeSet, z *Gazetteer) []int32 {
 	if l.book != book || l.gen != book.gen {
 		l.book, l.gen = book, book.gen
-		l.list = book.entriesOf(l.list[:0], set)
+		l.list = book.entriesOf(l.list[:0], set, z)
 	}
 	return l.list
 }
@@ -241,11 +259,11 @@ func (l *entryList) of(book *indexArrays, set *runeSet) []int32 {
 // forget drops the list, when the set has changed.
 func (l *entryList) forget() { l.book = nil }
 
-// part returns the entries of ix whose rune is in set, from the list of
-// the book's (of). The passes take the passages in book order: it looks
-// from where the last call ended, when ix comes after.
-func (l *entryList) part(ix *runeIndex, set *runeSet) []int32 {
-	l.of(ix.book, set)
+// part returns the entries of ix of the list of the book's (of). The
+// passes take the passages in book order: it looks from where the last
+// call ended, when ix comes after.
+func (l *entryList) part(ix *runeIndex, set *runeSet, z *Gazetteer) []int32 {
+	l.of(ix.book, set, z)
 	lo := l.next
 	if lo > len(l.list) || lo > 0 && l.list[lo-1] >= int32(ix.base) {
 		lo = 0
@@ -289,11 +307,11 @@ func index3(text string, i int, ents []indexEntry, n int) (int, int) {
 	}
 	at, prev := i, rune3(text[i], text[i+1], text[i+2])
 	for i += 3; i+2 < len(text) && n+1 < len(ents); i += 3 {
-		b0, b1, b2 := text[i], text[i+1], text[i+2]
-		if !is3(b0, b1, b2) {
+		t := text[i : i+3] // one bounds check for the three bytes
+		if !is3(t[0], t[1], t[2]) {
 			break
 		}
-		r := rune3(b0, b1, b2)
+		r := rune3(t[0], t[1], t[2])
 		ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, r)}
 		n++
 		at, prev = i, r
@@ -387,7 +405,7 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 func (ix *runeIndex) townStarts() iter.Seq[int] {
 	return func(yield func(int) bool) {
 		last := -1 // the last entry yielded
-		for _, g := range ix.book.towns.part(ix, &townRunes) {
+		for _, g := range ix.book.towns.part(ix, &townRunes, nil) {
 			j := int(g) - ix.base
 			for k := max(j-3, last+1); k <= j-2; k++ {
 				last = k
@@ -433,25 +451,22 @@ func (ix *runeIndex) afterHan(k int) bool {
 func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
 
 // scanIndexed is scanInto over a text indexed by ix: it visits only the
-// entries whose rune is a stop (the book's list of them) and, unless the
-// rune is lone, whose pair of runes may start a form, and at each calls
-// the same scanner.at. At the entries it steps over, scanner.at would
-// find no form and change nothing.
+// entries whose rune is a stop and, unless the rune is lone, whose pair
+// of runes may start a form (the book's list of them, entriesOf), and at
+// each calls the same scanner.at. At the entries it steps over,
+// scanner.at would find no form and change nothing.
 func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 	if !ix.valid {
 		return z.scanInto(buf, text)
 	}
 	s := scanner{z: z, text: text, hits: buf[:0]}
 	resume := 0 // the byte past the last match
-	ents := ix.ents
-	for _, g := range z.stopAt.part(ix, &z.stops) {
+	for _, g := range z.stopAt.part(ix, &z.stops, z) {
 		k := int(g) - ix.base
-		i, c := int(ents[k].off), ents[k].r
-		if i < resume || !z.lone.has(c) && !z.pair(ents[k].h) {
-			continue
+		if i := int(ix.ents[k].off); i >= resume {
+			r, size := ix.rune(text, k)
+			resume = s.at(i, r, size, -2)
 		}
-		r, size := ix.rune(text, k)
-		resume = s.at(i, r, size, -2)
 	}
 	return s.hits
 }

@@ -71,7 +71,7 @@ func (f *formSet) all(s string) [][]int {
 func (f *formSet) allIndexed(s string, ix *runeIndex) [][]int {
 	var buf [32]int
 	out, next := make([][]int, len(f.forms)), f.cursors(buf[:])
-	for _, g := range f.entries.part(ix, &f.visit) {
+	for _, g := range f.entries.part(ix, &f.visit, nil) {
 		k := int(g) - ix.base
 		r, _ := ix.rune(s, k)
 		if r >= 0x10000 || f.bmp.has(uint16(r)) {
