@@ -596,8 +596,8 @@ func (b *builder) bareCounties(p passage) {
 func (b *builder) lookupEnd(text string, end int) bool {
 	// A name or alias, with an administrative suffix, of an
 	// administrative place: one of the index of such forms.
-	for n := 1; n <= b.adminFormMax && n <= end; n++ {
-		if b.adminForms[text[end-n:end]] {
+	for _, n := range b.adminFormLens {
+		if n <= end && b.adminForms[text[end-n:end]] {
 			return true
 		}
 	}

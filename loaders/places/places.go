@@ -19,6 +19,7 @@
 package places
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -139,9 +140,9 @@ type builder struct {
 	aliasOwner map[string]*kg.Entity
 	// adminForms holds the names and aliases of the administrative
 	// places that carry an administrative suffix, for lookupEnd, and
-	// adminFormMax the length of the longest.
-	adminForms   map[string]bool
-	adminFormMax int
+	// adminFormLens their lengths in bytes (a few, of whole runes).
+	adminForms    map[string]bool
+	adminFormLens []int
 	// countyIdx caches countyIndex, built over countyIdxN counties with
 	// countyIdxForms names and aliases.
 	countyIdx                  map[string]*kg.Entity
@@ -257,7 +258,10 @@ func (b *builder) indexForm(e *kg.Entity, f string) {
 		return
 	}
 	b.adminForms[f] = true
-	b.adminFormMax = max(b.adminFormMax, len(f))
+	if !slices.Contains(b.adminFormLens, len(f)) {
+		b.adminFormLens = append(b.adminFormLens, len(f))
+		slices.Sort(b.adminFormLens)
+	}
 }
 
 // mentionKey is a place's key and a line it is mentioned on.

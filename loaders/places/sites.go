@@ -677,8 +677,8 @@ func (b *builder) stationOrPark(p passage, c *kg.Entity, start, end int) {
 	name := ""
 	written := ""
 	for _, dir := range []string{"", "东", "南", "西", "北", "火车"} {
-		if strings.HasPrefix(rest, dir+"站") {
-			next := runeAt(rest, len(dir+"站"))
+		if strings.HasPrefix(rest, dir) && strings.HasPrefix(rest[len(dir):], "站") {
+			next := runeAt(rest, len(dir)+len("站"))
 			if !strings.ContainsRune("长点房区前台务所内级街", next) {
 				name = p.Text[start:end] + dir + "站"
 			}
