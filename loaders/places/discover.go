@@ -549,7 +549,7 @@ const bareCountyLead = "接邻连与和及至为在赴到往同、，。；（�
 // name is seldom written without 县 (a verb + 县区 is not a county).
 func (b *builder) bareCounties(p passage) {
 	for _, g := range p.ix.among(b.index.startsOf("县")) {
-		k := int(b.index.ents[g].off)
+		k := int(b.index.ents[g.k].off)
 		off := k + len("县")
 		if b.lookupEnd(p.Text, off) {
 			continue
@@ -681,10 +681,10 @@ func (b *builder) countyWordCounts(stem string) (int, int) {
 	n, nw = 0, 0
 	k, end := 0, 0 // the passage of entry g; the byte the next occurrence may start at
 	for _, g := range b.index.startsOf(stem) {
-		for ix := b.texts[k].ix; int(g) >= ix.base+len(ix.ents); ix = b.texts[k].ix {
+		for ix := b.texts[k].ix; int(g.k) >= ix.base+len(ix.ents); ix = b.texts[k].ix {
 			k, end = k+1, 0
 		}
-		text, i := b.texts[k].Text, int(b.index.ents[g].off)
+		text, i := b.texts[k].Text, int(b.index.ents[g.k].off)
 		if i < end || !strings.HasPrefix(text[i:], stem) {
 			continue
 		}

@@ -115,20 +115,26 @@ type indexArrays struct {
 	// the lists made from it (entryList) are made again when the pool
 	// hands the arrays to another book.
 	gen, grouped int
-	// byRune lists the entries, as indexes into ents, rune by rune and
-	// each rune's in book order: those of rune c are
-	// byRune[runeEnd[c-1]:runeEnd[c]] (from 0 for c = 0).
-	byRune  []int32
+	// byRune lists the entries rune by rune and each rune's in book
+	// order: those of rune c are byRune[runeEnd[c-1]:runeEnd[c]] (from
+	// 0 for c = 0).
+	byRune  []runeEntry
 	runeEnd *[0x10000]int32
-	// pairOf holds the hash of the pair of each entry of byRune (its h),
-	// for entriesOf to read in the same order.
-	pairOf []uint16
-	marks  []uint64   // a bit an entry, for entriesOf
-	towns  entryList  // of townRunes, for townStarts
-	z      *Gazetteer // the gazetteer the passes refill (builder.finder)
+	marks   []uint64   // a bit an entry, for entriesOf
+	towns   entryList  // of townRunes, for townStarts
+	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
 }
 
 var indexPool sync.Pool // of *indexArrays
+
+// runeEntry is an entry of indexArrays.byRune: the index k of an entry
+// in ents and the hash of its pair, which entriesOf reads. It is one
+// value, written at once: a counting sort writes its entries all over
+// the array, and one write an entry spares half the cache misses.
+type runeEntry struct {
+	k int32
+	h uint16
+}
 
 // group sorts the entries by rune into byRune, unless ents has not
 // changed since: a counting sort, a count of each rune, their running
@@ -153,25 +159,23 @@ func (a *indexArrays) group() {
 	// Each rune's next place runs from its first to past its last: to
 	// the end of its entries.
 	a.byRune = slices.Grow(a.byRune[:0], len(ents))[:len(ents)]
-	a.pairOf = slices.Grow(a.pairOf[:0], len(ents))[:len(ents)]
-	by, pairOf := a.byRune[:len(ents)], a.pairOf[:len(ents)]
+	by := a.byRune[:len(ents)]
 	for k := range ents {
-		c, j := ents[k].r, end[ents[k].r]
-		by[j], pairOf[j] = int32(k), ents[k].h
+		c := ents[k].r
+		by[end[c]] = runeEntry{k: int32(k), h: ents[k].h}
 		end[c]++
 	}
 	a.grouped = a.gen
 }
 
-// ofRune returns the entries of rune c, in book order, and the hashes
-// of their pairs.
-func (a *indexArrays) ofRune(c uint16) ([]int32, []uint16) {
+// ofRune returns the entries of rune c, in book order.
+func (a *indexArrays) ofRune(c uint16) []runeEntry {
 	a.group()
 	lo := int32(0)
 	if c > 0 {
 		lo = a.runeEnd[c-1]
 	}
-	return a.byRune[lo:a.runeEnd[c]], a.pairOf[lo:a.runeEnd[c]]
+	return a.byRune[lo:a.runeEnd[c]]
 }
 
 // startsOf returns the entries of the book where the word w may start:
@@ -179,17 +183,16 @@ func (a *indexArrays) ofRune(c uint16) ([]int32, []uint16) {
 // or more (valid UTF-8 and not ASCII) starts only at an entry, even in
 // a text that is not valid UTF-8: the lead byte of a rune does not
 // continue another.
-func (a *indexArrays) startsOf(w string) []int32 {
+func (a *indexArrays) startsOf(w string) []runeEntry {
 	r, _ := utf8.DecodeRuneInString(w)
-	of, _ := a.ofRune(uint16(min(r, noRune)))
-	return of
+	return a.ofRune(uint16(min(r, noRune)))
 }
 
 // contains reports whether text, indexed by ix, contains the word w,
 // which starts with a rune of two bytes or more (startsOf).
 func (ix *runeIndex) contains(text, w string) bool {
 	for _, g := range ix.among(ix.book.startsOf(w)) {
-		if strings.HasPrefix(text[ix.book.ents[g].off:], w) {
+		if strings.HasPrefix(text[ix.book.ents[g.k].off:], w) {
 			return true
 		}
 	}
@@ -211,18 +214,18 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32
 	for w, m := range set {
 		for ; m != 0; m &= m - 1 {
 			c := uint16(w<<6 | bits.TrailingZeros64(m))
-			of, pairs := a.ofRune(c)
+			of := a.ofRune(c)
 			if z != nil && !z.lone.has(c) {
-				for j, k := range of {
-					if z.pair(pairs[j]) {
-						marks[k>>6] |= 1 << (k & 63)
+				for _, e := range of {
+					if z.pair(e.h) {
+						marks[e.k>>6] |= 1 << (e.k & 63)
 						n++
 					}
 				}
 				continue
 			}
-			for _, k := range of {
-				marks[k>>6] |= 1 << (k & 63)
+			for _, e := range of {
+				marks[e.k>>6] |= 1 << (e.k & 63)
 			}
 			n += len(of)
 		}
@@ -288,11 +291,25 @@ func gallop(list []int32, x int32) int {
 }
 
 // among returns the part of list, entries of the book in book order,
-// that are entries of ix, as indexes into ix.ents (ix.base away).
-func (ix *runeIndex) among(list []int32) []int32 {
-	lo, _ := slices.BinarySearch(list, int32(ix.base))
-	n, _ := slices.BinarySearch(list[lo:], int32(ix.base+len(ix.ents)))
-	return list[lo : lo+n]
+// that are entries of ix.
+func (ix *runeIndex) among(list []runeEntry) []runeEntry {
+	lo := below(list, int32(ix.base))
+	return list[lo : lo+below(list[lo:], int32(ix.base+len(ix.ents)))]
+}
+
+// below returns the number of the entries of list, in book order, that
+// come before entry x: a binary search.
+func below(list []runeEntry, x int32) int {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if list[m].k < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // index3 writes into ents from entry n the run of runes of three bytes
