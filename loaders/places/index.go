@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -99,7 +100,7 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		n, i = n+1, i+size
 	}
 	a.ents = all[:k+n]
-	a.gen++
+	a.gen = indexGen.Add(1)
 	return runeIndex{ents: ents[:n:n], valid: valid, book: a, base: k}
 }
 
@@ -111,10 +112,12 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 // collector reclaiming megabytes each time.
 type indexArrays struct {
 	ents []indexEntry
-	// gen counts the changes of ents (indexRunes), so that group and
-	// the lists made from it (entryList) are made again when the pool
-	// hands the arrays to another book.
-	gen, grouped int
+	// gen numbers the last change of ents (indexRunes), so that group
+	// and the lists made from it (entryList) are made again when the
+	// pool hands the arrays to another book. The numbers are unique in
+	// the process (indexGen): arrays at the address of dropped ones do
+	// not pass for them.
+	gen, grouped int64
 	// byRune lists the entries rune by rune and each rune's in book
 	// order: those of rune c are byRune[runeEnd[c-1]:runeEnd[c]] (from
 	// 0 for c = 0).
@@ -125,7 +128,10 @@ type indexArrays struct {
 	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
 }
 
-var indexPool sync.Pool // of *indexArrays
+var (
+	indexPool sync.Pool // of *indexArrays
+	indexGen  atomic.Int64
+)
 
 // runeEntry is an entry of indexArrays.byRune: the index k of an entry
 // in ents and the hash of its pair, which entriesOf reads. It is one
@@ -244,7 +250,7 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32
 // passages of the book to take their part of (part).
 type entryList struct {
 	book *indexArrays
-	gen  int
+	gen  int64
 	list []int32
 	next int // where the last part ended
 }
