@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/segment"
@@ -617,7 +619,7 @@ func (b *builder) readTable() {
 	lines := b.d.Lines
 	for i := range lines {
 		l := &lines[i]
-		if l.Kind != segment.Body || !strings.Contains(l.Text, "全市") {
+		if l.Kind != segment.Body || !hasField(l.Text, "全市") {
 			continue // a header names 全市 as a column
 		}
 		fields := strings.Fields(strings.ReplaceAll(l.Text, "\u3000", " "))
@@ -670,6 +672,25 @@ func (b *builder) readTable() {
 			}
 		}
 		return
+	}
+}
+
+// hasField reports whether w, a word of valid UTF-8, is one of the fields of s
+// (strings.Fields): it occurs between spaces or the ends of s. A table's
+// header names 全市 so, where the many sentences that write it do not;
+// it spares splitting them.
+func hasField(s, w string) bool {
+	for off := 0; ; off++ {
+		i := index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		off += i
+		before, _ := utf8.DecodeLastRuneInString(s[:off])
+		after, _ := utf8.DecodeRuneInString(s[off+len(w):])
+		if (off == 0 || unicode.IsSpace(before)) && (off+len(w) == len(s) || unicode.IsSpace(after)) {
+			return true
+		}
 	}
 }
 

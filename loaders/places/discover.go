@@ -15,17 +15,18 @@ import (
 // great natural features), marked virtual until a mention realizes them.
 //
 // Each pass of the builder reads its gazetteer, then drops it before the
-// next pass asks for one: finder refills the one gazetteer (b.z), whose
-// maps and tables (a hundred kilobytes) stay allocated.
+// next pass asks for one: finder refills the one gazetteer
+// (indexArrays.z), whose maps and tables (a hundred kilobytes) stay
+// allocated, for the next book too.
 func (b *builder) finder(national bool) *Gazetteer {
 	n := 2 * len(b.ents)
 	if national {
 		n += len(nationalEntries())
 	}
-	z := b.z
+	z := b.index.z
 	if z == nil {
 		z = newGazetteer(n)
-		b.z = z
+		b.index.z = z
 	} else {
 		z.reset()
 	}
@@ -410,7 +411,7 @@ func (b *builder) discoverVillages() {
 			if p.historical() {
 				continue
 			}
-			if countyLevel && index(p.Text, "村") < 0 && index(p.Text, "社区") < 0 {
+			if countyLevel && !p.ix.contains(p.Text, "村") && !p.ix.contains(p.Text, "社区") {
 				// This pass only adds new villages and communities
 				// (villageAfter), which end in 村 or 社区.
 				continue
@@ -547,13 +548,9 @@ const bareCountyLead = "接邻连与和及至为在赴到往同、，。；（�
 // three characters plus 县 after a word of bordering or giving, when the
 // name is seldom written without 县 (a verb + 县区 is not a county).
 func (b *builder) bareCounties(p passage) {
-	for off := 0; ; {
-		k := index(p.Text[off:], "县")
-		if k < 0 {
-			return
-		}
-		k += off
-		off = k + len("县")
+	for _, g := range p.ix.among(b.index.startsOf("县")) {
+		k := int(b.index.ents[g.k].off)
+		off := k + len("县")
 		if b.lookupEnd(p.Text, off) {
 			continue
 		}
@@ -599,8 +596,8 @@ func (b *builder) bareCounties(p passage) {
 func (b *builder) lookupEnd(text string, end int) bool {
 	// A name or alias, with an administrative suffix, of an
 	// administrative place: one of the index of such forms.
-	for n := 1; n <= b.adminFormMax && n <= end; n++ {
-		if b.adminForms[text[end-n:end]] {
+	for _, n := range b.adminFormLens {
+		if n <= end && b.adminForms[text[end-n:end]] {
 			return true
 		}
 	}
@@ -679,18 +676,22 @@ func (b *builder) countyWordCounts(stem string) (int, int) {
 	if stem == "" || selfOverlaps(stem) || selfOverlaps(w) {
 		return b.wordCount(stem), b.wordCount(w)
 	}
+	// The occurrences start at entries of the stem's first rune
+	// (startsOf), which come in book order, passage after passage.
 	n, nw = 0, 0
-	for _, p := range b.texts {
-		for off := 0; ; {
-			i := index(p.Text[off:], stem)
-			if i < 0 {
-				break
-			}
-			off += i + len(stem)
-			n++
-			if strings.HasPrefix(p.Text[off:], "县") {
-				nw++
-			}
+	k, end := 0, 0 // the passage of entry g; the byte the next occurrence may start at
+	for _, g := range b.index.startsOf(stem) {
+		for ix := b.texts[k].ix; int(g.k) >= ix.base+len(ix.ents); ix = b.texts[k].ix {
+			k, end = k+1, 0
+		}
+		text, i := b.texts[k].Text, int(b.index.ents[g.k].off)
+		if i < end || !strings.HasPrefix(text[i:], stem) {
+			continue
+		}
+		end = i + len(stem)
+		n++
+		if strings.HasPrefix(text[end:], "县") {
+			nw++
 		}
 	}
 	b.words[stem], b.words[w] = n, nw
@@ -830,7 +831,7 @@ func (b *builder) locatedIn(z *Gazetteer, p passage, e *kg.Entity, end int) {
 // nativeAlias adds the name a place bears in another language, where the
 // text gives it right after the place: 天祝，藏语称华锐.
 func (b *builder) nativeAlias(p passage) {
-	if index(p.Text, "语称") < 0 {
+	if !p.ix.contains(p.Text, "语称") {
 		return // none of the words below
 	}
 	for _, lang := range []string{"藏语称", "蒙古语称", "蒙语称", "维吾尔语称"} {

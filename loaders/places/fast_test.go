@@ -330,3 +330,17 @@ func TestIndex(t *testing.T) {
 // mayCount reports whether s may hold a match of reCounted: one of its
 // nouns right after one of its measure words and a numeral.
 func mayCount(s string) bool { return countedAt(s, countedNounSet.all(s)) }
+
+// TestHasField checks hasField against slices.Contains(strings.Fields(s),
+// w) on each line of the yearbook and on cases of spaces, ends and broken
+// UTF-8 around the word.
+func TestHasField(t *testing.T) {
+	lines := []string{"", "全市", " 全市", "全市 ", "项目\u3000全市\u3000凉州区", "全市人口", "2023年全市", "a全市 b", "\t全市\n",
+		"\xe3全市 ", "\xe3\x80\x80全市", "全市\xe3\x80", "全市全市 全市", "全全市 "}
+	lines = append(lines, strings.Split(yearbookText(t), "\n")...)
+	for _, s := range lines {
+		if got, want := hasField(s, "全市"), slices.Contains(strings.Fields(s), "全市"); got != want {
+			t.Fatalf("hasField(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package places
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,14 +31,17 @@ type Gazetteer struct {
 	// stops marks the runes below U+10000 scan stops at: those that
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
-	stops [0x10000 / 64]uint64
+	stops runeSet
+	// stopAt lists the entries of a book's index where scanIndexed
+	// calls scanner.at.
+	stopAt entryList
 	// lone marks the stops below U+10000 where the scans always call
 	// scanner.at: the runes that start a form of one rune (or one whose
 	// second is not valid UTF-8), 《》 and noRune. At the other stops
 	// they first look up the rune and the next one in pairs, which
 	// marks the first two runes of every form by pairHash: most stops
 	// start no form (民 of 人民, not of 民勤).
-	lone   [0x10000 / 64]uint64
+	lone   runeSet
 	pairs  [1 << 16 / 64]uint64
 	byKey  map[string]*entry // the entry of each key's name
 	parent map[string]string // child key → parent key
@@ -105,7 +108,8 @@ func newGazetteer(n int) *Gazetteer {
 func (z *Gazetteer) reset() {
 	clear(z.first)
 	z.dense, z.lists = nil, z.lists[:0]
-	z.stops, z.lone, z.pairs = [0x10000 / 64]uint64{}, [0x10000 / 64]uint64{}, [1 << 16 / 64]uint64{}
+	z.stops, z.lone, z.pairs = runeSet{}, runeSet{}, [1 << 16 / 64]uint64{}
+	z.stopAt.forget()
 	clear(z.byKey)
 	clear(z.parent)
 	clear(z.villages)
@@ -214,22 +218,19 @@ func (z *Gazetteer) alloc(x entry) *entry {
 
 // stop marks r in stops.
 func (z *Gazetteer) stop(r rune) {
-	if uint32(r) < 0x10000 {
-		z.stops[r>>6] |= 1 << (r & 63)
-	}
+	z.stops.add(r)
+	z.stopAt.forget()
 }
 
 // always marks r in stops and lone.
 func (z *Gazetteer) always(r rune) {
 	z.stop(r)
-	if uint32(r) < 0x10000 {
-		z.lone[r>>6] |= 1 << (r & 63)
-	}
+	z.lone.add(r)
 }
 
-// pair reports whether a form may start with the runes a, b (pairs).
-func (z *Gazetteer) pair(a, b rune) bool {
-	h := pairHash(a, b)
+// pair reports whether a form may start with a pair of runes of hash h
+// (pairKey).
+func (z *Gazetteer) pair(h uint16) bool {
 	return z.pairs[h>>6]&(1<<(h&63)) != 0
 }
 
@@ -270,7 +271,7 @@ func better(x, y *entry) bool {
 // finish sorts each rune's candidates longest first.
 func (z *Gazetteer) finish() {
 	for r, list := range z.first {
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].form) > len(list[j].form) })
+		slices.SortStableFunc(list, func(x, y *entry) int { return len(y.form) - len(x.form) })
 		z.first[r] = list
 	}
 	z.dense, z.lists = nil, z.lists[:0]
@@ -357,7 +358,7 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 		}
 		next := rune(-2)
 		if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
-			if next = runeAt(text, i+size); !z.pair(r, next) {
+			if next = runeAt(text, i+size); !z.pair(pairKey(r, next)) {
 				i += size // no form starts with r and next
 				continue
 			}

@@ -2,7 +2,11 @@ package places
 
 import (
 	"iter"
+	"math/bits"
 	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -15,6 +19,15 @@ import (
 // runeIndex decodes each passage once, and the passes read the index:
 // the gazetteer scans (scanIndexed), the word lists of discoverSites
 // (formSet.allIndexed) and the towns after punctuation (townStarts).
+//
+// Even reading every entry once a pass was most of the work of a pass:
+// a scan acts only at the entries whose rune starts a form
+// (Gazetteer.stops), about one in six, and of those only at the ones
+// whose rune and the next one may start a form (Gazetteer.pairs). So
+// the entries of the whole book are also grouped by rune
+// (indexArrays.group, one counting sort), a pass gathers the entries of
+// the runes it looks for (entriesOf) and visits only those, and each
+// entry holds the hash of its pair of runes, made while decoding.
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
@@ -25,6 +38,10 @@ import (
 // starts and which are runes of one byte, are the gaps between entries.
 type runeIndex struct {
 	ents []indexEntry
+	// book holds the entries of all the passages of the book, from
+	// ents[0] at book.ents[base].
+	book *indexArrays
+	base int
 	// valid reports whether the text is valid UTF-8: then each form
 	// (valid UTF-8 itself) that matches ends where an entry or an ASCII
 	// byte starts, so a scan that resumes past a match stays in step
@@ -37,7 +54,11 @@ type runeIndex struct {
 type indexEntry struct {
 	off int32
 	r   uint16
+	h   uint16 // pairKey of the rune and the next, as scanInto reads it (runeAt)
 }
+
+// pairKey is the pairHash of the rune a and the rune b after it.
+func pairKey(a, b rune) uint16 { return uint16(pairHash(a, b)) }
 
 // noRune stands in indexEntry.r for a rune to decode from the text.
 const noRune = 0xFFFF
@@ -66,35 +87,260 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		bad := r == utf8.RuneError && size == 1
 		valid = valid && !bad
-		c := uint16(noRune)
+		c, h := uint16(noRune), uint16(0) // noRune is lone: no pair
 		if r < noRune && !bad {
-			c = uint16(r)
+			c, h = uint16(r), pairKey(r, runeAt(text, i+size))
 		}
 		if n == len(ents) {
 			// Invalid bytes, an entry each, filled the room.
 			all = slices.Grow(all[:k+n], len(text)-i)
 			ents = all[k : k+n+len(text)-i]
 		}
-		ents[n] = indexEntry{off: int32(i), r: c}
+		ents[n] = indexEntry{off: int32(i), r: c, h: h}
 		n, i = n+1, i+size
 	}
 	a.ents = all[:k+n]
-	return runeIndex{ents: ents[:n:n], valid: valid}
+	a.gen = indexGen.Add(1)
+	return runeIndex{ents: ents[:n:n], valid: valid, book: a, base: k}
+}
+
+// indexArrays hold the entries of the rune indexes of a book's passages,
+// the same entries grouped by rune, and the gazetteer of the builder's
+// passes. They are as many as the book's runes (and the gazetteer's
+// tables hold a hundred kilobytes) and needed only while ExtractRunning
+// runs, so indexPool keeps them for the next book rather than the
+// collector reclaiming megabytes each time.
+type indexArrays struct {
+	ents []indexEntry
+	// gen numbers the last change of ents (indexRunes), so that group
+	// and the lists made from it (entryList) are made again when the
+	// pool hands the arrays to another book. The numbers are unique in
+	// the process (indexGen): arrays at the address of dropped ones do
+	// not pass for them.
+	gen, grouped int64
+	// byRune lists the entries rune by rune and each rune's in book
+	// order: those of rune c are byRune[runeEnd[c-1]:runeEnd[c]] (from
+	// 0 for c = 0).
+	byRune  []runeEntry
+	runeEnd *[0x10000]int32
+	marks   []uint64   // a bit an entry, for entriesOf
+	towns   entryList  // of townRunes, for townStarts
+	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
+}
+
+var (
+	indexPool sync.Pool // of *indexArrays
+	indexGen  atomic.Int64
+)
+
+// runeEntry is an entry of indexArrays.byRune: the index k of an entry
+// in ents and the hash of its pair, which entriesOf reads. It is one
+// value, written at once: a counting sort writes its entries all over
+// the array, and one write an entry spares half the cache misses.
+type runeEntry struct {
+	k int32
+	h uint16
+}
+
+// group sorts the entries by rune into byRune, unless ents has not
+// changed since: a counting sort, a count of each rune, their running
+// sums, and one pass that puts each entry at its rune's next place.
+func (a *indexArrays) group() {
+	if a.grouped == a.gen && a.runeEnd != nil {
+		return
+	}
+	if a.runeEnd == nil {
+		a.runeEnd = new([0x10000]int32)
+	} else {
+		clear(a.runeEnd[:])
+	}
+	end, ents := a.runeEnd, a.ents // locals, which the stores below cannot change
+	for k := range ents {
+		end[ents[k].r]++
+	}
+	sum := int32(0)
+	for c, n := range end {
+		end[c], sum = sum, sum+n
+	}
+	// Each rune's next place runs from its first to past its last: to
+	// the end of its entries.
+	a.byRune = slices.Grow(a.byRune[:0], len(ents))[:len(ents)]
+	by := a.byRune[:len(ents)]
+	for k := range ents {
+		c := ents[k].r
+		by[end[c]] = runeEntry{k: int32(k), h: ents[k].h}
+		end[c]++
+	}
+	a.grouped = a.gen
+}
+
+// ofRune returns the entries of rune c, in book order.
+func (a *indexArrays) ofRune(c uint16) []runeEntry {
+	a.group()
+	lo := int32(0)
+	if c > 0 {
+		lo = a.runeEnd[c-1]
+	}
+	return a.byRune[lo:a.runeEnd[c]]
+}
+
+// startsOf returns the entries of the book where the word w may start:
+// those of its first rune. A word that starts with a rune of two bytes
+// or more (valid UTF-8 and not ASCII) starts only at an entry, even in
+// a text that is not valid UTF-8: the lead byte of a rune does not
+// continue another.
+func (a *indexArrays) startsOf(w string) []runeEntry {
+	r, _ := utf8.DecodeRuneInString(w)
+	return a.ofRune(uint16(min(r, noRune)))
+}
+
+// contains reports whether text, indexed by ix, contains the word w,
+// which starts with a rune of two bytes or more (startsOf).
+func (ix *runeIndex) contains(text, w string) bool {
+	for _, g := range ix.among(ix.book.startsOf(w)) {
+		if strings.HasPrefix(text[ix.book.ents[g.k].off:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// entriesOf appends to dst the entries whose rune is in set, in book
+// order, and returns it: it marks each rune's entries in a bitmap of the
+// book's entries, which it then reads in order. Given a gazetteer z, it
+// keeps of the entries of a rune that is not lone in z those whose pair
+// may start a form, the entries where scanIndexed calls scanner.at.
+func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32 {
+	a.group()
+	n := len(a.ents)/64 + 1
+	a.marks = slices.Grow(a.marks[:0], n)[:n]
+	marks := a.marks
+	clear(marks)
+	n = 0 // the entries marked
+	for w, m := range set {
+		for ; m != 0; m &= m - 1 {
+			c := uint16(w<<6 | bits.TrailingZeros64(m))
+			of := a.ofRune(c)
+			if z != nil && !z.lone.has(c) {
+				for _, e := range of {
+					if z.pair(e.h) {
+						marks[e.k>>6] |= 1 << (e.k & 63)
+						n++
+					}
+				}
+				continue
+			}
+			for _, e := range of {
+				marks[e.k>>6] |= 1 << (e.k & 63)
+			}
+			n += len(of)
+		}
+	}
+	dst = slices.Grow(dst, n)
+	for w, m := range marks {
+		for ; m != 0; m &= m - 1 {
+			dst = append(dst, int32(w<<6|bits.TrailingZeros64(m)))
+		}
+	}
+	return dst
+}
+
+// entryList holds the entries of a book whose rune is in a set, or
+// those where a scan with a gazetteer acts (entriesOf), made once for the
+// passages of the book to take their part of (part).
+type entryList struct {
+	book *indexArrays
+	gen  int64
+	list []int32
+	next int // where the last part ended
+}
+
+// of returns book.entriesOf(set, z), made on the first call for book as
+// it is now.
+func (l *entryList) of(book *indexArrays, set *runeSet, z *Gazetteer) []int32 {
+	if l.book != book || l.gen != book.gen {
+		l.book, l.gen = book, book.gen
+		l.list = book.entriesOf(l.list[:0], set, z)
+	}
+	return l.list
+}
+
+// forget drops the list, when the set has changed.
+func (l *entryList) forget() { l.book = nil }
+
+// part returns the entries of ix of the list of the book's (of). The
+// passes take the passages in book order: it looks from where the last
+// call ended, when ix comes after.
+func (l *entryList) part(ix *runeIndex, set *runeSet, z *Gazetteer) []int32 {
+	l.of(ix.book, set, z)
+	lo := l.next
+	if lo > len(l.list) || lo > 0 && l.list[lo-1] >= int32(ix.base) {
+		lo = 0
+	}
+	lo += gallop(l.list[lo:], int32(ix.base))
+	l.next = lo + gallop(l.list[lo:], int32(ix.base+len(ix.ents)))
+	return l.list[lo:l.next]
+}
+
+// gallop returns the number of the elements of list, ascending, that are
+// below x: a binary search after steps that double, quick for an x near
+// the start.
+func gallop(list []int32, x int32) int {
+	n := 1
+	for n <= len(list) && list[n-1] < x {
+		n *= 2
+	}
+	// The first n/2 are below x; list[n-1] is not, or is past the end.
+	lo := n / 2
+	k, _ := slices.BinarySearch(list[lo:min(n, len(list))], x)
+	return lo + k
+}
+
+// among returns the part of list, entries of the book in book order,
+// that are entries of ix.
+func (ix *runeIndex) among(list []runeEntry) []runeEntry {
+	lo := below(list, int32(ix.base))
+	return list[lo : lo+below(list[lo:], int32(ix.base+len(ix.ents)))]
+}
+
+// below returns the number of the entries of list, in book order, that
+// come before entry x: a binary search.
+func below(list []runeEntry, x int32) int {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if list[m].k < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // index3 writes into ents from entry n the run of runes of three bytes
 // that starts at byte i of text, and returns the byte and the entry past
 // it. A rune is at most U+FFFF, which noRune stands for anyway. It is a
-// loop of its own, small enough for the compiler to keep in registers.
+// loop of its own, small enough for the compiler to keep in registers:
+// it writes each entry when it has read the next rune, its pair's
+// second, and the last one with the rune after the run.
 func index3(text string, i int, ents []indexEntry, n int) (int, int) {
-	for ; i+2 < len(text) && n < len(ents); i, n = i+3, n+1 {
-		b0, b1, b2 := text[i], text[i+1], text[i+2]
-		if !is3(b0, b1, b2) {
+	if i+2 >= len(text) || n >= len(ents) || !is3(text[i], text[i+1], text[i+2]) {
+		return i, n
+	}
+	at, prev := i, rune3(text[i], text[i+1], text[i+2])
+	for i += 3; i+2 < len(text) && n+1 < len(ents); i += 3 {
+		t := text[i : i+3] // one bounds check for the three bytes
+		if !is3(t[0], t[1], t[2]) {
 			break
 		}
-		ents[n] = indexEntry{off: int32(i), r: uint16(rune3(b0, b1, b2))}
+		r := rune3(t[0], t[1], t[2])
+		ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, r)}
+		n++
+		at, prev = i, r
 	}
-	return i, n
+	ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, runeAt(text, i))}
+	return i, n + 1
 }
 
 // decode3 decodes the rune of three bytes at byte i of s, as
@@ -177,15 +423,13 @@ func (ix *runeIndex) hanAfterBoundary(text string, k int) bool {
 // townStarts yields, left to right, the entries k where townAfter(text,
 // ents[k].off, 3) may read a town: a suffix (镇, 乡, 街道) must start after a
 // stem of 2 or 3 runes, which are the entries after k when they are Han,
-// so at entry k+2 or k+3. It looks for the suffixes, which few entries
-// hold, rather than at each entry.
+// so at entry k+2 or k+3. It looks at the entries of the suffixes' first
+// runes (townRunes), which the book lists, rather than at each entry.
 func (ix *runeIndex) townStarts() iter.Seq[int] {
 	return func(yield func(int) bool) {
 		last := -1 // the last entry yielded
-		for j, e := range ix.ents {
-			if c := e.r; c != '镇' && c != '乡' && c != '街' {
-				continue
-			}
+		for _, g := range ix.book.towns.part(ix, &townRunes, nil) {
+			j := int(g) - ix.base
 			for k := max(j-3, last+1); k <= j-2; k++ {
 				last = k
 				if !yield(k) {
@@ -193,6 +437,28 @@ func (ix *runeIndex) townStarts() iter.Seq[int] {
 				}
 			}
 		}
+	}
+}
+
+// townRunes are the first runes of townSuffixes.
+var townRunes = func() (s runeSet) {
+	for _, suf := range townSuffixes {
+		r, _ := utf8.DecodeRuneInString(suf)
+		s.add(r)
+	}
+	return s
+}()
+
+// runeSet is a set of runes below U+10000, a bit a rune.
+type runeSet [0x10000 / 64]uint64
+
+// has reports whether c is in the set.
+func (s *runeSet) has(c uint16) bool { return s[c>>6]&(1<<(c&63)) != 0 }
+
+// add puts r in the set, unless it is U+10000 or above.
+func (s *runeSet) add(r rune) {
+	if uint32(r) < 0x10000 {
+		s[r>>6] |= 1 << (r & 63)
 	}
 }
 
@@ -208,50 +474,22 @@ func (ix *runeIndex) afterHan(k int) bool {
 func unifiedHan(c uint16) bool { return c-0x4E00 <= 0x9FFF-0x4E00 }
 
 // scanIndexed is scanInto over a text indexed by ix: it visits only the
-// entries whose rune is a stop and, unless the rune is lone, whose rune
-// and the next one may start a form, and at each calls the same
-// scanner.at. At the entries it steps over, scanner.at would find no
-// form and change nothing.
+// entries whose rune is a stop and, unless the rune is lone, whose pair
+// of runes may start a form (the book's list of them, entriesOf), and at
+// each calls the same scanner.at. At the entries it steps over,
+// scanner.at would find no form and change nothing.
 func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 	if !ix.valid {
 		return z.scanInto(buf, text)
 	}
 	s := scanner{z: z, text: text, hits: buf[:0]}
-	stops, lone, pairs := &z.stops, &z.lone, &z.pairs
 	resume := 0 // the byte past the last match
-	ents := ix.ents
-	for k := range ents {
-		// Only the rune is read at most entries: no copy of the entry.
-		if c := uint32(ents[k].r); stops[c>>6]&(1<<(c&63)) == 0 {
-			continue
-		}
-		e := &ents[k]
-		i := int(e.off)
-		if i < resume {
-			continue
-		}
-		c := uint32(e.r)
-		if lone[c>>6]&(1<<(c&63)) != 0 {
+	for _, g := range z.stopAt.part(ix, &z.stops, z) {
+		k := int(g) - ix.base
+		if i := int(ix.ents[k].off); i >= resume {
 			r, size := ix.rune(text, k)
 			resume = s.at(i, r, size, -2)
-			continue
 		}
-		// c is not noRune, which is lone: the rune itself. The rune
-		// after it is most often the next entry's.
-		size := 3
-		if c < 0x800 {
-			size = 2
-		}
-		var next rune
-		if k+1 < len(ents) && int(ents[k+1].off) == i+size && ents[k+1].r != noRune {
-			next = rune(ents[k+1].r)
-		} else {
-			next = ix.next(text, k, size)
-		}
-		if h := pairHash(rune(c), next); pairs[h>>6]&(1<<(h&63)) == 0 {
-			continue
-		}
-		resume = s.at(i, rune(c), size, next)
 	}
 	return s.hits
 }

@@ -2,6 +2,7 @@ package places
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -145,6 +146,53 @@ func TestWordSet(t *testing.T) {
 			if ws.in(s) != containsAny(s, words) {
 				t.Fatalf("in(%q) with %q = %v", s, words, ws.in(s))
 			}
+		}
+	}
+}
+
+// TestEntryLists checks the book's grouped index on the yearbook's
+// passages and the index cases, indexed as one book: each passage's part
+// of the entries of a set of runes against a filter of its entries,
+// contains against strings.Contains, and gallop against a linear count.
+func TestEntryLists(t *testing.T) {
+	texts := append(slices.Clone(indexCases), yearbookPassages(t, 400)...)
+	a := &indexArrays{}
+	ixs := make([]runeIndex, len(texts))
+	for k, text := range texts {
+		ixs[k] = indexRunes(text, a)
+	}
+	var set runeSet
+	for _, r := range "县镇村古浪《》\uffff" {
+		set.add(r)
+	}
+	var l entryList
+	for k, text := range texts {
+		ix := &ixs[k]
+		var want []int32
+		for j, e := range ix.ents {
+			if set.has(e.r) {
+				want = append(want, int32(ix.base+j))
+			}
+		}
+		if got := l.part(ix, &set, nil); !slices.Equal(got, want) {
+			t.Fatalf("%q: part = %v, want %v", text, got, want)
+		}
+		for _, w := range []string{"县", "村", "社区", "语称", "古浪县", "\uffff"} {
+			if got := ix.contains(text, w); got != strings.Contains(text, w) {
+				t.Fatalf("%q: contains(%q) = %v", text, w, got)
+			}
+		}
+	}
+	list := []int32{1, 3, 3, 7, 9, 20, 21, 40}
+	for x := int32(0); x <= 41; x++ {
+		want := 0
+		for _, v := range list {
+			if v < x {
+				want++
+			}
+		}
+		if got := gallop(list, x); got != want {
+			t.Fatalf("gallop(%d) = %d, want %d", x, got, want)
 		}
 	}
 }

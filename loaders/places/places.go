@@ -19,8 +19,8 @@
 package places
 
 import (
+	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -124,7 +124,6 @@ type builder struct {
 	seen     map[mentionKey]bool // each recorded mention
 	diags    []kg.Diagnostic
 	texts    []passage
-	z        *Gazetteer   // see finder
 	index    *indexArrays // the arrays of the texts' rune indexes
 	city     *kg.Entity
 	province *kg.Entity
@@ -141,9 +140,9 @@ type builder struct {
 	aliasOwner map[string]*kg.Entity
 	// adminForms holds the names and aliases of the administrative
 	// places that carry an administrative suffix, for lookupEnd, and
-	// adminFormMax the length of the longest.
-	adminForms   map[string]bool
-	adminFormMax int
+	// adminFormLens their lengths in bytes (a few, of whole runes).
+	adminForms    map[string]bool
+	adminFormLens []int
 	// countyIdx caches countyIndex, built over countyIdxN counties with
 	// countyIdxForms names and aliases.
 	countyIdx                  map[string]*kg.Entity
@@ -259,7 +258,10 @@ func (b *builder) indexForm(e *kg.Entity, f string) {
 		return
 	}
 	b.adminForms[f] = true
-	b.adminFormMax = max(b.adminFormMax, len(f))
+	if !slices.Contains(b.adminFormLens, len(f)) {
+		b.adminFormLens = append(b.adminFormLens, len(f))
+		slices.Sort(b.adminFormLens)
+	}
 }
 
 // mentionKey is a place's key and a line it is mentioned on.
@@ -379,16 +381,6 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	}
 	return out, arrays
 }
-
-// indexArrays hold the entries of the rune indexes of a book's passages.
-// They are as many as the book's runes and needed only while
-// ExtractRunning runs, so indexPool keeps them for the next book rather
-// than the collector reclaiming megabytes each time.
-type indexArrays struct {
-	ents []indexEntry
-}
-
-var indexPool sync.Pool // of *indexArrays
 
 // src returns the provenance of offset off in p.
 func (b *builder) src(p passage, off int) kg.Source {

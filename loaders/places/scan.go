@@ -11,8 +11,12 @@ import (
 type formSet struct {
 	forms []string
 	first map[rune][]int // indices of the forms by their first rune
-	bmp   [0x10000 / 64]uint64
-	slow  []int // forms that are not valid UTF-8 or start with ASCII, found by strings.Index
+	bmp   runeSet
+	// visit is bmp and noRune: the runes of the entries allIndexed
+	// visits, which entries lists for a book.
+	visit   runeSet
+	entries entryList
+	slow    []int // forms that are not valid UTF-8 or start with ASCII, found by strings.Index
 }
 
 func newFormSet(forms []string) *formSet {
@@ -26,10 +30,10 @@ func newFormSet(forms []string) *formSet {
 			continue
 		}
 		f.first[r] = append(f.first[r], j)
-		if r < 0x10000 {
-			f.bmp[r>>6] |= 1 << (r & 63)
-		}
+		f.bmp.add(r)
 	}
+	f.visit = f.bmp
+	f.visit.add(noRune)
 	return f
 }
 
@@ -61,19 +65,17 @@ func (f *formSet) all(s string) [][]int {
 }
 
 // allIndexed is all over a text indexed by ix, whose entries are the
-// runes all visits but ASCII ones. A form that starts with an ASCII rune
-// is one of the slow ones, found by strings.Index.
+// runes all visits but ASCII ones: it reads those of the runes that start
+// a form, and of noRune, which the book lists. A form that starts with
+// an ASCII rune is one of the slow ones, found by strings.Index.
 func (f *formSet) allIndexed(s string, ix *runeIndex) [][]int {
 	var buf [32]int
 	out, next := make([][]int, len(f.forms)), f.cursors(buf[:])
-	ents := ix.ents
-	for k := range ents {
-		if c := uint32(ents[k].r); c != noRune && f.bmp[c>>6]&(1<<(c&63)) == 0 {
-			continue
-		}
+	for _, g := range f.entries.part(ix, &f.visit, nil) {
+		k := int(g) - ix.base
 		r, _ := ix.rune(s, k)
-		if r >= 0x10000 || f.bmp[r>>6]&(1<<(r&63)) != 0 {
-			f.at(out, next, s, int(ents[k].off), r)
+		if r >= 0x10000 || f.bmp.has(uint16(r)) {
+			f.at(out, next, s, int(ix.ents[k].off), r)
 		}
 	}
 	f.slowForms(out, s)

@@ -97,8 +97,7 @@ func (b *builder) prefixForms() *prefixForms {
 func siteTypeOf(name string) string {
 	// A name ends with a suffix only if it ends with the suffix's last
 	// rune: most candidates end with none of those.
-	r, _ := utf8.DecodeLastRuneInString(name)
-	if !typedLast[r] {
+	if r, _ := utf8.DecodeLastRuneInString(name); r >= 0x10000 || !typedLast.has(uint16(r)) {
 		return ""
 	}
 	if hasAnySuffix(name, otherSuffixes) {
@@ -117,13 +116,12 @@ func siteTypeOf(name string) string {
 // strips them, and typedLast their last runes.
 var (
 	typedSuffixes = append(append(append([]string{}, otherSuffixes...), siteSuffixes...), naturalSuffixes...)
-	typedLast     = func() map[rune]bool {
-		m := map[rune]bool{}
+	typedLast     = func() (set runeSet) {
 		for _, s := range typedSuffixes {
 			r, _ := utf8.DecodeLastRuneInString(s)
-			m[r] = true
+			set.add(r)
 		}
-		return m
+		return set
 	}()
 )
 
@@ -679,8 +677,8 @@ func (b *builder) stationOrPark(p passage, c *kg.Entity, start, end int) {
 	name := ""
 	written := ""
 	for _, dir := range []string{"", "东", "南", "西", "北", "火车"} {
-		if strings.HasPrefix(rest, dir+"站") {
-			next := runeAt(rest, len(dir+"站"))
+		if strings.HasPrefix(rest, dir) && strings.HasPrefix(rest[len(dir):], "站") {
+			next := runeAt(rest, len(dir)+len("站"))
 			if !strings.ContainsRune("长点房区前台务所内级街", next) {
 				name = p.Text[start:end] + dir + "站"
 			}
