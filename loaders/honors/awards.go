@@ -33,15 +33,25 @@ var listLeads = func() (out [6]uint32) {
 	return out
 }()
 
-// verbFirstBytes and verbSecondBytes mark the first and second bytes of
-// the words of awardWords and listVerbs, so that findVerbs passes over
-// nearly every other byte with a table lookup of the byte after it: the
-// first bytes are those of most Chinese characters, the second bytes few.
-var verbFirstBytes, verbSecondBytes = func() (first, second [256]bool) {
+// verbMin is the length in bytes of the shortest verb of awardWords and
+// listVerbs (two characters).
+const verbMin = 6
+
+// verbBlocks is the skip table of verbAt. For each pair of bytes b1 b2
+// (indexed b1<<8|b2), it holds the last position q (1 to verbMin-1) at
+// which the pair ends within the first verbMin bytes of a verb, or 0 when
+// it ends at none: a window whose last two bytes are the pair moves by
+// verbMin-1-q without passing the start of any verb, and one with
+// q = verbMin-1 may be a verb.
+var verbBlocks = func() *[1 << 16]uint8 {
+	var t [1 << 16]uint8
 	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
-		first[v[0]], second[v[1]] = true, true
+		for q := 1; q < verbMin; q++ {
+			b := uint16(v[q-1])<<8 | uint16(v[q])
+			t[b] = max(t[b], uint8(q))
+		}
 	}
-	return first, second
+	return &t
 }()
 
 // lead3 returns the three bytes of s at i in one number.

@@ -46,6 +46,18 @@ func TestAwardLeads(t *testing.T) {
 	}
 }
 
+// TestVerbMin checks that verbMin is the length of the shortest verb,
+// which verbAt's windows must not be longer than.
+func TestVerbMin(t *testing.T) {
+	shortest := len(awardWords[0])
+	for _, w := range append(append([]string(nil), awardWords...), listVerbs...) {
+		shortest = min(shortest, len(w))
+	}
+	if shortest != verbMin {
+		t.Errorf("the shortest verb has %d bytes, verbMin is %d", shortest, verbMin)
+	}
+}
+
 // TestSeparators checks lastEnd and firstStart against the strings.Index
 // loops they replace.
 func TestSeparators(t *testing.T) {

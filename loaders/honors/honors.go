@@ -268,12 +268,10 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 // findVerbs returns the matches of the award verbs (reAward in the tests)
 // and of the list verbs (reListVerb) in s, without the regexps, which try
 // their alternatives at every position of the text: one pass over the
-// bytes of the text, comparing the words only where the first character
-// of one of them stands, which a table lookup of the byte after rules out
-// at nearly every other byte. Every word starts with a lead byte
+// text that looks at about one byte in four (verbAt), comparing the words
+// only where one of them may start. Every word starts with a lead byte
 // (E5–E8), which no rune a regexp decodes holds inside it, so the words
-// are found where the regexps would find them, and a step of a byte costs
-// less than decoding where the next rune starts. Each kind's matches do
+// are found where the regexps would find them. Each kind's matches do
 // not overlap: a kind is not compared again before the end of its last
 // match, but the other kind is.
 //
@@ -303,27 +301,20 @@ func findVerbs(s string) (award, list [][]int) {
 	return award, list
 }
 
-// verbAt returns the first position from i on where the first character
-// of a verb may stand (a first byte and a second byte of one), or -1.
-// It is the whole scan over the bytes, kept apart in a loop of its own.
+// verbAt returns the first position from i on where a verb may start, or
+// -1. It is the whole scan over the text, a skip search (Wu–Manber): it
+// reads the two bytes that end a window of verbMin bytes and moves the
+// window as far as verbBlocks allows, verbMin-1 bytes when those bytes
+// end no part of a verb, which in Chinese text they mostly do not. A
+// window whose end bytes end the first verbMin bytes of a verb is a
+// candidate, which the callers compare.
 func verbAt(s string, i int) int {
-	if i+2 >= len(s) {
-		return -1
-	}
-	// The bytes that may follow a verb's first byte; t[j] follows s[i+j].
-	// Two bytes a turn: the loop costs about as much as the lookups.
-	t := s[i+1 : len(s)-1]
-	j := 0
-	for ; j+1 < len(t); j += 2 {
-		if verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
-			return i + j
+	for j := i + verbMin - 1; j < len(s); {
+		q := verbBlocks[uint16(s[j-1])<<8|uint16(s[j])]
+		if q == verbMin-1 {
+			return j - (verbMin - 1)
 		}
-		if verbSecondBytes[t[j+1]] && verbFirstBytes[s[i+j+1]] {
-			return i + j + 1
-		}
-	}
-	if j < len(t) && verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
-		return i + j
+		j += verbMin - 1 - int(q)
 	}
 	return -1
 }
