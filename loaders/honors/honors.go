@@ -436,9 +436,17 @@ var (
 // lastEnd returns the largest end, at most i, of an occurrence of one of
 // seps in text, or 0: the largest k+len(sep) over the seps of
 // strings.LastIndex(text[:i], sep) = k ≥ 0, found by reading back from i
-// rather than once a separator.
+// rather than once a separator. The seps are compared only where text
+// holds the last byte of one of them (a clause runs for dozens of bytes).
 func lastEnd(text string, i int, seps []string) int {
+	var last byteSet
+	for _, sep := range seps {
+		last.add(sep[len(sep)-1])
+	}
 	for e := i; e > 0; e-- {
+		if !last.has(text[e-1]) {
+			continue
+		}
 		for _, sep := range seps {
 			if strings.HasSuffix(text[:e], sep) {
 				return e
@@ -449,9 +457,17 @@ func lastEnd(text string, i int, seps []string) int {
 }
 
 // firstStart returns the smallest offset in s of one of seps, or -1: the
-// least strings.Index(s, sep) ≥ 0, found by reading forward once.
+// least strings.Index(s, sep) ≥ 0, found by reading forward once and
+// comparing the seps only where s holds the first byte of one of them.
 func firstStart(s string, seps []string) int {
+	var first byteSet
+	for _, sep := range seps {
+		first.add(sep[0])
+	}
 	for k := 0; k < len(s); k++ {
+		if !first.has(s[k]) {
+			continue
+		}
 		for _, sep := range seps {
 			if strings.HasPrefix(s[k:], sep) {
 				return k
@@ -460,6 +476,12 @@ func firstStart(s string, seps []string) int {
 	}
 	return -1
 }
+
+// byteSet is a set of bytes, one bit a byte.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // honorsAfter reads the honours after an award verb at byte i: quoted
 // titles (“A”和“B”称号) or, after 荣获/获得, a prize 第…届…奖. It returns each
