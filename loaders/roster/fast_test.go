@@ -1,8 +1,12 @@
 package roster
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 )
 
 // TestContainsJoined checks containsJoined against strings.Contains of the
@@ -22,6 +26,53 @@ func TestContainsJoined(t *testing.T) {
 					t.Errorf("containsJoined(%q, %q, %q) = %v", a, b, w, got)
 				}
 			}
+		}
+	}
+}
+
+// reCountyBody is the specification of countyBody; only the tests run it.
+var reCountyBody = regexp.MustCompile(`^(\p{Han}{1,8}[县区旗])(委|人大常委会|政府|政协)$`)
+
+// TestCountyBody checks countyBody against reCountyBody on made-up names
+// and on every piece of the yearbook's lines between spaces and colons.
+func TestCountyBody(t *testing.T) {
+	names := []string{"", "委", "区委", "凉州区委", "凉州区人大常委会", "古浪县政府", "天祝藏族自治县政协", "民勤县委员会", "市委", "凉州区委组织部",
+		"一二三四五六七八区委", "一二三四五六七八九区委", "A区委", "凉州区\xff委", "凉州x区政府", "阿拉善左旗政府", "区政府", "县县委"}
+	for _, l := range booktest.Lines(t) {
+		names = append(names, strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '：' })...)
+	}
+	matched := 0
+	for _, s := range names {
+		place, body := countyBody(s)
+		m := reCountyBody.FindStringSubmatch(s)
+		if m == nil {
+			if body != "" {
+				t.Fatalf("countyBody(%q) = %q, %q; want none", s, place, body)
+			}
+			continue
+		}
+		matched++
+		if place != m[1] || body != m[2] {
+			t.Fatalf("countyBody(%q) = %q, %q; want %q, %q", s, place, body, m[1], m[2])
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d county bodies: the check checks little", matched)
+	}
+}
+
+// TestSplitNote checks splitNote against a split at the regexp it replaces.
+func TestSplitNote(t *testing.T) {
+	re := regexp.MustCompile(`[，、；,;]`)
+	notes := []string{"", "，", "女", "女，藏族", "2023年2月任；兼", ",;、", "a,,b", "\xef\xbc，", "男、回族、2023年5月免", "；女"}
+	for _, l := range booktest.Lines(t) {
+		if i := strings.Index(l, "（"); i >= 0 {
+			notes = append(notes, l[i:])
+		}
+	}
+	for _, s := range notes {
+		if got, want := splitNote(s), re.Split(s, -1); !slices.Equal(got, want) {
+			t.Fatalf("splitNote(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

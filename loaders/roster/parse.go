@@ -14,11 +14,12 @@ import (
 // the next line starts with one. Text is the content without the leading
 // indentation and continuation mark, the parts joined without separator.
 type lline struct {
-	text  string
-	lines []int // raw line numbers
-	offs  []int // byte offset in text where each raw line's content starts
-	ideo  int   // leading U+3000 of the first line
-	deep  bool  // a continuation: marked by … or U+2002, or indented two U+3000 or more
+	text   string
+	lines  []int  // raw line numbers
+	offs   []int  // byte offset in text where each raw line's content starts
+	ideo   int    // leading U+3000 of the first line
+	deep   bool   // a continuation: marked by … or U+2002, or indented two U+3000 or more
+	quoted string // the quote, made on first use: a unit's line is quoted by all its posts
 }
 
 // lineAt returns the raw line of byte offset off of the text.
@@ -28,7 +29,12 @@ func (l *lline) lineAt(off int) int {
 }
 
 // quote is the line as shown in a provenance quote.
-func (l *lline) quote() string { return textnorm.Clean(l.text) }
+func (l *lline) quote() string {
+	if l.quoted == "" {
+		l.quoted = textnorm.Clean(l.text)
+	}
+	return l.quoted
+}
 
 // indentation splits a raw line's text into its indentation facts and
 // content. The page-start space is already gone from Text.
@@ -115,6 +121,10 @@ type parser struct {
 	title string // the last title, for the names that follow it
 	tline *lline // the line of the last title
 	await bool   // a title was written without a name: the name follows
+
+	secPath  string // the document path, block and section of the last section call
+	secBlock *block
+	sec      string
 }
 
 // parse reads the roster s line by line.
@@ -396,9 +406,14 @@ func (p *parser) category() string {
 }
 
 // section is the section path of a roster line: the document's path, the
-// roster title and the block heading.
+// roster title and the block heading. The lines of a block share one
+// path: the last is kept, and made again only when path or block change.
 func (p *parser) section(n int) string {
 	path := p.d.Path(n)
+	if path == p.secPath && p.block == p.secBlock && p.sec != "" {
+		return p.sec
+	}
+	p.secPath, p.secBlock = path, p.block
 	if !strings.HasSuffix(path, p.span.title) {
 		if path != "" {
 			path += " > "
@@ -408,6 +423,7 @@ func (p *parser) section(n int) string {
 	if p.block != nil {
 		path += " > " + p.block.text
 	}
+	p.sec = path
 	return path
 }
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -253,8 +254,8 @@ func (cn *cityNames) forms(name string) []string {
 		}
 	}
 	// County bodies (凉州区委, 凉州区人大常委会, 凉州区政府, 凉州区政协).
-	if m := reCountyBody.FindStringSubmatch(name); m != nil {
-		switch place := m[1]; m[2] {
+	if place, body := countyBody(name); body != "" {
+		switch body {
 		case "委":
 			add("中共"+name, "中共"+place+"委员会")
 		case "人大常委会":
@@ -284,4 +285,32 @@ func (cn *cityNames) forms(name string) []string {
 	return uniq
 }
 
-var reCountyBody = regexp.MustCompile(`^(\p{Han}{1,8}[县区旗])(委|人大常委会|政府|政协)$`)
+// countyBodies are the bodies of a county that countyBody reads, each
+// told by its last character.
+var countyBodies = []string{"委", "人大常委会", "政府", "政协"}
+
+// countyBody takes apart the name of a county's body (凉州区委, 古浪县政府):
+// one to eight Han characters, then 县, 区 or 旗, then one of
+// countyBodies. It returns "" as body for any other name. No two bodies
+// end alike, so the name's end says which one to try: this is the regexp
+// ^(\p{Han}{1,8}[县区旗])(委|人大常委会|政府|政协)$ (TestCountyBody) at
+// the cost of a few comparisons for the unit names that are none.
+func countyBody(name string) (place, body string) {
+	for _, b := range countyBodies {
+		if !strings.HasSuffix(name, b) {
+			continue
+		}
+		place = name[:len(name)-len(b)]
+		r := []rune(place)
+		if len(r) < 2 || len(r) > 9 || !strings.ContainsRune("县区旗", r[len(r)-1]) {
+			return "", ""
+		}
+		for _, c := range r[:len(r)-1] {
+			if !unicode.Is(unicode.Han, c) {
+				return "", ""
+			}
+		}
+		return place, b
+	}
+	return "", ""
+}
