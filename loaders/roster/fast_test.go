@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/internal/booktest"
 )
@@ -73,6 +74,49 @@ func TestSplitNote(t *testing.T) {
 	for _, s := range notes {
 		if got, want := splitNote(s), re.Split(s, -1); !slices.Equal(got, want) {
 			t.Fatalf("splitNote(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestPunct checks colon and openParens, which read bytes, against
+// readings of the decoded runes.
+func TestPunct(t *testing.T) {
+	colonRef := func(s string) (int, int) {
+		depth := 0
+		for i, r := range s {
+			switch fold(r) {
+			case '（':
+				depth++
+			case '）':
+				depth = max(depth-1, 0)
+			case '：':
+				if depth == 0 {
+					return i, utf8.RuneLen(r)
+				}
+			}
+		}
+		return -1, 0
+	}
+	openRef := func(s string) int {
+		depth := 0
+		for _, r := range s {
+			switch fold(r) {
+			case '（':
+				depth++
+			case '）':
+				depth = max(depth-1, 0)
+			}
+		}
+		return depth
+	}
+	texts := append([]string{"", "：", ":", "（：）：", "(a:b):c", "\xef\xbc", "\xef\xbc\x88", "\xe8（", "\xef（：", "）)：", "ab\xef\xbc\x9a"}, booktest.Lines(t)...)
+	for _, s := range texts {
+		gi, gw := colon(s)
+		if wi, ww := colonRef(s); gi != wi || gw != ww {
+			t.Fatalf("colon(%q) = %d, %d; want %d, %d", s, gi, gw, wi, ww)
+		}
+		if got, want := openParens(s), openRef(s); got != want {
+			t.Fatalf("openParens(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -106,8 +106,8 @@ func closeParen(r []rune, i int) int {
 // open.
 func openParens(s string) int {
 	depth := 0
-	for _, r := range s {
-		switch fold(r) {
+	for i := 0; i < len(s); i++ {
+		switch p, _ := punctAt(s, i); p {
 		case '（':
 			depth++
 		case '）':
@@ -123,8 +123,8 @@ func openParens(s string) int {
 // parentheses, and its width, or -1.
 func colon(s string) (int, int) {
 	depth := 0
-	for i, r := range s {
-		switch fold(r) {
+	for i := 0; i < len(s); i++ {
+		switch p, w := punctAt(s, i); p {
 		case '（':
 			depth++
 		case '）':
@@ -133,11 +133,38 @@ func colon(s string) (int, int) {
 			}
 		case '：':
 			if depth == 0 {
-				return i, utf8.RuneLen(r)
+				return i, w
 			}
 		}
 	}
 	return -1, 0
+}
+
+// punctAt returns the parenthesis or colon at byte i of s, folded to its
+// full-width form, and its width, or 0. The full-width forms start with
+// a lead byte, which no rune holds inside it, so openParens and colon
+// read bytes instead of decoding the runes of the (mostly Chinese) text.
+func punctAt(s string, i int) (rune, int) {
+	switch s[i] {
+	case '(':
+		return '（', 1
+	case ')':
+		return '）', 1
+	case ':':
+		return '：', 1
+	case 0xEF: // （ ） ： are EF BC 88, EF BC 89, EF BC 9A
+		if i+2 < len(s) && s[i+1] == 0xBC {
+			switch s[i+2] {
+			case 0x88:
+				return '（', 3
+			case 0x89:
+				return '）', 3
+			case 0x9A:
+				return '：', 3
+			}
+		}
+	}
+	return 0, 0
 }
 
 func allHan(s string) bool {
