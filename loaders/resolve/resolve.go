@@ -89,8 +89,13 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 		finish(&ents[i])
 		out.Entities = append(out.Entities, ents[i])
 	}
+	// An entity keeps the ID its extractor gave it (the roster's and the
+	// events' do): an ID is the Ref.ID of its kind and key, which merging
+	// keeps, and hashing is most of the cost of an ID.
 	for i := range out.Entities {
-		out.Entities[i].ID = out.Entities[i].Ref().ID()
+		if e := &out.Entities[i]; e.ID == "" {
+			e.ID = e.Ref().ID()
+		}
 	}
 	merged := func(r kg.Ref) (kg.Ref, int, bool) {
 		i, ok := byRef[r]

@@ -120,3 +120,42 @@ func TestPunct(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleLens checks titleLens and isTitleWord against the set of
+// every prefix + modifier + base, on the strings the yearbook's lines
+// start at each of their characters.
+func TestTitleLens(t *testing.T) {
+	titles := map[string]bool{}
+	longest := 0
+	for _, b := range titleBases {
+		for _, m := range titleModifiers {
+			for _, p := range titlePrefixes {
+				titles[p+m+b] = true
+				longest = max(longest, utf8.RuneCountInString(p+m+b))
+			}
+		}
+	}
+	if longest != maxTitleLen {
+		t.Errorf("maxTitleLen = %d, want %d", maxTitleLen, longest)
+	}
+	texts := []string{"", "书记", "党组书记、局长", "常务副市长张三", "党委副书记", "副", "党组", "机关党委常务副监事会主席", "主任委员会"}
+	for ti := range titles {
+		texts = append(texts, ti, ti+"张", "副"+ti)
+	}
+	texts = append(texts, booktest.Lines(t)...)
+	for _, s := range texts {
+		r := []rune(s)
+		for i := range r {
+			lens := titleLens(r[i:])
+			for n := 1; n <= len(r)-i && n <= longest+1; n++ {
+				want := titles[string(r[i:i+n])]
+				if got := lens&(1<<n) != 0; got != want {
+					t.Fatalf("titleLens(%q) has %d: %v, want %v", string(r[i:]), n, got, want)
+				}
+				if got := isTitleWord(r[i : i+n]); got != want {
+					t.Fatalf("isTitleWord(%q) = %v, want %v", string(r[i:i+n]), got, want)
+				}
+			}
+		}
+	}
+}

@@ -14,15 +14,13 @@ import (
 // parenthesized title naming the same post under the unit's other plate
 // (校长（院长）, 主任（总编辑）), then optionally a joiner and another title.
 //
-// The candidates r[p:p+n] are looked up as the UTF-8 of the runes, grown
-// a rune at a time in one buffer, instead of a string made for each.
+// The titles that start at p are found in one walk of the lexicon
+// (titleLens), not looked up one length at a time.
 func titleEnds(r []rune, p int) []int {
 	var out []int
-	var buf [64]byte
-	b := buf[:0]
+	lens := titleLens(r[p:])
 	for n := 1; n <= maxTitleLen && p+n <= len(r); n++ {
-		b = utf8.AppendRune(b, r[p+n-1])
-		if !titles[string(b)] {
+		if lens&(1<<n) == 0 {
 			continue
 		}
 		q := p + n
@@ -92,8 +90,8 @@ func splitTitle(q seq) int {
 func suffixTitle(s string) string {
 	r := []rune(s)
 	for n := min(maxTitleLen, len(r)-2); n >= 2; n-- {
-		if t := string(r[len(r)-n:]); titles[t] {
-			return t
+		if isTitleWord(r[len(r)-n:]) {
+			return string(r[len(r)-n:])
 		}
 	}
 	return ""
@@ -386,7 +384,7 @@ func plausibleName(s string, ethnic bool) bool {
 		return false
 	}
 	for i := 0; i+1 < n; i++ {
-		if titles[string(r[i:])] {
+		if isTitleWord(r[i:]) {
 			return false
 		}
 	}
@@ -409,7 +407,7 @@ func looseName(s string) bool {
 	if len(r) < 2 || len(r) > 3 || !allHan(s) || notNames[s] {
 		return false
 	}
-	return plausibleName(string(surnameProbe)+string(r[1:]), false) && !titles[s]
+	return plausibleName(string(surnameProbe)+string(r[1:]), false) && !isTitleWord(r)
 }
 
 // surnameProbe stands in for an unknown surname in looseName, so that the
