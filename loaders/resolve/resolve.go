@@ -34,8 +34,16 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// known by its index there. Its mentions are gathered as the slices
 	// of the graphs they come in (parts), and copied only once all are
 	// known, into one slice of the merged entity.
+	//
+	// The merged graph shares the property maps and mention slices of the
+	// graphs it merges where it leaves them as they are: a map is copied
+	// only when a property is added to it (owned tells which are copies),
+	// and an entity of one graph keeps its mentions when they are already
+	// ordered and without repeats. Most entities and relationships come
+	// from one graph, and copying them all was a third of the merge.
 	byRef := make(map[kg.Ref]int, n)
 	ents := make([]kg.Entity, 0, n)
+	owned := make([]bool, 0, n)
 	parts := make([][][]kg.Source, 0, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
@@ -49,14 +57,14 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 			if !ok {
 				byRef[ref] = len(ents)
 				ents = append(ents, *e)
+				owned = append(owned, false)
 				cp := &ents[len(ents)-1]
-				cp.Props = copyProps(e.Props)
 				cp.Aliases = append([]string(nil), e.Aliases...)
 				cp.Mentions = nil
 				parts = append(parts, [][]kg.Source{e.Mentions})
 				continue
 			}
-			absorb(&ents[cur], e)
+			absorb(&ents[cur], &owned[cur], e)
 			parts[cur] = append(parts[cur], e.Mentions)
 		}
 	}
@@ -66,7 +74,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	var roots []int
 	for i := range ents {
 		if to := canon[i]; to != i {
-			absorb(&ents[to], &ents[i])
+			absorb(&ents[to], &owned[to], &ents[i])
 			parts[to] = append(parts[to], parts[i]...)
 		} else {
 			roots = append(roots, i)
@@ -85,8 +93,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 		out.Entities = make([]kg.Entity, 0, len(roots))
 	}
 	for _, i := range roots {
-		ents[i].Mentions = joinMentions(parts[i])
-		finish(&ents[i])
+		ms, shared := joinMentions(parts[i])
+		ents[i].Mentions = ms
+		finish(&ents[i], shared)
 		out.Entities = append(out.Entities, ents[i])
 	}
 	// An entity keeps the ID its extractor gave it (the roster's and the
@@ -108,30 +117,44 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	return out
 }
 
-// joinMentions returns the mentions of parts, one after the other, in a
-// new slice (nil when there are none).
-func joinMentions(parts [][]kg.Source) []kg.Source {
-	n := 0
+// joinMentions returns the mentions of parts, one after the other (nil
+// when there are none): in a new slice, or, when only one part has any,
+// that part itself, capped so that appending to it copies it (shared).
+func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
+	n, full := 0, 0
 	for _, p := range parts {
 		n += len(p)
+		if len(p) > 0 {
+			full++
+			ms = p
+		}
 	}
 	if n == 0 {
-		return nil
+		return nil, false
+	}
+	if full == 1 {
+		return slices.Clip(ms), true
 	}
 	out := make([]kg.Source, 0, n)
 	for _, p := range parts {
 		out = append(out, p...)
 	}
-	return out
+	return out, false
 }
 
 // absorb merges e into cur: aliases are united, properties cur lacks are
-// taken from e. (Merge unites the mentions.)
-func absorb(cur, e *kg.Entity) {
+// taken from e. (Merge unites the mentions.) owned tells whether cur's
+// properties are a map of the merge's own, which it may change; absorb
+// copies them first when not.
+func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
 	cur.Aliases = append(cur.Aliases, e.Name)
 	cur.Aliases = append(cur.Aliases, e.Aliases...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
+			if !*owned {
+				cur.Props = copyProps(cur.Props)
+				*owned = true
+			}
 			if cur.Props == nil {
 				cur.Props = map[string]string{}
 			}
@@ -179,13 +202,21 @@ func sortStable[T any](s []T, c func(a, b *T) int) {
 }
 
 // finish deduplicates an entity's aliases (dropping its own name) and
-// mentions, and orders the mentions by line.
+// mentions, and orders the mentions by line. Mentions shared with the
+// graph they come from are copied before they are changed, and only when
+// they must be.
 //
 // It runs for every entity, so it dedups without maps: aliases by a
 // search of the few kept so far (a map only for an entity with many), and
 // mentions, once sorted by line, within the run of their line.
-func finish(e *kg.Entity) {
+func finish(e *kg.Entity, shared bool) {
 	e.Aliases = uniqueAliases(e.Name, e.Aliases)
+	if finalMentions(e.Mentions) {
+		return
+	}
+	if shared {
+		e.Mentions = slices.Clone(e.Mentions)
+	}
 	sortStable(e.Mentions, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
 	ms := e.Mentions[:0]
 	run := 0 // where the kept mentions of the current line start in ms
@@ -198,6 +229,26 @@ func finish(e *kg.Entity) {
 		}
 	}
 	e.Mentions = ms
+}
+
+// finalMentions reports whether ms are ordered by line and have no two
+// mentions of one line with the same quote: what finish makes of them.
+func finalMentions(ms []kg.Source) bool {
+	run := 0 // where the mentions of the current line start
+	for i := range ms {
+		if i > 0 && ms[i].Line != ms[i-1].Line {
+			if ms[i].Line < ms[i-1].Line {
+				return false
+			}
+			run = i
+		}
+		for _, k := range ms[run:i] {
+			if k.Quote == ms[i].Quote {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // uniqueAliases returns aliases without "" and without repeats of a key
@@ -469,6 +520,7 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 	}
 	seen := make(map[relKey]int, n)
 	rels := make([]kg.Relationship, 0, n)
+	owned := make([]bool, 0, n) // whether rels[i].Props is a copy, see Merge
 	honors := map[string]int{}
 	resolveRef := func(r kg.Ref) (kg.Ref, int, bool) {
 		if r.Kind == kg.Honor {
@@ -501,6 +553,10 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 				// Keep the first, but let it gain dates a later source adds.
 				for _, p := range []string{"start", "end"} {
 					if rels[i].Props[p] == "" && r.Props[p] != "" {
+						if !owned[i] {
+							rels[i].Props = copyProps(rels[i].Props)
+							owned[i] = true
+						}
 						if rels[i].Props == nil {
 							rels[i].Props = map[string]string{}
 						}
@@ -511,8 +567,8 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 			}
 			seen[k] = len(rels)
 			r.From, r.To = from, to
-			r.Props = copyProps(r.Props)
 			rels = append(rels, r)
+			owned = append(owned, false)
 		}
 	}
 	if len(rels) == 0 {
