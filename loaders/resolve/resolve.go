@@ -27,8 +27,12 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// The maps are sized for the entities of all graphs up front: grown
 	// as they fill, they rehash every key several times over.
 	n := 0
+	kinds := map[kg.Kind]int{}
 	for _, g := range graphs {
 		n += len(g.Entities)
+		for i := range g.Entities {
+			kinds[g.Entities[i].Kind]++
+		}
 	}
 	// Each entity of the graphs is copied once, into one array, and
 	// known by its index there. Its mentions are gathered as the slices
@@ -41,7 +45,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// and an entity of one graph keeps its mentions when they are already
 	// ordered and without repeats. Most entities and relationships come
 	// from one graph, and copying them all was a third of the merge.
-	byRef := make(map[kg.Ref]int, n)
+	byRef := newRefIndex(kinds)
 	ents := make([]kg.Entity, 0, n)
 	owned := make([]bool, 0, n)
 	parts := make([][][]kg.Source, 0, n)
@@ -53,9 +57,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 				continue
 			}
 			ref := e.Ref()
-			cur, ok := byRef[ref]
+			cur, ok := byRef.get(ref)
 			if !ok {
-				byRef[ref] = len(ents)
+				byRef.set(ref, len(ents))
 				ents = append(ents, *e)
 				owned = append(owned, false)
 				cp := &ents[len(ents)-1]
@@ -70,7 +74,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
 	// absorbs the later ones.
-	canon := unify(ents, city)
+	canon := unify(ents, city, kinds)
 	var roots []int
 	for i := range ents {
 		if to := canon[i]; to != i {
@@ -107,7 +111,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 		}
 	}
 	merged := func(r kg.Ref) (kg.Ref, int, bool) {
-		i, ok := byRef[r]
+		i, ok := byRef.get(r)
 		if !ok {
 			return r, 0, false
 		}
@@ -290,7 +294,7 @@ func uniqueAliases(name string, aliases []string) []string {
 // aliases share a variant key; the first entity met (the most trusted
 // source) gives the merged entity its key and name, so every entity is
 // merged into one before it, or is its own.
-func unify(ents []kg.Entity, city string) []int {
+func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 	parent := make([]int, len(ents))
 	for i := range parent {
 		parent[i] = i
@@ -304,7 +308,7 @@ func unify(ents []kg.Entity, city string) []int {
 		parent[i] = root
 		return root
 	}
-	owner := map[kg.Ref]int{} // variant ref → first entity that claimed it
+	owner := newRefIndex(kinds) // variant ref → first entity that claimed it
 	forms := newCityForms(city)
 	// A name is often both an entity's name and key, or the alias of
 	// several: each is reduced once.
@@ -320,6 +324,7 @@ func unify(ents []kg.Entity, city string) []int {
 		}
 	}
 	orgVariant, projectVariant := memo(variants, forms.variant), memo(projects, forms.projectVariant)
+	var names []string
 	for i := range ents {
 		e := &ents[i]
 		variant := orgVariant
@@ -330,14 +335,15 @@ func unify(ents []kg.Entity, city string) []int {
 		default:
 			continue
 		}
-		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
+		names = append(append(names[:0], e.Name, e.Key), e.Aliases...)
+		for _, name := range names {
 			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
 			if v.Key == "" {
 				continue
 			}
-			o, ok := owner[v]
+			o, ok := owner.get(v)
 			if !ok {
-				owner[v] = i
+				owner.set(v, i)
 				continue
 			}
 			a, b := find(o), find(i)
@@ -351,6 +357,32 @@ func unify(ents []kg.Entity, city string) []int {
 		parent[i] = find(i)
 	}
 	return parent
+}
+
+// refIndex maps refs to indices, with a map of keys for each kind: a
+// string key hashes on the runtime's fast path, which a struct of two
+// strings does not, and a merge looks refs up tens of thousands of times.
+type refIndex struct {
+	byKind map[kg.Kind]map[string]int
+	sizes  map[kg.Kind]int // the expected number of refs of each kind
+}
+
+func newRefIndex(sizes map[kg.Kind]int) *refIndex {
+	return &refIndex{byKind: make(map[kg.Kind]map[string]int, len(sizes)), sizes: sizes}
+}
+
+func (x *refIndex) get(r kg.Ref) (int, bool) {
+	i, ok := x.byKind[r.Kind][r.Key]
+	return i, ok
+}
+
+func (x *refIndex) set(r kg.Ref, i int) {
+	m := x.byKind[r.Kind]
+	if m == nil {
+		m = make(map[string]int, x.sizes[r.Kind])
+		x.byKind[r.Kind] = m
+	}
+	m[r.Key] = i
 }
 
 // Variant returns the variant key of an organization or place name: the
@@ -419,21 +451,45 @@ func (f *cityForms) variant(name string) string {
 			}
 		}
 	}
-	for _, r := range abbreviations {
-		if strings.HasSuffix(k, r[0]) {
+	for _, i := range abbreviationsByEnd[lastRune(k)] {
+		if r := abbreviations[i]; strings.HasSuffix(k, r[0]) {
 			k = k[:len(k)-len(r[0])] + r[1]
 			break
 		}
 	}
-	for _, r := range [][2]string{
-		{"人民代表大会常务委员会", "人大常委会"},
-		{"人民政府", "政府"},
-		{"纪律检查委员会", "纪委"},
-		{"监察委员会", "监委"},
-	} {
-		k = strings.Replace(k, r[0], r[1], 1)
+	// Each long form holds 委员会 or 政府: most names have neither.
+	if strings.Contains(k, "委员会") || strings.Contains(k, "政府") {
+		for _, r := range organForms {
+			k = strings.Replace(k, r[0], r[1], 1)
+		}
 	}
 	return k
+}
+
+// organForms are the long forms of organs and their short forms, replaced
+// wherever they stand in a name.
+var organForms = [][2]string{
+	{"人民代表大会常务委员会", "人大常委会"},
+	{"人民政府", "政府"},
+	{"纪律检查委员会", "纪委"},
+	{"监察委员会", "监委"},
+}
+
+// abbreviationsByEnd indexes abbreviations by the last character of their
+// long form, in their order: a name is compared with the few that can
+// end it.
+var abbreviationsByEnd = func() map[rune][]int {
+	m := map[rune][]int{}
+	for i, r := range abbreviations {
+		m[lastRune(r[0])] = append(m[lastRune(r[0])], i)
+	}
+	return m
+}()
+
+// lastRune returns the last rune of s, or utf8.RuneError.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // projectVariant returns the variant key of a project name: 项目
