@@ -362,25 +362,62 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 // refIndex maps refs to indices, with a map of keys for each kind: a
 // string key hashes on the runtime's fast path, which a struct of two
 // strings does not, and a merge looks refs up tens of thousands of times.
+// The maps of the kinds of kg are found by a switch, others' in a map.
 type refIndex struct {
-	byKind map[kg.Kind]map[string]int
-	sizes  map[kg.Kind]int // the expected number of refs of each kind
+	known [6]map[string]int // Person, Organization, Place, Event, Project, Honor
+	other map[kg.Kind]map[string]int
+	sizes map[kg.Kind]int // the expected number of refs of each kind
 }
 
 func newRefIndex(sizes map[kg.Kind]int) *refIndex {
-	return &refIndex{byKind: make(map[kg.Kind]map[string]int, len(sizes)), sizes: sizes}
+	return &refIndex{sizes: sizes}
+}
+
+// slot returns where the map of kind k is kept among the known kinds, or
+// nil for another kind.
+func (x *refIndex) slot(k kg.Kind) *map[string]int {
+	switch k {
+	case kg.Person:
+		return &x.known[0]
+	case kg.Organization:
+		return &x.known[1]
+	case kg.Place:
+		return &x.known[2]
+	case kg.Event:
+		return &x.known[3]
+	case kg.Project:
+		return &x.known[4]
+	case kg.Honor:
+		return &x.known[5]
+	}
+	return nil
+}
+
+// keys returns the map of the keys of kind k, or nil.
+func (x *refIndex) keys(k kg.Kind) map[string]int {
+	if s := x.slot(k); s != nil {
+		return *s
+	}
+	return x.other[k]
 }
 
 func (x *refIndex) get(r kg.Ref) (int, bool) {
-	i, ok := x.byKind[r.Kind][r.Key]
+	i, ok := x.keys(r.Kind)[r.Key]
 	return i, ok
 }
 
 func (x *refIndex) set(r kg.Ref, i int) {
-	m := x.byKind[r.Kind]
+	m := x.keys(r.Kind)
 	if m == nil {
 		m = make(map[string]int, x.sizes[r.Kind])
-		x.byKind[r.Kind] = m
+		if s := x.slot(r.Kind); s != nil {
+			*s = m
+		} else {
+			if x.other == nil {
+				x.other = map[kg.Kind]map[string]int{}
+			}
+			x.other[r.Kind] = m
+		}
 	}
 	m[r.Key] = i
 }
