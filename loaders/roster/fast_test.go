@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/internal/booktest"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // TestContainsJoined checks containsJoined against strings.Contains of the
@@ -157,5 +158,19 @@ func TestTitleLens(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMayHoldTitle checks that a line mayHoldTitle rules out has a key
+// with a character rosterTitle refuses, and so can be no part of a title.
+func TestMayHoldTitle(t *testing.T) {
+	lines := append([]string{"组织机构名录", "名录：", "名录１", "名录，", "名录。", "名录;", "\xef\xbc", "２０２３年名录"}, booktest.Lines(t)...)
+	for _, s := range lines {
+		if !mayHoldTitle(s) && !strings.ContainsAny(textnorm.Key(s), "0123456789：:，,。；;") {
+			t.Fatalf("mayHoldTitle(%q) = false, but its key %q may be part of a title", s, textnorm.Key(s))
+		}
+	}
+	if !mayHoldTitle("武威市组织机构及主要负责人名录") {
+		t.Error("mayHoldTitle rules out a title")
 	}
 }

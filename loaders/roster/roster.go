@@ -82,6 +82,9 @@ func findRosters(d *segment.Document) []span {
 			continue
 		}
 		l := d.Line(n)
+		if !mayHoldTitle(l.Text) {
+			continue // a line of running text (most lines with 负 are)
+		}
 		k := textnorm.Key(l.Text)
 		titleEnd := n
 		if !rosterTitle(k) {
@@ -148,6 +151,28 @@ func prevText(d *segment.Document, n int) int {
 		return 0
 	}
 	return 0
+}
+
+// mayHoldTitle reports whether text has none of the characters that
+// rosterTitle refuses in a title, before or after Key folds them: digits,
+// colons, commas, semicolons and 。. A line that has one is neither a title
+// nor the first line of one, and is ruled out without the key of what is
+// mostly a whole paragraph.
+func mayHoldTitle(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9', c == ':', c == ',', c == ';':
+			return false
+		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC:
+			// ０–９ (EF BC 90–99), ， (8C), ： (9A), ； (9B)
+			if d := text[i+2]; d >= 0x90 && d <= 0x9B || d == 0x8C {
+				return false
+			}
+		case c == 0xE3 && strings.HasPrefix(text[i:], "。"):
+			return false
+		}
+	}
+	return true
 }
 
 // mayBeRosterTitle reports whether a+b contains 名录 or 主要负责人, the
