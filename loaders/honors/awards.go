@@ -43,16 +43,16 @@ const verbMin = 6
 // it ends at none: a window whose last two bytes are the pair moves by
 // verbMin-1-q without passing the start of any verb, and one with
 // q = verbMin-1 may be a verb.
-var verbBlocks = func() *[1 << 16]uint8 {
-	var t [1 << 16]uint8
+var verbBlocks [1 << 16]uint8
+
+func init() {
 	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
 		for q := 1; q < verbMin; q++ {
 			b := uint16(v[q-1])<<8 | uint16(v[q])
-			t[b] = max(t[b], uint8(q))
+			verbBlocks[b] = max(verbBlocks[b], uint8(q))
 		}
 	}
-	return &t
-}()
+}
 
 // lead3 returns the three bytes of s at i in one number.
 func lead3(s string, i int) uint32 {

@@ -309,8 +309,9 @@ func findVerbs(s string) (award, list [][]int) {
 // window whose end bytes end the first verbMin bytes of a verb is a
 // candidate, which the callers compare.
 func verbAt(s string, i int) int {
+	t := &verbBlocks
 	for j := i + verbMin - 1; j < len(s); {
-		q := verbBlocks[uint16(s[j-1])<<8|uint16(s[j])]
+		q := t[uint16(s[j-1])<<8|uint16(s[j])]
 		if q == verbMin-1 {
 			return j - (verbMin - 1)
 		}
