@@ -3,6 +3,7 @@ package honors
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -129,8 +130,25 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 // reListLead matches a date or adverb that opens the clause of a list.
 var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|同年|当年|年内|其中)`)
 
-// reItemPlace matches the county or district that opens a listed item.
-var reItemPlace = regexp.MustCompile(`^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$`)
+// itemPlace returns the county or district that opens a listed item
+// (天祝县 of 天祝县城关第二小学), or "": two to four Han characters and 县 or
+// 区, the shortest such, followed by two Han characters or more, all of
+// the item Han. It is the regexp ^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$
+// (TestItemPlace), without its run for every item of every list.
+func itemPlace(it string) string {
+	r := []rune(it)
+	for _, c := range r {
+		if !unicode.Is(unicode.Han, c) {
+			return ""
+		}
+	}
+	for k := 2; k <= 4 && k+3 <= len(r); k++ {
+		if r[k] == '县' || r[k] == '区' {
+			return string(r[:k+1])
+		}
+	}
+	return ""
+}
 
 // titleLevels are the words a title given without quotes starts with or
 // holds: its level or its batch (省级, 全国, 首批, 第十批).
@@ -151,9 +169,9 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		for _, m := range p.list {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
-				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
-					seen[pm[1]] = true
-					known = append(known, mention.Name{Kind: kg.Place, Name: pm[1]})
+				if pl := itemPlace(strings.TrimSpace(it)); pl != "" && !seen[pl] {
+					seen[pl] = true
+					known = append(known, mention.Name{Kind: kg.Place, Name: pl})
 				}
 			}
 		}

@@ -382,7 +382,7 @@ func (b *builder) awards(p passage, honoree *kg.Entity) int {
 				continue
 			}
 			awarders = splitNames(strings.TrimSpace(clause))
-		case honoree != nil && textnorm.HanCount(reDate.ReplaceAllString(subject, "")) == 0:
+		case honoree != nil && textnorm.HanCount(dropWhere(reDate, subject, "年")) == 0:
 			from = append(from, honoree.Ref())
 		default:
 			names := b.honorees(subject)
@@ -568,9 +568,9 @@ var placeSuffixes = []string{"省", "市", "县", "区", "镇", "乡", "村", "�
 func (b *builder) honorees(subject string) []string {
 	subject = strings.TrimSpace(subject)
 	// Adverbs of time before 被: 连续 6 年, 2023 年 2 月.
-	subject = reRepeat.ReplaceAllString(subject, "")
-	subject = reDate.ReplaceAllString(subject, "")
-	subject = reEtc.ReplaceAllString(subject, "")
+	subject = dropWhere(reRepeat, subject, repeatWords...)
+	subject = dropWhere(reDate, subject, "年")
+	subject = dropWhere(reEtc, subject, "等")
 	if subject == "" {
 		return nil
 	}
@@ -613,7 +613,20 @@ func (b *builder) honorees(subject string) []string {
 // text names only the first (…有限公司等 3 家企业).
 var reEtc = regexp.MustCompile(`等(\d+|[一二三四五六七八九十]+)(家|个|所)(企业|单位|学校)?$`)
 
+// dropWhere is re.ReplaceAllString(s, ""), with the regexp run only when
+// s holds one of words, one of which every match of re holds: most
+// subjects have no date, count or repetition to drop.
+func dropWhere(re *regexp.Regexp, s string, words ...string) string {
+	if !hasAnyWord(s, words) {
+		return s
+	}
+	return re.ReplaceAllString(s, "")
+}
+
 var reRepeat = regexp.MustCompile(`(连续|已连续|再次|首次|又)(\d+|[一二三四五六七八九十]+)?(年|次)?`)
+
+// repeatWords are words one of which every match of reRepeat holds.
+var repeatWords = []string{"连续", "再次", "首次", "又"}
 
 // splitNames splits a list of awarding bodies (全国绿化委员会、人力资源社会
 // 保障部、国家林草局).
@@ -659,7 +672,10 @@ func (b *builder) personBefore(rest string) string {
 // in the sentence before the verb, else the year the yearbook covers.
 func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
 	sentStart := lastEnd(text, verb, sentenceSeps)
-	ms := reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
+	var ms [][]string
+	if strings.Contains(text[sentStart:verb], "年") {
+		ms = reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
+	}
 	// A date inside the title (2022 年度) is not the date of the award.
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
