@@ -312,7 +312,8 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 	forms := newCityForms(city)
 	// A name is often both an entity's name and key, or the alias of
 	// several: each is reduced once.
-	variants, projects := map[string]string{}, map[string]string{}
+	variants := make(map[string]string, 2*(kinds[kg.Organization]+kinds[kg.Place])) // about a name and an alias each
+	projects := map[string]string{}
 	memo := func(m map[string]string, f func(string) string) func(string) string {
 		return func(name string) string {
 			v, ok := m[name]
