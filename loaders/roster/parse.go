@@ -20,6 +20,10 @@ type lline struct {
 	ideo   int    // leading U+3000 of the first line
 	deep   bool   // a continuation: marked by … or U+2002, or indented two U+3000 or more
 	quoted string // the quote, made on first use: a unit's line is quoted by all its posts
+
+	// The backing of lines and offs for a logical line of one or two raw
+	// lines, most of them: no allocation of their own.
+	lbuf, obuf [2]int
 }
 
 // lineAt returns the raw line of byte offset off of the text.
@@ -84,7 +88,8 @@ func logicalLines(d *segment.Document, s span) (out, unclosed []*lline) {
 	}
 	for i := 0; i < len(raws); i++ {
 		r := raws[i]
-		l := &lline{text: r.content, lines: []int{r.n}, offs: []int{0}, ideo: r.ideo, deep: r.deep}
+		l := &lline{text: r.content, ideo: r.ideo, deep: r.deep}
+		l.lines, l.offs = append(l.lbuf[:0], r.n), append(l.obuf[:0], 0)
 		for k := 0; i+1 < len(raws) && k < maxWrap; k++ {
 			next := raws[i+1].content
 			if openParens(l.text) == 0 && !strings.HasPrefix(next, "（") && !strings.HasPrefix(next, "(") {
@@ -261,8 +266,8 @@ func (p *parser) heading(ls []*lline) {
 // join returns the logical line of a followed by b.
 func join(a, b *lline) *lline {
 	j := &lline{text: a.text + b.text, ideo: a.ideo, deep: a.deep}
-	j.lines = append(append(j.lines, a.lines...), b.lines...)
-	j.offs = append(j.offs, a.offs...)
+	j.lines = append(append(j.lbuf[:0], a.lines...), b.lines...)
+	j.offs = append(j.obuf[:0], a.offs...)
 	for _, o := range b.offs {
 		j.offs = append(j.offs, len(a.text)+o)
 	}
@@ -373,7 +378,7 @@ func (p *parser) titled(l *lline, q seq, e, base int) {
 	title := q.sub(0, e)
 	var hs []holder
 	if e < len(q.r) {
-		off := q.off[e]
+		off := q.off(e)
 		var alt []string
 		var junk string
 		hs, alt, junk = readHolders(l.text[base+off:])
@@ -461,7 +466,7 @@ func (p *parser) unit(text string, l *lline, level int, leader bool, category st
 	src := p.source(l.lines[0], l)
 	u := p.units[key]
 	if u == nil {
-		u = &unit{key: key, name: un.name, props: map[string]string{}}
+		u = &unit{key: key, name: un.name}
 		p.units[key] = u
 		p.order = append(p.order, u)
 	}
@@ -477,16 +482,25 @@ func (p *parser) unit(text string, l *lline, level int, leader bool, category st
 		}
 	}
 	if un.dissolved != "" {
-		u.props["dissolved"] = un.dissolved
+		u.setProp("dissolved", un.dissolved)
 	}
 	if un.note != "" {
-		u.props["note"] = un.note
+		u.setProp("note", un.note)
 	}
 	if category != "" && u.props["category"] == "" && !leader {
-		u.props["category"] = category
+		u.setProp("category", category)
 	}
 	u.mentions = append(u.mentions, src)
 	return u
+}
+
+// setProp sets a property of the unit, making the map on first use: most
+// units have none.
+func (u *unit) setProp(k, v string) {
+	if u.props == nil {
+		u.props = map[string]string{}
+	}
+	u.props[k] = v
 }
 
 func (u *unit) addAlias(a string) {
