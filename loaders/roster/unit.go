@@ -33,7 +33,11 @@ var (
 // are parentheses inside it (甘肃（武威）国际陆港管委会,
 // 市文化旅游发展（集团）股份有限公司).
 func readUnit(s string) unitName {
-	r := []rune(compact(s))
+	c := compact(s)
+	if !strings.HasSuffix(c, "）") {
+		return unitName{name: c} // most units: no parenthesis to read
+	}
+	r := []rune(c)
 	var u unitName
 	var notes, aliases []string
 	for len(r) > 0 && r[len(r)-1] == '）' {
