@@ -280,12 +280,16 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 // prefixes and the verbs start with different characters, so a match is
 // the leftmost verb with the longest run of prefixes before it that does
 // not reach into the previous match.
+//
+// The matches' offsets are cut from one array a passage (ints), not
+// allocated a match each.
 func findVerbs(s string) (award, list [][]int) {
 	awardFrom, listFrom := 0, 0
+	var ints []int
 	for i := verbAt(s, 0); i >= 0; i = verbAt(s, i+1) {
 		if i >= awardFrom {
 			if w := awardWordAt(s, i); w != "" {
-				award = append(award, []int{i, i + len(w)})
+				award = append(award, cut(&ints, i, i+len(w)))
 				awardFrom = i + len(w)
 			}
 		}
@@ -293,12 +297,23 @@ func findVerbs(s string) (award, list [][]int) {
 			if k := listVerbAt(s, i); k >= 0 {
 				start := listPrefixStart(s, i, listFrom)
 				end := i + len(listVerbs[k])
-				list = append(list, []int{start, end, i, end})
+				list = append(list, cut(&ints, start, end, i, end))
 				listFrom = end
 			}
 		}
 	}
 	return award, list
+}
+
+// cut returns the slice of vs, appended to *ints, capped at its end; it
+// starts a new array when *ints is full.
+func cut(ints *[]int, vs ...int) []int {
+	if cap(*ints)-len(*ints) < len(vs) {
+		*ints = make([]int, 0, 16)
+	}
+	n := len(*ints)
+	*ints = append(*ints, vs...)
+	return (*ints)[n : n+len(vs) : n+len(vs)]
 }
 
 // verbAt returns the first position from i on where a verb may start, or
