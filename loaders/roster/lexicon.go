@@ -35,6 +35,7 @@ var (
 	titlePrefixRunes   = runesOf(titlePrefixes)
 	titleModifierRunes = runesOf(titleModifiers)
 	titleBaseRunes     = map[rune][][]rune{} // the bases by their first character
+	titleFirsts        = map[rune]bool{}     // the characters a title can start with
 	maxTitleLen        int                   // in characters
 )
 
@@ -43,7 +44,13 @@ func init() {
 	for _, b := range titleBases {
 		r := []rune(b)
 		titleBaseRunes[r[0]] = append(titleBaseRunes[r[0]], r)
+		titleFirsts[r[0]] = true
 		maxBase = max(maxBase, len(r))
+	}
+	for _, r := range append(titlePrefixRunes, titleModifierRunes...) {
+		if len(r) > 0 {
+			titleFirsts[r[0]] = true
+		}
 	}
 	maxTitleLen = longest(titlePrefixRunes) + longest(titleModifierRunes) + maxBase
 }
@@ -51,6 +58,9 @@ func init() {
 // titleLens returns the lengths n, as the bits 1<<n, for which r[:n] is a
 // title of the lexicon.
 func titleLens(r []rune) uint64 {
+	if len(r) == 0 || !titleFirsts[r[0]] {
+		return 0 // most places: no title starts there
+	}
 	var lens uint64
 	for _, p := range titlePrefixRunes {
 		if !hasRunes(r, p) {
