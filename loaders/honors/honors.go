@@ -268,7 +268,7 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 // findVerbs returns the matches of the award verbs (reAward in the tests)
 // and of the list verbs (reListVerb) in s, without the regexps, which try
 // their alternatives at every position of the text: one pass over the
-// text that looks at about one byte in four (verbAt), comparing the words
+// text that looks at about one byte in five (verbAt), comparing the words
 // only where one of them may start. Every word starts with a lead byte
 // (E5–E8), which no rune a regexp decodes holds inside it, so the words
 // are found where the regexps would find them. Each kind's matches do

@@ -44,7 +44,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// only when a property is added to it (owned tells which are copies),
 	// and an entity of one graph keeps its mentions when they are already
 	// ordered and without repeats. Most entities and relationships come
-	// from one graph, and copying them all was a third of the merge.
+	// from one graph, and copying them all cost a tenth of the merge.
 	byRef := newRefIndex(kinds)
 	ents := make([]kg.Entity, 0, n)
 	owned := make([]bool, 0, n)

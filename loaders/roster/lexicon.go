@@ -27,7 +27,7 @@ var (
 const titleJoiners = "、兼及"
 
 // The lexicon is matched as the product it is, prefix × modifier × base,
-// rather than as the eleven thousand strings of the product: making them
+// rather than as the twelve thousand strings of the product: making them
 // was most of the cost of loading the package, and titleLens walks the
 // three short lists for about the cost of looking up one string made for
 // the purpose.
