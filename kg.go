@@ -93,14 +93,19 @@ var idPrefix = map[Kind]string{Person: "per", Organization: "org", Place: "plc",
 // ID is the stable global ID of the entity the ref names: the same kind and
 // key give the same ID in every load, which keeps API IDs stable across
 // reloads of a yearbook.
+//
+// Extraction asks for thousands of IDs: the hashed bytes and the ID are
+// put together in buffers on the stack, so that the ID string is the one
+// allocation.
 func (r Ref) ID() string {
-	sum := sha1.Sum([]byte(string(r.Kind) + "\x00" + r.Key))
+	var in [128]byte
+	sum := sha1.Sum(append(append(append(in[:0], r.Kind...), 0), r.Key...))
 	p := idPrefix[r.Kind]
-	id := make([]byte, len(p)+1+idEncoding.EncodedLen(10))
-	copy(id, p)
-	id[len(p)] = '_'
-	idEncoding.Encode(id[len(p)+1:], sum[:10])
-	return string(id)
+	var id [32]byte // the prefix (three letters), '_' and the 16 characters of the hash
+	n := copy(id[:], p)
+	id[n] = '_'
+	idEncoding.Encode(id[n+1:], sum[:10])
+	return string(id[:n+1+idEncoding.EncodedLen(10)])
 }
 
 // idEncoding is base32 in lower case without padding, made once: extraction

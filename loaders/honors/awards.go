@@ -3,6 +3,7 @@ package honors
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -33,16 +34,26 @@ var listLeads = func() (out [6]uint32) {
 	return out
 }()
 
-// verbFirstBytes and verbSecondBytes mark the first and second bytes of
-// the words of awardWords and listVerbs, so that findVerbs passes over
-// nearly every other byte with a table lookup of the byte after it: the
-// first bytes are those of most Chinese characters, the second bytes few.
-var verbFirstBytes, verbSecondBytes = func() (first, second [256]bool) {
+// verbMin is the length in bytes of the shortest verb of awardWords and
+// listVerbs (two characters).
+const verbMin = 6
+
+// verbBlocks is the skip table of verbAt. For each pair of bytes b1 b2
+// (indexed b1<<8|b2), it holds the last position q (1 to verbMin-1) at
+// which the pair ends within the first verbMin bytes of a verb, or 0 when
+// it ends at none: a window whose last two bytes are the pair moves by
+// verbMin-1-q without passing the start of any verb, and one with
+// q = verbMin-1 may be a verb.
+var verbBlocks [1 << 16]uint8
+
+func init() {
 	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
-		first[v[0]], second[v[1]] = true, true
+		for q := 1; q < verbMin; q++ {
+			b := uint16(v[q-1])<<8 | uint16(v[q])
+			verbBlocks[b] = max(verbBlocks[b], uint8(q))
+		}
 	}
-	return first, second
-}()
+}
 
 // lead3 returns the three bytes of s at i in one number.
 func lead3(s string, i int) uint32 {
@@ -119,8 +130,25 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 // reListLead matches a date or adverb that opens the clause of a list.
 var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|同年|当年|年内|其中)`)
 
-// reItemPlace matches the county or district that opens a listed item.
-var reItemPlace = regexp.MustCompile(`^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$`)
+// itemPlace returns the county or district that opens a listed item
+// (天祝县 of 天祝县城关第二小学), or "": two to four Han characters and 县 or
+// 区, the shortest such, followed by two Han characters or more, all of
+// the item Han. It is the regexp ^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$
+// (TestItemPlace), without its run for every item of every list.
+func itemPlace(it string) string {
+	r := []rune(it)
+	for _, c := range r {
+		if !unicode.Is(unicode.Han, c) {
+			return ""
+		}
+	}
+	for k := 2; k <= 4 && k+3 <= len(r); k++ {
+		if r[k] == '县' || r[k] == '区' {
+			return string(r[:k+1])
+		}
+	}
+	return ""
+}
 
 // titleLevels are the words a title given without quotes starts with or
 // holds: its level or its batch (省级, 全国, 首批, 第十批).
@@ -141,9 +169,9 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		for _, m := range p.list {
 			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
 			for _, it := range strings.Split(clause, "、") {
-				if pm := reItemPlace.FindStringSubmatch(strings.TrimSpace(it)); pm != nil && !seen[pm[1]] {
-					seen[pm[1]] = true
-					known = append(known, mention.Name{Kind: kg.Place, Name: pm[1]})
+				if pl := itemPlace(strings.TrimSpace(it)); pl != "" && !seen[pl] {
+					seen[pl] = true
+					known = append(known, mention.Name{Kind: kg.Place, Name: pl})
 				}
 			}
 		}

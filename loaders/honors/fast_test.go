@@ -46,6 +46,18 @@ func TestAwardLeads(t *testing.T) {
 	}
 }
 
+// TestVerbMin checks that verbMin is the length of the shortest verb,
+// which verbAt's windows must not be longer than.
+func TestVerbMin(t *testing.T) {
+	shortest := len(awardWords[0])
+	for _, w := range append(append([]string(nil), awardWords...), listVerbs...) {
+		shortest = min(shortest, len(w))
+	}
+	if shortest != verbMin {
+		t.Errorf("the shortest verb has %d bytes, verbMin is %d", shortest, verbMin)
+	}
+}
+
 // TestSeparators checks lastEnd and firstStart against the strings.Index
 // loops they replace.
 func TestSeparators(t *testing.T) {
@@ -131,4 +143,49 @@ func TestListPrechecks(t *testing.T) {
 func awardVerbs(text string) [][]int {
 	award, _ := findVerbs(text)
 	return award
+}
+
+// TestItemPlace checks itemPlace against the regexp it replaces, on the
+// pieces of the yearbook's lines between 、 and on made-up items.
+func TestItemPlace(t *testing.T) {
+	re := regexp.MustCompile(`^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$`)
+	items := []string{"", "凉州区", "凉州区一", "凉州区一中", "天祝县城关第二小学", "天祝藏族自治县第一中学", "区区区区区", "县县县县县县",
+		"民勤县a中学", "古浪县\xff中学", "阿拉善左旗学校", "武威市凉州区第一中学"}
+	for _, s := range texts(t) {
+		for _, it := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '，' || r == '。' || r == '\n' }) {
+			items = append(items, it)
+		}
+	}
+	matched := 0
+	for _, it := range items {
+		want := ""
+		if m := re.FindStringSubmatch(it); m != nil {
+			want = m[1]
+			matched++
+		}
+		if got := itemPlace(it); got != want {
+			t.Fatalf("itemPlace(%q) = %q, want %q", it, got, want)
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d items open with a place: the check checks little", matched)
+	}
+}
+
+// TestDropWords checks that every match of the regexps honorees and
+// awards drop holds one of the words dropWhere is given for them.
+func TestDropWords(t *testing.T) {
+	cases := []struct {
+		re    *regexp.Regexp
+		words []string
+	}{{reRepeat, repeatWords}, {reDate, []string{"年"}}, {reEtc, []string{"等"}}}
+	for _, s := range texts(t) {
+		for _, c := range cases {
+			for _, m := range c.re.FindAllString(s, -1) {
+				if !hasAnyWord(m, c.words) {
+					t.Fatalf("%v matches %q, which holds none of %v", c.re, m, c.words)
+				}
+			}
+		}
+	}
 }

@@ -268,12 +268,10 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 // findVerbs returns the matches of the award verbs (reAward in the tests)
 // and of the list verbs (reListVerb) in s, without the regexps, which try
 // their alternatives at every position of the text: one pass over the
-// bytes of the text, comparing the words only where the first character
-// of one of them stands, which a table lookup of the byte after rules out
-// at nearly every other byte. Every word starts with a lead byte
+// text that looks at about one byte in five (verbAt), comparing the words
+// only where one of them may start. Every word starts with a lead byte
 // (E5–E8), which no rune a regexp decodes holds inside it, so the words
-// are found where the regexps would find them, and a step of a byte costs
-// less than decoding where the next rune starts. Each kind's matches do
+// are found where the regexps would find them. Each kind's matches do
 // not overlap: a kind is not compared again before the end of its last
 // match, but the other kind is.
 //
@@ -282,12 +280,16 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 // prefixes and the verbs start with different characters, so a match is
 // the leftmost verb with the longest run of prefixes before it that does
 // not reach into the previous match.
+//
+// The matches' offsets are cut from one array a passage (ints), not
+// allocated a match each.
 func findVerbs(s string) (award, list [][]int) {
 	awardFrom, listFrom := 0, 0
+	var ints []int
 	for i := verbAt(s, 0); i >= 0; i = verbAt(s, i+1) {
 		if i >= awardFrom {
 			if w := awardWordAt(s, i); w != "" {
-				award = append(award, []int{i, i + len(w)})
+				award = append(award, cut(&ints, i, i+len(w)))
 				awardFrom = i + len(w)
 			}
 		}
@@ -295,7 +297,7 @@ func findVerbs(s string) (award, list [][]int) {
 			if k := listVerbAt(s, i); k >= 0 {
 				start := listPrefixStart(s, i, listFrom)
 				end := i + len(listVerbs[k])
-				list = append(list, []int{start, end, i, end})
+				list = append(list, cut(&ints, start, end, i, end))
 				listFrom = end
 			}
 		}
@@ -303,27 +305,32 @@ func findVerbs(s string) (award, list [][]int) {
 	return award, list
 }
 
-// verbAt returns the first position from i on where the first character
-// of a verb may stand (a first byte and a second byte of one), or -1.
-// It is the whole scan over the bytes, kept apart in a loop of its own.
+// cut returns the slice of vs, appended to *ints, capped at its end; it
+// starts a new array when *ints is full.
+func cut(ints *[]int, vs ...int) []int {
+	if cap(*ints)-len(*ints) < len(vs) {
+		*ints = make([]int, 0, 16)
+	}
+	n := len(*ints)
+	*ints = append(*ints, vs...)
+	return (*ints)[n : n+len(vs) : n+len(vs)]
+}
+
+// verbAt returns the first position from i on where a verb may start, or
+// -1. It is the whole scan over the text, a skip search (Wu–Manber): it
+// reads the two bytes that end a window of verbMin bytes and moves the
+// window as far as verbBlocks allows, verbMin-1 bytes when those bytes
+// end no part of a verb, which in Chinese text they mostly do not. A
+// window whose end bytes end the first verbMin bytes of a verb is a
+// candidate, which the callers compare.
 func verbAt(s string, i int) int {
-	if i+2 >= len(s) {
-		return -1
-	}
-	// The bytes that may follow a verb's first byte; t[j] follows s[i+j].
-	// Two bytes a turn: the loop costs about as much as the lookups.
-	t := s[i+1 : len(s)-1]
-	j := 0
-	for ; j+1 < len(t); j += 2 {
-		if verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
-			return i + j
+	t := &verbBlocks
+	for j := i + verbMin - 1; j < len(s); {
+		q := t[uint16(s[j-1])<<8|uint16(s[j])]
+		if q == verbMin-1 {
+			return j - (verbMin - 1)
 		}
-		if verbSecondBytes[t[j+1]] && verbFirstBytes[s[i+j+1]] {
-			return i + j + 1
-		}
-	}
-	if j < len(t) && verbSecondBytes[t[j]] && verbFirstBytes[s[i+j]] {
-		return i + j
+		j += verbMin - 1 - int(q)
 	}
 	return -1
 }
@@ -390,7 +397,7 @@ func (b *builder) awards(p passage, honoree *kg.Entity) int {
 				continue
 			}
 			awarders = splitNames(strings.TrimSpace(clause))
-		case honoree != nil && textnorm.HanCount(reDate.ReplaceAllString(subject, "")) == 0:
+		case honoree != nil && textnorm.HanCount(dropWhere(reDate, subject, "年")) == 0:
 			from = append(from, honoree.Ref())
 		default:
 			names := b.honorees(subject)
@@ -445,9 +452,17 @@ var (
 // lastEnd returns the largest end, at most i, of an occurrence of one of
 // seps in text, or 0: the largest k+len(sep) over the seps of
 // strings.LastIndex(text[:i], sep) = k ≥ 0, found by reading back from i
-// rather than once a separator.
+// rather than once a separator. The seps are compared only where text
+// holds the last byte of one of them (a clause runs for dozens of bytes).
 func lastEnd(text string, i int, seps []string) int {
+	var last byteSet
+	for _, sep := range seps {
+		last.add(sep[len(sep)-1])
+	}
 	for e := i; e > 0; e-- {
+		if !last.has(text[e-1]) {
+			continue
+		}
 		for _, sep := range seps {
 			if strings.HasSuffix(text[:e], sep) {
 				return e
@@ -458,9 +473,17 @@ func lastEnd(text string, i int, seps []string) int {
 }
 
 // firstStart returns the smallest offset in s of one of seps, or -1: the
-// least strings.Index(s, sep) ≥ 0, found by reading forward once.
+// least strings.Index(s, sep) ≥ 0, found by reading forward once and
+// comparing the seps only where s holds the first byte of one of them.
 func firstStart(s string, seps []string) int {
+	var first byteSet
+	for _, sep := range seps {
+		first.add(sep[0])
+	}
 	for k := 0; k < len(s); k++ {
+		if !first.has(s[k]) {
+			continue
+		}
 		for _, sep := range seps {
 			if strings.HasPrefix(s[k:], sep) {
 				return k
@@ -469,6 +492,12 @@ func firstStart(s string, seps []string) int {
 	}
 	return -1
 }
+
+// byteSet is a set of bytes, one bit a byte.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // honorsAfter reads the honours after an award verb at byte i: quoted
 // titles (“A”和“B”称号) or, after 荣获/获得, a prize 第…届…奖. It returns each
@@ -554,9 +583,9 @@ var placeSuffixes = []string{"省", "市", "县", "区", "镇", "乡", "村", "�
 func (b *builder) honorees(subject string) []string {
 	subject = strings.TrimSpace(subject)
 	// Adverbs of time before 被: 连续 6 年, 2023 年 2 月.
-	subject = reRepeat.ReplaceAllString(subject, "")
-	subject = reDate.ReplaceAllString(subject, "")
-	subject = reEtc.ReplaceAllString(subject, "")
+	subject = dropWhere(reRepeat, subject, repeatWords...)
+	subject = dropWhere(reDate, subject, "年")
+	subject = dropWhere(reEtc, subject, "等")
 	if subject == "" {
 		return nil
 	}
@@ -599,7 +628,20 @@ func (b *builder) honorees(subject string) []string {
 // text names only the first (…有限公司等 3 家企业).
 var reEtc = regexp.MustCompile(`等(\d+|[一二三四五六七八九十]+)(家|个|所)(企业|单位|学校)?$`)
 
+// dropWhere is re.ReplaceAllString(s, ""), with the regexp run only when
+// s holds one of words, one of which every match of re holds: most
+// subjects have no date, count or repetition to drop.
+func dropWhere(re *regexp.Regexp, s string, words ...string) string {
+	if !hasAnyWord(s, words) {
+		return s
+	}
+	return re.ReplaceAllString(s, "")
+}
+
 var reRepeat = regexp.MustCompile(`(连续|已连续|再次|首次|又)(\d+|[一二三四五六七八九十]+)?(年|次)?`)
+
+// repeatWords are words one of which every match of reRepeat holds.
+var repeatWords = []string{"连续", "再次", "首次", "又"}
 
 // splitNames splits a list of awarding bodies (全国绿化委员会、人力资源社会
 // 保障部、国家林草局).
@@ -645,7 +687,10 @@ func (b *builder) personBefore(rest string) string {
 // in the sentence before the verb, else the year the yearbook covers.
 func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
 	sentStart := lastEnd(text, verb, sentenceSeps)
-	ms := reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
+	var ms [][]string
+	if strings.Contains(text[sentStart:verb], "年") {
+		ms = reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
+	}
 	// A date inside the title (2022 年度) is not the date of the award.
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]

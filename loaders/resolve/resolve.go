@@ -27,15 +27,27 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// The maps are sized for the entities of all graphs up front: grown
 	// as they fill, they rehash every key several times over.
 	n := 0
+	kinds := map[kg.Kind]int{}
 	for _, g := range graphs {
 		n += len(g.Entities)
+		for i := range g.Entities {
+			kinds[g.Entities[i].Kind]++
+		}
 	}
 	// Each entity of the graphs is copied once, into one array, and
 	// known by its index there. Its mentions are gathered as the slices
 	// of the graphs they come in (parts), and copied only once all are
 	// known, into one slice of the merged entity.
-	byRef := make(map[kg.Ref]int, n)
+	//
+	// The merged graph shares the property maps and mention slices of the
+	// graphs it merges where it leaves them as they are: a map is copied
+	// only when a property is added to it (owned tells which are copies),
+	// and an entity of one graph keeps its mentions when they are already
+	// ordered and without repeats. Most entities and relationships come
+	// from one graph, and copying them all cost a tenth of the merge.
+	byRef := newRefIndex(kinds)
 	ents := make([]kg.Entity, 0, n)
+	owned := make([]bool, 0, n)
 	parts := make([][][]kg.Source, 0, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
@@ -45,55 +57,53 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 				continue
 			}
 			ref := e.Ref()
-			cur, ok := byRef[ref]
+			cur, ok := byRef.get(ref)
 			if !ok {
-				byRef[ref] = len(ents)
+				byRef.set(ref, len(ents))
 				ents = append(ents, *e)
+				owned = append(owned, false)
 				cp := &ents[len(ents)-1]
-				cp.Props = copyProps(e.Props)
 				cp.Aliases = append([]string(nil), e.Aliases...)
 				cp.Mentions = nil
 				parts = append(parts, [][]kg.Source{e.Mentions})
 				continue
 			}
-			absorb(&ents[cur], e)
+			absorb(&ents[cur], &owned[cur], e)
 			parts[cur] = append(parts[cur], e.Mentions)
 		}
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
 	// absorbs the later ones.
-	canon := unify(ents, city)
+	canon := unify(ents, city, kinds)
 	var roots []int
 	for i := range ents {
 		if to := canon[i]; to != i {
-			absorb(&ents[to], &ents[i])
+			absorb(&ents[to], &owned[to], &ents[i])
 			parts[to] = append(parts[to], parts[i]...)
 		} else {
 			roots = append(roots, i)
 		}
 	}
-	// The merged entities, ordered by kind and key. No two share both
-	// (each is the entity of its ref), so an unstable sort of their
-	// indices orders them as a stable sort would.
-	slices.SortFunc(roots, func(i, j int) int {
-		if c := strings.Compare(string(ents[i].Kind), string(ents[j].Kind)); c != 0 {
-			return c
-		}
-		return strings.Compare(ents[i].Key, ents[j].Key)
-	})
+	roots = byKindAndKey(ents, roots)
 	if len(roots) > 0 {
 		out.Entities = make([]kg.Entity, 0, len(roots))
 	}
 	for _, i := range roots {
-		ents[i].Mentions = joinMentions(parts[i])
-		finish(&ents[i])
+		ms, shared := joinMentions(parts[i])
+		ents[i].Mentions = ms
+		finish(&ents[i], shared)
 		out.Entities = append(out.Entities, ents[i])
 	}
+	// An entity keeps the ID its extractor gave it (the roster's and the
+	// events' do): an ID is the Ref.ID of its kind and key, which merging
+	// keeps, and hashing is most of the cost of an ID.
 	for i := range out.Entities {
-		out.Entities[i].ID = out.Entities[i].Ref().ID()
+		if e := &out.Entities[i]; e.ID == "" {
+			e.ID = e.Ref().ID()
+		}
 	}
 	merged := func(r kg.Ref) (kg.Ref, int, bool) {
-		i, ok := byRef[r]
+		i, ok := byRef.get(r)
 		if !ok {
 			return r, 0, false
 		}
@@ -103,30 +113,75 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	return out
 }
 
-// joinMentions returns the mentions of parts, one after the other, in a
-// new slice (nil when there are none).
-func joinMentions(parts [][]kg.Source) []kg.Source {
-	n := 0
+// byKindAndKey orders the entities ents[i] of roots by kind and key. No
+// two share both (each is the entity of its ref), so an unstable sort
+// orders them as a stable sort would. The few kinds are told apart first,
+// each entity put in the group of its kind, and each group sorted by key:
+// a comparison of keys alone is half the cost of one of kinds and keys.
+func byKindAndKey(ents []kg.Entity, roots []int) []int {
+	var kinds []kg.Kind
+	var groups [][]int
+	for _, i := range roots {
+		k := slices.Index(kinds, ents[i].Kind)
+		if k < 0 {
+			k = len(kinds)
+			kinds = append(kinds, ents[i].Kind)
+			groups = append(groups, nil)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	order := make([]int, len(kinds))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(kinds[a]), string(kinds[b])) })
+	out := roots[:0]
+	for _, k := range order {
+		g := groups[k]
+		slices.SortFunc(g, func(i, j int) int { return strings.Compare(ents[i].Key, ents[j].Key) })
+		out = append(out, g...)
+	}
+	return out
+}
+
+// joinMentions returns the mentions of parts, one after the other (nil
+// when there are none): in a new slice, or, when only one part has any,
+// that part itself, capped so that appending to it copies it (shared).
+func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
+	n, full := 0, 0
 	for _, p := range parts {
 		n += len(p)
+		if len(p) > 0 {
+			full++
+			ms = p
+		}
 	}
 	if n == 0 {
-		return nil
+		return nil, false
+	}
+	if full == 1 {
+		return slices.Clip(ms), true
 	}
 	out := make([]kg.Source, 0, n)
 	for _, p := range parts {
 		out = append(out, p...)
 	}
-	return out
+	return out, false
 }
 
 // absorb merges e into cur: aliases are united, properties cur lacks are
-// taken from e. (Merge unites the mentions.)
-func absorb(cur, e *kg.Entity) {
+// taken from e. (Merge unites the mentions.) owned tells whether cur's
+// properties are a map of the merge's own, which it may change; absorb
+// copies them first when not.
+func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
 	cur.Aliases = append(cur.Aliases, e.Name)
 	cur.Aliases = append(cur.Aliases, e.Aliases...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
+			if !*owned {
+				cur.Props = copyProps(cur.Props)
+				*owned = true
+			}
 			if cur.Props == nil {
 				cur.Props = map[string]string{}
 			}
@@ -174,13 +229,21 @@ func sortStable[T any](s []T, c func(a, b *T) int) {
 }
 
 // finish deduplicates an entity's aliases (dropping its own name) and
-// mentions, and orders the mentions by line.
+// mentions, and orders the mentions by line. Mentions shared with the
+// graph they come from are copied before they are changed, and only when
+// they must be.
 //
 // It runs for every entity, so it dedups without maps: aliases by a
 // search of the few kept so far (a map only for an entity with many), and
 // mentions, once sorted by line, within the run of their line.
-func finish(e *kg.Entity) {
+func finish(e *kg.Entity, shared bool) {
 	e.Aliases = uniqueAliases(e.Name, e.Aliases)
+	if finalMentions(e.Mentions) {
+		return
+	}
+	if shared {
+		e.Mentions = slices.Clone(e.Mentions)
+	}
 	sortStable(e.Mentions, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
 	ms := e.Mentions[:0]
 	run := 0 // where the kept mentions of the current line start in ms
@@ -193,6 +256,26 @@ func finish(e *kg.Entity) {
 		}
 	}
 	e.Mentions = ms
+}
+
+// finalMentions reports whether ms are ordered by line and have no two
+// mentions of one line with the same quote: what finish makes of them.
+func finalMentions(ms []kg.Source) bool {
+	run := 0 // where the mentions of the current line start
+	for i := range ms {
+		if i > 0 && ms[i].Line != ms[i-1].Line {
+			if ms[i].Line < ms[i-1].Line {
+				return false
+			}
+			run = i
+		}
+		for _, k := range ms[run:i] {
+			if k.Quote == ms[i].Quote {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // uniqueAliases returns aliases without "" and without repeats of a key
@@ -234,7 +317,7 @@ func uniqueAliases(name string, aliases []string) []string {
 // aliases share a variant key; the first entity met (the most trusted
 // source) gives the merged entity its key and name, so every entity is
 // merged into one before it, or is its own.
-func unify(ents []kg.Entity, city string) []int {
+func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 	parent := make([]int, len(ents))
 	for i := range parent {
 		parent[i] = i
@@ -248,11 +331,12 @@ func unify(ents []kg.Entity, city string) []int {
 		parent[i] = root
 		return root
 	}
-	owner := map[kg.Ref]int{} // variant ref → first entity that claimed it
+	owner := newRefIndex(kinds) // variant ref → first entity that claimed it
 	forms := newCityForms(city)
 	// A name is often both an entity's name and key, or the alias of
 	// several: each is reduced once.
-	variants, projects := map[string]string{}, map[string]string{}
+	variants := make(map[string]string, 2*(kinds[kg.Organization]+kinds[kg.Place])) // about a name and an alias each
+	projects := map[string]string{}
 	memo := func(m map[string]string, f func(string) string) func(string) string {
 		return func(name string) string {
 			v, ok := m[name]
@@ -264,6 +348,7 @@ func unify(ents []kg.Entity, city string) []int {
 		}
 	}
 	orgVariant, projectVariant := memo(variants, forms.variant), memo(projects, forms.projectVariant)
+	var names []string
 	for i := range ents {
 		e := &ents[i]
 		variant := orgVariant
@@ -274,14 +359,15 @@ func unify(ents []kg.Entity, city string) []int {
 		default:
 			continue
 		}
-		for _, name := range append([]string{e.Name, e.Key}, e.Aliases...) {
+		names = append(append(names[:0], e.Name, e.Key), e.Aliases...)
+		for _, name := range names {
 			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
 			if v.Key == "" {
 				continue
 			}
-			o, ok := owner[v]
+			o, ok := owner.get(v)
 			if !ok {
-				owner[v] = i
+				owner.set(v, i)
 				continue
 			}
 			a, b := find(o), find(i)
@@ -295,6 +381,69 @@ func unify(ents []kg.Entity, city string) []int {
 		parent[i] = find(i)
 	}
 	return parent
+}
+
+// refIndex maps refs to indices, with a map of keys for each kind: a
+// string key hashes on the runtime's fast path, which a struct of two
+// strings does not, and a merge looks refs up tens of thousands of times.
+// The maps of the kinds of kg are found by a switch, others' in a map.
+type refIndex struct {
+	known [6]map[string]int // Person, Organization, Place, Event, Project, Honor
+	other map[kg.Kind]map[string]int
+	sizes map[kg.Kind]int // the expected number of refs of each kind
+}
+
+func newRefIndex(sizes map[kg.Kind]int) *refIndex {
+	return &refIndex{sizes: sizes}
+}
+
+// slot returns where the map of kind k is kept among the known kinds, or
+// nil for another kind.
+func (x *refIndex) slot(k kg.Kind) *map[string]int {
+	switch k {
+	case kg.Person:
+		return &x.known[0]
+	case kg.Organization:
+		return &x.known[1]
+	case kg.Place:
+		return &x.known[2]
+	case kg.Event:
+		return &x.known[3]
+	case kg.Project:
+		return &x.known[4]
+	case kg.Honor:
+		return &x.known[5]
+	}
+	return nil
+}
+
+// keys returns the map of the keys of kind k, or nil.
+func (x *refIndex) keys(k kg.Kind) map[string]int {
+	if s := x.slot(k); s != nil {
+		return *s
+	}
+	return x.other[k]
+}
+
+func (x *refIndex) get(r kg.Ref) (int, bool) {
+	i, ok := x.keys(r.Kind)[r.Key]
+	return i, ok
+}
+
+func (x *refIndex) set(r kg.Ref, i int) {
+	m := x.keys(r.Kind)
+	if m == nil {
+		m = make(map[string]int, x.sizes[r.Kind])
+		if s := x.slot(r.Kind); s != nil {
+			*s = m
+		} else {
+			if x.other == nil {
+				x.other = map[kg.Kind]map[string]int{}
+			}
+			x.other[r.Kind] = m
+		}
+	}
+	m[r.Key] = i
 }
 
 // Variant returns the variant key of an organization or place name: the
@@ -363,21 +512,45 @@ func (f *cityForms) variant(name string) string {
 			}
 		}
 	}
-	for _, r := range abbreviations {
-		if strings.HasSuffix(k, r[0]) {
+	for _, i := range abbreviationsByEnd[lastRune(k)] {
+		if r := abbreviations[i]; strings.HasSuffix(k, r[0]) {
 			k = k[:len(k)-len(r[0])] + r[1]
 			break
 		}
 	}
-	for _, r := range [][2]string{
-		{"人民代表大会常务委员会", "人大常委会"},
-		{"人民政府", "政府"},
-		{"纪律检查委员会", "纪委"},
-		{"监察委员会", "监委"},
-	} {
-		k = strings.Replace(k, r[0], r[1], 1)
+	// Each long form holds 委员会 or 政府: most names have neither.
+	if strings.Contains(k, "委员会") || strings.Contains(k, "政府") {
+		for _, r := range organForms {
+			k = strings.Replace(k, r[0], r[1], 1)
+		}
 	}
 	return k
+}
+
+// organForms are the long forms of organs and their short forms, replaced
+// wherever they stand in a name.
+var organForms = [][2]string{
+	{"人民代表大会常务委员会", "人大常委会"},
+	{"人民政府", "政府"},
+	{"纪律检查委员会", "纪委"},
+	{"监察委员会", "监委"},
+}
+
+// abbreviationsByEnd indexes abbreviations by the last character of their
+// long form, in their order: a name is compared with the few that can
+// end it.
+var abbreviationsByEnd = func() map[rune][]int {
+	m := map[rune][]int{}
+	for i, r := range abbreviations {
+		m[lastRune(r[0])] = append(m[lastRune(r[0])], i)
+	}
+	return m
+}()
+
+// lastRune returns the last rune of s, or utf8.RuneError.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // projectVariant returns the variant key of a project name: 项目
@@ -464,6 +637,7 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 	}
 	seen := make(map[relKey]int, n)
 	rels := make([]kg.Relationship, 0, n)
+	owned := make([]bool, 0, n) // whether rels[i].Props is a copy, see Merge
 	honors := map[string]int{}
 	resolveRef := func(r kg.Ref) (kg.Ref, int, bool) {
 		if r.Kind == kg.Honor {
@@ -496,6 +670,10 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 				// Keep the first, but let it gain dates a later source adds.
 				for _, p := range []string{"start", "end"} {
 					if rels[i].Props[p] == "" && r.Props[p] != "" {
+						if !owned[i] {
+							rels[i].Props = copyProps(rels[i].Props)
+							owned[i] = true
+						}
 						if rels[i].Props == nil {
 							rels[i].Props = map[string]string{}
 						}
@@ -506,8 +684,8 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 			}
 			seen[k] = len(rels)
 			r.From, r.To = from, to
-			r.Props = copyProps(r.Props)
 			rels = append(rels, r)
+			owned = append(owned, false)
 		}
 	}
 	if len(rels) == 0 {

@@ -108,3 +108,47 @@ func TestMergeProjectForms(t *testing.T) {
 		t.Errorf("projects: %+v", g.Entities)
 	}
 }
+
+// TestMergeLeavesInputs checks that Merge, which shares the property maps
+// and mentions of the graphs it merges, changes none of them: properties
+// and dates are added to copies, mentions are ordered and deduplicated in
+// copies.
+func TestMergeLeavesInputs(t *testing.T) {
+	s1 := kg.Source{Yearbook: "y", Line: 2, Quote: "a"}
+	s2 := kg.Source{Yearbook: "y", Line: 1, Quote: "b"}
+	person := kg.Ref{Kind: kg.Person, Key: "王磊"}
+	unit := kg.Ref{Kind: kg.Organization, Key: "市委"}
+	first := &kg.Graph{
+		Entities: []kg.Entity{
+			{Kind: kg.Person, Key: "王磊", Name: "王磊", Props: map[string]string{"gender": "男"}, Mentions: []kg.Source{s1, s2, s2}},
+			{Kind: kg.Organization, Key: "市委", Name: "市委", Mentions: []kg.Source{s1}},
+		},
+		Relationships: []kg.Relationship{{Type: kg.HeldPosition, From: person, To: unit, Props: map[string]string{"title": "书记"}, Source: s1}},
+	}
+	second := &kg.Graph{
+		Entities:      []kg.Entity{{Kind: kg.Person, Key: "王磊", Name: "王磊", Props: map[string]string{"ethnicity": "汉族"}, Mentions: []kg.Source{s2}}},
+		Relationships: []kg.Relationship{{Type: kg.HeldPosition, From: person, To: unit, Props: map[string]string{"title": "书记", "start": "2023-01"}, Source: s1}},
+	}
+	g := resolve.Merge(kg.Yearbook{ID: "y"}, "武威", first, second)
+	if p := first.Entities[0].Props; len(p) != 1 {
+		t.Errorf("first graph's person props changed: %v", p)
+	}
+	if ms := first.Entities[0].Mentions; len(ms) != 3 || ms[0] != s1 {
+		t.Errorf("first graph's mentions changed: %v", ms)
+	}
+	if p := first.Relationships[0].Props; len(p) != 1 {
+		t.Errorf("first graph's relationship props changed: %v", p)
+	}
+	var merged *kg.Entity
+	for i := range g.Entities {
+		if g.Entities[i].Ref() == person {
+			merged = &g.Entities[i]
+		}
+	}
+	if merged == nil || len(merged.Props) != 2 || len(merged.Mentions) != 2 || merged.Mentions[0] != s2 {
+		t.Errorf("merged person: %+v", merged)
+	}
+	if len(g.Relationships) != 1 || g.Relationships[0].Props["start"] != "2023-01" {
+		t.Errorf("merged relationships: %+v", g.Relationships)
+	}
+}

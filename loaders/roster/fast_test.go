@@ -1,8 +1,14 @@
 package roster
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // TestContainsJoined checks containsJoined against strings.Contains of the
@@ -23,5 +29,148 @@ func TestContainsJoined(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// reCountyBody is the specification of countyBody; only the tests run it.
+var reCountyBody = regexp.MustCompile(`^(\p{Han}{1,8}[县区旗])(委|人大常委会|政府|政协)$`)
+
+// TestCountyBody checks countyBody against reCountyBody on made-up names
+// and on every piece of the yearbook's lines between spaces and colons.
+func TestCountyBody(t *testing.T) {
+	names := []string{"", "委", "区委", "凉州区委", "凉州区人大常委会", "古浪县政府", "天祝藏族自治县政协", "民勤县委员会", "市委", "凉州区委组织部",
+		"一二三四五六七八区委", "一二三四五六七八九区委", "A区委", "凉州区\xff委", "凉州x区政府", "阿拉善左旗政府", "区政府", "县县委"}
+	for _, l := range booktest.Lines(t) {
+		names = append(names, strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '：' })...)
+	}
+	matched := 0
+	for _, s := range names {
+		place, body := countyBody(s)
+		m := reCountyBody.FindStringSubmatch(s)
+		if m == nil {
+			if body != "" {
+				t.Fatalf("countyBody(%q) = %q, %q; want none", s, place, body)
+			}
+			continue
+		}
+		matched++
+		if place != m[1] || body != m[2] {
+			t.Fatalf("countyBody(%q) = %q, %q; want %q, %q", s, place, body, m[1], m[2])
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d county bodies: the check checks little", matched)
+	}
+}
+
+// TestSplitNote checks splitNote against a split at the regexp it replaces.
+func TestSplitNote(t *testing.T) {
+	re := regexp.MustCompile(`[，、；,;]`)
+	notes := []string{"", "，", "女", "女，藏族", "2023年2月任；兼", ",;、", "a,,b", "\xef\xbc，", "男、回族、2023年5月免", "；女"}
+	for _, l := range booktest.Lines(t) {
+		if i := strings.Index(l, "（"); i >= 0 {
+			notes = append(notes, l[i:])
+		}
+	}
+	for _, s := range notes {
+		if got, want := splitNote(s), re.Split(s, -1); !slices.Equal(got, want) {
+			t.Fatalf("splitNote(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestPunct checks colon and openParens, which read bytes, against
+// readings of the decoded runes.
+func TestPunct(t *testing.T) {
+	colonRef := func(s string) (int, int) {
+		depth := 0
+		for i, r := range s {
+			switch fold(r) {
+			case '（':
+				depth++
+			case '）':
+				depth = max(depth-1, 0)
+			case '：':
+				if depth == 0 {
+					return i, utf8.RuneLen(r)
+				}
+			}
+		}
+		return -1, 0
+	}
+	openRef := func(s string) int {
+		depth := 0
+		for _, r := range s {
+			switch fold(r) {
+			case '（':
+				depth++
+			case '）':
+				depth = max(depth-1, 0)
+			}
+		}
+		return depth
+	}
+	texts := append([]string{"", "：", ":", "（：）：", "(a:b):c", "\xef\xbc", "\xef\xbc\x88", "\xe8（", "\xef（：", "）)：", "ab\xef\xbc\x9a"}, booktest.Lines(t)...)
+	for _, s := range texts {
+		gi, gw := colon(s)
+		if wi, ww := colonRef(s); gi != wi || gw != ww {
+			t.Fatalf("colon(%q) = %d, %d; want %d, %d", s, gi, gw, wi, ww)
+		}
+		if got, want := openParens(s), openRef(s); got != want {
+			t.Fatalf("openParens(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestTitleLens checks titleLens and isTitleWord against the set of
+// every prefix + modifier + base, on the strings the yearbook's lines
+// start at each of their characters.
+func TestTitleLens(t *testing.T) {
+	titles := map[string]bool{}
+	longest := 0
+	for _, b := range titleBases {
+		for _, m := range titleModifiers {
+			for _, p := range titlePrefixes {
+				titles[p+m+b] = true
+				longest = max(longest, utf8.RuneCountInString(p+m+b))
+			}
+		}
+	}
+	if longest != maxTitleLen {
+		t.Errorf("maxTitleLen = %d, want %d", maxTitleLen, longest)
+	}
+	texts := []string{"", "书记", "党组书记、局长", "常务副市长张三", "党委副书记", "副", "党组", "机关党委常务副监事会主席", "主任委员会"}
+	for ti := range titles {
+		texts = append(texts, ti, ti+"张", "副"+ti)
+	}
+	texts = append(texts, booktest.Lines(t)...)
+	for _, s := range texts {
+		r := []rune(s)
+		for i := range r {
+			lens := titleLens(r[i:])
+			for n := 1; n <= len(r)-i && n <= longest+1; n++ {
+				want := titles[string(r[i:i+n])]
+				if got := lens&(1<<n) != 0; got != want {
+					t.Fatalf("titleLens(%q) has %d: %v, want %v", string(r[i:]), n, got, want)
+				}
+				if got := isTitleWord(r[i : i+n]); got != want {
+					t.Fatalf("isTitleWord(%q) = %v, want %v", string(r[i:i+n]), got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestMayHoldTitle checks that a line mayHoldTitle rules out has a key
+// with a character rosterTitle refuses, and so can be no part of a title.
+func TestMayHoldTitle(t *testing.T) {
+	lines := append([]string{"组织机构名录", "名录：", "名录１", "名录，", "名录。", "名录;", "\xef\xbc", "２０２３年名录"}, booktest.Lines(t)...)
+	for _, s := range lines {
+		if !mayHoldTitle(s) && !strings.ContainsAny(textnorm.Key(s), "0123456789：:，,。；;") {
+			t.Fatalf("mayHoldTitle(%q) = false, but its key %q may be part of a title", s, textnorm.Key(s))
+		}
+	}
+	if !mayHoldTitle("武威市组织机构及主要负责人名录") {
+		t.Error("mayHoldTitle rules out a title")
 	}
 }

@@ -1,7 +1,7 @@
 package roster
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/yearbookkg/kg"
@@ -40,6 +40,10 @@ func (x *extractor) resolvePersons() {
 	}
 	for _, k := range names {
 		ps := byName[k]
+		if len(ps) == 1 { // most names: one post, one person
+			ps[0].person = k
+			continue
+		}
 		root := make([]int, len(ps))
 		for i := range root {
 			root[i] = i
@@ -143,7 +147,7 @@ func (x *extractor) emit() {
 		if len(e.Mentions) == 0 || e.Mentions[len(e.Mentions)-1].Line != p.src.Line {
 			e.Mentions = append(e.Mentions, p.src)
 		}
-		props := map[string]string{"title": p.title, "concurrent": fmt.Sprint(p.h.notes.concurrent)}
+		props := map[string]string{"title": p.title, "concurrent": strconv.FormatBool(p.h.notes.concurrent)}
 		if p.h.notes.start != "" {
 			props["start"] = p.h.notes.start
 		}

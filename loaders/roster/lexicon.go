@@ -26,23 +26,94 @@ var (
 // titleJoiners join two titles of one post line.
 const titleJoiners = "、兼及"
 
+// The lexicon is matched as the product it is, prefix × modifier × base,
+// rather than as the twelve thousand strings of the product: making them
+// was most of the cost of loading the package, and titleLens walks the
+// three short lists for about the cost of looking up one string made for
+// the purpose.
 var (
-	titles      = map[string]bool{}
-	maxTitleLen int
+	titlePrefixRunes   = runesOf(titlePrefixes)
+	titleModifierRunes = runesOf(titleModifiers)
+	titleBaseRunes     = map[rune][][]rune{} // the bases by their first character
+	titleFirsts        = map[rune]bool{}     // the characters a title can start with
+	maxTitleLen        int                   // in characters
 )
 
 func init() {
+	maxBase := 0
 	for _, b := range titleBases {
-		for _, m := range titleModifiers {
-			for _, p := range titlePrefixes {
-				t := p + m + b
-				titles[t] = true
-				if n := utf8.RuneCountInString(t); n > maxTitleLen {
-					maxTitleLen = n
+		r := []rune(b)
+		titleBaseRunes[r[0]] = append(titleBaseRunes[r[0]], r)
+		titleFirsts[r[0]] = true
+		maxBase = max(maxBase, len(r))
+	}
+	for _, r := range append(titlePrefixRunes, titleModifierRunes...) {
+		if len(r) > 0 {
+			titleFirsts[r[0]] = true
+		}
+	}
+	maxTitleLen = longest(titlePrefixRunes) + longest(titleModifierRunes) + maxBase
+}
+
+// titleLens returns the lengths n, as the bits 1<<n, for which r[:n] is a
+// title of the lexicon.
+func titleLens(r []rune) uint64 {
+	if len(r) == 0 || !titleFirsts[r[0]] {
+		return 0 // most places: no title starts there
+	}
+	var lens uint64
+	for _, p := range titlePrefixRunes {
+		if !hasRunes(r, p) {
+			continue
+		}
+		rp := r[len(p):]
+		for _, m := range titleModifierRunes {
+			if !hasRunes(rp, m) || len(rp) == len(m) {
+				continue
+			}
+			rm := rp[len(m):]
+			for _, b := range titleBaseRunes[rm[0]] {
+				if hasRunes(rm, b) {
+					lens |= 1 << (len(p) + len(m) + len(b))
 				}
 			}
 		}
 	}
+	return lens
+}
+
+// isTitleWord reports whether all of r is one title of the lexicon.
+func isTitleWord(r []rune) bool {
+	return len(r) <= maxTitleLen && titleLens(r)&(1<<len(r)) != 0
+}
+
+// hasRunes reports whether r starts with p.
+func hasRunes(r, p []rune) bool {
+	if len(p) > len(r) {
+		return false
+	}
+	for i, c := range p {
+		if r[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
+func runesOf(ss []string) [][]rune {
+	out := make([][]rune, len(ss))
+	for i, s := range ss {
+		out[i] = []rune(s)
+	}
+	return out
+}
+
+func longest(rs [][]rune) int {
+	n := 0
+	for _, r := range rs {
+		n = max(n, len(r))
+	}
+	return n
 }
 
 // Surnames. A person in the name slot of a roster must have one, or carry an

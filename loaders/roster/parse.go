@@ -14,11 +14,16 @@ import (
 // the next line starts with one. Text is the content without the leading
 // indentation and continuation mark, the parts joined without separator.
 type lline struct {
-	text  string
-	lines []int // raw line numbers
-	offs  []int // byte offset in text where each raw line's content starts
-	ideo  int   // leading U+3000 of the first line
-	deep  bool  // a continuation: marked by … or U+2002, or indented two U+3000 or more
+	text   string
+	lines  []int  // raw line numbers
+	offs   []int  // byte offset in text where each raw line's content starts
+	ideo   int    // leading U+3000 of the first line
+	deep   bool   // a continuation: marked by … or U+2002, or indented two U+3000 or more
+	quoted string // the quote, made on first use: a unit's line is quoted by all its posts
+
+	// The backing of lines and offs for a logical line of one or two raw
+	// lines, most of them: no allocation of their own.
+	lbuf, obuf [2]int
 }
 
 // lineAt returns the raw line of byte offset off of the text.
@@ -28,7 +33,12 @@ func (l *lline) lineAt(off int) int {
 }
 
 // quote is the line as shown in a provenance quote.
-func (l *lline) quote() string { return textnorm.Clean(l.text) }
+func (l *lline) quote() string {
+	if l.quoted == "" {
+		l.quoted = textnorm.Clean(l.text)
+	}
+	return l.quoted
+}
 
 // indentation splits a raw line's text into its indentation facts and
 // content. The page-start space is already gone from Text.
@@ -78,7 +88,8 @@ func logicalLines(d *segment.Document, s span) (out, unclosed []*lline) {
 	}
 	for i := 0; i < len(raws); i++ {
 		r := raws[i]
-		l := &lline{text: r.content, lines: []int{r.n}, offs: []int{0}, ideo: r.ideo, deep: r.deep}
+		l := &lline{text: r.content, ideo: r.ideo, deep: r.deep}
+		l.lines, l.offs = append(l.lbuf[:0], r.n), append(l.obuf[:0], 0)
 		for k := 0; i+1 < len(raws) && k < maxWrap; k++ {
 			next := raws[i+1].content
 			if openParens(l.text) == 0 && !strings.HasPrefix(next, "（") && !strings.HasPrefix(next, "(") {
@@ -115,6 +126,10 @@ type parser struct {
 	title string // the last title, for the names that follow it
 	tline *lline // the line of the last title
 	await bool   // a title was written without a name: the name follows
+
+	secPath  string // the document path, block and section of the last section call
+	secBlock *block
+	sec      string
 }
 
 // parse reads the roster s line by line.
@@ -251,8 +266,8 @@ func (p *parser) heading(ls []*lline) {
 // join returns the logical line of a followed by b.
 func join(a, b *lline) *lline {
 	j := &lline{text: a.text + b.text, ideo: a.ideo, deep: a.deep}
-	j.lines = append(append(j.lines, a.lines...), b.lines...)
-	j.offs = append(j.offs, a.offs...)
+	j.lines = append(append(j.lbuf[:0], a.lines...), b.lines...)
+	j.offs = append(j.obuf[:0], a.offs...)
 	for _, o := range b.offs {
 		j.offs = append(j.offs, len(a.text)+o)
 	}
@@ -363,7 +378,7 @@ func (p *parser) titled(l *lline, q seq, e, base int) {
 	title := q.sub(0, e)
 	var hs []holder
 	if e < len(q.r) {
-		off := q.off[e]
+		off := q.off(e)
 		var alt []string
 		var junk string
 		hs, alt, junk = readHolders(l.text[base+off:])
@@ -396,9 +411,14 @@ func (p *parser) category() string {
 }
 
 // section is the section path of a roster line: the document's path, the
-// roster title and the block heading.
+// roster title and the block heading. The lines of a block share one
+// path: the last is kept, and made again only when path or block change.
 func (p *parser) section(n int) string {
 	path := p.d.Path(n)
+	if path == p.secPath && p.block == p.secBlock && p.sec != "" {
+		return p.sec
+	}
+	p.secPath, p.secBlock = path, p.block
 	if !strings.HasSuffix(path, p.span.title) {
 		if path != "" {
 			path += " > "
@@ -408,6 +428,7 @@ func (p *parser) section(n int) string {
 	if p.block != nil {
 		path += " > " + p.block.text
 	}
+	p.sec = path
 	return path
 }
 
@@ -445,7 +466,7 @@ func (p *parser) unit(text string, l *lline, level int, leader bool, category st
 	src := p.source(l.lines[0], l)
 	u := p.units[key]
 	if u == nil {
-		u = &unit{key: key, name: un.name, props: map[string]string{}}
+		u = &unit{key: key, name: un.name}
 		p.units[key] = u
 		p.order = append(p.order, u)
 	}
@@ -461,16 +482,25 @@ func (p *parser) unit(text string, l *lline, level int, leader bool, category st
 		}
 	}
 	if un.dissolved != "" {
-		u.props["dissolved"] = un.dissolved
+		u.setProp("dissolved", un.dissolved)
 	}
 	if un.note != "" {
-		u.props["note"] = un.note
+		u.setProp("note", un.note)
 	}
 	if category != "" && u.props["category"] == "" && !leader {
-		u.props["category"] = category
+		u.setProp("category", category)
 	}
 	u.mentions = append(u.mentions, src)
 	return u
+}
+
+// setProp sets a property of the unit, making the map on first use: most
+// units have none.
+func (u *unit) setProp(k, v string) {
+	if u.props == nil {
+		u.props = map[string]string{}
+	}
+	u.props[k] = v
 }
 
 func (u *unit) addAlias(a string) {

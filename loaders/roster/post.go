@@ -14,15 +14,13 @@ import (
 // parenthesized title naming the same post under the unit's other plate
 // (校长（院长）, 主任（总编辑）), then optionally a joiner and another title.
 //
-// The candidates r[p:p+n] are looked up as the UTF-8 of the runes, grown
-// a rune at a time in one buffer, instead of a string made for each.
+// The titles that start at p are found in one walk of the lexicon
+// (titleLens), not looked up one length at a time.
 func titleEnds(r []rune, p int) []int {
 	var out []int
-	var buf [64]byte
-	b := buf[:0]
+	lens := titleLens(r[p:])
 	for n := 1; n <= maxTitleLen && p+n <= len(r); n++ {
-		b = utf8.AppendRune(b, r[p+n-1])
-		if !titles[string(b)] {
+		if lens&(1<<n) == 0 {
 			continue
 		}
 		q := p + n
@@ -92,8 +90,8 @@ func splitTitle(q seq) int {
 func suffixTitle(s string) string {
 	r := []rune(s)
 	for n := min(maxTitleLen, len(r)-2); n >= 2; n-- {
-		if t := string(r[len(r)-n:]); titles[t] {
-			return t
+		if isTitleWord(r[len(r)-n:]) {
+			return string(r[len(r)-n:])
 		}
 	}
 	return ""
@@ -116,16 +114,25 @@ type chunk struct {
 	junk  string // text after the parentheses
 }
 
-// chunks splits s at spaces outside parentheses.
+// chunks splits s at spaces outside parentheses. A chunk's core is
+// gathered in one buffer and made a string once, at the chunk's end.
 func chunks(s string) []chunk {
 	var out []chunk
 	var cur *chunk
+	var core []byte
+	end := func() {
+		if cur != nil {
+			cur.core = string(core)
+			core = core[:0]
+		}
+	}
 	depth, start := 0, -1
 	var paren strings.Builder
 	for i, r := range s {
 		f := fold(r)
 		switch {
 		case depth == 0 && (textnorm.IsSpace(r) || r == '…'):
+			end()
 			cur = nil
 			continue
 		case cur == nil:
@@ -152,9 +159,10 @@ func chunks(s string) []chunk {
 		case len(cur.paren) > 0:
 			cur.junk += string(r)
 		default:
-			cur.core += string(f)
+			core = utf8.AppendRune(core, f)
 		}
 	}
+	end()
 	if depth > 0 && cur != nil {
 		cur.junk += s[start:]
 	}
@@ -256,8 +264,42 @@ var (
 	reDate     = regexp.MustCompile(`^(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(.*)$`)
 	startWords = []string{"任", "到任", "任职", "起", "上任", "当选", "选任", "提任", "聘任", "挂职"}
 	endWords   = []string{"免", "免职", "离任", "卸任", "止", "调离", "退休", "辞职", "离职", "去世", "逝世", "病逝", "撤销"}
-	noteSep    = regexp.MustCompile(`[，、；,;]`)
 )
+
+// noteSeps separate the items of a note.
+var noteSeps = []string{"，", "、", "；", ",", ";"}
+
+// splitNote splits a note at noteSeps, keeping empty items, as a split
+// at the regexp [，、；,;] would.
+func splitNote(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); i++ {
+		for _, sep := range noteSeps {
+			if strings.HasPrefix(p[i:], sep) {
+				out = append(out, p[start:i])
+				start = i + len(sep)
+				i = start - 1
+				break
+			}
+		}
+	}
+	return append(out, p[start:])
+}
+
+// noteDate returns the submatches of reDate in a note item, running the
+// regexp only on an item that starts with a year.
+func noteDate(it string) []string {
+	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") {
+		return nil
+	}
+	for _, c := range []byte(it[:4]) {
+		if c < '0' || c > '9' {
+			return nil
+		}
+	}
+	return reDate.FindStringSubmatch(it)
+}
 
 // parseNotes reads the contents of a name's parentheses: sex, ethnicity,
 // appointment and removal dates, 兼 (a concurrent post), 空缺 (a vacancy);
@@ -267,11 +309,12 @@ func parseNotes(ps []string) notes {
 	var n notes
 	for _, p := range ps {
 		p = compact(p)
-		items := noteSep.Split(p, -1)
+		items := splitNote(p)
 		if isTitleSeq([]rune(p)) {
 			items = []string{p} // 党组书记、主任 is one title note, not two
 		}
 		for _, it := range items {
+			m := noteDate(it) // a date starts with digits: no case before it holds one
 			switch {
 			case it == "":
 			case it == "女" || it == "男":
@@ -282,8 +325,7 @@ func parseNotes(ps []string) notes {
 				n.concurrent = true
 			case it == "空缺" || it == "缺" || it == "暂缺" || it == "待配" || it == "待定":
 				n.vacant = true
-			case reDate.MatchString(it):
-				m := reDate.FindStringSubmatch(it)
+			case m != nil:
 				d := m[1]
 				if m[2] != "" {
 					d += "-" + pad2(m[2])
@@ -342,7 +384,7 @@ func plausibleName(s string, ethnic bool) bool {
 		return false
 	}
 	for i := 0; i+1 < n; i++ {
-		if titles[string(r[i:])] {
+		if isTitleWord(r[i:]) {
 			return false
 		}
 	}
@@ -365,7 +407,7 @@ func looseName(s string) bool {
 	if len(r) < 2 || len(r) > 3 || !allHan(s) || notNames[s] {
 		return false
 	}
-	return plausibleName(string(surnameProbe)+string(r[1:]), false) && !titles[s]
+	return plausibleName(string(surnameProbe)+string(r[1:]), false) && !isTitleWord(r)
 }
 
 // surnameProbe stands in for an unknown surname in looseName, so that the

@@ -16,6 +16,7 @@ package roster
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yearbookkg/kg"
@@ -75,26 +76,14 @@ type span struct {
 // running text do not qualify.
 func findRosters(d *segment.Document) []span {
 	var out []span
-	// A title holds 名录 or 主要负责人, so its line, or the line after it,
-	// holds 录 or 负: Key drops only spaces and folds ASCII, never a Han
-	// character. Most lines have neither and need no key; the few that
-	// have are found in one search of the book.
-	word := make([]bool, len(d.Lines)+1)
-	for _, r := range "录负" {
-		for _, n := range d.LinesWith(r) {
-			word[n] = true
-		}
-	}
-	hasWord := func(n int) bool { return word[n] }
-	for n := 1; n <= len(d.Lines); n++ {
-		l := d.Line(n)
-		if l.Kind != segment.Body && l.Kind != segment.Heading {
+	end := 0 // the last line of the last roster found
+	for _, n := range titleCandidates(d) {
+		if n <= end {
 			continue
 		}
-		if !hasWord(n) {
-			if next := nextText(d, n); next == 0 || !hasWord(next) {
-				continue // neither a title nor the first line of one
-			}
+		l := d.Line(n)
+		if !mayHoldTitle(l.Text) {
+			continue // a line of running text (most lines with 负 are)
 		}
 		k := textnorm.Key(l.Text)
 		titleEnd := n
@@ -117,9 +106,73 @@ func findRosters(d *segment.Document) []span {
 			continue
 		}
 		out = append(out, span{title: k, first: titleEnd + 1, last: last})
-		n = last
+		end = last
 	}
 	return out
+}
+
+// titleCandidates returns, in order, the lines where a roster title may
+// start: the body and heading lines that hold 录 or 负, or whose next
+// text line (nextText) does. A title holds 名录 or 主要负责人, so its line,
+// or the line after it, holds one of the two: Key drops only spaces and
+// folds ASCII, never a Han character. Most lines have neither: the few
+// that have are found in one search of the book each, and the line before
+// each by reading back over the lines nextText passes over.
+func titleCandidates(d *segment.Document) []int {
+	var out []int
+	for _, r := range "录负" {
+		for _, n := range d.LinesWith(r) {
+			switch d.Line(n).Kind {
+			case segment.Body:
+				if p := prevText(d, n); p > 0 {
+					out = append(out, p)
+				}
+				out = append(out, n)
+			case segment.Heading:
+				out = append(out, n)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// prevText returns the body or heading line n' before n with nextText(n')
+// = n for a body line n, or 0: the first line before n that nextText
+// would not pass over.
+func prevText(d *segment.Document, n int) int {
+	for k := n - 1; k >= 1; k-- {
+		switch d.Line(k).Kind {
+		case segment.Blank, segment.Banner, segment.PageHeader, segment.Caption, segment.Credit:
+			continue
+		case segment.Body, segment.Heading:
+			return k
+		}
+		return 0
+	}
+	return 0
+}
+
+// mayHoldTitle reports whether text has none of the characters that
+// rosterTitle refuses in a title, before or after Key folds them: digits,
+// colons, commas, semicolons and 。. A line that has one is neither a title
+// nor the first line of one, and is ruled out without the key of what is
+// mostly a whole paragraph.
+func mayHoldTitle(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9', c == ':', c == ',', c == ';':
+			return false
+		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC:
+			// ０–９ (EF BC 90–99), ， (8C), ： (9A), ； (9B)
+			if d := text[i+2]; d >= 0x90 && d <= 0x9B || d == 0x8C {
+				return false
+			}
+		case c == 0xE3 && strings.HasPrefix(text[i:], "。"):
+			return false
+		}
+	}
+	return true
 }
 
 // mayBeRosterTitle reports whether a+b contains 名录 or 主要负责人, the

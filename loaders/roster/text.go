@@ -14,32 +14,43 @@ import (
 // title from the name (主　任　谢宏杰).
 type seq struct {
 	r   []rune
-	off []int  // byte offset of r[i] in the source text
-	gap []bool // a space came before r[i]
+	pos []int32 // the byte offset of r[i] in the source text; ^offset when a space came before r[i]
 }
 
 // squeeze builds the seq of s: spaces, U+FFFD and the continuation mark …
 // dropped, full-width digits and letters folded, ASCII punctuation that the
 // roster writes both ways mapped to the full-width form.
 //
-// The three tables are sized once, for every rune of s: squeeze runs for
-// every roster line and piece of one, and grown rune by rune the tables
-// were most of the roster's allocations.
+// The runes and their positions share one array, sized once for every
+// rune of s: squeeze runs for every roster line and piece of one, and
+// its tables were most of the roster's allocations.
 func squeeze(s string) seq {
 	n := utf8.RuneCountInString(s)
-	q := seq{r: make([]rune, 0, n), off: make([]int, 0, n), gap: make([]bool, 0, n)}
+	buf := make([]int32, 2*n)
+	q := seq{r: buf[:0:n], pos: buf[n:n]}
 	space := false
 	for i, r := range s {
 		if squeezed(r) {
 			space = true
 			continue
 		}
+		p := int32(i)
+		if space {
+			p = ^p
+		}
 		q.r = append(q.r, fold(r))
-		q.off = append(q.off, i)
-		q.gap = append(q.gap, space)
+		q.pos = append(q.pos, p)
 		space = false
 	}
 	return q
+}
+
+// off returns the byte offset of r[i] in the source text.
+func (q seq) off(i int) int {
+	if p := q.pos[i]; p < 0 {
+		return int(^p)
+	}
+	return int(q.pos[i])
 }
 
 // sub returns the runes of q[i:j] as a string.
@@ -47,7 +58,7 @@ func (q seq) sub(i, j int) string { return string(q.r[i:j]) }
 
 // boundary reports whether position i of q falls where the source had a
 // space, or at an end.
-func (q seq) boundary(i int) bool { return i <= 0 || i >= len(q.r) || q.gap[i] }
+func (q seq) boundary(i int) bool { return i <= 0 || i >= len(q.r) || q.pos[i] < 0 }
 
 // fold maps full-width digits and letters to ASCII and ASCII parentheses,
 // colon and comma to their full-width forms.
@@ -106,8 +117,8 @@ func closeParen(r []rune, i int) int {
 // open.
 func openParens(s string) int {
 	depth := 0
-	for _, r := range s {
-		switch fold(r) {
+	for i := 0; i < len(s); i++ {
+		switch p, _ := punctAt(s, i); p {
 		case '（':
 			depth++
 		case '）':
@@ -123,8 +134,8 @@ func openParens(s string) int {
 // parentheses, and its width, or -1.
 func colon(s string) (int, int) {
 	depth := 0
-	for i, r := range s {
-		switch fold(r) {
+	for i := 0; i < len(s); i++ {
+		switch p, w := punctAt(s, i); p {
 		case '（':
 			depth++
 		case '）':
@@ -133,11 +144,38 @@ func colon(s string) (int, int) {
 			}
 		case '：':
 			if depth == 0 {
-				return i, utf8.RuneLen(r)
+				return i, w
 			}
 		}
 	}
 	return -1, 0
+}
+
+// punctAt returns the parenthesis or colon at byte i of s, folded to its
+// full-width form, and its width, or 0. The full-width forms start with
+// a lead byte, which no rune holds inside it, so openParens and colon
+// read bytes instead of decoding the runes of the (mostly Chinese) text.
+func punctAt(s string, i int) (rune, int) {
+	switch s[i] {
+	case '(':
+		return '（', 1
+	case ')':
+		return '）', 1
+	case ':':
+		return '：', 1
+	case 0xEF: // （ ） ： are EF BC 88, EF BC 89, EF BC 9A
+		if i+2 < len(s) && s[i+1] == 0xBC {
+			switch s[i+2] {
+			case 0x88:
+				return '（', 3
+			case 0x89:
+				return '）', 3
+			case 0x9A:
+				return '：', 3
+			}
+		}
+	}
+	return 0, 0
 }
 
 func allHan(s string) bool {
