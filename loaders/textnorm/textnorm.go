@@ -162,35 +162,89 @@ func AppendClean(b *strings.Builder, s string) {
 // skipKept returns the end of the run of well-formed three-byte runes
 // that Clean keeps as they are which starts at s[i], or i: AppendClean
 // passes over a run of Chinese text in this one tight loop, telling the
-// runes apart by their bytes. The lead bytes E1–EC and EE–EF take any
-// continuation bytes (E0 and ED, which do not, are left to the decoder);
-// of their runes, Clean changes only the spaces U+2002, U+2003 and U+3000
-// (E2 80 82, E2 80 83, E3 80 80), the full-width digits and letters
-// (EF BC 90–99, EF BC A1–BA, EF BD 81–9A) and U+FFFD (EF BF BD).
+// runes apart by their bytes (keptLead). It reads eight bytes at a time
+// and passes two runes at once where both have a lead that Clean keeps
+// every rune of, the most common case of Chinese text.
 func skipKept(s string, i int) int {
-	t := s[i:]
-	for len(t) >= 3 {
-		c, c1, c2 := t[0], t[1], t[2]
-		if c-0xE1 > 0xEF-0xE1 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			break
+	for len(s)-i >= 8 {
+		w := load64(s[i:])
+		k := keptLead[byte(w)]
+		if k == keepAll && w&0xC0C0_00C0C000 == 0x8080_0080_8000 && keptLead[byte(w>>24)] == keepAll {
+			i += 6
+			continue
 		}
-		switch c {
-		case 0xE2:
-			if c1 == 0x80 && (c2 == 0x82 || c2 == 0x83) {
-				return len(s) - len(t)
-			}
-		case 0xE3:
-			if c1 == 0x80 && c2 == 0x80 {
-				return len(s) - len(t)
-			}
-		case 0xEF:
-			if c1 == 0xBC && (c2-0x90 <= 0x99-0x90 || c2-0xA1 <= 0xBA-0xA1) || c1 == 0xBD && c2-0x81 <= 0x9A-0x81 || c1 == 0xBF && c2 == 0xBD {
-				return len(s) - len(t)
-			}
+		if !kept(k, w) {
+			return i
 		}
-		t = t[3:]
+		i += 3
 	}
-	return len(s) - len(t)
+	for len(s)-i >= 3 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16
+		if !kept(keptLead[s[i]], w) {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+// The classes of a rune's lead byte in keptLead.
+const (
+	keepNone = iota // not the lead of a three-byte rune Clean keeps
+	keepAll         // E1, E4–EC, EE: Clean keeps every rune it leads
+	keepSome        // E2, E3, EF: Clean changes a few of the runes it leads
+)
+
+// keptLead classifies lead bytes for skipKept. The lead bytes E1–EC and
+// EE–EF take any continuation bytes (E0 and ED, which do not, are left to
+// the decoder); of their runes, Clean changes only the spaces U+2002,
+// U+2003 and U+3000 (E2 80 82, E2 80 83, E3 80 80), the full-width digits
+// and letters (EF BC 90–99, EF BC A1–BA, EF BD 81–9A) and U+FFFD (EF BF
+// BD).
+var keptLead = func() (t [256]uint8) {
+	for c := 0xE1; c <= 0xEF; c++ {
+		switch c {
+		case 0xED:
+		case 0xE2, 0xE3, 0xEF:
+			t[c] = keepSome
+		default:
+			t[c] = keepAll
+		}
+	}
+	return t
+}()
+
+// kept reports whether the low three bytes of w, led by a byte of class
+// k, are a well-formed three-byte rune that Clean keeps as it is.
+func kept(k uint8, w uint64) bool {
+	if k == keepNone || w&0xC0C000 != 0x808000 {
+		return false
+	}
+	if k == keepAll {
+		return true
+	}
+	c2 := byte(w >> 16)
+	switch uint16(w) { // the lead and the first continuation byte
+	case 0x80E2:
+		return c2 != 0x82 && c2 != 0x83
+	case 0x80E3:
+		return c2 != 0x80
+	case 0xBCEF:
+		return c2-0x90 > 0x99-0x90 && c2-0xA1 > 0xBA-0xA1
+	case 0xBDEF:
+		return c2-0x81 > 0x9A-0x81
+	case 0xBFEF:
+		return c2 != 0xBD
+	}
+	return true
+}
+
+// load64 returns the first eight bytes of t (len(t) >= 8) as a
+// little-endian word, which the compiler reads in one load.
+func load64(t string) uint64 {
+	_ = t[7]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves

@@ -119,6 +119,9 @@ func TestAppendCleanExhaustive(t *testing.T) {
 	}
 	walk([]string{" ", "\t", "\u3000", "\u00a0", "\uFFFD", "\xff", "a", "1", ".", "%", "-", "中", "Ｘ", "５", "，"}, "", 0, 5)
 	walk([]string{" ", "\u2002", "\u2003", "\r", "\n", "\xe4\xb8", "\xed\xa0\x80", "한", "\ue000", "ｚ", "Ａ", "０", "a", "9", "中", "\u3000"}, "", 0, 4)
+	// Runs long enough for skipKept's eight-byte reads, at every
+	// alignment, around the runes it stops at.
+	walk([]string{"中文", "中文字", "，。", "\u3000", "\uFFFD", "５", "\xe4\xb8", "\xef\xbc", " ", "a", "\u2003"}, "", 0, 5)
 }
 
 // referenceClean is Clean written the plain way, rune by rune: the oracle
