@@ -29,6 +29,9 @@ func TestValidUTF8(t *testing.T) {
 		check(b)
 		check(append([]byte("中"), b...))
 		check(append(append([]byte("中"), b...), "文a"...))
+		// Long enough for validUTF8's eight-byte reads.
+		check(append(append([]byte("中文"), b...), "字a中文字"...))
+		check(append(append([]byte("ab中文"), b...), "字中文字"...))
 		if depth == 4 {
 			return
 		}
