@@ -817,54 +817,81 @@ func headingLike(s string) bool {
 }
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
-// sequence written twice, which textnorm.Doubled(s) requires: Key is
-// valid UTF-8, so halves equal as bytes are halves equal as runes. It
-// reads s once and builds nothing.
+// sequence written twice, which textnorm.Doubled(s) requires, without
+// building the key.
 //
-// It first asks whether the first rune of the key is written again
-// further on, as it must be to start the second half; for a rune no
-// other folds into (not ASCII, not full width), that is a search for its
-// bytes, which rules out nearly every line of a book without decoding it.
+// The second half starts with the first rune of the key, so it is looked
+// for only where that rune is written again, and there the two halves are
+// compared rune by rune (halvesEqual), which fails within a rune or two
+// on nearly every line. For a rune no other folds into (not ASCII, not
+// full width), the places are found by a search for its bytes, which
+// rules out most lines of a book at once: valid bytes of a rune are
+// decoded as that rune wherever they stand, since they start with a byte
+// that continues no rune.
 func mayBeDoubled(s string) bool {
-	for i := 0; i < len(s); {
-		r, size := textnorm.DecodeRuneAt(s, i)
-		i += size
-		if r == utf8.RuneError || textnorm.IsSpace(r) {
-			continue
-		}
-		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.Contains(s[i:], s[i-size:i]) {
-			return false
-		}
-		break
-	}
-	var buf [128]rune
-	n := 0
-	for i := 0; i < len(s); {
-		var r rune
-		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// U+4000–U+9FFF, most of the text, decoded in line:
-			// neither a space nor U+FFFD, and not folded.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		} else {
-			var size int
-			r, size = textnorm.DecodeRuneAt(s, i)
-			i += size
-		}
-		if r == utf8.RuneError || textnorm.IsSpace(r) {
-			continue
-		}
-		r = textnorm.FoldWidth(r)
-		if n == len(buf) {
-			return true // too long to check here: let Doubled decide
-		}
-		buf[n] = r
-		n++
-	}
-	if n == 0 || n%2 != 0 {
+	r0, start, next := keyRune(s, 0)
+	if r0 < 0 {
 		return false
 	}
-	return slices.Equal(buf[:n/2], buf[n/2:n])
+	if r0 >= utf8.RuneSelf && textnorm.FoldWidth(r0) == r0 {
+		w := s[start:next]
+		for q := next; ; q += len(w) {
+			k := strings.Index(s[q:], w)
+			if k < 0 {
+				return false
+			}
+			if q += k; halvesEqual(s, start, q) {
+				return true
+			}
+		}
+	}
+	for q := next; ; {
+		r, at, end := keyRune(s, q)
+		if r < 0 {
+			return false
+		}
+		if r == r0 && halvesEqual(s, start, at) {
+			return true
+		}
+		q = end
+	}
+}
+
+// halvesEqual reports whether the runes of textnorm.Key(s[:q]), which
+// starts at s[from], are those of textnorm.Key(s[q:]), where q is the
+// start of a rune.
+func halvesEqual(s string, from, q int) bool {
+	a, b := from, q
+	for {
+		ra, _, enda := keyRune(s[:q], a)
+		rb, _, endb := keyRune(s, b)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		a, b = enda, endb
+	}
+}
+
+// keyRune returns the next rune of textnorm.Key(s) at or after s[i], with
+// where it starts and ends in s, or -1 at the end of the key: spaces,
+// U+FFFD and bytes that are not UTF-8 are passed over, and full-width
+// ASCII is folded. The runes U+4000–U+9FFF, most of the text, are decoded
+// in line: none is a space, U+FFFD or full width.
+func keyRune(s string, i int) (r rune, start, end int) {
+	for i < len(s) {
+		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), i, i + 3
+		}
+		r, size := textnorm.DecodeRuneAt(s, i)
+		if r != utf8.RuneError && !textnorm.IsSpace(r) {
+			return textnorm.FoldWidth(r), i, i + size
+		}
+		i += size
+	}
+	return -1, i, i
 }
 
 // nextContent returns the number of the next line after n that is body
