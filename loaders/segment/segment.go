@@ -86,11 +86,14 @@ type Document struct {
 	City        string // the city the yearbook describes, without 市 (武威)
 	Diagnostics []kg.Diagnostic
 
-	// pathFrom and paths cache Path, which every Source asks for: the
-	// path of the lines from pathFrom[i] up to pathFrom[i+1] is paths[i].
-	// Parse fills them; nil in a Document built by hand.
+	// pathFrom, paths and pathEnd cache Path, which every Source asks
+	// for: the path of the lines from pathFrom[i] up to pathFrom[i+1] is
+	// paths[pathEnd[i]:pathEnd[i+1]]. The paths are written one after the
+	// other into one string, one allocation for all. Parse fills them;
+	// nil in a Document built by hand.
 	pathFrom []int
-	paths    []string
+	paths    string
+	pathEnd  []int
 	// clean holds every line cleaned (textnorm.Clean), one after the
 	// other: line n is clean[cleanEnd[n-1]:cleanEnd[n]]. Each extractor
 	// joins the same lines into passages, and this way a line is cleaned
@@ -922,34 +925,43 @@ func (d *Document) indexPaths() {
 	}
 	slices.Sort(from)
 	from = slices.Compact(from)
-	d.paths = make([]string, len(from))
+	var b strings.Builder
+	d.pathEnd = make([]int, len(from)+1)
 	for i, n := range from {
-		d.paths[i] = d.path(n)
+		d.writePath(&b, n)
+		d.pathEnd[i+1] = b.Len()
 	}
+	d.paths = b.String()
 	d.pathFrom = from
 }
 
 // Path returns the section path of line n: part > section > 【topic】.
 func (d *Document) Path(n int) string {
 	if i := sort.SearchInts(d.pathFrom, n+1) - 1; i >= 0 {
-		return d.paths[i]
+		return d.paths[d.pathEnd[i]:d.pathEnd[i+1]]
 	}
 	return d.path(n)
 }
 
 // path is Path, built from the parts.
 func (d *Document) path(n int) string {
+	var b strings.Builder
+	d.writePath(&b, n)
+	return b.String()
+}
+
+// writePath writes the path of line n to b: the non-empty titles of its
+// part, section and topic, joined by " > ".
+func (d *Document) writePath(b *strings.Builder, n int) {
+	start := b.Len()
+	sep := func() {
+		if b.Len() > start {
+			b.WriteString(" > ")
+		}
+	}
 	for _, p := range d.Parts {
 		if n < p.Start || n > p.End {
 			continue
-		}
-		// The non-empty parts of the path, joined by " > ", written
-		// straight into one builder.
-		var b strings.Builder
-		sep := func() {
-			if b.Len() > 0 {
-				b.WriteString(" > ")
-			}
 		}
 		if p.Title != "" {
 			b.WriteString(p.Title)
@@ -971,9 +983,8 @@ func (d *Document) path(n int) string {
 				}
 			}
 		}
-		return b.String()
+		return
 	}
-	return ""
 }
 
 // Headings returns the titles of the section and of the 【topic】 that hold
