@@ -165,8 +165,10 @@ func Parse(file string, lines []string) *Document {
 	}
 	d.findParts()
 	topics := d.topicLines()
+	// Every topic starts at a marked line: one array holds them all.
+	b := &blocks{topics: make([]Topic, 0, count(topics))}
 	for _, p := range d.Parts {
-		d.findSections(p, topics)
+		d.findSections(p, topics, b)
 	}
 	d.indexPaths()
 	d.cleanLines()
@@ -624,12 +626,42 @@ func indexEntry(s string) (title, pages string, ok bool) {
 	return s[:start], s[start:end], true
 }
 
+// blocks hands out the Sections and Topics of a Document from arrays of
+// them: a few allocations for a book instead of one for each of its
+// thousand topics. A pointer keeps its array alive, and the Document
+// keeps them all.
+type blocks struct {
+	sections []Section
+	topics   []Topic
+}
+
+// take returns a pointer to a new element of *free set to v, and makes
+// the next array when *free is full.
+func take[T any](free *[]T, v T) *T {
+	if len(*free) == cap(*free) {
+		*free = make([]T, 0, 64)
+	}
+	*free = append(*free, v)
+	return &(*free)[len(*free)-1]
+}
+
+// count returns the number of true values in marks.
+func count(marks []bool) int {
+	n := 0
+	for _, m := range marks {
+		if m {
+			n++
+		}
+	}
+	return n
+}
+
 // findSections splits a part into sections at its section headings and
 // finds the topics and author lines of each.
 //
 // topics marks the lines that start a 【topic】 (topicLines).
-func (d *Document) findSections(p *Part, topics []bool) {
-	cur := &Section{Start: p.Start}
+func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
+	cur := take(&b.sections, Section{Start: p.Start})
 	p.Sections = append(p.Sections, cur)
 	for n := p.Start; n <= p.End; n++ {
 		l := d.Line(n)
@@ -638,7 +670,7 @@ func (d *Document) findSections(p *Part, topics []bool) {
 		}
 		switch {
 		case topicStart(l.Text):
-			t := d.topic(n)
+			t := d.topic(n, b)
 			cur.Topics = append(cur.Topics, t)
 			n = t.TextStart
 		case mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
@@ -655,7 +687,7 @@ func (d *Document) findSections(p *Part, topics []bool) {
 		default:
 			if title, last, ok := d.heading(n, p.End, topics); ok {
 				cur.End = n - 1
-				cur = &Section{Title: title, Start: n}
+				cur = take(&b.sections, Section{Title: title, Start: n})
 				p.Sections = append(p.Sections, cur)
 				for k := n; k <= last; k++ {
 					if d.Line(k).Kind == Body {
@@ -694,9 +726,9 @@ func (d *Document) findSections(p *Part, topics []bool) {
 
 // topic reads the 【title】 starting at line n; a title may wrap onto the
 // next content line.
-func (d *Document) topic(n int) *Topic {
+func (d *Document) topic(n int, b *blocks) *Topic {
 	l := d.Line(n)
-	t := &Topic{Start: n, Page: l.Page, TextStart: n}
+	t := take(&b.topics, Topic{Start: n, Page: l.Page, TextStart: n})
 	text := strings.TrimLeft(l.Text, " ")
 	open := strings.Index(l.Text, "【")
 	title := text[len("【"):]
@@ -925,7 +957,13 @@ func (d *Document) indexPaths() {
 	}
 	slices.Sort(from)
 	from = slices.Compact(from)
+	// The paths are measured first, for the string to be allocated once.
+	var size byteCount
+	for _, n := range from {
+		d.writePath(&size, n)
+	}
 	var b strings.Builder
+	b.Grow(int(size))
 	d.pathEnd = make([]int, len(from)+1)
 	for i, n := range from {
 		d.writePath(&b, n)
@@ -950,9 +988,26 @@ func (d *Document) path(n int) string {
 	return b.String()
 }
 
+// pathWriter is what writePath writes to: a strings.Builder, or a
+// byteCount to measure the paths first.
+type pathWriter interface {
+	WriteString(string) (int, error)
+	Len() int
+}
+
+// byteCount is a pathWriter that counts the bytes written to it.
+type byteCount int
+
+func (c *byteCount) WriteString(s string) (int, error) {
+	*c += byteCount(len(s))
+	return len(s), nil
+}
+
+func (c *byteCount) Len() int { return int(*c) }
+
 // writePath writes the path of line n to b: the non-empty titles of its
 // part, section and topic, joined by " > ".
-func (d *Document) writePath(b *strings.Builder, n int) {
+func (d *Document) writePath(b pathWriter, n int) {
 	start := b.Len()
 	sep := func() {
 		if b.Len() > start {
