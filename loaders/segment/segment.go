@@ -566,9 +566,8 @@ func (d *Document) indexChapters() []indexChapter {
 			title = prev + title
 		}
 		prev = ""
-		pages := strings.Fields(strings.ReplaceAll(pageList, "\u3000", " "))
-		if len(pages) == 1 && !strings.ContainsAny(pages[0], "ab") {
-			n, _ := strconv.Atoi(pages[0])
+		if page, ok := barePage(pageList); ok {
+			n, _ := strconv.Atoi(page)
 			out = append(out, indexChapter{title: title, page: n, line: i + 1})
 		}
 	}
@@ -654,6 +653,19 @@ func count(marks []bool) int {
 		}
 	}
 	return n
+}
+
+// barePage returns the page of an index entry's pages (of indexEntry)
+// when they are one bare page number, not several or a page with a
+// column letter (45a). The pages are runs of U+3000 each followed by
+// digits and an optional a or b, so they are one page when no U+3000
+// follows the first run.
+func barePage(pages string) (string, bool) {
+	p := strings.TrimLeft(pages, "\u3000")
+	if strings.Contains(p, "\u3000") || strings.ContainsAny(p, "ab") {
+		return "", false
+	}
+	return p, true
 }
 
 // findSections splits a part into sections at its section headings and

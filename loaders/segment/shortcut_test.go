@@ -2,6 +2,7 @@ package segment
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -41,5 +42,29 @@ func TestMayBeDoubled(t *testing.T) {
 	walk("", 0)
 	if doubled < 1000 {
 		t.Errorf("only %d doubled strings: the check checks little", doubled)
+	}
+}
+
+// TestBarePage holds barePage to the fields of the pages of every index
+// entry of the sample lines and of made-up ones.
+func TestBarePage(t *testing.T) {
+	bare := 0
+	lines := append(sampleLines(t), "大事记\u300045", "大事记\u3000\u300045a", "大事记\u300045\u30007", "名\u3000\u3000\u300012b", "名\u30001\u3000\u30002a")
+	for _, s := range lines {
+		_, pages, ok := indexEntry(strings.TrimLeft(strings.TrimRight(s, " "), " "))
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(strings.ReplaceAll(pages, "\u3000", " "))
+		want := len(fields) == 1 && !strings.ContainsAny(fields[0], "ab")
+		if page, got := barePage(pages); got != want || want && page != fields[0] {
+			t.Fatalf("barePage(%q) = %q, %v; want %q", pages, page, got, fields)
+		}
+		if want {
+			bare++
+		}
+	}
+	if bare < 30 {
+		t.Errorf("only %d bare pages: the check checks little", bare)
 	}
 }
