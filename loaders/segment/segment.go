@@ -865,7 +865,8 @@ func headingLike(s string) bool {
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
 // sequence written twice, which textnorm.Doubled(s) requires, without
-// building the key.
+// building the key; but false for a key that starts with a digit, a
+// parenthesis or %, which Doubled refuses in a half.
 //
 // The second half starts with the first rune of the key, so it is looked
 // for only where that rune is written again, and there the two halves are
@@ -877,7 +878,7 @@ func headingLike(s string) bool {
 // that continues no rune.
 func mayBeDoubled(s string) bool {
 	r0, start, next := keyRune(s, 0)
-	if r0 < 0 {
+	if r0 < 0 || r0 < utf8.RuneSelf && strings.IndexByte("0123456789()%", byte(r0)) >= 0 {
 		return false
 	}
 	if r0 >= utf8.RuneSelf && textnorm.FoldWidth(r0) == r0 {

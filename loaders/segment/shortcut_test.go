@@ -9,10 +9,11 @@ import (
 )
 
 // doubledRef is the specification of mayBeDoubled: the runes of the key,
-// not none, are one sequence written twice.
+// not none, are one sequence written twice, which does not start with a
+// digit, a parenthesis or %.
 func doubledRef(s string) bool {
 	k := []rune(textnorm.Key(s))
-	return len(k) > 0 && len(k)%2 == 0 && slices.Equal(k[:len(k)/2], k[len(k)/2:])
+	return len(k) > 0 && len(k)%2 == 0 && slices.Equal(k[:len(k)/2], k[len(k)/2:]) && !strings.ContainsRune("0123456789()%", k[0])
 }
 
 // TestMayBeDoubled holds mayBeDoubled to doubledRef on the sample lines
@@ -34,7 +35,7 @@ func TestMayBeDoubled(t *testing.T) {
 	walk = func(s string, depth int) {
 		check(s)
 		if depth < 5 {
-			for _, p := range []string{" ", "\u3000", "\uFFFD", "\xe4\xb8", "\xad", "中", "国", "a", "A", "Ａ", "１", "1"} {
+			for _, p := range []string{" ", "\u3000", "\uFFFD", "\xe4\xb8", "\xad", "中", "国", "a", "A", "Ａ", "１", "1", "（"} {
 				walk(s+p, depth+1)
 			}
 		}
