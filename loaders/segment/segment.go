@@ -374,13 +374,13 @@ func (d *Document) markCaptions() {
 // coveredYear returns the year the text speaks of most: a yearbook of
 // edition N covers year N-1, and its dates often omit the year.
 func coveredYear(lines []string) int {
-	counts := map[int]int{}
+	var counts [200]int // by year, from 1900: years finds no other
 	for _, l := range lines {
-		years(l, func(y int) { counts[y]++ })
+		years(l, func(y int) { counts[y-1900]++ })
 	}
 	best, n := 0, 0
-	for y, c := range counts {
-		if c > n || (c == n && y > best) {
+	for i, c := range counts {
+		if y := 1900 + i; c > n || (c == n && c > 0 && y > best) {
 			best, n = y, c
 		}
 	}
@@ -391,16 +391,22 @@ func coveredYear(lines []string) int {
 // as reYear.FindAllStringSubmatch finds them. Every match ends in 年 and
 // none holds one before its end, so matches cannot overlap, and each is
 // found from its 年: the four digits (19xx or 20xx) right before it, or
-// before one \s character before it. Searching for 年 passes over the
-// lines of the book far faster than trying each byte.
+// before one \s character before it. Searching for the last byte of 年,
+// rarer in Chinese text than its first, passes over the lines of the book
+// far faster than trying each byte.
 func years(s string, f func(int)) {
-	for off := 0; ; {
-		k := strings.Index(s[off:], "年")
-		if k < 0 {
+	const word = "年"
+	for off := len(word) - 1; off < len(s); {
+		end := strings.IndexByte(s[off:], word[len(word)-1])
+		if end < 0 {
 			return
 		}
-		k += off
-		off = k + len("年")
+		end += off + 1
+		off = end
+		k := end - len(word)
+		if s[k:end] != word {
+			continue
+		}
 		i := k - 4
 		if k >= 1 && reSpace(s[k-1]) {
 			i-- // 2023 年
