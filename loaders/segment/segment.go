@@ -212,20 +212,22 @@ func (d *Document) markPages() {
 	d.Lines[0].PageStart = true
 	for i := 0; i < len(d.Lines); i++ {
 		l := &d.Lines[i]
-		if end, num, ok := d.banner(i); ok {
-			if num > 0 {
-				page = num
-			} else {
-				page++
+		if bannerWord(l.Raw) {
+			if end, num, ok := d.banner(i); ok {
+				if num > 0 {
+					page = num
+				} else {
+					page++
+				}
+				for j := bannerStart(d, i); j <= end; j++ {
+					d.Lines[j].Kind = Banner
+					d.Lines[j].Page = page
+				}
+				// A banner's last line carries the number of the page it opens.
+				d.Lines[end].PageStart = true
+				i = end
+				continue
 			}
-			for j := bannerStart(d, i); j <= end; j++ {
-				d.Lines[j].Kind = Banner
-				d.Lines[j].Page = page
-			}
-			// A banner's last line carries the number of the page it opens.
-			d.Lines[end].PageStart = true
-			i = end
-			continue
 		}
 		if i > 0 && l.Kind != Blank && strings.HasPrefix(l.Raw, " ") && !strings.HasPrefix(l.Raw, "  ") &&
 			d.Lines[i-1].Kind != Blank && d.Lines[i-1].Kind != Banner {
@@ -243,14 +245,11 @@ func (d *Document) markPages() {
 	}
 }
 
-// banner reports whether a running banner's year line (2 0 2 4) is at or
-// after line index i, within the banner block that starts at i, and returns
-// the index of the banner's last line (page number + chapter) and the page
-// number printed there.
+// banner reports whether a running banner's year line (2 0 2 4) is
+// after line index i, a 年鉴 line (bannerWord), within the banner block
+// that starts at i, and returns the index of the banner's last line (page
+// number + chapter) and the page number printed there.
 func (d *Document) banner(i int) (end, page int, ok bool) {
-	if !bannerWord(d.Lines[i].Raw) {
-		return 0, 0, false
-	}
 	j := i + 1
 	for ; j < len(d.Lines) && j < i+40; j++ {
 		t := strings.TrimSpace(d.Lines[j].Raw)
@@ -275,12 +274,28 @@ func (d *Document) banner(i int) (end, page int, ok bool) {
 }
 
 // bannerWord reports whether strings.TrimSpace(raw) is 年鉴, the line that
-// starts a running banner, asked of every line. Past the ASCII spaces
-// that start raw, a byte that cannot start a space of Unicode (U+0085,
-// U+00A0, U+1680, U+2000–U+205F and U+3000 start with C2, E1, E2 or E3)
-// ends the spaces TrimSpace drops: the word must stand right there, which
-// rules out nearly every line at its first bytes.
+// starts a running banner. It is asked of every line, so it rules out in
+// line those whose first byte starts neither a space nor 年 (bannerLead),
+// nearly every line, before bannerWordTrimmed reads on.
 func bannerWord(raw string) bool {
+	return raw != "" && bannerLead[raw[0]] && bannerWordTrimmed(raw)
+}
+
+// bannerLead marks the first bytes of 年 and of the spaces of Unicode: the
+// ASCII spaces, U+0085, U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and
+// U+3000 (E3).
+var bannerLead = func() (t [256]bool) {
+	for _, c := range []byte{"年"[0], ' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
+
+// bannerWordTrimmed is bannerWord past its first byte. Past the ASCII
+// spaces that start raw, a byte that cannot start a space of Unicode
+// (any but C2, E1, E2 and E3) ends the spaces TrimSpace drops: the word
+// must stand right there.
+func bannerWordTrimmed(raw string) bool {
 	const word = "年鉴"
 	i := 0
 	for i < len(raw) && (raw[i] == ' ' || raw[i] >= '\t' && raw[i] <= '\r') {
