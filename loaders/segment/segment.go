@@ -116,7 +116,6 @@ var (
 	reCaptionStart = regexp.MustCompile(`图\s?\d{1,3}\x{3000}`)
 	reCredit       = regexp.MustCompile(`(摄|供图)\s*[）)]\s*$`)
 	reSpacedYear   = regexp.MustCompile(`^\d( \d){3}$`)
-	rePageChapter  = regexp.MustCompile(`^\s?(\d{1,3})\s*(\S.*)$`)
 	reAuthor       = regexp.MustCompile(`^\s?[（\[][^（）\[\]]*([（(][^）)]*[）)][^（）\[\]]*)*[）\]]\s*$`)
 	reAuthorOpen   = regexp.MustCompile(`^\s?（[^）]{4,}$`)
 	reYear         = regexp.MustCompile(`(20\d\d|19\d\d)\s?年`)
@@ -234,8 +233,8 @@ func (d *Document) markPages() {
 			page++
 			l.PageStart = true
 			l.Text = l.Text[1:]
-			if m := rePageChapter.FindStringSubmatch(l.Raw); m != nil {
-				if n, _ := strconv.Atoi(m[1]); (n == page || n == page+1) && utf8.RuneCountInString(textnorm.Key(m[2])) <= 8 && textnorm.HanCount(m[2]) >= 2 {
+			if num, chapter, ok := pageChapter(l.Raw); ok {
+				if n, _ := strconv.Atoi(num); (n == page || n == page+1) && utf8.RuneCountInString(textnorm.Key(chapter)) <= 8 && textnorm.HanCount(chapter) >= 2 {
 					page = n
 					l.Kind = PageHeader
 				}
@@ -266,11 +265,43 @@ func (d *Document) banner(i int) (end, page int, ok bool) {
 	if j >= len(d.Lines) {
 		return 0, 0, false
 	}
-	if m := rePageChapter.FindStringSubmatch(d.Lines[j].Raw); m != nil {
-		n, _ := strconv.Atoi(m[1])
+	if num, _, ok := pageChapter(d.Lines[j].Raw); ok {
+		n, _ := strconv.Atoi(num)
 		return j, n, true
 	}
 	return j - 1, 0, true
+}
+
+// pageChapter is rePageChapter.FindStringSubmatch(s), `^\s?(\d{1,3})\s*(\S.*)$`,
+// without the regexp, asked of every line that starts a page: it returns
+// the page number and the chapter after it. The one \s is taken if there
+// is one (a digit must follow it), and the digits greedily, up to three:
+// when nothing but \s follows them, the regexp gives back the last digit
+// to be the chapter's first character (\S), which no \s can be. The
+// chapter runs to the end of s, so it may hold no line feed (.).
+func pageChapter(s string) (num, chapter string, ok bool) {
+	i := 0
+	if s != "" && reSpace(s[0]) {
+		i++
+	}
+	j := i
+	for j < len(s) && j-i < 3 && isDigit(s[j]) {
+		j++
+	}
+	if j == i {
+		return "", "", false
+	}
+	k := j
+	for k < len(s) && reSpace(s[k]) {
+		k++
+	}
+	if k == len(s) {
+		k = j - 1 // the digit given back
+	}
+	if k == i || strings.IndexByte(s[k:], '\n') >= 0 {
+		return "", "", false
+	}
+	return s[i:min(j, k)], s[k:], true
 }
 
 // bannerWord reports whether strings.TrimSpace(raw) is 年鉴, the line that

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -67,5 +68,40 @@ func TestBarePage(t *testing.T) {
 	}
 	if bare < 30 {
 		t.Errorf("only %d bare pages: the check checks little", bare)
+	}
+}
+
+// rePageChapter is the specification of pageChapter.
+var rePageChapter = regexp.MustCompile(`^\s?(\d{1,3})\s*(\S.*)$`)
+
+// TestPageChapter holds pageChapter to rePageChapter on the sample lines
+// and on every string of up to five pieces of digits, spaces and text.
+func TestPageChapter(t *testing.T) {
+	matched := 0
+	check := func(s string) {
+		num, chapter, ok := pageChapter(s)
+		m := rePageChapter.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (num != m[1] || chapter != m[2]) {
+			t.Fatalf("pageChapter(%q) = %q, %q, %v; want %q", s, num, chapter, ok, m)
+		}
+		if ok {
+			matched++
+		}
+	}
+	for _, s := range sampleLines(t) {
+		check(s)
+	}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		check(s)
+		if depth < 5 {
+			for _, p := range []string{"1", "2", " ", "\t", "\n", "\v", "\u3000", "章", "a", "\xff"} {
+				walk(s+p, depth+1)
+			}
+		}
+	}
+	walk("", 0)
+	if matched < 1000 {
+		t.Errorf("only %d matches: the check checks little", matched)
 	}
 }
