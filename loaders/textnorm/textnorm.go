@@ -40,7 +40,7 @@ func Key(s string) string {
 	b.WriteString(s[:i])
 	for i < len(s) {
 		// A rune Key drops or folds, or one keyRun leaves to the decoder.
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := DecodeRuneAt(s, i)
 		if !IsSpace(r) && r != utf8.RuneError {
 			b.WriteRune(FoldWidth(r))
 		}
@@ -180,7 +180,7 @@ func AppendClean(b *strings.Builder, s string) {
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := DecodeRuneAt(s, i)
 		if r == utf8.RuneError || IsSpace(r) {
 			b.WriteString(s[start:i])
 			pendingSpace = pendingSpace || r != utf8.RuneError
@@ -337,7 +337,28 @@ func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
 // bytes of the spaces instead of decoding the last runes: the segmenter
 // trims every line of a book. A space's bytes at the end of s are always
 // decoded as that space, since none of them starts a rune but the first.
+//
+// A line that ends in none of the spaces' last bytes (spaceLast) is
+// returned in line, without a call: most lines of a book.
 func TrimRightSpace(s string) string {
+	if s == "" || !spaceLast[s[len(s)-1]] {
+		return s
+	}
+	return trimRightSpace(s)
+}
+
+// spaceLast marks the last bytes of the spaces of IsSpace: ' ', '\t',
+// '\r', and those of U+3000 (E3 80 80), U+2002 and U+2003 (E2 80 82,
+// E2 80 83) and U+00A0 (C2 A0).
+var spaceLast = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\r', 0x80, 0x82, 0x83, 0xA0} {
+		t[c] = true
+	}
+	return t
+}()
+
+// trimRightSpace is TrimRightSpace past its first check.
+func trimRightSpace(s string) string {
 	for len(s) > 0 {
 		switch n := len(s); {
 		case s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\r':
