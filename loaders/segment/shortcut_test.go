@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -103,5 +104,39 @@ func TestPageChapter(t *testing.T) {
 	walk("", 0)
 	if matched < 1000 {
 		t.Errorf("only %d matches: the check checks little", matched)
+	}
+}
+
+// TestPassageInPlace holds the passages taken in place from the cleaned
+// text to those built line by line, for the text of every topic and
+// section of the fixtures and the yearbook, and for the topics' text cut
+// at every byte of the start of its first line.
+func TestPassageInPlace(t *testing.T) {
+	cuts := 0
+	for _, pf := range parseFixtures(t) {
+		d, bare := pf.d, pf.bare
+		check := func(from, to, col int) {
+			got, want := d.Passage(from, to, col), bare.Passage(from, to, col)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: Passage(%d, %d, %d) = %+v, want %+v", pf.file, from, to, col, got, want)
+			}
+		}
+		for _, p := range d.Parts {
+			for _, s := range p.Sections {
+				check(s.Start, s.End, 0)
+				for _, tp := range s.Topics {
+					text := d.Line(tp.TextStart).Text
+					for col := 0; col <= min(len(text), 40)+1; col++ {
+						check(tp.TextStart, tp.End, col)
+						if _, ok := d.cleanCut(tp.TextStart, tp.TextStart, col); ok && col > 0 && col < len(text) {
+							cuts++
+						}
+					}
+				}
+			}
+		}
+	}
+	if cuts < 1000 {
+		t.Errorf("only %d lines cut in place: the check checks little", cuts)
 	}
 }
