@@ -39,7 +39,14 @@ type Passage struct {
 // lines follow one another in the text Parse cleaned, and the passage is
 // that stretch of it (inPlace).
 func (d *Document) Passage(from, to, col int) *Passage {
-	p := &Passage{Start: from}
+	p := &Passage{}
+	d.passage(p, from, to, col)
+	return p
+}
+
+// passage fills p with Passage(from, to, col).
+func (d *Document) passage(p *Passage, from, to, col int) {
+	p.Start = from
 	cached := d.cleanEnd != nil && d.endsFrom != nil
 	// Size the text and the tables first: cleaning only shortens a
 	// line, and drops no sentence end.
@@ -67,7 +74,7 @@ func (d *Document) Passage(from, to, col int) *Passage {
 	if follow && lines > 0 {
 		if cut, ok := d.cleanCut(first, from, col); ok {
 			d.inPlace(p, first, to, d.cleanEnd[first-1]+cut)
-			return p
+			return
 		}
 	}
 	var b strings.Builder
@@ -102,7 +109,6 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		}
 	}
 	p.Text = b.String()
-	return p
 }
 
 // cleanLen returns the length of the cleaned text of line n, l, where Parse
@@ -372,8 +378,25 @@ type Stretch struct {
 // It is not kept in the Document because extractors also read copies of
 // the Document whose lines are marked differently (prose skips tables),
 // and a cache would be shared with those copies.
+//
+// The stretches and their passages are held in two arrays, sized for the
+// most stretches the sections can have: two allocations, not one or more
+// for each of some thousand stretches.
 func (d *Document) Running() []Stretch {
-	var out []Stretch
+	most := 0
+	for _, pt := range d.Parts {
+		for _, s := range pt.Sections {
+			most += 2*len(s.Topics) + 1
+		}
+	}
+	out := make([]Stretch, 0, most)
+	passages := make([]Passage, 0, most)
+	passage := func(from, to, col int) *Passage {
+		passages = append(passages, Passage{})
+		p := &passages[len(passages)-1]
+		d.passage(p, from, to, col)
+		return p
+	}
 	for _, pt := range d.Parts {
 		if strings.Contains(pt.Title, "索引") {
 			continue
@@ -382,13 +405,13 @@ func (d *Document) Running() []Stretch {
 			start := s.Start
 			for _, t := range s.Topics {
 				if t.Start > start {
-					out = append(out, Stretch{Passage: d.Passage(start, t.Start-1, 0), Part: pt, Section: s})
+					out = append(out, Stretch{Passage: passage(start, t.Start-1, 0), Part: pt, Section: s})
 				}
-				out = append(out, Stretch{Passage: d.TopicText(t), Part: pt, Section: s, Topic: t})
+				out = append(out, Stretch{Passage: passage(t.TextStart, t.End, t.TextCol), Part: pt, Section: s, Topic: t})
 				start = t.End + 1
 			}
 			if start <= s.End {
-				out = append(out, Stretch{Passage: d.Passage(start, s.End, 0), Part: pt, Section: s})
+				out = append(out, Stretch{Passage: passage(start, s.End, 0), Part: pt, Section: s})
 			}
 		}
 	}
