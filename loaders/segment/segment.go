@@ -114,7 +114,6 @@ func (d *Document) Line(n int) *Line { return &d.Lines[n-1] }
 
 var (
 	reCaptionStart = regexp.MustCompile(`图\s?\d{1,3}\x{3000}`)
-	reCredit       = regexp.MustCompile(`(摄|供图)\s*[）)]\s*$`)
 	reSpacedYear   = regexp.MustCompile(`^\d( \d){3}$`)
 	reAuthor       = regexp.MustCompile(`^\s?[（\[][^（）\[\]]*([（(][^）)]*[）)][^（）\[\]]*)*[）\]]\s*$`)
 	reAuthorOpen   = regexp.MustCompile(`^\s?（[^）]{4,}$`)
@@ -272,6 +271,24 @@ func (d *Document) banner(i int) (end, page int, ok bool) {
 	return j - 1, 0, true
 }
 
+// credit reports whether s ends a photo credit: reCredit,
+// `(摄|供图)\s*[）)]\s*$`, without the regexp, which tries every start in
+// s. Its end is read back: \s characters, a closing parenthesis, \s
+// characters and 摄 or 供图, none of which is \s.
+func credit(s string) bool {
+	const space = " \t\n\f\r" // \s
+	s = strings.TrimRight(s, space)
+	if t, ok := strings.CutSuffix(s, "）"); ok {
+		s = t
+	} else if t, ok := strings.CutSuffix(s, ")"); ok {
+		s = t
+	} else {
+		return false
+	}
+	s = strings.TrimRight(s, space)
+	return strings.HasSuffix(s, "摄") || strings.HasSuffix(s, "供图")
+}
+
 // pageChapter is rePageChapter.FindStringSubmatch(s), `^\s?(\d{1,3})\s*(\S.*)$`,
 // without the regexp, asked of every line that starts a page: it returns
 // the page number and the chapter after it. The one \s is taken if there
@@ -385,12 +402,12 @@ func (d *Document) markCaptions() {
 			}
 			d.Diagnostics = append(d.Diagnostics, kg.Diagnostic{File: d.File, Line: l.N, Column: utf8.RuneCountInString(l.Text[:loc[0]]) + 1, Code: "caption-glued", Message: "photo caption glued to body text; cut off"})
 			l.Text = l.Text[:loc[0]]
-			if reCredit.MatchString(l.Raw) {
+			if credit(l.Raw) {
 				continue
 			}
 		} else {
 			l.Kind = Caption
-			if reCredit.MatchString(l.Raw) {
+			if credit(l.Raw) {
 				continue
 			}
 		}
@@ -403,7 +420,7 @@ func (d *Document) markCaptions() {
 			if n.PageStart || topicStart(n.Raw) {
 				break
 			}
-			if reCredit.MatchString(n.Raw) {
+			if credit(n.Raw) {
 				n.Kind = Credit
 				for k := i + 1; k < j; k++ {
 					if d.Lines[k].Kind == Body {

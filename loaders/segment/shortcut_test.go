@@ -140,3 +140,35 @@ func TestPassageInPlace(t *testing.T) {
 		t.Errorf("only %d lines cut in place: the check checks little", cuts)
 	}
 }
+
+// reCredit is the specification of credit.
+var reCredit = regexp.MustCompile(`(摄|供图)\s*[）)]\s*$`)
+
+// TestCredit holds credit to reCredit on the sample lines and on every
+// string of up to five pieces of a credit's parts.
+func TestCredit(t *testing.T) {
+	matched := 0
+	check := func(s string) {
+		if got, want := credit(s), reCredit.MatchString(s); got != want {
+			t.Fatalf("credit(%q) = %v, want %v", s, got, want)
+		} else if want {
+			matched++
+		}
+	}
+	for _, s := range sampleLines(t) {
+		check(s)
+	}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		check(s)
+		if depth < 5 {
+			for _, p := range []string{"摄", "供图", "图", "）", ")", " ", "\n", "\u3000", "（", "王"} {
+				walk(s+p, depth+1)
+			}
+		}
+	}
+	walk("", 0)
+	if matched < 1000 {
+		t.Errorf("only %d credits: the check checks little", matched)
+	}
+}
