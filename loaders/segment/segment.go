@@ -153,6 +153,11 @@ func Parse(file string, lines []string) *Document {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
 			// would reduce to "" is what TrimRightFunc reduces to "".
 			d.Lines[i].Kind = Blank
+			// The empty string literal, whose pointer is nil: the lines
+			// live as long as the Document, and the garbage collector
+			// passes over a nil pointer at once, but follows an empty
+			// piece of raw into the text it points into.
+			d.Lines[i].Text = ""
 		}
 	}
 	d.markPages()
