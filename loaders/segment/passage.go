@@ -40,12 +40,13 @@ type Passage struct {
 // that stretch of it (inPlace).
 func (d *Document) Passage(from, to, col int) *Passage {
 	p := &Passage{}
-	d.passage(p, from, to, col)
+	d.passage(p, from, to, col, nil)
 	return p
 }
 
-// passage fills p with Passage(from, to, col).
-func (d *Document) passage(p *Passage, from, to, col int) {
+// passage fills p with Passage(from, to, col), its tables taken from
+// arena.
+func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 	p.Start = from
 	cached := d.cleanEnd != nil && d.endsFrom != nil
 	// Size the text and the tables first: cleaning only shortens a
@@ -68,7 +69,7 @@ func (d *Document) passage(p *Passage, from, to, col int) {
 	if lines > 0 {
 		// One array for the three tables: a passage is made for every
 		// topic and stretch of text, by each extractor.
-		all := make([]int, 2*lines+ends)
+		all := arena.take(2*lines + ends)
 		p.offs, p.lines, p.ends = all[:0:lines], all[lines:lines:2*lines], all[2*lines:2*lines:2*lines+ends]
 	}
 	if follow && lines > 0 {
@@ -109,6 +110,23 @@ func (d *Document) passage(p *Passage, from, to, col int) {
 		}
 	}
 	p.Text = b.String()
+}
+
+// ints hands out arrays of ints from larger ones, for the tables of the
+// passages of Running: a few allocations instead of one a passage.
+type ints struct{ free []int }
+
+// take returns an array of n ints from a, or a new one if a is nil.
+func (a *ints) take(n int) []int {
+	if a == nil {
+		return make([]int, n)
+	}
+	if len(a.free) < n {
+		a.free = make([]int, max(n, 1<<14))
+	}
+	s := a.free[:n:n]
+	a.free = a.free[n:]
+	return s
 }
 
 // cleanLen returns the length of the cleaned text of line n, l, where Parse
@@ -380,8 +398,9 @@ type Stretch struct {
 // and a cache would be shared with those copies.
 //
 // The stretches and their passages are held in two arrays, sized for the
-// most stretches the sections can have: two allocations, not one or more
-// for each of some thousand stretches.
+// most stretches the sections can have, and the passages' tables in a
+// few more (ints): a few allocations, not one or more for each of some
+// thousand stretches.
 func (d *Document) Running() []Stretch {
 	most := 0
 	for _, pt := range d.Parts {
@@ -391,10 +410,11 @@ func (d *Document) Running() []Stretch {
 	}
 	out := make([]Stretch, 0, most)
 	passages := make([]Passage, 0, most)
+	var tables ints
 	passage := func(from, to, col int) *Passage {
 		passages = append(passages, Passage{})
 		p := &passages[len(passages)-1]
-		d.passage(p, from, to, col)
+		d.passage(p, from, to, col, &tables)
 		return p
 	}
 	for _, pt := range d.Parts {
