@@ -169,7 +169,8 @@ func Parse(file string, lines []string) *Document {
 	d.findParts()
 	topics := d.topicLines()
 	// Every topic starts at a marked line: one array holds them all.
-	b := &blocks{topics: make([]Topic, 0, count(topics))}
+	nt := count(topics)
+	b := &blocks{topics: make([]Topic, 0, nt), lists: make([]*Topic, 0, nt)}
 	for _, p := range d.Parts {
 		d.findSections(p, topics, b)
 	}
@@ -706,6 +707,15 @@ func indexEntry(s string) (title, pages string, ok bool) {
 type blocks struct {
 	sections []Section
 	topics   []Topic
+	lists    []*Topic // the Topics of the sections, one after the other
+}
+
+// addTopic appends t to the Topics of s, the section whose topics are
+// the last ones added: the lists of all sections are pieces of one array.
+func (b *blocks) addTopic(s *Section, t *Topic) {
+	b.lists = append(b.lists, t)
+	n := len(b.lists)
+	s.Topics = b.lists[n-len(s.Topics)-1 : n : n]
 }
 
 // take returns a pointer to a new element of *free set to v, and makes
@@ -757,7 +767,7 @@ func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 		switch {
 		case topicStart(l.Text):
 			t := d.topic(n, b)
-			cur.Topics = append(cur.Topics, t)
+			b.addTopic(cur, t)
 			n = t.TextStart
 		case mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
 			l.Kind = Author
