@@ -765,7 +765,7 @@ func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 			continue
 		}
 		switch {
-		case topicStart(l.Text):
+		case topics[n]: // topicStart(l.Text), marked already
 			t := d.topic(n, b)
 			b.addTopic(cur, t)
 			n = t.TextStart
