@@ -134,6 +134,13 @@ func afterSpace(s, prefix string) bool {
 // topicStart is reTopicStart.MatchString(s), without the regexp.
 func topicStart(s string) bool { return afterSpace(s, "【") }
 
+// mayOpen reports whether s may start with （ or [ after at most one \s
+// character, by its first byte (（ is EF BC 88): findSections asks it of
+// every body line, in line, before mayBeAuthor and afterSpace read on.
+func mayOpen(s string) bool {
+	return s != "" && (s[0] == 0xEF || s[0] == '[' || reSpace(s[0]))
+}
+
 // mayBeAuthor reports what a match of reAuthor needs first: an opening
 // and a closing bracket at the ends of s.
 func mayBeAuthor(s string) bool {
@@ -769,11 +776,11 @@ func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 			t := d.topic(n, b)
 			b.addTopic(cur, t)
 			n = t.TextStart
-		case mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
+		case mayOpen(l.Text) && mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
 			l.Kind = Author
 			cur.Author = strings.Trim(textnorm.Clean(l.Text), "（）[] ")
 			cur.End = n
-		case afterSpace(l.Text, "（") && reAuthorOpen.MatchString(l.Text):
+		case mayOpen(l.Text) && afterSpace(l.Text, "（") && reAuthorOpen.MatchString(l.Text):
 			if next := d.nextContent(n); next > 0 && next <= p.End && d.Line(next).Kind == Body && strings.HasSuffix(strings.TrimSpace(d.Line(next).Text), "）") && utf8.RuneCountInString(d.Line(next).Text) < 16 {
 				l.Kind, d.Line(next).Kind = Author, Author
 				cur.Author = strings.Trim(textnorm.Clean(l.Text+d.Line(next).Text), "（）[] ")

@@ -172,3 +172,27 @@ func TestCredit(t *testing.T) {
 		t.Errorf("only %d credits: the check checks little", matched)
 	}
 }
+
+// TestMayOpen holds mayOpen to the checks it goes before, mayBeAuthor and
+// afterSpace with （, on the sample lines and on every string of up to
+// four pieces of their parts.
+func TestMayOpen(t *testing.T) {
+	check := func(s string) {
+		if (mayBeAuthor(s) || afterSpace(s, "（")) && !mayOpen(s) {
+			t.Fatalf("mayOpen(%q) = false, but the author checks hold", s)
+		}
+	}
+	for _, s := range sampleLines(t) {
+		check(s)
+	}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		check(s)
+		if depth < 4 {
+			for _, p := range []string{"（", "）", "[", "]", " ", "\t", "\n", "\u3000", "市", "a"} {
+				walk(s+p, depth+1)
+			}
+		}
+	}
+	walk("", 0)
+}
