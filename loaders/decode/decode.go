@@ -8,7 +8,9 @@ package decode
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -77,48 +79,87 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 			return nil, "", &Error{File: file, Line: line, Reason: "invalid UTF-8 (and not GB18030 either)"}
 		}
 	}
-	s := string(b)
-	s = strings.TrimSuffix(s, "\n")
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		l = strings.TrimSuffix(l, "\r")
-		if len(l) > MaxLineBytes {
-			return nil, "", &Error{File: file, Line: i + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
-		}
-		lines[i] = l
+	lines, err := split(file, strings.TrimSuffix(string(b), "\n"))
+	if err != nil {
+		return nil, "", err
 	}
 	return lines, enc, nil
 }
 
-// validUTF8 is utf8.Valid(b), faster on Chinese text: ASCII and a
-// three-byte rune led by E1–EC or EE–EF, which take any continuation
-// bytes (nearly every Chinese character and punctuation mark), are
-// checked in line, and only other runes are left to utf8.Valid. TestValidUTF8 holds it to
-// utf8.Valid.
+// split is strings.Split(s, "\n") with a CR dropped from the end of each
+// line, in one pass: a line is found by a search for its line feed, and
+// checked against MaxLineBytes as it is cut.
+//
+// An empty line is the empty string literal, whose pointer is nil, not an
+// empty piece of s, which points into s: a book's lines live through the
+// whole extraction, a third to a half of them are blank, and the garbage
+// collector passes over a nil pointer at once.
+func split(file, s string) ([]string, error) {
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	for {
+		i := strings.IndexByte(s, '\n')
+		l := s
+		if i >= 0 {
+			l, s = s[:i], s[i+1:]
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" {
+			l = "" // see split's doc
+		}
+		if len(l) > MaxLineBytes {
+			return nil, &Error{File: file, Line: len(lines) + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
+		}
+		lines = append(lines, l)
+		if i < 0 {
+			return lines, nil
+		}
+	}
+}
+
+// validUTF8 is utf8.Valid(b), faster on Chinese text. It reads eight
+// bytes at a time: a run of ASCII is passed up to its end in the word, and
+// two three-byte runes led by E1–EC or EE–EF, which take any continuation
+// bytes (nearly every Chinese character and punctuation mark), are passed
+// at once, or one of them. Other runes, up to the next byte that may lead
+// a three-byte rune, are left to utf8.Valid: such a byte never continues a
+// rune, so no rune straddles the cut. TestValidUTF8 holds it to utf8.Valid.
 func validUTF8(b []byte) bool {
 	i := 0
-	for i+2 < len(b) {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+	for len(b)-i >= 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		switch {
+		case w&0x80 == 0:
+			if high := w & 0x8080808080808080; high == 0 {
+				i += 8
+			} else {
+				i += bits.TrailingZeros64(high) >> 3 // up to the first byte not ASCII
+			}
+		case lead3[byte(w)] && w&0xC0C0_00C0C000 == 0x8080_0080_8000 && lead3[byte(w>>24)]:
+			i += 6
+		case lead3[byte(w)] && w&0xC0C000 == 0x808000:
 			i += 3
-			continue
+		default:
+			j := i + 1
+			for j < len(b) && b[j]&0xF0 != 0xE0 {
+				j++
+			}
+			if !utf8.Valid(b[i:j]) {
+				return false
+			}
+			i = j
 		}
-		// Up to the next three-byte rune: ASCII and the rest, to utf8.
-		j := i + 1
-		for j < len(b) && b[j]&0xF0 != 0xE0 {
-			j++
-		}
-		if !utf8.Valid(b[i:j]) {
-			break
-		}
-		i = j
 	}
 	return utf8.Valid(b[i:])
 }
+
+// lead3 marks the bytes E1–EC and EE–EF, which lead a three-byte rune with
+// any two continuation bytes.
+var lead3 = func() (t [256]bool) {
+	for c := 0xE1; c <= 0xEF; c++ {
+		t[c] = c != 0xED
+	}
+	return t
+}()
 
 // trimPartialRune drops an incomplete UTF-8 sequence at the very end of b.
 func trimPartialRune(b []byte) []byte {

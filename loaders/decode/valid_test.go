@@ -38,3 +38,22 @@ func TestValidUTF8(t *testing.T) {
 	}
 	walk(nil, 0)
 }
+
+// TestValidUTF8Words holds validUTF8 to utf8.Valid on every string of up
+// to five pieces that make runs long enough for its eight-byte reads, at
+// every alignment, around the runes it leaves to utf8.Valid.
+func TestValidUTF8Words(t *testing.T) {
+	var walk func(b []byte, depth int)
+	walk = func(b []byte, depth int) {
+		if validUTF8(b) != utf8.Valid(b) {
+			t.Fatalf("validUTF8(%q) = %v", b, validUTF8(b))
+		}
+		if depth == 5 {
+			return
+		}
+		for _, p := range []string{"中文", "中文字", "ab", "abcdefgh", "，", "\u00b7", "\U0001F600", "\xed\xa0\x80", "\xe4\xb8", "\x80", "\xff"} {
+			walk(append(b[:len(b):len(b)], p...), depth+1)
+		}
+	}
+	walk(nil, 0)
+}

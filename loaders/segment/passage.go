@@ -3,6 +3,7 @@ package segment
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -32,26 +33,50 @@ type Passage struct {
 // copied from the Document's, shifted to where the line starts in the
 // passage, and only a line cleaned anew (the first, cut at col, or any
 // line of a Document built by hand) is searched.
+//
+// Most passages are not copied at all: where no line between their body
+// lines has any cleaned text (a heading, a caption, a banner), their
+// lines follow one another in the text Parse cleaned, and the passage is
+// that stretch of it (inPlace).
 func (d *Document) Passage(from, to, col int) *Passage {
-	p := &Passage{Start: from}
+	p := &Passage{}
+	d.passage(p, from, to, col, nil)
+	return p
+}
+
+// passage fills p with Passage(from, to, col), its tables taken from
+// arena.
+func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
+	p.Start = from
 	cached := d.cleanEnd != nil && d.endsFrom != nil
 	// Size the text and the tables first: cleaning only shortens a
 	// line, and drops no sentence end.
 	lines, size, ends := 0, 0, 0
+	first, follow := 0, cached // the first body line; whether the rest follow it in d.clean
 	for n := from; n <= to && n <= len(d.Lines); n++ {
 		if l := d.Line(n); l.Kind == Body {
-			lines++
-			size += len(l.Text)
 			if cached {
 				ends += int(d.endsFrom[n] - d.endsFrom[n-1])
+				follow = follow && (lines == 0 || d.cleanEnd[n-1] == d.cleanEnd[first-1]+size)
 			}
+			if lines == 0 {
+				first = n
+			}
+			lines++
+			size += d.cleanLen(n, l)
 		}
 	}
 	if lines > 0 {
 		// One array for the three tables: a passage is made for every
 		// topic and stretch of text, by each extractor.
-		all := make([]int, 2*lines+ends)
+		all := arena.take(2*lines + ends)
 		p.offs, p.lines, p.ends = all[:0:lines], all[lines:lines:2*lines], all[2*lines:2*lines:2*lines+ends]
+	}
+	if follow && lines > 0 {
+		if cut, ok := d.cleanCut(first, from, col); ok {
+			d.inPlace(p, first, to, d.cleanEnd[first-1]+cut)
+			return
+		}
 	}
 	var b strings.Builder
 	b.Grow(size)
@@ -85,7 +110,86 @@ func (d *Document) Passage(from, to, col int) *Passage {
 		}
 	}
 	p.Text = b.String()
-	return p
+}
+
+// ints hands out arrays of ints from larger ones, for the tables of the
+// passages of Running: a few allocations instead of one a passage.
+type ints struct{ free []int }
+
+// take returns an array of n ints from a, or a new one if a is nil.
+func (a *ints) take(n int) []int {
+	if a == nil {
+		return make([]int, n)
+	}
+	if len(a.free) < n {
+		a.free = make([]int, max(n, 1<<14))
+	}
+	s := a.free[:n:n]
+	a.free = a.free[n:]
+	return s
+}
+
+// cleanLen returns the length of the cleaned text of line n, l, where Parse
+// cleaned it, else of its Text, which cleaning only shortens.
+func (d *Document) cleanLen(n int, l *Line) int {
+	if d.cleanEnd != nil {
+		return d.cleanEnd[n] - d.cleanEnd[n-1]
+	}
+	return len(l.Text)
+}
+
+// cleanCut returns where in the cleaned text of line n, the first body
+// line of a passage from line from cut at col, the passage starts, if
+// that can be told without cleaning the line anew. Clean(t[col:]) is the
+// end of Clean(t) when t[:col] ends with a rune Clean keeps as written and
+// after which it takes up again as it starts (the runes U+3001–U+9FFF:
+// Chinese punctuation such as 】, and characters); that rune, written
+// k times in t[:col], ends its k-th copy in the cleaned line, since
+// Clean keeps every such rune and makes none.
+func (d *Document) cleanCut(n, from, col int) (int, bool) {
+	t := d.Line(n).Text
+	line := d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]
+	switch {
+	case n != from || col <= 0 || col > len(t):
+		return 0, true // not cut
+	case col == len(t):
+		return len(line), true
+	}
+	r, size := utf8.DecodeLastRuneInString(t[:col])
+	if r <= 0x3000 || r > 0x9FFF {
+		return 0, false
+	}
+	w := t[col-size : col]
+	cut := 0
+	for k := strings.Count(t[:col], w); k > 0; k-- {
+		i := strings.Index(line[cut:], w)
+		if i < 0 {
+			return 0, false
+		}
+		cut += i + len(w)
+	}
+	return cut, true
+}
+
+// inPlace fills p, the passage of the body lines first..to whose cleaned
+// texts follow one another in d.clean, as the stretch of d.clean from
+// base, in line first, to the end of the last of them.
+func (d *Document) inPlace(p *Passage, first, to, base int) {
+	end := base
+	for n := first; n <= to && n <= len(d.Lines); n++ {
+		if d.Line(n).Kind != Body {
+			continue
+		}
+		p.offs = append(p.offs, max(d.cleanEnd[n-1], base)-base)
+		p.lines = append(p.lines, n)
+		for e := d.endsFrom[n-1]; e < d.endsFrom[n]; e++ {
+			if d.ends[e] >= base {
+				p.ends = append(p.ends, d.ends[e]-base)
+			}
+		}
+		end = d.cleanEnd[n]
+	}
+	p.Text = d.clean[base:end]
 }
 
 // appendEnds appends to ends the offsets of the sentence ends of the valid
@@ -292,8 +396,27 @@ type Stretch struct {
 // It is not kept in the Document because extractors also read copies of
 // the Document whose lines are marked differently (prose skips tables),
 // and a cache would be shared with those copies.
+//
+// The stretches and their passages are held in two arrays, sized for the
+// most stretches the sections can have, and the passages' tables in a
+// few more (ints): a few allocations, not one or more for each of some
+// thousand stretches.
 func (d *Document) Running() []Stretch {
-	var out []Stretch
+	most := 0
+	for _, pt := range d.Parts {
+		for _, s := range pt.Sections {
+			most += 2*len(s.Topics) + 1
+		}
+	}
+	out := make([]Stretch, 0, most)
+	passages := make([]Passage, 0, most)
+	var tables ints
+	passage := func(from, to, col int) *Passage {
+		passages = append(passages, Passage{})
+		p := &passages[len(passages)-1]
+		d.passage(p, from, to, col, &tables)
+		return p
+	}
 	for _, pt := range d.Parts {
 		if strings.Contains(pt.Title, "索引") {
 			continue
@@ -302,13 +425,13 @@ func (d *Document) Running() []Stretch {
 			start := s.Start
 			for _, t := range s.Topics {
 				if t.Start > start {
-					out = append(out, Stretch{Passage: d.Passage(start, t.Start-1, 0), Part: pt, Section: s})
+					out = append(out, Stretch{Passage: passage(start, t.Start-1, 0), Part: pt, Section: s})
 				}
-				out = append(out, Stretch{Passage: d.TopicText(t), Part: pt, Section: s, Topic: t})
+				out = append(out, Stretch{Passage: passage(t.TextStart, t.End, t.TextCol), Part: pt, Section: s, Topic: t})
 				start = t.End + 1
 			}
 			if start <= s.End {
-				out = append(out, Stretch{Passage: d.Passage(start, s.End, 0), Part: pt, Section: s})
+				out = append(out, Stretch{Passage: passage(start, s.End, 0), Part: pt, Section: s})
 			}
 		}
 	}

@@ -86,11 +86,14 @@ type Document struct {
 	City        string // the city the yearbook describes, without 市 (武威)
 	Diagnostics []kg.Diagnostic
 
-	// pathFrom and paths cache Path, which every Source asks for: the
-	// path of the lines from pathFrom[i] up to pathFrom[i+1] is paths[i].
-	// Parse fills them; nil in a Document built by hand.
+	// pathFrom, paths and pathEnd cache Path, which every Source asks
+	// for: the path of the lines from pathFrom[i] up to pathFrom[i+1] is
+	// paths[pathEnd[i]:pathEnd[i+1]]. The paths are written one after the
+	// other into one string, one allocation for all. Parse fills them;
+	// nil in a Document built by hand.
 	pathFrom []int
-	paths    []string
+	paths    string
+	pathEnd  []int
 	// clean holds every line cleaned (textnorm.Clean), one after the
 	// other: line n is clean[cleanEnd[n-1]:cleanEnd[n]]. Each extractor
 	// joins the same lines into passages, and this way a line is cleaned
@@ -111,9 +114,7 @@ func (d *Document) Line(n int) *Line { return &d.Lines[n-1] }
 
 var (
 	reCaptionStart = regexp.MustCompile(`图\s?\d{1,3}\x{3000}`)
-	reCredit       = regexp.MustCompile(`(摄|供图)\s*[）)]\s*$`)
 	reSpacedYear   = regexp.MustCompile(`^\d( \d){3}$`)
-	rePageChapter  = regexp.MustCompile(`^\s?(\d{1,3})\s*(\S.*)$`)
 	reAuthor       = regexp.MustCompile(`^\s?[（\[][^（）\[\]]*([（(][^）)]*[）)][^（）\[\]]*)*[）\]]\s*$`)
 	reAuthorOpen   = regexp.MustCompile(`^\s?（[^）]{4,}$`)
 	reYear         = regexp.MustCompile(`(20\d\d|19\d\d)\s?年`)
@@ -132,6 +133,13 @@ func afterSpace(s, prefix string) bool {
 
 // topicStart is reTopicStart.MatchString(s), without the regexp.
 func topicStart(s string) bool { return afterSpace(s, "【") }
+
+// mayOpen reports whether s may start with （ or [ after at most one \s
+// character, by its first byte (（ is EF BC 88): findSections asks it of
+// every body line, in line, before mayBeAuthor and afterSpace read on.
+func mayOpen(s string) bool {
+	return s != "" && (s[0] == 0xEF || s[0] == '[' || reSpace(s[0]))
+}
 
 // mayBeAuthor reports what a match of reAuthor needs first: an opening
 // and a closing bracket at the ends of s.
@@ -152,6 +160,11 @@ func Parse(file string, lines []string) *Document {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
 			// would reduce to "" is what TrimRightFunc reduces to "".
 			d.Lines[i].Kind = Blank
+			// The empty string literal, whose pointer is nil: the lines
+			// live as long as the Document, and the garbage collector
+			// passes over a nil pointer at once, but follows an empty
+			// piece of raw into the text it points into.
+			d.Lines[i].Text = ""
 		}
 	}
 	d.markPages()
@@ -162,8 +175,11 @@ func Parse(file string, lines []string) *Document {
 	}
 	d.findParts()
 	topics := d.topicLines()
+	// Every topic starts at a marked line: one array holds them all.
+	nt := count(topics)
+	b := &blocks{topics: make([]Topic, 0, nt), lists: make([]*Topic, 0, nt)}
 	for _, p := range d.Parts {
-		d.findSections(p, topics)
+		d.findSections(p, topics, b)
 	}
 	d.indexPaths()
 	d.cleanLines()
@@ -207,28 +223,30 @@ func (d *Document) markPages() {
 	d.Lines[0].PageStart = true
 	for i := 0; i < len(d.Lines); i++ {
 		l := &d.Lines[i]
-		if end, num, ok := d.banner(i); ok {
-			if num > 0 {
-				page = num
-			} else {
-				page++
+		if bannerWord(l.Raw) {
+			if end, num, ok := d.banner(i); ok {
+				if num > 0 {
+					page = num
+				} else {
+					page++
+				}
+				for j := bannerStart(d, i); j <= end; j++ {
+					d.Lines[j].Kind = Banner
+					d.Lines[j].Page = page
+				}
+				// A banner's last line carries the number of the page it opens.
+				d.Lines[end].PageStart = true
+				i = end
+				continue
 			}
-			for j := bannerStart(d, i); j <= end; j++ {
-				d.Lines[j].Kind = Banner
-				d.Lines[j].Page = page
-			}
-			// A banner's last line carries the number of the page it opens.
-			d.Lines[end].PageStart = true
-			i = end
-			continue
 		}
 		if i > 0 && l.Kind != Blank && strings.HasPrefix(l.Raw, " ") && !strings.HasPrefix(l.Raw, "  ") &&
 			d.Lines[i-1].Kind != Blank && d.Lines[i-1].Kind != Banner {
 			page++
 			l.PageStart = true
 			l.Text = l.Text[1:]
-			if m := rePageChapter.FindStringSubmatch(l.Raw); m != nil {
-				if n, _ := strconv.Atoi(m[1]); (n == page || n == page+1) && utf8.RuneCountInString(textnorm.Key(m[2])) <= 8 && textnorm.HanCount(m[2]) >= 2 {
+			if num, chapter, ok := pageChapter(l.Raw); ok {
+				if n, _ := strconv.Atoi(num); (n == page || n == page+1) && utf8.RuneCountInString(textnorm.Key(chapter)) <= 8 && textnorm.HanCount(chapter) >= 2 {
 					page = n
 					l.Kind = PageHeader
 				}
@@ -238,14 +256,11 @@ func (d *Document) markPages() {
 	}
 }
 
-// banner reports whether a running banner's year line (2 0 2 4) is at or
-// after line index i, within the banner block that starts at i, and returns
-// the index of the banner's last line (page number + chapter) and the page
-// number printed there.
+// banner reports whether a running banner's year line (2 0 2 4) is
+// after line index i, a 年鉴 line (bannerWord), within the banner block
+// that starts at i, and returns the index of the banner's last line (page
+// number + chapter) and the page number printed there.
 func (d *Document) banner(i int) (end, page int, ok bool) {
-	if !bannerWord(d.Lines[i].Raw) {
-		return 0, 0, false
-	}
 	j := i + 1
 	for ; j < len(d.Lines) && j < i+40; j++ {
 		t := strings.TrimSpace(d.Lines[j].Raw)
@@ -262,20 +277,86 @@ func (d *Document) banner(i int) (end, page int, ok bool) {
 	if j >= len(d.Lines) {
 		return 0, 0, false
 	}
-	if m := rePageChapter.FindStringSubmatch(d.Lines[j].Raw); m != nil {
-		n, _ := strconv.Atoi(m[1])
+	if num, _, ok := pageChapter(d.Lines[j].Raw); ok {
+		n, _ := strconv.Atoi(num)
 		return j, n, true
 	}
 	return j - 1, 0, true
 }
 
+// credit reports whether s ends a photo credit: reCredit,
+// `(摄|供图)\s*[）)]\s*$`, without the regexp, which tries every start in
+// s. Its end is read back: \s characters, a closing parenthesis, \s
+// characters and 摄 or 供图, none of which is \s.
+func credit(s string) bool {
+	const space = " \t\n\f\r" // \s
+	s = strings.TrimRight(s, space)
+	if t, ok := strings.CutSuffix(s, "）"); ok {
+		s = t
+	} else if t, ok := strings.CutSuffix(s, ")"); ok {
+		s = t
+	} else {
+		return false
+	}
+	s = strings.TrimRight(s, space)
+	return strings.HasSuffix(s, "摄") || strings.HasSuffix(s, "供图")
+}
+
+// pageChapter is rePageChapter.FindStringSubmatch(s), `^\s?(\d{1,3})\s*(\S.*)$`,
+// without the regexp, asked of every line that starts a page: it returns
+// the page number and the chapter after it. The one \s is taken if there
+// is one (a digit must follow it), and the digits greedily, up to three:
+// when nothing but \s follows them, the regexp gives back the last digit
+// to be the chapter's first character (\S), which no \s can be. The
+// chapter runs to the end of s, so it may hold no line feed (.).
+func pageChapter(s string) (num, chapter string, ok bool) {
+	i := 0
+	if s != "" && reSpace(s[0]) {
+		i++
+	}
+	j := i
+	for j < len(s) && j-i < 3 && isDigit(s[j]) {
+		j++
+	}
+	if j == i {
+		return "", "", false
+	}
+	k := j
+	for k < len(s) && reSpace(s[k]) {
+		k++
+	}
+	if k == len(s) {
+		k = j - 1 // the digit given back
+	}
+	if k == i || strings.IndexByte(s[k:], '\n') >= 0 {
+		return "", "", false
+	}
+	return s[i:min(j, k)], s[k:], true
+}
+
 // bannerWord reports whether strings.TrimSpace(raw) is 年鉴, the line that
-// starts a running banner, asked of every line. Past the ASCII spaces
-// that start raw, a byte that cannot start a space of Unicode (U+0085,
-// U+00A0, U+1680, U+2000–U+205F and U+3000 start with C2, E1, E2 or E3)
-// ends the spaces TrimSpace drops: the word must stand right there, which
-// rules out nearly every line at its first bytes.
+// starts a running banner. It is asked of every line, so it rules out in
+// line those whose first byte starts neither a space nor 年 (bannerLead),
+// nearly every line, before bannerWordTrimmed reads on.
 func bannerWord(raw string) bool {
+	return raw != "" && bannerLead[raw[0]] && bannerWordTrimmed(raw)
+}
+
+// bannerLead marks the first bytes of 年 and of the spaces of Unicode: the
+// ASCII spaces, U+0085, U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and
+// U+3000 (E3).
+var bannerLead = func() (t [256]bool) {
+	for _, c := range []byte{"年"[0], ' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
+
+// bannerWordTrimmed is bannerWord past its first byte. Past the ASCII
+// spaces that start raw, a byte that cannot start a space of Unicode
+// (any but C2, E1, E2 and E3) ends the spaces TrimSpace drops: the word
+// must stand right there.
+func bannerWordTrimmed(raw string) bool {
 	const word = "年鉴"
 	i := 0
 	for i < len(raw) && (raw[i] == ' ' || raw[i] >= '\t' && raw[i] <= '\r') {
@@ -334,12 +415,12 @@ func (d *Document) markCaptions() {
 			}
 			d.Diagnostics = append(d.Diagnostics, kg.Diagnostic{File: d.File, Line: l.N, Column: utf8.RuneCountInString(l.Text[:loc[0]]) + 1, Code: "caption-glued", Message: "photo caption glued to body text; cut off"})
 			l.Text = l.Text[:loc[0]]
-			if reCredit.MatchString(l.Raw) {
+			if credit(l.Raw) {
 				continue
 			}
 		} else {
 			l.Kind = Caption
-			if reCredit.MatchString(l.Raw) {
+			if credit(l.Raw) {
 				continue
 			}
 		}
@@ -352,7 +433,7 @@ func (d *Document) markCaptions() {
 			if n.PageStart || topicStart(n.Raw) {
 				break
 			}
-			if reCredit.MatchString(n.Raw) {
+			if credit(n.Raw) {
 				n.Kind = Credit
 				for k := i + 1; k < j; k++ {
 					if d.Lines[k].Kind == Body {
@@ -369,13 +450,13 @@ func (d *Document) markCaptions() {
 // coveredYear returns the year the text speaks of most: a yearbook of
 // edition N covers year N-1, and its dates often omit the year.
 func coveredYear(lines []string) int {
-	counts := map[int]int{}
+	var counts [200]int // by year, from 1900: years finds no other
 	for _, l := range lines {
-		years(l, func(y int) { counts[y]++ })
+		years(l, func(y int) { counts[y-1900]++ })
 	}
 	best, n := 0, 0
-	for y, c := range counts {
-		if c > n || (c == n && y > best) {
+	for i, c := range counts {
+		if y := 1900 + i; c > n || (c == n && c > 0 && y > best) {
 			best, n = y, c
 		}
 	}
@@ -386,16 +467,22 @@ func coveredYear(lines []string) int {
 // as reYear.FindAllStringSubmatch finds them. Every match ends in 年 and
 // none holds one before its end, so matches cannot overlap, and each is
 // found from its 年: the four digits (19xx or 20xx) right before it, or
-// before one \s character before it. Searching for 年 passes over the
-// lines of the book far faster than trying each byte.
+// before one \s character before it. Searching for the last byte of 年,
+// rarer in Chinese text than its first, passes over the lines of the book
+// far faster than trying each byte.
 func years(s string, f func(int)) {
-	for off := 0; ; {
-		k := strings.Index(s[off:], "年")
-		if k < 0 {
+	const word = "年"
+	for off := len(word) - 1; off < len(s); {
+		end := strings.IndexByte(s[off:], word[len(word)-1])
+		if end < 0 {
 			return
 		}
-		k += off
-		off = k + len("年")
+		end += off + 1
+		off = end
+		k := end - len(word)
+		if s[k:end] != word {
+			continue
+		}
 		i := k - 4
 		if k >= 1 && reSpace(s[k-1]) {
 			i-- // 2023 年
@@ -561,9 +648,8 @@ func (d *Document) indexChapters() []indexChapter {
 			title = prev + title
 		}
 		prev = ""
-		pages := strings.Fields(strings.ReplaceAll(pageList, "\u3000", " "))
-		if len(pages) == 1 && !strings.ContainsAny(pages[0], "ab") {
-			n, _ := strconv.Atoi(pages[0])
+		if page, ok := barePage(pageList); ok {
+			n, _ := strconv.Atoi(page)
 			out = append(out, indexChapter{title: title, page: n, line: i + 1})
 		}
 	}
@@ -621,12 +707,64 @@ func indexEntry(s string) (title, pages string, ok bool) {
 	return s[:start], s[start:end], true
 }
 
+// blocks hands out the Sections and Topics of a Document from arrays of
+// them: a few allocations for a book instead of one for each of its
+// thousand topics. A pointer keeps its array alive, and the Document
+// keeps them all.
+type blocks struct {
+	sections []Section
+	topics   []Topic
+	lists    []*Topic // the Topics of the sections, one after the other
+}
+
+// addTopic appends t to the Topics of s, the section whose topics are
+// the last ones added: the lists of all sections are pieces of one array.
+func (b *blocks) addTopic(s *Section, t *Topic) {
+	b.lists = append(b.lists, t)
+	n := len(b.lists)
+	s.Topics = b.lists[n-len(s.Topics)-1 : n : n]
+}
+
+// take returns a pointer to a new element of *free set to v, and makes
+// the next array when *free is full.
+func take[T any](free *[]T, v T) *T {
+	if len(*free) == cap(*free) {
+		*free = make([]T, 0, 64)
+	}
+	*free = append(*free, v)
+	return &(*free)[len(*free)-1]
+}
+
+// count returns the number of true values in marks.
+func count(marks []bool) int {
+	n := 0
+	for _, m := range marks {
+		if m {
+			n++
+		}
+	}
+	return n
+}
+
+// barePage returns the page of an index entry's pages (of indexEntry)
+// when they are one bare page number, not several or a page with a
+// column letter (45a). The pages are runs of U+3000 each followed by
+// digits and an optional a or b, so they are one page when no U+3000
+// follows the first run.
+func barePage(pages string) (string, bool) {
+	p := strings.TrimLeft(pages, "\u3000")
+	if strings.Contains(p, "\u3000") || strings.ContainsAny(p, "ab") {
+		return "", false
+	}
+	return p, true
+}
+
 // findSections splits a part into sections at its section headings and
 // finds the topics and author lines of each.
 //
 // topics marks the lines that start a 【topic】 (topicLines).
-func (d *Document) findSections(p *Part, topics []bool) {
-	cur := &Section{Start: p.Start}
+func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
+	cur := take(&b.sections, Section{Start: p.Start})
 	p.Sections = append(p.Sections, cur)
 	for n := p.Start; n <= p.End; n++ {
 		l := d.Line(n)
@@ -634,15 +772,15 @@ func (d *Document) findSections(p *Part, topics []bool) {
 			continue
 		}
 		switch {
-		case topicStart(l.Text):
-			t := d.topic(n)
-			cur.Topics = append(cur.Topics, t)
+		case topics[n]: // topicStart(l.Text), marked already
+			t := d.topic(n, b)
+			b.addTopic(cur, t)
 			n = t.TextStart
-		case mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
+		case mayOpen(l.Text) && mayBeAuthor(l.Text) && reAuthor.MatchString(l.Text) && n > p.Start:
 			l.Kind = Author
 			cur.Author = strings.Trim(textnorm.Clean(l.Text), "（）[] ")
 			cur.End = n
-		case afterSpace(l.Text, "（") && reAuthorOpen.MatchString(l.Text):
+		case mayOpen(l.Text) && afterSpace(l.Text, "（") && reAuthorOpen.MatchString(l.Text):
 			if next := d.nextContent(n); next > 0 && next <= p.End && d.Line(next).Kind == Body && strings.HasSuffix(strings.TrimSpace(d.Line(next).Text), "）") && utf8.RuneCountInString(d.Line(next).Text) < 16 {
 				l.Kind, d.Line(next).Kind = Author, Author
 				cur.Author = strings.Trim(textnorm.Clean(l.Text+d.Line(next).Text), "（）[] ")
@@ -652,7 +790,7 @@ func (d *Document) findSections(p *Part, topics []bool) {
 		default:
 			if title, last, ok := d.heading(n, p.End, topics); ok {
 				cur.End = n - 1
-				cur = &Section{Title: title, Start: n}
+				cur = take(&b.sections, Section{Title: title, Start: n})
 				p.Sections = append(p.Sections, cur)
 				for k := n; k <= last; k++ {
 					if d.Line(k).Kind == Body {
@@ -691,9 +829,9 @@ func (d *Document) findSections(p *Part, topics []bool) {
 
 // topic reads the 【title】 starting at line n; a title may wrap onto the
 // next content line.
-func (d *Document) topic(n int) *Topic {
+func (d *Document) topic(n int, b *blocks) *Topic {
 	l := d.Line(n)
-	t := &Topic{Start: n, Page: l.Page, TextStart: n}
+	t := take(&b.topics, Topic{Start: n, Page: l.Page, TextStart: n})
 	text := strings.TrimLeft(l.Text, " ")
 	open := strings.Index(l.Text, "【")
 	title := text[len("【"):]
@@ -817,54 +955,82 @@ func headingLike(s string) bool {
 }
 
 // mayBeDoubled reports whether the runes of textnorm.Key(s) are one
-// sequence written twice, which textnorm.Doubled(s) requires: Key is
-// valid UTF-8, so halves equal as bytes are halves equal as runes. It
-// reads s once and builds nothing.
+// sequence written twice, which textnorm.Doubled(s) requires, without
+// building the key; but false for a key that starts with a digit, a
+// parenthesis or %, which Doubled refuses in a half.
 //
-// It first asks whether the first rune of the key is written again
-// further on, as it must be to start the second half; for a rune no
-// other folds into (not ASCII, not full width), that is a search for its
-// bytes, which rules out nearly every line of a book without decoding it.
+// The second half starts with the first rune of the key, so it is looked
+// for only where that rune is written again, and there the two halves are
+// compared rune by rune (halvesEqual), which fails within a rune or two
+// on nearly every line. For a rune no other folds into (not ASCII, not
+// full width), the places are found by a search for its bytes, which
+// rules out most lines of a book at once: valid bytes of a rune are
+// decoded as that rune wherever they stand, since they start with a byte
+// that continues no rune.
 func mayBeDoubled(s string) bool {
-	for i := 0; i < len(s); {
-		r, size := textnorm.DecodeRuneAt(s, i)
-		i += size
-		if r == utf8.RuneError || textnorm.IsSpace(r) {
-			continue
-		}
-		if r >= utf8.RuneSelf && textnorm.FoldWidth(r) == r && !strings.Contains(s[i:], s[i-size:i]) {
-			return false
-		}
-		break
-	}
-	var buf [128]rune
-	n := 0
-	for i := 0; i < len(s); {
-		var r rune
-		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// U+4000–U+9FFF, most of the text, decoded in line:
-			// neither a space nor U+FFFD, and not folded.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		} else {
-			var size int
-			r, size = textnorm.DecodeRuneAt(s, i)
-			i += size
-		}
-		if r == utf8.RuneError || textnorm.IsSpace(r) {
-			continue
-		}
-		r = textnorm.FoldWidth(r)
-		if n == len(buf) {
-			return true // too long to check here: let Doubled decide
-		}
-		buf[n] = r
-		n++
-	}
-	if n == 0 || n%2 != 0 {
+	r0, start, next := keyRune(s, 0)
+	if r0 < 0 || r0 < utf8.RuneSelf && strings.IndexByte("0123456789()%", byte(r0)) >= 0 {
 		return false
 	}
-	return slices.Equal(buf[:n/2], buf[n/2:n])
+	if r0 >= utf8.RuneSelf && textnorm.FoldWidth(r0) == r0 {
+		w := s[start:next]
+		for q := next; ; q += len(w) {
+			k := strings.Index(s[q:], w)
+			if k < 0 {
+				return false
+			}
+			if q += k; halvesEqual(s, start, q) {
+				return true
+			}
+		}
+	}
+	for q := next; ; {
+		r, at, end := keyRune(s, q)
+		if r < 0 {
+			return false
+		}
+		if r == r0 && halvesEqual(s, start, at) {
+			return true
+		}
+		q = end
+	}
+}
+
+// halvesEqual reports whether the runes of textnorm.Key(s[:q]), which
+// starts at s[from], are those of textnorm.Key(s[q:]), where q is the
+// start of a rune.
+func halvesEqual(s string, from, q int) bool {
+	a, b := from, q
+	for {
+		ra, _, enda := keyRune(s[:q], a)
+		rb, _, endb := keyRune(s, b)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		a, b = enda, endb
+	}
+}
+
+// keyRune returns the next rune of textnorm.Key(s) at or after s[i], with
+// where it starts and ends in s, or -1 at the end of the key: spaces,
+// U+FFFD and bytes that are not UTF-8 are passed over, and full-width
+// ASCII is folded. The runes U+4000–U+9FFF, most of the text, are decoded
+// in line: none is a space, U+FFFD or full width.
+func keyRune(s string, i int) (r rune, start, end int) {
+	for i < len(s) {
+		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), i, i + 3
+		}
+		r, size := textnorm.DecodeRuneAt(s, i)
+		if r != utf8.RuneError && !textnorm.IsSpace(r) {
+			return textnorm.FoldWidth(r), i, i + size
+		}
+		i += size
+	}
+	return -1, i, i
 }
 
 // nextContent returns the number of the next line after n that is body
@@ -895,34 +1061,66 @@ func (d *Document) indexPaths() {
 	}
 	slices.Sort(from)
 	from = slices.Compact(from)
-	d.paths = make([]string, len(from))
-	for i, n := range from {
-		d.paths[i] = d.path(n)
+	// The paths are measured first, for the string to be allocated once.
+	var size byteCount
+	for _, n := range from {
+		d.writePath(&size, n)
 	}
+	var b strings.Builder
+	b.Grow(int(size))
+	d.pathEnd = make([]int, len(from)+1)
+	for i, n := range from {
+		d.writePath(&b, n)
+		d.pathEnd[i+1] = b.Len()
+	}
+	d.paths = b.String()
 	d.pathFrom = from
 }
 
 // Path returns the section path of line n: part > section > 【topic】.
 func (d *Document) Path(n int) string {
 	if i := sort.SearchInts(d.pathFrom, n+1) - 1; i >= 0 {
-		return d.paths[i]
+		return d.paths[d.pathEnd[i]:d.pathEnd[i+1]]
 	}
 	return d.path(n)
 }
 
 // path is Path, built from the parts.
 func (d *Document) path(n int) string {
+	var b strings.Builder
+	d.writePath(&b, n)
+	return b.String()
+}
+
+// pathWriter is what writePath writes to: a strings.Builder, or a
+// byteCount to measure the paths first.
+type pathWriter interface {
+	WriteString(string) (int, error)
+	Len() int
+}
+
+// byteCount is a pathWriter that counts the bytes written to it.
+type byteCount int
+
+func (c *byteCount) WriteString(s string) (int, error) {
+	*c += byteCount(len(s))
+	return len(s), nil
+}
+
+func (c *byteCount) Len() int { return int(*c) }
+
+// writePath writes the path of line n to b: the non-empty titles of its
+// part, section and topic, joined by " > ".
+func (d *Document) writePath(b pathWriter, n int) {
+	start := b.Len()
+	sep := func() {
+		if b.Len() > start {
+			b.WriteString(" > ")
+		}
+	}
 	for _, p := range d.Parts {
 		if n < p.Start || n > p.End {
 			continue
-		}
-		// The non-empty parts of the path, joined by " > ", written
-		// straight into one builder.
-		var b strings.Builder
-		sep := func() {
-			if b.Len() > 0 {
-				b.WriteString(" > ")
-			}
 		}
 		if p.Title != "" {
 			b.WriteString(p.Title)
@@ -944,9 +1142,8 @@ func (d *Document) path(n int) string {
 				}
 			}
 		}
-		return b.String()
+		return
 	}
-	return ""
 }
 
 // Headings returns the titles of the section and of the 【topic】 that hold

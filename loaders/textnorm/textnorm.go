@@ -31,45 +31,92 @@ func IsSpace(r rune) bool {
 // mention of every entity, and the yearbook needs only the full-width ASCII
 // block folded. TestKeyMatchesWidthFold checks the two agree.
 func Key(s string) string {
-	if keyClean(s) {
-		return s
+	i := keyRun(s, 0)
+	if i == len(s) {
+		return s // most keys are of clean text
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case IsSpace(r) || r == utf8.RuneError:
-			continue
+	b.WriteString(s[:i])
+	for i < len(s) {
+		// A rune Key drops or folds, or one keyRun leaves to the decoder.
+		r, size := DecodeRuneAt(s, i)
+		if !IsSpace(r) && r != utf8.RuneError {
+			b.WriteRune(FoldWidth(r))
 		}
-		b.WriteRune(FoldWidth(r))
+		i += size
+		j := keyRun(s, i)
+		b.WriteString(s[i:j])
+		i = j
 	}
 	return b.String()
 }
 
-// keyClean reports whether Key(s) is s: no space, no U+FFFD or byte that
-// is not UTF-8, and no full-width form. Most keys are of clean text, so
-// this is most of the cost of Key; it passes over the three-byte runes
-// U+4000–U+CFFF, where nearly all Chinese characters are and none of
-// those runes is, without decoding them.
-func keyClean(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\r' {
-				return false // the ASCII spaces of IsSpace
+// keyRun returns the end of the run of bytes at s[i] that Key keeps as
+// they are: ASCII but its spaces, and the well-formed three-byte runes
+// but the spaces, the full-width forms and U+FFFD (keyKeeps). Most keys
+// are of clean text, so this loop is most of the cost of Key; like
+// skipKept, it reads eight bytes at a time and passes two runes at once
+// where it can.
+func keyRun(s string, i int) int {
+	for len(s)-i >= 8 {
+		w := load64(s[i:])
+		k := keptLead[byte(w)]
+		switch {
+		case k == keepAll && w&0xC0C0_00C0C000 == 0x8080_0080_8000 && keptLead[byte(w>>24)] == keepAll:
+			i += 6
+		case byte(w) < utf8.RuneSelf:
+			if c := byte(w); c == ' ' || c == '\t' || c == '\r' {
+				return i // the ASCII spaces of IsSpace
 			}
 			i++
-			continue
-		}
-		if c >= 0xE4 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		case keyKeeps(k, w):
 			i += 3
-			continue
+		default:
+			return i
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if IsSpace(r) || r == utf8.RuneError || (r >= 0xFF01 && r <= 0xFF5E) {
-			return false
+	}
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if c == ' ' || c == '\t' || c == '\r' {
+				return i
+			}
+			i++
+		case len(s)-i >= 3 && keyKeeps(keptLead[c], uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16):
+			i += 3
+		default:
+			return i
 		}
-		i += size
+	}
+	return i
+}
+
+// keyKeeps reports whether the low three bytes of w, led by a byte of
+// class k (keptLead), are a well-formed three-byte rune that Key keeps as
+// it is: not U+2002, U+2003 or U+3000 (E2 80 82, E2 80 83, E3 80 80), a
+// full-width form (FF01–FF5E: EF BC 81–BF, EF BD 80–9E) or U+FFFD (EF BF
+// BD).
+func keyKeeps(k uint8, w uint64) bool {
+	if k == keepNone || w&0xC0C000 != 0x808000 {
+		return false
+	}
+	if k == keepAll {
+		return true
+	}
+	c2 := byte(w >> 16)
+	switch uint16(w) { // the lead and the first continuation byte
+	case 0x80E2:
+		return c2 != 0x82 && c2 != 0x83
+	case 0x80E3:
+		return c2 != 0x80
+	case 0xBCEF:
+		return c2 == 0x80
+	case 0xBDEF:
+		return c2 > 0x9E
+	case 0xBFEF:
+		return c2 != 0xBD
 	}
 	return true
 }
@@ -133,7 +180,7 @@ func AppendClean(b *strings.Builder, s string) {
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := DecodeRuneAt(s, i)
 		if r == utf8.RuneError || IsSpace(r) {
 			b.WriteString(s[start:i])
 			pendingSpace = pendingSpace || r != utf8.RuneError
@@ -162,35 +209,90 @@ func AppendClean(b *strings.Builder, s string) {
 // skipKept returns the end of the run of well-formed three-byte runes
 // that Clean keeps as they are which starts at s[i], or i: AppendClean
 // passes over a run of Chinese text in this one tight loop, telling the
-// runes apart by their bytes. The lead bytes E1–EC and EE–EF take any
-// continuation bytes (E0 and ED, which do not, are left to the decoder);
-// of their runes, Clean changes only the spaces U+2002, U+2003 and U+3000
-// (E2 80 82, E2 80 83, E3 80 80), the full-width digits and letters
-// (EF BC 90–99, EF BC A1–BA, EF BD 81–9A) and U+FFFD (EF BF BD).
+// runes apart by their bytes (keptLead). It reads eight bytes at a time
+// and passes two runes at once where both have a lead that Clean keeps
+// every rune of, the most common case of Chinese text.
 func skipKept(s string, i int) int {
-	t := s[i:]
-	for len(t) >= 3 {
-		c, c1, c2 := t[0], t[1], t[2]
-		if c-0xE1 > 0xEF-0xE1 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-			break
+	for len(s)-i >= 8 {
+		w := load64(s[i:])
+		k := keptLead[byte(w)]
+		if k == keepAll && w&0xC0C0_00C0C000 == 0x8080_0080_8000 && keptLead[byte(w>>24)] == keepAll {
+			i += 6
+			continue
 		}
-		switch c {
-		case 0xE2:
-			if c1 == 0x80 && (c2 == 0x82 || c2 == 0x83) {
-				return len(s) - len(t)
-			}
-		case 0xE3:
-			if c1 == 0x80 && c2 == 0x80 {
-				return len(s) - len(t)
-			}
-		case 0xEF:
-			if c1 == 0xBC && (c2-0x90 <= 0x99-0x90 || c2-0xA1 <= 0xBA-0xA1) || c1 == 0xBD && c2-0x81 <= 0x9A-0x81 || c1 == 0xBF && c2 == 0xBD {
-				return len(s) - len(t)
-			}
+		if !cleanKeeps(k, w) {
+			return i
 		}
-		t = t[3:]
+		i += 3
 	}
-	return len(s) - len(t)
+	for len(s)-i >= 3 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16
+		if !cleanKeeps(keptLead[s[i]], w) {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+// The classes of a rune's lead byte in keptLead.
+const (
+	keepNone = iota // not the lead of a three-byte rune Clean and Key keep
+	keepAll         // E1, E4–EC, EE: Clean and Key keep every rune it leads
+	keepSome        // E2, E3, EF: Clean and Key change a few of its runes
+)
+
+// keptLead classifies lead bytes for skipKept and keyRun. The lead bytes
+// E1–EC and EE–EF take any continuation bytes (E0 and ED, which do not,
+// are left to the decoder); of their runes, Clean changes only the spaces
+// U+2002, U+2003 and U+3000 (E2 80 82, E2 80 83, E3 80 80), the
+// full-width digits and letters (EF BC 90–99, EF BC A1–BA, EF BD 81–9A)
+// and U+FFFD (EF BF BD), and Key those spaces, U+FFFD and every
+// full-width form (EF BC 81–BF, EF BD 80–9E).
+var keptLead = func() (t [256]uint8) {
+	for c := 0xE1; c <= 0xEF; c++ {
+		switch c {
+		case 0xED:
+		case 0xE2, 0xE3, 0xEF:
+			t[c] = keepSome
+		default:
+			t[c] = keepAll
+		}
+	}
+	return t
+}()
+
+// cleanKeeps reports whether the low three bytes of w, led by a byte of
+// class k, are a well-formed three-byte rune that Clean keeps as it is.
+func cleanKeeps(k uint8, w uint64) bool {
+	if k == keepNone || w&0xC0C000 != 0x808000 {
+		return false
+	}
+	if k == keepAll {
+		return true
+	}
+	c2 := byte(w >> 16)
+	switch uint16(w) { // the lead and the first continuation byte
+	case 0x80E2:
+		return c2 != 0x82 && c2 != 0x83
+	case 0x80E3:
+		return c2 != 0x80
+	case 0xBCEF:
+		return c2-0x90 > 0x99-0x90 && c2-0xA1 > 0xBA-0xA1
+	case 0xBDEF:
+		return c2-0x81 > 0x9A-0x81
+	case 0xBFEF:
+		return c2 != 0xBD
+	}
+	return true
+}
+
+// load64 returns the first eight bytes of t (len(t) >= 8) as a
+// little-endian word, which the compiler reads in one load.
+func load64(t string) uint64 {
+	_ = t[7]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
 // foldAlnum maps full-width digits and Latin letters to ASCII and leaves
@@ -235,7 +337,28 @@ func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
 // bytes of the spaces instead of decoding the last runes: the segmenter
 // trims every line of a book. A space's bytes at the end of s are always
 // decoded as that space, since none of them starts a rune but the first.
+//
+// A line that ends in none of the spaces' last bytes (spaceLast) is
+// returned in line, without a call: most lines of a book.
 func TrimRightSpace(s string) string {
+	if s == "" || !spaceLast[s[len(s)-1]] {
+		return s
+	}
+	return trimRightSpace(s)
+}
+
+// spaceLast marks the last bytes of the spaces of IsSpace: ' ', '\t',
+// '\r', and those of U+3000 (E3 80 80), U+2002 and U+2003 (E2 80 82,
+// E2 80 83) and U+00A0 (C2 A0).
+var spaceLast = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\r', 0x80, 0x82, 0x83, 0xA0} {
+		t[c] = true
+	}
+	return t
+}()
+
+// trimRightSpace is TrimRightSpace past its first check.
+func trimRightSpace(s string) string {
 	for len(s) > 0 {
 		switch n := len(s); {
 		case s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\r':

@@ -121,6 +121,31 @@ func TestAppendCleanExhaustive(t *testing.T) {
 	walk([]string{" ", "\u2002", "\u2003", "\r", "\n", "\xe4\xb8", "\xed\xa0\x80", "한", "\ue000", "ｚ", "Ａ", "０", "a", "9", "中", "\u3000"}, "", 0, 4)
 }
 
+// TestLongRuns checks Clean and Key against their references on every
+// string of up to five pieces that make runs long enough for the
+// eight-byte reads of skipKept and keyRun, at every alignment, around
+// the runes they stop at.
+func TestLongRuns(t *testing.T) {
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		var b strings.Builder
+		textnorm.AppendClean(&b, s)
+		if want := referenceClean(s); b.String() != want {
+			t.Fatalf("AppendClean(%q) = %q, want %q", s, b.String(), want)
+		}
+		if got, want := textnorm.Key(s), referenceKey(s); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+		}
+		if depth == 5 {
+			return
+		}
+		for _, p := range []string{"中文", "中文字", "，。", "\u3000", "\uFFFD", "５", "（", "\uff5f", "\xe4\xb8", "\xef\xbc", " ", "a", "\u2003"} {
+			walk(s+p, depth+1)
+		}
+	}
+	walk("", 0)
+}
+
 // referenceClean is Clean written the plain way, rune by rune: the oracle
 // AppendClean's faster loop is checked against.
 func referenceClean(s string) string {
