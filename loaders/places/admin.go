@@ -686,7 +686,7 @@ func hasField(s, w string) bool {
 			return false
 		}
 		off += i
-		before, _ := utf8.DecodeLastRuneInString(s[:off])
+		before := lastRune(s[:off])
 		after, _ := utf8.DecodeRuneInString(s[off+len(w):])
 		if (off == 0 || unicode.IsSpace(before)) && (off+len(w) == len(s) || unicode.IsSpace(after)) {
 			return true

@@ -353,6 +353,17 @@ func decode3(s string, i int) (r rune, ok bool) {
 	return rune3(s[0], s[1], s[2]), true
 }
 
+// lastRune returns the last rune of s, as utf8.DecodeLastRuneInString
+// would: where s ends with a rune of three bytes (is3), whose lead byte
+// continues no other rune, it is that one, without utf8's walk back.
+func lastRune(s string) rune {
+	if n := len(s); n >= 3 && is3(s[n-3], s[n-2], s[n-1]) {
+		return rune3(s[n-3], s[n-2], s[n-1])
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // is3 reports whether b0, b1, b2 are a rune of three bytes in
 // U+1000–U+FFFF but the surrogates' block (lead bytes E1–EF but ED), the
 // runes of nearly all of a Chinese text: one test of the two
