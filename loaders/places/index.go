@@ -466,6 +466,21 @@ type runeSet [0x10000 / 64]uint64
 // has reports whether c is in the set.
 func (s *runeSet) has(c uint16) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 
+// mayHave reports whether r may be in the set: r is, or it is U+10000 or
+// above, which the set does not hold. It spares the lookups of a map by
+// first rune at the runes that start no word.
+func (s *runeSet) mayHave(r rune) bool { return uint32(r) >= 0x10000 || s.has(uint16(r)) }
+
+// firstRunes returns the set of the first runes of words.
+func firstRunes(words []string) *runeSet {
+	s := new(runeSet)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		s.add(r)
+	}
+	return s
+}
+
 // add puts r in the set, unless it is U+10000 or above.
 func (s *runeSet) add(r rune) {
 	if uint32(r) < 0x10000 {
