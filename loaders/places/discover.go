@@ -897,6 +897,10 @@ func orgTail(text string, end int) bool {
 	var seen [4]uint64 // of the suffixes, by index
 	for i := 0; i < len(run); {
 		r, size := textnorm.DecodeRuneAt(run, i)
+		if !orgSuffixRunes.mayHave(r) {
+			i += size
+			continue
+		}
 		for _, k := range orgSuffixFirst[r] {
 			if seen[k>>6]&(1<<(k&63)) != 0 || !strings.HasPrefix(run[i:], orgSuffixes[k]) {
 				continue
@@ -912,8 +916,9 @@ func orgTail(text string, end int) bool {
 	return false
 }
 
-// orgSuffixFirst indexes orgSuffixes by their first rune.
-var orgSuffixFirst = func() map[rune][]int {
+// orgSuffixFirst indexes orgSuffixes by their first rune, and
+// orgSuffixRunes holds those runes.
+var orgSuffixFirst, orgSuffixRunes = func() map[rune][]int {
 	if len(orgSuffixes) > 256 {
 		panic("places: orgTail marks at most 256 orgSuffixes")
 	}
@@ -923,4 +928,4 @@ var orgSuffixFirst = func() map[rune][]int {
 		m[r] = append(m[r], k)
 	}
 	return m
-}()
+}(), firstRunes(orgSuffixes)

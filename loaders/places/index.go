@@ -353,6 +353,17 @@ func decode3(s string, i int) (r rune, ok bool) {
 	return rune3(s[0], s[1], s[2]), true
 }
 
+// lastRune returns the last rune of s, as utf8.DecodeLastRuneInString
+// would: where s ends with a rune of three bytes (is3), whose lead byte
+// continues no other rune, it is that one, without utf8's walk back.
+func lastRune(s string) rune {
+	if n := len(s); n >= 3 && is3(s[n-3], s[n-2], s[n-1]) {
+		return rune3(s[n-3], s[n-2], s[n-1])
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // is3 reports whether b0, b1, b2 are a rune of three bytes in
 // U+1000–U+FFFF but the surrogates' block (lead bytes E1–EF but ED), the
 // runes of nearly all of a Chinese text: one test of the two
@@ -454,6 +465,21 @@ type runeSet [0x10000 / 64]uint64
 
 // has reports whether c is in the set.
 func (s *runeSet) has(c uint16) bool { return s[c>>6]&(1<<(c&63)) != 0 }
+
+// mayHave reports whether r may be in the set: r is, or it is U+10000 or
+// above, which the set does not hold. It spares the lookups of a map by
+// first rune at the runes that start no word.
+func (s *runeSet) mayHave(r rune) bool { return uint32(r) >= 0x10000 || s.has(uint16(r)) }
+
+// firstRunes returns the set of the first runes of words.
+func firstRunes(words []string) *runeSet {
+	s := new(runeSet)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		s.add(r)
+	}
+	return s
+}
 
 // add puts r in the set, unless it is U+10000 or above.
 func (s *runeSet) add(r rune) {

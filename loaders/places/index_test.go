@@ -196,3 +196,18 @@ func TestEntryLists(t *testing.T) {
 		}
 	}
 }
+
+// TestLastRune checks lastRune against utf8.DecodeLastRuneInString on
+// runes of every length, invalid bytes and cut runes.
+func TestLastRune(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "武", "武威", "a武", "é", "𠀀", "武𠀀", "\u0800", "\uFFFF",
+		"\xe6\xad", "\xad\xa6", "\xed\xa0\x80", "\xe0\x80\x80", "\xe6\x80\x80",
+		"\xe6\xad\xa6\x80", "\xf0\xe6\xad\xa6", "武\xc0",
+	} {
+		want, _ := utf8.DecodeLastRuneInString(s)
+		if got := lastRune(s); got != want {
+			t.Errorf("lastRune(%q) = %U, want %U", s, got, want)
+		}
+	}
+}

@@ -556,11 +556,12 @@ func equalBytes(a, b string) bool {
 // once a word.
 type wordSet struct {
 	first map[rune][]string
+	runes *runeSet // of first's keys (runeSet.mayHave)
 	slow  []string // words that are not valid UTF-8 (or empty), for strings.Contains
 }
 
 func newWordSet(words []string) wordSet {
-	ws := wordSet{first: map[rune][]string{}}
+	ws := wordSet{first: map[rune][]string{}, runes: new(runeSet)}
 	for _, w := range words {
 		if w == "" || !utf8.ValidString(w) {
 			ws.slow = append(ws.slow, w)
@@ -568,6 +569,7 @@ func newWordSet(words []string) wordSet {
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		ws.first[r] = append(ws.first[r], w)
+		ws.runes.add(r)
 	}
 	return ws
 }
@@ -580,6 +582,9 @@ func (ws wordSet) in(s string) bool {
 		return true
 	}
 	for i, r := range s {
+		if !ws.runes.mayHave(r) {
+			continue
+		}
 		for _, w := range ws.first[r] {
 			if strings.HasPrefix(s[i:], w) {
 				return true

@@ -97,7 +97,7 @@ func (b *builder) prefixForms() *prefixForms {
 func siteTypeOf(name string) string {
 	// A name ends with a suffix only if it ends with the suffix's last
 	// rune: most candidates end with none of those.
-	if r, _ := utf8.DecodeLastRuneInString(name); r >= 0x10000 || !typedLast.has(uint16(r)) {
+	if r := lastRune(name); r >= 0x10000 || !typedLast.has(uint16(r)) {
 		return ""
 	}
 	if hasAnySuffix(name, otherSuffixes) {
