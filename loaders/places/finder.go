@@ -307,8 +307,17 @@ type hit struct {
 // the first word of an organization's name (凉州区人民法院, 古浪县八步沙林场)
 // is not returned: the yearbook's places inside organization names are not
 // mentions of the place.
-func (z *Gazetteer) Find(text string) []mention.Span {
-	hits := z.scan(text)
+func (z *Gazetteer) Find(text string) []mention.Span { return z.spans(text, z.scan(text)) }
+
+// FindDecoded implements mention.DecodedFinder: Find over the runes
+// mention.Finders has decoded for all its finders (scanDecoded).
+func (z *Gazetteer) FindDecoded(d *mention.Decoded) []mention.Span {
+	return z.spans(d.Text, z.scanDecoded(nil, d))
+}
+
+// spans returns the mentions of the hits of text, but for the chains
+// that start an organization's name.
+func (z *Gazetteer) spans(text string, hits []hit) []mention.Span {
 	out := make([]mention.Span, 0, len(hits))
 	for k := 0; k < len(hits); {
 		j := k + 1
@@ -352,20 +361,49 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 		if !ok {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
-			i += size // neither 《》 nor the start of a form
-			continue
-		}
-		next := rune(-2)
-		if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
-			if next = runeAt(text, i+size); !z.pair(pairKey(r, next)) {
-				i += size // no form starts with r and next
-				continue
-			}
-		}
-		i = s.at(i, r, size, next)
+		i = s.visit(i, r, size)
 	}
 	return s.hits
+}
+
+// scanDecoded is scanInto over a decoded text: it looks for the stops in
+// the array of its runes, a few instructions a rune, where skip3 decodes
+// the bytes again. A folded rune (full-width ASCII, the ideographic
+// space) is ASCII in d.Runes and is stepped over: it is neither 《》 nor
+// Han, so scanner.at would find no form there. Every other rune is as
+// written. After a match the runes before its end are stepped over, as
+// scanInto resumes there.
+func (z *Gazetteer) scanDecoded(buf []hit, d *mention.Decoded) []hit {
+	s := scanner{z: z, text: d.Text, hits: buf[:0]}
+	rs, offs, stops := d.Runes, d.Offs[:len(d.Runes)+1], &z.stops
+	resume := 0 // the byte past the last match
+	for k, r := range rs {
+		if r < utf8.RuneSelf || r < 0x10000 && stops[r>>6]&(1<<(r&63)) == 0 {
+			continue // neither 《》 nor the start of a form
+		}
+		if i := offs[k]; i >= resume {
+			resume = s.visit(i, r, offs[k+1]-i)
+		}
+	}
+	return s.hits
+}
+
+// visit reads the text at byte i, where the rune r of size bytes starts,
+// and returns the byte the scan resumes at: past r unless r is a stop
+// and, for most stops, r and the rune after it start a form
+// (Gazetteer.lone); scanner.at otherwise.
+func (s *scanner) visit(i int, r rune, size int) int {
+	z := s.z
+	if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
+		return i + size // neither 《》 nor the start of a form
+	}
+	next := rune(-2)
+	if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
+		if next = runeAt(s.text, i+size); !z.pair(pairKey(r, next)) {
+			return i + size // no form starts with r and next
+		}
+	}
+	return s.at(i, r, size, next)
 }
 
 // skip3 returns the first byte from i of text that does not start a rune
