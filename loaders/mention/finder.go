@@ -72,6 +72,11 @@ func addKnown(t *trie, name string, class uint32) {
 var lexiconTrie = sync.OnceValue(func() *trie {
 	t := newTrie()
 	t.addSections(sectionClass)
+	for h, m := range runeMarks {
+		if m != 0 {
+			t.add(string(rune(hanLo+h)), cMark)
+		}
+	}
 	return t
 })
 
@@ -87,7 +92,19 @@ func (f *finder) Find(text string) []Span {
 	if text == "" {
 		return nil
 	}
-	s := newScan(f, text)
+	return f.find(newScan(f, text))
+}
+
+// FindDecoded implements DecodedFinder.
+func (f *finder) FindDecoded(d *Decoded) []Span {
+	if d.Text == "" {
+		return nil
+	}
+	return f.find(newScanOf(f, d))
+}
+
+// find runs the passes over s, releases it and returns the spans found.
+func (f *finder) find(s *scan) []Span {
 	if len(s.ends) == 0 && len(s.named) == 0 && len(s.marked) == 0 {
 		// Every pass starts from a noted end, word or character: a text
 		// with none (many headings and short sentences) holds no span.
@@ -105,23 +122,23 @@ func (f *finder) Find(text string) []Span {
 
 // scan is the state of one Find: the text as folded runes, the byte
 // offset of each rune, every lexicon word found at each position, and the
-// spans found so far. newScan also notes, in the same passes over the
-// text, what the rule passes start from (the ends of titles and suffixes,
+// spans found so far. newScan also notes, in the same pass over the
+// words, what the rule passes start from (the ends of titles and suffixes,
 // known names, marked characters) and the classes starting and ending at
 // each position: the rules then visit those places only, and answer the
 // many questions about words that are not there without reading words.
 type scan struct {
 	f       *finder
 	text    string
-	rs      []rune
-	off     []int    // off[i] is the byte offset of rs[i]; off[len(rs)] = len(text)
+	rs      []rune   // the Runes of the Decoded text
+	off     []int    // its Offs: off[i] is the byte offset of rs[i]; off[len(rs)] = len(text)
 	first   []int32  // matches starting at i are ms[first[i]:first[i+1]]
 	ms      []wordAt // lexicon words, by start
 	startAt []uint32 // classes of the words starting at each position
 	endAt   []uint32 // classes of the words ending at each position
 	taken   []uint8  // the kind of span covering each rune (tag), 0 if none
 	// marked are the positions of the runes that runeMarks marks, in
-	// order.
+	// order: those of the words of class cMark.
 	marked []int32
 	// ends are the positions where a word of a class of endClasses ends,
 	// or a road's 路, in order: the passes over the ends of titles and of
@@ -141,6 +158,7 @@ type scan struct {
 	projects []Span
 
 	// Buffers of the passes, kept for the next scan.
+	own        Decoded   // newScan's decoding of its text
 	orgCands   []orgCand // findOrgs' candidates
 	seenPlaces []cand    // the places orgStart has read
 }
@@ -167,18 +185,30 @@ func resize[T any](b []T, n int) []T {
 	return b
 }
 
+// newScan returns the scan of text, decoded into the scan's own buffer.
 func newScan(f *finder, text string) *scan {
 	s := scans.Get().(*scan)
-	s.f, s.text = f, text
+	s.own.decode(text)
+	return s.of(f, &s.own)
+}
+
+// newScanOf returns the scan of a text decoded by the caller, who keeps d
+// until the scan is released.
+func newScanOf(f *finder, d *Decoded) *scan { return scans.Get().(*scan).of(f, d) }
+
+// of starts s over d.
+func (s *scan) of(f *finder, d *Decoded) *scan {
+	s.f, s.text, s.rs, s.off = f, d.Text, d.Runes, d.Offs
 	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
-	s.decode(text)
 	s.match(f.trie)
 	return s
 }
 
 // Marks of the Han characters that start the words some rule passes look
-// for. newScan notes their positions while it decodes, so that those
-// passes visit a few positions instead of every rune of the text.
+// for. The lexicon's trie holds each marked character as a word of class
+// cMark, so that newScan notes their positions among the words it finds,
+// and those passes visit a few positions instead of every rune of the
+// text.
 const (
 	mAddress uint8 = 1 << iota // the first character of a title of address (总书记)
 	mAppoint                   // 同 (同志), 为 or 任: an appointment's
@@ -227,7 +257,7 @@ func (s *scan) match(t *trie) {
 		startAt[w.i] |= w.class
 		endAt[w.j] |= w.class
 		reach = max(reach, w.j-w.i)
-		if w.class&(endClasses|namedClasses) != 0 {
+		if w.class&(endClasses|namedClasses|cMark) != 0 {
 			s.note(w)
 		}
 	}
@@ -236,77 +266,27 @@ func (s *scan) match(t *trie) {
 	s.ends = slices.Compact(s.ends)
 }
 
-// note notes the end of w or w itself for the passes that read them.
+// note notes the end of w, w itself or, for a marked character, its
+// position (and the end of a road's 路) for the passes that read them.
 func (s *scan) note(w wordAt) {
 	if w.class&endClasses != 0 {
 		s.ends = append(s.ends, w.j)
+	}
+	if w.class&cMark != 0 {
+		s.marked = append(s.marked, w.i)
+		if s.hasMark(int(w.i), mRoad) {
+			s.ends = append(s.ends, w.j)
+		}
 	}
 	if w.class&namedClasses != 0 {
 		s.named = append(s.named, w)
 	}
 }
 
-// decode reads text into s.rs and s.off as for range decodes, and notes
-// the positions of marked characters. Every rune of every text comes
-// here: the runs of three-byte runes, those of Chinese text, are decoded
-// in line (textnorm.DecodeRuneAt, by hand) into arrays sized for the
-// text, the other runes one by one.
-func (s *scan) decode(text string) {
-	// A text has at most as many runes as bytes: k < len(rs) while
-	// i < len(text), which the loops state for the compiler's sake.
-	rs := slices.Grow(s.rs[:0], len(text))[:len(text)]
-	off := slices.Grow(s.off[:0], len(text)+1)[:len(text)+1]
-	k := 0
-	for i := 0; i < len(text); {
-		// rest is text[i:]: its first three bytes need no bounds check.
-		for rest := text[i:]; len(rest) >= 3 && k < len(rs); rest = rest[3:] {
-			// E1–EC and EE–EF take any continuation bytes.
-			c, b1, b2 := rest[0], rest[1]^0x80, rest[2]^0x80
-			if c-0xE1 > 0xEF-0xE1 || c == 0xED || b1|b2 >= 0x40 {
-				break
-			}
-			r := rune(c&0x0F)<<12 | rune(b1)<<6 | rune(b2)
-			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
-				r = fold(r) // which changes no Han character
-			} else if runeMarks[h] != 0 {
-				s.mark(k, runeMarks[h])
-			}
-			rs[k], off[k] = r, i
-			k++
-			i += 3
-		}
-		if i >= len(text) || k >= len(rs) {
-			break
-		}
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if h := uint32(r - hanLo); h >= uint32(len(runeMarks)) {
-				r = fold(r)
-			} else if runeMarks[h] != 0 {
-				s.mark(k, runeMarks[h])
-			}
-		}
-		rs[k], off[k] = r, i
-		k++
-		i += size
-	}
-	off[k] = len(text)
-	s.rs, s.off = rs[:k], off[:k+1]
-}
-
-// mark notes the marked character at position p.
-func (s *scan) mark(p int, m uint8) {
-	if m&mRoad != 0 {
-		s.ends = append(s.ends, int32(p+1))
-	}
-	s.marked = append(s.marked, int32(p))
-}
-
 // release returns s to the pool. The spans of its result are copies and
 // hold no reference into its buffers.
 func (s *scan) release() {
-	s.f, s.text = nil, ""
+	s.f, s.text, s.rs, s.off = nil, "", nil, nil
 	clear(s.people)
 	clear(s.orgs)
 	clear(s.projects)

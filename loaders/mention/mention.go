@@ -43,19 +43,33 @@ type Finder interface {
 type Finders []Finder
 
 // Find implements Finder. Prose calls it once for every passage, so it
-// avoids work where it can: when one finder alone found spans that do not
-// overlap, they are the answer as they are.
+// avoids work where it can: the text is decoded once for the finders that
+// read it decoded (DecodedFinder), and when one finder alone found spans
+// that do not overlap, they are the answer as they are.
 func (fs Finders) Find(text string) []Span {
+	var d *Decoded
 	var buf [4][]Span
 	found := buf[:0]
 	n, from := 0, -1
 	for i, f := range fs {
-		spans := f.Find(text)
+		var spans []Span
+		if df, ok := f.(DecodedFinder); ok {
+			if d == nil {
+				d = decodeds.Get().(*Decoded)
+				d.decode(text)
+			}
+			spans = df.FindDecoded(d)
+		} else {
+			spans = f.Find(text)
+		}
 		found = append(found, spans)
 		if len(spans) > 0 {
 			n += len(spans)
 			from = i
 		}
+	}
+	if d != nil {
+		d.release()
 	}
 	if n == 0 {
 		return nil

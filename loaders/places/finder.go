@@ -3,6 +3,7 @@ package places
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -307,8 +308,27 @@ type hit struct {
 // the first word of an organization's name (凉州区人民法院, 古浪县八步沙林场)
 // is not returned: the yearbook's places inside organization names are not
 // mentions of the place.
-func (z *Gazetteer) Find(text string) []mention.Span {
-	hits := z.scan(text)
+func (z *Gazetteer) Find(text string) []mention.Span { return z.spans(text, z.scan(text)) }
+
+// FindDecoded implements mention.DecodedFinder: Find over the runes
+// mention.Finders has decoded for all its finders (scanDecoded).
+func (z *Gazetteer) FindDecoded(d *mention.Decoded) []mention.Span {
+	buf := hitBufs.Get().(*[]hit)
+	*buf = z.scanDecoded(*buf, d)
+	out := z.spans(d.Text, *buf)
+	hitBufs.Put(buf)
+	return out
+}
+
+// hitBufs recycles the arrays of FindDecoded's hits, read once into its
+// answer: prose and events find the places of every passage and
+// sentence, and growing a new slice each time was most of FindDecoded's
+// garbage.
+var hitBufs = sync.Pool{New: func() any { return new([]hit) }}
+
+// spans returns the mentions of the hits of text, but for the chains
+// that start an organization's name.
+func (z *Gazetteer) spans(text string, hits []hit) []mention.Span {
 	out := make([]mention.Span, 0, len(hits))
 	for k := 0; k < len(hits); {
 		j := k + 1
@@ -352,20 +372,59 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 		if !ok {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
-			i += size // neither 《》 nor the start of a form
-			continue
-		}
-		next := rune(-2)
-		if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
-			if next = runeAt(text, i+size); !z.pair(pairKey(r, next)) {
-				i += size // no form starts with r and next
-				continue
-			}
-		}
-		i = s.at(i, r, size, next)
+		i = s.visit(i, r, size, -2)
 	}
 	return s.hits
+}
+
+// scanDecoded is scanInto over a decoded text: it looks for the stops in
+// the array of its runes, a few instructions a rune, where skip3 decodes
+// the bytes again. A folded rune (full-width ASCII, the ideographic
+// space) is ASCII in d.Runes and is stepped over: it is neither 《》 nor
+// Han, so scanner.at would find no form there. Every other rune is as
+// written, and so is the rune after a stop unless it is ASCII. After a
+// match the runes before its end are stepped over, as scanInto resumes
+// there.
+func (z *Gazetteer) scanDecoded(buf []hit, d *mention.Decoded) []hit {
+	s := scanner{z: z, text: d.Text, hits: buf[:0]}
+	rs, offs, stops := d.Runes, d.Offs[:len(d.Runes)+1], &z.stops
+	resume := 0 // the byte past the last match
+	for k, r := range rs {
+		if r < utf8.RuneSelf || r < 0x10000 && stops[r>>6]&(1<<(r&63)) == 0 {
+			continue // neither 《》 nor the start of a form
+		}
+		if i := offs[k]; i >= resume {
+			next := rune(0) // runeAt past the end
+			if k+1 < len(rs) {
+				if next = rs[k+1]; next < utf8.RuneSelf {
+					next = -2 // perhaps folded: visit reads it
+				}
+			}
+			resume = s.visit(i, r, offs[k+1]-i, next)
+		}
+	}
+	return s.hits
+}
+
+// visit reads the text at byte i, where the rune r of size bytes starts,
+// and returns the byte the scan resumes at: past r unless r is a stop
+// and, for most stops, r and the rune after it start a form
+// (Gazetteer.lone); scanner.at otherwise. next is the rune after r, or -2
+// for visit to read it when it needs it.
+func (s *scanner) visit(i int, r rune, size int, next rune) int {
+	z := s.z
+	if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
+		return i + size // neither 《》 nor the start of a form
+	}
+	if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
+		if next == -2 {
+			next = runeAt(s.text, i+size)
+		}
+		if !z.pair(pairKey(r, next)) {
+			return i + size // no form starts with r and next
+		}
+	}
+	return s.at(i, r, size, next)
 }
 
 // skip3 returns the first byte from i of text that does not start a rune

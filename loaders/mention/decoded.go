@@ -1,0 +1,84 @@
+package mention
+
+import (
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// Decoded is a text read once into runes for the finders that Finders
+// runs over it. Prose and events hand every passage and sentence to a
+// places finder and to NewFinder's, which both read it rune by rune:
+// decoding it once for both spares the second finder its own pass over
+// the bytes. A Decoded belongs to Finders.Find and is valid during the
+// call of FindDecoded only; finders read it and keep nothing of it.
+type Decoded struct {
+	Text string
+	// Runes are the runes of Text as a range loop reads them, with
+	// full-width ASCII forms and the ideographic space folded to ASCII
+	// (fold): a Han character, and any rune but those, is as written.
+	Runes []rune
+	// Offs[i] is the byte offset of Runes[i] in Text; Offs[len(Runes)]
+	// is len(Text).
+	Offs []int
+}
+
+// DecodedFinder is a Finder that can also read a text Finders has
+// decoded. FindDecoded(d) returns what Find(d.Text) returns.
+type DecodedFinder interface {
+	Finder
+	FindDecoded(d *Decoded) []Span
+}
+
+// decodeds recycles the arrays of Decoded texts: Finders.Find decodes
+// every text it is given.
+var decodeds = sync.Pool{New: func() any { return new(Decoded) }}
+
+// release returns d to the pool.
+func (d *Decoded) release() {
+	d.Text = ""
+	decodeds.Put(d)
+}
+
+// decode reads text into d as for range decodes it. Every rune of every
+// text comes here: the runs of three-byte runes, those of Chinese text,
+// are decoded in line (textnorm.DecodeRuneAt, by hand) into arrays sized
+// for the text, the other runes one by one.
+func (d *Decoded) decode(text string) {
+	// A text has at most as many runes as bytes: k <= i.
+	n := len(text)
+	rs := slices.Grow(d.Runes[:0], n)[:n]
+	off := slices.Grow(d.Offs[:0], n+1)[:n+1]
+	k := 0
+	for i := 0; i < n; {
+		// j walks rest, text[i:], by three bytes: while j < len(rest)-2,
+		// its bytes need no bounds check.
+		rest, j := text[i:], 0
+		for ; j < len(rest)-2; j += 3 {
+			// E1–EC and EE–EF take any continuation bytes.
+			c, b1, b2 := rest[j], rest[j+1]^0x80, rest[j+2]^0x80
+			if c-0xE1 > 0xEF-0xE1 || c == 0xED || b1|b2 >= 0x40 {
+				break
+			}
+			r := rune(c&0x0F)<<12 | rune(b1)<<6 | rune(b2)
+			if uint32(r-hanLo) > hanHi-hanLo {
+				r = fold(r) // which changes no Han character
+			}
+			rs[k], off[k] = r, i+j
+			k++
+		}
+		if i += j; i >= n {
+			break
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			r = fold(r)
+		}
+		rs[k], off[k] = r, i
+		k++
+		i += size
+	}
+	off[k] = n
+	d.Text, d.Runes, d.Offs = text, rs[:k], off[:k+1]
+}
