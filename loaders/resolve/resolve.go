@@ -280,8 +280,11 @@ func finalMentions(ms []kg.Source) bool {
 
 // uniqueAliases returns aliases without "" and without repeats of a key
 // (textnorm.Key), the entity's name's included, keeping the first of each,
-// in place.
+// in place. Most entities have no aliases: their name is not keyed.
 func uniqueAliases(name string, aliases []string) []string {
+	if len(aliases) == 0 {
+		return aliases
+	}
 	const few = 16 // past this many keys, a map is cheaper than a search
 	var buf [few]string
 	var keys []string
