@@ -130,18 +130,26 @@ func Pages(doc *segment.Document) []kg.Page {
 
 // pages is Pages, with all, of one string a line of doc, for the array of
 // the pages' lines.
+//
+// The lines are taken a run of one page number at a time: a page's slice
+// is set once a run, not grown once a line.
 func pages(doc *segment.Document, all []string) []kg.Page {
 	var out []kg.Page
 	seen := map[int]bool{}
-	for i := range doc.Lines {
-		l := &doc.Lines[i]
-		all[i] = l.Text
-		if len(out) == 0 || (l.Page != out[len(out)-1].Number && !seen[l.Page]) {
-			seen[l.Page] = true
-			out = append(out, kg.Page{Number: l.Page, First: l.N, Lines: all[i:i]})
+	lines := doc.Lines
+	for i := 0; i < len(lines); {
+		page := lines[i].Page
+		if len(out) == 0 || (page != out[len(out)-1].Number && !seen[page]) {
+			seen[page] = true
+			out = append(out, kg.Page{Number: page, First: lines[i].N, Lines: all[i:i]})
+		}
+		j := i
+		for ; j < len(lines) && lines[j].Page == page; j++ {
+			all[j] = lines[j].Text
 		}
 		p := &out[len(out)-1]
-		p.Lines = p.Lines[:len(p.Lines)+1]
+		p.Lines = p.Lines[:len(p.Lines)+j-i]
+		i = j
 	}
 	// Clipped, so that appending to one page never writes over the next.
 	for i := range out {

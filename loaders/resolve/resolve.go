@@ -280,8 +280,11 @@ func finalMentions(ms []kg.Source) bool {
 
 // uniqueAliases returns aliases without "" and without repeats of a key
 // (textnorm.Key), the entity's name's included, keeping the first of each,
-// in place.
+// in place. Most entities have no aliases: their name is not keyed.
 func uniqueAliases(name string, aliases []string) []string {
+	if len(aliases) == 0 {
+		return aliases
+	}
 	const few = 16 // past this many keys, a map is cheaper than a search
 	var buf [few]string
 	var keys []string
@@ -623,14 +626,15 @@ var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.Owned
 // merged gives the merged ref of an entity's ref and its index among the
 // merged entities; the relationships' ends are told apart by that index
 // (an honour by one of its own, below 0), which is cheaper to hash than
-// the refs.
+// the refs. Their types are told apart by their index among the few types
+// met (relTypes), which also looks up perStatement once a type instead of
+// once a relationship.
 func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), out *kg.Graph) []kg.Relationship {
 	type relKey struct {
-		typ      string
-		from, to int
-		title    string
-		line     int
+		typ, from, to, line int
+		title               string
 	}
+	var types relTypes
 	n := 0
 	for _, g := range graphs {
 		n += len(g.Relationships)
@@ -662,8 +666,9 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 			if fromID == toID {
 				continue
 			}
-			k := relKey{r.Type, fromID, toID, r.Props["title"], 0}
-			if perStatement[r.Type] {
+			typ, perLine := types.index(r.Type)
+			k := relKey{typ: typ, from: fromID, to: toID, title: r.Props["title"]}
+			if perLine {
 				k.line = r.Source.Line
 			}
 			if i, ok := seen[k]; ok {
@@ -692,6 +697,24 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 		return nil // nil, as always, for a graph without relationships
 	}
 	return rels
+}
+
+// relTypes numbers the relationship types met, in the order met, and
+// knows which are kept per statement. There are a dozen types at most, so
+// a search of them is cheaper than hashing the type of every relationship.
+type relTypes struct {
+	names   []string
+	perLine []bool
+}
+
+// index returns the number of type t and whether it is kept per statement.
+func (x *relTypes) index(t string) (int, bool) {
+	if i := slices.Index(x.names, t); i >= 0 {
+		return i, x.perLine[i]
+	}
+	x.names = append(x.names, t)
+	x.perLine = append(x.perLine, perStatement[t])
+	return len(x.names) - 1, x.perLine[len(x.names)-1]
 }
 
 func copyProps(p map[string]string) map[string]string {

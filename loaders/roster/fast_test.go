@@ -122,6 +122,19 @@ func TestPunct(t *testing.T) {
 	}
 }
 
+// TestParensAfter checks that the parentheses a joined line leaves open
+// are counted piece by piece as over the whole: each line of the book
+// joined to the next, and a few pieces with parentheses split between them.
+func TestParensAfter(t *testing.T) {
+	texts := append([]string{"（", "a)", "）（", "(（", "））", ":）"}, booktest.Lines(t)...)
+	for i := 0; i+1 < len(texts); i++ {
+		a, b := texts[i], texts[i+1]
+		if got, want := parensAfter(openParens(a), b), openParens(a+b); got != want {
+			t.Fatalf("parensAfter(openParens(%q), %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
+
 // TestTitleLens checks titleLens and isTitleWord against the set of
 // every prefix + modifier + base, on the strings the yearbook's lines
 // start at each of their characters.

@@ -90,17 +90,19 @@ func logicalLines(d *segment.Document, s span) (out, unclosed []*lline) {
 		r := raws[i]
 		l := &lline{text: r.content, ideo: r.ideo, deep: r.deep}
 		l.lines, l.offs = append(l.lbuf[:0], r.n), append(l.obuf[:0], 0)
+		open := openParens(l.text)
 		for k := 0; i+1 < len(raws) && k < maxWrap; k++ {
 			next := raws[i+1].content
-			if openParens(l.text) == 0 && !strings.HasPrefix(next, "（") && !strings.HasPrefix(next, "(") {
+			if open == 0 && !strings.HasPrefix(next, "（") && !strings.HasPrefix(next, "(") {
 				break
 			}
 			i++
 			l.offs = append(l.offs, len(l.text))
 			l.lines = append(l.lines, raws[i].n)
 			l.text += next
+			open = parensAfter(open, next)
 		}
-		if openParens(l.text) > 0 {
+		if open > 0 {
 			unclosed = append(unclosed, l)
 		}
 		out = append(out, l)

@@ -115,8 +115,13 @@ func closeParen(r []rune, i int) int {
 
 // openParens returns how many full- or half-width parentheses s leaves
 // open.
-func openParens(s string) int {
-	depth := 0
+func openParens(s string) int { return parensAfter(0, s) }
+
+// parensAfter returns how many parentheses are open after s when depth
+// are open before it: the open parentheses of a + b are those of b after
+// those of a, so that a line joined from several is read once, piece by
+// piece, instead of once a piece added.
+func parensAfter(depth int, s string) int {
 	for i := 0; i < len(s); i++ {
 		switch p, _ := punctAt(s, i); p {
 		case '（':
