@@ -2,12 +2,15 @@ package prose
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/places"
 	"github.com/yearbookkg/kg/loaders/segment"
 )
 
@@ -239,6 +242,9 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 	}
 	for k--; k >= 0; k-- {
 		prefix := rest[:ends[k]]
+		if x.places != nil && !wholePlace(x.places.Find(prefix), len(prefix)) {
+			continue
+		}
 		var best mention.Span
 		found := false
 		for _, sp := range x.find(prefix) {
@@ -254,6 +260,44 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 	}
 	return mention.Span{}, false
 }
+
+// wholePlace reports whether spans hold a place that covers the n bytes
+// of the text they were found in.
+func wholePlace(spans []mention.Span, n int) bool {
+	for _, sp := range spans {
+		if sp.Kind == kg.Place && sp.Start == 0 && sp.End == n {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFinder returns the member of f that finds places, when f is the
+// pipeline's pair of a gazetteer and mention.NewFinder's finder, and nil
+// otherwise. Finders keeps some of its members' spans as they are, and
+// NewFinder's finder returns no PLACE spans: a prefix in which the
+// gazetteer finds no place covering it is none for f either, and
+// leadingPlace asks f, with its name finder, only of the few prefixes the
+// gazetteer reads as places.
+func placeFinder(f mention.Finder) mention.Finder {
+	fs, ok := f.(mention.Finders)
+	if !ok {
+		return nil
+	}
+	var z mention.Finder
+	for _, m := range fs {
+		if _, ok := m.(*places.Gazetteer); ok && z == nil {
+			z = m
+		} else if reflect.TypeOf(m) != nameFinderType() {
+			return nil
+		}
+	}
+	return z
+}
+
+// nameFinderType is the type of mention.NewFinder's finder, which has no
+// exported name.
+var nameFinderType = sync.OnceValue(func() reflect.Type { return reflect.TypeOf(mention.NewFinder(nil, "")) })
 
 // cityPlace returns the place span of the yearbook's city, as the places
 // finder keys it, found once.

@@ -30,6 +30,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 		ls:       prepare(d),
 		yb:       yearbook,
 		f:        f,
+		places:   placeFinder(f),
 		city:     d.City,
 		province: province(d),
 	}
@@ -45,6 +46,7 @@ type extractor struct {
 	ls       lines // d's lines as prose reads them
 	yb       string
 	f        mention.Finder
+	places   mention.Finder // f's finder of places, if known (placeFinder)
 	city     string
 	province string
 
