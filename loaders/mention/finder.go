@@ -50,6 +50,14 @@ func NewFinder(known []Name, city string) Finder {
 	return f
 }
 
+// FindsNoPlaces reports whether f is a finder NewFinder made, which never
+// returns a PLACE span: a caller combining it with a places finder may ask
+// the places finder alone whether a text holds a place.
+func FindsNoPlaces(f Finder) bool {
+	_, ok := f.(*finder)
+	return ok
+}
+
 // addKnown adds to t the key of name, a known name of the given class,
 // when it can be one.
 func addKnown(t *trie, name string, class uint32) {

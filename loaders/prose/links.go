@@ -2,11 +2,9 @@ package prose
 
 import (
 	"fmt"
-	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -288,16 +286,12 @@ func placeFinder(f mention.Finder) mention.Finder {
 	for _, m := range fs {
 		if _, ok := m.(*places.Gazetteer); ok && z == nil {
 			z = m
-		} else if reflect.TypeOf(m) != nameFinderType() {
+		} else if !mention.FindsNoPlaces(m) {
 			return nil
 		}
 	}
 	return z
 }
-
-// nameFinderType is the type of mention.NewFinder's finder, which has no
-// exported name.
-var nameFinderType = sync.OnceValue(func() reflect.Type { return reflect.TypeOf(mention.NewFinder(nil, "")) })
 
 // cityPlace returns the place span of the yearbook's city, as the places
 // finder keys it, found once.
