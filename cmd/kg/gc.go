@@ -18,10 +18,12 @@ import (
 // (the collector then runs as often as it must).
 //
 // Extraction (kg load, kg extract, and kg serve's first load) has the same
-// shape: about 32 MB of short-lived allocations per yearbook over a live
-// heap of 15–20 MB. With GOGC=100 the collector ran 2.4 times per yearbook
-// in a loop of extractions, with GOGC=400 0.6 times, and each yearbook took
-// 11 % fewer instructions (see docs/benchmarks.md, Extraction).
+// shape: about 23 MB of short-lived allocations per yearbook over a live
+// heap of 15–20 MB. In a loop of extractions the collector ran 1.6 times
+// per yearbook with GOGC=100 and 0.5 times with GOGC=400, and a yearbook
+// took 12 % fewer instructions (487 M against 430 M, callgrind); in wall
+// time the difference was within the noise of the shared machine it was
+// measured on (docs/benchmarks.md, Extraction).
 const (
 	gcPercent   = 400
 	memoryLimit = 100 << 20
