@@ -28,6 +28,26 @@ func sampleLines(t *testing.T) []string {
 	return lines
 }
 
+// eachSample calls check on the sample lines and on every string of up to
+// depth of pieces: the edge cases of a shortcut lie in short strings of
+// the parts it tests for.
+func eachSample(t *testing.T, pieces []string, depth int, check func(string)) {
+	t.Helper()
+	for _, s := range sampleLines(t) {
+		check(s)
+	}
+	var walk func(s string, d int)
+	walk = func(s string, d int) {
+		check(s)
+		if d < depth {
+			for _, p := range pieces {
+				walk(s+p, d+1)
+			}
+		}
+	}
+	walk("", 0)
+}
+
 // fixtureFiles returns the fixtures and the vendored yearbook: the
 // shortcuts are checked against the code they stand for on all of them.
 func fixtureFiles() []string {

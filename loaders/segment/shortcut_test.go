@@ -30,19 +30,7 @@ func TestMayBeDoubled(t *testing.T) {
 			doubled++
 		}
 	}
-	for _, s := range sampleLines(t) {
-		check(s)
-	}
-	var walk func(s string, depth int)
-	walk = func(s string, depth int) {
-		check(s)
-		if depth < 5 {
-			for _, p := range []string{" ", "\u3000", "\uFFFD", "\xe4\xb8", "\xad", "中", "国", "a", "A", "Ａ", "１", "1", "（"} {
-				walk(s+p, depth+1)
-			}
-		}
-	}
-	walk("", 0)
+	eachSample(t, []string{" ", "\u3000", "\uFFFD", "\xe4\xb8", "\xad", "中", "国", "a", "A", "Ａ", "１", "1", "（"}, 5, check)
 	if doubled < 1000 {
 		t.Errorf("only %d doubled strings: the check checks little", doubled)
 	}
@@ -89,19 +77,7 @@ func TestPageChapter(t *testing.T) {
 			matched++
 		}
 	}
-	for _, s := range sampleLines(t) {
-		check(s)
-	}
-	var walk func(s string, depth int)
-	walk = func(s string, depth int) {
-		check(s)
-		if depth < 5 {
-			for _, p := range []string{"1", "2", " ", "\t", "\n", "\v", "\u3000", "章", "a", "\xff"} {
-				walk(s+p, depth+1)
-			}
-		}
-	}
-	walk("", 0)
+	eachSample(t, []string{"1", "2", " ", "\t", "\n", "\v", "\u3000", "章", "a", "\xff"}, 5, check)
 	if matched < 1000 {
 		t.Errorf("only %d matches: the check checks little", matched)
 	}
@@ -155,19 +131,7 @@ func TestCredit(t *testing.T) {
 			matched++
 		}
 	}
-	for _, s := range sampleLines(t) {
-		check(s)
-	}
-	var walk func(s string, depth int)
-	walk = func(s string, depth int) {
-		check(s)
-		if depth < 5 {
-			for _, p := range []string{"摄", "供图", "图", "）", ")", " ", "\n", "\u3000", "（", "王"} {
-				walk(s+p, depth+1)
-			}
-		}
-	}
-	walk("", 0)
+	eachSample(t, []string{"摄", "供图", "图", "）", ")", " ", "\n", "\u3000", "（", "王"}, 5, check)
 	if matched < 1000 {
 		t.Errorf("only %d credits: the check checks little", matched)
 	}
@@ -182,17 +146,5 @@ func TestMayOpen(t *testing.T) {
 			t.Fatalf("mayOpen(%q) = false, but the author checks hold", s)
 		}
 	}
-	for _, s := range sampleLines(t) {
-		check(s)
-	}
-	var walk func(s string, depth int)
-	walk = func(s string, depth int) {
-		check(s)
-		if depth < 4 {
-			for _, p := range []string{"（", "）", "[", "]", " ", "\t", "\n", "\u3000", "市", "a"} {
-				walk(s+p, depth+1)
-			}
-		}
-	}
-	walk("", 0)
+	eachSample(t, []string{"（", "）", "[", "]", " ", "\t", "\n", "\u3000", "市", "a"}, 4, check)
 }
