@@ -19,7 +19,7 @@ import (
 //
 // Extraction (kg load, kg extract, and kg serve's first load) has the same
 // shape: about 23 MB of short-lived allocations per yearbook over a live
-// heap of 15–20 MB. In a loop of extractions the collector ran 1.6 times
+// heap of 18–22 MB (gctrace). In a loop of extractions the collector ran 1.6 times
 // per yearbook with GOGC=100 and 0.5 times with GOGC=400, and a yearbook
 // took 12 % fewer instructions (487 M against 430 M, callgrind); in wall
 // time the difference was within the noise of the shared machine it was
