@@ -77,23 +77,23 @@ func (fs Finders) Find(text string) []Span {
 	if len(found[from]) == n && disjoint(found[from]) {
 		return found[from]
 	}
-	// The spans are sorted and kept by reference into found: only the
-	// kept ones are copied, once, into the answer.
+	// The spans are sorted and kept by reference into found, with the
+	// bounds and status that order them at hand: only the kept ones are
+	// copied, once, into the answer.
 	refs := make([]spanRef, 0, n)
 	for f, spans := range found {
 		for k := range spans {
-			refs = append(refs, spanRef{int32(f), int32(k)})
+			s := &spans[k]
+			status := s.Kind == kg.Project && s.Props["status"] != ""
+			refs = append(refs, spanRef{s.Start, s.End, int32(f), int32(k), status})
 		}
 	}
-	at := func(r spanRef) *Span { return &found[r.f][r.k] }
-	status := func(s *Span) bool { return s.Kind == kg.Project && s.Props["status"] != "" }
 	slices.SortStableFunc(refs, func(a, b spanRef) int {
-		sa, sb := at(a), at(b)
-		if la, lb := sa.End-sa.Start, sb.End-sb.Start; la != lb {
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
 			return cmp.Compare(lb, la)
 		}
-		if pa, pb := status(sa), status(sb); pa != pb {
-			if pa {
+		if a.status != b.status {
+			if a.status {
 				return -1
 			}
 			return 1
@@ -101,28 +101,23 @@ func (fs Finders) Find(text string) []Span {
 		return cmp.Compare(a.f, b.f)
 	})
 	kept := refs[:0] // refs[len(kept):] are still to be read
-	// The bounds of the kept spans, side by side for the test of overlap.
-	var boundsBuf [16][2]int
-	bounds := boundsBuf[:0]
 	empty := false
 	for _, r := range refs {
-		s := at(r)
 		overlaps := false
-		for _, k := range bounds {
-			if s.Start < k[1] && k[0] < s.End {
+		for _, k := range kept {
+			if r.start < k.end && k.start < r.end {
 				overlaps = true
 				break
 			}
 		}
 		if !overlaps {
 			kept = append(kept, r)
-			bounds = append(bounds, [2]int{s.Start, s.End})
-			empty = empty || s.Start == s.End
+			empty = empty || r.start == r.end
 		}
 	}
 	out := make([]Span, len(kept))
 	for i, r := range kept {
-		out[i] = *at(r)
+		out[i] = found[r.f][r.k]
 	}
 	if empty {
 		// An empty span can share its start with a kept span; only
@@ -136,8 +131,13 @@ func (fs Finders) Find(text string) []Span {
 	return out
 }
 
-// spanRef is the span found[f][k] of Finders.Find.
-type spanRef struct{ f, k int32 }
+// spanRef is the span found[f][k] of Finders.Find, with its bounds and
+// whether it is a project whose clause tells its status.
+type spanRef struct {
+	start, end int
+	f, k       int32
+	status     bool
+}
 
 // disjoint reports whether spans are in order of position, none empty,
 // and none overlapping the next: what Find returns when they are all a
