@@ -889,7 +889,7 @@ func orgTail(text string, end int) bool {
 	if run == "" {
 		return false
 	}
-	if strings.ContainsRune("东南西北中境", runeAt(run, 0)) {
+	if partRunes.holds(runeAt(run, 0)) {
 		return false // 民勤县北部, 凉州区境内: a part of the place
 	}
 	// Each suffix at its first occurrence in run (strings.Index), unless
@@ -915,6 +915,9 @@ func orgTail(text string, end int) bool {
 	}
 	return false
 }
+
+// partRunes are the runes that, right after a place, name a part of it.
+var partRunes = runesOf("东南西北中境")
 
 // orgSuffixFirst indexes orgSuffixes by their first rune, and
 // orgSuffixRunes holds those runes.

@@ -471,6 +471,24 @@ func (s *runeSet) has(c uint16) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 // first rune at the runes that start no word.
 func (s *runeSet) mayHave(r rune) bool { return uint32(r) >= 0x10000 || s.has(uint16(r)) }
 
+// holds is strings.ContainsRune(list, r) for the set runesOf(list): one
+// look at a bit, where strings.IndexRune encodes a rune of several bytes
+// into a string and searches for it, a hundred instructions a call. The
+// scans test the runes around most candidates against such lists.
+func (s *runeSet) holds(r rune) bool { return uint32(r) < 0x10000 && s.has(uint16(r)) }
+
+// runesOf returns the set of the runes of list, all below U+10000.
+func runesOf(list string) *runeSet {
+	s := new(runeSet)
+	for _, r := range list {
+		if uint32(r) >= 0x10000 {
+			panic("places: runesOf holds runes below U+10000")
+		}
+		s.add(r)
+	}
+	return s
+}
+
 // firstRunes returns the set of the first runes of words.
 func firstRunes(words []string) *runeSet {
 	s := new(runeSet)
