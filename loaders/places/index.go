@@ -336,12 +336,14 @@ func index3(text string, i int, ents []indexEntry, n int) (int, int) {
 		return i, n
 	}
 	at, prev := i, rune3(text[i], text[i+1], text[i+2])
-	for i += 3; i+2 < len(text) && n+1 < len(ents); i += 3 {
-		t := text[i : i+3] // one bounds check for the three bytes
-		if !is3(t[0], t[1], t[2]) {
+	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
+	// of the bounds of the three bytes below.
+	for i += 3; i < len(text)-2 && n+1 < len(ents); i += 3 {
+		b0, b1, b2 := text[i], text[i+1], text[i+2]
+		if !is3(b0, b1, b2) {
 			break
 		}
-		r := rune3(t[0], t[1], t[2])
+		r := rune3(b0, b1, b2)
 		ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, r)}
 		n++
 		at, prev = i, r
