@@ -94,26 +94,31 @@ func (b *builder) prefixForms() *prefixForms {
 
 // siteTypeOf returns SITE or NATURAL by a name's suffix, or "" when it has
 // neither.
-func siteTypeOf(name string) string {
-	// A name ends with a suffix only if it ends with the suffix's last
-	// rune: most candidates end with none of those.
-	if r := lastRune(name); r >= 0x10000 || !typedLast.has(uint16(r)) {
+func siteTypeOf(name string) string { return typeEndingIn(name, lastRune(name)) }
+
+// typeEndingIn is siteTypeOf(name) for a name whose last rune is r. A
+// name ends with a suffix only if it ends with the suffix's last rune:
+// most candidates end with none of those, and the others are compared
+// with the few suffixes that end with theirs (typedByLast), in the order
+// of the lists, other, site, then natural suffixes.
+func typeEndingIn(name string, r rune) string {
+	if r >= 0x10000 || !typedLast.has(uint16(r)) {
 		return ""
 	}
-	if hasAnySuffix(name, otherSuffixes) {
-		return Other
-	}
-	if hasAnySuffix(name, siteSuffixes) {
-		return Site
-	}
-	if hasAnySuffix(name, naturalSuffixes) {
-		return Natural
+	for _, s := range typedByLast[r] {
+		if strings.HasSuffix(name, s.suffix) {
+			return s.typ
+		}
 	}
 	return ""
 }
 
+// typedSuffix is a suffix of siteTypeOf and the type it gives.
+type typedSuffix struct{ suffix, typ string }
+
 // typedSuffixes are the suffixes of siteTypeOf, in the order typedAfter
-// strips them, and typedLast their last runes.
+// strips them, typedLast their last runes, and typedByLast the suffixes
+// with their types by last rune, each rune's in that order.
 var (
 	typedSuffixes = append(append(append([]string{}, otherSuffixes...), siteSuffixes...), naturalSuffixes...)
 	typedLast     = func() (set runeSet) {
@@ -122,6 +127,19 @@ var (
 			set.add(r)
 		}
 		return set
+	}()
+	typedByLast = func() map[rune][]typedSuffix {
+		m := map[rune][]typedSuffix{}
+		for _, l := range []struct {
+			suffixes []string
+			typ      string
+		}{{otherSuffixes, Other}, {siteSuffixes, Site}, {naturalSuffixes, Natural}} {
+			for _, s := range l.suffixes {
+				r, _ := utf8.DecodeLastRuneInString(s)
+				m[r] = append(m[r], typedSuffix{s, l.typ})
+			}
+		}
+		return m
 	}()
 )
 
@@ -599,7 +617,7 @@ func typedAfter(text string, i int) (name string, end int, typ string) {
 		}
 		j += size
 		cand := text[i:j]
-		t := siteTypeOf(cand)
+		t := typeEndingIn(cand, r)
 		if t == "" || hanLen(cand) < 2 {
 			continue
 		}
@@ -670,10 +688,24 @@ func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int
 	}
 }
 
+// stationParkRunes are the runes that start the words after a place that
+// name a station (站, 东站, 火车站) or a park (parkSuffixes).
+var stationParkRunes = func() *runeSet {
+	s := runesOf("站东南西北火")
+	for _, w := range parkSuffixes {
+		r, _ := utf8.DecodeRuneInString(w)
+		s.add(r)
+	}
+	return s
+}()
+
 // stationOrPark adds the railway station (武威南站) or industrial park
 // (古浪工业集中区) named after the place c written at text[start:end].
 func (b *builder) stationOrPark(p passage, c *kg.Entity, start, end int) {
 	rest := p.Text[end:]
+	if !stationParkRunes.holds(runeAt(rest, 0)) {
+		return // neither a station nor a park: most places written
+	}
 	name := ""
 	written := ""
 	for _, dir := range []string{"", "东", "南", "西", "北", "火车"} {
