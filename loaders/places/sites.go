@@ -1,7 +1,9 @@
 package places
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -486,10 +488,7 @@ var prefixStop = []string{
 // the next passage.
 func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
 	hits := z.scanIndexed(buf, p.Text, p.ix)
-	starts := map[int]bool{}
-	for _, h := range hits {
-		starts[h.start] = true
-	}
+	scanned := hits // the hits of the scan, whose starts the places below must avoid
 	// The short forms of the city and its counties are found here too:
 	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows. Each
 	// form's occurrences, left to right, form after form.
@@ -502,14 +501,14 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 				continue
 			}
 			b.stationOrPark(p, c, i, off)
-			if !starts[i] && !starts[off] {
+			if !startsAt(scanned, i) && !startsAt(scanned, off) {
 				hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
 			}
 		}
 	}
 	for _, h := range hits {
 		c := b.homeCounty(h.key)
-		if (c == nil && (b.city == nil || h.key != b.city.Key)) || starts[h.end] {
+		if (c == nil && (b.city == nil || h.key != b.city.Key)) || startsAt(scanned, h.end) {
 			continue
 		}
 		name, end, typ := typedAfter(p.Text, h.end)
@@ -540,6 +539,13 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 		}
 	}
 	return hits
+}
+
+// startsAt reports whether one of hits, left to right and not
+// overlapping (a scan's), starts at byte i: a binary search.
+func startsAt(hits []hit, i int) bool {
+	_, ok := slices.BinarySearchFunc(hits, i, func(h hit, i int) int { return cmp.Compare(h.start, i) })
+	return ok
 }
 
 // gullyAfter adds the gully (沟) written at byte at of the passage,
