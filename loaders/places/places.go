@@ -592,15 +592,22 @@ func (ws wordSet) in(s string) bool {
 	if containsAny(s, ws.slow) {
 		return true
 	}
-	for i, r := range s {
-		if !ws.runes.mayHave(r) {
-			continue
+	for i := 0; i < len(s); {
+		// The runes of s as range reads them, those of three bytes
+		// without the runtime's decoder (decode3).
+		r, ok := decode3(s, i)
+		size := 3
+		if !ok {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		for _, w := range ws.first[r] {
-			if strings.HasPrefix(s[i:], w) {
-				return true
+		if ws.runes.mayHave(r) {
+			for _, w := range ws.first[r] {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
 			}
 		}
+		i += size
 	}
 	return false
 }
