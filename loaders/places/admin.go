@@ -140,9 +140,13 @@ func (b *builder) findProvince(cityName string) {
 	}
 	// The source: a sentence that places the city in the province
 	// (武威市地处甘肃省中部), else the first mention of the province.
+	needles := []string{cityName + "地处" + prov, cityName + "位于" + prov}
 	for _, p := range b.texts {
-		for _, verb := range []string{"地处", "位于"} {
-			if i := strings.Index(p.Text, cityName+verb+prov); i >= 0 {
+		if !p.mayContain(cityName) {
+			continue
+		}
+		for _, w := range needles {
+			if i := strings.Index(p.Text, w); i >= 0 {
 				src := b.src(p, i)
 				_, bare := shortForms(prov)
 				b.province = b.add(prov, Province, src, bare)
@@ -164,6 +168,9 @@ func (b *builder) findProvince(cityName string) {
 // running text, or a zero Source.
 func (b *builder) firstMention(s string) kg.Source {
 	for _, p := range b.texts {
+		if !p.mayContain(s) {
+			continue
+		}
 		if i := strings.Index(p.Text, s); i >= 0 {
 			return b.src(p, i)
 		}

@@ -885,23 +885,36 @@ func orgTail(text string, end int) bool {
 			end += k + len("）")
 		}
 	}
-	run := text[end : end+hanRun(text, end, 16)]
+	// The run of up to 16 Han runes after the place (hanRun), read once:
+	// the runes that may start a suffix, and where, are kept for the
+	// loop below.
+	var at [16]int32
+	var first [16]rune
+	n, j := 0, end
+	for k := 0; k < 16 && j < len(text); k++ {
+		r, size := textnorm.DecodeRuneAt(text, j)
+		if !textnorm.IsHan(r) {
+			break
+		}
+		if orgSuffixRunes.mayHave(r) {
+			at[n], first[n] = int32(j-end), r
+			n++
+		}
+		j += size
+	}
+	run := text[end:j]
 	if run == "" {
 		return false
 	}
-	if strings.ContainsRune("东南西北中境", runeAt(run, 0)) {
+	if partRunes.holds(runeAt(run, 0)) {
 		return false // 民勤县北部, 凉州区境内: a part of the place
 	}
 	// Each suffix at its first occurrence in run (strings.Index), unless
 	// a verb comes before it; the run is read once, not once a suffix.
 	var seen [4]uint64 // of the suffixes, by index
-	for i := 0; i < len(run); {
-		r, size := textnorm.DecodeRuneAt(run, i)
-		if !orgSuffixRunes.mayHave(r) {
-			i += size
-			continue
-		}
-		for _, k := range orgSuffixFirst[r] {
+	for m := range n {
+		i := int(at[m])
+		for _, k := range orgSuffixFirst[first[m]] {
 			if seen[k>>6]&(1<<(k&63)) != 0 || !strings.HasPrefix(run[i:], orgSuffixes[k]) {
 				continue
 			}
@@ -911,10 +924,12 @@ func orgTail(text string, end int) bool {
 				return true
 			}
 		}
-		i += size
 	}
 	return false
 }
+
+// partRunes are the runes that, right after a place, name a part of it.
+var partRunes = runesOf("东南西北中境")
 
 // orgSuffixFirst indexes orgSuffixes by their first rune, and
 // orgSuffixRunes holds those runes.

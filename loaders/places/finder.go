@@ -516,21 +516,21 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 	}
 	next := runeAt(text, end)
 	if !chainOnly {
-		if next == 0 || !textnorm.IsHan(next) || strings.ContainsRune("和与及等至", next) {
+		if next == 0 || !textnorm.IsHan(next) || conjunctionRunes.holds(next) {
 			return true
 		}
-		if strings.ContainsRune(prepositions, runeBefore(text, start)) {
+		if prepositionRunes.holds(runeBefore(text, start)) {
 			return true // 对甘肃重要讲话, 到武威调研
 		}
 	}
-	if !chainOnly && strings.ContainsRune("两三四五", next) && runeAt(text, end+utf8.RuneLen(next)) == '大' {
+	if !chainOnly && fewRunes.holds(next) && runeAt(text, end+utf8.RuneLen(next)) == '大' {
 		return true // 腾格里和巴丹吉林两大沙漠
 	}
 	for _, x := range z.starting(next) {
 		if !strings.HasPrefix(text[end:], x.form) {
 			continue
 		}
-		if !x.bare || !x.chainOnly || strings.ContainsRune("人", runeAt(text, end+len(x.form))) {
+		if !x.bare || !x.chainOnly || runeAt(text, end+len(x.form)) == '人' {
 			return true
 		}
 	}
@@ -540,6 +540,13 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 // prepositions are the characters after which a short form is a place
 // (在武威, 对甘肃, 赴天祝).
 const prepositions = "对在到赴来至从向于驻经往"
+
+// The lists of runes bareOK tests, as sets (runeSet.holds).
+var (
+	conjunctionRunes = runesOf("和与及等至")
+	prepositionRunes = runesOf(prepositions)
+	fewRunes         = runesOf("两三四五")
+)
 
 // villageAt returns the village or community written right after the
 // town or county at, when there is one: the known place of that name

@@ -24,10 +24,14 @@ import (
 // a scan acts only at the entries whose rune starts a form
 // (Gazetteer.stops), about one in six, and of those only at the ones
 // whose rune and the next one may start a form (Gazetteer.pairs). So
-// the entries of the whole book are also grouped by rune
-// (indexArrays.group, one counting sort), a pass gathers the entries of
+// the entries of the whole book are also chained by rune
+// (indexArrays.group), each rune's chain is read into a list the first
+// time a pass asks for the rune (ofRune), a pass gathers the entries of
 // the runes it looks for (entriesOf) and visits only those, and each
-// entry holds the hash of its pair of runes, made while decoding.
+// entry holds the hash of its pair of runes, made while decoding. The
+// passes ask for the runes that start the book's place names, a few in
+// a hundred of the runes the book holds: sorting every rune's entries
+// into lists (a counting sort) wrote the others for nothing.
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
@@ -105,7 +109,7 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 }
 
 // indexArrays hold the entries of the rune indexes of a book's passages,
-// the same entries grouped by rune, and the gazetteer of the builder's
+// the same entries chained and listed by rune, and the gazetteer of the builder's
 // passes. They are as many as the book's runes (and the gazetteer's
 // tables hold a hundred kilobytes) and needed only while ExtractRunning
 // runs, so indexPool keeps them for the next book rather than the
@@ -118,14 +122,20 @@ type indexArrays struct {
 	// the process (indexGen): arrays at the address of dropped ones do
 	// not pass for them.
 	gen, grouped int64
-	// byRune lists the entries rune by rune and each rune's in book
-	// order: those of rune c are byRune[runeEnd[c-1]:runeEnd[c]] (from
-	// 0 for c = 0).
-	byRune  []runeEntry
-	runeEnd *[0x10000]int32
-	marks   []uint64   // a bit an entry, for entriesOf
-	towns   entryList  // of townRunes, for townStarts
-	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
+	// The entries of each rune are chained from the book's last to its
+	// first: last[c] is 1 + the last entry of rune c (0 for none), and
+	// prev[k] 1 + the entry of the same rune before entry k (0 for none).
+	last *[0x10000]int32
+	prev []int32
+	// byRune holds the lists ofRune has read from the chains, each in
+	// book order: those of rune c, once listed (in listed), are
+	// byRune[span[c][0]:span[c][1]].
+	byRune []runeEntry
+	span   *[0x10000][2]int32
+	listed runeSet
+	marks  []uint64   // a bit an entry, for entriesOf
+	towns  entryList  // of townRunes, for townStarts
+	z      *Gazetteer // the gazetteer the passes refill (builder.finder)
 }
 
 var (
@@ -134,54 +144,51 @@ var (
 )
 
 // runeEntry is an entry of indexArrays.byRune: the index k of an entry
-// in ents and the hash of its pair, which entriesOf reads. It is one
-// value, written at once: a counting sort writes its entries all over
-// the array, and one write an entry spares half the cache misses.
+// in ents and the hash of its pair, which entriesOf reads in order
+// rather than at each entry of ents.
 type runeEntry struct {
 	k int32
 	h uint16
 }
 
-// group sorts the entries by rune into byRune, unless ents has not
-// changed since: a counting sort, a count of each rune, their running
-// sums, and one pass that puts each entry at its rune's next place.
+// group chains the entries by rune (last, prev), unless ents has not
+// changed since: one pass, which links each entry to the last one of its
+// rune so far, and forgets the lists of the last book (byRune).
 func (a *indexArrays) group() {
-	if a.grouped == a.gen && a.runeEnd != nil {
+	if a.grouped == a.gen && a.last != nil {
 		return
 	}
-	if a.runeEnd == nil {
-		a.runeEnd = new([0x10000]int32)
+	if a.last == nil {
+		a.last, a.span = new([0x10000]int32), new([0x10000][2]int32)
 	} else {
-		clear(a.runeEnd[:])
+		clear(a.last[:])
 	}
-	end, ents := a.runeEnd, a.ents // locals, which the stores below cannot change
-	for k := range ents {
-		end[ents[k].r]++
-	}
-	sum := int32(0)
-	for c, n := range end {
-		end[c], sum = sum, sum+n
-	}
-	// Each rune's next place runs from its first to past its last: to
-	// the end of its entries.
-	a.byRune = slices.Grow(a.byRune[:0], len(ents))[:len(ents)]
-	by := a.byRune[:len(ents)]
+	a.byRune, a.listed = a.byRune[:0], runeSet{}
+	a.prev = slices.Grow(a.prev[:0], len(a.ents))[:len(a.ents)]
+	last, prev, ents := a.last, a.prev, a.ents // locals, which the stores below cannot change
 	for k := range ents {
 		c := ents[k].r
-		by[end[c]] = runeEntry{k: int32(k), h: ents[k].h}
-		end[c]++
+		prev[k] = last[c]
+		last[c] = int32(k + 1)
 	}
 	a.grouped = a.gen
 }
 
-// ofRune returns the entries of rune c, in book order.
+// ofRune returns the entries of rune c, in book order: on the first call
+// for c, it reads them from c's chain, from the last, into byRune.
 func (a *indexArrays) ofRune(c uint16) []runeEntry {
 	a.group()
-	lo := int32(0)
-	if c > 0 {
-		lo = a.runeEnd[c-1]
+	if !a.listed.has(c) {
+		a.listed.add(rune(c))
+		lo := len(a.byRune)
+		for k := a.last[c]; k > 0; k = a.prev[k-1] {
+			a.byRune = append(a.byRune, runeEntry{k: k - 1, h: a.ents[k-1].h})
+		}
+		slices.Reverse(a.byRune[lo:])
+		a.span[c] = [2]int32{int32(lo), int32(len(a.byRune))}
 	}
-	return a.byRune[lo:a.runeEnd[c]]
+	sp := a.span[c]
+	return a.byRune[sp[0]:sp[1]:sp[1]]
 }
 
 // startsOf returns the entries of the book where the word w may start:
@@ -329,12 +336,14 @@ func index3(text string, i int, ents []indexEntry, n int) (int, int) {
 		return i, n
 	}
 	at, prev := i, rune3(text[i], text[i+1], text[i+2])
-	for i += 3; i+2 < len(text) && n+1 < len(ents); i += 3 {
-		t := text[i : i+3] // one bounds check for the three bytes
-		if !is3(t[0], t[1], t[2]) {
+	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
+	// of the bounds of the three bytes below.
+	for i += 3; i < len(text)-2 && n+1 < len(ents); i += 3 {
+		b0, b1, b2 := text[i], text[i+1], text[i+2]
+		if !is3(b0, b1, b2) {
 			break
 		}
-		r := rune3(t[0], t[1], t[2])
+		r := rune3(b0, b1, b2)
 		ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, r)}
 		n++
 		at, prev = i, r
@@ -470,6 +479,24 @@ func (s *runeSet) has(c uint16) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 // above, which the set does not hold. It spares the lookups of a map by
 // first rune at the runes that start no word.
 func (s *runeSet) mayHave(r rune) bool { return uint32(r) >= 0x10000 || s.has(uint16(r)) }
+
+// holds is strings.ContainsRune(list, r) for the set runesOf(list): one
+// look at a bit, where strings.IndexRune encodes a rune of several bytes
+// into a string and searches for it, a hundred instructions a call. The
+// scans test the runes around most candidates against such lists.
+func (s *runeSet) holds(r rune) bool { return uint32(r) < 0x10000 && s.has(uint16(r)) }
+
+// runesOf returns the set of the runes of list, all below U+10000.
+func runesOf(list string) *runeSet {
+	s := new(runeSet)
+	for _, r := range list {
+		if uint32(r) >= 0x10000 {
+			panic("places: runesOf holds runes below U+10000")
+		}
+		s.add(r)
+	}
+	return s
+}
 
 // firstRunes returns the set of the first runes of words.
 func firstRunes(words []string) *runeSet {

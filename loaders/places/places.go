@@ -382,6 +382,17 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	return out, arrays
 }
 
+// mayContain reports whether the passage's text may contain w: it does
+// not when w starts with a rune of two bytes or more that the index of
+// the passage does not show followed by the rest of w (runeIndex.contains),
+// which spares reading the passages without it, most of them.
+func (p passage) mayContain(w string) bool {
+	if _, size := utf8.DecodeRuneInString(w); size < 2 {
+		return true
+	}
+	return p.ix.contains(p.Text, w)
+}
+
 // src returns the provenance of offset off in p.
 func (b *builder) src(p passage, off int) kg.Source {
 	return b.d.Source(b.yb, p.Passage, off)
@@ -581,15 +592,22 @@ func (ws wordSet) in(s string) bool {
 	if containsAny(s, ws.slow) {
 		return true
 	}
-	for i, r := range s {
-		if !ws.runes.mayHave(r) {
-			continue
+	for i := 0; i < len(s); {
+		// The runes of s as range reads them, those of three bytes
+		// without the runtime's decoder (decode3).
+		r, ok := decode3(s, i)
+		size := 3
+		if !ok {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		for _, w := range ws.first[r] {
-			if strings.HasPrefix(s[i:], w) {
-				return true
+		if ws.runes.mayHave(r) {
+			for _, w := range ws.first[r] {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
 			}
 		}
+		i += size
 	}
 	return false
 }

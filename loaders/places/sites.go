@@ -1,7 +1,9 @@
 package places
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -94,26 +96,31 @@ func (b *builder) prefixForms() *prefixForms {
 
 // siteTypeOf returns SITE or NATURAL by a name's suffix, or "" when it has
 // neither.
-func siteTypeOf(name string) string {
-	// A name ends with a suffix only if it ends with the suffix's last
-	// rune: most candidates end with none of those.
-	if r := lastRune(name); r >= 0x10000 || !typedLast.has(uint16(r)) {
+func siteTypeOf(name string) string { return typeEndingIn(name, lastRune(name)) }
+
+// typeEndingIn is siteTypeOf(name) for a name whose last rune is r. A
+// name ends with a suffix only if it ends with the suffix's last rune:
+// most candidates end with none of those, and the others are compared
+// with the few suffixes that end with theirs (typedByLast), in the order
+// of the lists, other, site, then natural suffixes.
+func typeEndingIn(name string, r rune) string {
+	if r >= 0x10000 || !typedLast.has(uint16(r)) {
 		return ""
 	}
-	if hasAnySuffix(name, otherSuffixes) {
-		return Other
-	}
-	if hasAnySuffix(name, siteSuffixes) {
-		return Site
-	}
-	if hasAnySuffix(name, naturalSuffixes) {
-		return Natural
+	for _, s := range typedByLast[r] {
+		if strings.HasSuffix(name, s.suffix) {
+			return s.typ
+		}
 	}
 	return ""
 }
 
+// typedSuffix is a suffix of siteTypeOf and the type it gives.
+type typedSuffix struct{ suffix, typ string }
+
 // typedSuffixes are the suffixes of siteTypeOf, in the order typedAfter
-// strips them, and typedLast their last runes.
+// strips them, typedLast their last runes, and typedByLast the suffixes
+// with their types by last rune, each rune's in that order.
 var (
 	typedSuffixes = append(append(append([]string{}, otherSuffixes...), siteSuffixes...), naturalSuffixes...)
 	typedLast     = func() (set runeSet) {
@@ -122,6 +129,19 @@ var (
 			set.add(r)
 		}
 		return set
+	}()
+	typedByLast = func() map[rune][]typedSuffix {
+		m := map[rune][]typedSuffix{}
+		for _, l := range []struct {
+			suffixes []string
+			typ      string
+		}{{otherSuffixes, Other}, {siteSuffixes, Site}, {naturalSuffixes, Natural}} {
+			for _, s := range l.suffixes {
+				r, _ := utf8.DecodeLastRuneInString(s)
+				m[r] = append(m[r], typedSuffix{s, l.typ})
+			}
+		}
+		return m
 	}()
 )
 
@@ -468,10 +488,7 @@ var prefixStop = []string{
 // the next passage.
 func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
 	hits := z.scanIndexed(buf, p.Text, p.ix)
-	starts := map[int]bool{}
-	for _, h := range hits {
-		starts[h.start] = true
-	}
+	scanned := hits // the hits of the scan, whose starts the places below must avoid
 	// The short forms of the city and its counties are found here too:
 	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows. Each
 	// form's occurrences, left to right, form after form.
@@ -484,14 +501,14 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 				continue
 			}
 			b.stationOrPark(p, c, i, off)
-			if !starts[i] && !starts[off] {
+			if !startsAt(scanned, i) && !startsAt(scanned, off) {
 				hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
 			}
 		}
 	}
 	for _, h := range hits {
 		c := b.homeCounty(h.key)
-		if (c == nil && (b.city == nil || h.key != b.city.Key)) || starts[h.end] {
+		if (c == nil && (b.city == nil || h.key != b.city.Key)) || startsAt(scanned, h.end) {
 			continue
 		}
 		name, end, typ := typedAfter(p.Text, h.end)
@@ -522,6 +539,13 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 		}
 	}
 	return hits
+}
+
+// startsAt reports whether one of hits, left to right and not
+// overlapping (a scan's), starts at byte i: a binary search.
+func startsAt(hits []hit, i int) bool {
+	_, ok := slices.BinarySearchFunc(hits, i, func(h hit, i int) int { return cmp.Compare(h.start, i) })
+	return ok
 }
 
 // gullyAfter adds the gully (沟) written at byte at of the passage,
@@ -599,7 +623,7 @@ func typedAfter(text string, i int) (name string, end int, typ string) {
 		}
 		j += size
 		cand := text[i:j]
-		t := siteTypeOf(cand)
+		t := typeEndingIn(cand, r)
 		if t == "" || hanLen(cand) < 2 {
 			continue
 		}
@@ -670,10 +694,24 @@ func (b *builder) peak(p passage, mountain, county *kg.Entity, i, chainStart int
 	}
 }
 
+// stationParkRunes are the runes that start the words after a place that
+// name a station (站, 东站, 火车站) or a park (parkSuffixes).
+var stationParkRunes = func() *runeSet {
+	s := runesOf("站东南西北火")
+	for _, w := range parkSuffixes {
+		r, _ := utf8.DecodeRuneInString(w)
+		s.add(r)
+	}
+	return s
+}()
+
 // stationOrPark adds the railway station (武威南站) or industrial park
 // (古浪工业集中区) named after the place c written at text[start:end].
 func (b *builder) stationOrPark(p passage, c *kg.Entity, start, end int) {
 	rest := p.Text[end:]
+	if !stationParkRunes.holds(runeAt(rest, 0)) {
+		return // neither a station nor a park: most places written
+	}
 	name := ""
 	written := ""
 	for _, dir := range []string{"", "东", "南", "西", "北", "火车"} {
