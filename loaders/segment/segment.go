@@ -196,7 +196,9 @@ func (d *Document) cleanLines() {
 	b.Grow(size)
 	d.cleanEnd = make([]int, len(d.Lines)+1)
 	for i := range d.Lines {
-		textnorm.AppendClean(&b, d.Lines[i].Text)
+		if t := d.Lines[i].Text; t != "" { // a third or more of the lines are blank
+			textnorm.AppendClean(&b, t)
+		}
 		d.cleanEnd[i+1] = b.Len()
 	}
 	d.clean = b.String()
@@ -1061,13 +1063,10 @@ func (d *Document) indexPaths() {
 	}
 	slices.Sort(from)
 	from = slices.Compact(from)
-	// The paths are measured first, for the string to be allocated once.
-	var size byteCount
-	for _, n := range from {
-		d.writePath(&size, n)
-	}
+	// The paths are written once, into a string that grows as they are
+	// (a few tens of kilobytes for a book): measuring them first would
+	// cost as much again as writing them.
 	var b strings.Builder
-	b.Grow(int(size))
 	d.pathEnd = make([]int, len(from)+1)
 	for i, n := range from {
 		d.writePath(&b, n)
@@ -1092,26 +1091,9 @@ func (d *Document) path(n int) string {
 	return b.String()
 }
 
-// pathWriter is what writePath writes to: a strings.Builder, or a
-// byteCount to measure the paths first.
-type pathWriter interface {
-	WriteString(string) (int, error)
-	Len() int
-}
-
-// byteCount is a pathWriter that counts the bytes written to it.
-type byteCount int
-
-func (c *byteCount) WriteString(s string) (int, error) {
-	*c += byteCount(len(s))
-	return len(s), nil
-}
-
-func (c *byteCount) Len() int { return int(*c) }
-
 // writePath writes the path of line n to b: the non-empty titles of its
 // part, section and topic, joined by " > ".
-func (d *Document) writePath(b pathWriter, n int) {
+func (d *Document) writePath(b *strings.Builder, n int) {
 	start := b.Len()
 	sep := func() {
 		if b.Len() > start {
