@@ -131,8 +131,16 @@ func afterSpace(s, prefix string) bool {
 	return strings.HasPrefix(s, prefix) || (s != "" && reSpace(s[0]) && strings.HasPrefix(s[1:], prefix))
 }
 
-// topicStart is reTopicStart.MatchString(s), without the regexp.
-func topicStart(s string) bool { return afterSpace(s, "【") }
+// topicStart is reTopicStart.MatchString(s), without the regexp. It is
+// asked of every content line, so it rules out in line those whose first
+// byte is neither the lead of 【 (E3 80 90) nor up to ' ', as the \s
+// characters are, nearly every line, before afterSpace reads on.
+func topicStart(s string) bool {
+	return s != "" && (s[0] == 0xE3 || s[0] <= ' ') && topicAfterSpace(s)
+}
+
+// topicAfterSpace is topicStart past its first check.
+func topicAfterSpace(s string) bool { return afterSpace(s, "【") }
 
 // mayOpen reports whether s may start with （ or [ after at most one \s
 // character, by its first byte (（ is EF BC 88): findSections asks it of
@@ -155,6 +163,12 @@ func mayBeAuthor(s string) bool {
 func Parse(file string, lines []string) *Document {
 	d := &Document{File: file, Lines: make([]Line, len(lines))}
 	for i, raw := range lines {
+		if raw == "" {
+			// Blank, and its text the empty string literal (see
+			// below): only the fields that are not zero are set.
+			d.Lines[i].N, d.Lines[i].Kind = i+1, Blank
+			continue
+		}
 		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: textnorm.TrimRightSpace(raw)}
 		if d.Lines[i].Text == "" {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
