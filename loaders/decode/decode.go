@@ -88,32 +88,29 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 
 // split is strings.Split(s, "\n") with a CR dropped from the end of each
 // line, in one pass: a line is found by a search for its line feed, and
-// checked against MaxLineBytes as it is cut.
+// checked against MaxLineBytes as it is cut. The lines are counted first,
+// and each is set in place.
 //
-// An empty line is the empty string literal, whose pointer is nil, not an
-// empty piece of s, which points into s: a book's lines live through the
-// whole extraction, a third to a half of them are blank, and the garbage
-// collector passes over a nil pointer at once.
+// An empty line is left as the zero string, whose pointer is nil, not set
+// to an empty piece of s, which points into s: a book's lines live through
+// the whole extraction, a third to a half of them are blank, and the
+// garbage collector passes over a nil pointer at once.
 func split(file, s string) ([]string, error) {
-	lines := make([]string, 0, strings.Count(s, "\n")+1)
-	for {
-		i := strings.IndexByte(s, '\n')
+	lines := make([]string, strings.Count(s, "\n")+1)
+	for n := range lines {
 		l := s
-		if i >= 0 {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			l, s = s[:i], s[i+1:]
 		}
 		l = strings.TrimSuffix(l, "\r")
-		if l == "" {
-			l = "" // see split's doc
-		}
 		if len(l) > MaxLineBytes {
-			return nil, &Error{File: file, Line: len(lines) + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
+			return nil, &Error{File: file, Line: n + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
 		}
-		lines = append(lines, l)
-		if i < 0 {
-			return lines, nil
+		if l != "" { // see split's doc
+			lines[n] = l
 		}
 	}
+	return lines, nil
 }
 
 // validUTF8 is utf8.Valid(b), faster on Chinese text. It reads eight
