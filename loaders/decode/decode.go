@@ -132,8 +132,10 @@ func validUTF8(b []byte) bool {
 			} else {
 				i += bits.TrailingZeros64(high) >> 3 // up to the first byte not ASCII
 			}
-		case len(b)-i >= 12 && fourRunes(w, binary.LittleEndian.Uint64(b[i+4:])):
-			i += 12
+		case len(b)-i >= 12 && fourRunes(b[i:]):
+			// The rest of a run of Chinese text, in a tight loop.
+			for i += 12; len(b)-i >= 12 && fourRunes(b[i:]); i += 12 {
+			}
 		case lead3[byte(w)] && w&0xC0C0_00C0C000 == 0x8080_0080_8000 && lead3[byte(w>>24)]:
 			i += 6
 		case lead3[byte(w)] && w&0xC0C000 == 0x808000:
@@ -152,20 +154,21 @@ func validUTF8(b []byte) bool {
 	return utf8.Valid(b[i:])
 }
 
-// fourRunes reports whether twelve bytes, w the first eight of them and
-// v the last eight, are four three-byte runes led by E1–EC or EE–EF
-// (lead3), with the word operations of a few runes' checks: the bytes are
-// matched against the pattern of leads (1110xxxx) and continuation bytes
-// (10xxxxxx), then the low halves of the four leads, gathered into one
-// word, are each checked to be neither 0 (E0) nor D (ED) by adding F to
-// them and to their xor with D: bit 4 of a sum is set when the half is
-// not 0.
-func fourRunes(w, v uint64) bool {
+// fourRunes reports whether the first twelve bytes of b (len(b) >= 12)
+// are four three-byte runes led by E1–EC or EE–EF (lead3), with the word
+// operations of a few runes' checks on two reads, w of the first eight
+// bytes and v of the last eight: the bytes are matched against the
+// pattern of leads (1110xxxx) and continuation bytes (10xxxxxx), then the
+// low halves of the four leads, gathered into one word, are each checked
+// to be neither 0 (E0) nor D (ED) by adding F to them and to their xor
+// with D: bit 4 of a sum is set when the half is not 0.
+func fourRunes(b []byte) bool {
 	const (
 		lows  = 0x000F_0000_0F00_0F0F // the low halves of the leads in lead
 		bit4  = 0x0010_0000_1000_1010
 		edLow = 0x000D_0000_0D00_0D0D
 	)
+	w, v := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[4:12])
 	if w&0xC0F0_C0C0_F0C0_C0F0 != 0x80E0_8080_E080_80E0 || v&0xC0C0_F0C0_0000_0000 != 0x8080_E080_0000_0000 {
 		return false
 	}
