@@ -782,6 +782,7 @@ func barePage(pages string) (string, bool) {
 func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 	cur := take(&b.sections, Section{Start: p.Start})
 	p.Sections = append(p.Sections, cur)
+	ahead := 0 // the next 【topic】 line, for topicWithin
 	for n := p.Start; n <= p.End; n++ {
 		l := d.Line(n)
 		if l.Kind != Body {
@@ -804,7 +805,10 @@ func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 				n = next
 			}
 		default:
-			if title, last, ok := d.heading(n, p.End, topics); ok {
+			if !topicWithin(n, p.End, topics, &ahead) {
+				continue
+			}
+			if title, last, ok := d.heading(n, p.End); ok {
 				cur.End = n - 1
 				cur = take(&b.sections, Section{Title: title, Start: n})
 				p.Sections = append(p.Sections, cur)
@@ -874,14 +878,10 @@ func (d *Document) topic(n int, b *blocks) *Topic {
 // short lines without sentence punctuation, followed directly by a 【topic】
 // line. It returns the heading and its last line.
 //
-// It is asked of nearly every body line, and only a line shortly before a
-// 【topic】 can be a heading: the lines it would read are first searched
-// for a 【topic】 line (topics, of topicLines), which rules out most lines
-// before reading any of them as a heading.
-func (d *Document) heading(n, end int, topics []bool) (string, int, bool) {
-	if !topicWithin(n, end, topics) {
-		return "", 0, false
-	}
+// Only a line shortly before a 【topic】 can be a heading: findSections
+// asks it only where a 【topic】 line is among the lines it would read
+// (topicWithin).
+func (d *Document) heading(n, end int) (string, int, bool) {
 	title := ""
 	last := n
 	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
@@ -918,14 +918,24 @@ func (d *Document) topicLines() []bool {
 
 // topicWithin reports whether a 【topic】 line is among the lines heading
 // reads from n, a body line: line n, and the content lines after it below
-// n+4 and up to end.
-func topicWithin(n, end int, topics []bool) bool {
-	for k := n; k <= end && k < n+4 && k < len(topics); k++ {
-		if topics[k] {
-			return true
-		}
+// n+4 and up to end. ahead is the first 【topic】 line at or after some
+// line up to n (nextTopic), moved on to the first at or after n:
+// findSections asks it of nearly every body line, in order, and this way
+// passes over the marks of topics once, not up to four times a line.
+func topicWithin(n, end int, topics []bool, ahead *int) bool {
+	if *ahead < n {
+		*ahead = nextTopic(topics, n)
 	}
-	return false
+	return *ahead <= end && *ahead < n+4
+}
+
+// nextTopic returns the first line at or after n marked in topics, or
+// len(topics).
+func nextTopic(topics []bool, n int) int {
+	for n < len(topics) && !topics[n] {
+		n++
+	}
+	return n
 }
 
 // headingLike reports whether s could be (part of) a section heading:
