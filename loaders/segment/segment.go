@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -371,7 +372,10 @@ var bannerLead = func() (t [256]bool) {
 // bannerWordTrimmed is bannerWord past its first byte. Past the ASCII
 // spaces that start raw, a byte that cannot start a space of Unicode
 // (any but C2, E1, E2 and E3) ends the spaces TrimSpace drops: the word
-// must stand right there.
+// must stand right there. So does a rune led by one of those four that
+// is not a space, such as the 【 that starts a topic, and that rune is
+// not the word's 年: TrimSpace, which decodes the whole line, is left
+// to the lines that go on with a space of Unicode.
 func bannerWordTrimmed(raw string) bool {
 	const word = "年鉴"
 	i := 0
@@ -381,7 +385,8 @@ func bannerWordTrimmed(raw string) bool {
 	if i < len(raw) {
 		switch raw[i] {
 		case 0xC2, 0xE1, 0xE2, 0xE3:
-			return strings.TrimSpace(raw) == word
+			r, _ := utf8.DecodeRuneInString(raw[i:])
+			return unicode.IsSpace(r) && strings.TrimSpace(raw) == word
 		}
 	}
 	return strings.HasPrefix(raw[i:], word) && strings.TrimSpace(raw[i+len(word):]) == ""
