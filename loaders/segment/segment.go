@@ -188,8 +188,8 @@ func Parse(file string, lines []string) *Document {
 	if d.City == "" {
 		d.City = commonCity(lines)
 	}
-	d.findParts()
-	topics := d.topicLines()
+	topics := make([]bool, len(d.Lines)+1)
+	d.findParts(topics)
 	// Every topic starts at a marked line: one array holds them all.
 	nt := count(topics)
 	b := &blocks{topics: make([]Topic, 0, nt), lists: make([]*Topic, 0, nt)}
@@ -555,7 +555,14 @@ func commonCity(lines []string) string {
 // (市 情 概 览市 情 概 览), and the index at the back, whose entries with
 // a bare page number (大事记　45) are chapters and articles. The index
 // gives chapters that have no title line in the text.
-func (d *Document) findParts() {
+//
+// As it walks the lines, it also marks in topics, by line number, the
+// content lines (body, heading or author) that start a 【topic】, for
+// findSections, in the same pass. Before it all content lines are body
+// lines; it turns some into headings, and findSections some into
+// headings and author lines, all content, and neither changes a line's
+// text, so the marks hold until findSections is done.
+func (d *Document) findParts(topics []bool) {
 	type start struct {
 		line  int
 		title string
@@ -566,6 +573,7 @@ func (d *Document) findParts() {
 		if l.Kind != Body {
 			continue
 		}
+		topics[l.N] = topicStart(l.Text)
 		if !mayBeDoubled(l.Text) {
 			continue
 		}
@@ -783,7 +791,7 @@ func barePage(pages string) (string, bool) {
 // findSections splits a part into sections at its section headings and
 // finds the topics and author lines of each.
 //
-// topics marks the lines that start a 【topic】 (topicLines).
+// topics marks the lines that start a 【topic】 (findParts).
 func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 	cur := take(&b.sections, Section{Start: p.Start})
 	p.Sections = append(p.Sections, cur)
@@ -904,21 +912,6 @@ func (d *Document) heading(n, end int) (string, int, bool) {
 		last = k
 	}
 	return "", 0, false
-}
-
-// topicLines marks, by line number, the content lines (body, heading or
-// author) that start a 【topic】. findSections turns body lines into
-// headings and author lines, all content, and changes no line's text, so
-// the marks hold while it runs.
-func (d *Document) topicLines() []bool {
-	topics := make([]bool, len(d.Lines)+1)
-	for i := range d.Lines {
-		switch l := &d.Lines[i]; l.Kind {
-		case Body, Heading, Author:
-			topics[l.N] = topicStart(l.Text)
-		}
-	}
-	return topics
 }
 
 // topicWithin reports whether a 【topic】 line is among the lines heading
