@@ -616,17 +616,20 @@ func (d *Document) findParts(topics []bool) {
 }
 
 // firstOnPage returns, by page number, the first body or heading line of
-// each page, 0 for a page without one. Pages are numbered up from 1 or
-// from a banner's number, so a slice indexed by page is small.
+// each page, 0 for a page without one; pages past the last that has one
+// are left out. Pages are numbered up from 1 or from a banner's number,
+// so a slice indexed by page is small, and it grows as the pages come.
 func (d *Document) firstOnPage() []int {
-	last := 0
-	for i := range d.Lines {
-		last = max(last, d.Lines[i].Page)
-	}
-	first := make([]int, last+1)
+	var first []int
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		if l.Page >= 0 && first[l.Page] == 0 && (l.Kind == Body || l.Kind == Heading) {
+		if l.Page < 0 || l.Kind != Body && l.Kind != Heading {
+			continue
+		}
+		if l.Page >= len(first) {
+			first = append(first, make([]int, l.Page+1-len(first))...)
+		}
+		if first[l.Page] == 0 {
 			first[l.Page] = l.N
 		}
 	}
