@@ -952,7 +952,7 @@ func headingLike(s string) bool {
 	n, han := 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if cjkAt(s, i) {
 			if n++; n > 18 {
 				return false
 			}
@@ -995,7 +995,12 @@ func headingLike(s string) bool {
 // decoded as that rune wherever they stand, since they start with a byte
 // that continues no rune.
 func mayBeDoubled(s string) bool {
-	r0, start, next := keyRune(s, 0)
+	r0, start, next := rune(-1), 0, 3
+	if cjkAt(s, 0) { // most lines, decoded in line
+		r0 = cjkRune(s, 0)
+	} else {
+		r0, start, next = keyRune(s, 0)
+	}
 	if r0 < 0 || r0 < utf8.RuneSelf && strings.IndexByte("0123456789()%", byte(r0)) >= 0 {
 		return false
 	}
@@ -1048,8 +1053,8 @@ func halvesEqual(s string, from, q int) bool {
 // in line: none is a space, U+FFFD or full width.
 func keyRune(s string, i int) (r rune, start, end int) {
 	for i < len(s) {
-		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), i, i + 3
+		if cjkAt(s, i) {
+			return cjkRune(s, i), i, i + 3
 		}
 		r, size := textnorm.DecodeRuneAt(s, i)
 		if r != utf8.RuneError && !textnorm.IsSpace(r) {
@@ -1058,6 +1063,19 @@ func keyRune(s string, i int) (r rune, start, end int) {
 		i += size
 	}
 	return -1, i, i
+}
+
+// cjkAt reports whether a well-formed rune of U+4000–U+9FFF, led by a
+// byte E4–E9, stands at s[i]: most of the text, and none of its runes a
+// space, U+FFFD, full width or punctuation, so the readers of keys and
+// headings (keyRune, headingLike, mayBeDoubled) take it as it is.
+func cjkAt(s string, i int) bool {
+	return uint(i)+2 < uint(len(s)) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
+// cjkRune returns the rune at s[i], where cjkAt(s, i).
+func cjkRune(s string, i int) rune {
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 }
 
 // nextContent returns the number of the next line after n that is body
