@@ -88,41 +88,39 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 
 // split is strings.Split(s, "\n") with a CR dropped from the end of each
 // line, in one pass: a line is found by a search for its line feed, and
-// checked against MaxLineBytes as it is cut.
+// checked against MaxLineBytes as it is cut. The lines are counted first,
+// and each is set in place.
 //
-// An empty line is the empty string literal, whose pointer is nil, not an
-// empty piece of s, which points into s: a book's lines live through the
-// whole extraction, a third to a half of them are blank, and the garbage
-// collector passes over a nil pointer at once.
+// An empty line is left as the zero string, whose pointer is nil, not set
+// to an empty piece of s, which points into s: a book's lines live through
+// the whole extraction, a third to a half of them are blank, and the
+// garbage collector passes over a nil pointer at once.
 func split(file, s string) ([]string, error) {
-	lines := make([]string, 0, strings.Count(s, "\n")+1)
-	for {
-		i := strings.IndexByte(s, '\n')
+	lines := make([]string, strings.Count(s, "\n")+1)
+	for n := range lines {
 		l := s
-		if i >= 0 {
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			l, s = s[:i], s[i+1:]
 		}
 		l = strings.TrimSuffix(l, "\r")
-		if l == "" {
-			l = "" // see split's doc
-		}
 		if len(l) > MaxLineBytes {
-			return nil, &Error{File: file, Line: len(lines) + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
+			return nil, &Error{File: file, Line: n + 1, Reason: fmt.Sprintf("line of %d bytes (max %d): not a yearbook text", len(l), MaxLineBytes)}
 		}
-		lines = append(lines, l)
-		if i < 0 {
-			return lines, nil
+		if l != "" { // see split's doc
+			lines[n] = l
 		}
 	}
+	return lines, nil
 }
 
 // validUTF8 is utf8.Valid(b), faster on Chinese text. It reads eight
-// bytes at a time: a run of ASCII is passed up to its end in the word, and
-// two three-byte runes led by E1–EC or EE–EF, which take any continuation
-// bytes (nearly every Chinese character and punctuation mark), are passed
-// at once, or one of them. Other runes, up to the next byte that may lead
-// a three-byte rune, are left to utf8.Valid: such a byte never continues a
-// rune, so no rune straddles the cut. TestValidUTF8 holds it to utf8.Valid.
+// bytes at a time: a run of ASCII is passed up to its end in the word;
+// four three-byte runes led by E1–EC or EE–EF, which take any
+// continuation bytes (nearly every Chinese character and punctuation
+// mark), are passed at once (fourRunes), else two or one of them. Other
+// runes, up to the next byte that may lead a three-byte rune, are left to
+// utf8.Valid: such a byte never continues a rune, so no rune straddles
+// the cut. TestValidUTF8 holds it to utf8.Valid.
 func validUTF8(b []byte) bool {
 	i := 0
 	for len(b)-i >= 8 {
@@ -133,6 +131,10 @@ func validUTF8(b []byte) bool {
 				i += 8
 			} else {
 				i += bits.TrailingZeros64(high) >> 3 // up to the first byte not ASCII
+			}
+		case len(b)-i >= 12 && fourRunes(b[i:]):
+			// The rest of a run of Chinese text, in a tight loop.
+			for i += 12; len(b)-i >= 12 && fourRunes(b[i:]); i += 12 {
 			}
 		case lead3[byte(w)] && w&0xC0C0_00C0C000 == 0x8080_0080_8000 && lead3[byte(w>>24)]:
 			i += 6
@@ -150,6 +152,29 @@ func validUTF8(b []byte) bool {
 		}
 	}
 	return utf8.Valid(b[i:])
+}
+
+// fourRunes reports whether the first twelve bytes of b (len(b) >= 12)
+// are four three-byte runes led by E1–EC or EE–EF (lead3), with the word
+// operations of a few runes' checks on two reads, w of the first eight
+// bytes and v of the last eight: the bytes are matched against the
+// pattern of leads (1110xxxx) and continuation bytes (10xxxxxx), then the
+// low halves of the four leads, gathered into one word, are each checked
+// to be neither 0 (E0) nor D (ED) by adding F to them and to their xor
+// with D: bit 4 of a sum is set when the half is not 0.
+func fourRunes(b []byte) bool {
+	const (
+		lows  = 0x000F_0000_0F00_0F0F // the low halves of the leads in lead
+		bit4  = 0x0010_0000_1000_1010
+		edLow = 0x000D_0000_0D00_0D0D
+	)
+	w, v := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[4:12])
+	if w&0xC0F0_C0C0_F0C0_C0F0 != 0x80E0_8080_E080_80E0 || v&0xC0C0_F0C0_0000_0000 != 0x8080_E080_0000_0000 {
+		return false
+	}
+	// The leads are bytes 0, 3 and 6 of w and byte 5 of v, moved to byte 1.
+	lead := w&0x000F_0000_0F00_000F | (v>>32)&0x0F00
+	return (lead+lows)&((lead^edLow)+lows)&bit4 == bit4
 }
 
 // lead3 marks the bytes E1–EC and EE–EF, which lead a three-byte rune with

@@ -51,7 +51,7 @@ func TestValidUTF8Words(t *testing.T) {
 		if depth == 5 {
 			return
 		}
-		for _, p := range []string{"中文", "中文字", "ab", "abcdefgh", "，", "\u00b7", "\U0001F600", "\xed\xa0\x80", "\xe4\xb8", "\x80", "\xff"} {
+		for _, p := range []string{"中文", "中文字", "ab", "abcdefgh", "，", "\u00b7", "\U0001F600", "\xed\xa0\x80", "\xe0\xa0\x80", "\xe0\x80\x80", "\xe4\xb8", "\x80", "\xff"} {
 			walk(append(b[:len(b):len(b)], p...), depth+1)
 		}
 	}

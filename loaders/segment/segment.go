@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -131,8 +132,16 @@ func afterSpace(s, prefix string) bool {
 	return strings.HasPrefix(s, prefix) || (s != "" && reSpace(s[0]) && strings.HasPrefix(s[1:], prefix))
 }
 
-// topicStart is reTopicStart.MatchString(s), without the regexp.
-func topicStart(s string) bool { return afterSpace(s, "【") }
+// topicStart is reTopicStart.MatchString(s), without the regexp. It is
+// asked of every content line, so it rules out in line those whose first
+// byte is neither the lead of 【 (E3 80 90) nor up to ' ', as the \s
+// characters are, nearly every line, before afterSpace reads on.
+func topicStart(s string) bool {
+	return s != "" && (s[0] == 0xE3 || s[0] <= ' ') && topicAfterSpace(s)
+}
+
+// topicAfterSpace is topicStart past its first check.
+func topicAfterSpace(s string) bool { return afterSpace(s, "【") }
 
 // mayOpen reports whether s may start with （ or [ after at most one \s
 // character, by its first byte (（ is EF BC 88): findSections asks it of
@@ -155,6 +164,12 @@ func mayBeAuthor(s string) bool {
 func Parse(file string, lines []string) *Document {
 	d := &Document{File: file, Lines: make([]Line, len(lines))}
 	for i, raw := range lines {
+		if raw == "" {
+			// Blank, and its text the empty string literal (see
+			// below): only the fields that are not zero are set.
+			d.Lines[i].N, d.Lines[i].Kind = i+1, Blank
+			continue
+		}
 		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: textnorm.TrimRightSpace(raw)}
 		if d.Lines[i].Text == "" {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
@@ -173,8 +188,8 @@ func Parse(file string, lines []string) *Document {
 	if d.City == "" {
 		d.City = commonCity(lines)
 	}
-	d.findParts()
-	topics := d.topicLines()
+	topics := make([]bool, len(d.Lines)+1)
+	d.findParts(topics)
 	// Every topic starts at a marked line: one array holds them all.
 	nt := count(topics)
 	b := &blocks{topics: make([]Topic, 0, nt), lists: make([]*Topic, 0, nt)}
@@ -196,7 +211,9 @@ func (d *Document) cleanLines() {
 	b.Grow(size)
 	d.cleanEnd = make([]int, len(d.Lines)+1)
 	for i := range d.Lines {
-		textnorm.AppendClean(&b, d.Lines[i].Text)
+		if t := d.Lines[i].Text; t != "" { // a third or more of the lines are blank
+			textnorm.AppendClean(&b, t)
+		}
 		d.cleanEnd[i+1] = b.Len()
 	}
 	d.clean = b.String()
@@ -355,7 +372,10 @@ var bannerLead = func() (t [256]bool) {
 // bannerWordTrimmed is bannerWord past its first byte. Past the ASCII
 // spaces that start raw, a byte that cannot start a space of Unicode
 // (any but C2, E1, E2 and E3) ends the spaces TrimSpace drops: the word
-// must stand right there.
+// must stand right there. So does a rune led by one of those four that
+// is not a space, such as the 【 that starts a topic, and that rune is
+// not the word's 年: TrimSpace, which decodes the whole line, is left
+// to the lines that go on with a space of Unicode.
 func bannerWordTrimmed(raw string) bool {
 	const word = "年鉴"
 	i := 0
@@ -365,7 +385,8 @@ func bannerWordTrimmed(raw string) bool {
 	if i < len(raw) {
 		switch raw[i] {
 		case 0xC2, 0xE1, 0xE2, 0xE3:
-			return strings.TrimSpace(raw) == word
+			r, _ := utf8.DecodeRuneInString(raw[i:])
+			return unicode.IsSpace(r) && strings.TrimSpace(raw) == word
 		}
 	}
 	return strings.HasPrefix(raw[i:], word) && strings.TrimSpace(raw[i+len(word):]) == ""
@@ -534,7 +555,14 @@ func commonCity(lines []string) string {
 // (市 情 概 览市 情 概 览), and the index at the back, whose entries with
 // a bare page number (大事记　45) are chapters and articles. The index
 // gives chapters that have no title line in the text.
-func (d *Document) findParts() {
+//
+// As it walks the lines, it also marks in topics, by line number, the
+// content lines (body, heading or author) that start a 【topic】, for
+// findSections, in the same pass. Before it all content lines are body
+// lines; it turns some into headings, and findSections some into
+// headings and author lines, all content, and neither changes a line's
+// text, so the marks hold until findSections is done.
+func (d *Document) findParts(topics []bool) {
 	type start struct {
 		line  int
 		title string
@@ -545,6 +573,7 @@ func (d *Document) findParts() {
 		if l.Kind != Body {
 			continue
 		}
+		topics[l.N] = topicStart(l.Text)
 		if !mayBeDoubled(l.Text) {
 			continue
 		}
@@ -587,17 +616,20 @@ func (d *Document) findParts() {
 }
 
 // firstOnPage returns, by page number, the first body or heading line of
-// each page, 0 for a page without one. Pages are numbered up from 1 or
-// from a banner's number, so a slice indexed by page is small.
+// each page, 0 for a page without one; pages past the last that has one
+// are left out. Pages are numbered up from 1 or from a banner's number,
+// so a slice indexed by page is small, and it grows as the pages come.
 func (d *Document) firstOnPage() []int {
-	last := 0
-	for i := range d.Lines {
-		last = max(last, d.Lines[i].Page)
-	}
-	first := make([]int, last+1)
+	var first []int
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		if l.Page >= 0 && first[l.Page] == 0 && (l.Kind == Body || l.Kind == Heading) {
+		if l.Page < 0 || l.Kind != Body && l.Kind != Heading {
+			continue
+		}
+		if l.Page >= len(first) {
+			first = append(first, make([]int, l.Page+1-len(first))...)
+		}
+		if first[l.Page] == 0 {
 			first[l.Page] = l.N
 		}
 	}
@@ -762,10 +794,11 @@ func barePage(pages string) (string, bool) {
 // findSections splits a part into sections at its section headings and
 // finds the topics and author lines of each.
 //
-// topics marks the lines that start a 【topic】 (topicLines).
+// topics marks the lines that start a 【topic】 (findParts).
 func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 	cur := take(&b.sections, Section{Start: p.Start})
 	p.Sections = append(p.Sections, cur)
+	ahead := 0 // the next 【topic】 line, for topicWithin
 	for n := p.Start; n <= p.End; n++ {
 		l := d.Line(n)
 		if l.Kind != Body {
@@ -788,7 +821,10 @@ func (d *Document) findSections(p *Part, topics []bool, b *blocks) {
 				n = next
 			}
 		default:
-			if title, last, ok := d.heading(n, p.End, topics); ok {
+			if !topicWithin(n, p.End, topics, &ahead) {
+				continue
+			}
+			if title, last, ok := d.heading(n, p.End); ok {
 				cur.End = n - 1
 				cur = take(&b.sections, Section{Title: title, Start: n})
 				p.Sections = append(p.Sections, cur)
@@ -858,14 +894,10 @@ func (d *Document) topic(n int, b *blocks) *Topic {
 // short lines without sentence punctuation, followed directly by a 【topic】
 // line. It returns the heading and its last line.
 //
-// It is asked of nearly every body line, and only a line shortly before a
-// 【topic】 can be a heading: the lines it would read are first searched
-// for a 【topic】 line (topics, of topicLines), which rules out most lines
-// before reading any of them as a heading.
-func (d *Document) heading(n, end int, topics []bool) (string, int, bool) {
-	if !topicWithin(n, end, topics) {
-		return "", 0, false
-	}
+// Only a line shortly before a 【topic】 can be a heading: findSections
+// asks it only where a 【topic】 line is among the lines it would read
+// (topicWithin).
+func (d *Document) heading(n, end int) (string, int, bool) {
 	title := ""
 	last := n
 	for k := n; k > 0 && k <= end && k < n+4; k = d.nextContent(k) {
@@ -885,31 +917,26 @@ func (d *Document) heading(n, end int, topics []bool) (string, int, bool) {
 	return "", 0, false
 }
 
-// topicLines marks, by line number, the content lines (body, heading or
-// author) that start a 【topic】. findSections turns body lines into
-// headings and author lines, all content, and changes no line's text, so
-// the marks hold while it runs.
-func (d *Document) topicLines() []bool {
-	topics := make([]bool, len(d.Lines)+1)
-	for i := range d.Lines {
-		switch l := &d.Lines[i]; l.Kind {
-		case Body, Heading, Author:
-			topics[l.N] = topicStart(l.Text)
-		}
-	}
-	return topics
-}
-
 // topicWithin reports whether a 【topic】 line is among the lines heading
 // reads from n, a body line: line n, and the content lines after it below
-// n+4 and up to end.
-func topicWithin(n, end int, topics []bool) bool {
-	for k := n; k <= end && k < n+4 && k < len(topics); k++ {
-		if topics[k] {
-			return true
-		}
+// n+4 and up to end. ahead is the first 【topic】 line at or after some
+// line up to n (nextTopic), moved on to the first at or after n:
+// findSections asks it of nearly every body line, in order, and this way
+// passes over the marks of topics once, not up to four times a line.
+func topicWithin(n, end int, topics []bool, ahead *int) bool {
+	if *ahead < n {
+		*ahead = nextTopic(topics, n)
 	}
-	return false
+	return *ahead <= end && *ahead < n+4
+}
+
+// nextTopic returns the first line at or after n marked in topics, or
+// len(topics).
+func nextTopic(topics []bool, n int) int {
+	for n < len(topics) && !topics[n] {
+		n++
+	}
+	return n
 }
 
 // headingLike reports whether s could be (part of) a section heading:
@@ -925,7 +952,7 @@ func headingLike(s string) bool {
 	n, han := 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if cjkAt(s, i) {
 			if n++; n > 18 {
 				return false
 			}
@@ -968,7 +995,12 @@ func headingLike(s string) bool {
 // decoded as that rune wherever they stand, since they start with a byte
 // that continues no rune.
 func mayBeDoubled(s string) bool {
-	r0, start, next := keyRune(s, 0)
+	r0, start, next := rune(-1), 0, 3
+	if cjkAt(s, 0) { // most lines, decoded in line
+		r0 = cjkRune(s, 0)
+	} else {
+		r0, start, next = keyRune(s, 0)
+	}
 	if r0 < 0 || r0 < utf8.RuneSelf && strings.IndexByte("0123456789()%", byte(r0)) >= 0 {
 		return false
 	}
@@ -1021,8 +1053,8 @@ func halvesEqual(s string, from, q int) bool {
 // in line: none is a space, U+FFFD or full width.
 func keyRune(s string, i int) (r rune, start, end int) {
 	for i < len(s) {
-		if c := s[i]; c-0xE4 <= 0xE9-0xE4 && uint(i)+2 < uint(len(s)) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), i, i + 3
+		if cjkAt(s, i) {
+			return cjkRune(s, i), i, i + 3
 		}
 		r, size := textnorm.DecodeRuneAt(s, i)
 		if r != utf8.RuneError && !textnorm.IsSpace(r) {
@@ -1031,6 +1063,19 @@ func keyRune(s string, i int) (r rune, start, end int) {
 		i += size
 	}
 	return -1, i, i
+}
+
+// cjkAt reports whether a well-formed rune of U+4000–U+9FFF, led by a
+// byte E4–E9, stands at s[i]: most of the text, and none of its runes a
+// space, U+FFFD, full width or punctuation, so the readers of keys and
+// headings (keyRune, headingLike, mayBeDoubled) take it as it is.
+func cjkAt(s string, i int) bool {
+	return uint(i)+2 < uint(len(s)) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
+// cjkRune returns the rune at s[i], where cjkAt(s, i).
+func cjkRune(s string, i int) rune {
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 }
 
 // nextContent returns the number of the next line after n that is body
@@ -1061,13 +1106,10 @@ func (d *Document) indexPaths() {
 	}
 	slices.Sort(from)
 	from = slices.Compact(from)
-	// The paths are measured first, for the string to be allocated once.
-	var size byteCount
-	for _, n := range from {
-		d.writePath(&size, n)
-	}
+	// The paths are written once, into a string that grows as they are
+	// (a few tens of kilobytes for a book): measuring them first would
+	// cost as much again as writing them.
 	var b strings.Builder
-	b.Grow(int(size))
 	d.pathEnd = make([]int, len(from)+1)
 	for i, n := range from {
 		d.writePath(&b, n)
@@ -1092,26 +1134,9 @@ func (d *Document) path(n int) string {
 	return b.String()
 }
 
-// pathWriter is what writePath writes to: a strings.Builder, or a
-// byteCount to measure the paths first.
-type pathWriter interface {
-	WriteString(string) (int, error)
-	Len() int
-}
-
-// byteCount is a pathWriter that counts the bytes written to it.
-type byteCount int
-
-func (c *byteCount) WriteString(s string) (int, error) {
-	*c += byteCount(len(s))
-	return len(s), nil
-}
-
-func (c *byteCount) Len() int { return int(*c) }
-
 // writePath writes the path of line n to b: the non-empty titles of its
 // part, section and topic, joined by " > ".
-func (d *Document) writePath(b pathWriter, n int) {
+func (d *Document) writePath(b *strings.Builder, n int) {
 	start := b.Len()
 	sep := func() {
 		if b.Len() > start {
