@@ -144,16 +144,23 @@ func byKindAndKey(ents []kg.Entity, roots []int) []int {
 	return out
 }
 
-// joinMentions returns the mentions of parts, one after the other (nil
-// when there are none): in a new slice, or, when only one part has any,
-// that part itself, capped so that appending to it copies it (shared).
+// joinMentions returns the mentions of parts (nil when there are none):
+// in a new slice, or, when only one part has any, that part itself,
+// capped so that appending to it copies it (shared).
+//
+// The parts are mostly ordered by line already, each as its extractor
+// found them: those are merged by line, earlier parts first on a tie,
+// which is the order the stable sort of finish would give them, so that
+// finish finds them sorted. Other parts are put one after the other, for
+// finish to sort.
 func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
-	n, full := 0, 0
+	n, full, sorted := 0, 0, true
 	for _, p := range parts {
 		n += len(p)
 		if len(p) > 0 {
 			full++
 			ms = p
+			sorted = sorted && byLine(p)
 		}
 	}
 	if n == 0 {
@@ -163,10 +170,45 @@ func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
 		return slices.Clip(ms), true
 	}
 	out := make([]kg.Source, 0, n)
+	if sorted {
+		return mergeByLine(out, parts), false
+	}
 	for _, p := range parts {
 		out = append(out, p...)
 	}
 	return out, false
+}
+
+// byLine reports whether the mentions ms are ordered by line.
+func byLine(ms []kg.Source) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Line < ms[i-1].Line {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeByLine appends to out the mentions of parts, each ordered by line,
+// merged by line: of equal lines, those of the earlier part first. An
+// entity's mentions come in a few parts, so the next mention is found by
+// a look at the head of each.
+func mergeByLine(out []kg.Source, parts [][]kg.Source) []kg.Source {
+	parts = slices.Clone(parts)
+	for {
+		next := -1
+		for k, p := range parts {
+			if len(p) > 0 && (next < 0 || p[0].Line < parts[next][0].Line) {
+				next = k
+			}
+		}
+		if next < 0 {
+			return out
+		}
+		p := parts[next]
+		out = append(out, p[0])
+		parts[next] = p[1:]
+	}
 }
 
 // absorb merges e into cur: aliases are united, properties cur lacks are
