@@ -27,11 +27,11 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// The maps are sized for the entities of all graphs up front: grown
 	// as they fill, they rehash every key several times over.
 	n := 0
-	kinds := map[kg.Kind]int{}
+	var kinds kindSizes
 	for _, g := range graphs {
 		n += len(g.Entities)
 		for i := range g.Entities {
-			kinds[g.Entities[i].Kind]++
+			kinds.add(g.Entities[i].Kind)
 		}
 	}
 	// Each entity of the graphs is copied once, into one array, and
@@ -45,7 +45,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// and an entity of one graph keeps its mentions when they are already
 	// ordered and without repeats. Most entities and relationships come
 	// from one graph, and copying them all cost a tenth of the merge.
-	byRef := newRefIndex(kinds)
+	byRef := newRefIndex(&kinds)
 	ents := make([]kg.Entity, 0, n)
 	owned := make([]bool, 0, n)
 	parts := make([][][]kg.Source, 0, n)
@@ -74,7 +74,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
 	// absorbs the later ones.
-	canon := unify(ents, city, kinds)
+	canon := unify(ents, city, &kinds)
 	var roots []int
 	for i := range ents {
 		if to := canon[i]; to != i {
@@ -118,9 +118,15 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 // orders them as a stable sort would. The few kinds are told apart first,
 // each entity put in the group of its kind, and each group sorted by key:
 // a comparison of keys alone is half the cost of one of kinds and keys.
+// A group holds the keys beside the indices, so that the sort compares
+// them without reaching into the entities, which are large.
 func byKindAndKey(ents []kg.Entity, roots []int) []int {
+	type keyed struct {
+		key string
+		i   int
+	}
 	var kinds []kg.Kind
-	var groups [][]int
+	var groups [][]keyed
 	for _, i := range roots {
 		k := slices.Index(kinds, ents[i].Kind)
 		if k < 0 {
@@ -128,7 +134,7 @@ func byKindAndKey(ents []kg.Entity, roots []int) []int {
 			kinds = append(kinds, ents[i].Kind)
 			groups = append(groups, nil)
 		}
-		groups[k] = append(groups[k], i)
+		groups[k] = append(groups[k], keyed{ents[i].Key, i})
 	}
 	order := make([]int, len(kinds))
 	for k := range order {
@@ -138,8 +144,10 @@ func byKindAndKey(ents []kg.Entity, roots []int) []int {
 	out := roots[:0]
 	for _, k := range order {
 		g := groups[k]
-		slices.SortFunc(g, func(i, j int) int { return strings.Compare(ents[i].Key, ents[j].Key) })
-		out = append(out, g...)
+		slices.SortFunc(g, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+		for _, e := range g {
+			out = append(out, e.i)
+		}
 	}
 	return out
 }
@@ -362,7 +370,7 @@ func uniqueAliases(name string, aliases []string) []string {
 // aliases share a variant key; the first entity met (the most trusted
 // source) gives the merged entity its key and name, so every entity is
 // merged into one before it, or is its own.
-func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
+func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 	parent := make([]int, len(ents))
 	for i := range parent {
 		parent[i] = i
@@ -380,7 +388,7 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 	forms := newCityForms(city)
 	// A name is often both an entity's name and key, or the alias of
 	// several: each is reduced once.
-	variants := make(map[string]string, 2*(kinds[kg.Organization]+kinds[kg.Place])) // about a name and an alias each
+	variants := make(map[string]string, 2*(kinds.of(kg.Organization)+kinds.of(kg.Place))) // about a name and an alias each
 	projects := map[string]string{}
 	memo := func(m map[string]string, f func(string) string) func(string) string {
 		return func(name string) string {
@@ -435,10 +443,10 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 type refIndex struct {
 	known [6]map[string]int // Person, Organization, Place, Event, Project, Honor
 	other map[kg.Kind]map[string]int
-	sizes map[kg.Kind]int // the expected number of refs of each kind
+	sizes *kindSizes // the expected number of refs of each kind
 }
 
-func newRefIndex(sizes map[kg.Kind]int) *refIndex {
+func newRefIndex(sizes *kindSizes) *refIndex {
 	return &refIndex{sizes: sizes}
 }
 
@@ -478,7 +486,7 @@ func (x *refIndex) get(r kg.Ref) (int, bool) {
 func (x *refIndex) set(r kg.Ref, i int) {
 	m := x.keys(r.Kind)
 	if m == nil {
-		m = make(map[string]int, x.sizes[r.Kind])
+		m = make(map[string]int, x.sizes.of(r.Kind))
 		if s := x.slot(r.Kind); s != nil {
 			*s = m
 		} else {
@@ -489,6 +497,31 @@ func (x *refIndex) set(r kg.Ref, i int) {
 		}
 	}
 	m[r.Key] = i
+}
+
+// kindSizes counts entities by kind, in the order the kinds are met.
+// There are a few kinds: a search of them is cheaper than hashing the
+// kind of every entity in a map.
+type kindSizes struct {
+	kinds []kg.Kind
+	n     []int
+}
+
+func (s *kindSizes) add(k kg.Kind) {
+	if i := slices.Index(s.kinds, k); i >= 0 {
+		s.n[i]++
+		return
+	}
+	s.kinds = append(s.kinds, k)
+	s.n = append(s.n, 1)
+}
+
+// of returns the number of entities of kind k.
+func (s *kindSizes) of(k kg.Kind) int {
+	if i := slices.Index(s.kinds, k); i >= 0 {
+		return s.n[i]
+	}
+	return 0
 }
 
 // Variant returns the variant key of an organization or place name: the
