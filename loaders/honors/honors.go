@@ -144,9 +144,91 @@ func passages(running []segment.Stretch) []passage {
 
 var (
 	reBorn   = regexp.MustCompile(`生于(\d{4})年(\d{1,2})月`)
-	reDate   = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
 	reNative = regexp.MustCompile(`^(\p{Han}{2,8})人$`)
 )
+
+// date is a date written 2023年 or 2023年2月 (the regexp
+// (\d{4})年(?:(\d{1,2})月)? of TestDates): where it stands in the text,
+// its year and its month, "" when not written. Dates are found without
+// the regexp, which tries every position of the text, by a search for
+// 年: a date starts four ASCII digits before it.
+type date struct {
+	start, end  int
+	year, month string
+}
+
+// dateFrom returns the first date of s that starts at byte i or after,
+// or one with start -1. The first 年 with four digits before it (not
+// before i) ends the year of the leftmost date.
+func dateFrom(s string, i int) date {
+	for from := i; ; {
+		k := strings.Index(s[from:], "年")
+		if k < 0 {
+			return date{start: -1}
+		}
+		at := from + k
+		from = at + len("年")
+		if at-4 < i || !allDigits(s[at-4:at]) {
+			continue
+		}
+		d := date{start: at - 4, end: from, year: s[at-4 : at]}
+		if n := monthDigits(s[from:]); n > 0 {
+			d.month = s[from : from+n]
+			d.end = from + n + len("月")
+		}
+		return d
+	}
+}
+
+// monthDigits returns how many digits (one or two) of a month followed
+// by 月 open s, or 0.
+func monthDigits(s string) int {
+	n := 0
+	for n < 2 && n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	for ; n > 0; n-- {
+		if strings.HasPrefix(s[n:], "月") {
+			return n
+		}
+	}
+	return 0
+}
+
+// allDigits reports whether s is all ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dates returns the dates of s, one after the other.
+func dates(s string) []date {
+	var out []date
+	for d := dateFrom(s, 0); d.start >= 0; d = dateFrom(s, d.end) {
+		out = append(out, d)
+	}
+	return out
+}
+
+// dropDates returns s without its dates.
+func dropDates(s string) string {
+	d := dateFrom(s, 0)
+	if d.start < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for ; d.start >= 0; d = dateFrom(s, d.end) {
+		b.WriteString(s[last:d.start])
+		last = d.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // profile reads a person's profile topic: the title is the name, the text
 // starts with the gender. It reports whether the topic is a profile.
@@ -185,7 +267,7 @@ func (b *builder) profile(p passage) bool {
 			props["party"] = c
 		case reNative.MatchString(c) && props["nativePlace"] == "":
 			props["nativePlace"] = strings.TrimSuffix(c, "人")
-			if k+1 < len(clauses) && !reDate.MatchString(clauses[k+1]) {
+			if k+1 < len(clauses) && dateFrom(clauses[k+1], 0).start < 0 {
 				post, postOff = clauses[k+1], off+len(c)+len("，")
 			}
 		}
@@ -397,7 +479,7 @@ func (b *builder) awards(p passage, honoree *kg.Entity) int {
 				continue
 			}
 			awarders = splitNames(strings.TrimSpace(clause))
-		case honoree != nil && textnorm.HanCount(dropWhere(reDate, subject, "年")) == 0:
+		case honoree != nil && textnorm.HanCount(dropDates(subject)) == 0:
 			from = append(from, honoree.Ref())
 		default:
 			names := b.honorees(subject)
@@ -584,7 +666,7 @@ func (b *builder) honorees(subject string) []string {
 	subject = strings.TrimSpace(subject)
 	// Adverbs of time before 被: 连续 6 年, 2023 年 2 月.
 	subject = dropWhere(reRepeat, subject, repeatWords...)
-	subject = dropWhere(reDate, subject, "年")
+	subject = dropDates(subject)
 	subject = dropWhere(reEtc, subject, "等")
 	if subject == "" {
 		return nil
@@ -687,19 +769,17 @@ func (b *builder) personBefore(rest string) string {
 // in the sentence before the verb, else the year the yearbook covers.
 func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
 	sentStart := lastEnd(text, verb, sentenceSeps)
-	var ms [][]string
-	if strings.Contains(text[sentStart:verb], "年") {
-		ms = reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
-	}
+	sentence := text[sentStart:verb]
+	ms := dates(sentence)
 	// A date inside the title (2022 年度) is not the date of the award.
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if strings.Contains(text[sentStart:verb], m[0]+"度") {
+		if strings.Contains(sentence, sentence[m.start:m.end]+"度") {
 			continue
 		}
-		out := map[string]string{"year": m[1]}
-		if m[2] != "" {
-			out["date"] = m[1] + "-" + pad2(m[2])
+		out := map[string]string{"year": m.year}
+		if m.month != "" {
+			out["date"] = m.year + "-" + pad2(m.month)
 		}
 		return out
 	}
