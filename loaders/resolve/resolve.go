@@ -49,6 +49,11 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	ents := make([]kg.Entity, 0, n)
 	owned := make([]bool, 0, n)
 	parts := make([][][]kg.Source, 0, n)
+	// The first part of each entity is cut from one array, one place an
+	// entity, capped so that a second part copies it: most entities have
+	// one part, and allocating a slice for each was most of the merge's
+	// allocations.
+	firsts := make([][]kg.Source, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -65,7 +70,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 				cp := &ents[len(ents)-1]
 				cp.Aliases = append([]string(nil), e.Aliases...)
 				cp.Mentions = nil
-				parts = append(parts, [][]kg.Source{e.Mentions})
+				first := firsts[len(parts) : len(parts)+1 : len(parts)+1]
+				first[0] = e.Mentions
+				parts = append(parts, first)
 				continue
 			}
 			absorb(&ents[cur], &owned[cur], e)
@@ -75,7 +82,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// Each merged entity is the first of its own (canon[i] == i), and
 	// absorbs the later ones.
 	canon := unify(ents, city, &kinds)
-	var roots []int
+	roots := make([]int, 0, len(ents))
 	for i := range ents {
 		if to := canon[i]; to != i {
 			absorb(&ents[to], &owned[to], &ents[i])
@@ -200,22 +207,27 @@ func byLine(ms []kg.Source) bool {
 // mergeByLine appends to out the mentions of parts, each ordered by line,
 // merged by line: of equal lines, those of the earlier part first. An
 // entity's mentions come in a few parts, so the next mention is found by
-// a look at the head of each.
+// a look at the head of each (at[k] is the head of part k).
 func mergeByLine(out []kg.Source, parts [][]kg.Source) []kg.Source {
-	parts = slices.Clone(parts)
+	var buf [8]int
+	at := buf[:0]
+	if len(parts) > len(buf) {
+		at = make([]int, 0, len(parts))
+	}
+	at = at[:len(parts)]
+	clear(at)
 	for {
 		next := -1
 		for k, p := range parts {
-			if len(p) > 0 && (next < 0 || p[0].Line < parts[next][0].Line) {
+			if at[k] < len(p) && (next < 0 || p[at[k]].Line < parts[next][at[next]].Line) {
 				next = k
 			}
 		}
 		if next < 0 {
 			return out
 		}
-		p := parts[next]
-		out = append(out, p[0])
-		parts[next] = p[1:]
+		out = append(out, parts[next][at[next]])
+		at[next]++
 	}
 }
 
@@ -412,7 +424,13 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		default:
 			continue
 		}
-		names = append(append(names[:0], e.Name, e.Key), e.Aliases...)
+		// A name that is its own key (most Chinese names are) is looked
+		// up once: the second would find the variant claimed already.
+		names = append(names[:0], e.Name)
+		if e.Key != e.Name {
+			names = append(names, e.Key)
+		}
+		names = append(names, e.Aliases...)
 		for _, name := range names {
 			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
 			if v.Key == "" {
