@@ -115,11 +115,13 @@ type chunk struct {
 }
 
 // chunks splits s at spaces outside parentheses. A chunk's core is
-// gathered in one buffer and made a string once, at the chunk's end.
+// gathered in one buffer, on the stack for the short cores of names and
+// titles, and made a string once, at the chunk's end.
 func chunks(s string) []chunk {
 	var out []chunk
 	var cur *chunk
-	var core []byte
+	var buf [64]byte
+	core := buf[:0]
 	end := func() {
 		if cur != nil {
 			cur.core = string(core)
