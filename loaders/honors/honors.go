@@ -767,8 +767,11 @@ func (b *builder) personBefore(rest string) string {
 
 // yearOf returns the year (and month) of an award: the last date written
 // in the sentence before the verb, else the year the yearbook covers.
+// The clause before the verb starts at clauseStart: a sentence separator
+// being a clause separator too, none ends between the two, so the
+// sentence's start is sought from there back.
 func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
-	sentStart := lastEnd(text, verb, sentenceSeps)
+	sentStart := lastEnd(text, clauseStart, sentenceSeps)
 	sentence := text[sentStart:verb]
 	ms := dates(sentence)
 	// A date inside the title (2022 年度) is not the date of the award.
