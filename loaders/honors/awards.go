@@ -165,9 +165,12 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 	// as places, so that it bounds 天祝县城关第二小学 as it would in prose.
 	var known []mention.Name
 	seen := map[string]bool{}
-	for _, p := range ps {
-		for _, m := range p.list {
-			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
+	for i := range ps {
+		p := &ps[i]
+		p.listClause = make([]int, len(p.list))
+		for k, m := range p.list {
+			p.listClause[k] = lastBoundary(p.Text, m[0])
+			clause := p.Text[p.listClause[k]:m[0]]
 			for _, it := range strings.Split(clause, "、") {
 				if pl := itemPlace(strings.TrimSpace(it)); pl != "" && !seen[pl] {
 					seen[pl] = true
@@ -188,7 +191,7 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 // listAwardsIn reads the lists of passage p, at its list verbs.
 func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 	text := p.Text
-	for _, m := range p.list {
+	for k, m := range p.list {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
 			continue // 授予 with its honoree after it is awards'
@@ -197,7 +200,7 @@ func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 		if len(titles) == 0 {
 			continue
 		}
-		clauseStart := lastBoundary(text, m[0])
+		clauseStart := p.listClause[k]
 		names := listHonorees(text[clauseStart:m[0]], f)
 		if len(names) == 0 {
 			continue

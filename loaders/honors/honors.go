@@ -129,6 +129,7 @@ type passage struct {
 	part        *segment.Part
 	topic       *segment.Topic
 	award, list [][]int
+	listClause  []int // where the clause before each list verb starts (listAwards)
 }
 
 // passages wraps the stretches of the yearbook's running text
