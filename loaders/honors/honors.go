@@ -536,14 +536,23 @@ var (
 // seps in text, or 0: the largest k+len(sep) over the seps of
 // strings.LastIndex(text[:i], sep) = k ≥ 0, found by reading back from i
 // rather than once a separator. The seps are compared only where text
-// holds the last byte of one of them (a clause runs for dozens of bytes).
+// holds the last byte of one of them and, when none is a single byte,
+// the byte before it the last but one of one of them (a clause runs for
+// dozens of bytes, and in Chinese text many bytes end a character as a
+// full-width separator does).
 func lastEnd(text string, i int, seps []string) int {
-	var last byteSet
+	var last, prev byteSet
+	single := false // a separator of one byte: prev rules nothing out
 	for _, sep := range seps {
 		last.add(sep[len(sep)-1])
+		if len(sep) == 1 {
+			single = true
+		} else {
+			prev.add(sep[len(sep)-2])
+		}
 	}
 	for e := i; e > 0; e-- {
-		if !last.has(text[e-1]) {
+		if !last.has(text[e-1]) || !single && (e < 2 || !prev.has(text[e-2])) {
 			continue
 		}
 		for _, sep := range seps {
