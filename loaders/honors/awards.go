@@ -38,19 +38,23 @@ var listLeads = func() (out [6]uint32) {
 // listVerbs (two characters).
 const verbMin = 6
 
-// verbBlocks is the skip table of verbAt. For each pair of bytes b1 b2
-// (indexed b1<<8|b2), it holds the last position q (1 to verbMin-1) at
-// which the pair ends within the first verbMin bytes of a verb, or 0 when
-// it ends at none: a window whose last two bytes are the pair moves by
-// verbMin-1-q without passing the start of any verb, and one with
-// q = verbMin-1 may be a verb.
-var verbBlocks [1 << 16]uint8
+// verbShifts is the skip table of verbAt. For each pair of bytes b1 b2
+// (indexed b1|b2<<8, as one little-endian load of the two reads them),
+// it holds how far a window of verbMin bytes that ends in the pair moves
+// without passing the start of any verb: verbMin-1-q, for the last
+// position q (1 to verbMin-1) at which the pair ends within the first
+// verbMin bytes of a verb, or verbMin-1 when it ends at none. A window
+// whose shift is 0 (q = verbMin-1) may be a verb.
+var verbShifts [1 << 16]uint8
 
 func init() {
+	for b := range verbShifts {
+		verbShifts[b] = verbMin - 1
+	}
 	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
 		for q := 1; q < verbMin; q++ {
-			b := uint16(v[q-1])<<8 | uint16(v[q])
-			verbBlocks[b] = max(verbBlocks[b], uint8(q))
+			b := uint16(v[q-1]) | uint16(v[q])<<8
+			verbShifts[b] = min(verbShifts[b], uint8(verbMin-1-q))
 		}
 	}
 }

@@ -401,19 +401,22 @@ func cut(ints *[]int, vs ...int) []int {
 
 // verbAt returns the first position from i on where a verb may start, or
 // -1. It is the whole scan over the text, a skip search (Wu–Manber): it
-// reads the two bytes that end a window of verbMin bytes and moves the
-// window as far as verbBlocks allows, verbMin-1 bytes when those bytes
-// end no part of a verb, which in Chinese text they mostly do not. A
-// window whose end bytes end the first verbMin bytes of a verb is a
-// candidate, which the callers compare.
+// reads the two bytes s[k], s[k+1] that end a window of verbMin bytes and
+// moves the window as far as verbShifts allows, verbMin-1 bytes when
+// those bytes end no part of a verb, which in Chinese text they mostly do
+// not. A window whose end bytes end the first verbMin bytes of a verb is
+// a candidate, which the callers compare. The loop is the cost of the
+// package: its table holds the shifts themselves, read with one load of
+// the pair, and k, from max(i, 0), is known not to be negative, which
+// spares a bounds check.
 func verbAt(s string, i int) int {
-	t := &verbBlocks
-	for j := i + verbMin - 1; j < len(s); {
-		q := t[uint16(s[j-1])<<8|uint16(s[j])]
-		if q == verbMin-1 {
-			return j - (verbMin - 1)
+	t := &verbShifts
+	for k := max(i, 0) + verbMin - 2; k < len(s)-1; {
+		d := t[uint16(s[k])|uint16(s[k+1])<<8]
+		if d == 0 {
+			return k - (verbMin - 2)
 		}
-		j += verbMin - 1 - int(q)
+		k += int(d)
 	}
 	return -1
 }
