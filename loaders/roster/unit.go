@@ -243,8 +243,11 @@ func newCityNames(city string) *cityNames {
 // 中共武威市委员会 → 市委) and the full form of a short one (市委办公室 →
 // 中共武威市委办公室, 市信访局 → 武威市信访局), and for county units the
 // forms with 中共 and 人民政府 (凉州区委 → 中共凉州区委).
+//
+// The forms are gathered in one slice, sized for the most a name has, and
+// made unique in place: forms runs for every unit line of the roster.
 func (cn *cityNames) forms(name string) []string {
-	var out []string
+	out := make([]string, 0, 8)
 	add := func(s ...string) { out = append(out, s...) }
 	city, c, groups := cn.city, cn.c, cn.groups
 	grouped := false
@@ -304,8 +307,7 @@ func (cn *cityNames) forms(name string) []string {
 		}
 	}
 	// Short forms of everything so far: 人民代表大会常务委员会 → 人大常委会.
-	forms := append([]string{name}, out...)
-	for _, f := range forms {
+	abbreviate := func(f string) {
 		for _, ab := range abbreviations {
 			if strings.Contains(f, ab[0]) {
 				add(strings.Replace(f, ab[0], ab[1], 1))
@@ -313,11 +315,19 @@ func (cn *cityNames) forms(name string) []string {
 			}
 		}
 	}
-	var uniq []string
+	n := len(out)
+	abbreviate(name)
+	for _, f := range out[:n] {
+		abbreviate(f)
+	}
+	uniq := out[:0]
 	for _, f := range out {
 		if f != name && !slices.Contains(uniq, f) {
 			uniq = append(uniq, f)
 		}
+	}
+	if len(uniq) == 0 {
+		return nil // as always for a name without other forms
 	}
 	return uniq
 }
