@@ -443,8 +443,11 @@ func (p *parser) section(n int) string {
 func (p *parser) source(n int, ls ...*lline) kg.Source {
 	s := p.d.LineSource(p.yb, n)
 	s.Section = p.section(n)
-	var qs []string
-	var seen []*lline
+	// At most three lines (unit, title and name): the quotes and the
+	// lines seen are kept on the stack.
+	var qbuf [4]string
+	var sbuf [4]*lline
+	qs, seen := qbuf[:0], sbuf[:0]
 	for _, l := range ls {
 		if l == nil || containsLine(seen, l) {
 			continue
