@@ -236,8 +236,7 @@ func mergeByLine(out []kg.Source, parts [][]kg.Source) []kg.Source {
 // properties are a map of the merge's own, which it may change; absorb
 // copies them first when not.
 func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
-	cur.Aliases = append(cur.Aliases, e.Name)
-	cur.Aliases = append(cur.Aliases, e.Aliases...)
+	cur.Aliases = append(append(slices.Grow(cur.Aliases, 1+len(e.Aliases)), e.Name), e.Aliases...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
 			if !*owned {
