@@ -139,17 +139,27 @@ var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}
 // 区, the shortest such, followed by two Han characters or more, all of
 // the item Han. It is the regexp ^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$
 // (TestItemPlace), without its run for every item of every list.
+//
+// It reads the item's runes in place, without a copy of them: an item
+// that is all Han is valid UTF-8, so the place is the item's bytes up to
+// the end of its 县 or 区.
 func itemPlace(it string) string {
-	r := []rune(it)
-	for _, c := range r {
+	n := 0
+	for _, c := range it {
 		if !unicode.Is(unicode.Han, c) {
 			return ""
 		}
+		n++
 	}
-	for k := 2; k <= 4 && k+3 <= len(r); k++ {
-		if r[k] == '县' || r[k] == '区' {
-			return string(r[:k+1])
+	k := 0
+	for i, c := range it {
+		if k > 4 || k+3 > n {
+			break
 		}
+		if k >= 2 && (c == '县' || c == '区') {
+			return it[:i+utf8.RuneLen(c)]
+		}
+		k++
 	}
 	return ""
 }
