@@ -292,13 +292,8 @@ func splitNote(p string) []string {
 // noteDate returns the submatches of reDate in a note item, running the
 // regexp only on an item that starts with a year.
 func noteDate(it string) []string {
-	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") {
+	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") || !allDigits(it[:4]) {
 		return nil
-	}
-	for _, c := range []byte(it[:4]) {
-		if c < '0' || c > '9' {
-			return nil
-		}
 	}
 	return reDate.FindStringSubmatch(it)
 }
