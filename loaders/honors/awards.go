@@ -185,7 +185,7 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 		for k, m := range p.list {
 			p.listClause[k] = lastBoundary(p.Text, m[0])
 			clause := p.Text[p.listClause[k]:m[0]]
-			for _, it := range strings.Split(clause, "、") {
+			for it := range strings.SplitSeq(clause, "、") {
 				if pl := itemPlace(strings.TrimSpace(it)); pl != "" && !seen[pl] {
 					seen[pl] = true
 					known = append(known, mention.Name{Kind: kg.Place, Name: pl})
@@ -250,7 +250,10 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 	for _, tail := range []string{"荣誉称号", "称号", "创建名单", "名单", "行列"} {
 		rest = strings.TrimSuffix(rest, tail)
 	}
-	name := unquote.Replace(rest)
+	name := rest
+	if strings.Contains(rest, "“") || strings.Contains(rest, "”") || strings.Contains(rest, " ") {
+		name = unquote.Replace(rest) // a replacer copies even a text it leaves as it is
+	}
 	n := utf8.RuneCountInString(name)
 	if n < 4 || n > 30 || strings.ContainsAny(name, "、等和及或《》（）()") {
 		return nil, nil
@@ -297,7 +300,7 @@ func listHonorees(subject string, f mention.Finder) []string {
 		return nil
 	}
 	var out []string
-	for _, it := range strings.Split(subject, "、") {
+	for it := range strings.SplitSeq(subject, "、") {
 		it = strings.TrimSpace(it)
 		if it == "" || hasAnySuffix(it, placeSuffixes) {
 			return nil

@@ -604,7 +604,6 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 		end = k
 	}
 	seg := rest[:end]
-	written := map[string]string{}
 	var out []string
 	if strings.Contains(seg, "或") {
 		return nil, nil, 0 // “A”或“B”: which one is not said
@@ -617,6 +616,8 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 		if utf8.RuneCountInString(prefix) > 16 {
 			return nil, nil, 0
 		}
+		// Made only here: most verbs are followed by no quote.
+		written := map[string]string{}
 		for pos := q; ; {
 			c := strings.Index(seg[pos:], "”")
 			if c < 0 {
@@ -692,7 +693,7 @@ func (b *builder) honorees(subject string) []string {
 		}
 	}
 	var out []string
-	for _, nm := range strings.Split(subject, "、") {
+	for nm := range strings.SplitSeq(subject, "、") {
 		for _, w := range honoreeLead {
 			if strings.HasPrefix(nm, w) {
 				return nil
