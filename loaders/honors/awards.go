@@ -38,19 +38,23 @@ var listLeads = func() (out [6]uint32) {
 // listVerbs (two characters).
 const verbMin = 6
 
-// verbBlocks is the skip table of verbAt. For each pair of bytes b1 b2
-// (indexed b1<<8|b2), it holds the last position q (1 to verbMin-1) at
-// which the pair ends within the first verbMin bytes of a verb, or 0 when
-// it ends at none: a window whose last two bytes are the pair moves by
-// verbMin-1-q without passing the start of any verb, and one with
-// q = verbMin-1 may be a verb.
-var verbBlocks [1 << 16]uint8
+// verbShifts is the skip table of verbAt. For each pair of bytes b1 b2
+// (indexed b1|b2<<8, as one little-endian load of the two reads them),
+// it holds how far a window of verbMin bytes that ends in the pair moves
+// without passing the start of any verb: verbMin-1-q, for the last
+// position q (1 to verbMin-1) at which the pair ends within the first
+// verbMin bytes of a verb, or verbMin-1 when it ends at none. A window
+// whose shift is 0 (q = verbMin-1) may be a verb.
+var verbShifts [1 << 16]uint8
 
 func init() {
+	for b := range verbShifts {
+		verbShifts[b] = verbMin - 1
+	}
 	for _, v := range append(append([]string(nil), awardWords...), listVerbs...) {
 		for q := 1; q < verbMin; q++ {
-			b := uint16(v[q-1])<<8 | uint16(v[q])
-			verbBlocks[b] = max(verbBlocks[b], uint8(q))
+			b := uint16(v[q-1]) | uint16(v[q])<<8
+			verbShifts[b] = min(verbShifts[b], uint8(verbMin-1-q))
 		}
 	}
 }
@@ -135,17 +139,27 @@ var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}
 // 区, the shortest such, followed by two Han characters or more, all of
 // the item Han. It is the regexp ^(\p{Han}{2,4}?(?:县|区))\p{Han}{2,}$
 // (TestItemPlace), without its run for every item of every list.
+//
+// It reads the item's runes in place, without a copy of them: an item
+// that is all Han is valid UTF-8, so the place is the item's bytes up to
+// the end of its 县 or 区.
 func itemPlace(it string) string {
-	r := []rune(it)
-	for _, c := range r {
+	n := 0
+	for _, c := range it {
 		if !unicode.Is(unicode.Han, c) {
 			return ""
 		}
+		n++
 	}
-	for k := 2; k <= 4 && k+3 <= len(r); k++ {
-		if r[k] == '县' || r[k] == '区' {
-			return string(r[:k+1])
+	k := 0
+	for i, c := range it {
+		if k > 4 || k+3 > n {
+			break
 		}
+		if k >= 2 && (c == '县' || c == '区') {
+			return it[:i+utf8.RuneLen(c)]
+		}
+		k++
 	}
 	return ""
 }
@@ -165,10 +179,13 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 	// as places, so that it bounds 天祝县城关第二小学 as it would in prose.
 	var known []mention.Name
 	seen := map[string]bool{}
-	for _, p := range ps {
-		for _, m := range p.list {
-			clause := p.Text[lastBoundary(p.Text, m[0]):m[0]]
-			for _, it := range strings.Split(clause, "、") {
+	for i := range ps {
+		p := &ps[i]
+		p.listClause = make([]int, len(p.list))
+		for k, m := range p.list {
+			p.listClause[k] = lastBoundary(p.Text, m[0])
+			clause := p.Text[p.listClause[k]:m[0]]
+			for it := range strings.SplitSeq(clause, "、") {
 				if pl := itemPlace(strings.TrimSpace(it)); pl != "" && !seen[pl] {
 					seen[pl] = true
 					known = append(known, mention.Name{Kind: kg.Place, Name: pl})
@@ -188,7 +205,7 @@ func (b *builder) listAwards(ps []passage, profiled map[int]bool) {
 // listAwardsIn reads the lists of passage p, at its list verbs.
 func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 	text := p.Text
-	for _, m := range p.list {
+	for k, m := range p.list {
 		verb := text[m[2]:m[3]]
 		if verb == "授予" && !strings.Contains(text[m[0]:m[2]], "被") {
 			continue // 授予 with its honoree after it is awards'
@@ -197,7 +214,7 @@ func (b *builder) listAwardsIn(p passage, f mention.Finder) {
 		if len(titles) == 0 {
 			continue
 		}
-		clauseStart := lastBoundary(text, m[0])
+		clauseStart := p.listClause[k]
 		names := listHonorees(text[clauseStart:m[0]], f)
 		if len(names) == 0 {
 			continue
@@ -233,7 +250,10 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 	for _, tail := range []string{"荣誉称号", "称号", "创建名单", "名单", "行列"} {
 		rest = strings.TrimSuffix(rest, tail)
 	}
-	name := unquote.Replace(rest)
+	name := rest
+	if strings.Contains(rest, "“") || strings.Contains(rest, "”") || strings.Contains(rest, " ") {
+		name = unquote.Replace(rest) // a replacer copies even a text it leaves as it is
+	}
 	n := utf8.RuneCountInString(name)
 	if n < 4 || n > 30 || strings.ContainsAny(name, "、等和及或《》（）()") {
 		return nil, nil
@@ -280,7 +300,7 @@ func listHonorees(subject string, f mention.Finder) []string {
 		return nil
 	}
 	var out []string
-	for _, it := range strings.Split(subject, "、") {
+	for it := range strings.SplitSeq(subject, "、") {
 		it = strings.TrimSpace(it)
 		if it == "" || hasAnySuffix(it, placeSuffixes) {
 			return nil

@@ -189,3 +189,43 @@ func TestDropWords(t *testing.T) {
 		}
 	}
 }
+
+// reDate is the specification of dateFrom, dates and dropDates; only the
+// tests run it.
+var reDate = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
+
+// TestDates checks dates, dropDates and dateFrom against reDate, on
+// made-up dates and on the yearbook's lines.
+func TestDates(t *testing.T) {
+	cases := []string{"年", "2023年", "023年", "12345年", "2023年1月", "2023年12月", "2023年123月", "2023年1", "2023年2024年3月",
+		"x2023年5月度", "２０２３年", "2023 年", "2023年 5月", "年2023年年", "2023年\xe6\x9c"}
+	matched := 0
+	for _, s := range append(cases, texts(t)[1:]...) {
+		var got [][]int
+		for _, d := range dates(s) {
+			m := []int{d.start, d.end, d.start, d.start + 4, -1, -1}
+			if d.month != "" {
+				m[4] = d.start + 4 + len("年")
+				m[5] = m[4] + len(d.month)
+			}
+			if s[m[2]:m[3]] != d.year || m[4] >= 0 && s[m[4]:m[5]] != d.month {
+				t.Fatalf("dates(%q): %+v has the wrong year or month", s, d)
+			}
+			got = append(got, m)
+		}
+		want := reDate.FindAllStringSubmatchIndex(s, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("dates(%q) = %v, want %v", s[:min(len(s), 200)], got, want)
+		}
+		matched += len(want)
+		if got, want := dropDates(s), reDate.ReplaceAllString(s, ""); got != want {
+			t.Fatalf("dropDates(%q) = %q, want %q", s[:min(len(s), 200)], got[:min(len(got), 200)], want[:min(len(want), 200)])
+		}
+		if got, want := dateFrom(s, 0).start >= 0, reDate.MatchString(s); got != want {
+			t.Fatalf("dateFrom(%q, 0) found a date: %v, want %v", s[:min(len(s), 200)], got, want)
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d dates: the check checks little", matched)
+	}
+}

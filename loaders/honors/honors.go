@@ -129,6 +129,7 @@ type passage struct {
 	part        *segment.Part
 	topic       *segment.Topic
 	award, list [][]int
+	listClause  []int // where the clause before each list verb starts (listAwards)
 }
 
 // passages wraps the stretches of the yearbook's running text
@@ -144,9 +145,91 @@ func passages(running []segment.Stretch) []passage {
 
 var (
 	reBorn   = regexp.MustCompile(`生于(\d{4})年(\d{1,2})月`)
-	reDate   = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
 	reNative = regexp.MustCompile(`^(\p{Han}{2,8})人$`)
 )
+
+// date is a date written 2023年 or 2023年2月 (the regexp
+// (\d{4})年(?:(\d{1,2})月)? of TestDates): where it stands in the text,
+// its year and its month, "" when not written. Dates are found without
+// the regexp, which tries every position of the text, by a search for
+// 年: a date starts four ASCII digits before it.
+type date struct {
+	start, end  int
+	year, month string
+}
+
+// dateFrom returns the first date of s that starts at byte i or after,
+// or one with start -1. The first 年 with four digits before it (not
+// before i) ends the year of the leftmost date.
+func dateFrom(s string, i int) date {
+	for from := i; ; {
+		k := strings.Index(s[from:], "年")
+		if k < 0 {
+			return date{start: -1}
+		}
+		at := from + k
+		from = at + len("年")
+		if at-4 < i || !allDigits(s[at-4:at]) {
+			continue
+		}
+		d := date{start: at - 4, end: from, year: s[at-4 : at]}
+		if n := monthDigits(s[from:]); n > 0 {
+			d.month = s[from : from+n]
+			d.end = from + n + len("月")
+		}
+		return d
+	}
+}
+
+// monthDigits returns how many digits (one or two) of a month followed
+// by 月 open s, or 0.
+func monthDigits(s string) int {
+	n := 0
+	for n < 2 && n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	for ; n > 0; n-- {
+		if strings.HasPrefix(s[n:], "月") {
+			return n
+		}
+	}
+	return 0
+}
+
+// allDigits reports whether s is all ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dates returns the dates of s, one after the other.
+func dates(s string) []date {
+	var out []date
+	for d := dateFrom(s, 0); d.start >= 0; d = dateFrom(s, d.end) {
+		out = append(out, d)
+	}
+	return out
+}
+
+// dropDates returns s without its dates.
+func dropDates(s string) string {
+	d := dateFrom(s, 0)
+	if d.start < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for ; d.start >= 0; d = dateFrom(s, d.end) {
+		b.WriteString(s[last:d.start])
+		last = d.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // profile reads a person's profile topic: the title is the name, the text
 // starts with the gender. It reports whether the topic is a profile.
@@ -185,7 +268,7 @@ func (b *builder) profile(p passage) bool {
 			props["party"] = c
 		case reNative.MatchString(c) && props["nativePlace"] == "":
 			props["nativePlace"] = strings.TrimSuffix(c, "人")
-			if k+1 < len(clauses) && !reDate.MatchString(clauses[k+1]) {
+			if k+1 < len(clauses) && dateFrom(clauses[k+1], 0).start < 0 {
 				post, postOff = clauses[k+1], off+len(c)+len("，")
 			}
 		}
@@ -318,19 +401,22 @@ func cut(ints *[]int, vs ...int) []int {
 
 // verbAt returns the first position from i on where a verb may start, or
 // -1. It is the whole scan over the text, a skip search (Wu–Manber): it
-// reads the two bytes that end a window of verbMin bytes and moves the
-// window as far as verbBlocks allows, verbMin-1 bytes when those bytes
-// end no part of a verb, which in Chinese text they mostly do not. A
-// window whose end bytes end the first verbMin bytes of a verb is a
-// candidate, which the callers compare.
+// reads the two bytes s[k], s[k+1] that end a window of verbMin bytes and
+// moves the window as far as verbShifts allows, verbMin-1 bytes when
+// those bytes end no part of a verb, which in Chinese text they mostly do
+// not. A window whose end bytes end the first verbMin bytes of a verb is
+// a candidate, which the callers compare. The loop is the cost of the
+// package: its table holds the shifts themselves, read with one load of
+// the pair, and k, from max(i, 0), is known not to be negative, which
+// spares a bounds check.
 func verbAt(s string, i int) int {
-	t := &verbBlocks
-	for j := i + verbMin - 1; j < len(s); {
-		q := t[uint16(s[j-1])<<8|uint16(s[j])]
-		if q == verbMin-1 {
-			return j - (verbMin - 1)
+	t := &verbShifts
+	for k := max(i, 0) + verbMin - 2; k < len(s)-1; {
+		d := t[uint16(s[k])|uint16(s[k+1])<<8]
+		if d == 0 {
+			return k - (verbMin - 2)
 		}
-		j += verbMin - 1 - int(q)
+		k += int(d)
 	}
 	return -1
 }
@@ -397,7 +483,7 @@ func (b *builder) awards(p passage, honoree *kg.Entity) int {
 				continue
 			}
 			awarders = splitNames(strings.TrimSpace(clause))
-		case honoree != nil && textnorm.HanCount(dropWhere(reDate, subject, "年")) == 0:
+		case honoree != nil && textnorm.HanCount(dropDates(subject)) == 0:
 			from = append(from, honoree.Ref())
 		default:
 			names := b.honorees(subject)
@@ -453,14 +539,23 @@ var (
 // seps in text, or 0: the largest k+len(sep) over the seps of
 // strings.LastIndex(text[:i], sep) = k ≥ 0, found by reading back from i
 // rather than once a separator. The seps are compared only where text
-// holds the last byte of one of them (a clause runs for dozens of bytes).
+// holds the last byte of one of them and, when none is a single byte,
+// the byte before it the last but one of one of them (a clause runs for
+// dozens of bytes, and in Chinese text many bytes end a character as a
+// full-width separator does).
 func lastEnd(text string, i int, seps []string) int {
-	var last byteSet
+	var last, prev byteSet
+	single := false // a separator of one byte: prev rules nothing out
 	for _, sep := range seps {
 		last.add(sep[len(sep)-1])
+		if len(sep) == 1 {
+			single = true
+		} else {
+			prev.add(sep[len(sep)-2])
+		}
 	}
 	for e := i; e > 0; e-- {
-		if !last.has(text[e-1]) {
+		if !last.has(text[e-1]) || !single && (e < 2 || !prev.has(text[e-2])) {
 			continue
 		}
 		for _, sep := range seps {
@@ -509,7 +604,6 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 		end = k
 	}
 	seg := rest[:end]
-	written := map[string]string{}
 	var out []string
 	if strings.Contains(seg, "或") {
 		return nil, nil, 0 // “A”或“B”: which one is not said
@@ -522,6 +616,8 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 		if utf8.RuneCountInString(prefix) > 16 {
 			return nil, nil, 0
 		}
+		// Made only here: most verbs are followed by no quote.
+		written := map[string]string{}
 		for pos := q; ; {
 			c := strings.Index(seg[pos:], "”")
 			if c < 0 {
@@ -584,7 +680,7 @@ func (b *builder) honorees(subject string) []string {
 	subject = strings.TrimSpace(subject)
 	// Adverbs of time before 被: 连续 6 年, 2023 年 2 月.
 	subject = dropWhere(reRepeat, subject, repeatWords...)
-	subject = dropWhere(reDate, subject, "年")
+	subject = dropDates(subject)
 	subject = dropWhere(reEtc, subject, "等")
 	if subject == "" {
 		return nil
@@ -597,7 +693,7 @@ func (b *builder) honorees(subject string) []string {
 		}
 	}
 	var out []string
-	for _, nm := range strings.Split(subject, "、") {
+	for nm := range strings.SplitSeq(subject, "、") {
 		for _, w := range honoreeLead {
 			if strings.HasPrefix(nm, w) {
 				return nil
@@ -685,21 +781,22 @@ func (b *builder) personBefore(rest string) string {
 
 // yearOf returns the year (and month) of an award: the last date written
 // in the sentence before the verb, else the year the yearbook covers.
+// The clause before the verb starts at clauseStart: a sentence separator
+// being a clause separator too, none ends between the two, so the
+// sentence's start is sought from there back.
 func (b *builder) yearOf(text string, clauseStart, verb int) map[string]string {
-	sentStart := lastEnd(text, verb, sentenceSeps)
-	var ms [][]string
-	if strings.Contains(text[sentStart:verb], "年") {
-		ms = reDate.FindAllStringSubmatch(text[sentStart:verb], -1)
-	}
+	sentStart := lastEnd(text, clauseStart, sentenceSeps)
+	sentence := text[sentStart:verb]
+	ms := dates(sentence)
 	// A date inside the title (2022 年度) is not the date of the award.
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if strings.Contains(text[sentStart:verb], m[0]+"度") {
+		if strings.Contains(sentence, sentence[m.start:m.end]+"度") {
 			continue
 		}
-		out := map[string]string{"year": m[1]}
-		if m[2] != "" {
-			out["date"] = m[1] + "-" + pad2(m[2])
+		out := map[string]string{"year": m.year}
+		if m.month != "" {
+			out["date"] = m.year + "-" + pad2(m.month)
 		}
 		return out
 	}

@@ -27,11 +27,11 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// The maps are sized for the entities of all graphs up front: grown
 	// as they fill, they rehash every key several times over.
 	n := 0
-	kinds := map[kg.Kind]int{}
+	var kinds kindSizes
 	for _, g := range graphs {
 		n += len(g.Entities)
 		for i := range g.Entities {
-			kinds[g.Entities[i].Kind]++
+			kinds.add(g.Entities[i].Kind)
 		}
 	}
 	// Each entity of the graphs is copied once, into one array, and
@@ -45,10 +45,15 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// and an entity of one graph keeps its mentions when they are already
 	// ordered and without repeats. Most entities and relationships come
 	// from one graph, and copying them all cost a tenth of the merge.
-	byRef := newRefIndex(kinds)
+	byRef := newRefIndex(&kinds)
 	ents := make([]kg.Entity, 0, n)
 	owned := make([]bool, 0, n)
 	parts := make([][][]kg.Source, 0, n)
+	// The first part of each entity is cut from one array, one place an
+	// entity, capped so that a second part copies it: most entities have
+	// one part, and allocating a slice for each was most of the merge's
+	// allocations.
+	firsts := make([][]kg.Source, n)
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -65,7 +70,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 				cp := &ents[len(ents)-1]
 				cp.Aliases = append([]string(nil), e.Aliases...)
 				cp.Mentions = nil
-				parts = append(parts, [][]kg.Source{e.Mentions})
+				first := firsts[len(parts) : len(parts)+1 : len(parts)+1]
+				first[0] = e.Mentions
+				parts = append(parts, first)
 				continue
 			}
 			absorb(&ents[cur], &owned[cur], e)
@@ -74,8 +81,8 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
 	// absorbs the later ones.
-	canon := unify(ents, city, kinds)
-	var roots []int
+	canon := unify(ents, city, &kinds)
+	roots := make([]int, 0, len(ents))
 	for i := range ents {
 		if to := canon[i]; to != i {
 			absorb(&ents[to], &owned[to], &ents[i])
@@ -118,9 +125,15 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 // orders them as a stable sort would. The few kinds are told apart first,
 // each entity put in the group of its kind, and each group sorted by key:
 // a comparison of keys alone is half the cost of one of kinds and keys.
+// A group holds the keys beside the indices, so that the sort compares
+// them without reaching into the entities, which are large.
 func byKindAndKey(ents []kg.Entity, roots []int) []int {
+	type keyed struct {
+		key string
+		i   int
+	}
 	var kinds []kg.Kind
-	var groups [][]int
+	var groups [][]keyed
 	for _, i := range roots {
 		k := slices.Index(kinds, ents[i].Kind)
 		if k < 0 {
@@ -128,7 +141,7 @@ func byKindAndKey(ents []kg.Entity, roots []int) []int {
 			kinds = append(kinds, ents[i].Kind)
 			groups = append(groups, nil)
 		}
-		groups[k] = append(groups[k], i)
+		groups[k] = append(groups[k], keyed{ents[i].Key, i})
 	}
 	order := make([]int, len(kinds))
 	for k := range order {
@@ -138,22 +151,31 @@ func byKindAndKey(ents []kg.Entity, roots []int) []int {
 	out := roots[:0]
 	for _, k := range order {
 		g := groups[k]
-		slices.SortFunc(g, func(i, j int) int { return strings.Compare(ents[i].Key, ents[j].Key) })
-		out = append(out, g...)
+		slices.SortFunc(g, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+		for _, e := range g {
+			out = append(out, e.i)
+		}
 	}
 	return out
 }
 
-// joinMentions returns the mentions of parts, one after the other (nil
-// when there are none): in a new slice, or, when only one part has any,
-// that part itself, capped so that appending to it copies it (shared).
+// joinMentions returns the mentions of parts (nil when there are none):
+// in a new slice, or, when only one part has any, that part itself,
+// capped so that appending to it copies it (shared).
+//
+// The parts are mostly ordered by line already, each as its extractor
+// found them: those are merged by line, earlier parts first on a tie,
+// which is the order the stable sort of finish would give them, so that
+// finish finds them sorted. Other parts are put one after the other, for
+// finish to sort.
 func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
-	n, full := 0, 0
+	n, full, sorted := 0, 0, true
 	for _, p := range parts {
 		n += len(p)
 		if len(p) > 0 {
 			full++
 			ms = p
+			sorted = sorted && byLine(p)
 		}
 	}
 	if n == 0 {
@@ -163,10 +185,50 @@ func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
 		return slices.Clip(ms), true
 	}
 	out := make([]kg.Source, 0, n)
+	if sorted {
+		return mergeByLine(out, parts), false
+	}
 	for _, p := range parts {
 		out = append(out, p...)
 	}
 	return out, false
+}
+
+// byLine reports whether the mentions ms are ordered by line.
+func byLine(ms []kg.Source) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Line < ms[i-1].Line {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeByLine appends to out the mentions of parts, each ordered by line,
+// merged by line: of equal lines, those of the earlier part first. An
+// entity's mentions come in a few parts, so the next mention is found by
+// a look at the head of each (at[k] is the head of part k).
+func mergeByLine(out []kg.Source, parts [][]kg.Source) []kg.Source {
+	var buf [8]int
+	at := buf[:0]
+	if len(parts) > len(buf) {
+		at = make([]int, 0, len(parts))
+	}
+	at = at[:len(parts)]
+	clear(at)
+	for {
+		next := -1
+		for k, p := range parts {
+			if at[k] < len(p) && (next < 0 || p[at[k]].Line < parts[next][at[next]].Line) {
+				next = k
+			}
+		}
+		if next < 0 {
+			return out
+		}
+		out = append(out, parts[next][at[next]])
+		at[next]++
+	}
 }
 
 // absorb merges e into cur: aliases are united, properties cur lacks are
@@ -174,8 +236,7 @@ func joinMentions(parts [][]kg.Source) (ms []kg.Source, shared bool) {
 // properties are a map of the merge's own, which it may change; absorb
 // copies them first when not.
 func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
-	cur.Aliases = append(cur.Aliases, e.Name)
-	cur.Aliases = append(cur.Aliases, e.Aliases...)
+	cur.Aliases = append(append(slices.Grow(cur.Aliases, 1+len(e.Aliases)), e.Name), e.Aliases...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
 			if !*owned {
@@ -320,7 +381,7 @@ func uniqueAliases(name string, aliases []string) []string {
 // aliases share a variant key; the first entity met (the most trusted
 // source) gives the merged entity its key and name, so every entity is
 // merged into one before it, or is its own.
-func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
+func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 	parent := make([]int, len(ents))
 	for i := range parent {
 		parent[i] = i
@@ -338,7 +399,7 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 	forms := newCityForms(city)
 	// A name is often both an entity's name and key, or the alias of
 	// several: each is reduced once.
-	variants := make(map[string]string, 2*(kinds[kg.Organization]+kinds[kg.Place])) // about a name and an alias each
+	variants := make(map[string]string, 2*(kinds.of(kg.Organization)+kinds.of(kg.Place))) // about a name and an alias each
 	projects := map[string]string{}
 	memo := func(m map[string]string, f func(string) string) func(string) string {
 		return func(name string) string {
@@ -362,7 +423,13 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 		default:
 			continue
 		}
-		names = append(append(names[:0], e.Name, e.Key), e.Aliases...)
+		// A name that is its own key (most Chinese names are) is looked
+		// up once: the second would find the variant claimed already.
+		names = append(names[:0], e.Name)
+		if e.Key != e.Name {
+			names = append(names, e.Key)
+		}
+		names = append(names, e.Aliases...)
 		for _, name := range names {
 			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
 			if v.Key == "" {
@@ -393,10 +460,10 @@ func unify(ents []kg.Entity, city string, kinds map[kg.Kind]int) []int {
 type refIndex struct {
 	known [6]map[string]int // Person, Organization, Place, Event, Project, Honor
 	other map[kg.Kind]map[string]int
-	sizes map[kg.Kind]int // the expected number of refs of each kind
+	sizes *kindSizes // the expected number of refs of each kind
 }
 
-func newRefIndex(sizes map[kg.Kind]int) *refIndex {
+func newRefIndex(sizes *kindSizes) *refIndex {
 	return &refIndex{sizes: sizes}
 }
 
@@ -436,7 +503,7 @@ func (x *refIndex) get(r kg.Ref) (int, bool) {
 func (x *refIndex) set(r kg.Ref, i int) {
 	m := x.keys(r.Kind)
 	if m == nil {
-		m = make(map[string]int, x.sizes[r.Kind])
+		m = make(map[string]int, x.sizes.of(r.Kind))
 		if s := x.slot(r.Kind); s != nil {
 			*s = m
 		} else {
@@ -447,6 +514,31 @@ func (x *refIndex) set(r kg.Ref, i int) {
 		}
 	}
 	m[r.Key] = i
+}
+
+// kindSizes counts entities by kind, in the order the kinds are met.
+// There are a few kinds: a search of them is cheaper than hashing the
+// kind of every entity in a map.
+type kindSizes struct {
+	kinds []kg.Kind
+	n     []int
+}
+
+func (s *kindSizes) add(k kg.Kind) {
+	if i := slices.Index(s.kinds, k); i >= 0 {
+		s.n[i]++
+		return
+	}
+	s.kinds = append(s.kinds, k)
+	s.n = append(s.n, 1)
+}
+
+// of returns the number of entities of kind k.
+func (s *kindSizes) of(k kg.Kind) int {
+	if i := slices.Index(s.kinds, k); i >= 0 {
+		return s.n[i]
+	}
+	return 0
 }
 
 // Variant returns the variant key of an organization or place name: the

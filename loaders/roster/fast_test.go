@@ -187,3 +187,28 @@ func TestMayHoldTitle(t *testing.T) {
 		t.Error("mayHoldTitle rules out a title")
 	}
 }
+
+// TestUnitNote checks unitNote against the regexp it replaces, on made-up
+// notes and on the text of every parenthesis of the yearbook's lines.
+func TestUnitNote(t *testing.T) {
+	re := regexp.MustCompile(`\d{4}年|撤销|整合|组建|更名|成立|合并|加挂|挂牌|划转|划入`)
+	notes := []string{"", "年", "2023年", "023年", "x2023年", "2023 年", "２０２３年", "12345年", "年2023年", "于2023年2月撤销", "挂牌", "加挂牌子", "市档案局", "划", "划入"}
+	for _, l := range booktest.Lines(t) {
+		for _, p := range strings.Split(l, "（")[1:] {
+			notes = append(notes, p)
+		}
+	}
+	matched := 0
+	for _, s := range notes {
+		want := re.MatchString(s)
+		if got := unitNote(s); got != want {
+			t.Fatalf("unitNote(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d unit notes: the check checks little", matched)
+	}
+}

@@ -114,6 +114,15 @@ func compatible(a, b *post) bool {
 // emit turns units, posts and links into the graph.
 func (x *extractor) emit() {
 	x.resolvePersons()
+	// The units, about a person a post and the posts' and links'
+	// relationships: sized once, not grown entity by entity (and left
+	// nil for a yearbook without a roster).
+	if n := len(x.order) + len(x.posts); n > 0 {
+		x.g.Entities = make([]kg.Entity, 0, n)
+	}
+	if n := len(x.posts) + len(x.parts); n > 0 {
+		x.g.Relationships = make([]kg.Relationship, 0, n)
+	}
 	for _, u := range x.order {
 		e := kg.Entity{Kind: kg.Organization, Key: u.key, Name: u.name, Aliases: u.aliases, Mentions: u.mentions}
 		if len(u.props) > 0 {

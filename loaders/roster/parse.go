@@ -74,7 +74,7 @@ func logicalLines(d *segment.Document, s span) (out, unclosed []*lline) {
 		ideo    int
 		deep    bool
 	}
-	var raws []raw
+	raws := make([]raw, 0, s.last-s.first+1)
 	for n := s.first; n <= s.last; n++ {
 		l := d.Line(n)
 		if l.Kind != segment.Body && l.Kind != segment.Author {
@@ -86,9 +86,13 @@ func logicalLines(d *segment.Document, s span) (out, unclosed []*lline) {
 		}
 		raws = append(raws, raw{n, c, ideo, deep})
 	}
+	// The logical lines, at most one a raw line, are cut from one array
+	// that never grows, instead of allocated one by one.
+	all := make([]lline, 0, len(raws))
 	for i := 0; i < len(raws); i++ {
 		r := raws[i]
-		l := &lline{text: r.content, ideo: r.ideo, deep: r.deep}
+		all = append(all, lline{text: r.content, ideo: r.ideo, deep: r.deep})
+		l := &all[len(all)-1]
 		l.lines, l.offs = append(l.lbuf[:0], r.n), append(l.obuf[:0], 0)
 		open := openParens(l.text)
 		for k := 0; i+1 < len(raws) && k < maxWrap; k++ {
@@ -439,8 +443,11 @@ func (p *parser) section(n int) string {
 func (p *parser) source(n int, ls ...*lline) kg.Source {
 	s := p.d.LineSource(p.yb, n)
 	s.Section = p.section(n)
-	var qs []string
-	var seen []*lline
+	// At most three lines (unit, title and name): the quotes and the
+	// lines seen are kept on the stack.
+	var qbuf [4]string
+	var sbuf [4]*lline
+	qs, seen := qbuf[:0], sbuf[:0]
 	for _, l := range ls {
 		if l == nil || containsLine(seen, l) {
 			continue

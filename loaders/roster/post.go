@@ -115,11 +115,13 @@ type chunk struct {
 }
 
 // chunks splits s at spaces outside parentheses. A chunk's core is
-// gathered in one buffer and made a string once, at the chunk's end.
+// gathered in one buffer, on the stack for the short cores of names and
+// titles, and made a string once, at the chunk's end.
 func chunks(s string) []chunk {
 	var out []chunk
 	var cur *chunk
-	var core []byte
+	var buf [64]byte
+	core := buf[:0]
 	end := func() {
 		if cur != nil {
 			cur.core = string(core)
@@ -290,13 +292,8 @@ func splitNote(p string) []string {
 // noteDate returns the submatches of reDate in a note item, running the
 // regexp only on an item that starts with a year.
 func noteDate(it string) []string {
-	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") {
+	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") || !allDigits(it[:4]) {
 		return nil
-	}
-	for _, c := range []byte(it[:4]) {
-		if c < '0' || c > '9' {
-			return nil
-		}
 	}
 	return reDate.FindStringSubmatch(it)
 }

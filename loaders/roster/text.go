@@ -81,8 +81,12 @@ func fold(r rune) rune {
 // compact returns s as shown to users: spaces and continuation marks
 // removed, digits folded, parentheses and colons full-width.
 //
-// It writes the runes squeeze keeps straight into one string.
+// It writes the runes squeeze keeps straight into one string; a text
+// it leaves as it is (most unit names and notes) is returned itself.
 func compact(s string) string {
+	if compacted(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -91,6 +95,17 @@ func compact(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// compacted reports whether compact leaves s as it is: it drops and
+// folds no rune of s.
+func compacted(s string) bool {
+	for _, r := range s {
+		if squeezed(r) || fold(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // squeezed reports whether squeeze drops r.

@@ -20,10 +20,43 @@ type unitName struct {
 	note      string   // any other note about the unit
 }
 
-var (
-	reUnitNote  = regexp.MustCompile(`\d{4}年|撤销|整合|组建|更名|成立|合并|加挂|挂牌|划转|划入`)
-	reNoteMonth = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
-)
+var reNoteMonth = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})月)?`)
+
+// unitActs are the acts a note about a unit names (2023 年 2 月撤销).
+var unitActs = []string{"撤销", "整合", "组建", "更名", "成立", "合并", "加挂", "挂牌", "划转", "划入"}
+
+// unitNote reports whether the text c of a unit's parenthesis is a note
+// about the unit: it holds a year (four digits and 年) or one of
+// unitActs. It is the regexp \d{4}年|撤销|整合|… (TestUnitNote), without
+// the regexp's attempt at every position of the text.
+func unitNote(c string) bool {
+	for i := 0; i < len(c); {
+		k := strings.Index(c[i:], "年")
+		if k < 0 {
+			break
+		}
+		if at := i + k; at >= 4 && allDigits(c[at-4:at]) {
+			return true
+		}
+		i += k + len("年")
+	}
+	for _, w := range unitActs {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// allDigits reports whether s is all ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // readUnit takes apart the unit text s. Parentheses at the end are read
 // from the last one back: a note with a date or an act (2023 年 2 月撤销,
@@ -47,7 +80,7 @@ func readUnit(s string) unitName {
 		}
 		c := string(r[open+1 : len(r)-1])
 		head := r[:open]
-		if reUnitNote.MatchString(c) {
+		if unitNote(c) {
 			if d := dissolvedOn(c, string(head)); d != "" {
 				u.dissolved = d
 			} else {
@@ -210,8 +243,11 @@ func newCityNames(city string) *cityNames {
 // 中共武威市委员会 → 市委) and the full form of a short one (市委办公室 →
 // 中共武威市委办公室, 市信访局 → 武威市信访局), and for county units the
 // forms with 中共 and 人民政府 (凉州区委 → 中共凉州区委).
+//
+// The forms are gathered in one slice, sized for the most a name has, and
+// made unique in place: forms runs for every unit line of the roster.
 func (cn *cityNames) forms(name string) []string {
-	var out []string
+	out := make([]string, 0, 8)
 	add := func(s ...string) { out = append(out, s...) }
 	city, c, groups := cn.city, cn.c, cn.groups
 	grouped := false
@@ -271,8 +307,7 @@ func (cn *cityNames) forms(name string) []string {
 		}
 	}
 	// Short forms of everything so far: 人民代表大会常务委员会 → 人大常委会.
-	forms := append([]string{name}, out...)
-	for _, f := range forms {
+	abbreviate := func(f string) {
 		for _, ab := range abbreviations {
 			if strings.Contains(f, ab[0]) {
 				add(strings.Replace(f, ab[0], ab[1], 1))
@@ -280,11 +315,19 @@ func (cn *cityNames) forms(name string) []string {
 			}
 		}
 	}
-	var uniq []string
+	n := len(out)
+	abbreviate(name)
+	for _, f := range out[:n] {
+		abbreviate(f)
+	}
+	uniq := out[:0]
 	for _, f := range out {
 		if f != name && !slices.Contains(uniq, f) {
 			uniq = append(uniq, f)
 		}
+	}
+	if len(uniq) == 0 {
+		return nil // as always for a name without other forms
 	}
 	return uniq
 }
