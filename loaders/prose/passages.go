@@ -86,7 +86,7 @@ func (ls lines) markTables() {
 			if k == segment.Blank {
 				continue
 			}
-			if k == segment.Body && !strings.ContainsAny(d.Line(j).Text, "，。；、【") {
+			if k == segment.Body && !containsAny(d.Line(j).Text, cellBreaks...) {
 				ls.skip[j] = true
 			}
 			break
@@ -105,6 +105,10 @@ func (ls lines) markTables() {
 		i = j - 1
 	}
 }
+
+// cellBreaks are the punctuation and the topic bracket that no row of a
+// flattened table holds.
+var cellBreaks = []string{"，", "。", "；", "、", "【"}
 
 // tableMarkLead reports whether s, after its leading spaces, starts as
 // reTableMark needs (表 or 续表): a cheap test that spares the regexp the
@@ -161,7 +165,7 @@ func trimLeftSpace(s string) string {
 // without cell gaps.
 func tableRow(s string) bool {
 	t := textnorm.TrimSpace(s)
-	if t == "" || strings.ContainsAny(t, "，。；、【") {
+	if t == "" || containsAny(t, cellBreaks...) {
 		return false
 	}
 	return !(textnorm.HanCount(t) >= 14 && !strings.Contains(t, " "))
@@ -184,7 +188,7 @@ func (ls lines) markRoster() {
 			continue
 		}
 		k := textnorm.Key(text)
-		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "，。；：") {
+		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || containsAny(k, "，", "。", "；", "：") {
 			continue
 		}
 		for j := i; j <= len(d.Lines); j++ {
@@ -238,7 +242,7 @@ func (x *extractor) passages() []passage {
 				tp.historical = historical(t.Title)
 				// A topic named for a county's thing (凉州区…产业园) is
 				// about that county.
-				if tp.area == nil && strings.ContainsAny(t.Title, "县区") {
+				if tp.area == nil && containsAny(t.Title, "县", "区") {
 					tp.area = x.area(t.Title)
 				}
 				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
