@@ -34,6 +34,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 		city:     d.City,
 		province: province(d),
 	}
+	x.seats = newSeats(x.city, x.province)
 	for _, ps := range x.passages() {
 		x.read(ps)
 	}
@@ -49,6 +50,7 @@ type extractor struct {
 	places   mention.Finder // f's finder of places, if known (placeFinder)
 	city     string
 	province string
+	seats    seats // the bodies of city and province, for postOrg
 
 	ents    []kg.Entity
 	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
