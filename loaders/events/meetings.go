@@ -21,7 +21,12 @@ func subEntry(l *segment.Line) (string, int, bool) {
 	if l.Kind != segment.Body {
 		return "", 0, false
 	}
-	t := strings.TrimLeft(l.Text, " ")
+	// Every body line of the book is asked: the spaces are stepped over
+	// in place, without a call.
+	t := l.Text
+	for t != "" && t[0] == ' ' {
+		t = t[1:]
+	}
 	i := strings.Index(t, "\u3000")
 	if i <= 0 {
 		return "", 0, false
