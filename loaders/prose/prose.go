@@ -53,6 +53,7 @@ type extractor struct {
 	seats    seats // the bodies of city and province, for postOrg
 
 	ents    []kg.Entity
+	firsts  []kg.Source                // the free slots of firstMention's array
 	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
 	relList []kg.Relationship
 	rels    map[relKey]int
@@ -200,10 +201,31 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ..
 		}
 	}
 	// A title chain names one organization several times in one quote.
-	if n := len(e.Mentions); n == 0 || e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote {
+	switch n := len(e.Mentions); {
+	case n == 0:
+		e.Mentions = x.firstMention(src)
+	case e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote:
 		e.Mentions = append(e.Mentions, src)
 	}
 	return i
+}
+
+// mentionSlab is how many first mentions firstMention allocates at once.
+const mentionSlab = 256
+
+// firstMention returns the mentions of a new entity, src alone, in a
+// slice of one cut from an array of mentionSlab: most entities are
+// mentioned once or twice, and an array of their own for each was most of
+// the allocations of reading. A second mention moves them to an array of
+// their own, as append does.
+func (x *extractor) firstMention(src kg.Source) []kg.Source {
+	if len(x.firsts) == 0 {
+		x.firsts = make([]kg.Source, mentionSlab)
+	}
+	m := x.firsts[:1:1]
+	m[0] = src
+	x.firsts = x.firsts[1:]
+	return m
 }
 
 // kinds are the kinds of entity prose records, in the order of their
