@@ -176,8 +176,10 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 	if ds.End != "" {
 		e.ent.Props["endDate"] = ds.End
 	}
-	if typ := eventType(full); typ != "" && category == CategoryChronicle {
-		e.ent.Props["type"] = typ
+	if category == CategoryChronicle {
+		if typ := eventType(full); typ != "" {
+			e.ent.Props["type"] = typ
+		}
 	}
 	e.addName(strings.TrimSuffix(strings.TrimPrefix(full, "“"), "”"))
 	e.addName(full)

@@ -21,7 +21,12 @@ func subEntry(l *segment.Line) (string, int, bool) {
 	if l.Kind != segment.Body {
 		return "", 0, false
 	}
-	t := strings.TrimLeft(l.Text, " ")
+	// Every body line of the book is asked: the spaces are stepped over
+	// in place, without a call.
+	t := l.Text
+	for t != "" && t[0] == ' ' {
+		t = t[1:]
+	}
 	i := strings.Index(t, "\u3000")
 	if i <= 0 {
 		return "", 0, false
@@ -32,7 +37,7 @@ func subEntry(l *segment.Line) (string, int, bool) {
 		return "", 0, false
 	}
 	n := utf8.RuneCountInString(sub)
-	if n < 4 || n > 40 || strings.ContainsAny(sub, "，。；：、！？【】“”《》") || textnorm.HanCount(sub) < 3 {
+	if n < 4 || n > 40 || containsAny(sub, "，", "。", "；", "：", "、", "！", "？", "【", "】", "“", "”", "《", "》") || textnorm.HanCount(sub) < 3 {
 		return "", 0, false
 	}
 	rest := strings.TrimLeft(t[i:], " \u3000")
@@ -322,7 +327,7 @@ func (x *extractor) documentTitle(n int) string {
 			break
 		}
 		t := x.d.CleanLine(k)
-		if t == "" || strings.ContainsAny(t, "。；，：！？") || utf8.RuneCountInString(t) > 30 {
+		if t == "" || containsAny(t, "。", "；", "，", "：", "！", "？") || utf8.RuneCountInString(t) > 30 {
 			break
 		}
 		parts = append([]string{t}, parts...)

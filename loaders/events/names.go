@@ -549,8 +549,16 @@ func localCommittee(k string) bool {
 // Chinese digits (五届 四十九次 → 5, 49): each run of ASCII digits, and
 // each run of 〇零一二两三四五六七八九十百, as the regexp \d+|[〇零…十百]+
 // finds them. meetingSig hands it a buffer of its own.
+//
+// A Chinese character outside the set of the numerals (cnNumerals), most
+// of a name, is stepped over from its bytes (hanAt), without decoding it
+// for numeralRun and again to step over it.
 func appendNumerals(out []int, s string) []int {
 	for i := 0; i < len(s); {
+		if hanAt(s, i) && !cnNumerals.has(rune3(s, i)) {
+			i += 3
+			continue
+		}
 		n := numeralRun(s[i:])
 		if n == 0 {
 			_, w := utf8.DecodeRuneInString(s[i:])

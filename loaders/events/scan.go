@@ -104,10 +104,18 @@ func (l *wordList) in(s string) bool {
 // last returns the offset of the last of the words that starts in s
 // before byte end, or -1. Where no word overlaps itself, these are the
 // places where a search per word finds one.
+//
+// Past a Chinese character the walk goes straight to the byte three
+// before it: neither byte between can start one, for hanAt would need
+// the character's lead byte to continue it. Most of a text is Chinese
+// characters, each read once instead of thrice.
 func (l *wordList) last(s string, end int) int {
 	for i := end - 1; i >= 0; i-- {
-		if hanAt(s, i) && l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...) {
-			return i
+		if hanAt(s, i) {
+			if l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...) {
+				return i
+			}
+			i -= 2
 		}
 	}
 	return -1

@@ -14,3 +14,20 @@ func PassageTexts(d *segment.Document) []string {
 	}
 	return out
 }
+
+// passage returns the text of the body lines from..to that are not
+// skipped; col is a byte offset in line from's text where it begins. It
+// is join, with the lines counted and measured here, for the tests to
+// compare with segment.Document.Passage.
+func (ls lines) passage(from, to, col int) *text {
+	lines, skip := ls.d.Lines, ls.skip
+	last := min(to, len(lines))
+	count, size := 0, 0
+	for n := from; n <= last; n++ {
+		if !skip[n] && lines[n-1].Kind == segment.Body {
+			count++
+			size += len(lines[n-1].Text)
+		}
+	}
+	return ls.join(from, last, col, count, size)
+}

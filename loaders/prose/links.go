@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
@@ -62,7 +63,7 @@ func (x *extractor) postChain(person int, chain string, src kg.Source, extra map
 // title wrote it in; "" when the organization is not clear. prev is the
 // organization of the previous title of the chain.
 func (x *extractor) postOrg(org, head, prev string) (name, written string) {
-	city, prov := x.city+"市", x.province+"省"
+	city, prov := x.seats.city, x.seats.province
 	k := key(org)
 	mayor := hasAnySuffixExact(head, "市长", "副市长", "代市长", "代理市长", "常务副市长")
 	governor := hasAnySuffixExact(head, "省长", "副省长", "代省长", "代理省长", "常务副省长")
@@ -84,47 +85,85 @@ func (x *extractor) postOrg(org, head, prev string) (name, written string) {
 		return "", ""
 	}
 	party := strings.TrimPrefix(strings.TrimPrefix(k, "中国共产党"), "中共")
-	if x.city != "" {
-		switch party {
-		case "市委", city + "委", city + "委员会":
-			return "中共" + city + "委员会", org
-		}
-		switch k {
-		case "市政府", city + "政府", city + "人民政府":
-			return city + "人民政府", org
-		case "市人大常委会", "市人大", city + "人大常委会", city + "人民代表大会常务委员会":
-			return city + "人民代表大会常务委员会", org
-		case "市政协", city + "政协", "政协" + city + "委员会", "中国人民政治协商会议" + city + "委员会":
-			return "中国人民政治协商会议" + city + "委员会", org
-		case "市纪委", "市纪委监委", city + "纪委", "中共" + city + "纪委":
-			return "中共" + city + "纪律检查委员会", org
-		case "市监委", city + "监委":
-			return city + "监察委员会", org
-		}
-	}
-	if x.province != "" {
-		switch party {
-		case "省委", prov + "委", prov + "委员会":
-			return "中共" + prov + "委员会", org
-		}
-		switch k {
-		case "省政府", prov + "政府", prov + "人民政府":
-			return prov + "人民政府", org
-		case "省人大常委会", "省人大", prov + "人大常委会":
-			return prov + "人民代表大会常务委员会", org
-		case "省政协", prov + "政协":
-			return "中国人民政治协商会议" + prov + "委员会", org
-		}
+	if name, ok := x.seats.of(party, k); ok {
+		return name, org
 	}
 	// A county's or district's committee: 凉州区委 → 中共凉州区委员会.
-	if r := []rune(party); len(r) > 3 && r[len(r)-1] == '委' && strings.ContainsRune("县区市州旗", r[len(r)-2]) && !strings.ContainsRune(party, '部') {
-		return "中共" + string(r[:len(r)-1]) + "委员会", org
+	// (A key is valid UTF-8: its bytes cut as its runes do.)
+	if county, ok := strings.CutSuffix(party, "委"); ok && utf8.RuneCountInString(county) > 2 && !strings.ContainsRune(party, '部') {
+		if r, _ := utf8.DecodeLastRuneInString(county); strings.ContainsRune("县区市州旗", r) {
+			return "中共" + county + "委员会", org
+		}
 	}
 	// Otherwise the organization as written, if it is one.
 	if x.isOrg(org) {
 		return org, ""
 	}
 	return "", ""
+}
+
+// seats are the written forms of the leading bodies of a city and its
+// province (市委, 武威市委, 市政府, 省人大…), each with the full name it
+// stands for, made once for postOrg: matching a title against forms
+// built anew from the city's name cost a dozen concatenations a title.
+type seats struct {
+	city, province string          // the names with 市 and 省: 武威市, 甘肃省 (市, 省 when unknown)
+	party          map[string]seat // forms of the party's committees, without the party's name (市委)
+	body           map[string]seat // forms of the other bodies, keyed whole (市政府)
+}
+
+// seat is the full name of a body with the rank of the form's test in
+// postOrg's order: the city's party committee, the city's other bodies,
+// the province's committee, the province's other bodies. A form of two
+// tests is the earlier's.
+type seat struct {
+	name string
+	rank int
+}
+
+// newSeats returns the seats of city (武威) and province (甘肃), either
+// of which may be "".
+func newSeats(city, province string) seats {
+	s := seats{party: map[string]seat{}, body: map[string]seat{}}
+	add := func(m map[string]seat, rank int, name string, forms ...string) {
+		for _, f := range forms {
+			if _, ok := m[f]; !ok {
+				m[f] = seat{name, rank}
+			}
+		}
+	}
+	s.city, s.province = city+"市", province+"省"
+	if city != "" {
+		c := s.city
+		add(s.party, 0, "中共"+c+"委员会", "市委", c+"委", c+"委员会")
+		add(s.body, 1, c+"人民政府", "市政府", c+"政府", c+"人民政府")
+		add(s.body, 1, c+"人民代表大会常务委员会", "市人大常委会", "市人大", c+"人大常委会", c+"人民代表大会常务委员会")
+		add(s.body, 1, "中国人民政治协商会议"+c+"委员会", "市政协", c+"政协", "政协"+c+"委员会", "中国人民政治协商会议"+c+"委员会")
+		add(s.body, 1, "中共"+c+"纪律检查委员会", "市纪委", "市纪委监委", c+"纪委", "中共"+c+"纪委")
+		add(s.body, 1, c+"监察委员会", "市监委", c+"监委")
+	}
+	if province != "" {
+		p := s.province
+		add(s.party, 2, "中共"+p+"委员会", "省委", p+"委", p+"委员会")
+		add(s.body, 3, p+"人民政府", "省政府", p+"政府", p+"人民政府")
+		add(s.body, 3, p+"人民代表大会常务委员会", "省人大常委会", "省人大", p+"人大常委会")
+		add(s.body, 3, "中国人民政治协商会议"+p+"委员会", "省政协", p+"政协")
+	}
+	return s
+}
+
+// of returns the full name of the body a title's organization names:
+// party is its key without the party's name, k its whole key.
+func (s seats) of(party, k string) (string, bool) {
+	p, inParty := s.party[party]
+	b, inBody := s.body[k]
+	switch {
+	case inParty && (!inBody || p.rank < b.rank):
+		return p.name, true
+	case inBody:
+		return b.name, true
+	}
+	return "", false
 }
 
 // isOrg reports whether the finder reads s, on its own, as one

@@ -86,7 +86,7 @@ func (ls lines) markTables() {
 			if k == segment.Blank {
 				continue
 			}
-			if k == segment.Body && !strings.ContainsAny(d.Line(j).Text, "，。；、【") {
+			if k == segment.Body && !containsAny(d.Line(j).Text, cellBreaks...) {
 				ls.skip[j] = true
 			}
 			break
@@ -105,6 +105,10 @@ func (ls lines) markTables() {
 		i = j - 1
 	}
 }
+
+// cellBreaks are the punctuation and the topic bracket that no row of a
+// flattened table holds.
+var cellBreaks = []string{"，", "。", "；", "、", "【"}
 
 // tableMarkLead reports whether s, after its leading spaces, starts as
 // reTableMark needs (表 or 续表): a cheap test that spares the regexp the
@@ -161,7 +165,7 @@ func trimLeftSpace(s string) string {
 // without cell gaps.
 func tableRow(s string) bool {
 	t := textnorm.TrimSpace(s)
-	if t == "" || strings.ContainsAny(t, "，。；、【") {
+	if t == "" || containsAny(t, cellBreaks...) {
 		return false
 	}
 	return !(textnorm.HanCount(t) >= 14 && !strings.Contains(t, " "))
@@ -184,7 +188,7 @@ func (ls lines) markRoster() {
 			continue
 		}
 		k := textnorm.Key(text)
-		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || strings.ContainsAny(k, "，。；：") {
+		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || containsAny(k, "，", "。", "；", "：") {
 			continue
 		}
 		for j := i; j <= len(d.Lines); j++ {
@@ -238,7 +242,7 @@ func (x *extractor) passages() []passage {
 				tp.historical = historical(t.Title)
 				// A topic named for a county's thing (凉州区…产业园) is
 				// about that county.
-				if tp.area == nil && strings.ContainsAny(t.Title, "县区") {
+				if tp.area == nil && containsAny(t.Title, "县", "区") {
 					tp.area = x.area(t.Title)
 				}
 				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
@@ -277,25 +281,30 @@ func historical(title string) bool {
 // chunks appends to out the passages of lines from..to (col: where the
 // text of the first line starts), cut after a sentence end once a chunk
 // passes chunkBytes.
+//
+// The chunk's body lines are counted and measured on the way, for
+// lines.join to size its tables and text without a pass of its own.
 func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []passage {
-	start, size := from, 0
+	start, count, size := from, 0, 0
 	lines, skip := x.d.Lines, x.ls.skip
-	for n := from; n <= min(to, len(lines)); n++ {
+	last := min(to, len(lines))
+	for n := from; n <= last; n++ {
 		l := &lines[n-1]
 		if skip[n] || l.Kind != segment.Body { // !x.ls.body(n), on the slices
 			continue
 		}
+		count++
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
-			c.p = x.ls.passage(start, n, colAt(start, from, col))
+			c.p = x.ls.join(start, n, colAt(start, from, col), count, size)
 			out = append(out, c)
-			start, size = n+1, 0
+			start, count, size = n+1, 0, 0
 		}
 	}
 	if start <= to {
 		c := proto
-		c.p = x.ls.passage(start, to, colAt(start, from, col))
+		c.p = x.ls.join(start, last, colAt(start, from, col), count, size)
 		if c.p.Text != "" {
 			out = append(out, c)
 		}
@@ -326,23 +335,18 @@ type run struct {
 	first int // the index in offs of its first body line
 }
 
-// passage returns the text of the body lines from..to that are not
-// skipped; col is a byte offset in line from's text where it begins.
-func (ls lines) passage(from, to, col int) *text {
+// join returns the text of the body lines from..last (last <=
+// len(lines)) that are not skipped, beginning at byte col of line from's
+// text. count is the number of those lines and size the sum of the
+// lengths of their texts, which bounds the text (cleaning only shortens a
+// line): chunks tallies both as it looks for the chunks' ends.
+func (ls lines) join(from, last, col, count, size int) *text {
 	t := &text{start: from}
 	t.runs = t.run1[:0]
-	lines, skip := ls.d.Lines, ls.skip
-	last := min(to, len(lines))
-	count, size := 0, 0 // size bounds the text: cleaning only shortens a line
-	for n := from; n <= last; n++ {
-		if !skip[n] && lines[n-1].Kind == segment.Body {
-			count++
-			size += len(lines[n-1].Text)
-		}
-	}
 	if count == 0 {
 		return t
 	}
+	lines, skip := ls.d.Lines, ls.skip
 	table := make([]int32, 2*count)
 	t.offs, t.lines = table[:0:count], table[count:count]
 	var b strings.Builder

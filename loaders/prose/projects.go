@@ -40,7 +40,7 @@ func (x *extractor) projectLinks(prj int, sp mention.Span, before []mention.Span
 	for k := len(before) - 1; k >= 0; k-- {
 		b := before[k]
 		gap := p.Text[b.End:sp.Start]
-		if strings.ContainsAny(gap, "，。；：！？,;:") || utf8.RuneCountInString(gap) > 12 {
+		if containsAny(gap, "，", "。", "；", "：", "！", "？", ",", ";", ":") || utf8.RuneCountInString(gap) > 12 {
 			break
 		}
 		if b.Kind != kg.Place {

@@ -34,6 +34,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 		city:     d.City,
 		province: province(d),
 	}
+	x.seats = newSeats(x.city, x.province)
 	for _, ps := range x.passages() {
 		x.read(ps)
 	}
@@ -49,8 +50,10 @@ type extractor struct {
 	places   mention.Finder // f's finder of places, if known (placeFinder)
 	city     string
 	province string
+	seats    seats // the bodies of city and province, for postOrg
 
 	ents    []kg.Entity
+	firsts  []kg.Source                // the free slots of firstMention's array
 	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
 	relList []kg.Relationship
 	rels    map[relKey]int
@@ -198,10 +201,31 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ..
 		}
 	}
 	// A title chain names one organization several times in one quote.
-	if n := len(e.Mentions); n == 0 || e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote {
+	switch n := len(e.Mentions); {
+	case n == 0:
+		e.Mentions = x.firstMention(src)
+	case e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote:
 		e.Mentions = append(e.Mentions, src)
 	}
 	return i
+}
+
+// mentionSlab is how many first mentions firstMention allocates at once.
+const mentionSlab = 256
+
+// firstMention returns the mentions of a new entity, src alone, in a
+// slice of one cut from an array of mentionSlab: most entities are
+// mentioned once or twice, and an array of their own for each was most of
+// the allocations of reading. A second mention moves them to an array of
+// their own, as append does.
+func (x *extractor) firstMention(src kg.Source) []kg.Source {
+	if len(x.firsts) == 0 {
+		x.firsts = make([]kg.Source, mentionSlab)
+	}
+	m := x.firsts[:1:1]
+	m[0] = src
+	x.firsts = x.firsts[1:]
+	return m
 }
 
 // kinds are the kinds of entity prose records, in the order of their
@@ -261,6 +285,20 @@ func projectProps(sp mention.Span) []prop {
 
 // placeProp returns the type a place's span gives.
 func placeProp(sp mention.Span) prop { return prop{"placeType", sp.Type} }
+
+// containsAny reports whether s holds one of words: strings.ContainsAny
+// with its set of runes spelled out as strings. ContainsAny turns every
+// non-ASCII rune of s into a string to look it up in the set; a search
+// for each word instead runs over s with IndexByte. (The bytes of a rune
+// are found only where the rune is: no rune continues with a lead byte.)
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
