@@ -23,11 +23,6 @@ type Decoded struct {
 	Offs []int
 }
 
-// noRune is the sentinel after the runes of a Decoded text: a value
-// outside Unicode, which neither decoding nor fold yields, so that no
-// word of a trie holds it and no edge leads through it.
-const noRune rune = -1
-
 // DecodedFinder is a Finder that can also read a text Finders has
 // decoded. FindDecoded(d) returns what Find(d.Text) returns.
 type DecodedFinder interface {
@@ -50,10 +45,9 @@ func (d *Decoded) release() {
 // are decoded in line (textnorm.DecodeRuneAt, by hand) into arrays sized
 // for the text, the other runes one by one.
 func (d *Decoded) decode(text string) {
-	// A text has at most as many runes as bytes: k <= i, and the
-	// sentinel after them fits.
+	// A text has at most as many runes as bytes: k <= i.
 	n := len(text)
-	rs := slices.Grow(d.Runes[:0], n+1)[:n+1]
+	rs := slices.Grow(d.Runes[:0], n)[:n]
 	off := slices.Grow(d.Offs[:0], n+1)[:n+1]
 	k := 0
 	for i := 0; i < n; {
@@ -85,6 +79,6 @@ func (d *Decoded) decode(text string) {
 		k++
 		i += size
 	}
-	rs[k], off[k] = noRune, n
+	off[k] = n
 	d.Text, d.Runes, d.Offs = text, rs[:k], off[:k+1]
 }

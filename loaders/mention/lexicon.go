@@ -204,15 +204,11 @@ func (t *trie) edge(n int32, r rune) int32 {
 // of the first word starting at i (first[len(rs)] to the end). It writes
 // into ms as it is, without growing it, and reports false when ms is too
 // short. The loop, done at every rune, makes no call, not even to grow
-// ms: a call would cost every step the reload of its variables. rs is
-// the Runes of a Decoded text, followed by its sentinel.
+// ms: a call would cost every step the reload of its variables.
 func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 	nodes, root, edges := t.nodes, t.root, t.edges
 	wrap := uint32(len(edges) - 1)
 	first = first[:len(rs)+1]
-	// all is rs with its sentinel, noRune: a walk reaching the end of rs
-	// steps to it and stops, since no node has a child for it.
-	all := rs[:len(rs)+1]
 	n := 0
 	for i, r := range rs {
 		first[i] = int32(n)
@@ -231,7 +227,10 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 				ms[n] = wordAt{int32(i), int32(j), nd.class}
 				n++
 			}
-			r := all[j]
+			if j >= len(rs) {
+				break
+			}
+			r := rs[j]
 			if nd.mask&(1<<(uint32(r)&63)) == 0 {
 				break
 			}
