@@ -133,12 +133,14 @@ func parseLexicon(s string) *lexicon {
 //
 // Words are added in place, in the same layout: extraction builds two
 // finders, each a clone of the lexicon's trie with its known names added,
-// and a clone is a copy of four flat arrays, which hold no pointer.
+// and a clone is a copy of three flat arrays, which hold no pointer. A
+// clone keeps no table of last characters: only the project trie, never
+// cloned, reads it (endsIn).
 type trie struct {
 	nodes []node            // the nodes by number, the root first
 	edges []edge            // the edges by hash (edgeSlot), a power of two of them, at most half used
 	root  *[rootRunes]int32 // the root's children for the runes below rootRunes, by rune (0: none)
-	last  []uint32          // the classes of the words ending in each character of the CJK block
+	last  []uint32          // the classes of the words ending in each character of the CJK block; nil in a clone
 }
 
 // node is a node of a trie: the classes of the word that ends
@@ -276,10 +278,10 @@ func newTrie() *trie {
 }
 
 // clone returns a copy of t, to which words can be added without
-// changing t.
+// changing t. The copy has no table of last characters (endsIn).
 func (t *trie) clone() *trie {
 	root := *t.root
-	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: &root, last: slices.Clone(t.last)}
+	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: &root}
 }
 
 // add adds word (folded, without spaces) with the given classes.
@@ -297,7 +299,7 @@ func (t *trie) add(word string, class uint32) {
 		return
 	}
 	t.nodes[n].class |= class
-	if h := uint32(last - hanLo); h <= hanHi-hanLo {
+	if h := uint32(last - hanLo); h <= hanHi-hanLo && t.last != nil {
 		t.last[h] |= class
 	}
 }
