@@ -354,28 +354,41 @@ func (d *Document) LinesWith(r rune) []int {
 		}
 		return out
 	}
-	// The search is for the rune's last byte, far rarer in Chinese text
-	// than its lead byte, where strings.Index would stop: a byte search
-	// that checks the bytes before each hit. The text being valid UTF-8,
-	// the bytes of r found there are the rune r.
-	last := w[len(w)-1]
-	for off := len(w) - 1; off < len(d.clean); {
-		i := strings.IndexByte(d.clean[off:], last)
+	// The cleaned lines are valid UTF-8: the bytes of r found in them are
+	// the rune r, and lie within one line.
+	for off := 0; ; {
+		i := index(d.clean[off:], w)
 		if i < 0 {
 			return out
 		}
-		end := off + i + 1
-		if d.clean[end-len(w):end] != w {
-			off = end
-			continue
-		}
-		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]]; a rune found
-		// there lies within it, each line being valid UTF-8.
-		n := sort.SearchInts(d.cleanEnd, end)
+		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]].
+		n := sort.SearchInts(d.cleanEnd, off+i+len(w))
 		out = append(out, n)
-		off = d.cleanEnd[n] + len(w) - 1
+		off = d.cleanEnd[n]
 	}
-	return out
+}
+
+// index is strings.Index(s, w) for a short w (w != ""), such as the bytes
+// of a Chinese character. strings.Index stops at each byte of s equal to
+// the first of w, for a Chinese character a lead byte shared by a sixth
+// of the text, and after many such stops compares w at every byte; index
+// searches for the last byte of w instead (strings.IndexByte, many bytes
+// at a time), far rarer, and compares the bytes before each one found,
+// the byte just before first, which differs at once for nearly all.
+func index(s, w string) int {
+	last := w[len(w)-1]
+	for off := len(w) - 1; off < len(s); {
+		i := strings.IndexByte(s[off:], last)
+		if i < 0 {
+			return -1
+		}
+		end := off + i + 1
+		if (len(w) == 1 || s[end-2] == w[len(w)-2]) && s[end-len(w):end] == w {
+			return end - len(w)
+		}
+		off = end
+	}
+	return -1
 }
 
 // Stretch is a passage of running text with the part, section and topic
