@@ -260,7 +260,7 @@ func skipKept(s string, i int, ends *[]int, shift int) int {
 // of w, led by a byte of class k, are a sentence end: 。 (E3 80 82), ；
 // (EF BC 9B), ！ (EF BC 81) or ？ (EF BC 9F).
 func noteEnd(ends *[]int, k uint8, w uint64, i int) {
-	if ends == nil || k != keepSome {
+	if k != keepSome || ends == nil {
 		return
 	}
 	switch w & 0xFF_FFFF {
