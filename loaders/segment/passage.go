@@ -101,12 +101,8 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 					p.ends = append(p.ends, d.ends[e]+shift)
 				}
 			}
-		case len(t) == len(l.Text):
-			b.WriteString(d.CleanLine(n))
-			p.ends = appendEnds(p.ends, b.String(), start, b.Len())
 		default:
-			textnorm.AppendClean(&b, t)
-			p.ends = appendEnds(p.ends, b.String(), start, b.Len())
+			p.ends = textnorm.AppendCleanEnds(&b, t, p.ends)
 		}
 	}
 	p.Text = b.String()
@@ -190,37 +186,6 @@ func (d *Document) inPlace(p *Passage, first, to, base int) {
 		end = d.cleanEnd[n]
 	}
 	p.Text = d.clean[base:end]
-}
-
-// appendEnds appends to ends the offsets of the sentence ends of the valid
-// UTF-8 text s[from:to], in order. Only a rune led by the byte E3 (。) or
-// EF (；！？) can be an end, and in valid UTF-8 those bytes lead a rune
-// wherever they stand, so the ends are found by searching for the two
-// bytes (strings.IndexByte, many bytes at a time) instead of stepping
-// through every rune.
-func appendEnds(ends []int, s string, from, to int) []int {
-	t := s[from:to]
-	next := func(i int, c byte) int {
-		if j := strings.IndexByte(t[i:], c); j >= 0 {
-			return i + j
-		}
-		return len(t)
-	}
-	e3, ef := next(0, 0xE3), next(0, 0xEF)
-	for {
-		i := min(e3, ef)
-		if i == len(t) {
-			return ends
-		}
-		if i+3 <= len(t) && SentenceEndAt(t, i) {
-			ends = append(ends, from+i)
-		}
-		if i == e3 {
-			e3 = next(i+1, 0xE3)
-		} else {
-			ef = next(i+1, 0xEF)
-		}
-	}
 }
 
 // TopicText returns the passage of a topic's text, after its 【title】.
