@@ -101,12 +101,8 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 					p.ends = append(p.ends, d.ends[e]+shift)
 				}
 			}
-		case len(t) == len(l.Text):
-			b.WriteString(d.CleanLine(n))
-			p.ends = appendEnds(p.ends, b.String(), start, b.Len())
 		default:
-			textnorm.AppendClean(&b, t)
-			p.ends = appendEnds(p.ends, b.String(), start, b.Len())
+			p.ends = textnorm.AppendCleanEnds(&b, t, p.ends)
 		}
 	}
 	p.Text = b.String()
@@ -190,37 +186,6 @@ func (d *Document) inPlace(p *Passage, first, to, base int) {
 		end = d.cleanEnd[n]
 	}
 	p.Text = d.clean[base:end]
-}
-
-// appendEnds appends to ends the offsets of the sentence ends of the valid
-// UTF-8 text s[from:to], in order. Only a rune led by the byte E3 (。) or
-// EF (；！？) can be an end, and in valid UTF-8 those bytes lead a rune
-// wherever they stand, so the ends are found by searching for the two
-// bytes (strings.IndexByte, many bytes at a time) instead of stepping
-// through every rune.
-func appendEnds(ends []int, s string, from, to int) []int {
-	t := s[from:to]
-	next := func(i int, c byte) int {
-		if j := strings.IndexByte(t[i:], c); j >= 0 {
-			return i + j
-		}
-		return len(t)
-	}
-	e3, ef := next(0, 0xE3), next(0, 0xEF)
-	for {
-		i := min(e3, ef)
-		if i == len(t) {
-			return ends
-		}
-		if i+3 <= len(t) && SentenceEndAt(t, i) {
-			ends = append(ends, from+i)
-		}
-		if i == e3 {
-			e3 = next(i+1, 0xE3)
-		} else {
-			ef = next(i+1, 0xEF)
-		}
-	}
 }
 
 // TopicText returns the passage of a topic's text, after its 【title】.
@@ -354,28 +319,41 @@ func (d *Document) LinesWith(r rune) []int {
 		}
 		return out
 	}
-	// The search is for the rune's last byte, far rarer in Chinese text
-	// than its lead byte, where strings.Index would stop: a byte search
-	// that checks the bytes before each hit. The text being valid UTF-8,
-	// the bytes of r found there are the rune r.
-	last := w[len(w)-1]
-	for off := len(w) - 1; off < len(d.clean); {
-		i := strings.IndexByte(d.clean[off:], last)
+	// The cleaned lines are valid UTF-8: the bytes of r found in them are
+	// the rune r, and lie within one line.
+	for off := 0; ; {
+		i := index(d.clean[off:], w)
 		if i < 0 {
 			return out
 		}
-		end := off + i + 1
-		if d.clean[end-len(w):end] != w {
-			off = end
-			continue
-		}
-		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]]; a rune found
-		// there lies within it, each line being valid UTF-8.
-		n := sort.SearchInts(d.cleanEnd, end)
+		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]].
+		n := sort.SearchInts(d.cleanEnd, off+i+len(w))
 		out = append(out, n)
-		off = d.cleanEnd[n] + len(w) - 1
+		off = d.cleanEnd[n]
 	}
-	return out
+}
+
+// index is strings.Index(s, w) for a short w (w != ""), such as the bytes
+// of a Chinese character. strings.Index stops at each byte of s equal to
+// the first of w, for a Chinese character a lead byte shared by a sixth
+// of the text, and after many such stops compares w at every byte; index
+// searches for the last byte of w instead (strings.IndexByte, many bytes
+// at a time), far rarer, and compares the bytes before each one found,
+// the byte just before first, which differs at once for nearly all.
+func index(s, w string) int {
+	last := w[len(w)-1]
+	for off := len(w) - 1; off < len(s); {
+		i := strings.IndexByte(s[off:], last)
+		if i < 0 {
+			return -1
+		}
+		end := off + i + 1
+		if (len(w) == 1 || s[end-2] == w[len(w)-2]) && s[end-len(w):end] == w {
+			return end - len(w)
+		}
+		off = end
+	}
+	return -1
 }
 
 // Stretch is a passage of running text with the part, section and topic

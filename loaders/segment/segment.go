@@ -210,25 +210,17 @@ func (d *Document) cleanLines() {
 	var b strings.Builder
 	b.Grow(size)
 	d.cleanEnd = make([]int, len(d.Lines)+1)
+	d.endsFrom = make([]int32, len(d.Lines)+1)
+	// The sentence ends are noted as the lines are cleaned, where the
+	// cleaning passes over punctuation anyway.
 	for i := range d.Lines {
 		if t := d.Lines[i].Text; t != "" { // a third or more of the lines are blank
-			textnorm.AppendClean(&b, t)
+			d.ends = textnorm.AppendCleanEnds(&b, t, d.ends)
 		}
 		d.cleanEnd[i+1] = b.Len()
+		d.endsFrom[i+1] = int32(len(d.ends))
 	}
 	d.clean = b.String()
-	// The ends of the whole text at once, which a search for bytes
-	// passes over far faster than line by line, then shared out among
-	// the lines.
-	d.ends = appendEnds(nil, d.clean, 0, len(d.clean))
-	d.endsFrom = make([]int32, len(d.Lines)+1)
-	j := 0
-	for i := range d.Lines {
-		for j < len(d.ends) && d.ends[j] < d.cleanEnd[i+1] {
-			j++
-		}
-		d.endsFrom[i+1] = int32(j)
-	}
 }
 
 // markPages numbers the printed pages. A page starts at a line that begins

@@ -2,6 +2,7 @@ package textnorm_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -246,4 +247,30 @@ func TestTrimRightSpace(t *testing.T) {
 		}
 	}
 	walk("", 0)
+}
+
+// TestAppendCleanEnds checks that AppendCleanEnds writes what AppendClean
+// does, after text already written, and notes the offsets of exactly the
+// sentence ends (。；！？) in what it wrote.
+func TestAppendCleanEnds(t *testing.T) {
+	lines := append(booktest.Lines(t), "甲。乙；丙！丁？", "。", "a 。 b", "\xe3\x80。", "。\xe3\x80", "中中中中中中。中中中中；", "Ａ！１？", "\uFFFD。", "\u3000。\u3000", "，、：")
+	for _, s := range lines {
+		var b strings.Builder
+		b.WriteString("前。")
+		ends := textnorm.AppendCleanEnds(&b, s, []int{0})
+		if want := "前。" + referenceClean(s); b.String() != want {
+			t.Fatalf("AppendCleanEnds(%q) wrote %q, want %q", s, b.String(), want)
+		}
+		want := []int{0}
+		out := b.String()
+		for i := len("前。"); i+3 <= len(out); i++ {
+			switch out[i : i+3] {
+			case "。", "；", "！", "？":
+				want = append(want, i)
+			}
+		}
+		if !slices.Equal(ends, want) {
+			t.Fatalf("AppendCleanEnds(%q) ends = %v, want %v", s, ends, want)
+		}
+	}
 }
