@@ -310,6 +310,33 @@ type hit struct {
 // mentions of the place.
 func (z *Gazetteer) Find(text string) []mention.Span { return z.spans(text, z.scan(text)) }
 
+// PlacePrefixes appends to buf the length in bytes of each prefix of
+// text that Find reads as one place covering all of it, longest first,
+// in one pass over the forms starting with text's first rune. A prefix
+// p is one when a form equal to p, held by one place (an ambiguous
+// village name has no key), starts with a Han rune and is not a short
+// form taken only in a chain: at the end of p, Find takes p's own form,
+// the longest that matches there, as soon as bareOK lets it (a short
+// form ends the text, which only chainOnly forms refuse), finds no
+// village or organization after it, and so returns it alone. It is
+// Find's answer for every prefix at once, for a caller that asks which
+// beginnings of a name are places (prose's organizations).
+func (z *Gazetteer) PlacePrefixes(buf []int, text string) []int {
+	if text == "" {
+		return buf
+	}
+	r, _ := textnorm.DecodeRuneAt(text, 0)
+	if !textnorm.IsHan(r) {
+		return buf
+	}
+	for _, x := range z.starting(r) {
+		if len(x.form) <= len(text) && x.key != "" && !x.chainOnly && text[:len(x.form)] == x.form {
+			buf = append(buf, len(x.form))
+		}
+	}
+	return buf
+}
+
 // FindDecoded implements mention.DecodedFinder: Find over the runes
 // mention.Finders has decoded for all its finders (scanDecoded).
 func (z *Gazetteer) FindDecoded(d *mention.Decoded) []mention.Span {
