@@ -22,13 +22,17 @@ import (
 // organization recogniser; where both match, mention.Finders keeps the
 // longest span (凉州区委 over 凉州区).
 type Gazetteer struct {
-	first map[rune][]*entry // candidate forms by first rune, longest first
-	// dense indexes first for the runes below U+10000, where scan looks
-	// up every rune: dense[r] is 1 + the index in lists of r's forms, 0
-	// for none. finish builds it; nil until then.
-	dense *[0x10000]uint16
-	lists [][]*entry
-	table *[0x10000]uint16 // the array of dense, which finish clears to reuse
+	// The candidate forms by first rune, longest first once finish has
+	// sorted them (starting). For the runes below U+10000, where scan
+	// looks up every rune, dense[r] is 1 + the index in lists of r's
+	// forms, 0 for none (the surrogates, never a decoded rune, leave
+	// room in 16 bits); astral holds the others. A rune keeps its list
+	// when the gazetteer is refilled (reset): the lists keep their room,
+	// and a rebuild looks up and appends to them without hashing or
+	// growing.
+	dense  *[0x10000]uint16
+	lists  [][]*entry
+	astral map[rune][]*entry
 	// stops marks the runes below U+10000 scan stops at: those that
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
@@ -99,7 +103,7 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 
 // newGazetteer returns an empty gazetteer with room for about n forms.
 func newGazetteer(n int) *Gazetteer {
-	z := &Gazetteer{first: make(map[rune][]*entry, n), byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
+	z := &Gazetteer{dense: new([0x10000]uint16), astral: map[rune][]*entry{}, byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
 	z.reset()
 	return z
 }
@@ -107,8 +111,11 @@ func newGazetteer(n int) *Gazetteer {
 // reset empties z, keeping the memory of its maps and tables for the
 // forms to come.
 func (z *Gazetteer) reset() {
-	clear(z.first)
-	z.dense, z.lists = nil, z.lists[:0]
+	for i, l := range z.lists {
+		clear(l) // no stale entries kept alive
+		z.lists[i] = l[:0]
+	}
+	clear(z.astral)
 	z.stops, z.lone, z.pairs = runeSet{}, runeSet{}, [1 << 16 / 64]uint64{}
 	z.stopAt.forget()
 	clear(z.byKey)
@@ -179,7 +186,7 @@ func (z *Gazetteer) add(v entry) {
 	if r2, size2 := utf8.DecodeRuneInString(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
 		x.second = r2
 	}
-	list := z.first[r]
+	list := z.starting(r)
 	for i, y := range list {
 		if y.form != x.form {
 			continue
@@ -196,8 +203,7 @@ func (z *Gazetteer) add(v entry) {
 		}
 		return
 	}
-	z.first[r] = append(list, x)
-	z.dense, z.lists = nil, nil
+	z.setStarting(r, append(list, x))
 	if x.second < 0 {
 		z.always(r)
 		return
@@ -242,13 +248,26 @@ func pairHash(a, b rune) uint32 {
 
 // starting returns the forms that start with r, longest first.
 func (z *Gazetteer) starting(r rune) []*entry {
-	if z.dense != nil && uint32(r) < 0x10000 {
+	if uint32(r) < 0x10000 {
 		if k := z.dense[r]; k > 0 {
 			return z.lists[k-1]
 		}
 		return nil
 	}
-	return z.first[r]
+	return z.astral[r]
+}
+
+// setStarting sets the forms that start with r.
+func (z *Gazetteer) setStarting(r rune, list []*entry) {
+	if uint32(r) >= 0x10000 {
+		z.astral[r] = list
+		return
+	}
+	if z.dense[r] == 0 {
+		z.lists = append(z.lists, nil)
+		z.dense[r] = uint16(len(z.lists))
+	}
+	z.lists[z.dense[r]-1] = list
 }
 
 // better reports whether form entry x should replace y for the same text.
@@ -271,26 +290,18 @@ func better(x, y *entry) bool {
 
 // finish sorts each rune's candidates longest first.
 func (z *Gazetteer) finish() {
-	for r, list := range z.first {
-		slices.SortStableFunc(list, func(x, y *entry) int { return len(y.form) - len(x.form) })
-		z.first[r] = list
+	for _, list := range z.lists {
+		sortLongestFirst(list)
 	}
-	z.dense, z.lists = nil, z.lists[:0]
-	if len(z.first) >= 1<<16 {
-		return
+	for _, list := range z.astral {
+		sortLongestFirst(list)
 	}
-	if z.table == nil {
-		z.table = new([0x10000]uint16)
-	} else {
-		clear(z.table[:])
-	}
-	z.dense = z.table
-	for r, list := range z.first {
-		if uint32(r) < 0x10000 {
-			z.lists = append(z.lists, list)
-			z.dense[r] = uint16(len(z.lists))
-		}
-	}
+}
+
+// sortLongestFirst sorts forms longest first, in the order added among
+// forms of one length.
+func sortLongestFirst(list []*entry) {
+	slices.SortStableFunc(list, func(x, y *entry) int { return len(y.form) - len(x.form) })
 }
 
 // hit is one mention found by scan: an entry (nil for a new village or
