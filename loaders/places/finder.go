@@ -70,9 +70,13 @@ type entry struct {
 	chainOnly bool // a short form taken only in a chain (兰州 of 兰州市)
 	virtual   bool // national data not yet in the graph (Extract only)
 	parent    string
-	// second is the form's second rune, which scan compares before the
-	// whole form; -1 when the form has none or is not valid UTF-8 there.
+	// second is the form's second rune, which marks the pairs that
+	// start a form (Gazetteer.pairs); -1 when the form has none or is not
+	// valid UTF-8 there.
 	second rune
+	// head is the form's first eight bytes, zero past its end, and mask
+	// marks those of the form (prefixOf).
+	head, mask uint64
 }
 
 // NewFinder returns the gazetteer of the places of g (entities of kind
@@ -176,6 +180,7 @@ func (z *Gazetteer) add(v entry) {
 		return
 	}
 	x := z.alloc(v)
+	x.head, x.mask = headOf(x.form)
 	if !x.bare && x.form == x.name {
 		if _, ok := z.byKey[x.key]; !ok {
 			z.byKey[x.key] = x
@@ -199,7 +204,7 @@ func (z *Gazetteer) add(v entry) {
 		}
 		if (x.typ == Village || x.typ == Community) && y.typ == x.typ && !x.bare && !y.bare {
 			// Two villages of one name: the bare name is ambiguous.
-			list[i] = z.alloc(entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second})
+			list[i] = z.alloc(entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second, head: x.head, mask: x.mask})
 		}
 		return
 	}
@@ -340,8 +345,9 @@ func (z *Gazetteer) PlacePrefixes(buf []int, text string) []int {
 	if !textnorm.IsHan(r) {
 		return buf
 	}
+	w := wordOf(text)
 	for _, x := range z.starting(r) {
-		if len(x.form) <= len(text) && x.key != "" && !x.chainOnly && text[:len(x.form)] == x.form {
+		if x.key != "" && !x.chainOnly && x.prefixOf(text, w) {
 			buf = append(buf, len(x.form))
 		}
 	}
@@ -462,7 +468,7 @@ func (s *scanner) visit(i int, r rune, size int, next rune) int {
 			return i + size // no form starts with r and next
 		}
 	}
-	return s.at(i, r, size, next)
+	return s.at(i, r, size)
 }
 
 // skip3 returns the first byte from i of text that does not start a rune
@@ -493,9 +499,8 @@ type scanner struct {
 
 // at reads the text at byte i, where the rune r of size bytes is a stop
 // (a rune that starts a form, or 《》), and returns the byte the scan
-// resumes at: past the longest form that matches, or past r. next is the
-// rune after r, or -2 for at to read it when a form needs it.
-func (s *scanner) at(i int, r rune, size int, next rune) int {
+// resumes at: past the longest form that matches, or past r.
+func (s *scanner) at(i int, r rune, size int) int {
 	z, text := s.z, s.text
 	switch r {
 	case '《':
@@ -513,16 +518,10 @@ func (s *scanner) at(i int, r rune, size int, next rune) int {
 		return i + size
 	}
 	var best *entry
+	t := text[i:]
+	w := wordOf(t)
 	for _, x := range cands {
-		if x.second >= 0 {
-			if next == -2 {
-				next = runeAt(text, i+size)
-			}
-			if x.second != next {
-				continue
-			}
-		}
-		if !strings.HasPrefix(text[i:], x.form) {
+		if !x.prefixOf(t, w) {
 			continue
 		}
 		if x.bare && !z.bareOK(text, i, i+len(x.form), len(s.hits) > 0 && s.hits[len(s.hits)-1].end == i, x.chainOnly, x.typ) {
@@ -545,6 +544,44 @@ func (s *scanner) at(i int, r rune, size int, next rune) int {
 	return end
 }
 
+// prefixOf reports whether t starts with x's form, w being wordOf(t):
+// strings.HasPrefix, but for the first eight bytes, compared as one
+// word where t has them. Most forms are of two or three Han runes, and
+// a stop's candidates mostly share their first rune: one compare tells
+// most of them apart.
+func (x *entry) prefixOf(t string, w uint64) bool {
+	if len(t) < 8 {
+		return strings.HasPrefix(t, x.form)
+	}
+	return w&x.mask == x.head && (len(x.form) <= 8 || strings.HasPrefix(t[8:], x.form[8:]))
+}
+
+// headOf returns the first eight bytes of form as load64 reads them,
+// zero past its end, and the mask of those bytes.
+func headOf(form string) (head, mask uint64) {
+	for k := range min(len(form), 8) {
+		head |= uint64(form[k]) << (8 * k)
+		mask |= 0xFF << (8 * k)
+	}
+	return head, mask
+}
+
+// wordOf returns load64(t), or 0 when t is shorter (prefixOf).
+func wordOf(t string) uint64 {
+	if len(t) < 8 {
+		return 0
+	}
+	return load64(t)
+}
+
+// load64 returns the first eight bytes of t (len(t) >= 8) as a
+// little-endian word, which the compiler reads in one load.
+func load64(t string) uint64 {
+	_ = t[7]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+}
+
 // bareOK reports whether the short form at text[start:end] is a mention:
 // followed by a non-Han character, by another place (a chain), or, right
 // after another place, by 人 and a non-Han character (甘肃古浪人，).
@@ -564,8 +601,10 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 	if !chainOnly && fewRunes.holds(next) && runeAt(text, end+utf8.RuneLen(next)) == '大' {
 		return true // 腾格里和巴丹吉林两大沙漠
 	}
+	t := text[end:]
+	w := wordOf(t)
 	for _, x := range z.starting(next) {
-		if !strings.HasPrefix(text[end:], x.form) {
+		if !x.prefixOf(t, w) {
 			continue
 		}
 		if !x.bare || !x.chainOnly || runeAt(text, end+len(x.form)) == '人' {
@@ -612,8 +651,10 @@ func (z *Gazetteer) villageAt(text string, end int, at *entry) (hit, bool) {
 	// A known form longer than the village at this point wins (its own
 	// scan would find it).
 	if r := runeAt(text, end); r != 0 {
+		t := text[end:]
+		w := wordOf(t)
 		for _, x := range z.starting(r) {
-			if strings.HasPrefix(text[end:], x.form) && end+len(x.form) >= vend && !x.bare {
+			if x.prefixOf(t, w) && end+len(x.form) >= vend && !x.bare {
 				return hit{}, false
 			}
 		}
