@@ -559,7 +559,10 @@ func (x *entry) prefixOf(t string, w uint64) bool {
 // headOf returns the first eight bytes of form as load64 reads them,
 // zero past its end, and the mask of those bytes.
 func headOf(form string) (head, mask uint64) {
-	for k := range min(len(form), 8) {
+	if len(form) >= 8 {
+		return load64(form), ^uint64(0)
+	}
+	for k := range len(form) {
 		head |= uint64(form[k]) << (8 * k)
 		mask |= 0xFF << (8 * k)
 	}
