@@ -186,9 +186,9 @@ func (z *Gazetteer) add(v entry) {
 			z.byKey[x.key] = x
 		}
 	}
-	r, size := utf8.DecodeRuneInString(x.form)
+	r, size := decodeRune(x.form)
 	x.second = -1
-	if r2, size2 := utf8.DecodeRuneInString(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
+	if r2, size2 := decodeRune(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
 		x.second = r2
 	}
 	list := z.starting(r)
@@ -216,6 +216,16 @@ func (z *Gazetteer) add(v entry) {
 	z.stop(r)
 	h := pairHash(r, x.second)
 	z.pairs[h>>6] |= 1 << (h & 63)
+}
+
+// decodeRune is utf8.DecodeRuneInString, which decodes a rune of three
+// bytes in a call of its own: Gazetteer.add reads the first two runes of
+// each of the thousands of forms of each build, nearly all Han.
+func decodeRune(s string) (rune, int) {
+	if r, ok := decode3(s, 0); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // alloc returns a pointer to a copy of x in a block of entries: a
