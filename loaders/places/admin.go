@@ -624,7 +624,10 @@ func (b *builder) readTable() {
 		return
 	}
 	lines := b.d.Lines
-	for i := range lines {
+	// The lines that hold 全 are found in one search of the book; most
+	// lines have none.
+	for _, n := range b.d.LinesWith('全') {
+		i := n - 1
 		l := &lines[i]
 		if l.Kind != segment.Body || !hasField(l.Text, "全市") {
 			continue // a header names 全市 as a column

@@ -22,13 +22,17 @@ import (
 // organization recogniser; where both match, mention.Finders keeps the
 // longest span (凉州区委 over 凉州区).
 type Gazetteer struct {
-	first map[rune][]*entry // candidate forms by first rune, longest first
-	// dense indexes first for the runes below U+10000, where scan looks
-	// up every rune: dense[r] is 1 + the index in lists of r's forms, 0
-	// for none. finish builds it; nil until then.
-	dense *[0x10000]uint16
-	lists [][]*entry
-	table *[0x10000]uint16 // the array of dense, which finish clears to reuse
+	// The candidate forms by first rune, longest first once finish has
+	// sorted them (starting). For the runes below U+10000, where scan
+	// looks up every rune, dense[r] is 1 + the index in lists of r's
+	// forms, 0 for none (the surrogates, never a decoded rune, leave
+	// room in 16 bits); astral holds the others. A rune keeps its list
+	// when the gazetteer is refilled (reset): the lists keep their room,
+	// and a rebuild looks up and appends to them without hashing or
+	// growing.
+	dense  *[0x10000]uint16
+	lists  [][]*entry
+	astral map[rune][]*entry
 	// stops marks the runes below U+10000 scan stops at: those that
 	// start a form, and 《 》, which it counts. The others it steps over
 	// after one look at this table, small enough to stay in cache.
@@ -66,9 +70,13 @@ type entry struct {
 	chainOnly bool // a short form taken only in a chain (兰州 of 兰州市)
 	virtual   bool // national data not yet in the graph (Extract only)
 	parent    string
-	// second is the form's second rune, which scan compares before the
-	// whole form; -1 when the form has none or is not valid UTF-8 there.
+	// second is the form's second rune, which marks the pairs that
+	// start a form (Gazetteer.pairs); -1 when the form has none or is not
+	// valid UTF-8 there.
 	second rune
+	// head is the form's first eight bytes, zero past its end, and mask
+	// marks those of the form (prefixOf).
+	head, mask uint64
 }
 
 // NewFinder returns the gazetteer of the places of g (entities of kind
@@ -99,7 +107,7 @@ func NewFinder(g *kg.Graph) *Gazetteer {
 
 // newGazetteer returns an empty gazetteer with room for about n forms.
 func newGazetteer(n int) *Gazetteer {
-	z := &Gazetteer{first: make(map[rune][]*entry, n), byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
+	z := &Gazetteer{dense: new([0x10000]uint16), astral: map[rune][]*entry{}, byKey: make(map[string]*entry, n), parent: map[string]string{}, villages: map[string][]string{}}
 	z.reset()
 	return z
 }
@@ -107,8 +115,11 @@ func newGazetteer(n int) *Gazetteer {
 // reset empties z, keeping the memory of its maps and tables for the
 // forms to come.
 func (z *Gazetteer) reset() {
-	clear(z.first)
-	z.dense, z.lists = nil, z.lists[:0]
+	for i, l := range z.lists {
+		clear(l) // no stale entries kept alive
+		z.lists[i] = l[:0]
+	}
+	clear(z.astral)
 	z.stops, z.lone, z.pairs = runeSet{}, runeSet{}, [1 << 16 / 64]uint64{}
 	z.stopAt.forget()
 	clear(z.byKey)
@@ -169,17 +180,18 @@ func (z *Gazetteer) add(v entry) {
 		return
 	}
 	x := z.alloc(v)
+	x.head, x.mask = headOf(x.form)
 	if !x.bare && x.form == x.name {
 		if _, ok := z.byKey[x.key]; !ok {
 			z.byKey[x.key] = x
 		}
 	}
-	r, size := utf8.DecodeRuneInString(x.form)
+	r, size := decodeRune(x.form)
 	x.second = -1
-	if r2, size2 := utf8.DecodeRuneInString(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
+	if r2, size2 := decodeRune(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
 		x.second = r2
 	}
-	list := z.first[r]
+	list := z.starting(r)
 	for i, y := range list {
 		if y.form != x.form {
 			continue
@@ -192,12 +204,11 @@ func (z *Gazetteer) add(v entry) {
 		}
 		if (x.typ == Village || x.typ == Community) && y.typ == x.typ && !x.bare && !y.bare {
 			// Two villages of one name: the bare name is ambiguous.
-			list[i] = z.alloc(entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second})
+			list[i] = z.alloc(entry{form: x.form, key: "", name: x.name, typ: x.typ, second: x.second, head: x.head, mask: x.mask})
 		}
 		return
 	}
-	z.first[r] = append(list, x)
-	z.dense, z.lists = nil, nil
+	z.setStarting(r, append(list, x))
 	if x.second < 0 {
 		z.always(r)
 		return
@@ -205,6 +216,16 @@ func (z *Gazetteer) add(v entry) {
 	z.stop(r)
 	h := pairHash(r, x.second)
 	z.pairs[h>>6] |= 1 << (h & 63)
+}
+
+// decodeRune is utf8.DecodeRuneInString, which decodes a rune of three
+// bytes in a call of its own: Gazetteer.add reads the first two runes of
+// each of the thousands of forms of each build, nearly all Han.
+func decodeRune(s string) (rune, int) {
+	if r, ok := decode3(s, 0); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // alloc returns a pointer to a copy of x in a block of entries: a
@@ -242,13 +263,26 @@ func pairHash(a, b rune) uint32 {
 
 // starting returns the forms that start with r, longest first.
 func (z *Gazetteer) starting(r rune) []*entry {
-	if z.dense != nil && uint32(r) < 0x10000 {
+	if uint32(r) < 0x10000 {
 		if k := z.dense[r]; k > 0 {
 			return z.lists[k-1]
 		}
 		return nil
 	}
-	return z.first[r]
+	return z.astral[r]
+}
+
+// setStarting sets the forms that start with r.
+func (z *Gazetteer) setStarting(r rune, list []*entry) {
+	if uint32(r) >= 0x10000 {
+		z.astral[r] = list
+		return
+	}
+	if z.dense[r] == 0 {
+		z.lists = append(z.lists, nil)
+		z.dense[r] = uint16(len(z.lists))
+	}
+	z.lists[z.dense[r]-1] = list
 }
 
 // better reports whether form entry x should replace y for the same text.
@@ -271,26 +305,18 @@ func better(x, y *entry) bool {
 
 // finish sorts each rune's candidates longest first.
 func (z *Gazetteer) finish() {
-	for r, list := range z.first {
-		slices.SortStableFunc(list, func(x, y *entry) int { return len(y.form) - len(x.form) })
-		z.first[r] = list
+	for _, list := range z.lists {
+		sortLongestFirst(list)
 	}
-	z.dense, z.lists = nil, z.lists[:0]
-	if len(z.first) >= 1<<16 {
-		return
+	for _, list := range z.astral {
+		sortLongestFirst(list)
 	}
-	if z.table == nil {
-		z.table = new([0x10000]uint16)
-	} else {
-		clear(z.table[:])
-	}
-	z.dense = z.table
-	for r, list := range z.first {
-		if uint32(r) < 0x10000 {
-			z.lists = append(z.lists, list)
-			z.dense[r] = uint16(len(z.lists))
-		}
-	}
+}
+
+// sortLongestFirst sorts forms longest first, in the order added among
+// forms of one length.
+func sortLongestFirst(list []*entry) {
+	slices.SortStableFunc(list, func(x, y *entry) int { return len(y.form) - len(x.form) })
 }
 
 // hit is one mention found by scan: an entry (nil for a new village or
@@ -309,6 +335,34 @@ type hit struct {
 // is not returned: the yearbook's places inside organization names are not
 // mentions of the place.
 func (z *Gazetteer) Find(text string) []mention.Span { return z.spans(text, z.scan(text)) }
+
+// PlacePrefixes appends to buf the length in bytes of each prefix of
+// text that Find reads as one place covering all of it, longest first,
+// in one pass over the forms starting with text's first rune. A prefix
+// p is one when a form equal to p, held by one place (an ambiguous
+// village name has no key), starts with a Han rune and is not a short
+// form taken only in a chain: at the end of p, Find takes p's own form,
+// the longest that matches there, as soon as bareOK lets it (a short
+// form ends the text, which only chainOnly forms refuse), finds no
+// village or organization after it, and so returns it alone. It is
+// Find's answer for every prefix at once, for a caller that asks which
+// beginnings of a name are places (prose's organizations).
+func (z *Gazetteer) PlacePrefixes(buf []int, text string) []int {
+	if text == "" {
+		return buf
+	}
+	r, _ := textnorm.DecodeRuneAt(text, 0)
+	if !textnorm.IsHan(r) {
+		return buf
+	}
+	w := wordOf(text)
+	for _, x := range z.starting(r) {
+		if x.key != "" && !x.chainOnly && x.prefixOf(text, w) {
+			buf = append(buf, len(x.form))
+		}
+	}
+	return buf
+}
 
 // FindDecoded implements mention.DecodedFinder: Find over the runes
 // mention.Finders has decoded for all its finders (scanDecoded).
@@ -424,7 +478,7 @@ func (s *scanner) visit(i int, r rune, size int, next rune) int {
 			return i + size // no form starts with r and next
 		}
 	}
-	return s.at(i, r, size, next)
+	return s.at(i, r, size)
 }
 
 // skip3 returns the first byte from i of text that does not start a rune
@@ -455,9 +509,8 @@ type scanner struct {
 
 // at reads the text at byte i, where the rune r of size bytes is a stop
 // (a rune that starts a form, or 《》), and returns the byte the scan
-// resumes at: past the longest form that matches, or past r. next is the
-// rune after r, or -2 for at to read it when a form needs it.
-func (s *scanner) at(i int, r rune, size int, next rune) int {
+// resumes at: past the longest form that matches, or past r.
+func (s *scanner) at(i int, r rune, size int) int {
 	z, text := s.z, s.text
 	switch r {
 	case '《':
@@ -475,16 +528,10 @@ func (s *scanner) at(i int, r rune, size int, next rune) int {
 		return i + size
 	}
 	var best *entry
+	t := text[i:]
+	w := wordOf(t)
 	for _, x := range cands {
-		if x.second >= 0 {
-			if next == -2 {
-				next = runeAt(text, i+size)
-			}
-			if x.second != next {
-				continue
-			}
-		}
-		if !strings.HasPrefix(text[i:], x.form) {
+		if !x.prefixOf(t, w) {
 			continue
 		}
 		if x.bare && !z.bareOK(text, i, i+len(x.form), len(s.hits) > 0 && s.hits[len(s.hits)-1].end == i, x.chainOnly, x.typ) {
@@ -507,6 +554,47 @@ func (s *scanner) at(i int, r rune, size int, next rune) int {
 	return end
 }
 
+// prefixOf reports whether t starts with x's form, w being wordOf(t):
+// strings.HasPrefix, but for the first eight bytes, compared as one
+// word where t has them. Most forms are of two or three Han runes, and
+// a stop's candidates mostly share their first rune: one compare tells
+// most of them apart.
+func (x *entry) prefixOf(t string, w uint64) bool {
+	if len(t) < 8 {
+		return strings.HasPrefix(t, x.form)
+	}
+	return w&x.mask == x.head && (len(x.form) <= 8 || strings.HasPrefix(t[8:], x.form[8:]))
+}
+
+// headOf returns the first eight bytes of form as load64 reads them,
+// zero past its end, and the mask of those bytes.
+func headOf(form string) (head, mask uint64) {
+	if len(form) >= 8 {
+		return load64(form), ^uint64(0)
+	}
+	for k := range len(form) {
+		head |= uint64(form[k]) << (8 * k)
+		mask |= 0xFF << (8 * k)
+	}
+	return head, mask
+}
+
+// wordOf returns load64(t), or 0 when t is shorter (prefixOf).
+func wordOf(t string) uint64 {
+	if len(t) < 8 {
+		return 0
+	}
+	return load64(t)
+}
+
+// load64 returns the first eight bytes of t (len(t) >= 8) as a
+// little-endian word, which the compiler reads in one load.
+func load64(t string) uint64 {
+	_ = t[7]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+}
+
 // bareOK reports whether the short form at text[start:end] is a mention:
 // followed by a non-Han character, by another place (a chain), or, right
 // after another place, by 人 and a non-Han character (甘肃古浪人，).
@@ -526,8 +614,10 @@ func (z *Gazetteer) bareOK(text string, start, end int, chained, chainOnly bool,
 	if !chainOnly && fewRunes.holds(next) && runeAt(text, end+utf8.RuneLen(next)) == '大' {
 		return true // 腾格里和巴丹吉林两大沙漠
 	}
+	t := text[end:]
+	w := wordOf(t)
 	for _, x := range z.starting(next) {
-		if !strings.HasPrefix(text[end:], x.form) {
+		if !x.prefixOf(t, w) {
 			continue
 		}
 		if !x.bare || !x.chainOnly || runeAt(text, end+len(x.form)) == '人' {
@@ -574,8 +664,10 @@ func (z *Gazetteer) villageAt(text string, end int, at *entry) (hit, bool) {
 	// A known form longer than the village at this point wins (its own
 	// scan would find it).
 	if r := runeAt(text, end); r != 0 {
+		t := text[end:]
+		w := wordOf(t)
 		for _, x := range z.starting(r) {
-			if strings.HasPrefix(text[end:], x.form) && end+len(x.form) >= vend && !x.bare {
+			if x.prefixOf(t, w) && end+len(x.form) >= vend && !x.bare {
 				return hit{}, false
 			}
 		}
@@ -608,7 +700,11 @@ var villageStop = []string{
 func villageAfter(text string, i int) (name string, end int, typ string, ok bool) {
 	j := i
 	for n := 0; n <= 4 && j < len(text); n++ {
-		r, size := textnorm.DecodeRuneAt(text, j)
+		r, is := decode3(text, j) // in line: most runes are Han
+		size := 3
+		if !is {
+			r, size = textnorm.DecodeRuneAt(text, j)
+		}
 		if !textnorm.IsHan(r) {
 			return
 		}

@@ -541,7 +541,7 @@ func (z *Gazetteer) scanIndexed(buf []hit, text string, ix *runeIndex) []hit {
 		k := int(g) - ix.base
 		if i := int(ix.ents[k].off); i >= resume {
 			r, size := ix.rune(text, k)
-			resume = s.at(i, r, size, -2)
+			resume = s.at(i, r, size)
 		}
 	}
 	return s.hits

@@ -3,6 +3,7 @@ package prose
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -277,11 +278,13 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 			ends[k], k = i, k+1
 		}
 	}
-	for k--; k >= 0; k-- {
-		prefix := rest[:ends[k]]
-		if x.places != nil && !wholePlace(x.places.Find(prefix), len(prefix)) {
-			continue
-		}
+	tries := ends[:k]
+	if z, ok := x.places.(*places.Gazetteer); ok {
+		var buf [16]int
+		tries = keepAmong(tries, z.PlacePrefixes(buf[:0], rest))
+	}
+	for k := len(tries) - 1; k >= 0; k-- {
+		prefix := rest[:tries[k]]
 		var best mention.Span
 		found := false
 		for _, sp := range x.find(prefix) {
@@ -298,15 +301,18 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 	return mention.Span{}, false
 }
 
-// wholePlace reports whether spans hold a place that covers the n bytes
-// of the text they were found in.
-func wholePlace(spans []mention.Span, n int) bool {
-	for _, sp := range spans {
-		if sp.Kind == kg.Place && sp.Start == 0 && sp.End == n {
-			return true
+// keepAmong keeps, in place, the ends that are among lens: the prefixes
+// of a name the gazetteer reads as whole places
+// (places.Gazetteer.PlacePrefixes), the only ones in which the pipeline's
+// finders can find a place covering the prefix (placeFinder).
+func keepAmong(ends, lens []int) []int {
+	out := ends[:0]
+	for _, e := range ends {
+		if slices.Contains(lens, e) {
+			out = append(out, e)
 		}
 	}
-	return false
+	return out
 }
 
 // placeFinder returns the member of f that finds places, when f is the
@@ -315,7 +321,8 @@ func wholePlace(spans []mention.Span, n int) bool {
 // NewFinder's finder returns no PLACE spans: a prefix in which the
 // gazetteer finds no place covering it is none for f either, and
 // leadingPlace asks f, with its name finder, only of the few prefixes the
-// gazetteer reads as places.
+// gazetteer reads as places (places.Gazetteer.PlacePrefixes, all of a
+// name's at once).
 func placeFinder(f mention.Finder) mention.Finder {
 	fs, ok := f.(mention.Finders)
 	if !ok {

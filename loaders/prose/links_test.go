@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/yearbookkg/kg"
@@ -39,23 +40,19 @@ func TestPlaceFinder(t *testing.T) {
 	}
 }
 
-func TestWholePlace(t *testing.T) {
-	place := mention.Span{Kind: kg.Place, Start: 0, End: 9}
+// TestKeepAmong checks that keepAmong keeps the ends among the lengths,
+// in their order.
+func TestKeepAmong(t *testing.T) {
 	tests := []struct {
-		name  string
-		spans []mention.Span
-		n     int
-		want  bool
+		ends, lens, want []int
 	}{
-		{"covers", []mention.Span{place}, 9, true},
-		{"shorter", []mention.Span{place}, 12, false},
-		{"not at 0", []mention.Span{{Kind: kg.Place, Start: 3, End: 9}}, 9, false},
-		{"organization", []mention.Span{{Kind: kg.Organization, Start: 0, End: 9}}, 9, false},
-		{"none", nil, 9, false},
+		{[]int{6, 9, 12, 15}, []int{15, 9}, []int{9, 15}},
+		{[]int{6, 9}, []int{18}, []int{}},
+		{[]int{6, 9}, nil, []int{}},
 	}
 	for _, tt := range tests {
-		if got := wholePlace(tt.spans, tt.n); got != tt.want {
-			t.Errorf("%s: wholePlace = %v, want %v", tt.name, got, tt.want)
+		if got := keepAmong(slices.Clone(tt.ends), tt.lens); !slices.Equal(got, tt.want) {
+			t.Errorf("keepAmong(%v, %v) = %v, want %v", tt.ends, tt.lens, got, tt.want)
 		}
 	}
 }
