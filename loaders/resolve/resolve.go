@@ -456,64 +456,33 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 // refIndex maps refs to indices, with a map of keys for each kind: a
 // string key hashes on the runtime's fast path, which a struct of two
 // strings does not, and a merge looks refs up tens of thousands of times.
-// The maps of the kinds of kg are found by a switch, others' in a map.
+// A kind's map sits at the kind's place among the kinds sizes counts.
 type refIndex struct {
-	known [6]map[string]int // Person, Organization, Place, Event, Project, Honor
-	other map[kg.Kind]map[string]int
-	sizes *kindSizes // the expected number of refs of each kind
+	sizes *kindSizes       // the expected number of refs of each kind
+	keys  []map[string]int // by the kind's index in sizes; nil until a ref of it is set
 }
 
 func newRefIndex(sizes *kindSizes) *refIndex {
 	return &refIndex{sizes: sizes}
 }
 
-// slot returns where the map of kind k is kept among the known kinds, or
-// nil for another kind.
-func (x *refIndex) slot(k kg.Kind) *map[string]int {
-	switch k {
-	case kg.Person:
-		return &x.known[0]
-	case kg.Organization:
-		return &x.known[1]
-	case kg.Place:
-		return &x.known[2]
-	case kg.Event:
-		return &x.known[3]
-	case kg.Project:
-		return &x.known[4]
-	case kg.Honor:
-		return &x.known[5]
-	}
-	return nil
-}
-
-// keys returns the map of the keys of kind k, or nil.
-func (x *refIndex) keys(k kg.Kind) map[string]int {
-	if s := x.slot(k); s != nil {
-		return *s
-	}
-	return x.other[k]
-}
-
 func (x *refIndex) get(r kg.Ref) (int, bool) {
-	i, ok := x.keys(r.Kind)[r.Key]
-	return i, ok
+	if k := slices.Index(x.sizes.kinds, r.Kind); k >= 0 && k < len(x.keys) {
+		i, ok := x.keys[k][r.Key]
+		return i, ok
+	}
+	return 0, false
 }
 
 func (x *refIndex) set(r kg.Ref, i int) {
-	m := x.keys(r.Kind)
-	if m == nil {
-		m = make(map[string]int, x.sizes.of(r.Kind))
-		if s := x.slot(r.Kind); s != nil {
-			*s = m
-		} else {
-			if x.other == nil {
-				x.other = map[kg.Kind]map[string]int{}
-			}
-			x.other[r.Kind] = m
-		}
+	k := x.sizes.index(r.Kind)
+	if k >= len(x.keys) {
+		x.keys = append(x.keys, make([]map[string]int, k+1-len(x.keys))...)
 	}
-	m[r.Key] = i
+	if x.keys[k] == nil {
+		x.keys[k] = make(map[string]int, x.sizes.n[k])
+	}
+	x.keys[k][r.Key] = i
 }
 
 // kindSizes counts entities by kind, in the order the kinds are met.
@@ -524,13 +493,17 @@ type kindSizes struct {
 	n     []int
 }
 
-func (s *kindSizes) add(k kg.Kind) {
+func (s *kindSizes) add(k kg.Kind) { s.n[s.index(k)]++ }
+
+// index returns the place of kind k among the kinds met, adding it with
+// no entities when it is new.
+func (s *kindSizes) index(k kg.Kind) int {
 	if i := slices.Index(s.kinds, k); i >= 0 {
-		s.n[i]++
-		return
+		return i
 	}
 	s.kinds = append(s.kinds, k)
-	s.n = append(s.n, 1)
+	s.n = append(s.n, 0)
+	return len(s.kinds) - 1
 }
 
 // of returns the number of entities of kind k.
