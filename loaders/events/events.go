@@ -284,20 +284,7 @@ type runeSet [4]uint64
 
 // runesOf returns the set of the runes of s. The Chinese characters are
 // read from their three bytes (hanAt).
-func runesOf(s string) runeSet {
-	var set runeSet
-	for i := 0; i < len(s); {
-		if hanAt(s, i) {
-			set.add(rune3(s, i))
-			i += 3
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		set.add(r)
-		i += w
-	}
-	return set
-}
+func runesOf(s string) runeSet { return runeSetOf(s, false) }
 
 // add puts r in the set.
 func (s *runeSet) add(r rune) {
@@ -353,7 +340,11 @@ func (e *event) textKey(i int) string {
 // and folds the width of each other rune on its own. The Chinese
 // characters, nearly all of a text, are read from their three bytes
 // (hanAt): Key keeps them as they are.
-func keyRunesOf(s string) runeSet {
+func keyRunesOf(s string) runeSet { return runeSetOf(s, true) }
+
+// runeSetOf is runesOf, or keyRunesOf when key is set. Only the runes
+// that are not Chinese characters, a few in a text, test key.
+func runeSetOf(s string, key bool) runeSet {
 	var set runeSet
 	for i := 0; i < len(s); {
 		if hanAt(s, i) {
@@ -362,10 +353,13 @@ func keyRunesOf(s string) runeSet {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !textnorm.IsSpace(r) && r != utf8.RuneError {
+		i += w
+		switch {
+		case !key:
+			set.add(r)
+		case !textnorm.IsSpace(r) && r != utf8.RuneError:
 			set.add(textnorm.FoldWidth(r))
 		}
-		i += w
 	}
 	return set
 }
