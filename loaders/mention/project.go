@@ -1033,7 +1033,7 @@ func (s *scan) institutionWorks() []pcand {
 			continue
 		}
 		oi, oj := s.runeAt(o.Start), s.runeAt(o.End)
-		if oj >= len(s.rs) || s.endAt[oj]&cInstitution == 0 || !institutionWorkFirst(s.rs[oj]) {
+		if oj >= len(s.rs) || s.endAt[oj]&cInstitution == 0 {
 			continue
 		}
 		p, moved := oj, false

@@ -688,10 +688,7 @@ func (b *builder) readTable() {
 // hasField reports whether w, a word of valid UTF-8, is one of the fields of s
 // (strings.Fields): it occurs between spaces or the ends of s. A table's
 // header names 全市 so, where the many sentences that write it do not;
-// it spares splitting them. It looks for w with strings.Index, not
-// index: most body lines are shorter than 64 bytes, which the runtime's
-// vector search compares in a few steps, where index stops at each of
-// w's last byte.
+// it spares splitting them.
 func hasField(s, w string) bool {
 	for off := 0; ; off++ {
 		i := strings.Index(s[off:], w)

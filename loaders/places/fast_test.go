@@ -304,29 +304,6 @@ func TestNational(t *testing.T) {
 	}
 }
 
-// TestIndex checks index against strings.Index on words of the yearbook
-// at every offset of a stretch of it, and on a few cases of its own.
-func TestIndex(t *testing.T) {
-	cases := []struct{ s, w string }{
-		{"", "县"}, {"县", "县"}, {"古浪县", "县"}, {"古浪", "县"}, {"\xbf县", "县"},
-		{"a\xe5\x8e\xbf", "县"}, {"abc", "bc"}, {"abc", ""}, {"民勤县民勤", "民勤"}, {"社区", "社区"}, {"社", "社区"},
-	}
-	for _, c := range cases {
-		if got, want := index(c.s, c.w), strings.Index(c.s, c.w); got != want {
-			t.Errorf("index(%q, %q) = %d, want %d", c.s, c.w, got, want)
-		}
-	}
-	text := yearbookText(t)
-	text = text[:min(len(text), 200000)]
-	for _, w := range []string{"县", "村", "社区", "语称", "古浪", "民勤县", "。", "2023"} {
-		for off := 0; off < len(text); off += 997 {
-			if got, want := index(text[off:], w), strings.Index(text[off:], w); got != want {
-				t.Fatalf("index(text[%d:], %q) = %d, want %d", off, w, got, want)
-			}
-		}
-	}
-}
-
 // mayCount reports whether s may hold a match of reCounted: one of its
 // nouns right after one of its measure words and a numeral.
 func mayCount(s string) bool { return countedAt(s, countedNounSet.all(s)) }

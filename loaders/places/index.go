@@ -398,22 +398,6 @@ func (ix *runeIndex) rune(text string, k int) (rune, int) {
 	return r, 3
 }
 
-// next returns the rune after entry k, whose size is size, as
-// runeAt(text, end) reads it: the next entry's rune where that entry
-// starts right there, else an ASCII byte, or 0 at the end of the text.
-func (ix *runeIndex) next(text string, k, size int) rune {
-	end := int(ix.ents[k].off) + size
-	switch {
-	case end >= len(text):
-		return 0
-	case text[end] < utf8.RuneSelf:
-		return rune(text[end])
-	case k+1 < len(ix.ents) && int(ix.ents[k+1].off) == end && ix.ents[k+1].r != noRune:
-		return rune(ix.ents[k+1].r)
-	}
-	return runeAt(text, end)
-}
-
 // before returns the rune that ends at the start of entry k, as a left to
 // right decoding of text reads it: 0 at the start of the text, the ASCII
 // byte or the entry before, and, where that entry is an invalid byte, the
@@ -461,13 +445,7 @@ func (ix *runeIndex) townStarts() iter.Seq[int] {
 }
 
 // townRunes are the first runes of townSuffixes.
-var townRunes = func() (s runeSet) {
-	for _, suf := range townSuffixes {
-		r, _ := utf8.DecodeRuneInString(suf)
-		s.add(r)
-	}
-	return s
-}()
+var townRunes = *firstRunes(townSuffixes)
 
 // runeSet is a set of runes below U+10000, a bit a rune.
 type runeSet [0x10000 / 64]uint64

@@ -53,9 +53,6 @@ func TestRuneIndex(t *testing.T) {
 			if got := ix.before(text, k); got != before {
 				t.Fatalf("%q: before(%d) = %U, want %U", text, k, got, before)
 			}
-			if got, want := ix.next(text, k, size), runeAt(text, i+size); got != want {
-				t.Fatalf("%q: next(%d) = %U, want %U", text, k, got, want)
-			}
 			if got, want := ix.hanAfterBoundary(text, k), textnorm.IsHan(r) && boundary(before); got != want {
 				t.Fatalf("%q: hanAfterBoundary(%d) = %v", text, k, got)
 			}

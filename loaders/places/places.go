@@ -522,45 +522,6 @@ func hasAnySuffix(s string, suffixes []string) bool {
 	return false
 }
 
-// index is strings.Index(s, w), faster for a w that ends with a byte of a
-// multi-byte rune. strings.Index looks for w's first byte, and the lead
-// byte of a Chinese character is shared by a fifth of the text (E5 by
-// U+5000–U+5FFF); index looks for w's last byte instead, one of 64
-// continuation bytes, and compares w where it finds it. The first match
-// from the left is the same.
-func index(s, w string) int {
-	n := len(w)
-	if n < 2 || w[n-1] < utf8.RuneSelf {
-		return strings.Index(s, w)
-	}
-	last := w[n-1]
-	for off := n - 1; off < len(s); off++ {
-		j := strings.IndexByte(s[off:], last)
-		if j < 0 {
-			return -1
-		}
-		off += j
-		if st := off + 1 - n; st >= 0 && equalBytes(s[st:off], w[:n-1]) {
-			return st
-		}
-	}
-	return -1
-}
-
-// equalBytes is a == b for the few bytes index compares, without the
-// call of the runtime's comparison.
-func equalBytes(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // wordSet holds a list of words that short strings (a candidate name, the
 // run before a suffix) are checked for, indexed by first rune: the string
 // is read once, rune by rune, where containsAny calls strings.Contains

@@ -74,7 +74,7 @@ func (f *formSet) allIndexed(s string, ix *runeIndex) [][]int {
 	for _, g := range f.entries.part(ix, &f.visit, nil) {
 		k := int(g) - ix.base
 		r, _ := ix.rune(s, k)
-		if r >= 0x10000 || f.bmp.has(uint16(r)) {
+		if f.bmp.mayHave(r) {
 			f.at(out, next, s, int(ix.ents[k].off), r)
 		}
 	}

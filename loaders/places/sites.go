@@ -104,7 +104,7 @@ func siteTypeOf(name string) string { return typeEndingIn(name, lastRune(name)) 
 // with the few suffixes that end with theirs (typedByLast), in the order
 // of the lists, other, site, then natural suffixes.
 func typeEndingIn(name string, r rune) string {
-	if r >= 0x10000 || !typedLast.has(uint16(r)) {
+	if !typedLast.holds(r) {
 		return ""
 	}
 	for _, s := range typedByLast[r] {
