@@ -829,7 +829,7 @@ func TestOwnSession(t *testing.T) {
 	holds(t, "ownSession", texts, 50, ownSession, reOwnSession.MatchString)
 }
 
-// TestDay holds day to time.Format on every day of four years, a year
+// TestDay holds day to time.Format on every day of three years, a year
 // before 1000 and one after 9999, and to its refusals.
 func TestDay(t *testing.T) {
 	for _, y := range []int{999, 2023, 2024, 2100, 12345} {

@@ -177,11 +177,8 @@ func (x *extractor) relate(e *event, out []kg.Relationship) []kg.Relationship {
 		source := func(sp mention.Span) kg.Source {
 			return x.d.Source(x.yb, t.p, t.off+sp.Start)
 		}
-		// Most texts name no document: their names are not counted
-		// into 《》 one by one.
-		mark := strings.Index(s, "《")
 		for _, sp := range spans {
-			if sp.Key == "" || mark >= 0 && mark < sp.Start && insideMarks(s, sp.Start) || isContent(s, sp.Start) {
+			if sp.Key == "" || insideMarks(s, sp.Start) || isContent(s, sp.Start) {
 				continue
 			}
 			if sp.Kind == kg.Person && citesPerson(s[sp.End:]) {
@@ -294,8 +291,12 @@ func inTitle(o mention.Span, spans []mention.Span) bool {
 }
 
 // insideMarks reports whether byte i of s is inside 《…》: a name in the
-// title of a document is not an actor of the event.
+// title of a document is not an actor of the event. Most texts name no
+// document: one search for 《 spares them the counts.
 func insideMarks(s string, i int) bool {
+	if !strings.Contains(s[:i], "《") {
+		return false
+	}
 	return strings.Count(s[:i], "《") > strings.Count(s[:i], "》")
 }
 
