@@ -3,7 +3,6 @@ package honors
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg"
@@ -146,7 +145,7 @@ var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}
 func itemPlace(it string) string {
 	n := 0
 	for _, c := range it {
-		if !unicode.Is(unicode.Han, c) {
+		if !textnorm.IsHan(c) {
 			return ""
 		}
 		n++

@@ -169,7 +169,7 @@ func dateFrom(s string, i int) date {
 		}
 		at := from + k
 		from = at + len("年")
-		if at-4 < i || !allDigits(s[at-4:at]) {
+		if at-4 < i || !textnorm.AllDigits(s[at-4:at]) {
 			continue
 		}
 		d := date{start: at - 4, end: from, year: s[at-4 : at]}
@@ -194,16 +194,6 @@ func monthDigits(s string) int {
 		}
 	}
 	return 0
-}
-
-// allDigits reports whether s is all ASCII digits.
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // dates returns the dates of s, one after the other.
@@ -364,7 +354,7 @@ var awardWords = []string{"授予", "评为", "荣获", "获得", "命名为"}
 // the leftmost verb with the longest run of prefixes before it that does
 // not reach into the previous match.
 //
-// The matches' offsets are cut from one array a passage (ints), not
+// The matches' offsets are cut from arrays of 16 ints (cut), not
 // allocated a match each.
 func findVerbs(s string) (award, list [][]int) {
 	awardFrom, listFrom := 0, 0

@@ -3,7 +3,6 @@ package roster
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -73,7 +72,7 @@ func isTitle(s string) bool { return isTitleSeq(squeeze(s).r) }
 func splitTitle(q seq) int {
 	best, bestGap := 0, false
 	for _, e := range titleEnds(q.r, 0) {
-		if e < len(q.r) && !(q.r[e] == '（' || unicode.Is(unicode.Han, q.r[e]) && !isJoiner(q.r[e])) {
+		if e < len(q.r) && !(q.r[e] == '（' || textnorm.IsHan(q.r[e]) && !isJoiner(q.r[e])) {
 			continue
 		}
 		gap := q.boundary(e)
@@ -292,7 +291,7 @@ func splitNote(p string) []string {
 // noteDate returns the submatches of reDate in a note item, running the
 // regexp only on an item that starts with a year.
 func noteDate(it string) []string {
-	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") || !allDigits(it[:4]) {
+	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") || !textnorm.AllDigits(it[:4]) {
 		return nil
 	}
 	return reDate.FindStringSubmatch(it)
@@ -373,7 +372,7 @@ func plausibleName(s string, ethnic bool) bool {
 		return false
 	}
 	for i, c := range r {
-		if !unicode.Is(unicode.Han, c) && !(c == '·' && ethnic && i > 0 && i < n-1) {
+		if !textnorm.IsHan(c) && !(c == '·' && ethnic && i > 0 && i < n-1) {
 			return false
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
@@ -35,7 +34,7 @@ func unitNote(c string) bool {
 		if k < 0 {
 			break
 		}
-		if at := i + k; at >= 4 && allDigits(c[at-4:at]) {
+		if at := i + k; at >= 4 && textnorm.AllDigits(c[at-4:at]) {
 			return true
 		}
 		i += k + len("年")
@@ -46,16 +45,6 @@ func unitNote(c string) bool {
 		}
 	}
 	return false
-}
-
-// allDigits reports whether s is all ASCII digits.
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // readUnit takes apart the unit text s. Parentheses at the end are read
@@ -353,7 +342,7 @@ func countyBody(name string) (place, body string) {
 			return "", ""
 		}
 		for _, c := range r[:len(r)-1] {
-			if !unicode.Is(unicode.Han, c) {
+			if !textnorm.IsHan(c) {
 				return "", ""
 			}
 		}

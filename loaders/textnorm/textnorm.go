@@ -351,6 +351,17 @@ func IsHan(r rune) bool {
 	return uint32(r)-0x4E00 <= 0x9FFF-0x4E00 || (r >= 0x2E80 && unicode.Is(unicode.Han, r))
 }
 
+// AllDigits reports whether s is all ASCII digits (true for ""): the
+// years, months and numbers of notes and award dates.
+func AllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // HanCount returns the number of CJK ideographs in s.
 func HanCount(s string) int {
 	n := 0

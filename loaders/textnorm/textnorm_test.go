@@ -274,3 +274,14 @@ func TestAppendCleanEnds(t *testing.T) {
 		}
 	}
 }
+
+func TestAllDigits(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"", true}, {"2023", true}, {"0", true}, {"20a3", false}, {"２０２３", false}, {"2023年", false}, {" 1", false}, {"/", false}, {":", false}} {
+		if got := textnorm.AllDigits(c.s); got != c.want {
+			t.Errorf("AllDigits(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
