@@ -122,6 +122,9 @@ func TestMergeLeavesInputs(t *testing.T) {
 		Entities: []kg.Entity{
 			{Kind: kg.Person, Key: "王磊", Name: "王磊", Props: map[string]string{"gender": "男"}, Mentions: []kg.Source{s1, s2, s2}},
 			{Kind: kg.Organization, Key: "市委", Name: "市委", Mentions: []kg.Source{s1}},
+			// In this graph alone, with its mentions out of line order
+			// and repeated: Merge orders them in a copy.
+			{Kind: kg.Place, Key: "凉州区", Name: "凉州区", Mentions: []kg.Source{s1, s2, s2}},
 		},
 		Relationships: []kg.Relationship{{Type: kg.HeldPosition, From: person, To: unit, Props: map[string]string{"title": "书记"}, Source: s1}},
 	}
@@ -138,6 +141,9 @@ func TestMergeLeavesInputs(t *testing.T) {
 	}
 	if p := first.Relationships[0].Props; len(p) != 1 {
 		t.Errorf("first graph's relationship props changed: %v", p)
+	}
+	if ms := first.Entities[2].Mentions; len(ms) != 3 || ms[0] != s1 || ms[1] != s2 {
+		t.Errorf("first graph's place mentions changed: %v", ms)
 	}
 	var merged *kg.Entity
 	for i := range g.Entities {
