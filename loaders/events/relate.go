@@ -67,8 +67,8 @@ func citesPerson(rest string) bool {
 		if k == 30 {
 			return false
 		}
-		r, w := utf8.DecodeRuneInString(rest[p:])
-		if w == 0 || r == '，' || r == '；' || r == '。' {
+		w, ok := clauseRune(rest, p)
+		if !ok {
 			return false
 		}
 		p += w

@@ -85,8 +85,8 @@ func atThenVerb(s string) (string, bool) {
 	}
 	p := len("在")
 	for range 40 {
-		r, w := utf8.DecodeRuneInString(s[p:])
-		if w == 0 || r == '，' || r == '。' || r == '；' {
+		w, ok := clauseRune(s, p)
+		if !ok {
 			return "", false
 		}
 		p += w
@@ -315,8 +315,8 @@ func meetingActs(s string) (string, bool) {
 	}
 	p := 0
 	for k := 1; k <= 40; k++ {
-		r, w := utf8.DecodeRuneInString(s[p:])
-		if w == 0 || r == '，' || r == '。' || r == '；' {
+		w, ok := clauseRune(s, p)
+		if !ok {
 			return "", false
 		}
 		p += w
