@@ -279,7 +279,7 @@ func (x *extractor) findLeadingPlace(name string) (mention.Span, bool) {
 		}
 	}
 	tries := ends[:k]
-	if z, ok := x.places.(*places.Gazetteer); ok {
+	if z := x.places; z != nil {
 		var buf [16]int
 		tries = keepAmong(tries, z.PlacePrefixes(buf[:0], rest))
 	}
@@ -323,15 +323,15 @@ func keepAmong(ends, lens []int) []int {
 // leadingPlace asks f, with its name finder, only of the few prefixes the
 // gazetteer reads as places (places.Gazetteer.PlacePrefixes, all of a
 // name's at once).
-func placeFinder(f mention.Finder) mention.Finder {
+func placeFinder(f mention.Finder) *places.Gazetteer {
 	fs, ok := f.(mention.Finders)
 	if !ok {
 		return nil
 	}
-	var z mention.Finder
+	var z *places.Gazetteer
 	for _, m := range fs {
-		if _, ok := m.(*places.Gazetteer); ok && z == nil {
-			z = m
+		if g, ok := m.(*places.Gazetteer); ok && z == nil {
+			z = g
 		} else if !mention.FindsNoPlaces(m) {
 			return nil
 		}

@@ -23,7 +23,7 @@ func TestPlaceFinder(t *testing.T) {
 	tests := []struct {
 		name string
 		f    mention.Finder
-		want mention.Finder
+		want *places.Gazetteer
 	}{
 		{"pipeline", mention.Finders{z, names}, z},
 		{"names first", mention.Finders{names, z}, z},

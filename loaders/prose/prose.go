@@ -16,6 +16,7 @@ import (
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/places"
 	"github.com/yearbookkg/kg/loaders/segment"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -47,7 +48,7 @@ type extractor struct {
 	ls       lines // d's lines as prose reads them
 	yb       string
 	f        mention.Finder
-	places   mention.Finder // f's finder of places, if known (placeFinder)
+	places   *places.Gazetteer // f's finder of places, if known (placeFinder)
 	city     string
 	province string
 	seats    seats // the bodies of city and province, for postOrg
