@@ -91,7 +91,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 			roots = append(roots, i)
 		}
 	}
-	roots = byKindAndKey(ents, roots)
+	roots = byKindAndKey(ents, roots, &kinds)
 	if len(roots) > 0 {
 		out.Entities = make([]kg.Entity, 0, len(roots))
 	}
@@ -122,32 +122,29 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 
 // byKindAndKey orders the entities ents[i] of roots by kind and key. No
 // two share both (each is the entity of its ref), so an unstable sort
-// orders them as a stable sort would. The few kinds are told apart first,
-// each entity put in the group of its kind, and each group sorted by key:
+// orders them as a stable sort would. The few kinds are told apart first
+// (kinds, which counted them), each entity put in the group of its kind, and each group sorted by key:
 // a comparison of keys alone is half the cost of one of kinds and keys.
 // A group holds the keys beside the indices, so that the sort compares
 // them without reaching into the entities, which are large.
-func byKindAndKey(ents []kg.Entity, roots []int) []int {
+func byKindAndKey(ents []kg.Entity, roots []int, kinds *kindSizes) []int {
 	type keyed struct {
 		key string
 		i   int
 	}
-	var kinds []kg.Kind
-	var groups [][]keyed
+	groups := make([][]keyed, len(kinds.kinds))
 	for _, i := range roots {
-		k := slices.Index(kinds, ents[i].Kind)
-		if k < 0 {
-			k = len(kinds)
-			kinds = append(kinds, ents[i].Kind)
-			groups = append(groups, nil)
+		k := kinds.index(ents[i].Kind)
+		if k >= len(groups) {
+			groups = append(groups, make([][]keyed, k+1-len(groups))...)
 		}
 		groups[k] = append(groups[k], keyed{ents[i].Key, i})
 	}
-	order := make([]int, len(kinds))
+	order := make([]int, len(groups))
 	for k := range order {
 		order[k] = k
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(kinds[a]), string(kinds[b])) })
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(kinds.kinds[a]), string(kinds.kinds[b])) })
 	out := roots[:0]
 	for _, k := range order {
 		g := groups[k]
