@@ -13,6 +13,7 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -53,6 +54,11 @@ func (e *Error) Error() string {
 // is accepted). A UTF-8 BOM is dropped. It fails on an empty file, on
 // binary content (NUL bytes), on text that is neither valid UTF-8 nor
 // GB18030, and on lines longer than MaxLineBytes.
+//
+// The lines of a UTF-8 file are pieces of b itself, not of a copy: b must
+// not be changed while they are in use. A yearbook is read once into a
+// buffer that nothing writes again, and its lines live through the whole
+// extraction, so a copy would only double the memory it takes.
 func Lines(file string, b []byte) ([]string, Encoding, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -79,7 +85,7 @@ func Lines(file string, b []byte) ([]string, Encoding, error) {
 			return nil, "", &Error{File: file, Line: line, Reason: "invalid UTF-8 (and not GB18030 either)"}
 		}
 	}
-	lines, err := split(file, strings.TrimSuffix(string(b), "\n"))
+	lines, err := split(file, strings.TrimSuffix(unsafe.String(unsafe.SliceData(b), len(b)), "\n")) // see Lines' doc
 	if err != nil {
 		return nil, "", err
 	}
