@@ -12,7 +12,6 @@ package segment
 import (
 	"os"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -188,7 +187,8 @@ func Parse(file string, lines []string) *Document {
 	if d.City == "" {
 		d.City = commonCity(lines)
 	}
-	topics := make([]bool, len(d.Lines)+1)
+	// One more mark than the lines need, for indexPaths.
+	topics := make([]bool, len(d.Lines)+2)
 	d.findParts(topics)
 	// Every topic starts at a marked line: one array holds them all.
 	nt := count(topics)
@@ -196,7 +196,8 @@ func Parse(file string, lines []string) *Document {
 	for _, p := range d.Parts {
 		d.findSections(p, topics, b)
 	}
-	d.indexPaths()
+	clear(topics)
+	d.indexPaths(topics)
 	d.cleanLines()
 	return d
 }
@@ -376,7 +377,11 @@ func bannerWordTrimmed(raw string) bool {
 	}
 	if i < len(raw) {
 		switch raw[i] {
-		case 0xC2, 0xE1, 0xE2, 0xE3:
+		case 0xE3:
+			// Of the runes it leads, only U+3000 (E3 80 80) is a space:
+			// most lines that start with E3 start with 【, a topic.
+			return strings.HasPrefix(raw[i:], "\u3000") && strings.TrimSpace(raw) == word
+		case 0xC2, 0xE1, 0xE2:
 			r, _ := utf8.DecodeRuneInString(raw[i:])
 			return unicode.IsSpace(r) && strings.TrimSpace(raw) == word
 		}
@@ -775,9 +780,16 @@ func count(marks []bool) int {
 // column letter (45a). The pages are runs of U+3000 each followed by
 // digits and an optional a or b, so they are one page when no U+3000
 // follows the first run.
+//
+// The first run is cut off by prefix, not by strings.TrimLeft, which
+// decodes rune by rune for a cutset that is not ASCII.
 func barePage(pages string) (string, bool) {
-	p := strings.TrimLeft(pages, "\u3000")
-	if strings.Contains(p, "\u3000") || strings.ContainsAny(p, "ab") {
+	const ideo = "\u3000"
+	p := pages
+	for strings.HasPrefix(p, ideo) {
+		p = p[len(ideo):]
+	}
+	if strings.Contains(p, ideo) || strings.IndexByte(p, 'a') >= 0 || strings.IndexByte(p, 'b') >= 0 {
 		return "", false
 	}
 	return p, true
@@ -987,12 +999,7 @@ func headingLike(s string) bool {
 // decoded as that rune wherever they stand, since they start with a byte
 // that continues no rune.
 func mayBeDoubled(s string) bool {
-	r0, start, next := rune(-1), 0, 3
-	if cjkAt(s, 0) { // most lines, decoded in line
-		r0 = cjkRune(s, 0)
-	} else {
-		r0, start, next = keyRune(s, 0)
-	}
+	r0, start, next := keyRune(s, 0)
 	if r0 < 0 || r0 < utf8.RuneSelf && strings.IndexByte("0123456789()%", byte(r0)) >= 0 {
 		return false
 	}
@@ -1085,19 +1092,28 @@ func (d *Document) nextContent(n int) int {
 // indexPaths builds the cache of Path. The path of a line changes only
 // where a part, section or topic starts or ends, so it is built once at
 // each of those lines and holds until the next.
-func (d *Document) indexPaths() {
-	from := []int{1}
+//
+// Those lines are marked by number in marks, all false and two longer
+// than the lines, and then read off in order: the starts and ends come
+// nearly but not quite in order, and marking them costs a tenth of
+// sorting them.
+func (d *Document) indexPaths(marks []bool) {
+	marks[1] = true
 	for _, p := range d.Parts {
-		from = append(from, p.Start, p.End+1)
+		marks[p.Start], marks[p.End+1] = true, true
 		for _, s := range p.Sections {
-			from = append(from, s.Start, s.End+1)
+			marks[s.Start], marks[s.End+1] = true, true
 			for _, t := range s.Topics {
-				from = append(from, t.Start, t.End+1)
+				marks[t.Start], marks[t.End+1] = true, true
 			}
 		}
 	}
-	slices.Sort(from)
-	from = slices.Compact(from)
+	from := make([]int, 0, count(marks))
+	for n, m := range marks {
+		if m {
+			from = append(from, n)
+		}
+	}
 	// The paths are written once, into a string that grows as they are
 	// (a few tens of kilobytes for a book): measuring them first would
 	// cost as much again as writing them.
