@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,13 +16,13 @@ import (
 // line each byte came from, so a match in the text maps back to its line.
 type Passage struct {
 	Text  string
-	Start int   // the first line
-	offs  []int // offs[i] is the byte offset in Text where line lines[i] begins
-	lines []int
+	Start int     // the first line
+	offs  []int32 // offs[i] is the byte offset in Text where line lines[i] begins
+	lines []int32
 	// ends holds the offsets in Text of its sentence ends (。；！？) in
 	// order, found when the passage is built; nil in a Passage built by
 	// hand, whose Sentence walks the text instead.
-	ends []int
+	ends []int32
 }
 
 // Passage joins the body lines from..to (inclusive). col is a byte offset
@@ -57,7 +58,7 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 		if l := d.Line(n); l.Kind == Body {
 			if cached {
 				ends += int(d.endsFrom[n] - d.endsFrom[n-1])
-				follow = follow && (lines == 0 || d.cleanEnd[n-1] == d.cleanEnd[first-1]+size)
+				follow = follow && (lines == 0 || int(d.cleanEnd[n-1]) == int(d.cleanEnd[first-1])+size)
 			}
 			if lines == 0 {
 				first = n
@@ -74,7 +75,7 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 	}
 	if follow && lines > 0 {
 		if cut, ok := d.cleanCut(first, from, col); ok {
-			d.inPlace(p, first, to, d.cleanEnd[first-1]+cut)
+			d.inPlace(p, first, to, int(d.cleanEnd[first-1])+cut)
 			return
 		}
 	}
@@ -90,13 +91,13 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 			t = t[col:]
 		}
 		start := b.Len()
-		p.offs = append(p.offs, start)
-		p.lines = append(p.lines, n)
+		p.offs = append(p.offs, int32(start))
+		p.lines = append(p.lines, int32(n))
 		switch {
 		case len(t) == len(l.Text) && cached:
 			b.WriteString(d.clean[d.cleanEnd[n-1]:d.cleanEnd[n]]) // CleanLine(n)
 			if e, z := d.endsFrom[n-1], d.endsFrom[n]; e < z {
-				shift := start - d.cleanEnd[n-1]
+				shift := int32(start) - d.cleanEnd[n-1]
 				for ; e < z; e++ {
 					p.ends = append(p.ends, d.ends[e]+shift)
 				}
@@ -108,17 +109,17 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 	p.Text = b.String()
 }
 
-// ints hands out arrays of ints from larger ones, for the tables of the
+// ints hands out arrays of int32 from larger ones, for the tables of the
 // passages of Running: a few allocations instead of one a passage.
-type ints struct{ free []int }
+type ints struct{ free []int32 }
 
-// take returns an array of n ints from a, or a new one if a is nil.
-func (a *ints) take(n int) []int {
+// take returns an array of n int32 from a, or a new one if a is nil.
+func (a *ints) take(n int) []int32 {
 	if a == nil {
-		return make([]int, n)
+		return make([]int32, n)
 	}
 	if len(a.free) < n {
-		a.free = make([]int, max(n, 1<<14))
+		a.free = make([]int32, max(n, 1<<14))
 	}
 	s := a.free[:n:n]
 	a.free = a.free[n:]
@@ -129,7 +130,7 @@ func (a *ints) take(n int) []int {
 // cleaned it, else of its Text, which cleaning only shortens.
 func (d *Document) cleanLen(n int, l *Line) int {
 	if d.cleanEnd != nil {
-		return d.cleanEnd[n] - d.cleanEnd[n-1]
+		return int(d.cleanEnd[n] - d.cleanEnd[n-1])
 	}
 	return len(l.Text)
 }
@@ -176,14 +177,14 @@ func (d *Document) inPlace(p *Passage, first, to, base int) {
 		if d.Line(n).Kind != Body {
 			continue
 		}
-		p.offs = append(p.offs, max(d.cleanEnd[n-1], base)-base)
-		p.lines = append(p.lines, n)
+		p.offs = append(p.offs, int32(max(int(d.cleanEnd[n-1]), base)-base))
+		p.lines = append(p.lines, int32(n))
 		for e := d.endsFrom[n-1]; e < d.endsFrom[n]; e++ {
-			if d.ends[e] >= base {
-				p.ends = append(p.ends, d.ends[e]-base)
+			if int(d.ends[e]) >= base {
+				p.ends = append(p.ends, d.ends[e]-int32(base))
 			}
 		}
-		end = d.cleanEnd[n]
+		end = int(d.cleanEnd[n])
 	}
 	p.Text = d.clean[base:end]
 }
@@ -194,11 +195,11 @@ func (d *Document) TopicText(t *Topic) *Passage { return d.Passage(t.TextStart, 
 // Line returns the raw line number the byte at offset off of Text came
 // from.
 func (p *Passage) Line(off int) int {
-	i := sort.Search(len(p.offs), func(i int) bool { return p.offs[i] > off }) - 1
+	i := sort.Search(len(p.offs), func(i int) bool { return int(p.offs[i]) > off }) - 1
 	if i < 0 {
 		return p.Start
 	}
-	return p.lines[i]
+	return int(p.lines[i])
 }
 
 // Sentence returns the sentence of Text around byte offset off: from the
@@ -238,7 +239,7 @@ func (p *Passage) sentence(off int) string {
 	ends := p.ends
 	lo, hi := 0, len(ends) // the first end at or after off-2
 	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); ends[m]+3 <= off {
+		if m := int(uint(lo+hi) >> 1); int(ends[m])+3 <= off {
 			lo = m + 1
 		} else {
 			hi = m
@@ -246,14 +247,14 @@ func (p *Passage) sentence(off int) string {
 	}
 	start := 0
 	if lo > 0 {
-		start = ends[lo-1] + 3
+		start = int(ends[lo-1]) + 3
 	}
-	for lo < len(ends) && ends[lo] < off {
+	for lo < len(ends) && int(ends[lo]) < off {
 		lo++ // an end that off falls inside
 	}
 	end := len(p.Text)
 	if lo < len(ends) {
-		end = ends[lo] + 3
+		end = int(ends[lo]) + 3
 	}
 	return p.Text[start:end]
 }
@@ -327,9 +328,9 @@ func (d *Document) LinesWith(r rune) []int {
 			return out
 		}
 		// Line n holds clean[cleanEnd[n-1]:cleanEnd[n]].
-		n := sort.SearchInts(d.cleanEnd, off+i+len(w))
+		n, _ := slices.BinarySearch(d.cleanEnd, int32(off+i+len(w)))
 		out = append(out, n)
-		off = d.cleanEnd[n]
+		off = int(d.cleanEnd[n])
 	}
 }
 

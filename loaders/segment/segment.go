@@ -99,13 +99,16 @@ type Document struct {
 	// joins the same lines into passages, and this way a line is cleaned
 	// once. Parse fills it last, from the final Text of each line; nil in
 	// a Document built by hand.
+	//
+	// These tables, and those of the passages, hold int32, half the
+	// memory of int: offsets in a yearbook, far below 2 GB.
 	clean    string
-	cleanEnd []int
+	cleanEnd []int32
 	// ends holds the offsets in clean of every sentence end (。；！？),
 	// line n's from ends[endsFrom[n-1]] to ends[endsFrom[n]]: passages
 	// copy them, shifted, for Sentence to find the ends around an offset
 	// by a binary search instead of a walk over the text.
-	ends     []int
+	ends     []int32
 	endsFrom []int32
 }
 
@@ -210,7 +213,7 @@ func (d *Document) cleanLines() {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	d.cleanEnd = make([]int, len(d.Lines)+1)
+	d.cleanEnd = make([]int32, len(d.Lines)+1)
 	d.endsFrom = make([]int32, len(d.Lines)+1)
 	// The sentence ends are noted as the lines are cleaned, where the
 	// cleaning passes over punctuation anyway.
@@ -218,7 +221,7 @@ func (d *Document) cleanLines() {
 		if t := d.Lines[i].Text; t != "" { // a third or more of the lines are blank
 			d.ends = textnorm.AppendCleanEnds(&b, t, d.ends)
 		}
-		d.cleanEnd[i+1] = b.Len()
+		d.cleanEnd[i+1] = int32(b.Len())
 		d.endsFrom[i+1] = int32(len(d.ends))
 	}
 	d.clean = b.String()

@@ -257,16 +257,16 @@ func TestAppendCleanEnds(t *testing.T) {
 	for _, s := range lines {
 		var b strings.Builder
 		b.WriteString("前。")
-		ends := textnorm.AppendCleanEnds(&b, s, []int{0})
+		ends := textnorm.AppendCleanEnds(&b, s, []int32{0})
 		if want := "前。" + referenceClean(s); b.String() != want {
 			t.Fatalf("AppendCleanEnds(%q) wrote %q, want %q", s, b.String(), want)
 		}
-		want := []int{0}
+		want := []int32{0}
 		out := b.String()
 		for i := len("前。"); i+3 <= len(out); i++ {
 			switch out[i : i+3] {
 			case "。", "；", "！", "？":
-				want = append(want, i)
+				want = append(want, int32(i))
 			}
 		}
 		if !slices.Equal(ends, want) {
