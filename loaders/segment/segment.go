@@ -165,6 +165,8 @@ func mayBeAuthor(s string) bool {
 // Parse segments the decoded lines of file.
 func Parse(file string, lines []string) *Document {
 	d := &Document{File: file, Lines: make([]Line, len(lines))}
+	// The years are counted (coveredYear) in the same pass over the lines.
+	var years yearCounts
 	for i, raw := range lines {
 		if raw == "" {
 			// Blank, and its text the empty string literal (see
@@ -172,6 +174,7 @@ func Parse(file string, lines []string) *Document {
 			d.Lines[i].N, d.Lines[i].Kind = i+1, Blank
 			continue
 		}
+		years.add(raw)
 		d.Lines[i] = Line{N: i + 1, Raw: raw, Text: textnorm.TrimRightSpace(raw)}
 		if d.Lines[i].Text == "" {
 			// Only spaces: what strings.TrimFunc(raw, textnorm.IsSpace)
@@ -186,7 +189,7 @@ func Parse(file string, lines []string) *Document {
 	}
 	d.markPages()
 	d.markCaptions()
-	d.Year = coveredYear(lines)
+	d.Year = years.most()
 	if d.City == "" {
 		d.City = commonCity(lines)
 	}
@@ -468,13 +471,19 @@ func (d *Document) markCaptions() {
 	}
 }
 
-// coveredYear returns the year the text speaks of most: a yearbook of
-// edition N covers year N-1, and its dates often omit the year.
-func coveredYear(lines []string) int {
-	var counts [200]int // by year, from 1900: years finds no other
-	for _, l := range lines {
-		years(l, func(y int) { counts[y-1900]++ })
-	}
+// yearCounts counts the years a text speaks of (years), by year from
+// 1900: years finds no other.
+type yearCounts [200]int
+
+// add counts the years of line s.
+func (counts *yearCounts) add(s string) {
+	years(s, func(y int) { counts[y-1900]++ })
+}
+
+// most returns the year the text speaks of most, the latest of a tie, or
+// 0 for none: the year a yearbook covers, for a yearbook of edition N
+// covers year N-1, and its dates often omit the year.
+func (counts *yearCounts) most() int {
 	best, n := 0, 0
 	for i, c := range counts {
 		if y := 1900 + i; c > n || (c == n && c > 0 && y > best) {
