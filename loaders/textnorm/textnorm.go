@@ -247,9 +247,18 @@ func skipKept(s string, i int, ends *[]int32, shift int) int {
 		noteEnd(ends, k, w, i+shift)
 		i += 3
 	}
-	for len(s)-i >= 3 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16
-		k := keptLead[s[i]]
+	// The last bytes, fewer than eight, are read at once as the top of
+	// the last word of s, if it has one, and passed a rune at a time.
+	var w uint64
+	if len(s) >= 8 {
+		w = load64(s[len(s)-8:]) >> (64 - 8*(len(s)-i))
+	} else {
+		for j := len(s) - 1; j >= i; j-- {
+			w = w<<8 | uint64(s[j])
+		}
+	}
+	for ; len(s)-i >= 3; w >>= 24 {
+		k := keptLead[byte(w)]
 		if !cleanKeeps(k, w) {
 			return i
 		}
