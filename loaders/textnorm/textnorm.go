@@ -186,8 +186,11 @@ func appendClean(b *strings.Builder, s string, ends *[]int32) {
 				start = i
 				b.WriteByte(' ')
 			}
-			pendingSpace, prev = false, rune(c)
-			i++
+			// The rest of a run of such bytes (digits, letters), kept as
+			// they are, passed at once.
+			for i++; i < len(s) && s[i] > ' ' && s[i] < utf8.RuneSelf; i++ {
+			}
+			pendingSpace, prev = false, rune(s[i-1])
 			continue
 		}
 		if j := skipKept(s, i, ends, b.Len()-start); j > i {
@@ -351,9 +354,20 @@ func foldAlnum(r rune) rune {
 	return r
 }
 
+// isASCIIAlnum reports whether r is an ASCII letter or digit, '.' or '%':
+// what Clean keeps a space between. It reads a table (asciiAlnum) rather than unicode.IsLetter and IsDigit,
+// to be inlined where Clean asks it of each rune after spaces.
 func isASCIIAlnum(r rune) bool {
-	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
+	return r < utf8.RuneSelf && asciiAlnum[r]
 }
+
+// asciiAlnum marks the ASCII letters and digits, '.' and '%'.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%'
+	}
+	return t
+}()
 
 // IsHan reports whether r is a CJK ideograph. The block of the CJK
 // Unified Ideographs (U+4E00–U+9FFF), where nearly every character of the
