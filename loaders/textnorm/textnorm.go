@@ -355,8 +355,9 @@ func foldAlnum(r rune) rune {
 }
 
 // isASCIIAlnum reports whether r is an ASCII letter or digit, '.' or '%':
-// what Clean keeps a space between. It reads a table (asciiAlnum) rather than unicode.IsLetter and IsDigit,
-// to be inlined where Clean asks it of each rune after spaces.
+// what Clean keeps a space between. It reads a table (asciiAlnum) rather
+// than unicode.IsLetter and IsDigit, to be inlined where Clean asks it of
+// each rune after spaces.
 func isASCIIAlnum(r rune) bool {
 	return r < utf8.RuneSelf && asciiAlnum[r]
 }
