@@ -366,15 +366,6 @@ func TestRuneSets(t *testing.T) {
 	}
 }
 
-// TestOpensParen holds opensParen to textnorm.Clean on the lines of the
-// vendored yearbook and on made-up ones.
-func TestOpensParen(t *testing.T) {
-	lines := []string{"", "（", " （2023年", "\u3000\xff（", "\ufffd（", "x（", "（（", "\t\r（"}
-	holdsOnLines(t, "opensParen", lines, 10, opensParen, func(l string) bool {
-		return strings.HasPrefix(textnorm.Clean(l), "（")
-	})
-}
-
 // TestKeyEnd holds keyEndsInMonth, and the test it makes with keyEnd, to
 // the one they stand for, whether textnorm.Key ends in 月, on the lines of
 // the vendored yearbook and on made-up ones.
