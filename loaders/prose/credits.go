@@ -24,9 +24,10 @@ func Photographers(d *segment.Document, yearbook string) *kg.Graph {
 			continue
 		}
 		for _, name := range creditNames(l.Raw) {
-			x.mention(kg.Person, name, name, d.LineSource(yearbook, l.N), prop{"role", "photographer"})
+			x.mention(kg.Person, name, name, at{l.N, d.CleanLine(l.N)}, prop{"role", "photographer"}) // d.LineSource
 		}
 	}
+	x.fillMentions()
 	return &kg.Graph{Entities: x.ents}
 }
 

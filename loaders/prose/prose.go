@@ -39,6 +39,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 	for _, ps := range x.passages() {
 		x.read(ps)
 	}
+	x.fillMentions()
 	return &kg.Graph{Entities: x.ents, Relationships: x.relList}
 }
 
@@ -54,7 +55,7 @@ type extractor struct {
 	seats    seats // the bodies of city and province, for postOrg
 
 	ents    []kg.Entity
-	firsts  []kg.Source                // the free slots of firstMention's array
+	said    mentions                   // the mentions of ents, given to them at the end
 	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
 	relList []kg.Relationship
 	rels    map[relKey]int
@@ -175,7 +176,7 @@ func isRESpace(c byte) bool {
 // mention records one occurrence of an entity and returns its index in
 // ents. The first written form is the entity's name; other forms with the
 // same key become aliases; properties fill in as they are met.
-func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ...prop) int {
+func (x *extractor) mention(k kg.Kind, key, name string, src at, props ...prop) int {
 	byKey := &x.byKey[slot(k)]
 	if *byKey == nil {
 		*byKey = map[string]int{}
@@ -185,6 +186,7 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ..
 		i = len(x.ents)
 		(*byKey)[key] = i
 		x.ents = append(x.ents, kg.Entity{Kind: k, Key: key, Name: name})
+		x.said.ents = append(x.said.ents, entityMentions{last: -1})
 	}
 	e := &x.ents[i]
 	if name != e.Name && !contains(e.Aliases, name) {
@@ -201,32 +203,8 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ..
 			e.Props[p.name] = p.value
 		}
 	}
-	// A title chain names one organization several times in one quote.
-	switch n := len(e.Mentions); {
-	case n == 0:
-		e.Mentions = x.firstMention(src)
-	case e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote:
-		e.Mentions = append(e.Mentions, src)
-	}
+	x.said.add(i, src)
 	return i
-}
-
-// mentionSlab is how many first mentions firstMention allocates at once.
-const mentionSlab = 256
-
-// firstMention returns the mentions of a new entity, src alone, in a
-// slice of one cut from an array of mentionSlab: most entities are
-// mentioned once or twice, and an array of their own for each was most of
-// the allocations of reading. A second mention moves them to an array of
-// their own, as append does.
-func (x *extractor) firstMention(src kg.Source) []kg.Source {
-	if len(x.firsts) == 0 {
-		x.firsts = make([]kg.Source, mentionSlab)
-	}
-	m := x.firsts[:1:1]
-	m[0] = src
-	x.firsts = x.firsts[1:]
-	return m
 }
 
 // kinds are the kinds of entity prose records, in the order of their
@@ -248,7 +226,7 @@ func slot(k kg.Kind) int {
 // ents[to] once per type, ends and title. A later statement of the same
 // relationship adds the start or end the first lacked (柳鹏 市委书记 …
 // 柳鹏同志不再担任中共武威市委书记), with its source.
-func (x *extractor) relate(typ string, from, to int, props map[string]string, src kg.Source) {
+func (x *extractor) relate(typ string, from, to int, props map[string]string, src at) {
 	if from == to {
 		return
 	}
@@ -258,12 +236,12 @@ func (x *extractor) relate(typ string, from, to int, props map[string]string, sr
 		for _, p := range []string{"start", "end"} {
 			if r.Props[p] == "" && props[p] != "" {
 				r.Props[p] = props[p]
-				r.Source = src
+				r.Source = x.sourceOf(src)
 			}
 		}
 		return
 	}
-	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Props: props, Source: src})
+	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Props: props, Source: x.sourceOf(src)})
 }
 
 // add records a new relationship under its key.

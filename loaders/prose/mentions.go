@@ -1,0 +1,81 @@
+package prose
+
+import "github.com/yearbookkg/kg"
+
+// mentions are the mentions of the entities read so far, noted in the
+// order they are read and given to the entities at the end (fill): each
+// entity's mentions then take their share of one array, sized for all of
+// them. Appended one by one to each entity, they grew an array of their
+// own for each entity mentioned more than once, most of what reading
+// allocated; and only the line and quote of a mention is noted, its page
+// and section being looked up once for all the mentions of a line.
+type mentions struct {
+	slabs [][]noted        // the mentions, in order, mentionSlab to a slab
+	ents  []entityMentions // by index in ents
+}
+
+// noted is one mention of the entity ents[ent].
+type noted struct {
+	ent int32
+	at
+}
+
+// entityMentions are how many mentions an entity has and which is its
+// last: a title chain names one organization several times in one quote,
+// and a mention in the quote of the last is dropped.
+type entityMentions struct {
+	n    int32
+	last int // the index of the last mention in the slabs, or -1
+}
+
+// mentionSlab is how many mentions a slab of mentions holds.
+const mentionSlab = 1024
+
+// add notes a mention at src of the entity ents[i], unless its last one
+// was written at the same line and quote.
+func (m *mentions) add(i int, src at) {
+	e := &m.ents[i]
+	if e.last >= 0 && m.note(e.last).at == src {
+		return
+	}
+	if len(m.slabs) == 0 || len(m.slabs[len(m.slabs)-1]) == mentionSlab {
+		m.slabs = append(m.slabs, make([]noted, 0, mentionSlab))
+	}
+	slab := &m.slabs[len(m.slabs)-1]
+	e.last = (len(m.slabs)-1)*mentionSlab + len(*slab)
+	e.n++
+	*slab = append(*slab, noted{int32(i), src})
+}
+
+// note returns the k-th mention noted.
+func (m *mentions) note(k int) *noted { return &m.slabs[k/mentionSlab][k%mentionSlab] }
+
+// fillMentions gives each entity its mentions, in the order they were
+// read, as kg.Sources cut from one array. The mentions are read in the
+// order of the text, so that a mention shares the page and section of
+// the one before it when they are on one line.
+func (x *extractor) fillMentions() {
+	m := &x.said
+	total := 0
+	next := make([]int32, len(m.ents)) // where each entity's next mention goes
+	for i, e := range m.ents {
+		next[i] = int32(total)
+		total += int(e.n)
+	}
+	all := make([]kg.Source, total)
+	var src kg.Source
+	for k, slab := range m.slabs {
+		for j, r := range slab {
+			if k == 0 && j == 0 || r.Line != src.Line {
+				src = x.sourceOf(r.at)
+			}
+			src.Quote = r.Quote
+			all[next[r.ent]] = src
+			next[r.ent]++
+		}
+	}
+	for i, e := range m.ents {
+		end := int(next[i])
+		x.ents[i].Mentions = all[end-int(e.n) : end : end]
+	}
+}
