@@ -182,9 +182,11 @@ func (ls lines) markRoster() {
 		}
 		// A line whose key ends in 名录 ends in 录 once the runes Key
 		// drops are left out: most lines are told from their last
-		// runes, without a key or a search of the line.
+		// runes, without a key or a search of the line, and most of
+		// those from their last three bytes, a Chinese character
+		// (hanEnd), without a call.
 		text := d.Line(i).Text
-		if lastKeyRune(text) != '录' {
+		if !strings.HasSuffix(text, "录") && (hanEnd(text) || lastKeyRune(text) != '录') {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -209,7 +211,8 @@ func (ls lines) markRoster() {
 // U+4000 to U+9FFF, which are read without a call to the decoder.
 func lastKeyRune(s string) rune {
 	for s != "" {
-		if n := len(s); n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		if hanEnd(s) {
+			n := len(s)
 			return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
 		}
 		r, n := utf8.DecodeLastRuneInString(s)
@@ -219,6 +222,13 @@ func lastKeyRune(s string) rune {
 		s = s[:len(s)-n]
 	}
 	return -1
+}
+
+// hanEnd reports whether s ends with a rune from U+4000 to U+9FFF, told
+// by its three bytes: a lead byte E4–E9 and two continuation bytes.
+func hanEnd(s string) bool {
+	n := len(s)
+	return n >= 3 && s[n-3]-0xE4 <= 0xE9-0xE4 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80
 }
 
 // passages returns the running text of the document: each topic's text,

@@ -141,24 +141,27 @@ func (x *extractor) pastSentence(s string) bool {
 // ASCII digits from 1500 to 2099, an optional space (\s: tab, newline,
 // form feed, return or space) and 年. Person mentions ask for every
 // sentence that holds 年.
+//
+// It looks for each 年 and reads the digits before it, rather than trying
+// the digits at every byte: a match ends at a 年 and holds no other, so
+// the matches are those that end at the 年s of s, one at most at each.
 func years(s string) []int {
 	var out []int
-	for i := 0; i+4 <= len(s); i++ {
-		if !yearDigits(s[i : i+4]) {
-			continue
+	for j := 0; ; j += len("年") {
+		k := strings.Index(s[j:], "年")
+		if k < 0 {
+			return out
 		}
-		j := i + 4
-		if j < len(s) && isRESpace(s[j]) {
-			j++
+		j += k
+		i := j - 4 // where its digits start
+		if i > 0 && isRESpace(s[j-1]) {
+			i--
 		}
-		if !strings.HasPrefix(s[j:], "年") {
-			continue
+		if i >= 0 && yearDigits(s[i:i+4]) {
+			y, _ := strconv.Atoi(s[i : i+4])
+			out = append(out, y)
 		}
-		y, _ := strconv.Atoi(s[i : i+4])
-		out = append(out, y)
-		i = j + len("年") - 1
 	}
-	return out
 }
 
 // yearDigits reports whether the four bytes of d are 1[5-9]\d\d or 20\d\d.
