@@ -25,7 +25,7 @@ type noted struct {
 // and a mention in the quote of the last is dropped.
 type entityMentions struct {
 	n    int32
-	last int // the index of the last mention in the slabs, or -1
+	last int32 // the index of the last mention in the slabs, or -1
 }
 
 // mentionSlab is how many mentions a slab of mentions holds.
@@ -35,14 +35,14 @@ const mentionSlab = 1024
 // was written at the same line and quote.
 func (m *mentions) add(i int, src at) {
 	e := &m.ents[i]
-	if e.last >= 0 && m.note(e.last).at == src {
+	if e.last >= 0 && m.note(int(e.last)).at == src {
 		return
 	}
 	if len(m.slabs) == 0 || len(m.slabs[len(m.slabs)-1]) == mentionSlab {
 		m.slabs = append(m.slabs, make([]noted, 0, mentionSlab))
 	}
 	slab := &m.slabs[len(m.slabs)-1]
-	e.last = (len(m.slabs)-1)*mentionSlab + len(*slab)
+	e.last = int32((len(m.slabs)-1)*mentionSlab + len(*slab))
 	e.n++
 	*slab = append(*slab, noted{int32(i), src})
 }

@@ -234,8 +234,18 @@ func hanEnd(s string) bool {
 // passages returns the running text of the document: each topic's text,
 // the body of sections without topics (speeches, survey articles, the
 // chronicle, appendix documents), each cut into chunks at sentence ends.
+//
+// The chunks are found first and their texts joined afterwards (joinAll),
+// so that the texts and tables of all are sized at once and cut from
+// three arrays, instead of three allocations a chunk.
 func (x *extractor) passages() []passage {
-	var out []passage
+	most := 0 // the passages before any is cut in chunks
+	for _, p := range x.d.Parts {
+		for _, s := range p.Sections {
+			most += len(s.Topics) + 1
+		}
+	}
+	out := make([]passage, 0, most)
 	for _, p := range x.d.Parts {
 		chron := strings.Contains(p.Title, "大事记")
 		for _, s := range p.Sections {
@@ -257,6 +267,29 @@ func (x *extractor) passages() []passage {
 				}
 				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
 			}
+		}
+	}
+	return x.joinAll(out)
+}
+
+// chunk is the stretch of lines a passage reads: the body lines from..last
+// that are not skipped, beginning at byte col of line from's text. count
+// is the number of those lines and size the sum of the lengths of their
+// texts, which bounds the text (cleaning only shortens a line).
+type chunk struct{ from, last, col, count, size int }
+
+// joinAll joins the text of each passage of ps and returns those whose
+// text is not empty.
+func (x *extractor) joinAll(ps []passage) []passage {
+	n, count, size := 0, 0, 0
+	for _, p := range ps {
+		n, count, size = n+1, count+p.lines.count, size+p.lines.size
+	}
+	j := newJoins(n, count, size)
+	out := ps[:0]
+	for _, p := range ps {
+		if p.p = x.ls.join(j, p.lines); p.p.Text != "" {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -290,10 +323,10 @@ func historical(title string) bool {
 
 // chunks appends to out the passages of lines from..to (col: where the
 // text of the first line starts), cut after a sentence end once a chunk
-// passes chunkBytes.
+// passes chunkBytes, their texts not yet joined.
 //
 // The chunk's body lines are counted and measured on the way, for
-// lines.join to size its tables and text without a pass of its own.
+// joinAll to size its tables and texts without a pass of its own.
 func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []passage {
 	start, count, size := from, 0, 0
 	lines, skip := x.d.Lines, x.ls.skip
@@ -307,17 +340,15 @@ func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []pa
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
-			c.p = x.ls.join(start, n, colAt(start, from, col), count, size)
+			c.lines = chunk{start, n, colAt(start, from, col), count, size}
 			out = append(out, c)
 			start, count, size = n+1, 0, 0
 		}
 	}
 	if start <= to {
 		c := proto
-		c.p = x.ls.join(start, last, colAt(start, from, col), count, size)
-		if c.p.Text != "" {
-			out = append(out, c)
-		}
+		c.lines = chunk{start, last, colAt(start, from, col), count, size}
+		out = append(out, c) // joinAll drops it if its text is empty
 	}
 	return out
 }
@@ -345,24 +376,43 @@ type run struct {
 	first int // the index in offs of its first body line
 }
 
-// join returns the text of the body lines from..last (last <=
-// len(lines)) that are not skipped, beginning at byte col of line from's
-// text. count is the number of those lines and size the sum of the
-// lengths of their texts, which bounds the text (cleaning only shortens a
-// line): chunks tallies both as it looks for the chunks' ends.
-func (ls lines) join(from, last, col, count, size int) *text {
-	t := &text{start: from}
+// joins are the arrays the texts of a document's passages are cut from:
+// the structs, their tables, and one buffer that holds their texts end to
+// end, each text a stretch of it. The buffer is sized for all of them
+// and never grows, so that the stretches written stay where they are.
+type joins struct {
+	texts []text
+	table []int32
+	b     strings.Builder
+}
+
+// newJoins returns the joins of n texts of count lines and size bytes in
+// all.
+func newJoins(n, count, size int) *joins {
+	j := &joins{texts: make([]text, n), table: make([]int32, 2*count)}
+	j.b.Grow(size)
+	return j
+}
+
+// join returns the text of the chunk c (c.last <= len(lines)), cut from
+// j: chunks tallies its lines and bytes as it looks for the chunks' ends.
+func (ls lines) join(j *joins, c chunk) *text {
+	t := &j.texts[0]
+	j.texts = j.texts[1:]
+	t.start = c.from
 	t.runs = t.run1[:0]
-	if count == 0 {
+	if c.count == 0 {
 		return t
 	}
 	lines, skip := ls.d.Lines, ls.skip
-	table := make([]int32, 2*count)
+	count, col := c.count, c.col
+	table := j.table[: 2*count : 2*count]
+	j.table = j.table[2*count:]
 	t.offs, t.lines = table[:0:count], table[count:count]
-	var b strings.Builder
-	b.Grow(size)
-	open := false // the last body line written and line n have no skipped line between them
-	for n := from; n <= last; n++ {
+	b := &j.b
+	base := b.Len() // where the text starts in the buffer
+	open := false   // the last body line written and line n have no skipped line between them
+	for n := c.from; n <= c.last; n++ {
 		l := &lines[n-1]
 		switch {
 		case skip[n]:
@@ -371,18 +421,18 @@ func (ls lines) join(from, last, col, count, size int) *text {
 		case l.Kind != segment.Body:
 			continue
 		case !open:
-			t.runs = append(t.runs, run{at: b.Len(), first: len(t.offs)})
+			t.runs = append(t.runs, run{at: b.Len() - base, first: len(t.offs)})
 			open = true
 		}
-		t.offs = append(t.offs, int32(b.Len()))
+		t.offs = append(t.offs, int32(b.Len()-base))
 		t.lines = append(t.lines, int32(n))
-		if n == from && col > 0 && col <= len(l.Text) {
-			textnorm.AppendClean(&b, l.Text[col:])
+		if n == c.from && col > 0 && col <= len(l.Text) {
+			textnorm.AppendClean(b, l.Text[col:])
 		} else {
 			b.WriteString(ls.d.CleanLine(n))
 		}
 	}
-	t.Text = b.String()
+	t.Text = b.String()[base:]
 	return t
 }
 

@@ -78,6 +78,7 @@ type relKey struct {
 // book says about it.
 type passage struct {
 	p          *text
+	lines      chunk         // the lines p is joined from
 	historical bool          // a topic on history: no person or organization of the year
 	chronicle  bool          // a chronicle (大事记): entries carry dates
 	area       *mention.Span // the county its headings name (mention.Area), if any
