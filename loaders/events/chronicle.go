@@ -44,12 +44,12 @@ type lineMarks struct {
 	parens []int // body and author lines whose clean text opens with （ (adoptionLines)
 }
 
-// markLines returns the lineMarks of d. Nearly every line ends with a
-// Chinese character, which hanAt tells and keyEndsInMonth would tell
-// again: hanAt is inlined here, and the test is called only for the
-// other lines and for those that end in 月. Whether a line opens with （
-// is read from its clean text, which Parse made: Clean keeps （ as it is
-// and makes it from no other rune.
+// markLines returns the lineMarks of d. Nearly every line starts and
+// ends with a Chinese character, which hanAt tells and the line's tests
+// would tell again: hanAt is inlined here, and the tests are called only
+// for the other lines and for those that end in 月. Whether a line opens
+// with （ is read from its clean text, which Parse made: Clean keeps （ as
+// it is and makes it from no other rune.
 func markLines(d *segment.Document) lineMarks {
 	var m lineMarks
 	for i := range d.Lines {
@@ -61,7 +61,7 @@ func markLines(d *segment.Document) lineMarks {
 			}
 		}
 		if l.Kind == segment.Body || l.Kind == segment.Author {
-			if strings.HasPrefix(d.CleanLine(l.N), "（") {
+			if !hanAt(t, 0) && strings.HasPrefix(d.CleanLine(l.N), "（") {
 				m.parens = append(m.parens, l.N)
 			}
 		}
