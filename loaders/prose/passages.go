@@ -523,7 +523,23 @@ func provinceWindow(s string) string {
 			kept++
 		}
 	}
-	return s[start : strings.LastIndex(s, "省")+len("省")]
+	return s[start : lastAfter(s, first, "省")+len("省")]
+}
+
+// lastAfter returns the offset of the last w in s, which holds one at
+// byte first: strings.LastIndex, found by searches forward from there,
+// which pass over the bytes many at a time where LastIndex reads them
+// one by one from the end of s. Most lines hold one 省, and are searched
+// once after it.
+func lastAfter(s string, first int, w string) int {
+	last := first
+	for {
+		k := strings.Index(s[last+len(w):], w)
+		if k < 0 {
+			return last
+		}
+		last += len(w) + k
+	}
 }
 
 // province returns the province the yearbook's city belongs to: the name
