@@ -3,12 +3,14 @@ package prose
 import "github.com/yearbookkg/kg"
 
 // mentions are the mentions of the entities read so far, noted in the
-// order they are read and given to the entities at the end (fill): each
-// entity's mentions then take their share of one array, sized for all of
-// them. Appended one by one to each entity, they grew an array of their
-// own for each entity mentioned more than once, most of what reading
-// allocated; and only the line and quote of a mention is noted, its page
-// and section being looked up once for all the mentions of a line.
+// order they are read and given to the entities at the end
+// (fillMentions): each entity's mentions then take their share of one
+// array, sized for all of them. Appended one by one to each entity, they
+// grew an array of their own for each entity mentioned more than once,
+// most of what reading allocated. Only the line and quote of a mention
+// is noted: its page and section are looked up at the end, once for the
+// mentions of a line read one after another, and not for the mentions
+// dropped.
 type mentions struct {
 	slabs [][]noted        // the mentions, in order, mentionSlab to a slab
 	ents  []entityMentions // by index in ents

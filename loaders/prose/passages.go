@@ -378,8 +378,8 @@ type run struct {
 
 // joins are the arrays the texts of a document's passages are cut from:
 // the structs, their tables, and one buffer that holds their texts end to
-// end, each text a stretch of it. The buffer is sized for all of them
-// and never grows, so that the stretches written stay where they are.
+// end, each text a stretch of it. The buffer is sized for all of them, so
+// that it never grows: a text once written is not copied again.
 type joins struct {
 	texts []text
 	table []int32
