@@ -28,7 +28,7 @@ func Photographers(d *segment.Document, yearbook string) *kg.Graph {
 		}
 	}
 	x.fillMentions()
-	return &kg.Graph{Entities: x.ents}
+	return &kg.Graph{Entities: x.ents.flat()}
 }
 
 // creditNames returns the personal names of a credit line: the words

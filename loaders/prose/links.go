@@ -44,7 +44,7 @@ func (x *extractor) postChain(person int, chain string, src at, extra map[string
 		}
 		held := x.mention(kg.Organization, key(name), name, src)
 		if written != "" && key(written) != key(name) {
-			e := &x.ents[held]
+			e := x.ents.at(held)
 			if !contains(e.Aliases, written) {
 				e.Aliases = append(e.Aliases, written)
 			}

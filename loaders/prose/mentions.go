@@ -12,7 +12,7 @@ import "github.com/yearbookkg/kg"
 // mentions of a line read one after another, and not for the mentions
 // dropped.
 type mentions struct {
-	slabs [][]noted        // the mentions, in order, mentionSlab to a slab
+	noted slabs[noted]     // the mentions, in order
 	ents  []entityMentions // by index in ents
 }
 
@@ -27,30 +27,19 @@ type noted struct {
 // and a mention in the quote of the last is dropped.
 type entityMentions struct {
 	n    int32
-	last int32 // the index of the last mention in the slabs, or -1
+	last int32 // the index of the last mention noted, or -1
 }
-
-// mentionSlab is how many mentions a slab of mentions holds.
-const mentionSlab = 1024
 
 // add notes a mention at src of the entity ents[i], unless its last one
 // was written at the same line and quote.
 func (m *mentions) add(i int, src at) {
 	e := &m.ents[i]
-	if e.last >= 0 && m.note(int(e.last)).at == src {
+	if e.last >= 0 && m.noted.at(int(e.last)).at == src {
 		return
 	}
-	if len(m.slabs) == 0 || len(m.slabs[len(m.slabs)-1]) == mentionSlab {
-		m.slabs = append(m.slabs, make([]noted, 0, mentionSlab))
-	}
-	slab := &m.slabs[len(m.slabs)-1]
-	e.last = int32((len(m.slabs)-1)*mentionSlab + len(*slab))
+	e.last = int32(m.noted.add(noted{int32(i), src}))
 	e.n++
-	*slab = append(*slab, noted{int32(i), src})
 }
-
-// note returns the k-th mention noted.
-func (m *mentions) note(k int) *noted { return &m.slabs[k/mentionSlab][k%mentionSlab] }
 
 // fillMentions gives each entity its mentions, in the order they were
 // read, as kg.Sources cut from one array. The mentions are read in the
@@ -66,18 +55,17 @@ func (x *extractor) fillMentions() {
 	}
 	all := make([]kg.Source, total)
 	var src kg.Source
-	for k, slab := range m.slabs {
-		for j, r := range slab {
-			if k == 0 && j == 0 || r.Line != src.Line {
-				src = x.sourceOf(r.at)
-			}
-			src.Quote = r.Quote
-			all[next[r.ent]] = src
-			next[r.ent]++
+	for k := range m.noted.len() {
+		r := m.noted.at(k)
+		if k == 0 || r.Line != src.Line {
+			src = x.sourceOf(r.at)
 		}
+		src.Quote = r.Quote
+		all[next[r.ent]] = src
+		next[r.ent]++
 	}
 	for i, e := range m.ents {
 		end := int(next[i])
-		x.ents[i].Mentions = all[end-int(e.n) : end : end]
+		x.ents.at(i).Mentions = all[end-int(e.n) : end : end]
 	}
 }

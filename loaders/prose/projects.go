@@ -26,7 +26,7 @@ type projectMention struct {
 // "place") and a place stated just before it in the same clause.
 func (x *extractor) projectLinks(prj int, sp mention.Span, before []mention.Span, p *text, src at) projectMention {
 	pm := projectMention{prj: prj, sp: sp, src: src}
-	if owner := sp.Props["owner"]; owner != "" && key(owner) != x.ents[prj].Key {
+	if owner := sp.Props["owner"]; owner != "" && key(owner) != x.ents.at(prj).Key {
 		org := x.mention(kg.Organization, key(owner), owner, src)
 		x.relateStatement(kg.OwnedBy, prj, org, src)
 	}
@@ -265,5 +265,5 @@ func (x *extractor) relateStatement(typ string, from, to int, src at) {
 	if _, ok := x.rels[k]; ok {
 		return
 	}
-	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Source: x.sourceOf(src)})
+	x.add(k, kg.Relationship{Type: typ, From: x.ents.at(from).Ref(), To: x.ents.at(to).Ref(), Source: x.sourceOf(src)})
 }

@@ -40,7 +40,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 		x.read(ps)
 	}
 	x.fillMentions()
-	return &kg.Graph{Entities: x.ents, Relationships: x.relList}
+	return &kg.Graph{Entities: x.ents.flat(), Relationships: x.relList.flat()}
 }
 
 // extractor gathers the entities and relationships of one document.
@@ -54,10 +54,10 @@ type extractor struct {
 	province string
 	seats    seats // the bodies of city and province, for postOrg
 
-	ents    []kg.Entity
+	ents    slabs[kg.Entity]
 	said    mentions                   // the mentions of ents, given to them at the end
 	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
-	relList []kg.Relationship
+	relList slabs[kg.Relationship]
 	rels    map[relKey]int
 	cache   map[string][]mention.Span // finder results on names
 	leading map[string]*mention.Span  // leadingPlace of organizations' names
@@ -187,12 +187,11 @@ func (x *extractor) mention(k kg.Kind, key, name string, src at, props ...prop) 
 	}
 	i, ok := (*byKey)[key]
 	if !ok {
-		i = len(x.ents)
+		i = x.ents.add(kg.Entity{Kind: k, Key: key, Name: name})
 		(*byKey)[key] = i
-		x.ents = append(x.ents, kg.Entity{Kind: k, Key: key, Name: name})
 		x.said.ents = append(x.said.ents, entityMentions{last: -1})
 	}
-	e := &x.ents[i]
+	e := x.ents.at(i)
 	if name != e.Name && !contains(e.Aliases, name) {
 		e.Aliases = append(e.Aliases, name)
 	}
@@ -236,7 +235,7 @@ func (x *extractor) relate(typ string, from, to int, props map[string]string, sr
 	}
 	k := relKey{typ, from, to, props["title"], 0}
 	if i, ok := x.rels[k]; ok {
-		r := &x.relList[i]
+		r := x.relList.at(i)
 		for _, p := range []string{"start", "end"} {
 			if r.Props[p] == "" && props[p] != "" {
 				r.Props[p] = props[p]
@@ -245,7 +244,7 @@ func (x *extractor) relate(typ string, from, to int, props map[string]string, sr
 		}
 		return
 	}
-	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Props: props, Source: x.sourceOf(src)})
+	x.add(k, kg.Relationship{Type: typ, From: x.ents.at(from).Ref(), To: x.ents.at(to).Ref(), Props: props, Source: x.sourceOf(src)})
 }
 
 // add records a new relationship under its key.
@@ -253,8 +252,7 @@ func (x *extractor) add(k relKey, r kg.Relationship) {
 	if x.rels == nil {
 		x.rels = map[relKey]int{}
 	}
-	x.rels[k] = len(x.relList)
-	x.relList = append(x.relList, r)
+	x.rels[k] = x.relList.add(r)
 }
 
 // prop is a property of an entity, set by its first mention that has a
