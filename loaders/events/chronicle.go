@@ -46,20 +46,23 @@ type lineMarks struct {
 
 // markLines returns the lineMarks of d. Nearly every line starts and
 // ends with a Chinese character, which hanAt tells and the line's tests
-// would tell again: hanAt is inlined here, and the tests are called only
-// for the other lines and for those that end in 月.
+// would tell again, and most others end with punctuation (punctEnd):
+// both are inlined here, and the tests are called only for the other
+// lines and for those that end in 月. Whether a line opens
+// with （ is read from its clean text, which Parse made: Clean keeps （ as
+// it is and makes it from no other rune.
 func markLines(d *segment.Document) lineMarks {
 	var m lineMarks
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		t := l.Text
 		if l.Kind == segment.Body || l.Kind == segment.Heading {
-			if n := len(t); (!hanAt(t, n-3) || t[n-3:] == "月") && keyEndsInMonth(t) {
+			if n := len(t); (!hanAt(t, n-3) && !punctEnd(t) || t[n-3:] == "月") && keyEndsInMonth(t) {
 				m.months = append(m.months, l.N)
 			}
 		}
 		if l.Kind == segment.Body || l.Kind == segment.Author {
-			if !hanAt(t, 0) && opensParen(t) {
+			if !hanAt(t, 0) && strings.HasPrefix(d.CleanLine(l.N), "（") {
 				m.parens = append(m.parens, l.N)
 			}
 		}
@@ -128,6 +131,15 @@ func keyEnd(s string) string {
 		s = s[:len(s)-n]
 	}
 	return s
+}
+
+// punctEnd reports whether s ends with the three bytes of a rune of
+// U+3001–U+303F (、。“) or of U+FF00–U+FF7F (，；）and the full widths):
+// punctuation that ends a line, which Key keeps, folded or not, and
+// which is not 月.
+func punctEnd(s string) bool {
+	n := len(s)
+	return n >= 3 && s[n-1]&0xC0 == 0x80 && (s[n-3] == 0xE3 && s[n-2] == 0x80 && s[n-1] != 0x80 || s[n-3] == 0xEF && (s[n-2] == 0xBC || s[n-2] == 0xBD))
 }
 
 // keptEnd reports, without decoding, whether s ends in a rune Key keeps

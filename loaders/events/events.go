@@ -407,7 +407,13 @@ func (x *extractor) diag(n int, code, msg string) {
 
 // graph builds the result: the events, then for each its relationships.
 func (x *extractor) graph() *kg.Graph {
-	g := &kg.Graph{Entities: []kg.Entity{}, Relationships: []kg.Relationship{}, Diagnostics: x.diags}
+	// An event relates to two names or so: the relationships are sized
+	// for that, and grow past it as append grows them.
+	g := &kg.Graph{
+		Entities:      make([]kg.Entity, 0, len(x.evs)),
+		Relationships: make([]kg.Relationship, 0, 2*len(x.evs)),
+		Diagnostics:   x.diags,
+	}
 	if g.Diagnostics == nil {
 		g.Diagnostics = []kg.Diagnostic{}
 	}

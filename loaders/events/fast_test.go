@@ -366,15 +366,6 @@ func TestRuneSets(t *testing.T) {
 	}
 }
 
-// TestOpensParen holds opensParen to textnorm.Clean on the lines of the
-// vendored yearbook and on made-up ones.
-func TestOpensParen(t *testing.T) {
-	lines := []string{"", "（", " （2023年", "\u3000\xff（", "\ufffd（", "x（", "（（", "\t\r（"}
-	holdsOnLines(t, "opensParen", lines, 10, opensParen, func(l string) bool {
-		return strings.HasPrefix(textnorm.Clean(l), "（")
-	})
-}
-
 // TestKeyEnd holds keyEndsInMonth, and the test it makes with keyEnd, to
 // the one they stand for, whether textnorm.Key ends in 月, on the lines of
 // the vendored yearbook and on made-up ones.
@@ -383,6 +374,22 @@ func TestKeyEnd(t *testing.T) {
 	keyEndsIn := func(l string) bool { return strings.HasSuffix(textnorm.Key(l), "月") }
 	holdsOnLines(t, "keyEnd ends in 月", lines, 12, func(l string) bool { return strings.HasSuffix(keyEnd(l), "月") }, keyEndsIn)
 	holdsOnLines(t, "keyEndsInMonth", append(lines, "x月", "\xe4\xb8月", "月\xe4\xb8"), 12, keyEndsInMonth, keyEndsIn)
+}
+
+// TestPunctEnd holds punctEnd to the last rune of a line, decoded, on the
+// lines of the vendored yearbook and on made-up ones, and checks that
+// textnorm.Key of none of the lines it holds for ends in 月.
+func TestPunctEnd(t *testing.T) {
+	lines := []string{"", "。", "，", "月，", "　", "月　", "�", "！", "ｿ", "ﾀ", "぀", "¼", "ï¼", "ãÿ"}
+	holdsOnLines(t, "punctEnd", lines, 100, punctEnd, func(l string) bool {
+		r, n := utf8.DecodeLastRuneInString(l)
+		return n == 3 && (r > 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF7F)
+	})
+	for _, l := range append(lines, booktest.Lines(t)...) {
+		if punctEnd(l) && strings.HasSuffix(textnorm.Key(l), "月") {
+			t.Fatalf("textnorm.Key(%q) ends in 月", l)
+		}
+	}
 }
 
 // holdsOnLines checks the shortcut got against the test want it stands

@@ -296,24 +296,6 @@ func (x *extractor) adoptionLines() {
 	}
 }
 
-// opensParen reports whether textnorm.Clean(s) starts with （: whether
-// the first rune of s that Clean keeps (all but spaces, U+FFFD and bytes
-// that are not UTF-8) is （, which Clean keeps as it is.
-//
-// Nearly every line starts with a Chinese character or an ASCII letter or
-// digit, which its first bytes tell without decoding (see hanAt).
-func opensParen(s string) bool {
-	if s == "" || hanAt(s, 0) || s[0] < utf8.RuneSelf && !asciiSpace(s[0]) {
-		return false
-	}
-	for _, r := range s {
-		if !textnorm.IsSpace(r) && r != utf8.RuneError {
-			return r == '（'
-		}
-	}
-	return false
-}
-
 // documentTitle returns the title of the document whose adoption line is
 // line n: the short lines without sentence punctuation just above it.
 func (x *extractor) documentTitle(n int) string {

@@ -188,7 +188,8 @@ func happening(clause string) (name string, object bool) {
 		if isEventNoun(before) && !startsContinued(before) {
 			return before, false
 		}
-		after := strings.TrimPrefix(clause[i+verbLen:], "了")
+		verb := hasWhichPrefix(clause[i:], happenVerbs.words)
+		after := strings.TrimPrefix(clause[i+len(verb):], "了")
 		if n := longestEventNoun(after); n != "" {
 			rest := after[len(n):]
 			// A quoted name followed by more words (“加强…教育”专题调研)
@@ -201,9 +202,6 @@ func happening(clause string) (name string, object bool) {
 	}
 	return "", false
 }
-
-// verbLen is the length of each of happenVerbs: two Chinese characters.
-const verbLen = len("召开")
 
 // trailAdverbs are the adverbs that may stand between a happening's name
 // and its verb (…大会隆重召开).

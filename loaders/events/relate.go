@@ -61,7 +61,7 @@ func citesPerson(rest string) bool {
 		return false
 	}
 	for p, k := 0, 0; ; k++ {
-		if hasAnyPrefix(rest[p:], speechWords...) && strings.HasPrefix(rest[p+len("讲话"):], "精神") {
+		if w := hasWhichPrefix(rest[p:], speechWords); w != "" && strings.HasPrefix(rest[p+len(w):], "精神") {
 			return true
 		}
 		if k == 30 {

@@ -65,8 +65,7 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 
 // atVerbs and firstVerbs are the verbs of the two commonest forms of a
 // sentence that a date opens: 在/于 a place or venue, then one of atVerbs,
-// then the name; or one of firstVerbs first (举办了 2023 年…培训班). All
-// are two Chinese characters (verbLen bytes).
+// then the name; or one of firstVerbs first (举办了 2023 年…培训班).
 var (
 	atVerbs    = []string{"召开", "举行", "举办", "开幕", "启动", "开班", "开赛", "开馆"}
 	firstVerbs = []string{"召开", "举行", "举办", "开展", "启动"}
@@ -90,8 +89,8 @@ func atThenVerb(s string) (string, bool) {
 			return "", false
 		}
 		p += w
-		if hasAnyPrefix(s[p:], atVerbs...) {
-			if obj, ok := verbObject(s[p+verbLen:]); ok {
+		if v := hasWhichPrefix(s[p:], atVerbs); v != "" {
+			if obj, ok := verbObject(s[p+len(v):]); ok {
 				return obj, true
 			}
 		}
@@ -102,10 +101,11 @@ func atThenVerb(s string) (string, bool) {
 // verbFirst reads the regexp ^(?:召开|举行|举办|开展|启动)了?([^，。；]+)
 // (firstVerbs) at the start of s and returns its group.
 func verbFirst(s string) (string, bool) {
-	if !hasAnyPrefix(s, firstVerbs...) {
+	v := hasWhichPrefix(s, firstVerbs)
+	if v == "" {
 		return "", false
 	}
-	return verbObject(s[verbLen:])
+	return verbObject(s[len(v):])
 }
 
 // verbObject reads 了?([^，。；]+) at the start of s and returns the group:
@@ -320,8 +320,8 @@ func meetingActs(s string) (string, bool) {
 			return "", false
 		}
 		p += w
-		if k >= 4 && hasAnyPrefix(s[p:], meetingEnds...) && hasAnyPrefix(s[p+len("会议"):], meetingVerbs...) {
-			return s[:p+len("会议")], true
+		if e := hasWhichPrefix(s[p:], meetingEnds); k >= 4 && e != "" && hasAnyPrefix(s[p+len(e):], meetingVerbs...) {
+			return s[:p+len(e)], true
 		}
 	}
 	return "", false

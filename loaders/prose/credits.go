@@ -24,10 +24,11 @@ func Photographers(d *segment.Document, yearbook string) *kg.Graph {
 			continue
 		}
 		for _, name := range creditNames(l.Raw) {
-			x.mention(kg.Person, name, name, d.LineSource(yearbook, l.N), prop{"role", "photographer"})
+			x.mention(kg.Person, name, name, at{l.N, d.CleanLine(l.N)}, prop{"role", "photographer"}) // d.LineSource
 		}
 	}
-	return &kg.Graph{Entities: x.ents}
+	x.fillMentions()
+	return &kg.Graph{Entities: x.ents.flat()}
 }
 
 // creditNames returns the personal names of a credit line: the words

@@ -18,7 +18,7 @@ import (
 // chain before the name (市委副书记、市长马秀兰) whose organization is
 // clear, and the posts of an appointment (马秀兰任中共武威市委委员、常委、
 // 副书记) or a removal, dated when the text dates them.
-func (x *extractor) posts(person int, sp mention.Span, src kg.Source, ps passage) {
+func (x *extractor) posts(person int, sp mention.Span, src at, ps passage) {
 	x.postChain(person, sp.Props["titles"], src, nil)
 	if post := sp.Props["appointed"]; post != "" {
 		x.postChain(person, post, src, map[string]string{"start": x.date(ps, src)})
@@ -31,7 +31,7 @@ func (x *extractor) posts(person int, sp mention.Span, src kg.Source, ps passage
 // postChain relates person to the organization of each title of a chain
 // joined by 、. A bare head (常委, 行长) takes the organization of the
 // title before it in the chain (甘肃银行党委书记、董事长).
-func (x *extractor) postChain(person int, chain string, src kg.Source, extra map[string]string) {
+func (x *extractor) postChain(person int, chain string, src at, extra map[string]string) {
 	prev := ""
 	for _, t := range mention.SplitTitles(chain) {
 		org, head := mention.SplitTitle(t)
@@ -44,7 +44,7 @@ func (x *extractor) postChain(person int, chain string, src kg.Source, extra map
 		}
 		held := x.mention(kg.Organization, key(name), name, src)
 		if written != "" && key(written) != key(name) {
-			e := &x.ents[held]
+			e := x.ents.at(held)
 			if !contains(e.Aliases, written) {
 				e.Aliases = append(e.Aliases, written)
 			}
@@ -209,7 +209,7 @@ var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人�
 // (凉州区人民医院 → 凉州区), to the city when it is named for the city
 // (市委, 市发展改革委), or to the county of the passage's headings when it
 // is named for the county in the county's own pages (县委, 区人民医院).
-func (x *extractor) orgPlace(org int, name string, src kg.Source, area *mention.Span) {
+func (x *extractor) orgPlace(org int, name string, src at, area *mention.Span) {
 	if pl, ok := x.leadingPlace(name); ok {
 		pl := x.mention(kg.Place, pl.Key, pl.Name, src, placeProp(pl))
 		x.relate(kg.LocatedIn, org, pl, nil, src)
@@ -376,7 +376,7 @@ var (
 // date returns the date of a statement as an ISO date, or "": in a
 // chronicle the date of the entry the line belongs to; elsewhere a date
 // written in the sentence.
-func (x *extractor) date(ps passage, src kg.Source) string {
+func (x *extractor) date(ps passage, src at) string {
 	if ps.chronicle {
 		if d := x.chronicleDate(src.Line); d != "" {
 			return d

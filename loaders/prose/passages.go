@@ -182,9 +182,11 @@ func (ls lines) markRoster() {
 		}
 		// A line whose key ends in 名录 ends in 录 once the runes Key
 		// drops are left out: most lines are told from their last
-		// runes, without a key or a search of the line.
+		// runes, without a key or a search of the line, and most of
+		// those from their last three bytes, a Chinese character
+		// (hanEnd), without a call.
 		text := d.Line(i).Text
-		if lastKeyRune(text) != '录' {
+		if !strings.HasSuffix(text, "录") && (hanEnd(text) || lastKeyRune(text) != '录') {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -209,7 +211,8 @@ func (ls lines) markRoster() {
 // U+4000 to U+9FFF, which are read without a call to the decoder.
 func lastKeyRune(s string) rune {
 	for s != "" {
-		if n := len(s); n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		if hanEnd(s) {
+			n := len(s)
 			return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
 		}
 		r, n := utf8.DecodeLastRuneInString(s)
@@ -221,11 +224,28 @@ func lastKeyRune(s string) rune {
 	return -1
 }
 
+// hanEnd reports whether s ends with a rune from U+4000 to U+9FFF, told
+// by its three bytes: a lead byte E4–E9 and two continuation bytes.
+func hanEnd(s string) bool {
+	n := len(s)
+	return n >= 3 && s[n-3]-0xE4 <= 0xE9-0xE4 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80
+}
+
 // passages returns the running text of the document: each topic's text,
 // the body of sections without topics (speeches, survey articles, the
 // chronicle, appendix documents), each cut into chunks at sentence ends.
+//
+// The chunks are found first and their texts joined afterwards (joinAll),
+// so that the texts and tables of all are sized at once and cut from
+// three arrays, instead of three allocations a chunk.
 func (x *extractor) passages() []passage {
-	var out []passage
+	most := 0 // the passages before any is cut in chunks
+	for _, p := range x.d.Parts {
+		for _, s := range p.Sections {
+			most += len(s.Topics) + 1
+		}
+	}
+	out := make([]passage, 0, most)
 	for _, p := range x.d.Parts {
 		chron := strings.Contains(p.Title, "大事记")
 		for _, s := range p.Sections {
@@ -247,6 +267,29 @@ func (x *extractor) passages() []passage {
 				}
 				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)
 			}
+		}
+	}
+	return x.joinAll(out)
+}
+
+// chunk is the stretch of lines a passage reads: the body lines from..last
+// that are not skipped, beginning at byte col of line from's text. count
+// is the number of those lines and size the sum of the lengths of their
+// texts, which bounds the text (cleaning only shortens a line).
+type chunk struct{ from, last, col, count, size int }
+
+// joinAll joins the text of each passage of ps and returns those whose
+// text is not empty.
+func (x *extractor) joinAll(ps []passage) []passage {
+	n, count, size := 0, 0, 0
+	for _, p := range ps {
+		n, count, size = n+1, count+p.lines.count, size+p.lines.size
+	}
+	j := newJoins(n, count, size)
+	out := ps[:0]
+	for _, p := range ps {
+		if p.p = x.ls.join(j, p.lines); p.p.Text != "" {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -280,10 +323,10 @@ func historical(title string) bool {
 
 // chunks appends to out the passages of lines from..to (col: where the
 // text of the first line starts), cut after a sentence end once a chunk
-// passes chunkBytes.
+// passes chunkBytes, their texts not yet joined.
 //
 // The chunk's body lines are counted and measured on the way, for
-// lines.join to size its tables and text without a pass of its own.
+// joinAll to size its tables and texts without a pass of its own.
 func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []passage {
 	start, count, size := from, 0, 0
 	lines, skip := x.d.Lines, x.ls.skip
@@ -297,17 +340,15 @@ func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []pa
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
-			c.p = x.ls.join(start, n, colAt(start, from, col), count, size)
+			c.lines = chunk{start, n, colAt(start, from, col), count, size}
 			out = append(out, c)
 			start, count, size = n+1, 0, 0
 		}
 	}
 	if start <= to {
 		c := proto
-		c.p = x.ls.join(start, last, colAt(start, from, col), count, size)
-		if c.p.Text != "" {
-			out = append(out, c)
-		}
+		c.lines = chunk{start, last, colAt(start, from, col), count, size}
+		out = append(out, c) // joinAll drops it if its text is empty
 	}
 	return out
 }
@@ -335,24 +376,43 @@ type run struct {
 	first int // the index in offs of its first body line
 }
 
-// join returns the text of the body lines from..last (last <=
-// len(lines)) that are not skipped, beginning at byte col of line from's
-// text. count is the number of those lines and size the sum of the
-// lengths of their texts, which bounds the text (cleaning only shortens a
-// line): chunks tallies both as it looks for the chunks' ends.
-func (ls lines) join(from, last, col, count, size int) *text {
-	t := &text{start: from}
+// joins are the arrays the texts of a document's passages are cut from:
+// the structs, their tables, and one buffer that holds their texts end to
+// end, each text a stretch of it. The buffer is sized for all of them, so
+// that it never grows: a text once written is not copied again.
+type joins struct {
+	texts []text
+	table []int32
+	b     strings.Builder
+}
+
+// newJoins returns the joins of n texts of count lines and size bytes in
+// all.
+func newJoins(n, count, size int) *joins {
+	j := &joins{texts: make([]text, n), table: make([]int32, 2*count)}
+	j.b.Grow(size)
+	return j
+}
+
+// join returns the text of the chunk c (c.last <= len(lines)), cut from
+// j: chunks tallies its lines and bytes as it looks for the chunks' ends.
+func (ls lines) join(j *joins, c chunk) *text {
+	t := &j.texts[0]
+	j.texts = j.texts[1:]
+	t.start = c.from
 	t.runs = t.run1[:0]
-	if count == 0 {
+	if c.count == 0 {
 		return t
 	}
 	lines, skip := ls.d.Lines, ls.skip
-	table := make([]int32, 2*count)
+	count, col := c.count, c.col
+	table := j.table[: 2*count : 2*count]
+	j.table = j.table[2*count:]
 	t.offs, t.lines = table[:0:count], table[count:count]
-	var b strings.Builder
-	b.Grow(size)
-	open := false // the last body line written and line n have no skipped line between them
-	for n := from; n <= last; n++ {
+	b := &j.b
+	base := b.Len() // where the text starts in the buffer
+	open := false   // the last body line written and line n have no skipped line between them
+	for n := c.from; n <= c.last; n++ {
 		l := &lines[n-1]
 		switch {
 		case skip[n]:
@@ -361,18 +421,18 @@ func (ls lines) join(from, last, col, count, size int) *text {
 		case l.Kind != segment.Body:
 			continue
 		case !open:
-			t.runs = append(t.runs, run{at: b.Len(), first: len(t.offs)})
+			t.runs = append(t.runs, run{at: b.Len() - base, first: len(t.offs)})
 			open = true
 		}
-		t.offs = append(t.offs, int32(b.Len()))
+		t.offs = append(t.offs, int32(b.Len()-base))
 		t.lines = append(t.lines, int32(n))
-		if n == from && col > 0 && col <= len(l.Text) {
-			textnorm.AppendClean(&b, l.Text[col:])
+		if n == c.from && col > 0 && col <= len(l.Text) {
+			textnorm.AppendClean(b, l.Text[col:])
 		} else {
 			b.WriteString(ls.d.CleanLine(n))
 		}
 	}
-	t.Text = b.String()
+	t.Text = b.String()[base:]
 	return t
 }
 
@@ -463,7 +523,23 @@ func provinceWindow(s string) string {
 			kept++
 		}
 	}
-	return s[start : strings.LastIndex(s, "省")+len("省")]
+	return s[start : lastAfter(s, first, "省")+len("省")]
+}
+
+// lastAfter returns the offset of the last w in s, which holds one at
+// byte first: strings.LastIndex, found by searches forward from there,
+// which pass over the bytes many at a time where LastIndex reads them
+// one by one from the end of s. Most lines hold one 省, and are searched
+// once after it.
+func lastAfter(s string, first int, w string) int {
+	last := first
+	for {
+		k := strings.Index(s[last+len(w):], w)
+		if k < 0 {
+			return last
+		}
+		last += len(w) + k
+	}
 }
 
 // province returns the province the yearbook's city belongs to: the name

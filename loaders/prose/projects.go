@@ -15,7 +15,7 @@ import (
 type projectMention struct {
 	prj    int // the project's index in ents
 	sp     mention.Span
-	src    kg.Source
+	src    at
 	named  []mention.Span // the place its name puts it in
 	stated []mention.Span // the places the text states
 }
@@ -24,9 +24,9 @@ type projectMention struct {
 // name (the finder's "owner": 金风科技武威装备制造基地 → 金风科技), and
 // returns its mention with the place its name gives (the finder's
 // "place") and a place stated just before it in the same clause.
-func (x *extractor) projectLinks(prj int, sp mention.Span, before []mention.Span, p *text, src kg.Source) projectMention {
+func (x *extractor) projectLinks(prj int, sp mention.Span, before []mention.Span, p *text, src at) projectMention {
 	pm := projectMention{prj: prj, sp: sp, src: src}
-	if owner := sp.Props["owner"]; owner != "" && key(owner) != x.ents[prj].Key {
+	if owner := sp.Props["owner"]; owner != "" && key(owner) != x.ents.at(prj).Key {
 		org := x.mention(kg.Organization, key(owner), owner, src)
 		x.relateStatement(kg.OwnedBy, prj, org, src)
 	}
@@ -257,7 +257,7 @@ func hasAnyPrefix(s string, ws ...string) bool {
 // relateStatement records a relationship once per statement: a project's
 // place or owner told again in another passage is another statement, with
 // its own source (resolve keeps these per statement too).
-func (x *extractor) relateStatement(typ string, from, to int, src kg.Source) {
+func (x *extractor) relateStatement(typ string, from, to int, src at) {
 	if from == to {
 		return
 	}
@@ -265,5 +265,5 @@ func (x *extractor) relateStatement(typ string, from, to int, src kg.Source) {
 	if _, ok := x.rels[k]; ok {
 		return
 	}
-	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Source: src})
+	x.add(k, kg.Relationship{Type: typ, From: x.ents.at(from).Ref(), To: x.ents.at(to).Ref(), Source: x.sourceOf(src)})
 }

@@ -39,7 +39,8 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 	for _, ps := range x.passages() {
 		x.read(ps)
 	}
-	return &kg.Graph{Entities: x.ents, Relationships: x.relList}
+	x.fillMentions()
+	return &kg.Graph{Entities: x.ents.flat(), Relationships: x.relList.flat()}
 }
 
 // extractor gathers the entities and relationships of one document.
@@ -53,10 +54,10 @@ type extractor struct {
 	province string
 	seats    seats // the bodies of city and province, for postOrg
 
-	ents    []kg.Entity
-	firsts  []kg.Source                // the free slots of firstMention's array
+	ents    slabs[kg.Entity]
+	said    mentions                   // the mentions of ents, given to them at the end
 	byKey   [len(kinds)]map[string]int // index in ents, by kind (slot) and key
-	relList []kg.Relationship
+	relList slabs[kg.Relationship]
 	rels    map[relKey]int
 	cache   map[string][]mention.Span // finder results on names
 	leading map[string]*mention.Span  // leadingPlace of organizations' names
@@ -77,6 +78,7 @@ type relKey struct {
 // book says about it.
 type passage struct {
 	p          *text
+	lines      chunk         // the lines p is joined from
 	historical bool          // a topic on history: no person or organization of the year
 	chronicle  bool          // a chronicle (大事记): entries carry dates
 	area       *mention.Span // the county its headings name (mention.Area), if any
@@ -140,24 +142,27 @@ func (x *extractor) pastSentence(s string) bool {
 // ASCII digits from 1500 to 2099, an optional space (\s: tab, newline,
 // form feed, return or space) and 年. Person mentions ask for every
 // sentence that holds 年.
+//
+// It looks for each 年 and reads the digits before it, rather than trying
+// the digits at every byte: a match ends at a 年 and holds no other, so
+// the matches are those that end at the 年s of s, one at most at each.
 func years(s string) []int {
 	var out []int
-	for i := 0; i+4 <= len(s); i++ {
-		if !yearDigits(s[i : i+4]) {
-			continue
+	for j := 0; ; j += len("年") {
+		k := strings.Index(s[j:], "年")
+		if k < 0 {
+			return out
 		}
-		j := i + 4
-		if j < len(s) && isRESpace(s[j]) {
-			j++
+		j += k
+		i := j - 4 // where its digits start
+		if i > 0 && isRESpace(s[j-1]) {
+			i--
 		}
-		if !strings.HasPrefix(s[j:], "年") {
-			continue
+		if i >= 0 && yearDigits(s[i:i+4]) {
+			y, _ := strconv.Atoi(s[i : i+4])
+			out = append(out, y)
 		}
-		y, _ := strconv.Atoi(s[i : i+4])
-		out = append(out, y)
-		i = j + len("年") - 1
 	}
-	return out
 }
 
 // yearDigits reports whether the four bytes of d are 1[5-9]\d\d or 20\d\d.
@@ -175,18 +180,18 @@ func isRESpace(c byte) bool {
 // mention records one occurrence of an entity and returns its index in
 // ents. The first written form is the entity's name; other forms with the
 // same key become aliases; properties fill in as they are met.
-func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ...prop) int {
+func (x *extractor) mention(k kg.Kind, key, name string, src at, props ...prop) int {
 	byKey := &x.byKey[slot(k)]
 	if *byKey == nil {
 		*byKey = map[string]int{}
 	}
 	i, ok := (*byKey)[key]
 	if !ok {
-		i = len(x.ents)
+		i = x.ents.add(kg.Entity{Kind: k, Key: key, Name: name})
 		(*byKey)[key] = i
-		x.ents = append(x.ents, kg.Entity{Kind: k, Key: key, Name: name})
+		x.said.ents = append(x.said.ents, entityMentions{last: -1})
 	}
-	e := &x.ents[i]
+	e := x.ents.at(i)
 	if name != e.Name && !contains(e.Aliases, name) {
 		e.Aliases = append(e.Aliases, name)
 	}
@@ -201,32 +206,8 @@ func (x *extractor) mention(k kg.Kind, key, name string, src kg.Source, props ..
 			e.Props[p.name] = p.value
 		}
 	}
-	// A title chain names one organization several times in one quote.
-	switch n := len(e.Mentions); {
-	case n == 0:
-		e.Mentions = x.firstMention(src)
-	case e.Mentions[n-1].Line != src.Line || e.Mentions[n-1].Quote != src.Quote:
-		e.Mentions = append(e.Mentions, src)
-	}
+	x.said.add(i, src)
 	return i
-}
-
-// mentionSlab is how many first mentions firstMention allocates at once.
-const mentionSlab = 256
-
-// firstMention returns the mentions of a new entity, src alone, in a
-// slice of one cut from an array of mentionSlab: most entities are
-// mentioned once or twice, and an array of their own for each was most of
-// the allocations of reading. A second mention moves them to an array of
-// their own, as append does.
-func (x *extractor) firstMention(src kg.Source) []kg.Source {
-	if len(x.firsts) == 0 {
-		x.firsts = make([]kg.Source, mentionSlab)
-	}
-	m := x.firsts[:1:1]
-	m[0] = src
-	x.firsts = x.firsts[1:]
-	return m
 }
 
 // kinds are the kinds of entity prose records, in the order of their
@@ -248,22 +229,22 @@ func slot(k kg.Kind) int {
 // ents[to] once per type, ends and title. A later statement of the same
 // relationship adds the start or end the first lacked (柳鹏 市委书记 …
 // 柳鹏同志不再担任中共武威市委书记), with its source.
-func (x *extractor) relate(typ string, from, to int, props map[string]string, src kg.Source) {
+func (x *extractor) relate(typ string, from, to int, props map[string]string, src at) {
 	if from == to {
 		return
 	}
 	k := relKey{typ, from, to, props["title"], 0}
 	if i, ok := x.rels[k]; ok {
-		r := &x.relList[i]
+		r := x.relList.at(i)
 		for _, p := range []string{"start", "end"} {
 			if r.Props[p] == "" && props[p] != "" {
 				r.Props[p] = props[p]
-				r.Source = src
+				r.Source = x.sourceOf(src)
 			}
 		}
 		return
 	}
-	x.add(k, kg.Relationship{Type: typ, From: x.ents[from].Ref(), To: x.ents[to].Ref(), Props: props, Source: src})
+	x.add(k, kg.Relationship{Type: typ, From: x.ents.at(from).Ref(), To: x.ents.at(to).Ref(), Props: props, Source: x.sourceOf(src)})
 }
 
 // add records a new relationship under its key.
@@ -271,8 +252,7 @@ func (x *extractor) add(k relKey, r kg.Relationship) {
 	if x.rels == nil {
 		x.rels = map[relKey]int{}
 	}
-	x.rels[k] = len(x.relList)
-	x.relList = append(x.relList, r)
+	x.rels[k] = x.relList.add(r)
 }
 
 // prop is a property of an entity, set by its first mention that has a

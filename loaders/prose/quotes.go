@@ -23,12 +23,24 @@ type quotes struct {
 	past, pastSet bool
 }
 
-// source returns the provenance of byte off of the passage, as
-// segment.Document.Source does.
-func (x *extractor) source(q *quotes, off int) kg.Source {
-	n := q.p.Line(off)
-	return x.d.Quote(x.yb, n, q.sentence(off))
+// at is where a mention is written: its line and the sentence it quotes,
+// the parts of its kg.Source that differ from one mention to the next.
+// The rest, the line's page and section path, is looked up only for the
+// sources kept (sourceOf): most mentions repeat an entity in the quote of
+// its last one, and are dropped.
+type at struct {
+	Line  int
+	Quote string
 }
+
+// source returns where byte off of the passage is written: the source
+// segment.Document.Source gives, once sourceOf fills it in.
+func (x *extractor) source(q *quotes, off int) at {
+	return at{q.p.Line(off), q.sentence(off)}
+}
+
+// sourceOf returns the kg.Source of a mention written at a.
+func (x *extractor) sourceOf(a at) kg.Source { return x.d.Quote(x.yb, a.Line, a.Quote) }
 
 // sentence returns segment.Passage.Sentence(off): the text from the end
 // of the sentence before byte off to the end (。；！？) of its own.
