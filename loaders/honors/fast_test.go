@@ -84,11 +84,11 @@ func TestSeparators(t *testing.T) {
 			continue // the whole book and most lines: a sample is enough
 		}
 		for i := 0; i <= len(s); i++ {
-			for _, seps := range [][]string{clauseSeps, sentenceSeps, honorSeps} {
-				if got, want := lastEnd(s, i, seps), lastRef(s, i, seps); got != want {
+			for _, seps := range []*separators{clauseSeps, sentenceSeps, honorSeps} {
+				if got, want := lastEnd(s, i, seps), lastRef(s, i, seps.list); got != want {
 					t.Fatalf("lastEnd(%q, %d) = %d, want %d", s, i, got, want)
 				}
-				if got, want := firstStart(s[i:], seps), firstRef(s[i:], seps); got != want {
+				if got, want := firstStart(s[i:], seps), firstRef(s[i:], seps.list); got != want {
 					t.Fatalf("firstStart(%q) = %d, want %d", s[i:], got, want)
 				}
 			}
@@ -172,18 +172,33 @@ func TestItemPlace(t *testing.T) {
 	}
 }
 
-// TestDropWords checks that every match of the regexps honorees and
-// awards drop holds one of the words dropWhere is given for them.
+// TestDropWords checks that every match of the regexps honorees drops
+// holds one of the words dropWhere is given for them, and that every date
+// dropDates drops holds 年, which dateFrom looks for.
 func TestDropWords(t *testing.T) {
+	matches := func(re *regexp.Regexp) func(string) []string {
+		return func(s string) []string { return re.FindAllString(s, -1) }
+	}
 	cases := []struct {
-		re    *regexp.Regexp
+		name  string
+		find  func(string) []string
 		words []string
-	}{{reRepeat, repeatWords}, {reDate, []string{"年"}}, {reEtc, []string{"等"}}}
+	}{
+		{reRepeat.String(), matches(reRepeat), repeatWords},
+		{"dates", func(s string) []string {
+			var out []string
+			for _, d := range dates(s) {
+				out = append(out, s[d.start:d.end])
+			}
+			return out
+		}, []string{"年"}},
+		{reEtc.String(), matches(reEtc), []string{"等"}},
+	}
 	for _, s := range texts(t) {
 		for _, c := range cases {
-			for _, m := range c.re.FindAllString(s, -1) {
+			for _, m := range c.find(s) {
 				if !hasAnyWord(m, c.words) {
-					t.Fatalf("%v matches %q, which holds none of %v", c.re, m, c.words)
+					t.Fatalf("%s matches %q, which holds none of %v", c.name, m, c.words)
 				}
 			}
 		}

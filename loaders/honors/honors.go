@@ -521,9 +521,33 @@ func lastBoundary(text string, i int) int {
 }
 
 var (
-	clauseSeps   = []string{"。", "；", "，", "：", "！", "？", "）", "】"}
-	sentenceSeps = []string{"。", "；", "】"}
+	clauseSeps   = newSeparators("。", "；", "，", "：", "！", "？", "）", "】")
+	sentenceSeps = newSeparators("。", "；", "】")
 )
+
+// separators is a list of separators with the bytes lastEnd and
+// firstStart look for before they compare the separators: the first,
+// last and last but one bytes of each. They are sets of the list, made
+// once with it (newSeparators), not at every search.
+type separators struct {
+	list              []string
+	first, last, prev byteSet
+	single            bool // a separator of one byte: prev rules nothing out
+}
+
+func newSeparators(list ...string) *separators {
+	s := &separators{list: list}
+	for _, sep := range list {
+		s.first.add(sep[0])
+		s.last.add(sep[len(sep)-1])
+		if len(sep) == 1 {
+			s.single = true
+		} else {
+			s.prev.add(sep[len(sep)-2])
+		}
+	}
+	return s
+}
 
 // lastEnd returns the largest end, at most i, of an occurrence of one of
 // seps in text, or 0: the largest k+len(sep) over the seps of
@@ -533,22 +557,12 @@ var (
 // the byte before it the last but one of one of them (a clause runs for
 // dozens of bytes, and in Chinese text many bytes end a character as a
 // full-width separator does).
-func lastEnd(text string, i int, seps []string) int {
-	var last, prev byteSet
-	single := false // a separator of one byte: prev rules nothing out
-	for _, sep := range seps {
-		last.add(sep[len(sep)-1])
-		if len(sep) == 1 {
-			single = true
-		} else {
-			prev.add(sep[len(sep)-2])
-		}
-	}
+func lastEnd(text string, i int, seps *separators) int {
 	for e := i; e > 0; e-- {
-		if !last.has(text[e-1]) || !single && (e < 2 || !prev.has(text[e-2])) {
+		if !seps.last.has(text[e-1]) || !seps.single && (e < 2 || !seps.prev.has(text[e-2])) {
 			continue
 		}
-		for _, sep := range seps {
+		for _, sep := range seps.list {
 			if strings.HasSuffix(text[:e], sep) {
 				return e
 			}
@@ -560,16 +574,12 @@ func lastEnd(text string, i int, seps []string) int {
 // firstStart returns the smallest offset in s of one of seps, or -1: the
 // least strings.Index(s, sep) ≥ 0, found by reading forward once and
 // comparing the seps only where s holds the first byte of one of them.
-func firstStart(s string, seps []string) int {
-	var first byteSet
-	for _, sep := range seps {
-		first.add(sep[0])
-	}
+func firstStart(s string, seps *separators) int {
 	for k := 0; k < len(s); k++ {
-		if !first.has(s[k]) {
+		if !seps.first.has(s[k]) {
 			continue
 		}
-		for _, sep := range seps {
+		for _, sep := range seps.list {
 			if strings.HasPrefix(s[k:], sep) {
 				return k
 			}
@@ -646,7 +656,7 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 }
 
 // honorSeps end the words after an award verb.
-var honorSeps = []string{"。", "；", "，"}
+var honorSeps = newSeparators("。", "；", "，")
 
 // honoreeStop are the words that make a clause's subject something other
 // than a named honoree: counts, generic references, adverbs.
