@@ -8,9 +8,8 @@
 package resolve
 
 import (
-	"cmp"
+	"math"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -92,14 +91,23 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 		}
 	}
 	roots = byKindAndKey(ents, roots, &kinds)
-	if len(roots) > 0 {
-		out.Entities = make([]kg.Entity, 0, len(roots))
+	merged := func(r kg.Ref) (kg.Ref, int, bool) {
+		i, ok := byRef.get(r)
+		if !ok {
+			return r, 0, false
+		}
+		return ents[canon[i]].Ref(), canon[i], true
 	}
+	// The relationships go first: they read the entities where they
+	// stand in ents, before compact moves them.
+	out.Relationships = relationships(graphs, merged, out)
 	for _, i := range roots {
 		ms, shared := joinMentions(parts[i])
 		ents[i].Mentions = ms
 		finish(&ents[i], shared)
-		out.Entities = append(out.Entities, ents[i])
+	}
+	if len(roots) > 0 {
+		out.Entities = compact(ents, roots)
 	}
 	// An entity keeps the ID its extractor gave it (the roster's and the
 	// events' do): an ID is the Ref.ID of its kind and key, which merging
@@ -109,45 +117,81 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 			e.ID = e.Ref().ID()
 		}
 	}
-	merged := func(r kg.Ref) (kg.Ref, int, bool) {
-		i, ok := byRef.get(r)
-		if !ok {
-			return r, 0, false
-		}
-		return ents[canon[i]].Ref(), canon[i], true
-	}
-	out.Relationships = relationships(graphs, merged, out)
 	return out
+}
+
+// compact moves the entities ents[order[k]] to ents[k], in place, and
+// returns them: the merged entities, in order, are the first of the
+// array that holds them all, not a copy of them (entities are large).
+// An entity is moved along the chain of places it frees: the entity at
+// its new place moves on to its own, until a place that holds none to
+// keep (an absorbed entity, or one moved already) ends the chain.
+func compact(ents []kg.Entity, order []int) []kg.Entity {
+	to := make([]int, len(ents)) // the new place of ents[i], -1 when it is not to be kept or is placed
+	for i := range to {
+		to[i] = -1
+	}
+	for k, i := range order {
+		to[i] = k
+	}
+	for i := range ents {
+		at := to[i]
+		if at < 0 || at == i {
+			continue
+		}
+		to[i] = -1
+		e := ents[i]
+		for {
+			next := to[at]
+			ents[at], e = e, ents[at]
+			to[at] = -1
+			if next < 0 {
+				break
+			}
+			at = next
+		}
+	}
+	return ents[:len(order)]
 }
 
 // byKindAndKey orders the entities ents[i] of roots by kind and key. No
 // two share both (each is the entity of its ref), so an unstable sort
 // orders them as a stable sort would. The few kinds are told apart first
-// (kinds, which counted them), each entity put in the group of its kind, and each group sorted by key:
-// a comparison of keys alone is half the cost of one of kinds and keys.
-// A group holds the keys beside the indices, so that the sort compares
-// them without reaching into the entities, which are large.
+// (kinds, which counted the kinds of all entities), each entity put in
+// the group of its kind, and each group sorted by key: a comparison of
+// keys alone is half the cost of one of kinds and keys. A group holds the
+// keys beside the indices, so that the sort compares them without
+// reaching into the entities, which are large; the groups are cut from
+// one array, at the places the count of each kind gives them.
 func byKindAndKey(ents []kg.Entity, roots []int, kinds *kindSizes) []int {
 	type keyed struct {
 		key string
 		i   int
 	}
-	groups := make([][]keyed, len(kinds.kinds))
+	// ends[k+1] counts, then ends, the group of kind k, and fill[k] is
+	// where its next entity goes.
+	ends := make([]int, len(kinds.kinds)+1)
+	for _, i := range roots {
+		ends[kinds.index(ents[i].Kind)+1]++
+	}
+	for k := 1; k < len(ends); k++ {
+		ends[k] += ends[k-1]
+	}
+	fill := slices.Clone(ends[:len(kinds.kinds)])
+	all := make([]keyed, len(roots))
 	for _, i := range roots {
 		k := kinds.index(ents[i].Kind)
-		if k >= len(groups) {
-			groups = append(groups, make([][]keyed, k+1-len(groups))...)
-		}
-		groups[k] = append(groups[k], keyed{ents[i].Key, i})
+		all[fill[k]] = keyed{ents[i].Key, i}
+		fill[k]++
 	}
-	order := make([]int, len(groups))
+	order := make([]int, len(kinds.kinds))
 	for k := range order {
 		order[k] = k
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(kinds.kinds[a]), string(kinds.kinds[b])) })
 	out := roots[:0]
 	for _, k := range order {
-		g := groups[k]
+		g := all[ends[k]:ends[k+1]]
 		slices.SortFunc(g, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 		for _, e := range g {
 			out = append(out, e.i)
@@ -248,41 +292,41 @@ func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
 	}
 }
 
-// sortStable sorts s stably by c. Entities and sources are large structs:
-// sorting their indices and moving each element once is several times
-// cheaper than the swaps and rotations of an in-place stable sort, and
-// the result is the same, since a stable sort has only one result. The
-// elements are moved along the cycles of the permutation, in place: no
-// copy of s is made.
-func sortStable[T any](s []T, c func(a, b *T) int) {
-	sorted := true
-	for i := 1; i < len(s) && sorted; i++ {
-		sorted = c(&s[i-1], &s[i]) <= 0
-	}
-	if sorted {
+// sortByLine sorts the mentions ms stably by line. Sources are large
+// structs: their indices are sorted and each moved once, which is several
+// times cheaper than the swaps and rotations of an in-place stable sort.
+// Each index is sorted with its line in one number, the line in the high
+// half: numbers sort as their lines, and those of one line as their
+// indices, which is the stable order, by the plain sort of integers, with
+// no function to call to compare two. (A line and an index both fit in 32
+// bits: a yearbook has far fewer lines.) The mentions are then moved
+// along the cycles of the permutation, in place: no copy of ms is made.
+func sortByLine(ms []kg.Source) {
+	if byLine(ms) {
 		return
 	}
-	idx := make([]int, len(s))
-	for i := range idx {
-		idx[i] = i
+	keys := make([]uint64, len(ms))
+	for i := range ms {
+		keys[i] = uint64(ms[i].Line)<<32 | uint64(i)
 	}
-	slices.SortStableFunc(idx, func(i, j int) int { return c(&s[i], &s[j]) })
-	// s[k] is to be s[idx[k]]: follow each cycle from its first place,
-	// marking the places filled with -1.
-	for k := range idx {
-		if idx[k] < 0 || idx[k] == k {
+	slices.Sort(keys)
+	// ms[k] is to be ms[keys[k]'s index]: follow each cycle from its
+	// first place, marking the places filled.
+	const filled = math.MaxUint64
+	for k := range keys {
+		if keys[k] == filled || int(uint32(keys[k])) == k {
 			continue
 		}
-		first := s[k]
+		first := ms[k]
 		at := k
-		for idx[at] != k {
-			next := idx[at]
-			s[at] = s[next]
-			idx[at] = -1
+		for int(uint32(keys[at])) != k {
+			next := int(uint32(keys[at]))
+			ms[at] = ms[next]
+			keys[at] = filled
 			at = next
 		}
-		s[at] = first
-		idx[at] = -1
+		ms[at] = first
+		keys[at] = filled
 	}
 }
 
@@ -302,7 +346,7 @@ func finish(e *kg.Entity, shared bool) {
 	if shared {
 		e.Mentions = slices.Clone(e.Mentions)
 	}
-	sortStable(e.Mentions, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
+	sortByLine(e.Mentions)
 	ms := e.Mentions[:0]
 	run := 0 // where the kept mentions of the current line start in ms
 	for _, m := range e.Mentions {
@@ -396,7 +440,7 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 	forms := newCityForms(city)
 	// A name is often both an entity's name and key, or the alias of
 	// several: each is reduced once.
-	variants := make(map[string]string, 2*(kinds.of(kg.Organization)+kinds.of(kg.Place))) // about a name and an alias each
+	variants := make(map[string]string, kinds.of(kg.Organization)+kinds.of(kg.Place)) // about one a name: most names are their key, and aliases are few
 	projects := map[string]string{}
 	memo := func(m map[string]string, f func(string) string) func(string) string {
 		return func(name string) string {
@@ -552,9 +596,7 @@ func (f *cityForms) variant(name string) string {
 		return ""
 	}
 	k = strings.ReplaceAll(k, "中国共产党", "中共")
-	if strings.Contains(k, "届") { // reTerm's last character: most names have none
-		k = reTerm.ReplaceAllString(k, "")
-	}
+	k = dropTerms(k)
 	if city := f.city; city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
 		// the city adds nothing to the name. Only a province (…省, or a
@@ -632,10 +674,44 @@ func (f *cityForms) projectVariant(name string) string {
 	return k
 }
 
-// reTerm matches the term number in the name of a body elected for a
-// term (中国共产党武威市第五届委员会, 市五届人大常委会): the body is the same
-// from term to term.
-var reTerm = regexp.MustCompile(`第?[一二三四五六七八九十]+届`)
+// dropTerms returns k without the term numbers of the names of bodies
+// elected for a term (中国共产党武威市第五届委员会, 市五届人大常委会): the body
+// is the same from term to term. A term number is a run of the numerals
+// 一 to 十 right before 届, with the 第 before the run, if any (the regexp
+// 第?[一二三四五六七八九十]+届 of TestDropTerms). Each 届 is sought, and the
+// run read back from it: most names have none.
+func dropTerms(k string) string {
+	var b strings.Builder
+	last := 0 // the end of the last term dropped
+	for from := 0; ; {
+		i := strings.Index(k[from:], "届")
+		if i < 0 {
+			break
+		}
+		end := from + i + len("届")
+		start := from + i
+		// A numeral's lead byte starts it in termNumerals, as in k.
+		for start-3 >= last && k[start-3] >= 0xC0 && strings.Contains(termNumerals, k[start-3:start]) {
+			start -= 3
+		}
+		if start < from+i {
+			if strings.HasSuffix(k[last:start], "第") {
+				start -= len("第")
+			}
+			b.WriteString(k[last:start])
+			last = end
+		}
+		from = end
+	}
+	if last == 0 {
+		return k
+	}
+	b.WriteString(k[last:])
+	return b.String()
+}
+
+// termNumerals are the numerals of a term number, three bytes each.
+const termNumerals = "一二三四五六七八九十"
 
 // abbreviations are the standard short forms of organization names, as
 // Chinese officialdom writes them (市青年联合会 → 市青联). They are data: a

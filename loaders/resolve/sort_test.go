@@ -10,23 +10,22 @@ import (
 	"github.com/yearbookkg/kg"
 )
 
-// TestSortStable holds sortStable, which moves elements along the cycles
-// of the sorting permutation, to slices.SortStableFunc on random slices
-// with many equal keys.
-func TestSortStable(t *testing.T) {
-	type pair struct{ key, seq int }
+// TestSortByLine holds sortByLine, which sorts indices packed with their
+// lines and moves mentions along the cycles of the sorting permutation,
+// to slices.SortStableFunc on random mentions with many equal lines.
+func TestSortByLine(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	by := func(a, b *pair) int { return cmp.Compare(a.key, b.key) }
+	by := func(a, b kg.Source) int { return cmp.Compare(a.Line, b.Line) }
 	for n := 0; n < 200; n++ {
-		s := make([]pair, n)
+		s := make([]kg.Source, n)
 		for i := range s {
-			s[i] = pair{r.IntN(n/3 + 1), i}
+			s[i] = kg.Source{Line: r.IntN(n/3 + 1), Quote: strconv.Itoa(i)}
 		}
 		want := slices.Clone(s)
-		slices.SortStableFunc(want, func(a, b pair) int { return by(&a, &b) })
-		sortStable(s, by)
+		slices.SortStableFunc(want, by)
+		sortByLine(s)
 		if !slices.Equal(s, want) {
-			t.Fatalf("sortStable of %d = %v, want %v", n, s, want)
+			t.Fatalf("sortByLine of %d = %v, want %v", n, s, want)
 		}
 	}
 }
@@ -54,7 +53,7 @@ func TestJoinMentions(t *testing.T) {
 		}
 		slices.SortStableFunc(all, func(a, b kg.Source) int { return cmp.Compare(a.Line, b.Line) })
 		got, _ := joinMentions(parts)
-		sortStable(got, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
+		sortByLine(got)
 		if len(all) == 0 {
 			all = nil
 		}
