@@ -8,8 +8,8 @@
 package resolve
 
 import (
-	"math"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
