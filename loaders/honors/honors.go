@@ -133,12 +133,17 @@ type passage struct {
 }
 
 // passages wraps the stretches of the yearbook's running text
-// (segment.Document.Running).
+// (segment.Document.Running) that can hold an honour: those with an
+// award or list verb, and the topics of the chapter of people and honours
+// (honorPart), which may be profiles. The others, most of them, are left
+// out: the awards and lists of a passage are read at its verbs.
 func passages(running []segment.Stretch) []passage {
-	out := make([]passage, len(running))
-	for i, st := range running {
-		out[i] = passage{Passage: st.Passage, part: st.Part, topic: st.Topic}
-		out[i].award, out[i].list = findVerbs(st.Text)
+	var out []passage
+	for _, st := range running {
+		award, list := findVerbs(st.Text)
+		if len(award) > 0 || len(list) > 0 || st.Topic != nil && honorPart(st.Part) {
+			out = append(out, passage{Passage: st.Passage, part: st.Part, topic: st.Topic, award: award, list: list})
+		}
 	}
 	return out
 }
