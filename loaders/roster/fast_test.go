@@ -212,3 +212,36 @@ func TestUnitNote(t *testing.T) {
 		t.Errorf("only %d unit notes: the check checks little", matched)
 	}
 }
+
+// reDate is the specification of readNoteDate; only the tests run it.
+var reDate = regexp.MustCompile(`^(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(.*)$`)
+
+// TestReadNoteDate checks readNoteDate against reDate on made-up items
+// and on every item of the notes of the yearbook's lines.
+func TestReadNoteDate(t *testing.T) {
+	items := []string{"", "年", "2023年", "023年", "2023年任", "2023年5月任", "2023年12月免", "2023年123月", "2023年1月5日任", "2023年1月55日",
+		"2023年1月555日", "2023年5日", "2023年5", "2023年5月\n任", "2023年\xff", "２０２３年", "2023 年5月", "2023年5月5月", "12345年", "a2023年"}
+	for _, l := range booktest.Lines(t) {
+		if i := strings.Index(l, "（"); i >= 0 {
+			items = append(items, splitNote(compact(l[i:]))...)
+		}
+	}
+	matched := 0
+	for _, it := range items {
+		d, ok := readNoteDate(it)
+		m := reDate.FindStringSubmatch(it)
+		if m == nil {
+			if ok {
+				t.Fatalf("readNoteDate(%q) = %+v, want none", it, d)
+			}
+			continue
+		}
+		matched++
+		if want := (noteDate{m[1], m[2], m[4]}); !ok || d != want {
+			t.Fatalf("readNoteDate(%q) = %+v, %v; want %+v", it, d, ok, want)
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d dated items: the check checks little", matched)
+	}
+}
