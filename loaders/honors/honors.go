@@ -148,10 +148,41 @@ func passages(running []segment.Stretch) []passage {
 	return out
 }
 
-var (
-	reBorn   = regexp.MustCompile(`生于(\d{4})年(\d{1,2})月`)
-	reNative = regexp.MustCompile(`^(\p{Han}{2,8})人$`)
-)
+// bornOn returns the year and month of a birth written 生于1952年1月 in
+// the clause c, or "", "": the submatches of the regexp
+// 生于(\d{4})年(\d{1,2})月 (reBorn of TestBornOn), found at each 生于 by
+// dateFrom, whose dates are those of the regexp without its 生于 and with
+// the month optional.
+func bornOn(c string) (year, month string) {
+	for i := 0; ; {
+		k := strings.Index(c[i:], "生于")
+		if k < 0 {
+			return "", ""
+		}
+		i += k + len("生于")
+		if d := dateFrom(c, i); d.start == i && d.month != "" {
+			return d.year, d.month
+		}
+	}
+}
+
+// isNativePlace reports whether the clause c gives a native place: two
+// to eight Han characters and 人 (the regexp ^(\p{Han}{2,8})人$, reNative
+// of TestNativePlace).
+func isNativePlace(c string) bool {
+	place, ok := strings.CutSuffix(c, "人")
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, r := range place {
+		if !textnorm.IsHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 8
+}
 
 // date is a date written 2023年 or 2023年2月 (the regexp
 // (\d{4})年(?:(\d{1,2})月)? of TestDates): where it stands in the text,
@@ -256,12 +287,12 @@ func (b *builder) profile(p passage) bool {
 		case k > 0 && strings.HasSuffix(c, "族") && utf8.RuneCountInString(c) <= 6 && props["ethnicity"] == "":
 			props["ethnicity"] = c
 		case strings.HasPrefix(c, "生于"):
-			if m := reBorn.FindStringSubmatch(c); m != nil {
-				props["born"] = m[1] + "-" + pad2(m[2])
+			if y, m := bornOn(c); y != "" {
+				props["born"] = y + "-" + pad2(m)
 			}
 		case strings.Contains(c, "党员") || c == "群众" || strings.HasSuffix(c, "团员"):
 			props["party"] = c
-		case reNative.MatchString(c) && props["nativePlace"] == "":
+		case isNativePlace(c) && props["nativePlace"] == "":
 			props["nativePlace"] = strings.TrimSuffix(c, "人")
 			if k+1 < len(clauses) && dateFrom(clauses[k+1], 0).start < 0 {
 				post, postOff = clauses[k+1], off+len(c)+len("，")
