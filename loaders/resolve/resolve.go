@@ -422,6 +422,12 @@ func uniqueAliases(name string, aliases []string) []string {
 // aliases share a variant key; the first entity met (the most trusted
 // source) gives the merged entity its key and name, so every entity is
 // merged into one before it, or is its own.
+//
+// A name is often both an entity's name and key, or the alias of
+// several: each is reduced to its variant key once (the memos), and each
+// variant key numbered once (variantIDs). The entity that claimed a
+// variant first is then found by the variant's number in a slice of its
+// kind (owners), not by hashing the key again for every name.
 func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 	parent := make([]int, len(ents))
 	for i := range parent {
@@ -436,34 +442,27 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		parent[i] = root
 		return root
 	}
-	owner := newRefIndex(kinds) // variant ref → first entity that claimed it
 	forms := newCityForms(city)
-	// A name is often both an entity's name and key, or the alias of
-	// several: each is reduced once.
-	variants := make(map[string]string, kinds.of(kg.Organization)+kinds.of(kg.Place)) // about one a name: most names are their key, and aliases are few
-	projects := map[string]string{}
-	memo := func(m map[string]string, f func(string) string) func(string) string {
-		return func(name string) string {
-			v, ok := m[name]
-			if !ok {
-				v = f(name)
-				m[name] = v
-			}
-			return v
-		}
-	}
-	orgVariant, projectVariant := memo(variants, forms.variant), memo(projects, forms.projectVariant)
+	nOrgs := kinds.of(kg.Organization) + kinds.of(kg.Place)
+	ids := variantIDs{ids: make(map[string]int32, nOrgs+kinds.of(kg.Project))}
+	// The memos of names, organizations' and places', and projects':
+	// about one variant a name, since most names are their key and
+	// aliases are few.
+	orgNames := make(map[string]int32, nOrgs)
+	projectNames := map[string]int32{}
+	owners := make([][]int32, len(kinds.kinds)) // by kind, then variant: 1 + the entity that claimed it, 0 for none
 	var names []string
 	for i := range ents {
 		e := &ents[i]
-		variant := orgVariant
+		memo, variant := orgNames, forms.variant
 		switch e.Kind {
 		case kg.Organization, kg.Place:
 		case kg.Project:
-			variant = projectVariant
+			memo, variant = projectNames, forms.projectVariant
 		default:
 			continue
 		}
+		own := &owners[kinds.index(e.Kind)]
 		// A name that is its own key (most Chinese names are) is looked
 		// up once: the second would find the variant claimed already.
 		names = append(names[:0], e.Name)
@@ -472,13 +471,20 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		}
 		names = append(names, e.Aliases...)
 		for _, name := range names {
-			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
-			if v.Key == "" {
+			id, ok := memo[name]
+			if !ok {
+				id = ids.of(variant(name))
+				memo[name] = id
+			}
+			if id < 0 {
 				continue
 			}
-			o, ok := owner.get(v)
-			if !ok {
-				owner.set(v, i)
+			if int(id) >= len(*own) {
+				*own = append(*own, make([]int32, int(id)+1-len(*own))...)
+			}
+			o := int((*own)[id]) - 1
+			if o < 0 {
+				(*own)[id] = int32(i + 1)
 				continue
 			}
 			a, b := find(o), find(i)
@@ -492,6 +498,25 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		parent[i] = find(i)
 	}
 	return parent
+}
+
+// variantIDs numbers variant keys in the order they are met.
+type variantIDs struct {
+	ids map[string]int32
+}
+
+// of returns the number of variant key v, numbering it when new, or -1
+// for "", which is no variant.
+func (x *variantIDs) of(v string) int32 {
+	if v == "" {
+		return -1
+	}
+	id, ok := x.ids[v]
+	if !ok {
+		id = int32(len(x.ids))
+		x.ids[v] = id
+	}
+	return id
 }
 
 // refIndex maps refs to indices, with a map of keys for each kind: a
