@@ -16,6 +16,7 @@ package honors
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -41,7 +42,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // (segment.Document.Running), for a pipeline that shares it between
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
-	b := &builder{d: d, yb: yearbook, byKey: map[kg.Ref]*kg.Entity{}, seen: map[string]bool{}, people: map[string]bool{}}
+	b := &builder{d: d, yb: yearbook, byKey: map[kg.Ref]*kg.Entity{}, related: map[relation]bool{}, people: map[string]bool{}}
 	ps := passages(running)
 	profiled := map[int]bool{}
 	for _, p := range ps {
@@ -65,18 +66,25 @@ func honorPart(p *segment.Part) bool {
 }
 
 type builder struct {
-	d      *segment.Document
-	yb     string
-	ents   []*kg.Entity
-	byKey  map[kg.Ref]*kg.Entity
-	rels   []kg.Relationship
-	seen   map[string]bool
-	diags  []kg.Diagnostic
-	people map[string]bool // keys of the profiled persons
+	d       *segment.Document
+	yb      string
+	ents    []*kg.Entity
+	byKey   map[kg.Ref]*kg.Entity
+	rels    []kg.Relationship
+	related map[relation]bool // the relationships added, see relate
+	diags   []kg.Diagnostic
+	people  map[string]bool // keys of the profiled persons
+}
+
+// relation is what tells two relationships apart for relate: the type,
+// the keys of the ends, the title and the source line.
+type relation struct {
+	typ, from, to, title string
+	line                 int
 }
 
 func (b *builder) graph() *kg.Graph {
-	g := &kg.Graph{Entities: []kg.Entity{}, Relationships: b.rels, Diagnostics: b.diags}
+	g := &kg.Graph{Entities: make([]kg.Entity, 0, len(b.ents)), Relationships: b.rels, Diagnostics: b.diags}
 	for _, e := range b.ents {
 		g.Entities = append(g.Entities, *e)
 	}
@@ -90,7 +98,9 @@ func (b *builder) graph() *kg.Graph {
 }
 
 // entity returns the entity of kind and name, adding it when new, and
-// records the mention src once a line.
+// records the mention src once a line. An entity of the honours has a
+// few mentions: its line is sought among them, not in a map of the lines
+// of all entities.
 func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
 	ref := kg.Ref{Kind: kind, Key: textnorm.Key(name)}
 	e := b.byKey[ref]
@@ -99,9 +109,7 @@ func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
 		b.byKey[ref] = e
 		b.ents = append(b.ents, e)
 	}
-	k := string(kind) + ref.Key + "\x00" + strconv.Itoa(src.Line)
-	if !b.seen[k] {
-		b.seen[k] = true
+	if !slices.ContainsFunc(e.Mentions, func(m kg.Source) bool { return m.Line == src.Line }) {
 		e.Mentions = append(e.Mentions, src)
 	}
 	return e
@@ -109,11 +117,11 @@ func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
 
 // relate adds a relationship once per type, ends, title and source line.
 func (b *builder) relate(typ string, from, to kg.Ref, props map[string]string, src kg.Source) {
-	k := typ + "|" + from.Key + "|" + to.Key + "|" + props["title"] + "|" + strconv.Itoa(src.Line)
-	if b.seen[k] {
+	k := relation{typ, from.Key, to.Key, props["title"], src.Line}
+	if b.related[k] {
 		return
 	}
-	b.seen[k] = true
+	b.related[k] = true
 	b.rels = append(b.rels, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
 }
 
