@@ -441,8 +441,9 @@ func (p *parser) section(n int) string {
 // source is the provenance of a post or unit: the raw line n, quoting the
 // lines given (unit, title and name lines when they differ) joined by " / ".
 func (p *parser) source(n int, ls ...*lline) kg.Source {
-	s := p.d.LineSource(p.yb, n)
-	s.Section = p.section(n)
+	// Made here rather than by segment's LineSource, whose quote and
+	// section path would both be replaced.
+	s := kg.Source{Yearbook: p.yb, Page: p.d.Line(n).Page, Section: p.section(n), Line: n}
 	// At most three lines (unit, title and name): the quotes and the
 	// lines seen are kept on the stack.
 	var qbuf [4]string
