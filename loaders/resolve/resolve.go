@@ -791,10 +791,12 @@ var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.Owned
 // (an honour by one of its own, below 0), which is cheaper to hash than
 // the refs. Their types are told apart by their index among the few types
 // met (relTypes), which also looks up perStatement once a type instead of
-// once a relationship.
+// once a relationship. The four numbers of a key are 32 bits each, which
+// they fit (a yearbook has far fewer entities and lines), so that the
+// map of the keys is a third smaller.
 func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), out *kg.Graph) []kg.Relationship {
 	type relKey struct {
-		typ, from, to, line int
+		typ, from, to, line int32
 		title               string
 	}
 	var types relTypes
@@ -830,9 +832,9 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 				continue
 			}
 			typ, perLine := types.index(r.Type)
-			k := relKey{typ: typ, from: fromID, to: toID, title: r.Props["title"]}
+			k := relKey{typ: int32(typ), from: int32(fromID), to: int32(toID), title: r.Props["title"]}
 			if perLine {
-				k.line = r.Source.Line
+				k.line = int32(r.Source.Line)
 			}
 			if i, ok := seen[k]; ok {
 				// Keep the first, but let it gain dates a later source adds.
