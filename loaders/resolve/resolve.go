@@ -35,8 +35,8 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	}
 	// Each entity of the graphs is copied once, into one array, and
 	// known by its index there. Its mentions are gathered as the slices
-	// of the graphs they come in (parts), and copied only once all are
-	// known, into one slice of the merged entity.
+	// of the graphs they come in (mentionParts), and copied only once all
+	// are known, into one slice of the merged entity.
 	//
 	// The merged graph shares the property maps and mention slices of the
 	// graphs it merges where it leaves them as they are: a map is copied
@@ -47,12 +47,7 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	byRef := newRefIndex(&kinds)
 	ents := make([]kg.Entity, 0, n)
 	owned := make([]bool, 0, n)
-	parts := make([][][]kg.Source, 0, n)
-	// The first part of each entity is cut from one array, one place an
-	// entity, capped so that a second part copies it: most entities have
-	// one part, and allocating a slice for each was most of the merge's
-	// allocations.
-	firsts := make([][]kg.Source, n)
+	parts := mentionParts{at: make([]int32, n)}
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -68,14 +63,10 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 				owned = append(owned, false)
 				cp := &ents[len(ents)-1]
 				cp.Aliases = append([]string(nil), e.Aliases...)
-				cp.Mentions = nil
-				first := firsts[len(parts) : len(parts)+1 : len(parts)+1]
-				first[0] = e.Mentions
-				parts = append(parts, first)
 				continue
 			}
 			absorb(&ents[cur], &owned[cur], e)
-			parts[cur] = append(parts[cur], e.Mentions)
+			parts.add(cur, e.Mentions)
 		}
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
@@ -85,7 +76,8 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	for i := range ents {
 		if to := canon[i]; to != i {
 			absorb(&ents[to], &owned[to], &ents[i])
-			parts[to] = append(parts[to], parts[i]...)
+			parts.add(to, ents[i].Mentions)
+			parts.add(to, parts.others(i)...)
 		} else {
 			roots = append(roots, i)
 		}
@@ -101,8 +93,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// The relationships go first: they read the entities where they
 	// stand in ents, before compact moves them.
 	out.Relationships = relationships(graphs, merged, out)
+	var buf [8][]kg.Source
 	for _, i := range roots {
-		ms, shared := joinMentions(parts[i])
+		ms, shared := joinMentions(append(append(buf[:0], ents[i].Mentions), parts.others(i)...))
 		ents[i].Mentions = ms
 		finish(&ents[i], shared)
 	}
@@ -152,6 +145,37 @@ func compact(ents []kg.Entity, order []int) []kg.Entity {
 		}
 	}
 	return ents[:len(order)]
+}
+
+// mentionParts holds the mentions of the entities in ents as the slices
+// of the graphs they come in (parts), in order: an entity's first part is
+// its own Mentions, and its others, which few entities have, are kept
+// here, found by the entity's index. (A slice of parts for every entity
+// was most of the merge's allocations.)
+type mentionParts struct {
+	at   []int32 // 1 + the place in more of the other parts of ents[i], 0 when none
+	more [][][]kg.Source
+}
+
+// add appends ps to the other parts of entity i.
+func (m *mentionParts) add(i int, ps ...[]kg.Source) {
+	if len(ps) == 0 {
+		return
+	}
+	if m.at[i] == 0 {
+		m.more = append(m.more, nil)
+		m.at[i] = int32(len(m.more))
+	}
+	k := m.at[i] - 1
+	m.more[k] = append(m.more[k], ps...)
+}
+
+// others returns the parts of entity i after its first.
+func (m *mentionParts) others(i int) [][]kg.Source {
+	if m.at[i] == 0 {
+		return nil
+	}
+	return m.more[m.at[i]-1]
 }
 
 // byKindAndKey orders the entities ents[i] of roots by kind and key. No
