@@ -44,10 +44,31 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// and an entity of one graph keeps its mentions when they are already
 	// ordered and without repeats. Most entities and relationships come
 	// from one graph, and copying them all cost a tenth of the merge.
+	//
+	// The refs are indexed first, each entity given the index of its ref,
+	// so that the array is made for the entities there are, not for
+	// those of all graphs, which repeat many.
 	byRef := newRefIndex(&kinds)
-	ents := make([]kg.Entity, 0, n)
-	owned := make([]bool, 0, n)
-	parts := mentionParts{at: make([]int32, n)}
+	idx := make([]int32, 0, n) // the index of each entity of the graphs, in order
+	refs := 0
+	for _, g := range graphs {
+		for i := range g.Entities {
+			e := &g.Entities[i]
+			if e.Key == "" {
+				continue
+			}
+			cur, ok := byRef.get(e.Ref())
+			if !ok {
+				cur = refs
+				byRef.set(e.Ref(), cur)
+				refs++
+			}
+			idx = append(idx, int32(cur))
+		}
+	}
+	ents := make([]kg.Entity, 0, refs)
+	owned := make([]bool, 0, refs)
+	parts := mentionParts{at: make([]int32, refs)}
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -55,10 +76,9 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 			if e.Key == "" {
 				continue
 			}
-			ref := e.Ref()
-			cur, ok := byRef.get(ref)
-			if !ok {
-				byRef.set(ref, len(ents))
+			cur := int(idx[0])
+			idx = idx[1:]
+			if cur == len(ents) {
 				ents = append(ents, *e)
 				owned = append(owned, false)
 				cp := &ents[len(ents)-1]
