@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 )
 
 // texts returns the vendored yearbook's lines and a few hand-made cases.
@@ -264,19 +266,7 @@ func TestDropListCount(t *testing.T) {
 			i += k + 1
 		}
 	}
-	matched := 0
-	for _, s := range cases {
-		want := reListCount.ReplaceAllString(s, "")
-		if want != s {
-			matched++
-		}
-		if got := dropListCount(s); got != want {
-			t.Fatalf("dropListCount(%q) = %q, want %q", s, got, want)
-		}
-	}
-	if matched < 10 {
-		t.Errorf("only %d lists end in a count: the check checks little", matched)
-	}
+	booktest.SameAsDrop(t, "dropListCount", reListCount, cases, 10, dropListCount)
 }
 
 // reBorn and reNative are the specifications of bornOn and isNativePlace;
