@@ -320,8 +320,15 @@ func mergeByLine(out []kg.Source, parts [][]kg.Source) []kg.Source {
 // taken from e. (Merge unites the mentions.) owned tells whether cur's
 // properties are a map of the merge's own, which it may change; absorb
 // copies them first when not.
+//
+// e's name is an alias of cur only when it is not cur's own name: most
+// entities absorbed share it, and finish would drop it (uniqueAliases),
+// having grown the aliases for it.
 func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
-	cur.Aliases = append(append(slices.Grow(cur.Aliases, 1+len(e.Aliases)), e.Name), e.Aliases...)
+	if e.Name != cur.Name {
+		cur.Aliases = append(cur.Aliases, e.Name)
+	}
+	cur.Aliases = append(cur.Aliases, e.Aliases...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
 			if !*owned {
