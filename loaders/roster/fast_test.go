@@ -245,3 +245,19 @@ func TestReadNoteDate(t *testing.T) {
 		t.Errorf("only %d dated items: the check checks little", matched)
 	}
 }
+
+// TestQuoteOfLine checks what logicalLines relies on to quote a logical
+// line of one raw line as segment cleaned it: the cleaned content of a
+// line without … is the cleaned line.
+func TestQuoteOfLine(t *testing.T) {
+	lines := append([]string{"", "　", "　　主任　王某", "  2023 年", "\u2002\u3000局长：李某\u3000", "\t张三", "\u00a0\u3000a b"}, booktest.Lines(t)...)
+	for _, l := range lines {
+		if strings.Contains(l, "…") {
+			continue
+		}
+		c, _, _ := indentation(l)
+		if c != "" && textnorm.Clean(c) != textnorm.Clean(l) {
+			t.Fatalf("Clean of the content of %q = %q, of the line %q", l, textnorm.Clean(c), textnorm.Clean(l))
+		}
+	}
+}
