@@ -114,10 +114,11 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// stand in ents, before compact moves them.
 	out.Relationships = relationships(graphs, merged, out)
 	var buf [8][]kg.Source
+	var sorter lineSorter
 	for _, i := range roots {
 		ms, shared := joinMentions(append(append(buf[:0], ents[i].Mentions), parts.others(i)...))
 		ents[i].Mentions = ms
-		finish(&ents[i], shared)
+		finish(&ents[i], shared, &sorter)
 	}
 	if len(roots) > 0 {
 		out.Entities = compact(ents, roots)
@@ -343,7 +344,13 @@ func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
 	}
 }
 
-// sortByLine sorts the mentions ms stably by line. Sources are large
+// lineSorter sorts mentions by line (sort), with one array of keys for
+// all the entities of a merge, grown to the most mentions sorted.
+type lineSorter struct {
+	keys []uint64
+}
+
+// sort sorts the mentions ms stably by line. Sources are large
 // structs: their indices are sorted and each moved once, which is several
 // times cheaper than the swaps and rotations of an in-place stable sort.
 // Each index is sorted with its line in one number, the line in the high
@@ -352,11 +359,14 @@ func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
 // no function to call to compare two. (A line and an index both fit in 32
 // bits: a yearbook has far fewer lines.) The mentions are then moved
 // along the cycles of the permutation, in place: no copy of ms is made.
-func sortByLine(ms []kg.Source) {
+func (s *lineSorter) sort(ms []kg.Source) {
 	if byLine(ms) {
 		return
 	}
-	keys := make([]uint64, len(ms))
+	if cap(s.keys) < len(ms) {
+		s.keys = make([]uint64, len(ms))
+	}
+	keys := s.keys[:len(ms)]
 	for i := range ms {
 		keys[i] = uint64(ms[i].Line)<<32 | uint64(i)
 	}
@@ -389,7 +399,7 @@ func sortByLine(ms []kg.Source) {
 // It runs for every entity, so it dedups without maps: aliases by a
 // search of the few kept so far (a map only for an entity with many), and
 // mentions, once sorted by line, within the run of their line.
-func finish(e *kg.Entity, shared bool) {
+func finish(e *kg.Entity, shared bool, sorter *lineSorter) {
 	e.Aliases = uniqueAliases(e.Name, e.Aliases)
 	if finalMentions(e.Mentions) {
 		return
@@ -397,7 +407,7 @@ func finish(e *kg.Entity, shared bool) {
 	if shared {
 		e.Mentions = slices.Clone(e.Mentions)
 	}
-	sortByLine(e.Mentions)
+	sorter.sort(e.Mentions)
 	ms := e.Mentions[:0]
 	run := 0 // where the kept mentions of the current line start in ms
 	for _, m := range e.Mentions {
