@@ -95,8 +95,56 @@ func listVerbAt(s string, i int) int {
 	return -1
 }
 
-// reListCount matches the count that closes a list (…等5所学校, …2家企业).
-var reListCount = regexp.MustCompile(`(?:等)?\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:家|个|所|座)\s*(?:企业|单位|学校|医院|中小学|幼儿园|机构|合作社|园区)?\s*$`)
+// dropListCount returns s without the count that closes a list (…等5所学校,
+// …2家企业): reListCount.ReplaceAllString(s, "") (TestDropListCount),
+// read back from the end of s instead of tried at every position. The
+// count is: 等, if written, spaces, a number (ASCII digits or Chinese
+// numerals), spaces, a counter (listCountWords), spaces, a noun
+// (listCountNouns), if written, and spaces. No noun ends in a counter or
+// a space, so a noun that ends s is the count's, if s has one; and the
+// leftmost match takes the whole run of the number and the spaces
+// before it.
+func dropListCount(s string) string {
+	e := len(trimSpaceRight(s))
+	for _, w := range listCountNouns {
+		if strings.HasSuffix(s[:e], w) {
+			e = len(trimSpaceRight(s[:e-len(w)]))
+			break
+		}
+	}
+	// A counter is three bytes, its lead byte first in listCountWords.
+	if e < 3 || s[e-3] < 0xC0 || !strings.Contains(listCountWords, s[e-3:e]) {
+		return s
+	}
+	e = len(trimSpaceRight(s[:e-3]))
+	start := e
+	for start > 0 && s[start-1] >= '0' && s[start-1] <= '9' {
+		start--
+	}
+	if start == e {
+		for start >= 3 && s[start-3] >= 0xC0 && strings.Contains(chineseNumerals, s[start-3:start]) {
+			start -= 3
+		}
+	}
+	if start == e {
+		return s
+	}
+	start = len(trimSpaceRight(s[:start]))
+	return strings.TrimSuffix(s[:start], "等")
+}
+
+// listCountNouns are the nouns a list's count may end with.
+var listCountNouns = []string{"企业", "单位", "学校", "医院", "中小学", "幼儿园", "机构", "合作社", "园区"}
+
+// chineseNumerals are the numerals a count is written with, three bytes
+// each.
+const chineseNumerals = "一二三四五六七八九十"
+
+// trimSpaceRight returns s without the spaces a regexp's \s matches at its
+// end.
+func trimSpaceRight(s string) string {
+	return strings.TrimRight(s, " \t\n\f\r")
+}
 
 // reListTrail matches adverbs between a list and its verb (均, 分别).
 var reListTrail = regexp.MustCompile(`(均|分别|先后|同时|全部|还|也|已)+$`)
@@ -291,9 +339,7 @@ func listHonorees(subject string, f mention.Finder) []string {
 		subject = reListLead.ReplaceAllString(subject, "")
 	}
 	subject = strings.TrimSpace(dropTrail(subject))
-	if strings.ContainsAny(subject, listCountWords) {
-		subject = strings.TrimSpace(reListCount.ReplaceAllString(subject, ""))
-	}
+	subject = strings.TrimSpace(dropListCount(subject))
 	subject = strings.TrimSpace(dropTrail(subject))
 	if subject == "" {
 		return nil

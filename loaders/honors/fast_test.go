@@ -4,8 +4,11 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 )
 
 // texts returns the vendored yearbook's lines and a few hand-made cases.
@@ -84,11 +87,11 @@ func TestSeparators(t *testing.T) {
 			continue // the whole book and most lines: a sample is enough
 		}
 		for i := 0; i <= len(s); i++ {
-			for _, seps := range [][]string{clauseSeps, sentenceSeps, honorSeps} {
-				if got, want := lastEnd(s, i, seps), lastRef(s, i, seps); got != want {
+			for _, seps := range []*separators{clauseSeps, sentenceSeps, honorSeps} {
+				if got, want := lastEnd(s, i, seps), lastRef(s, i, seps.list); got != want {
 					t.Fatalf("lastEnd(%q, %d) = %d, want %d", s, i, got, want)
 				}
-				if got, want := firstStart(s[i:], seps), firstRef(s[i:], seps); got != want {
+				if got, want := firstStart(s[i:], seps), firstRef(s[i:], seps.list); got != want {
 					t.Fatalf("firstStart(%q) = %d, want %d", s[i:], got, want)
 				}
 			}
@@ -172,18 +175,33 @@ func TestItemPlace(t *testing.T) {
 	}
 }
 
-// TestDropWords checks that every match of the regexps honorees and
-// awards drop holds one of the words dropWhere is given for them.
+// TestDropWords checks that every match of the regexps honorees drops
+// holds one of the words dropWhere is given for them, and that every date
+// dropDates drops holds 年, which dateFrom looks for.
 func TestDropWords(t *testing.T) {
+	matches := func(re *regexp.Regexp) func(string) []string {
+		return func(s string) []string { return re.FindAllString(s, -1) }
+	}
 	cases := []struct {
-		re    *regexp.Regexp
+		name  string
+		find  func(string) []string
 		words []string
-	}{{reRepeat, repeatWords}, {reDate, []string{"年"}}, {reEtc, []string{"等"}}}
+	}{
+		{reRepeat.String(), matches(reRepeat), repeatWords},
+		{"dates", func(s string) []string {
+			var out []string
+			for _, d := range dates(s) {
+				out = append(out, s[d.start:d.end])
+			}
+			return out
+		}, []string{"年"}},
+		{reEtc.String(), matches(reEtc), []string{"等"}},
+	}
 	for _, s := range texts(t) {
 		for _, c := range cases {
-			for _, m := range c.re.FindAllString(s, -1) {
+			for _, m := range c.find(s) {
 				if !hasAnyWord(m, c.words) {
-					t.Fatalf("%v matches %q, which holds none of %v", c.re, m, c.words)
+					t.Fatalf("%s matches %q, which holds none of %v", c.name, m, c.words)
 				}
 			}
 		}
@@ -227,5 +245,78 @@ func TestDates(t *testing.T) {
 	}
 	if matched < 10 {
 		t.Errorf("only %d dates: the check checks little", matched)
+	}
+}
+
+// reListCount matches the count that closes a list (…等5所学校, …2家企业).
+// It is the specification of dropListCount; only the tests run it.
+var reListCount = regexp.MustCompile(`(?:等)?\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:家|个|所|座)\s*(?:企业|单位|学校|医院|中小学|幼儿园|机构|合作社|园区)?\s*$`)
+
+// TestDropListCount checks dropListCount against reListCount on made-up
+// lists and on the text before every 、, ， and 。 of the yearbook.
+func TestDropListCount(t *testing.T) {
+	cases := []string{"", "家", "5家", "等5家", "A等5家企业", "A等 5 家 企业 ", "A 等5所学校", "A十3家", "A三十二座", "A等十二个单位\n", "A5家企", "A5家业",
+		"A5企业", "A等家企业", "A\xe5家", "A5\xe5家", "A5家中小学", "A5家小学", "A等5家幼儿园园区", "A12345个", "A等等5家", "A、B等 3所医院", "5\t家\r"}
+	for _, s := range texts(t) {
+		for i := 0; i < len(s) && len(cases) < 200000; {
+			k := strings.IndexAny(s[i:], "、，。")
+			if k < 0 {
+				break
+			}
+			cases = append(cases, s[max(0, i+k-60):i+k])
+			i += k + 1
+		}
+	}
+	booktest.SameAsDrop(t, "dropListCount", reListCount, cases, 10, dropListCount)
+}
+
+// reBorn and reNative are the specifications of bornOn and isNativePlace;
+// only the tests run them.
+var (
+	reBorn   = regexp.MustCompile(`生于(\d{4})年(\d{1,2})月`)
+	reNative = regexp.MustCompile(`^(\p{Han}{2,8})人$`)
+)
+
+// clauses returns made-up clauses and those of the yearbook's lines.
+func clauses(t *testing.T, made ...string) []string {
+	for _, s := range texts(t)[1:] {
+		made = append(made, strings.FieldsFunc(s, func(r rune) bool { return r == '，' || r == '。' || r == '；' })...)
+	}
+	return made
+}
+
+// TestBornOn checks bornOn against reBorn.
+func TestBornOn(t *testing.T) {
+	matched := 0
+	for _, c := range clauses(t, "", "生于", "生于1952年1月", "生于1952年12月", "生于1952年123月", "生于1952年", "生于 1952 年 1 月", "生于x生于1952年1月",
+		"生于1952年1月生于1953年2月", "生于21952年1月", "1952年1月生于", "生于1952年生于1953年1月", "生于1952年\xff1月") {
+		want := []string{"", ""}
+		if sub := reBorn.FindStringSubmatch(c); sub != nil {
+			want = sub[1:]
+			matched++
+		}
+		if y, m := bornOn(c); !slices.Equal([]string{y, m}, want) {
+			t.Fatalf("bornOn(%q) = %q, %q; want %q", c, y, m, want)
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d births: the check checks little", matched)
+	}
+}
+
+// TestNativePlace checks isNativePlace against reNative.
+func TestNativePlace(t *testing.T) {
+	matched := 0
+	for _, c := range clauses(t, "", "人", "甘肃人", "甘肃武威人", "甘人", "一二三四五六七八人", "一二三四五六七八九人", "甘肃a人", "甘肃\xff人", "人人人", "甘肃人x") {
+		want := reNative.MatchString(c)
+		if want {
+			matched++
+		}
+		if got := isNativePlace(c); got != want {
+			t.Fatalf("isNativePlace(%q) = %v, want %v", c, got, want)
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d native places: the check checks little", matched)
 	}
 }

@@ -16,6 +16,7 @@ package honors
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -41,7 +42,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // (segment.Document.Running), for a pipeline that shares it between
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
-	b := &builder{d: d, yb: yearbook, byKey: map[kg.Ref]*kg.Entity{}, seen: map[string]bool{}, people: map[string]bool{}}
+	b := &builder{d: d, yb: yearbook, byKey: map[kg.Ref]*kg.Entity{}, related: map[relation]bool{}, people: map[string]bool{}}
 	ps := passages(running)
 	profiled := map[int]bool{}
 	for _, p := range ps {
@@ -65,18 +66,25 @@ func honorPart(p *segment.Part) bool {
 }
 
 type builder struct {
-	d      *segment.Document
-	yb     string
-	ents   []*kg.Entity
-	byKey  map[kg.Ref]*kg.Entity
-	rels   []kg.Relationship
-	seen   map[string]bool
-	diags  []kg.Diagnostic
-	people map[string]bool // keys of the profiled persons
+	d       *segment.Document
+	yb      string
+	ents    []*kg.Entity
+	byKey   map[kg.Ref]*kg.Entity
+	rels    []kg.Relationship
+	related map[relation]bool // the relationships added, see relate
+	diags   []kg.Diagnostic
+	people  map[string]bool // keys of the profiled persons
+}
+
+// relation is what tells two relationships apart for relate: the type,
+// the keys of the ends, the title and the source line.
+type relation struct {
+	typ, from, to, title string
+	line                 int
 }
 
 func (b *builder) graph() *kg.Graph {
-	g := &kg.Graph{Entities: []kg.Entity{}, Relationships: b.rels, Diagnostics: b.diags}
+	g := &kg.Graph{Entities: make([]kg.Entity, 0, len(b.ents)), Relationships: b.rels, Diagnostics: b.diags}
 	for _, e := range b.ents {
 		g.Entities = append(g.Entities, *e)
 	}
@@ -90,7 +98,9 @@ func (b *builder) graph() *kg.Graph {
 }
 
 // entity returns the entity of kind and name, adding it when new, and
-// records the mention src once a line.
+// records the mention src once a line. An entity of the honours has a
+// few mentions: its line is sought among them, not in a map of the lines
+// of all entities.
 func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
 	ref := kg.Ref{Kind: kind, Key: textnorm.Key(name)}
 	e := b.byKey[ref]
@@ -99,9 +109,7 @@ func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
 		b.byKey[ref] = e
 		b.ents = append(b.ents, e)
 	}
-	k := string(kind) + ref.Key + "\x00" + strconv.Itoa(src.Line)
-	if !b.seen[k] {
-		b.seen[k] = true
+	if !slices.ContainsFunc(e.Mentions, func(m kg.Source) bool { return m.Line == src.Line }) {
 		e.Mentions = append(e.Mentions, src)
 	}
 	return e
@@ -109,11 +117,11 @@ func (b *builder) entity(kind kg.Kind, name string, src kg.Source) *kg.Entity {
 
 // relate adds a relationship once per type, ends, title and source line.
 func (b *builder) relate(typ string, from, to kg.Ref, props map[string]string, src kg.Source) {
-	k := typ + "|" + from.Key + "|" + to.Key + "|" + props["title"] + "|" + strconv.Itoa(src.Line)
-	if b.seen[k] {
+	k := relation{typ, from.Key, to.Key, props["title"], src.Line}
+	if b.related[k] {
 		return
 	}
-	b.seen[k] = true
+	b.related[k] = true
 	b.rels = append(b.rels, kg.Relationship{Type: typ, From: from, To: to, Props: props, Source: src})
 }
 
@@ -133,20 +141,56 @@ type passage struct {
 }
 
 // passages wraps the stretches of the yearbook's running text
-// (segment.Document.Running).
+// (segment.Document.Running) that can hold an honour: those with an
+// award or list verb, and the topics of the chapter of people and honours
+// (honorPart), which may be profiles. The others, most of them, are left
+// out: the awards and lists of a passage are read at its verbs.
 func passages(running []segment.Stretch) []passage {
-	out := make([]passage, len(running))
-	for i, st := range running {
-		out[i] = passage{Passage: st.Passage, part: st.Part, topic: st.Topic}
-		out[i].award, out[i].list = findVerbs(st.Text)
+	var out []passage
+	for _, st := range running {
+		award, list := findVerbs(st.Text)
+		if len(award) > 0 || len(list) > 0 || st.Topic != nil && honorPart(st.Part) {
+			out = append(out, passage{Passage: st.Passage, part: st.Part, topic: st.Topic, award: award, list: list})
+		}
 	}
 	return out
 }
 
-var (
-	reBorn   = regexp.MustCompile(`生于(\d{4})年(\d{1,2})月`)
-	reNative = regexp.MustCompile(`^(\p{Han}{2,8})人$`)
-)
+// bornOn returns the year and month of a birth written 生于1952年1月 in
+// the clause c, or "", "": the submatches of the regexp
+// 生于(\d{4})年(\d{1,2})月 (reBorn of TestBornOn), found at each 生于 by
+// dateFrom, whose dates are those of the regexp without its 生于 and with
+// the month optional.
+func bornOn(c string) (year, month string) {
+	for i := 0; ; {
+		k := strings.Index(c[i:], "生于")
+		if k < 0 {
+			return "", ""
+		}
+		i += k + len("生于")
+		if d := dateFrom(c, i); d.start == i && d.month != "" {
+			return d.year, d.month
+		}
+	}
+}
+
+// isNativePlace reports whether the clause c gives a native place: two
+// to eight Han characters and 人 (the regexp ^(\p{Han}{2,8})人$, reNative
+// of TestNativePlace).
+func isNativePlace(c string) bool {
+	place, ok := strings.CutSuffix(c, "人")
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, r := range place {
+		if !textnorm.IsHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 8
+}
 
 // date is a date written 2023年 or 2023年2月 (the regexp
 // (\d{4})年(?:(\d{1,2})月)? of TestDates): where it stands in the text,
@@ -251,12 +295,12 @@ func (b *builder) profile(p passage) bool {
 		case k > 0 && strings.HasSuffix(c, "族") && utf8.RuneCountInString(c) <= 6 && props["ethnicity"] == "":
 			props["ethnicity"] = c
 		case strings.HasPrefix(c, "生于"):
-			if m := reBorn.FindStringSubmatch(c); m != nil {
-				props["born"] = m[1] + "-" + pad2(m[2])
+			if y, m := bornOn(c); y != "" {
+				props["born"] = y + "-" + pad2(m)
 			}
 		case strings.Contains(c, "党员") || c == "群众" || strings.HasSuffix(c, "团员"):
 			props["party"] = c
-		case reNative.MatchString(c) && props["nativePlace"] == "":
+		case isNativePlace(c) && props["nativePlace"] == "":
 			props["nativePlace"] = strings.TrimSuffix(c, "人")
 			if k+1 < len(clauses) && dateFrom(clauses[k+1], 0).start < 0 {
 				post, postOff = clauses[k+1], off+len(c)+len("，")
@@ -521,9 +565,33 @@ func lastBoundary(text string, i int) int {
 }
 
 var (
-	clauseSeps   = []string{"。", "；", "，", "：", "！", "？", "）", "】"}
-	sentenceSeps = []string{"。", "；", "】"}
+	clauseSeps   = newSeparators("。", "；", "，", "：", "！", "？", "）", "】")
+	sentenceSeps = newSeparators("。", "；", "】")
 )
+
+// separators is a list of separators with the bytes lastEnd and
+// firstStart look for before they compare the separators: the first,
+// last and last but one bytes of each. They are sets of the list, made
+// once with it (newSeparators), not at every search.
+type separators struct {
+	list              []string
+	first, last, prev byteSet
+	single            bool // a separator of one byte: prev rules nothing out
+}
+
+func newSeparators(list ...string) *separators {
+	s := &separators{list: list}
+	for _, sep := range list {
+		s.first.add(sep[0])
+		s.last.add(sep[len(sep)-1])
+		if len(sep) == 1 {
+			s.single = true
+		} else {
+			s.prev.add(sep[len(sep)-2])
+		}
+	}
+	return s
+}
 
 // lastEnd returns the largest end, at most i, of an occurrence of one of
 // seps in text, or 0: the largest k+len(sep) over the seps of
@@ -533,22 +601,12 @@ var (
 // the byte before it the last but one of one of them (a clause runs for
 // dozens of bytes, and in Chinese text many bytes end a character as a
 // full-width separator does).
-func lastEnd(text string, i int, seps []string) int {
-	var last, prev byteSet
-	single := false // a separator of one byte: prev rules nothing out
-	for _, sep := range seps {
-		last.add(sep[len(sep)-1])
-		if len(sep) == 1 {
-			single = true
-		} else {
-			prev.add(sep[len(sep)-2])
-		}
-	}
+func lastEnd(text string, i int, seps *separators) int {
 	for e := i; e > 0; e-- {
-		if !last.has(text[e-1]) || !single && (e < 2 || !prev.has(text[e-2])) {
+		if !seps.last.has(text[e-1]) || !seps.single && (e < 2 || !seps.prev.has(text[e-2])) {
 			continue
 		}
-		for _, sep := range seps {
+		for _, sep := range seps.list {
 			if strings.HasSuffix(text[:e], sep) {
 				return e
 			}
@@ -560,16 +618,12 @@ func lastEnd(text string, i int, seps []string) int {
 // firstStart returns the smallest offset in s of one of seps, or -1: the
 // least strings.Index(s, sep) ≥ 0, found by reading forward once and
 // comparing the seps only where s holds the first byte of one of them.
-func firstStart(s string, seps []string) int {
-	var first byteSet
-	for _, sep := range seps {
-		first.add(sep[0])
-	}
+func firstStart(s string, seps *separators) int {
 	for k := 0; k < len(s); k++ {
-		if !first.has(s[k]) {
+		if !seps.first.has(s[k]) {
 			continue
 		}
-		for _, sep := range seps {
+		for _, sep := range seps.list {
 			if strings.HasPrefix(s[k:], sep) {
 				return k
 			}
@@ -646,7 +700,7 @@ func honorsAfter(text string, i int, verb string) ([]string, map[string]string, 
 }
 
 // honorSeps end the words after an award verb.
-var honorSeps = []string{"。", "；", "，"}
+var honorSeps = newSeparators("。", "；", "，")
 
 // honoreeStop are the words that make a clause's subject something other
 // than a named honoree: counts, generic references, adverbs.

@@ -8,9 +8,8 @@
 package resolve
 
 import (
-	"cmp"
 	"fmt"
-	"regexp"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -36,8 +35,8 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	}
 	// Each entity of the graphs is copied once, into one array, and
 	// known by its index there. Its mentions are gathered as the slices
-	// of the graphs they come in (parts), and copied only once all are
-	// known, into one slice of the merged entity.
+	// of the graphs they come in (mentionParts), and copied only once all
+	// are known, into one slice of the merged entity.
 	//
 	// The merged graph shares the property maps and mention slices of the
 	// graphs it merges where it leaves them as they are: a map is copied
@@ -45,15 +44,31 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	// and an entity of one graph keeps its mentions when they are already
 	// ordered and without repeats. Most entities and relationships come
 	// from one graph, and copying them all cost a tenth of the merge.
+	//
+	// The refs are indexed first, each entity given the index of its ref,
+	// so that the array is made for the entities there are, not for
+	// those of all graphs, which repeat many.
 	byRef := newRefIndex(&kinds)
-	ents := make([]kg.Entity, 0, n)
-	owned := make([]bool, 0, n)
-	parts := make([][][]kg.Source, 0, n)
-	// The first part of each entity is cut from one array, one place an
-	// entity, capped so that a second part copies it: most entities have
-	// one part, and allocating a slice for each was most of the merge's
-	// allocations.
-	firsts := make([][]kg.Source, n)
+	idx := make([]int32, 0, n) // the index of each entity of the graphs, in order
+	refs := 0
+	for _, g := range graphs {
+		for i := range g.Entities {
+			e := &g.Entities[i]
+			if e.Key == "" {
+				continue
+			}
+			cur, ok := byRef.get(e.Ref())
+			if !ok {
+				cur = refs
+				byRef.set(e.Ref(), cur)
+				refs++
+			}
+			idx = append(idx, int32(cur))
+		}
+	}
+	ents := make([]kg.Entity, 0, refs)
+	owned := make([]bool, 0, refs)
+	parts := mentionParts{at: make([]int32, refs)}
 	for _, g := range graphs {
 		out.Diagnostics = append(out.Diagnostics, g.Diagnostics...)
 		for i := range g.Entities {
@@ -61,22 +76,17 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 			if e.Key == "" {
 				continue
 			}
-			ref := e.Ref()
-			cur, ok := byRef.get(ref)
-			if !ok {
-				byRef.set(ref, len(ents))
+			cur := int(idx[0])
+			idx = idx[1:]
+			if cur == len(ents) {
 				ents = append(ents, *e)
 				owned = append(owned, false)
 				cp := &ents[len(ents)-1]
 				cp.Aliases = append([]string(nil), e.Aliases...)
-				cp.Mentions = nil
-				first := firsts[len(parts) : len(parts)+1 : len(parts)+1]
-				first[0] = e.Mentions
-				parts = append(parts, first)
 				continue
 			}
 			absorb(&ents[cur], &owned[cur], e)
-			parts[cur] = append(parts[cur], e.Mentions)
+			parts.add(cur, e.Mentions)
 		}
 	}
 	// Each merged entity is the first of its own (canon[i] == i), and
@@ -86,20 +96,32 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 	for i := range ents {
 		if to := canon[i]; to != i {
 			absorb(&ents[to], &owned[to], &ents[i])
-			parts[to] = append(parts[to], parts[i]...)
+			parts.add(to, ents[i].Mentions)
+			parts.add(to, parts.others(i)...)
 		} else {
 			roots = append(roots, i)
 		}
 	}
 	roots = byKindAndKey(ents, roots, &kinds)
-	if len(roots) > 0 {
-		out.Entities = make([]kg.Entity, 0, len(roots))
+	merged := func(r kg.Ref) (kg.Ref, int, bool) {
+		i, ok := byRef.get(r)
+		if !ok {
+			return r, 0, false
+		}
+		return ents[canon[i]].Ref(), canon[i], true
 	}
+	// The relationships go first: they read the entities where they
+	// stand in ents, before compact moves them.
+	out.Relationships = relationships(graphs, merged, out)
+	var buf [8][]kg.Source
+	var sorter lineSorter
 	for _, i := range roots {
-		ms, shared := joinMentions(parts[i])
+		ms, shared := joinMentions(append(append(buf[:0], ents[i].Mentions), parts.others(i)...))
 		ents[i].Mentions = ms
-		finish(&ents[i], shared)
-		out.Entities = append(out.Entities, ents[i])
+		finish(&ents[i], shared, &sorter)
+	}
+	if len(roots) > 0 {
+		out.Entities = compact(ents, roots)
 	}
 	// An entity keeps the ID its extractor gave it (the roster's and the
 	// events' do): an ID is the Ref.ID of its kind and key, which merging
@@ -109,45 +131,112 @@ func Merge(yb kg.Yearbook, city string, graphs ...*kg.Graph) *kg.Graph {
 			e.ID = e.Ref().ID()
 		}
 	}
-	merged := func(r kg.Ref) (kg.Ref, int, bool) {
-		i, ok := byRef.get(r)
-		if !ok {
-			return r, 0, false
-		}
-		return ents[canon[i]].Ref(), canon[i], true
-	}
-	out.Relationships = relationships(graphs, merged, out)
 	return out
+}
+
+// compact moves the entities ents[order[k]] to ents[k], in place, and
+// returns them: the merged entities, in order, are the first of the
+// array that holds them all, not a copy of them (entities are large).
+// An entity is moved along the chain of places it frees: the entity at
+// its new place moves on to its own, until a place that holds none to
+// keep (an absorbed entity, or one moved already) ends the chain.
+func compact(ents []kg.Entity, order []int) []kg.Entity {
+	to := make([]int, len(ents)) // the new place of ents[i], -1 when it is not to be kept or is placed
+	for i := range to {
+		to[i] = -1
+	}
+	for k, i := range order {
+		to[i] = k
+	}
+	for i := range ents {
+		at := to[i]
+		if at < 0 || at == i {
+			continue
+		}
+		to[i] = -1
+		e := ents[i]
+		for {
+			next := to[at]
+			ents[at], e = e, ents[at]
+			to[at] = -1
+			if next < 0 {
+				break
+			}
+			at = next
+		}
+	}
+	return ents[:len(order)]
+}
+
+// mentionParts holds the mentions of the entities in ents as the slices
+// of the graphs they come in (parts), in order: an entity's first part is
+// its own Mentions, and its others, which few entities have, are kept
+// here, found by the entity's index. (A slice of parts for every entity
+// was most of the merge's allocations.)
+type mentionParts struct {
+	at   []int32 // 1 + the place in more of the other parts of ents[i], 0 when none
+	more [][][]kg.Source
+}
+
+// add appends ps to the other parts of entity i.
+func (m *mentionParts) add(i int, ps ...[]kg.Source) {
+	if len(ps) == 0 {
+		return
+	}
+	if m.at[i] == 0 {
+		m.more = append(m.more, nil)
+		m.at[i] = int32(len(m.more))
+	}
+	k := m.at[i] - 1
+	m.more[k] = append(m.more[k], ps...)
+}
+
+// others returns the parts of entity i after its first.
+func (m *mentionParts) others(i int) [][]kg.Source {
+	if m.at[i] == 0 {
+		return nil
+	}
+	return m.more[m.at[i]-1]
 }
 
 // byKindAndKey orders the entities ents[i] of roots by kind and key. No
 // two share both (each is the entity of its ref), so an unstable sort
 // orders them as a stable sort would. The few kinds are told apart first
-// (kinds, which counted them), each entity put in the group of its kind, and each group sorted by key:
-// a comparison of keys alone is half the cost of one of kinds and keys.
-// A group holds the keys beside the indices, so that the sort compares
-// them without reaching into the entities, which are large.
+// (kinds, which counted the kinds of all entities), each entity put in
+// the group of its kind, and each group sorted by key: a comparison of
+// keys alone is half the cost of one of kinds and keys. A group holds the
+// keys beside the indices, so that the sort compares them without
+// reaching into the entities, which are large; the groups are cut from
+// one array, at the places the count of each kind gives them.
 func byKindAndKey(ents []kg.Entity, roots []int, kinds *kindSizes) []int {
 	type keyed struct {
 		key string
 		i   int
 	}
-	groups := make([][]keyed, len(kinds.kinds))
+	// ends[k+1] counts, then ends, the group of kind k, and fill[k] is
+	// where its next entity goes.
+	ends := make([]int, len(kinds.kinds)+1)
+	for _, i := range roots {
+		ends[kinds.index(ents[i].Kind)+1]++
+	}
+	for k := 1; k < len(ends); k++ {
+		ends[k] += ends[k-1]
+	}
+	fill := slices.Clone(ends[:len(kinds.kinds)])
+	all := make([]keyed, len(roots))
 	for _, i := range roots {
 		k := kinds.index(ents[i].Kind)
-		if k >= len(groups) {
-			groups = append(groups, make([][]keyed, k+1-len(groups))...)
-		}
-		groups[k] = append(groups[k], keyed{ents[i].Key, i})
+		all[fill[k]] = keyed{ents[i].Key, i}
+		fill[k]++
 	}
-	order := make([]int, len(groups))
+	order := make([]int, len(kinds.kinds))
 	for k := range order {
 		order[k] = k
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(string(kinds.kinds[a]), string(kinds.kinds[b])) })
 	out := roots[:0]
 	for _, k := range order {
-		g := groups[k]
+		g := all[ends[k]:ends[k+1]]
 		slices.SortFunc(g, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
 		for _, e := range g {
 			out = append(out, e.i)
@@ -232,8 +321,15 @@ func mergeByLine(out []kg.Source, parts [][]kg.Source) []kg.Source {
 // taken from e. (Merge unites the mentions.) owned tells whether cur's
 // properties are a map of the merge's own, which it may change; absorb
 // copies them first when not.
+//
+// e's name is an alias of cur only when it is not cur's own name: most
+// entities absorbed share it, and finish would drop it (uniqueAliases),
+// having grown the aliases for it.
 func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
-	cur.Aliases = append(append(slices.Grow(cur.Aliases, 1+len(e.Aliases)), e.Name), e.Aliases...)
+	if e.Name != cur.Name {
+		cur.Aliases = append(cur.Aliases, e.Name)
+	}
+	cur.Aliases = append(cur.Aliases, e.Aliases...)
 	for k, v := range e.Props {
 		if _, ok := cur.Props[k]; !ok && v != "" {
 			if !*owned {
@@ -248,41 +344,50 @@ func absorb(cur *kg.Entity, owned *bool, e *kg.Entity) {
 	}
 }
 
-// sortStable sorts s stably by c. Entities and sources are large structs:
-// sorting their indices and moving each element once is several times
-// cheaper than the swaps and rotations of an in-place stable sort, and
-// the result is the same, since a stable sort has only one result. The
-// elements are moved along the cycles of the permutation, in place: no
-// copy of s is made.
-func sortStable[T any](s []T, c func(a, b *T) int) {
-	sorted := true
-	for i := 1; i < len(s) && sorted; i++ {
-		sorted = c(&s[i-1], &s[i]) <= 0
-	}
-	if sorted {
+// lineSorter sorts mentions by line (sort), with one array of keys for
+// all the entities of a merge, grown to the most mentions sorted.
+type lineSorter struct {
+	keys []uint64
+}
+
+// sort sorts the mentions ms stably by line. Sources are large
+// structs: their indices are sorted and each moved once, which is several
+// times cheaper than the swaps and rotations of an in-place stable sort.
+// Each index is sorted with its line in one number, the line in the high
+// half: numbers sort as their lines, and those of one line as their
+// indices, which is the stable order, by the plain sort of integers, with
+// no function to call to compare two. (A line and an index both fit in 32
+// bits: a yearbook has far fewer lines.) The mentions are then moved
+// along the cycles of the permutation, in place: no copy of ms is made.
+func (s *lineSorter) sort(ms []kg.Source) {
+	if byLine(ms) {
 		return
 	}
-	idx := make([]int, len(s))
-	for i := range idx {
-		idx[i] = i
+	if cap(s.keys) < len(ms) {
+		s.keys = make([]uint64, len(ms))
 	}
-	slices.SortStableFunc(idx, func(i, j int) int { return c(&s[i], &s[j]) })
-	// s[k] is to be s[idx[k]]: follow each cycle from its first place,
-	// marking the places filled with -1.
-	for k := range idx {
-		if idx[k] < 0 || idx[k] == k {
+	keys := s.keys[:len(ms)]
+	for i := range ms {
+		keys[i] = uint64(ms[i].Line)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	// ms[k] is to be ms[keys[k]'s index]: follow each cycle from its
+	// first place, marking the places filled.
+	const filled = math.MaxUint64
+	for k := range keys {
+		if keys[k] == filled || int(uint32(keys[k])) == k {
 			continue
 		}
-		first := s[k]
+		first := ms[k]
 		at := k
-		for idx[at] != k {
-			next := idx[at]
-			s[at] = s[next]
-			idx[at] = -1
+		for int(uint32(keys[at])) != k {
+			next := int(uint32(keys[at]))
+			ms[at] = ms[next]
+			keys[at] = filled
 			at = next
 		}
-		s[at] = first
-		idx[at] = -1
+		ms[at] = first
+		keys[at] = filled
 	}
 }
 
@@ -294,7 +399,7 @@ func sortStable[T any](s []T, c func(a, b *T) int) {
 // It runs for every entity, so it dedups without maps: aliases by a
 // search of the few kept so far (a map only for an entity with many), and
 // mentions, once sorted by line, within the run of their line.
-func finish(e *kg.Entity, shared bool) {
+func finish(e *kg.Entity, shared bool, sorter *lineSorter) {
 	e.Aliases = uniqueAliases(e.Name, e.Aliases)
 	if finalMentions(e.Mentions) {
 		return
@@ -302,7 +407,7 @@ func finish(e *kg.Entity, shared bool) {
 	if shared {
 		e.Mentions = slices.Clone(e.Mentions)
 	}
-	sortStable(e.Mentions, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
+	sorter.sort(e.Mentions)
 	ms := e.Mentions[:0]
 	run := 0 // where the kept mentions of the current line start in ms
 	for _, m := range e.Mentions {
@@ -378,6 +483,12 @@ func uniqueAliases(name string, aliases []string) []string {
 // aliases share a variant key; the first entity met (the most trusted
 // source) gives the merged entity its key and name, so every entity is
 // merged into one before it, or is its own.
+//
+// A name is often both an entity's name and key, or the alias of
+// several: each is reduced to its variant key once (the memos), and each
+// variant key numbered once (variantIDs). The entity that claimed a
+// variant first is then found by the variant's number in a slice of its
+// kind (owners), not by hashing the key again for every name.
 func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 	parent := make([]int, len(ents))
 	for i := range parent {
@@ -392,34 +503,27 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		parent[i] = root
 		return root
 	}
-	owner := newRefIndex(kinds) // variant ref → first entity that claimed it
 	forms := newCityForms(city)
-	// A name is often both an entity's name and key, or the alias of
-	// several: each is reduced once.
-	variants := make(map[string]string, 2*(kinds.of(kg.Organization)+kinds.of(kg.Place))) // about a name and an alias each
-	projects := map[string]string{}
-	memo := func(m map[string]string, f func(string) string) func(string) string {
-		return func(name string) string {
-			v, ok := m[name]
-			if !ok {
-				v = f(name)
-				m[name] = v
-			}
-			return v
-		}
-	}
-	orgVariant, projectVariant := memo(variants, forms.variant), memo(projects, forms.projectVariant)
+	nOrgs := kinds.of(kg.Organization) + kinds.of(kg.Place)
+	ids := variantIDs{ids: make(map[string]int32, nOrgs+kinds.of(kg.Project))}
+	// The memos of names, organizations' and places', and projects':
+	// about one variant a name, since most names are their key and
+	// aliases are few.
+	orgNames := make(map[string]int32, nOrgs)
+	projectNames := map[string]int32{}
+	owners := make([][]int32, len(kinds.kinds)) // by kind, then variant: 1 + the entity that claimed it, 0 for none
 	var names []string
 	for i := range ents {
 		e := &ents[i]
-		variant := orgVariant
+		memo, variant := orgNames, forms.variant
 		switch e.Kind {
 		case kg.Organization, kg.Place:
 		case kg.Project:
-			variant = projectVariant
+			memo, variant = projectNames, forms.projectVariant
 		default:
 			continue
 		}
+		own := &owners[kinds.index(e.Kind)]
 		// A name that is its own key (most Chinese names are) is looked
 		// up once: the second would find the variant claimed already.
 		names = append(names[:0], e.Name)
@@ -428,13 +532,20 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		}
 		names = append(names, e.Aliases...)
 		for _, name := range names {
-			v := kg.Ref{Kind: e.Kind, Key: variant(name)}
-			if v.Key == "" {
+			id, ok := memo[name]
+			if !ok {
+				id = ids.of(variant(name))
+				memo[name] = id
+			}
+			if id < 0 {
 				continue
 			}
-			o, ok := owner.get(v)
-			if !ok {
-				owner.set(v, i)
+			if int(id) >= len(*own) {
+				*own = append(*own, make([]int32, int(id)+1-len(*own))...)
+			}
+			o := int((*own)[id]) - 1
+			if o < 0 {
+				(*own)[id] = int32(i + 1)
 				continue
 			}
 			a, b := find(o), find(i)
@@ -448,6 +559,25 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		parent[i] = find(i)
 	}
 	return parent
+}
+
+// variantIDs numbers variant keys in the order they are met.
+type variantIDs struct {
+	ids map[string]int32
+}
+
+// of returns the number of variant key v, numbering it when new, or -1
+// for "", which is no variant.
+func (x *variantIDs) of(v string) int32 {
+	if v == "" {
+		return -1
+	}
+	id, ok := x.ids[v]
+	if !ok {
+		id = int32(len(x.ids))
+		x.ids[v] = id
+	}
+	return id
 }
 
 // refIndex maps refs to indices, with a map of keys for each kind: a
@@ -552,9 +682,7 @@ func (f *cityForms) variant(name string) string {
 		return ""
 	}
 	k = strings.ReplaceAll(k, "中国共产党", "中共")
-	if strings.Contains(k, "届") { // reTerm's last character: most names have none
-		k = reTerm.ReplaceAllString(k, "")
-	}
+	k = dropTerms(k)
 	if city := f.city; city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
 		// the city adds nothing to the name. Only a province (…省, or a
@@ -632,10 +760,44 @@ func (f *cityForms) projectVariant(name string) string {
 	return k
 }
 
-// reTerm matches the term number in the name of a body elected for a
-// term (中国共产党武威市第五届委员会, 市五届人大常委会): the body is the same
-// from term to term.
-var reTerm = regexp.MustCompile(`第?[一二三四五六七八九十]+届`)
+// dropTerms returns k without the term numbers of the names of bodies
+// elected for a term (中国共产党武威市第五届委员会, 市五届人大常委会): the body
+// is the same from term to term. A term number is a run of the numerals
+// 一 to 十 right before 届, with the 第 before the run, if any (the regexp
+// 第?[一二三四五六七八九十]+届 of TestDropTerms). Each 届 is sought, and the
+// run read back from it: most names have none.
+func dropTerms(k string) string {
+	var b strings.Builder
+	last := 0 // the end of the last term dropped
+	for from := 0; ; {
+		i := strings.Index(k[from:], "届")
+		if i < 0 {
+			break
+		}
+		end := from + i + len("届")
+		start := from + i
+		// A numeral's lead byte starts it in termNumerals, as in k.
+		for start-3 >= last && k[start-3] >= 0xC0 && strings.Contains(termNumerals, k[start-3:start]) {
+			start -= 3
+		}
+		if start < from+i {
+			if strings.HasSuffix(k[last:start], "第") {
+				start -= len("第")
+			}
+			b.WriteString(k[last:start])
+			last = end
+		}
+		from = end
+	}
+	if last == 0 {
+		return k
+	}
+	b.WriteString(k[last:])
+	return b.String()
+}
+
+// termNumerals are the numerals of a term number, three bytes each.
+const termNumerals = "一二三四五六七八九十"
 
 // abbreviations are the standard short forms of organization names, as
 // Chinese officialdom writes them (市青年联合会 → 市青联). They are data: a
@@ -690,10 +852,12 @@ var perStatement = map[string]bool{kg.PartOf: true, kg.LocatedIn: true, kg.Owned
 // (an honour by one of its own, below 0), which is cheaper to hash than
 // the refs. Their types are told apart by their index among the few types
 // met (relTypes), which also looks up perStatement once a type instead of
-// once a relationship.
+// once a relationship. The four numbers of a key are 32 bits each, which
+// they fit (a yearbook has far fewer entities and lines), so that the
+// map of the keys is a third smaller.
 func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), out *kg.Graph) []kg.Relationship {
 	type relKey struct {
-		typ, from, to, line int
+		typ, from, to, line int32
 		title               string
 	}
 	var types relTypes
@@ -729,9 +893,9 @@ func relationships(graphs []*kg.Graph, merged func(kg.Ref) (kg.Ref, int, bool), 
 				continue
 			}
 			typ, perLine := types.index(r.Type)
-			k := relKey{typ: typ, from: fromID, to: toID, title: r.Props["title"]}
+			k := relKey{typ: int32(typ), from: int32(fromID), to: int32(toID), title: r.Props["title"]}
 			if perLine {
-				k.line = r.Source.Line
+				k.line = int32(r.Source.Line)
 			}
 			if i, ok := seen[k]; ok {
 				// Keep the first, but let it gain dates a later source adds.

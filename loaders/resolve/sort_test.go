@@ -10,23 +10,26 @@ import (
 	"github.com/yearbookkg/kg"
 )
 
-// TestSortStable holds sortStable, which moves elements along the cycles
-// of the sorting permutation, to slices.SortStableFunc on random slices
-// with many equal keys.
-func TestSortStable(t *testing.T) {
-	type pair struct{ key, seq int }
+// TestLineSorter holds lineSorter, which sorts indices packed with their
+// lines and moves mentions along the cycles of the sorting permutation,
+// to slices.SortStableFunc on random mentions with many equal lines, its
+// keys reused from one sort to the next as in a merge: the sizes grow and
+// shrink.
+func TestLineSorter(t *testing.T) {
+	var sorter lineSorter
 	r := rand.New(rand.NewPCG(1, 2))
-	by := func(a, b *pair) int { return cmp.Compare(a.key, b.key) }
-	for n := 0; n < 200; n++ {
-		s := make([]pair, n)
+	by := func(a, b kg.Source) int { return cmp.Compare(a.Line, b.Line) }
+	for k := range 400 {
+		n := k * 37 % 200
+		s := make([]kg.Source, n)
 		for i := range s {
-			s[i] = pair{r.IntN(n/3 + 1), i}
+			s[i] = kg.Source{Line: r.IntN(n/3 + 1), Quote: strconv.Itoa(i)}
 		}
 		want := slices.Clone(s)
-		slices.SortStableFunc(want, func(a, b pair) int { return by(&a, &b) })
-		sortStable(s, by)
+		slices.SortStableFunc(want, by)
+		sorter.sort(s)
 		if !slices.Equal(s, want) {
-			t.Fatalf("sortStable of %d = %v, want %v", n, s, want)
+			t.Fatalf("lineSorter.sort of %d = %v, want %v", n, s, want)
 		}
 	}
 }
@@ -54,7 +57,7 @@ func TestJoinMentions(t *testing.T) {
 		}
 		slices.SortStableFunc(all, func(a, b kg.Source) int { return cmp.Compare(a.Line, b.Line) })
 		got, _ := joinMentions(parts)
-		sortStable(got, func(a, b *kg.Source) int { return cmp.Compare(a.Line, b.Line) })
+		new(lineSorter).sort(got)
 		if len(all) == 0 {
 			all = nil
 		}

@@ -212,3 +212,52 @@ func TestUnitNote(t *testing.T) {
 		t.Errorf("only %d unit notes: the check checks little", matched)
 	}
 }
+
+// reDate is the specification of readNoteDate; only the tests run it.
+var reDate = regexp.MustCompile(`^(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(.*)$`)
+
+// TestReadNoteDate checks readNoteDate against reDate on made-up items
+// and on every item of the notes of the yearbook's lines.
+func TestReadNoteDate(t *testing.T) {
+	items := []string{"", "年", "2023年", "023年", "2023年任", "2023年5月任", "2023年12月免", "2023年123月", "2023年1月5日任", "2023年1月55日",
+		"2023年1月555日", "2023年5日", "2023年5", "2023年5月\n任", "2023年\xff", "２０２３年", "2023 年5月", "2023年5月5月", "12345年", "a2023年"}
+	for _, l := range booktest.Lines(t) {
+		if i := strings.Index(l, "（"); i >= 0 {
+			items = append(items, splitNote(compact(l[i:]))...)
+		}
+	}
+	matched := 0
+	for _, it := range items {
+		d, ok := readNoteDate(it)
+		m := reDate.FindStringSubmatch(it)
+		if m == nil {
+			if ok {
+				t.Fatalf("readNoteDate(%q) = %+v, want none", it, d)
+			}
+			continue
+		}
+		matched++
+		if want := (noteDate{m[1], m[2], m[4]}); !ok || d != want {
+			t.Fatalf("readNoteDate(%q) = %+v, %v; want %+v", it, d, ok, want)
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d dated items: the check checks little", matched)
+	}
+}
+
+// TestQuoteOfLine checks what logicalLines relies on to quote a logical
+// line of one raw line as segment cleaned it: the cleaned content of a
+// line without … is the cleaned line.
+func TestQuoteOfLine(t *testing.T) {
+	lines := append([]string{"", "　", "　　主任　王某", "  2023 年", "\u2002\u3000局长：李某\u3000", "\t张三", "\u00a0\u3000a b"}, booktest.Lines(t)...)
+	for _, l := range lines {
+		if strings.Contains(l, "…") {
+			continue
+		}
+		c, _, _ := indentation(l)
+		if c != "" && textnorm.Clean(c) != textnorm.Clean(l) {
+			t.Fatalf("Clean of the content of %q = %q, of the line %q", l, textnorm.Clean(c), textnorm.Clean(l))
+		}
+	}
+}

@@ -29,7 +29,9 @@ import (
 // unit of its first post), keeps the plain name, and a homonym diagnostic
 // reports the split.
 func (x *extractor) resolvePersons() {
-	byName := map[string][]*post{}
+	// Sized for a name a post, as most names have one: grown as it
+	// fills, the map would rehash its keys several times over.
+	byName := make(map[string][]*post, len(x.posts))
 	var names []string
 	for _, p := range x.posts {
 		k := textnorm.Key(p.h.name)
@@ -131,7 +133,7 @@ func (x *extractor) emit() {
 		e.ID = e.Ref().ID()
 		x.g.Entities = append(x.g.Entities, e)
 	}
-	persons := map[string]int{}
+	persons := make(map[string]int, len(x.posts)) // about a person a post
 	for _, p := range x.posts {
 		i, ok := persons[p.person]
 		if !ok {

@@ -32,7 +32,11 @@ func (l *lline) lineAt(off int) int {
 	return l.lines[max(i, 0)]
 }
 
-// quote is the line as shown in a provenance quote.
+// quote is the line as shown in a provenance quote. A logical line of
+// one raw line is quoted as segment cleaned that line (logicalLines sets
+// it): Clean drops the spaces of the indentation that the text lacks,
+// and keeps only the continuation mark …, a line with which is cleaned
+// here.
 func (l *lline) quote() string {
 	if l.quoted == "" {
 		l.quoted = textnorm.Clean(l.text)
@@ -108,6 +112,9 @@ func logicalLines(d *segment.Document, s span) (out, unclosed []*lline) {
 		}
 		if open > 0 {
 			unclosed = append(unclosed, l)
+		}
+		if len(l.lines) == 1 && !strings.Contains(d.Line(r.n).Text, "…") {
+			l.quoted = d.CleanLine(r.n)
 		}
 		out = append(out, l)
 	}
@@ -441,8 +448,9 @@ func (p *parser) section(n int) string {
 // source is the provenance of a post or unit: the raw line n, quoting the
 // lines given (unit, title and name lines when they differ) joined by " / ".
 func (p *parser) source(n int, ls ...*lline) kg.Source {
-	s := p.d.LineSource(p.yb, n)
-	s.Section = p.section(n)
+	// Made here rather than by segment's LineSource, whose quote and
+	// section path would both be replaced.
+	s := kg.Source{Yearbook: p.yb, Page: p.d.Line(n).Page, Section: p.section(n), Line: n}
 	// At most three lines (unit, title and name): the quotes and the
 	// lines seen are kept on the stack.
 	var qbuf [4]string

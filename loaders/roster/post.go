@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -262,7 +261,6 @@ func (n *notes) merge(m notes) {
 }
 
 var (
-	reDate     = regexp.MustCompile(`^(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(.*)$`)
 	startWords = []string{"任", "到任", "任职", "起", "上任", "当选", "选任", "提任", "聘任", "挂职"}
 	endWords   = []string{"免", "免职", "离任", "卸任", "止", "调离", "退休", "辞职", "离职", "去世", "逝世", "病逝", "撤销"}
 )
@@ -288,13 +286,48 @@ func splitNote(p string) []string {
 	return append(out, p[start:])
 }
 
-// noteDate returns the submatches of reDate in a note item, running the
-// regexp only on an item that starts with a year.
-func noteDate(it string) []string {
+// noteDate is a date that opens a note item (2023年5月任): its year, its
+// month ("" when not written), and the rest of the item after the date
+// and its day, if written.
+type noteDate struct {
+	year, month, rest string
+}
+
+// readNoteDate returns the date that opens the note item it, and whether
+// it opens with one: the submatches of the regexp
+// ^(\d{4})年(?:(\d{1,2})月)?(?:(\d{1,2})日)?(.*)$ (reDate of
+// TestReadNoteDate), read straight from the item. The month and the day
+// are taken when written, as the regexp's greedy groups take them, and
+// the rest is anything without a line break (what its . matches).
+func readNoteDate(it string) (noteDate, bool) {
 	if len(it) < len("0000年") || !strings.HasPrefix(it[4:], "年") || !textnorm.AllDigits(it[:4]) {
-		return nil
+		return noteDate{}, false
 	}
-	return reDate.FindStringSubmatch(it)
+	d := noteDate{year: it[:4], rest: it[len("0000年"):]}
+	if n := digitsBefore(d.rest, "月"); n > 0 {
+		d.month, d.rest = d.rest[:n], d.rest[n+len("月"):]
+	}
+	if n := digitsBefore(d.rest, "日"); n > 0 {
+		d.rest = d.rest[n+len("日"):]
+	}
+	if strings.Contains(d.rest, "\n") {
+		return noteDate{}, false
+	}
+	return d, true
+}
+
+// digitsBefore returns how many ASCII digits, one or two, open s followed
+// by unit, or 0. Two digits are never one and the unit: the second digit
+// is not the unit.
+func digitsBefore(s, unit string) int {
+	n := 0
+	for n < 2 && n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n > 0 && strings.HasPrefix(s[n:], unit) {
+		return n
+	}
+	return 0
 }
 
 // parseNotes reads the contents of a name's parentheses: sex, ethnicity,
@@ -310,7 +343,7 @@ func parseNotes(ps []string) notes {
 			items = []string{p} // 党组书记、主任 is one title note, not two
 		}
 		for _, it := range items {
-			m := noteDate(it) // a date starts with digits: no case before it holds one
+			date, dated := readNoteDate(it) // a date starts with digits: no case before it holds one
 			switch {
 			case it == "":
 			case it == "女" || it == "男":
@@ -321,15 +354,15 @@ func parseNotes(ps []string) notes {
 				n.concurrent = true
 			case it == "空缺" || it == "缺" || it == "暂缺" || it == "待配" || it == "待定":
 				n.vacant = true
-			case m != nil:
-				d := m[1]
-				if m[2] != "" {
-					d += "-" + pad2(m[2])
+			case dated:
+				d := date.year
+				if date.month != "" {
+					d += "-" + pad2(date.month)
 				}
 				switch {
-				case hasAny(m[4], endWords):
+				case hasAny(date.rest, endWords):
 					n.end = d
-				case hasAny(m[4], startWords):
+				case hasAny(date.rest, startWords):
 					n.start = d
 				default:
 					n.other = append(n.other, it)
