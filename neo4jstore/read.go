@@ -26,8 +26,10 @@ type Node struct {
 // Prop returns a pointer to the property, or nil when it is absent, the
 // shape GraphQL's optional strings want.
 func (n *Node) Prop(k string) *string {
-	if v, ok := n.Props[k]; ok && v != "" {
-		return &v
+	if v := n.Props[k]; v != "" {
+		p := new(string) // allocated only when present, unlike &v
+		*p = v
+		return p
 	}
 	return nil
 }

@@ -10059,11 +10059,11 @@ func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, o
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Bucket")
+				out[i].str, out[i].isString = "Bucket", true
 			case "key":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Key)
+				out[i].str, out[i].isString = obj.Key, true
 			case "label":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Label)
+				out[i].str, out[i].isString = obj.Label, true
 			case "count":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 			}
@@ -10157,7 +10157,7 @@ func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.Selection
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("CoOccurrence")
+				out[i].str, out[i].isString = "CoOccurrence", true
 			case "count":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 			}
@@ -10208,21 +10208,21 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Event")
+				out[i].str, out[i].isString = "Event", true
 			case "id":
-				out[i].value = ec.marshalNID2string(ctx, field.Selections, obj.ID)
+				out[i].str, out[i].isString = obj.ID, true
 			case "kind":
 				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
 			case "name":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Name)
+				out[i].str, out[i].isString = obj.Name, true
 			case "mentionCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 			case "date":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Date)
+				out[i].str, out[i].isString = obj.Date, true
 			case "endDate":
 				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndDate)
 			case "description":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Description)
+				out[i].str, out[i].isString = obj.Description, true
 			case "category":
 				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Category)
 			}
@@ -10338,7 +10338,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("EventConnection")
+				out[i].str, out[i].isString = "EventConnection", true
 			case "totalCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 			}
@@ -10394,9 +10394,9 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("EventEdge")
+				out[i].str, out[i].isString = "EventEdge", true
 			case "cursor":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+				out[i].str, out[i].isString = obj.Cursor, true
 			}
 		}
 		return out
@@ -10445,9 +10445,9 @@ func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, ob
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Honor")
+				out[i].str, out[i].isString = "Honor", true
 			case "title":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Title)
+				out[i].str, out[i].isString = obj.Title, true
 			case "year":
 				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
 			}
@@ -10509,17 +10509,17 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Mention")
+				out[i].str, out[i].isString = "Mention", true
 			case "yearbook":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Yearbook)
+				out[i].str, out[i].isString = obj.Yearbook, true
 			case "page":
 				out[i].value = ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Page)
 			case "section":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Section)
+				out[i].str, out[i].isString = obj.Section, true
 			case "line":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
 			case "quote":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Quote)
+				out[i].str, out[i].isString = obj.Quote, true
 			}
 		}
 		return out
@@ -10589,13 +10589,13 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Organization")
+				out[i].str, out[i].isString = "Organization", true
 			case "id":
-				out[i].value = ec.marshalNID2string(ctx, field.Selections, obj.ID)
+				out[i].str, out[i].isString = obj.ID, true
 			case "kind":
 				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
 			case "name":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Name)
+				out[i].str, out[i].isString = obj.Name, true
 			case "mentionCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 			}
@@ -10715,7 +10715,7 @@ func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("OrganizationConnection")
+				out[i].str, out[i].isString = "OrganizationConnection", true
 			case "totalCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 			}
@@ -10771,9 +10771,9 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("OrganizationEdge")
+				out[i].str, out[i].isString = "OrganizationEdge", true
 			case "cursor":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+				out[i].str, out[i].isString = obj.Cursor, true
 			}
 		}
 		return out
@@ -10822,9 +10822,9 @@ func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Page")
+				out[i].str, out[i].isString = "Page", true
 			case "yearbook":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Yearbook)
+				out[i].str, out[i].isString = obj.Yearbook, true
 			case "number":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Number)
 			case "firstLine":
@@ -10894,7 +10894,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("PageInfo")
+				out[i].str, out[i].isString = "PageInfo", true
 			case "hasNextPage":
 				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
 			case "hasPreviousPage":
@@ -10961,7 +10961,7 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Path")
+				out[i].str, out[i].isString = "Path", true
 			case "length":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Length)
 			}
@@ -11017,13 +11017,13 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Person")
+				out[i].str, out[i].isString = "Person", true
 			case "id":
-				out[i].value = ec.marshalNID2string(ctx, field.Selections, obj.ID)
+				out[i].str, out[i].isString = obj.ID, true
 			case "kind":
 				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
 			case "name":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Name)
+				out[i].str, out[i].isString = obj.Name, true
 			case "mentionCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 			case "gender":
@@ -11140,7 +11140,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("PersonConnection")
+				out[i].str, out[i].isString = "PersonConnection", true
 			case "totalCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 			}
@@ -11196,9 +11196,9 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("PersonEdge")
+				out[i].str, out[i].isString = "PersonEdge", true
 			case "cursor":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+				out[i].str, out[i].isString = obj.Cursor, true
 			}
 		}
 		return out
@@ -11247,13 +11247,13 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Place")
+				out[i].str, out[i].isString = "Place", true
 			case "id":
-				out[i].value = ec.marshalNID2string(ctx, field.Selections, obj.ID)
+				out[i].str, out[i].isString = obj.ID, true
 			case "kind":
 				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
 			case "name":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Name)
+				out[i].str, out[i].isString = obj.Name, true
 			case "mentionCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 			case "placeType":
@@ -11356,7 +11356,7 @@ func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.Select
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("PlaceConnection")
+				out[i].str, out[i].isString = "PlaceConnection", true
 			case "totalCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 			}
@@ -11412,9 +11412,9 @@ func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("PlaceEdge")
+				out[i].str, out[i].isString = "PlaceEdge", true
 			case "cursor":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+				out[i].str, out[i].isString = obj.Cursor, true
 			}
 		}
 		return out
@@ -11463,9 +11463,9 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Position")
+				out[i].str, out[i].isString = "Position", true
 			case "title":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Title)
+				out[i].str, out[i].isString = obj.Title, true
 			case "start":
 				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
 			case "end":
@@ -11554,9 +11554,9 @@ func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.Selecti
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("PositionChange")
+				out[i].str, out[i].isString = "PositionChange", true
 			case "date":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Date)
+				out[i].str, out[i].isString = obj.Date, true
 			case "kind":
 				out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
 			}
@@ -11612,13 +11612,13 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Project")
+				out[i].str, out[i].isString = "Project", true
 			case "id":
-				out[i].value = ec.marshalNID2string(ctx, field.Selections, obj.ID)
+				out[i].str, out[i].isString = obj.ID, true
 			case "kind":
 				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
 			case "name":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Name)
+				out[i].str, out[i].isString = obj.Name, true
 			case "mentionCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 			case "investment":
@@ -11722,7 +11722,7 @@ func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.Sele
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("ProjectConnection")
+				out[i].str, out[i].isString = "ProjectConnection", true
 			case "totalCount":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 			}
@@ -11778,9 +11778,9 @@ func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionS
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("ProjectEdge")
+				out[i].str, out[i].isString = "ProjectEdge", true
 			case "cursor":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
+				out[i].str, out[i].isString = obj.Cursor, true
 			}
 		}
 		return out
@@ -11963,9 +11963,9 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Relationship")
+				out[i].str, out[i].isString = "Relationship", true
 			case "type":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Type)
+				out[i].str, out[i].isString = obj.Type, true
 			case "title":
 				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Title)
 			case "start":
@@ -12045,9 +12045,9 @@ func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSe
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("SourceText")
+				out[i].str, out[i].isString = "SourceText", true
 			case "yearbook":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Yearbook)
+				out[i].str, out[i].isString = obj.Yearbook, true
 			case "line":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
 			case "page":
@@ -12124,7 +12124,7 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Stats")
+				out[i].str, out[i].isString = "Stats", true
 			case "people":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.People)
 			case "organizations":
@@ -12258,13 +12258,13 @@ func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet,
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("TextLine")
+				out[i].str, out[i].isString = "TextLine", true
 			case "line":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
 			case "page":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
 			case "text":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Text)
+				out[i].str, out[i].isString = obj.Text, true
 			}
 		}
 		return out
@@ -12318,17 +12318,17 @@ func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet,
 			out[i].alias = field.Alias
 			switch field.Name {
 			case "__typename":
-				out[i].value = graphql.MarshalString("Yearbook")
+				out[i].str, out[i].isString = "Yearbook", true
 			case "id":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.ID)
+				out[i].str, out[i].isString = obj.ID, true
 			case "title":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Title)
+				out[i].str, out[i].isString = obj.Title, true
 			case "file":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.File)
+				out[i].str, out[i].isString = obj.File, true
 			case "hash":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.Hash)
+				out[i].str, out[i].isString = obj.Hash, true
 			case "loadedAt":
-				out[i].value = ec.marshalNString2string(ctx, field.Selections, obj.LoadedAt)
+				out[i].str, out[i].isString = obj.LoadedAt, true
 			case "entities":
 				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Entities)
 			case "relationships":

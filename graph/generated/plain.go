@@ -51,9 +51,14 @@ func plainSelection(fields []graphql.CollectedField, plain func(name string) boo
 // them.
 type plainObject []plainValue
 
+// plainValue is one field of a plainObject: a non-null String or ID is
+// kept as str (isString), to save the closure graphql.MarshalString
+// allocates; any other value as its marshaller.
 type plainValue struct {
-	alias string
-	value graphql.Marshaler
+	alias    string
+	value    graphql.Marshaler
+	str      string
+	isString bool
 }
 
 var (
@@ -87,7 +92,48 @@ func (o plainObject) MarshalGQL(w io.Writer) {
 		w.Write(quote)
 		io.WriteString(w, v.alias)
 		w.Write(quoteColon)
-		v.value.MarshalGQL(w)
+		if v.isString {
+			writeQuotedString(w, v.str)
+		} else {
+			v.value.MarshalGQL(w)
+		}
 	}
 	w.Write(closeBrace)
+}
+
+const encodeHex = "0123456789ABCDEF"
+
+// writeQuotedString writes s quoted as graphql.MarshalString does (a copy
+// of gqlgen's unexported function of that name: TestPlainString compares
+// them).
+func writeQuotedString(w io.Writer, s string) {
+	start := 0
+	io.WriteString(w, `"`)
+
+	for i, c := range s {
+		if c < 0x20 || c == '\\' || c == '"' {
+			io.WriteString(w, s[start:i])
+
+			switch c {
+			case '\t':
+				io.WriteString(w, `\t`)
+			case '\r':
+				io.WriteString(w, `\r`)
+			case '\n':
+				io.WriteString(w, `\n`)
+			case '\\':
+				io.WriteString(w, `\\`)
+			case '"':
+				io.WriteString(w, `\"`)
+			default:
+				io.WriteString(w, `\u00`)
+				w.Write([]byte{encodeHex[c>>4], encodeHex[c&0xf]})
+			}
+
+			start = i + 1
+		}
+	}
+
+	io.WriteString(w, s[start:])
+	io.WriteString(w, `"`)
 }

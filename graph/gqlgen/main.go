@@ -89,8 +89,13 @@ func rewrite(path string, plain map[string][]plainField) error {
 		}
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "\tif plainSelection(fields, plain%s) {\n\t\tout := make(plainObject, len(fields))\n\t\tfor i, field := range fields {\n\t\t\tout[i].alias = field.Alias\n\t\t\tswitch field.Name {\n", obj)
-		fmt.Fprintf(&b, "\t\t\tcase \"__typename\":\n\t\t\t\tout[i].value = graphql.MarshalString(%q)\n", obj)
+		fmt.Fprintf(&b, "\t\t\tcase \"__typename\":\n\t\t\t\tout[i].str, out[i].isString = %q, true\n", obj)
 		for _, f := range plain[obj] {
+			if f.marshal == "marshalNString2string" || f.marshal == "marshalNID2string" {
+				// graphql.MarshalString's output, without its closure.
+				fmt.Fprintf(&b, "\t\t\tcase %q:\n\t\t\t\tout[i].str, out[i].isString = %s, true\n", f.name, f.expr)
+				continue
+			}
 			fmt.Fprintf(&b, "\t\t\tcase %q:\n\t\t\t\tout[i].value = ec.%s(ctx, field.Selections, %s)\n", f.name, f.marshal, f.expr)
 		}
 		b.WriteString("\t\t\t}\n\t\t}\n\t\treturn out\n\t}\n")
