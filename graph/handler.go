@@ -50,7 +50,11 @@ func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	if gqlgenPOST {
+		srv.AddTransport(transport.POST{})
+	} else {
+		srv.AddTransport(post{})
+	}
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
@@ -70,6 +74,10 @@ func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	})
 	return srv
 }
+
+// gqlgenPOST makes NewHandler use gqlgen's own POST transport instead of
+// post, for the tests that compare them.
+var gqlgenPOST bool
 
 // presentError maps an error to what the client sees: a kg.Error keeps its
 // message and code; any other error is logged and becomes "internal error".

@@ -60,8 +60,16 @@ func timeline(ps []neo4jstore.Position) []*model.PositionChange {
 // person that fall within it.
 func career(ps []neo4jstore.Position, events []*model.Event) []*model.CareerStep {
 	out := make([]*model.CareerStep, 0, len(ps))
-	for _, p := range ps {
-		step := &model.CareerStep{Position: toPosition(p), Events: []*model.Event{}}
+	steps := make([]model.CareerStep, len(ps)) // one allocation for all
+	for i, p := range ps {
+		n := 0
+		for _, e := range events {
+			if kg.HeldAt(p.Start, p.End, e.Date) {
+				n++
+			}
+		}
+		step := &steps[i]
+		step.Position, step.Events = toPosition(p), make([]*model.Event, 0, n)
 		for _, e := range events {
 			if kg.HeldAt(p.Start, p.End, e.Date) {
 				step.Events = append(step.Events, e)

@@ -10053,6 +10053,23 @@ var bucketImplementors = []string{"Bucket"}
 
 func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, obj *model.Bucket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
+	if plainSelection(fields, plainBucket) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Bucket", true
+			case "key":
+				out[i].str, out[i].isString = obj.Key, true
+			case "label":
+				out[i].str, out[i].isString = obj.Label, true
+			case "count":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10134,6 +10151,19 @@ var coOccurrenceImplementors = []string{"CoOccurrence"}
 
 func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.SelectionSet, obj *model.CoOccurrence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
+	if plainSelection(fields, plainCoOccurrence) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "CoOccurrence", true
+			case "count":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10172,6 +10202,33 @@ var eventImplementors = []string{"Event", "Entity"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+	if plainSelection(fields, plainEvent) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Event", true
+			case "id":
+				out[i].str, out[i].isString = obj.ID, true
+			case "kind":
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			case "name":
+				out[i].str, out[i].isString = obj.Name, true
+			case "mentionCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+			case "date":
+				out[i].str, out[i].isString = obj.Date, true
+			case "endDate":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndDate)
+			case "description":
+				out[i].str, out[i].isString = obj.Description, true
+			case "category":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Category)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10275,6 +10332,19 @@ var eventConnectionImplementors = []string{"EventConnection"}
 
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
+	if plainSelection(fields, plainEventConnection) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "EventConnection", true
+			case "totalCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10318,6 +10388,19 @@ var eventEdgeImplementors = []string{"EventEdge"}
 
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
+	if plainSelection(fields, plainEventEdge) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "EventEdge", true
+			case "cursor":
+				out[i].str, out[i].isString = obj.Cursor, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10356,6 +10439,21 @@ var honorImplementors = []string{"Honor"}
 
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *model.Honor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
+	if plainSelection(fields, plainHonor) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Honor", true
+			case "title":
+				out[i].str, out[i].isString = obj.Title, true
+			case "year":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10405,6 +10503,27 @@ var mentionImplementors = []string{"Mention"}
 
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+	if plainSelection(fields, plainMention) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Mention", true
+			case "yearbook":
+				out[i].str, out[i].isString = obj.Yearbook, true
+			case "page":
+				out[i].value = ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Page)
+			case "section":
+				out[i].str, out[i].isString = obj.Section, true
+			case "line":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
+			case "quote":
+				out[i].str, out[i].isString = obj.Quote, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10464,6 +10583,25 @@ var organizationImplementors = []string{"Organization", "Entity"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
+	if plainSelection(fields, plainOrganization) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Organization", true
+			case "id":
+				out[i].str, out[i].isString = obj.ID, true
+			case "kind":
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			case "name":
+				out[i].str, out[i].isString = obj.Name, true
+			case "mentionCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10571,6 +10709,19 @@ var organizationConnectionImplementors = []string{"OrganizationConnection"}
 
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
+	if plainSelection(fields, plainOrganizationConnection) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "OrganizationConnection", true
+			case "totalCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10614,6 +10765,19 @@ var organizationEdgeImplementors = []string{"OrganizationEdge"}
 
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
+	if plainSelection(fields, plainOrganizationEdge) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "OrganizationEdge", true
+			case "cursor":
+				out[i].str, out[i].isString = obj.Cursor, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10652,6 +10816,25 @@ var pageImplementors = []string{"Page"}
 
 func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
+	if plainSelection(fields, plainPage) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Page", true
+			case "yearbook":
+				out[i].str, out[i].isString = obj.Yearbook, true
+			case "number":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Number)
+			case "firstLine":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.FirstLine)
+			case "lastLine":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.LastLine)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10705,6 +10888,25 @@ var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	if plainSelection(fields, plainPageInfo) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "PageInfo", true
+			case "hasNextPage":
+				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
+			case "hasPreviousPage":
+				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage)
+			case "startCursor":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.StartCursor)
+			case "endCursor":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndCursor)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10753,6 +10955,19 @@ var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+	if plainSelection(fields, plainPath) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Path", true
+			case "length":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Length)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10796,6 +11011,31 @@ var personImplementors = []string{"Person", "Entity"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	if plainSelection(fields, plainPerson) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Person", true
+			case "id":
+				out[i].str, out[i].isString = obj.ID, true
+			case "kind":
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			case "name":
+				out[i].str, out[i].isString = obj.Name, true
+			case "mentionCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+			case "gender":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Gender)
+			case "ethnicity":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Ethnicity)
+			case "born":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Born)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10894,6 +11134,19 @@ var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+	if plainSelection(fields, plainPersonConnection) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "PersonConnection", true
+			case "totalCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10937,6 +11190,19 @@ var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	if plainSelection(fields, plainPersonEdge) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "PersonEdge", true
+			case "cursor":
+				out[i].str, out[i].isString = obj.Cursor, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10975,6 +11241,27 @@ var placeImplementors = []string{"Place", "Entity"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *model.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
+	if plainSelection(fields, plainPlace) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Place", true
+			case "id":
+				out[i].str, out[i].isString = obj.ID, true
+			case "kind":
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			case "name":
+				out[i].str, out[i].isString = obj.Name, true
+			case "mentionCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+			case "placeType":
+				out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, obj.PlaceType)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11063,6 +11350,19 @@ var placeConnectionImplementors = []string{"PlaceConnection"}
 
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
+	if plainSelection(fields, plainPlaceConnection) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "PlaceConnection", true
+			case "totalCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11106,6 +11406,19 @@ var placeEdgeImplementors = []string{"PlaceEdge"}
 
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
+	if plainSelection(fields, plainPlaceEdge) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "PlaceEdge", true
+			case "cursor":
+				out[i].str, out[i].isString = obj.Cursor, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11144,6 +11457,27 @@ var positionImplementors = []string{"Position"}
 
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *model.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
+	if plainSelection(fields, plainPosition) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Position", true
+			case "title":
+				out[i].str, out[i].isString = obj.Title, true
+			case "start":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
+			case "end":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
+			case "concurrent":
+				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.Concurrent)
+			case "note":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Note)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11214,6 +11548,21 @@ var positionChangeImplementors = []string{"PositionChange"}
 
 func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.PositionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
+	if plainSelection(fields, plainPositionChange) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "PositionChange", true
+			case "date":
+				out[i].str, out[i].isString = obj.Date, true
+			case "kind":
+				out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11257,6 +11606,29 @@ var projectImplementors = []string{"Project", "Entity"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
+	if plainSelection(fields, plainProject) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Project", true
+			case "id":
+				out[i].str, out[i].isString = obj.ID, true
+			case "kind":
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			case "name":
+				out[i].str, out[i].isString = obj.Name, true
+			case "mentionCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+			case "investment":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Investment)
+			case "status":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Status)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11344,6 +11716,19 @@ var projectConnectionImplementors = []string{"ProjectConnection"}
 
 func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
+	if plainSelection(fields, plainProjectConnection) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "ProjectConnection", true
+			case "totalCount":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11387,6 +11772,19 @@ var projectEdgeImplementors = []string{"ProjectEdge"}
 
 func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
+	if plainSelection(fields, plainProjectEdge) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "ProjectEdge", true
+			case "cursor":
+				out[i].str, out[i].isString = obj.Cursor, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11559,6 +11957,25 @@ var relationshipImplementors = []string{"Relationship"}
 
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *model.Relationship) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
+	if plainSelection(fields, plainRelationship) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Relationship", true
+			case "type":
+				out[i].str, out[i].isString = obj.Type, true
+			case "title":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Title)
+			case "start":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
+			case "end":
+				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11622,6 +12039,27 @@ var sourceTextImplementors = []string{"SourceText"}
 
 func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
+	if plainSelection(fields, plainSourceText) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "SourceText", true
+			case "yearbook":
+				out[i].str, out[i].isString = obj.Yearbook, true
+			case "line":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
+			case "page":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
+			case "hasBefore":
+				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasBefore)
+			case "hasAfter":
+				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasAfter)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11680,6 +12118,29 @@ var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+	if plainSelection(fields, plainStats) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Stats", true
+			case "people":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.People)
+			case "organizations":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Organizations)
+			case "places":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Places)
+			case "events":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Events)
+			case "projects":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Projects)
+			case "relationships":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11791,6 +12252,23 @@ var textLineImplementors = []string{"TextLine"}
 
 func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
+	if plainSelection(fields, plainTextLine) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "TextLine", true
+			case "line":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
+			case "page":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
+			case "text":
+				out[i].str, out[i].isString = obj.Text, true
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11834,6 +12312,33 @@ var yearbookImplementors = []string{"Yearbook"}
 
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
+	if plainSelection(fields, plainYearbook) {
+		out := make(plainObject, len(fields))
+		for i, field := range fields {
+			out[i].alias = field.Alias
+			switch field.Name {
+			case "__typename":
+				out[i].str, out[i].isString = "Yearbook", true
+			case "id":
+				out[i].str, out[i].isString = obj.ID, true
+			case "title":
+				out[i].str, out[i].isString = obj.Title, true
+			case "file":
+				out[i].str, out[i].isString = obj.File, true
+			case "hash":
+				out[i].str, out[i].isString = obj.Hash, true
+			case "loadedAt":
+				out[i].str, out[i].isString = obj.LoadedAt, true
+			case "entities":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Entities)
+			case "relationships":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
+			case "diagnostics":
+				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Diagnostics)
+			}
+		}
+		return out
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -13418,3 +13923,264 @@ func (ec *executionContext) marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 }
 
 // endregion ***************************** type.gotpl *****************************
+
+// plainBucket reports whether a field of Bucket is plain (see plainObject).
+func plainBucket(name string) bool {
+	switch name {
+	case "__typename", "key", "label", "count":
+		return true
+	}
+	return false
+}
+
+// plainCoOccurrence reports whether a field of CoOccurrence is plain (see plainObject).
+func plainCoOccurrence(name string) bool {
+	switch name {
+	case "__typename", "count":
+		return true
+	}
+	return false
+}
+
+// plainEvent reports whether a field of Event is plain (see plainObject).
+func plainEvent(name string) bool {
+	switch name {
+	case "__typename", "id", "kind", "name", "mentionCount", "date", "endDate", "description", "category":
+		return true
+	}
+	return false
+}
+
+// plainEventConnection reports whether a field of EventConnection is plain (see plainObject).
+func plainEventConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount":
+		return true
+	}
+	return false
+}
+
+// plainEventEdge reports whether a field of EventEdge is plain (see plainObject).
+func plainEventEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor":
+		return true
+	}
+	return false
+}
+
+// plainHonor reports whether a field of Honor is plain (see plainObject).
+func plainHonor(name string) bool {
+	switch name {
+	case "__typename", "title", "year":
+		return true
+	}
+	return false
+}
+
+// plainMention reports whether a field of Mention is plain (see plainObject).
+func plainMention(name string) bool {
+	switch name {
+	case "__typename", "yearbook", "page", "section", "line", "quote":
+		return true
+	}
+	return false
+}
+
+// plainOrganization reports whether a field of Organization is plain (see plainObject).
+func plainOrganization(name string) bool {
+	switch name {
+	case "__typename", "id", "kind", "name", "mentionCount":
+		return true
+	}
+	return false
+}
+
+// plainOrganizationConnection reports whether a field of OrganizationConnection is plain (see plainObject).
+func plainOrganizationConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount":
+		return true
+	}
+	return false
+}
+
+// plainOrganizationEdge reports whether a field of OrganizationEdge is plain (see plainObject).
+func plainOrganizationEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor":
+		return true
+	}
+	return false
+}
+
+// plainPage reports whether a field of Page is plain (see plainObject).
+func plainPage(name string) bool {
+	switch name {
+	case "__typename", "yearbook", "number", "firstLine", "lastLine":
+		return true
+	}
+	return false
+}
+
+// plainPageInfo reports whether a field of PageInfo is plain (see plainObject).
+func plainPageInfo(name string) bool {
+	switch name {
+	case "__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor":
+		return true
+	}
+	return false
+}
+
+// plainPath reports whether a field of Path is plain (see plainObject).
+func plainPath(name string) bool {
+	switch name {
+	case "__typename", "length":
+		return true
+	}
+	return false
+}
+
+// plainPerson reports whether a field of Person is plain (see plainObject).
+func plainPerson(name string) bool {
+	switch name {
+	case "__typename", "id", "kind", "name", "mentionCount", "gender", "ethnicity", "born":
+		return true
+	}
+	return false
+}
+
+// plainPersonConnection reports whether a field of PersonConnection is plain (see plainObject).
+func plainPersonConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount":
+		return true
+	}
+	return false
+}
+
+// plainPersonEdge reports whether a field of PersonEdge is plain (see plainObject).
+func plainPersonEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor":
+		return true
+	}
+	return false
+}
+
+// plainPlace reports whether a field of Place is plain (see plainObject).
+func plainPlace(name string) bool {
+	switch name {
+	case "__typename", "id", "kind", "name", "mentionCount", "placeType":
+		return true
+	}
+	return false
+}
+
+// plainPlaceConnection reports whether a field of PlaceConnection is plain (see plainObject).
+func plainPlaceConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount":
+		return true
+	}
+	return false
+}
+
+// plainPlaceEdge reports whether a field of PlaceEdge is plain (see plainObject).
+func plainPlaceEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor":
+		return true
+	}
+	return false
+}
+
+// plainPosition reports whether a field of Position is plain (see plainObject).
+func plainPosition(name string) bool {
+	switch name {
+	case "__typename", "title", "start", "end", "concurrent", "note":
+		return true
+	}
+	return false
+}
+
+// plainPositionChange reports whether a field of PositionChange is plain (see plainObject).
+func plainPositionChange(name string) bool {
+	switch name {
+	case "__typename", "date", "kind":
+		return true
+	}
+	return false
+}
+
+// plainProject reports whether a field of Project is plain (see plainObject).
+func plainProject(name string) bool {
+	switch name {
+	case "__typename", "id", "kind", "name", "mentionCount", "investment", "status":
+		return true
+	}
+	return false
+}
+
+// plainProjectConnection reports whether a field of ProjectConnection is plain (see plainObject).
+func plainProjectConnection(name string) bool {
+	switch name {
+	case "__typename", "totalCount":
+		return true
+	}
+	return false
+}
+
+// plainProjectEdge reports whether a field of ProjectEdge is plain (see plainObject).
+func plainProjectEdge(name string) bool {
+	switch name {
+	case "__typename", "cursor":
+		return true
+	}
+	return false
+}
+
+// plainRelationship reports whether a field of Relationship is plain (see plainObject).
+func plainRelationship(name string) bool {
+	switch name {
+	case "__typename", "type", "title", "start", "end":
+		return true
+	}
+	return false
+}
+
+// plainSourceText reports whether a field of SourceText is plain (see plainObject).
+func plainSourceText(name string) bool {
+	switch name {
+	case "__typename", "yearbook", "line", "page", "hasBefore", "hasAfter":
+		return true
+	}
+	return false
+}
+
+// plainStats reports whether a field of Stats is plain (see plainObject).
+func plainStats(name string) bool {
+	switch name {
+	case "__typename", "people", "organizations", "places", "events", "projects", "relationships":
+		return true
+	}
+	return false
+}
+
+// plainTextLine reports whether a field of TextLine is plain (see plainObject).
+func plainTextLine(name string) bool {
+	switch name {
+	case "__typename", "line", "page", "text":
+		return true
+	}
+	return false
+}
+
+// plainYearbook reports whether a field of Yearbook is plain (see plainObject).
+func plainYearbook(name string) bool {
+	switch name {
+	case "__typename", "id", "title", "file", "hash", "loadedAt", "entities", "relationships", "diagnostics":
+		return true
+	}
+	return false
+}

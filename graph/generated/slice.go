@@ -25,8 +25,14 @@ func marshalSlice(ctx context.Context, sel ast.SelectionSet, length int, workerL
 		return graphql.MarshalSliceConcurrently(ctx, length, workerLimit, omitPanicHandler, marshalElement)
 	}
 	ret := make(graphql.Array, length)
+	// Each element's field context (its index, for the paths of errors),
+	// allocated together rather than two allocations per element.
+	index := make([]int, length)
+	fcs := make([]graphql.FieldContext, length)
 	for i := range length {
-		childCtx := graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+		index[i] = i
+		fcs[i].Index = &index[i]
+		childCtx := graphql.WithFieldContext(ctx, &fcs[i])
 		if omitPanicHandler {
 			ret[i] = marshalElement(childCtx, i)
 			continue

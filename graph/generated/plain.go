@@ -1,0 +1,139 @@
+package generated
+
+// This file is not generated: graph/gqlgen gives the marshaller of every
+// object type with plain fields a fast path that uses it.
+
+import (
+	"io"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// plainObjects turns the fast path on; SetPlainObjects switches it.
+var plainObjects atomic.Bool
+
+func init() { plainObjects.Store(true) }
+
+// SetPlainObjects turns the fast path of plain objects on or off and
+// returns the previous setting. It is on by default. The fast path skips
+// gqlgen's field middleware (handler.Server.AroundFields and field
+// interceptors) for the plain fields it writes: a server that installs
+// such middleware must turn it off. Tests turn it off to compare the
+// answers with gqlgen's.
+func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
+
+// plainSelection reports whether every field collected on an object is
+// plain (plain reports it for the object's type) and none is deferred:
+// then the object is written by the fast path, from its struct fields,
+// with no field context, context, closure or path per field.
+//
+// A plain field is a struct field of a built-in scalar or an enum type,
+// not a list, with no resolver, arguments or directives, whose marshaller
+// cannot return null (see isPlain in graph/gqlgen). Reading it cannot fail
+// or panic, so gqlgen's per-field machinery (a field context for error
+// paths, panic recovery, the resolver middleware) has nothing to do but
+// the field middleware, which the fast path skips (see SetPlainObjects).
+func plainSelection(fields []graphql.CollectedField, plain func(name string) bool) bool {
+	if len(fields) == 0 || !plainObjects.Load() {
+		return false
+	}
+	for i := range fields {
+		if len(fields[i].Deferrables) > 0 || !plain(fields[i].Name) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainObject is an object written by the fast path: its fields' aliases
+// and values in the order of the selection, as graphql.FieldSet writes
+// them.
+type plainObject []plainValue
+
+// plainValue is one field of a plainObject: a non-null String or ID is
+// kept as str (isString), to save the closure graphql.MarshalString
+// allocates; any other value as its marshaller.
+type plainValue struct {
+	alias    string
+	value    graphql.Marshaler
+	str      string
+	isString bool
+}
+
+var (
+	openBrace  = []byte{'{'}
+	closeBrace = []byte{'}'}
+	comma      = []byte{','}
+	quote      = []byte{'"'}
+	quoteColon = []byte{'"', ':'}
+)
+
+// MarshalGQL writes the object as graphql.FieldSet does. Aliases are
+// GraphQL names ([_A-Za-z][_0-9A-Za-z]*), which need no escaping; like
+// FieldSet it writes an alias once (CollectFields already merges fields
+// of one alias).
+func (o plainObject) MarshalGQL(w io.Writer) {
+	w.Write(openBrace)
+	for i, v := range o {
+		dup := false
+		for _, u := range o[:i] {
+			if u.alias == v.alias {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if i > 0 {
+			w.Write(comma)
+		}
+		w.Write(quote)
+		io.WriteString(w, v.alias)
+		w.Write(quoteColon)
+		if v.isString {
+			writeQuotedString(w, v.str)
+		} else {
+			v.value.MarshalGQL(w)
+		}
+	}
+	w.Write(closeBrace)
+}
+
+const encodeHex = "0123456789ABCDEF"
+
+// writeQuotedString writes s quoted as graphql.MarshalString does (a copy
+// of gqlgen's unexported function of that name: TestPlainString compares
+// them).
+func writeQuotedString(w io.Writer, s string) {
+	start := 0
+	io.WriteString(w, `"`)
+
+	for i, c := range s {
+		if c < 0x20 || c == '\\' || c == '"' {
+			io.WriteString(w, s[start:i])
+
+			switch c {
+			case '\t':
+				io.WriteString(w, `\t`)
+			case '\r':
+				io.WriteString(w, `\r`)
+			case '\n':
+				io.WriteString(w, `\n`)
+			case '\\':
+				io.WriteString(w, `\\`)
+			case '"':
+				io.WriteString(w, `\"`)
+			default:
+				io.WriteString(w, `\u00`)
+				w.Write([]byte{encodeHex[c>>4], encodeHex[c&0xf]})
+			}
+
+			start = i + 1
+		}
+	}
+
+	io.WriteString(w, s[start:])
+	io.WriteString(w, `"`)
+}

@@ -1,0 +1,27 @@
+package generated
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// TestPlainString checks that the fast path quotes strings exactly as
+// graphql.MarshalString does, and writes an object as graphql.FieldSet
+// would.
+func TestPlainString(t *testing.T) {
+	for _, s := range []string{"", "武威市", `a"b\c`, "tab\there\r\nnew", "\x00\x01\x1f\x7f", "<&>", "\u2028\u2029", "\xff invalid utf-8", "中\"文\\"} {
+		var want, got bytes.Buffer
+		graphql.MarshalString(s).MarshalGQL(&want)
+		writeQuotedString(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("%q: got %s, want %s", s, got.String(), want.String())
+		}
+	}
+	var b bytes.Buffer
+	plainObject{{alias: "a", str: "x", isString: true}, {alias: "b", value: graphql.MarshalInt(2)}, {alias: "a", str: "y", isString: true}, {alias: "c", value: graphql.Null}}.MarshalGQL(&b)
+	if want := `{"a":"x","b":2,"c":null}`; b.String() != want {
+		t.Errorf("object: got %s, want %s", b.String(), want)
+	}
+}

@@ -1,0 +1,73 @@
+package graph_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/yearbookkg/kg"
+	"github.com/yearbookkg/kg/graph/generated"
+)
+
+// TestPlainObjectsAnswerAsGqlgen checks the executor's fast path for
+// objects whose selected fields are all plain (graph/generated/plain.go):
+// every answer, with its errors, must be byte for byte the one gqlgen's
+// own field-by-field marshalling gives, whatever the selection does with
+// aliases, repeated fields, __typename, fragments, directives, enums,
+// null optional fields and mixes of plain fields and resolvers.
+func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
+	h, _ := service(t)
+	person := kg.Ref{Kind: kg.Person, Key: "王国斌"}.ID()
+	org := kg.Ref{Kind: kg.Organization, Key: "中共武威市委员会"}.ID()
+	county := kg.Ref{Kind: kg.Place, Key: "凉州区"}.ID()
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+	}{
+		{"career", `query($id: ID!) { node(id: $id) { ... on Person { name career { position { title start end organization { name } } events { date name } } } } }`, map[string]any{"id": person}},
+		{"career, every event field", `query($id: ID!) { node(id: $id) { ... on Person { career { events { __typename id kind name mentionCount date endDate description category aliases } } } } }`, map[string]any{"id": person}},
+		{"aliases and repeats", `query($id: ID!) { node(id: $id) { ... on Person { career { events { d: date date n: name name date d2: date __typename t: __typename } } } } }`, map[string]any{"id": person}},
+		{"fragments", `query($id: ID!) { node(id: $id) { ... on Person { career { events { ...E ... on Event { name kind } ... { id } } } } } } fragment E on Event { date endDate }`, map[string]any{"id": person}},
+		{"directives", `query($id: ID!, $y: Boolean!) { node(id: $id) { ... on Person { career { events { date @include(if: $y) name @skip(if: $y) id @include(if: false) } } } } }`, map[string]any{"id": person, "y": true}},
+		{"only skipped", `query($id: ID!) { node(id: $id) { ... on Person { career { events { date @skip(if: true) __typename } } } } }`, map[string]any{"id": person}},
+		{"plain and resolver fields", `query($id: ID!) { node(id: $id) { ... on Person { career { events { date name places { name placeType } mentions(first: 1) { line page quote } } } } } }`, map[string]any{"id": person}},
+		{"leadership", `query($id: ID!, $at: String) { node(id: $id) { ... on Organization { name positions(at: $at) { title start end note concurrent person { name gender ethnicity born } } } } }`, map[string]any{"id": org, "at": "2023-06"}},
+		{"neighborhood", `query($id: ID!) { neighborhood(id: $id, hops: 2) { nodes { id kind name __typename ... on Place { placeType } ... on Project { status investment } } relationships { type title start end from { id } to { id } } } }`, map[string]any{"id": person}},
+		{"events page", `query($p: ID) { events(placeId: $p, from: "2023-01", to: "2023-12", first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id date name category } } } }`, map[string]any{"p": county}},
+		{"search", `{ search(query: "武威", first: 20) { id kind name mentionCount } }`, nil},
+		{"counts and stats", `{ eventCounts(groupBy: MONTH, from: "2023", to: "2023") { key label count } stats { people organizations places events projects relationships } }`, nil},
+		{"missing node", `{ node(id: "per_aaaaaaaaaaaaaaaa") { id ... on Person { name } } }`, nil},
+		{"error beside plain fields", `query($id: ID!) { node(id: $id) { ... on Person { career { events { date name } } } } bad: node(id: "x") { id } }`, map[string]any{"id": person}},
+	}
+	send := func(t *testing.T, q string, vars map[string]any) []byte {
+		t.Helper()
+		body, err := json.Marshal(map[string]any{"query": q, "variables": vars})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("status %d: %s", rec.Code, rec.Body.Bytes())
+		}
+		return rec.Body.Bytes()
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fast := send(t, tt.query, tt.vars)
+			prev := generated.SetPlainObjects(false)
+			slow := send(t, tt.query, tt.vars)
+			generated.SetPlainObjects(prev)
+			if !bytes.Equal(fast, slow) {
+				t.Errorf("answers differ:\nfast path: %.2000s\ngqlgen:    %.2000s", fast, slow)
+			}
+			if len(fast) < 20 {
+				t.Errorf("answer too short to compare anything: %s", fast)
+			}
+		})
+	}
+}
