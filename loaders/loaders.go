@@ -60,6 +60,10 @@ func ExtractFile(path string) (*Result, error) {
 // Extract extracts the yearbook whose file name and bytes are given. It
 // fails only when the input is not a yearbook at all (empty, binary, an
 // unknown encoding, no structure); damaged lines become diagnostics.
+//
+// The graph's texts (its pages' lines, quotes) may be pieces of b itself
+// (decode.Lines does not copy a UTF-8 file), so b must not be changed for
+// as long as the result is in use.
 func Extract(path string, b []byte) (*Result, error) {
 	res := &Result{}
 	t := time.Now()
