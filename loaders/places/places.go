@@ -366,7 +366,7 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		// A rune takes at least two bytes (indexRunes): at most n/2 entries.
 		arrays = &indexArrays{ents: make([]indexEntry, 0, n/2+64)}
 	}
-	arrays.ents = arrays.ents[:0]
+	arrays.reset()
 	ixs := make([]runeIndex, 0, len(running))
 	for _, st := range running {
 		if st.Text == "" {
