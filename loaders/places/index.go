@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -132,13 +131,13 @@ func (a *indexArrays) put(n int, e indexEntry) {
 // the same entries chained and listed by rune, and the gazetteer of the builder's
 // passes. They are as many as the book's runes (and the gazetteer's
 // tables hold a hundred kilobytes) and needed only while ExtractRunning
-// runs, so indexPool keeps them for the next book rather than the
+// runs, so spareArrays keeps them for the next book rather than the
 // collector reclaiming megabytes each time.
 type indexArrays struct {
 	ents []indexEntry
 	// gen numbers the last change of ents (indexRunes), so that the
-	// lists made from them (entryList) are made again when the pool
-	// hands the arrays to another book. The numbers are unique in the
+	// lists made from them (entryList) are made again when the arrays
+	// serve another book. The numbers are unique in the
 	// process (indexGen): arrays at the address of dropped ones do not
 	// pass for them.
 	gen int64
@@ -160,8 +159,13 @@ type indexArrays struct {
 }
 
 var (
-	indexPool sync.Pool // of *indexArrays
-	indexGen  atomic.Int64
+	// spareArrays holds the arrays of the last book for the next one;
+	// an extraction that runs while another holds them makes its own.
+	// A sync.Pool lost them at every other cycle of the collector, which
+	// a run of the whole pipeline, allocating megabytes a book, starts
+	// several times a book.
+	spareArrays atomic.Pointer[indexArrays]
+	indexGen    atomic.Int64
 )
 
 // runeEntry is an entry of indexArrays.byRune: the index k of an entry

@@ -103,7 +103,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
 	b := newBuilder(d, yearbook, running)
-	defer indexPool.Put(b.index)
+	defer spareArrays.Store(b.index)
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()
@@ -354,10 +354,10 @@ func historicalTitle(title string) bool {
 // passages keeps the non-empty stretches of the yearbook's running text
 // (segment.Document.Running): each topic's text, and each section's text
 // outside its topics. It indexes their runes (runeIndex) into arrays
-// from indexPool, which it returns for the caller to put back.
+// from spareArrays, which it returns for the caller to put back.
 func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	out := make([]passage, 0, len(running))
-	arrays, _ := indexPool.Get().(*indexArrays)
+	arrays := spareArrays.Swap(nil)
 	if arrays == nil {
 		n := 0
 		for _, st := range running {
