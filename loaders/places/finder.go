@@ -56,8 +56,12 @@ type Gazetteer struct {
 	// home is the key of the yearbook's city, whose short form (武威)
 	// stands alone; other cities' short forms (白银 is also silver) are
 	// taken only in a chain.
-	home  string
-	block []entry // where alloc puts entries
+	home string
+	// block is where alloc puts entries, one of blocks, the arrays of
+	// entries made so far, which reset hands out again from the first.
+	block  []entry
+	blocks [][]entry
+	used   int // the blocks handed out since reset
 }
 
 // entry is one written form of a place.
@@ -126,6 +130,7 @@ func (z *Gazetteer) reset() {
 	clear(z.parent)
 	clear(z.villages)
 	z.home = ""
+	z.block, z.used = nil, 0
 	z.always('《')
 	z.always('》')
 	z.always(noRune) // for scanIndexed; scanInto finds no form there
@@ -230,9 +235,16 @@ func decodeRune(s string) (rune, int) {
 
 // alloc returns a pointer to a copy of x in a block of entries: a
 // gazetteer holds thousands, which one allocation each made slow to build.
+// A gazetteer refilled (reset) writes over the blocks of its last
+// filling, which nothing reads any more: the builder's passes drop their
+// hits before the next pass refills it.
 func (z *Gazetteer) alloc(x entry) *entry {
 	if len(z.block) == cap(z.block) {
-		z.block = make([]entry, 0, 256)
+		if z.used == len(z.blocks) {
+			z.blocks = append(z.blocks, make([]entry, 0, 256))
+		}
+		z.block = z.blocks[z.used][:0]
+		z.used++
 	}
 	z.block = append(z.block, x)
 	return &z.block[len(z.block)-1]
