@@ -19,7 +19,8 @@ import (
 // (石羊河流域). Each site under a county is PART_OF it.
 func (b *builder) discoverSites() {
 	// The words each step looks for are found in one pass a passage,
-	// which the prefixes of the second loop reuse: the text does not
+	// which the prefixes of the second loop reuse (kept in pre, those
+	// of passage k at pre[spans[k][0]:spans[k][1]]): the text does not
 	// change, and the city and counties are known since admin.
 	pf := b.prefixForms()
 	forms := append(append([]string{"→", "河流域"}, sightListWords...), countedNouns...)
@@ -27,13 +28,16 @@ func (b *builder) discoverSites() {
 	forms = append(forms, pf.forms...)
 	set := newFormSet(forms)
 	nouns := 2 + len(sightListWords)
-	occs := make([][][]int, len(b.texts))
+	var pre []formAt
+	spans := make([][2]int, len(b.texts))
 	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
 		occ := set.allIndexed(p.Text, p.ix)
-		occs[k] = occ
+		lo := len(pre)
+		pre = appendOccurrences(pre, occ[first:])
+		spans[k] = [2]int{lo, len(pre)}
 		b.siteTitle(p)
 		if len(occ[0]) > 0 {
 			b.routes(p)
@@ -52,7 +56,7 @@ func (b *builder) discoverSites() {
 		if p.historical() {
 			continue
 		}
-		hits = b.prefixed(z, pf, p, occs[k][first:], hits)
+		hits = b.prefixed(z, pf, p, pre[spans[k][0]:spans[k][1]], hits)
 	}
 }
 
@@ -483,27 +487,26 @@ var prefixStop = []string{
 // city's counties and closed by a typed suffix and a boundary (民勤白亭海
 // 位于…, 天祝冷龙岭主峰…, 民勤瑞安堡等), and the peak a 主峰 names.
 //
-// occ holds the offsets of each of pf's forms in the passage. The hits
-// are found into buf's array (Gazetteer.scanInto), which is returned for
-// the next passage.
-func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
+// occ holds the occurrences of pf's forms in the passage, form after
+// form. The hits are found into buf's array (Gazetteer.scanInto), which
+// is returned for the next passage.
+func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ []formAt, buf []hit) []hit {
 	hits := z.scanIndexed(buf, p.Text, p.ix)
 	scanned := hits // the hits of the scan, whose starts the places below must avoid
 	// The short forms of the city and its counties are found here too:
 	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows. Each
 	// form's occurrences, left to right, form after form.
-	for j, at := range occ {
-		c := pf.places[pf.owner[j]]
-		form, bare := pf.forms[j], pf.bare[pf.owner[j]]
-		for _, i := range at {
-			off := i + len(form)
-			if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
-				continue
-			}
-			b.stationOrPark(p, c, i, off)
-			if !startsAt(scanned, i) && !startsAt(scanned, off) {
-				hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
-			}
+	for _, o := range occ {
+		c := pf.places[pf.owner[o.form]]
+		form, bare := pf.forms[o.form], pf.bare[pf.owner[o.form]]
+		i := int(o.at)
+		off := i + len(form)
+		if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
+			continue
+		}
+		b.stationOrPark(p, c, i, off)
+		if !startsAt(scanned, i) && !startsAt(scanned, off) {
+			hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
 		}
 	}
 	for _, h := range hits {
