@@ -126,11 +126,7 @@ func (b *builder) findProvince(cityName string) {
 	if prov == "" {
 		best := 0
 		for _, pv := range provinces {
-			n := 0
-			for _, p := range b.texts {
-				n += strings.Count(p.Text, pv)
-			}
-			if n > best {
+			if n := b.wordCount(pv); n > best {
 				prov, best = pv, n
 			}
 		}
@@ -140,20 +136,13 @@ func (b *builder) findProvince(cityName string) {
 	}
 	// The source: a sentence that places the city in the province
 	// (武威市地处甘肃省中部), else the first mention of the province.
-	needles := []string{cityName + "地处" + prov, cityName + "位于" + prov}
-	for _, p := range b.texts {
-		if !p.mayContain(cityName) {
-			continue
-		}
-		for _, w := range needles {
-			if i := strings.Index(p.Text, w); i >= 0 {
-				src := b.src(p, i)
-				_, bare := shortForms(prov)
-				b.province = b.add(prov, Province, src, bare)
-				b.partOf(b.city, b.province, src, p.scope)
-				return
-			}
-		}
+	if k, i := b.placedIn(cityName, cityName+"地处"+prov, cityName+"位于"+prov); k >= 0 {
+		p := b.texts[k]
+		src := b.src(p, i)
+		_, bare := shortForms(prov)
+		b.province = b.add(prov, Province, src, bare)
+		b.partOf(b.city, b.province, src, p.scope)
+		return
 	}
 	src := b.firstMention(prov)
 	if src.Line == 0 {
@@ -164,16 +153,40 @@ func (b *builder) findProvince(cityName string) {
 	b.partOf(b.city, b.province, src, 0)
 }
 
+// placedIn returns the passage k and byte i of the first occurrence of
+// one of the sentences first, second, which start with the city's name:
+// in the first passage that holds either, first's first occurrence if it
+// has one, else second's; k is -1 for none. It reads the text only where
+// the city's name occurs (wordAt).
+func (b *builder) placedIn(cityName, first, second string) (k, i int) {
+	k, i = -1, -1
+	at := [2]int{-1, -1} // the first occurrence of each in passage k
+	for j, off := range b.wordAt(cityName) {
+		if j != k {
+			if at[0] >= 0 || at[1] >= 0 {
+				break
+			}
+			k = j
+		}
+		for n, w := range [2]string{first, second} {
+			if at[n] < 0 && strings.HasPrefix(b.texts[j].Text[off:], w) {
+				at[n] = off
+			}
+		}
+	}
+	for _, i := range at {
+		if i >= 0 {
+			return k, i
+		}
+	}
+	return -1, -1
+}
+
 // firstMention returns the source of the first occurrence of s in the
 // running text, or a zero Source.
 func (b *builder) firstMention(s string) kg.Source {
-	for _, p := range b.texts {
-		if !p.mayContain(s) {
-			continue
-		}
-		if i := strings.Index(p.Text, s); i >= 0 {
-			return b.src(p, i)
-		}
+	for k, i := range b.wordAt(s) {
+		return b.src(b.texts[k], i)
 	}
 	return kg.Source{}
 }

@@ -19,6 +19,7 @@
 package places
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -382,15 +383,41 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	return out, arrays
 }
 
-// mayContain reports whether the passage's text may contain w: it does
-// not when w starts with a rune of two bytes or more that the index of
-// the passage does not show followed by the rest of w (runeIndex.contains),
-// which spares reading the passages without it, most of them.
-func (p passage) mayContain(w string) bool {
-	if _, size := utf8.DecodeRuneInString(w); size < 2 {
-		return true
+// wordAt yields, in book order, each passage k and byte i of its text
+// where w occurs, overlapping occurrences too. A word that starts with a
+// rune of two bytes or more starts at an entry of that rune (startsOf),
+// and the entries come in book order, passage after passage: the walk
+// reads those, not the passages without w, most of them. Another word
+// (ASCII first, or not valid UTF-8 there) is looked for with
+// strings.Index.
+func (b *builder) wordAt(w string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if _, size := utf8.DecodeRuneInString(w); size < 2 {
+			for k, p := range b.texts {
+				for off := 0; off <= len(p.Text); off++ {
+					i := strings.Index(p.Text[off:], w)
+					if i < 0 {
+						break
+					}
+					off += i
+					if !yield(k, off) {
+						return
+					}
+				}
+			}
+			return
+		}
+		k := 0 // the passage of entry g
+		for _, g := range b.index.startsOf(w) {
+			for ix := b.texts[k].ix; int(g.k) >= ix.base+len(ix.ents); ix = b.texts[k].ix {
+				k++
+			}
+			text, i := b.texts[k].Text, int(b.index.ents[g.k].off)
+			if strings.HasPrefix(text[i:], w) && !yield(k, i) {
+				return
+			}
+		}
 	}
-	return p.ix.contains(p.Text, w)
 }
 
 // src returns the provenance of offset off in p.
