@@ -285,7 +285,6 @@ func (b *builder) county(name string, src kg.Source) *kg.Entity {
 }
 
 var (
-	reCount   = regexp.MustCompile(`^(\d+|[一二两三四五六七八九十百]+)(个)?`)
 	countNoun = []string{"街道办事处", "城市社区", "居民委员会", "村民委员会", "村民小组", "行政村", "街道", "乡镇", "社区", "镇", "乡", "村", "县", "区", "市"}
 	// listTrim are the words between one group of a 辖 sentence and the next.
 	listTrim = []string{"共有", "共辖", "下辖", "全县辖", "全区辖", "全市辖", "辖", "共", "有", "和", "及", "以及", "，", "、", "（", "）", "(", ")", "；"}
@@ -394,9 +393,9 @@ func parseGroups(text string, start, end int) []group {
 	segStart := start
 	var cur *group
 	for i := start; i < end; {
-		if m := reCount.FindStringSubmatchIndex(text[i:end]); m != nil && (i == start || !isDigit(runeBefore(text, i))) {
-			numEnd := i + m[1]
-			n := textnorm.Number(text[i+m[2] : i+m[3]])
+		if num, numLen := countAt(text[i:end]); num > 0 && (i == start || !isDigit(runeBefore(text, i))) {
+			numEnd := i + numLen
+			n := textnorm.Number(text[i : i+num])
 			noun := ""
 			for _, cn := range countNoun {
 				if strings.HasPrefix(text[numEnd:end], cn) {
@@ -405,7 +404,7 @@ func parseGroups(text string, start, end int) []group {
 				}
 			}
 			ascii := text[i] >= '0' && text[i] <= '9'
-			if noun == "" && ascii && m[4] >= 0 {
+			if noun == "" && ascii && numLen > num {
 				// 2 个生态建设指挥部: any noun after 个, up to punctuation.
 				j := numEnd
 				for j < end {
@@ -447,6 +446,33 @@ func parseGroups(text string, start, end int) []group {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// listNumerals are the Chinese numerals of a count in a 辖 sentence.
+var listNumerals = runesOf("一二两三四五六七八九十百")
+
+// countAt reads the count that starts s, as the regexp
+// ^(\d+|[一二两三四五六七八九十百]+)(个)? does: a run of ASCII digits, or
+// else of Chinese numerals, and the 个 after it. num is the length of
+// the numerals in bytes (0 for none), and n that of the count with its 个.
+func countAt(s string) (num, n int) {
+	if s != "" && isDigit(rune(s[0])) {
+		for num < len(s) && isDigit(rune(s[num])) {
+			num++
+		}
+	} else {
+		for num < len(s) {
+			r, size := textnorm.DecodeRuneAt(s, num)
+			if !listNumerals.holds(r) {
+				break
+			}
+			num += size
+		}
+	}
+	if n = num; num > 0 && strings.HasPrefix(s[num:], "个") {
+		n += len("个")
+	}
+	return num, n
+}
 
 // trimList strips the connecting words around a run of names.
 func trimList(s string) string {

@@ -1,7 +1,7 @@
 package places
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -185,16 +185,53 @@ func (b *builder) siteTitle(p passage) {
 	b.add(t, typ, b.d.LineSource(b.yb, p.topic.Start))
 }
 
-// reRoute matches a tour route: stops joined by →, without sentence
-// punctuation or quotes.
-var reRoute = regexp.MustCompile(`[^。；，：“”]+(?:→[^。；，：“”→]+)+`)
+// routeBreaks are the runes a tour route does not hold: sentence
+// punctuation and quotes.
+var routeBreaks = runesOf("。；，：“”")
+
+// routeSpans returns the tour routes of s, stops joined by →, as the
+// regexp [^。；，：“”]+(?:→[^。；，：“”→]+)+ finds them (FindAllStringIndex),
+// in one pass over the runes: in each run of runes but routeBreaks, the
+// match starts at the run and, the first part being greedy, ends at the
+// stop after the run's last → that follows a rune of the run and is
+// followed by one other than →; the rest of the run holds no match.
+func routeSpans(s string) [][2]int {
+	var out [][2]int
+	start, last := 0, -1 // the run's first byte and its last such →
+	for i := 0; i <= len(s); {
+		r, size := utf8.RuneError, 0
+		if i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if i == len(s) || routeBreaks.holds(r) {
+			if last >= 0 {
+				end := i
+				if k := strings.Index(s[last+len("→"):i], "→"); k >= 0 {
+					end = last + len("→") + k
+				}
+				out = append(out, [2]int{start, end})
+			}
+			if i == len(s) {
+				break
+			}
+			start, last = i+size, -1
+		} else if r == '→' && i > start {
+			if next := i + size; next < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[next:]); r2 != '→' && !routeBreaks.holds(r2) {
+					last = i
+				}
+			}
+		}
+		i += size
+	}
+	return out
+}
 
 // routes adds the stops of the tour routes of a passage; a stop's
 // parenthesised parts (天祝三峡景区（金沙峡、朱岔峡）) are places within it.
-// discoverSites calls it only on a passage with an →, which spares the
-// others the backtracking regexp.
+// discoverSites calls it only on a passage with an →.
 func (b *builder) routes(p passage) {
-	for _, m := range reRoute.FindAllStringIndex(p.Text, -1) {
+	for _, m := range routeSpans(p.Text) {
 		off := m[0]
 		for _, stop := range strings.Split(p.Text[m[0]:m[1]], "→") {
 			b.routeStop(p, stop, off)
@@ -307,17 +344,40 @@ func (b *builder) sight(p passage, item string, off int, listed bool) *kg.Entity
 	return e
 }
 
-// reSightList matches the end of a list of sights.
-var reSightList = regexp.MustCompile(`等(景区景点|景点|景区|名胜古迹|旅游景点|旅游景区)`)
+// sightListEnds are the words after 等 that close a list of sights, and
+// sightListWords what every such end starts with.
+var (
+	sightListEnds  = []string{"景区景点", "景点", "景区", "名胜古迹", "旅游景点", "旅游景区"}
+	sightListWords = []string{"等景", "等名胜古迹", "等旅游景"}
+)
 
-// sightListWords are what every match of reSightList starts with.
-var sightListWords = []string{"等景", "等名胜古迹", "等旅游景"}
+// sightListsAt returns the bytes of s, left to right, where a list of
+// sights ends: each 等 followed by one of sightListEnds, the starts of
+// the matches of 等(景区景点|景点|…), which cannot overlap, having no 等
+// but the first.
+func sightListsAt(s string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.Index(s[off:], "等")
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + len("等")
+		for _, w := range sightListEnds {
+			if strings.HasPrefix(s[off:], w) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+}
 
 // sightLists adds the items of lists closed by 等景点, 等名胜古迹 …
 // (discoverSites calls it only on a passage with one of sightListWords).
 func (b *builder) sightLists(p passage) {
-	for _, m := range reSightList.FindAllStringIndex(p.Text, -1) {
-		start := m[0]
+	for _, at := range sightListsAt(p.Text) {
+		start := at
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
 			if strings.ContainsRune("。；，：“（", r) && !(r == '“' || r == '（') {
@@ -332,7 +392,7 @@ func (b *builder) sightLists(p passage) {
 		if start < 0 {
 			continue
 		}
-		list := p.Text[start:m[0]]
+		list := p.Text[start:at]
 		items := splitOutside(list, "、")
 		off := start
 		for k, it := range items {
@@ -369,17 +429,62 @@ func splitOutside(s, sep string) []string {
 	return append(out, s[last:])
 }
 
-// reCounted matches a count of natural places: 8 条河流, 5 条水系, 3 座水库.
-var reCounted = regexp.MustCompile(`(\d+|[一二两三四五六七八九十]+)(条|座|个|处)(河流|水系|水库|湖泊|冰川|山峰)`)
+// countedMeasures, the measure words of a count of natural places (8
+// 条河流, 3 座水库), and countedNumerals, the Chinese numerals of one.
+var (
+	countedMeasures = runesOf("条座个处")
+	countedNumerals = runesOf("一二两三四五六七八九十")
+)
+
+// counted is a count of natural places at s[start:end], whose noun (one of
+// countedNouns) starts at byte noun.
+type counted struct{ start, noun, end int }
+
+// countsIn returns the counts of natural places in s, left to right, as
+// the regexp (\d+|[一二两三四五六七八九十]+)(条|座|个|处)(河流|水系|…) finds
+// them: a measure word followed by a noun, after a run of ASCII digits
+// or of Chinese numerals, which starts the match. The matches cannot
+// overlap: a noun holds no numeral. With one set, it returns the first.
+func countsIn(s string, one bool) []counted {
+	var out []counted
+	for i, r := range s {
+		if !countedMeasures.holds(r) {
+			continue
+		}
+		noun := i + utf8.RuneLen(r)
+		k := slices.IndexFunc(countedNouns, func(w string) bool { return strings.HasPrefix(s[noun:], w) })
+		if k < 0 || i == 0 {
+			continue
+		}
+		start := i
+		if isDigit(rune(s[i-1])) {
+			for start > 0 && isDigit(rune(s[start-1])) {
+				start--
+			}
+		} else {
+			for start > 0 && countedNumerals.holds(lastRune(s[:start])) {
+				start -= len("一")
+			}
+		}
+		if start == i {
+			continue
+		}
+		out = append(out, counted{start, noun, noun + len(countedNouns[k])})
+		if one {
+			break
+		}
+	}
+	return out
+}
 
 // countedNaturals adds the rivers, reservoirs and lakes a counted list
 // names (有大靖河、古浪河…8 条河流). discoverSites calls it only where
-// countedAt allows a match, which spares the regexp most passages.
+// countedAt allows a count, which spares reading most passages.
 func (b *builder) countedNaturals(p passage) {
-	for _, m := range reCounted.FindAllStringSubmatchIndex(p.Text, -1) {
-		noun := p.Text[m[6]:m[7]]
+	for _, m := range countsIn(p.Text, false) {
+		noun := p.Text[m.noun:m.end]
 		suffix := map[string][]string{"河流": {"河"}, "水系": {"河", "水"}, "水库": {"水库"}, "湖泊": {"湖", "海"}, "冰川": {"冰川"}, "山峰": {"山", "峰", "岭"}}[noun]
-		start := m[0]
+		start := m.start
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
 			if strings.ContainsRune("。；，：", r) {
@@ -388,8 +493,8 @@ func (b *builder) countedNaturals(p passage) {
 			start -= size
 		}
 		// Two counts in a row (5 条水系 10 条河流): the names precede the first.
-		list := p.Text[start:m[0]]
-		if reCounted.MatchString(list) {
+		list := p.Text[start:m.start]
+		if len(countsIn(list, true)) > 0 {
 			continue
 		}
 		items := strings.Split(list, "、")
@@ -414,7 +519,8 @@ func (b *builder) countedNaturals(p passage) {
 	}
 }
 
-// countedNouns are the nouns of reCounted.
+// countedNouns are the nouns of a count of natural places, in the order
+// countsIn tries them.
 var countedNouns = []string{"河流", "水系", "水库", "湖泊", "冰川", "山峰"}
 
 // countedAt is mayCount given the offsets of each of countedNouns in s.
