@@ -89,11 +89,12 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 	n := k // the entry of the book to write next
 	valid := true
 	for i := 0; i < len(text); {
-		if i, n = a.index3(text, i, n); i == len(text) {
-			break
-		}
 		if text[i] < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if j, m := a.index3(text, i, n); j > i {
+			i, n = j, m
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -372,8 +373,14 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 		n++
 		last[c], prev = int32(n), r
 	}
+	next := rune(0) // runeAt(text, i), ASCII in line
+	if i < len(text) {
+		if next = rune(text[i]); next >= utf8.RuneSelf {
+			next = runeAt(text, i)
+		}
+	}
 	c := uint16(prev)
-	ents[n] = indexEntry{off: int32(i - 3), r: c, h: pairKey(prev, runeAt(text, i)), prev: last[c]}
+	ents[n] = indexEntry{off: int32(i - 3), r: c, h: pairKey(prev, next), prev: last[c]}
 	last[c] = int32(n + 1)
 	return i, n + 1
 }
