@@ -335,7 +335,7 @@ func (b *builder) discoverTowns() {
 		p   passage
 		off int
 	}{}
-	var hits []hit
+	hits := b.index.hits
 	for _, p := range b.texts {
 		if p.historical() {
 			continue
@@ -392,6 +392,7 @@ func (b *builder) discoverTowns() {
 			resume = end
 		}
 	}
+	b.index.hits = hits
 	for k, occ := range seen {
 		if len(occ) >= 2 {
 			b.newTown(occ[0].p, k.county, k.stem, k.suf, occ[0].off)
@@ -406,7 +407,7 @@ func (b *builder) discoverTowns() {
 func (b *builder) discoverVillages() {
 	for _, countyLevel := range []bool{false, true} {
 		z := b.finder(true)
-		var hits []hit
+		hits := b.index.hits
 		for _, p := range b.texts {
 			if p.historical() {
 				continue
@@ -437,6 +438,7 @@ func (b *builder) discoverVillages() {
 				b.bareCounties(p)
 			}
 		}
+		b.index.hits = hits
 	}
 }
 
@@ -726,7 +728,7 @@ var countyStop = []string{"示范", "先进", "进步", "强", "试点", "样板
 // and the PART_OF a chain or a 位于/地处 sentence states.
 func (b *builder) mentions() {
 	z := b.finder(true)
-	var hits []hit
+	hits := b.index.hits
 	for _, p := range b.texts {
 		if p.historical() {
 			continue
@@ -767,6 +769,7 @@ func (b *builder) mentions() {
 		}
 		b.nativeAlias(p)
 	}
+	b.index.hits = hits
 }
 
 // chainPartOf records child PART_OF parent for a chain parent+child

@@ -355,9 +355,9 @@ func historicalTitle(title string) bool {
 // passages keeps the non-empty stretches of the yearbook's running text
 // (segment.Document.Running): each topic's text, and each section's text
 // outside its topics. It indexes their runes (runeIndex) into arrays
-// from spareArrays, which it returns for the caller to put back.
+// from spareArrays, which it returns for the caller to put back, and
+// which hold the passages and their indexes too.
 func passages(running []segment.Stretch) ([]passage, *indexArrays) {
-	out := make([]passage, 0, len(running))
 	arrays := spareArrays.Swap(nil)
 	if arrays == nil {
 		n := 0
@@ -368,7 +368,10 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		arrays = &indexArrays{ents: make([]indexEntry, 0, n/2+64)}
 	}
 	arrays.reset()
-	ixs := make([]runeIndex, 0, len(running))
+	// The passages point into ixs, which has room for all of them: it
+	// does not move while they are appended.
+	out := slices.Grow(arrays.texts[:0], len(running))
+	ixs := slices.Grow(arrays.ixs[:0], len(running))
 	for _, st := range running {
 		if st.Text == "" {
 			continue
@@ -380,6 +383,7 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		}
 		out = append(out, p)
 	}
+	arrays.texts, arrays.ixs = out, ixs
 	return out, arrays
 }
 

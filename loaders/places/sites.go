@@ -49,13 +49,14 @@ func (b *builder) discoverSites() {
 		b.basins(p, occ[1])
 	}
 	z := b.finder(false)
-	var hits []hit
+	hits := b.index.hits
 	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
 		hits = b.prefixed(z, pf, p, pre[spans[k][0]:spans[k][1]], hits)
 	}
+	b.index.hits = hits
 }
 
 // anyOccurs reports whether one of the lists of offsets is not empty.
