@@ -165,8 +165,9 @@ type indexArrays struct {
 }
 
 var (
-	// spareArrays holds the arrays of the last book for the next one;
-	// an extraction that runs while another holds them makes its own.
+	// spareArrays holds the arrays of the last book for the next one
+	// (release); an extraction that runs while another holds them makes
+	// its own.
 	// A sync.Pool lost them at every other cycle of the collector, which
 	// a run of the whole pipeline, allocating megabytes a book, starts
 	// several times a book.
@@ -180,6 +181,21 @@ var (
 type runeEntry struct {
 	k int32
 	h uint16
+}
+
+// release keeps the arrays for the next book (spareArrays), without what
+// they hold of this one: its passages, the hits and the gazetteer's
+// entries, whose strings would keep the book's text alive.
+func (a *indexArrays) release() {
+	clear(a.texts[:cap(a.texts)])
+	clear(a.hits[:cap(a.hits)])
+	if z := a.z; z != nil {
+		z.reset()
+		for _, block := range z.blocks {
+			clear(block[:cap(block)])
+		}
+	}
+	spareArrays.Store(a)
 }
 
 // reset empties the arrays for another book.

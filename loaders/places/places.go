@@ -104,7 +104,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
 	b := newBuilder(d, yearbook, running)
-	defer spareArrays.Store(b.index)
+	defer b.index.release()
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()
@@ -355,7 +355,7 @@ func historicalTitle(title string) bool {
 // passages keeps the non-empty stretches of the yearbook's running text
 // (segment.Document.Running): each topic's text, and each section's text
 // outside its topics. It indexes their runes (runeIndex) into arrays
-// from spareArrays, which it returns for the caller to put back, and
+// from spareArrays, which it returns for the caller to release, and
 // which hold the passages and their indexes too.
 func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 	arrays := spareArrays.Swap(nil)
