@@ -24,14 +24,14 @@ import (
 // (Gazetteer.stops), about one in six, and of those only at the ones
 // whose rune and the next one may start a form (Gazetteer.pairs). So
 // the entries of the whole book are also chained by rune as they are
-// written (indexArrays.last, prev), each rune's chain is read into a
-// list the first time a pass asks for the rune (ofRune), a pass gathers
-// the entries of the runes it looks for (entriesOf) and visits only
-// those, and each entry holds the hash of its pair of runes, made while
-// decoding. The
-// passes ask for the runes that start the book's place names, a few in
-// a hundred of the runes the book holds: sorting every rune's entries
-// into lists (a counting sort) wrote the others for nothing.
+// written (indexArrays.last, indexEntry.prev), each rune's chain is read
+// into a list the first time a pass asks for the rune (ofRune), a pass
+// gathers the entries of the runes it looks for (entriesOf) and visits
+// only those, and each entry holds the hash of its pair of runes, made
+// while decoding. The passes ask for the runes that start the book's
+// place names, a few in a hundred of the runes the book holds: sorting
+// every rune's entries into lists (a counting sort) wrote the others for
+// nothing.
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
@@ -73,7 +73,7 @@ const noRune = 0xFFFF
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
 // returns it, each entry chained to the one of its rune before it
-// (indexArrays.last, prev) as it is written, while it is in cache. It
+// (indexArrays.last, indexEntry.prev) as it is written. It
 // reads the runes of three bytes, nearly all of a Chinese text, with
 // index3, and the others with utf8. A rune takes at least two bytes, so
 // the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
@@ -138,9 +138,9 @@ type indexArrays struct {
 	ents []indexEntry
 	// gen numbers the last change of ents (indexRunes), so that the
 	// lists made from them (entryList) are made again when the arrays
-	// serve another book. The numbers are unique in the
-	// process (indexGen): arrays at the address of dropped ones do not
-	// pass for them.
+	// serve another book. The numbers are unique in the process
+	// (indexGen): arrays at the address of dropped ones do not pass for
+	// them.
 	gen int64
 	// The entries of each rune are chained from the book's last to its
 	// first: last[c] is 1 + the last entry of rune c (0 for none), and
