@@ -167,10 +167,9 @@ type indexArrays struct {
 var (
 	// spareArrays holds the arrays of the last book for the next one
 	// (release); an extraction that runs while another holds them makes
-	// its own.
-	// A sync.Pool lost them at every other cycle of the collector, which
-	// a run of the whole pipeline, allocating megabytes a book, starts
-	// several times a book.
+	// its own. A sync.Pool lost them at every other cycle of the
+	// collector, which a run of the whole pipeline, allocating megabytes
+	// a book, starts several times a book.
 	spareArrays atomic.Pointer[indexArrays]
 	indexGen    atomic.Int64
 )
