@@ -447,8 +447,8 @@ func (z *Gazetteer) scanInto(buf []hit, text string) []hit {
 // scanDecoded is scanInto over a decoded text: it looks for the stops in
 // the array of its runes, a few instructions a rune, where skip3 decodes
 // the bytes again. A folded rune (full-width ASCII, the ideographic
-// space) is ASCII in d.Runes: it is neither 《》 nor Han, so scanner.at
-// finds no form there, as at an ASCII rune. Every other rune is as
+// space) is ASCII in d.Runes and is stepped over: it is neither 《》 nor
+// Han, so scanner.at would find no form there. Every other rune is as
 // written, and so is the rune after a stop unless it is ASCII. After a
 // match the runes before its end are stepped over, as scanInto resumes
 // there.
@@ -457,9 +457,7 @@ func (z *Gazetteer) scanDecoded(buf []hit, d *mention.Decoded) []hit {
 	rs, offs, stops := d.Runes, d.Offs[:len(d.Runes)+1], &z.stops
 	resume := 0 // the byte past the last match
 	for k, r := range rs {
-		// ASCII is looked up like the other runes, one test less a rune:
-		// scanner.at finds nothing at one that is a stop.
-		if r < 0x10000 && stops[r>>6]&(1<<(r&63)) == 0 {
+		if r < utf8.RuneSelf || r < 0x10000 && stops[r>>6]&(1<<(r&63)) == 0 {
 			continue // neither 《》 nor the start of a form
 		}
 		if i := offs[k]; i >= resume {
