@@ -126,11 +126,7 @@ func (b *builder) findProvince(cityName string) {
 	if prov == "" {
 		best := 0
 		for _, pv := range provinces {
-			n := 0
-			for _, p := range b.texts {
-				n += strings.Count(p.Text, pv)
-			}
-			if n > best {
+			if n := b.wordCount(pv); n > best {
 				prov, best = pv, n
 			}
 		}
@@ -140,20 +136,13 @@ func (b *builder) findProvince(cityName string) {
 	}
 	// The source: a sentence that places the city in the province
 	// (武威市地处甘肃省中部), else the first mention of the province.
-	needles := []string{cityName + "地处" + prov, cityName + "位于" + prov}
-	for _, p := range b.texts {
-		if !p.mayContain(cityName) {
-			continue
-		}
-		for _, w := range needles {
-			if i := strings.Index(p.Text, w); i >= 0 {
-				src := b.src(p, i)
-				_, bare := shortForms(prov)
-				b.province = b.add(prov, Province, src, bare)
-				b.partOf(b.city, b.province, src, p.scope)
-				return
-			}
-		}
+	if k, i := b.placedIn(cityName, cityName+"地处"+prov, cityName+"位于"+prov); k >= 0 {
+		p := b.texts[k]
+		src := b.src(p, i)
+		_, bare := shortForms(prov)
+		b.province = b.add(prov, Province, src, bare)
+		b.partOf(b.city, b.province, src, p.scope)
+		return
 	}
 	src := b.firstMention(prov)
 	if src.Line == 0 {
@@ -164,16 +153,40 @@ func (b *builder) findProvince(cityName string) {
 	b.partOf(b.city, b.province, src, 0)
 }
 
+// placedIn returns the passage k and byte i of the first occurrence of
+// one of the sentences first, second, which start with the city's name:
+// in the first passage that holds either, first's first occurrence if it
+// has one, else second's; k is -1 for none. It reads the text only where
+// the city's name occurs (wordAt).
+func (b *builder) placedIn(cityName, first, second string) (k, i int) {
+	k, i = -1, -1
+	at := [2]int{-1, -1} // the first occurrence of each in passage k
+	for j, off := range b.wordAt(cityName) {
+		if j != k {
+			if at[0] >= 0 || at[1] >= 0 {
+				break
+			}
+			k = j
+		}
+		for n, w := range [2]string{first, second} {
+			if at[n] < 0 && strings.HasPrefix(b.texts[j].Text[off:], w) {
+				at[n] = off
+			}
+		}
+	}
+	for _, i := range at {
+		if i >= 0 {
+			return k, i
+		}
+	}
+	return -1, -1
+}
+
 // firstMention returns the source of the first occurrence of s in the
 // running text, or a zero Source.
 func (b *builder) firstMention(s string) kg.Source {
-	for _, p := range b.texts {
-		if !p.mayContain(s) {
-			continue
-		}
-		if i := strings.Index(p.Text, s); i >= 0 {
-			return b.src(p, i)
-		}
+	for k, i := range b.wordAt(s) {
+		return b.src(b.texts[k], i)
 	}
 	return kg.Source{}
 }
@@ -272,7 +285,6 @@ func (b *builder) county(name string, src kg.Source) *kg.Entity {
 }
 
 var (
-	reCount   = regexp.MustCompile(`^(\d+|[一二两三四五六七八九十百]+)(个)?`)
 	countNoun = []string{"街道办事处", "城市社区", "居民委员会", "村民委员会", "村民小组", "行政村", "街道", "乡镇", "社区", "镇", "乡", "村", "县", "区", "市"}
 	// listTrim are the words between one group of a 辖 sentence and the next.
 	listTrim = []string{"共有", "共辖", "下辖", "全县辖", "全区辖", "全市辖", "辖", "共", "有", "和", "及", "以及", "，", "、", "（", "）", "(", ")", "；"}
@@ -381,9 +393,9 @@ func parseGroups(text string, start, end int) []group {
 	segStart := start
 	var cur *group
 	for i := start; i < end; {
-		if m := reCount.FindStringSubmatchIndex(text[i:end]); m != nil && (i == start || !isDigit(runeBefore(text, i))) {
-			numEnd := i + m[1]
-			n := textnorm.Number(text[i+m[2] : i+m[3]])
+		if num, numLen := countAt(text[i:end]); num > 0 && (i == start || !isDigit(runeBefore(text, i))) {
+			numEnd := i + numLen
+			n := textnorm.Number(text[i : i+num])
 			noun := ""
 			for _, cn := range countNoun {
 				if strings.HasPrefix(text[numEnd:end], cn) {
@@ -392,7 +404,7 @@ func parseGroups(text string, start, end int) []group {
 				}
 			}
 			ascii := text[i] >= '0' && text[i] <= '9'
-			if noun == "" && ascii && m[4] >= 0 {
+			if noun == "" && ascii && numLen > num {
 				// 2 个生态建设指挥部: any noun after 个, up to punctuation.
 				j := numEnd
 				for j < end {
@@ -434,6 +446,33 @@ func parseGroups(text string, start, end int) []group {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// listNumerals are the Chinese numerals of a count in a 辖 sentence.
+var listNumerals = runesOf("一二两三四五六七八九十百")
+
+// countAt reads the count that starts s, as the regexp
+// ^(\d+|[一二两三四五六七八九十百]+)(个)? does: a run of ASCII digits, or
+// else of Chinese numerals, and the 个 after it. num is the length of
+// the numerals in bytes (0 for none), and n that of the count with its 个.
+func countAt(s string) (num, n int) {
+	if s != "" && isDigit(rune(s[0])) {
+		for num < len(s) && isDigit(rune(s[num])) {
+			num++
+		}
+	} else {
+		for num < len(s) {
+			r, size := textnorm.DecodeRuneAt(s, num)
+			if !listNumerals.holds(r) {
+				break
+			}
+			num += size
+		}
+	}
+	if n = num; num > 0 && strings.HasPrefix(s[num:], "个") {
+		n += len("个")
+	}
+	return num, n
+}
 
 // trimList strips the connecting words around a run of names.
 func trimList(s string) string {

@@ -335,7 +335,7 @@ func (b *builder) discoverTowns() {
 		p   passage
 		off int
 	}{}
-	var hits []hit
+	hits := b.index.hits
 	for _, p := range b.texts {
 		if p.historical() {
 			continue
@@ -392,6 +392,7 @@ func (b *builder) discoverTowns() {
 			resume = end
 		}
 	}
+	b.index.hits = hits
 	for k, occ := range seen {
 		if len(occ) >= 2 {
 			b.newTown(occ[0].p, k.county, k.stem, k.suf, occ[0].off)
@@ -406,7 +407,7 @@ func (b *builder) discoverTowns() {
 func (b *builder) discoverVillages() {
 	for _, countyLevel := range []bool{false, true} {
 		z := b.finder(true)
-		var hits []hit
+		hits := b.index.hits
 		for _, p := range b.texts {
 			if p.historical() {
 				continue
@@ -437,6 +438,7 @@ func (b *builder) discoverVillages() {
 				b.bareCounties(p)
 			}
 		}
+		b.index.hits = hits
 	}
 }
 
@@ -644,7 +646,9 @@ func autonomousBefore(text string, end int) (string, int) {
 	return "", -1
 }
 
-// wordCount counts the occurrences of w in the running text.
+// wordCount counts the occurrences of w in the running text, as
+// strings.Count counts them in each passage: left to right, not
+// overlapping (wordAt).
 func (b *builder) wordCount(w string) int {
 	if b.words == nil {
 		b.words = map[string]int{}
@@ -653,15 +657,27 @@ func (b *builder) wordCount(w string) int {
 		return n
 	}
 	n := 0
-	for _, p := range b.texts {
-		n += strings.Count(p.Text, w)
+	k, end := -1, 0 // the passage of the last occurrence counted, and its end
+	for j, i := range b.wordAt(w) {
+		if j != k || i >= end {
+			k, end = j, i+len(w)
+			n++
+		}
+	}
+	if w == "" {
+		// strings.Count counts the runes, plus one, where wordAt
+		// yields every byte.
+		n = 0
+		for _, p := range b.texts {
+			n += strings.Count(p.Text, w)
+		}
 	}
 	b.words[w] = n
 	return n
 }
 
 // countyWordCounts returns wordCount(stem) and wordCount(stem+"县"),
-// counting both in one pass when neither can overlap itself: then every
+// counting both in one walk when neither can overlap itself: then every
 // occurrence of stem followed by 县 is one of stem+"县".
 func (b *builder) countyWordCounts(stem string) (int, int) {
 	w := stem + "县"
@@ -676,21 +692,15 @@ func (b *builder) countyWordCounts(stem string) (int, int) {
 	if stem == "" || selfOverlaps(stem) || selfOverlaps(w) {
 		return b.wordCount(stem), b.wordCount(w)
 	}
-	// The occurrences start at entries of the stem's first rune
-	// (startsOf), which come in book order, passage after passage.
 	n, nw = 0, 0
-	k, end := 0, 0 // the passage of entry g; the byte the next occurrence may start at
-	for _, g := range b.index.startsOf(stem) {
-		for ix := b.texts[k].ix; int(g.k) >= ix.base+len(ix.ents); ix = b.texts[k].ix {
-			k, end = k+1, 0
-		}
-		text, i := b.texts[k].Text, int(b.index.ents[g.k].off)
-		if i < end || !strings.HasPrefix(text[i:], stem) {
+	k, end := -1, 0 // the passage of the last occurrence counted, and its end
+	for j, i := range b.wordAt(stem) {
+		if j == k && i < end {
 			continue
 		}
-		end = i + len(stem)
+		k, end = j, i+len(stem)
 		n++
-		if strings.HasPrefix(text[end:], "县") {
+		if strings.HasPrefix(b.texts[j].Text[end:], "县") {
 			nw++
 		}
 	}
@@ -718,7 +728,7 @@ var countyStop = []string{"示范", "先进", "进步", "强", "试点", "样板
 // and the PART_OF a chain or a 位于/地处 sentence states.
 func (b *builder) mentions() {
 	z := b.finder(true)
-	var hits []hit
+	hits := b.index.hits
 	for _, p := range b.texts {
 		if p.historical() {
 			continue
@@ -759,6 +769,7 @@ func (b *builder) mentions() {
 		}
 		b.nativeAlias(p)
 	}
+	b.index.hits = hits
 }
 
 // chainPartOf records child PART_OF parent for a chain parent+child
@@ -892,7 +903,11 @@ func orgTail(text string, end int) bool {
 	var first [16]rune
 	n, j := 0, end
 	for k := 0; k < 16 && j < len(text); k++ {
-		r, size := textnorm.DecodeRuneAt(text, j)
+		r, is := decode3(text, j) // in line: most runes are Han
+		size := 3
+		if !is {
+			r, size = textnorm.DecodeRuneAt(text, j)
+		}
 		if !textnorm.IsHan(r) {
 			break
 		}

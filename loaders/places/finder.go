@@ -56,8 +56,12 @@ type Gazetteer struct {
 	// home is the key of the yearbook's city, whose short form (武威)
 	// stands alone; other cities' short forms (白银 is also silver) are
 	// taken only in a chain.
-	home  string
-	block []entry // where alloc puts entries
+	home string
+	// block is where alloc puts entries, one of blocks, the arrays of
+	// entries made so far, which reset hands out again from the first.
+	block  []entry
+	blocks [][]entry
+	used   int // the blocks handed out since reset
 }
 
 // entry is one written form of a place.
@@ -126,6 +130,7 @@ func (z *Gazetteer) reset() {
 	clear(z.parent)
 	clear(z.villages)
 	z.home = ""
+	z.block, z.used = nil, 0
 	z.always('《')
 	z.always('》')
 	z.always(noRune) // for scanIndexed; scanInto finds no form there
@@ -186,9 +191,9 @@ func (z *Gazetteer) add(v entry) {
 			z.byKey[x.key] = x
 		}
 	}
-	r, size := decodeRune(x.form)
+	r, size := firstRune(x.form)
 	x.second = -1
-	if r2, size2 := decodeRune(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
+	if r2, size2 := firstRune(x.form[size:]); !(r == utf8.RuneError && size == 1) && size2 > 0 && !(r2 == utf8.RuneError && size2 == 1) {
 		x.second = r2
 	}
 	list := z.starting(r)
@@ -218,21 +223,29 @@ func (z *Gazetteer) add(v entry) {
 	z.pairs[h>>6] |= 1 << (h & 63)
 }
 
-// decodeRune is utf8.DecodeRuneInString, which decodes a rune of three
-// bytes in a call of its own: Gazetteer.add reads the first two runes of
-// each of the thousands of forms of each build, nearly all Han.
-func decodeRune(s string) (rune, int) {
-	if r, ok := decode3(s, 0); ok {
-		return r, 3
+// firstRune is utf8.DecodeRuneInString by textnorm.DecodeRuneAt, which
+// decodes a rune of three bytes in line: Gazetteer.add reads the first
+// two runes of each of the thousands of forms of each build, nearly all
+// Han.
+func firstRune(s string) (rune, int) {
+	if s == "" {
+		return utf8.RuneError, 0
 	}
-	return utf8.DecodeRuneInString(s)
+	return textnorm.DecodeRuneAt(s, 0)
 }
 
 // alloc returns a pointer to a copy of x in a block of entries: a
 // gazetteer holds thousands, which one allocation each made slow to build.
+// A gazetteer refilled (reset) writes over the blocks of its last
+// filling, which nothing reads any more: the builder's passes drop their
+// hits before the next pass refills it.
 func (z *Gazetteer) alloc(x entry) *entry {
 	if len(z.block) == cap(z.block) {
-		z.block = make([]entry, 0, 256)
+		if z.used == len(z.blocks) {
+			z.blocks = append(z.blocks, make([]entry, 0, 256))
+		}
+		z.block = z.blocks[z.used][:0]
+		z.used++
 	}
 	z.block = append(z.block, x)
 	return &z.block[len(z.block)-1]
@@ -451,10 +464,10 @@ func (z *Gazetteer) scanDecoded(buf []hit, d *mention.Decoded) []hit {
 			next := rune(0) // runeAt past the end
 			if k+1 < len(rs) {
 				if next = rs[k+1]; next < utf8.RuneSelf {
-					next = -2 // perhaps folded: visit reads it
+					next = -2 // perhaps folded: visitStop reads it
 				}
 			}
-			resume = s.visit(i, r, offs[k+1]-i, next)
+			resume = s.visitStop(i, r, offs[k+1]-i, next)
 		}
 	}
 	return s.hits
@@ -466,10 +479,16 @@ func (z *Gazetteer) scanDecoded(buf []hit, d *mention.Decoded) []hit {
 // (Gazetteer.lone); scanner.at otherwise. next is the rune after r, or -2
 // for visit to read it when it needs it.
 func (s *scanner) visit(i int, r rune, size int, next rune) int {
-	z := s.z
-	if r < 0x10000 && z.stops[r>>6]&(1<<(r&63)) == 0 {
+	if r < 0x10000 && s.z.stops[r>>6]&(1<<(r&63)) == 0 {
 		return i + size // neither 《》 nor the start of a form
 	}
+	return s.visitStop(i, r, size, next)
+}
+
+// visitStop is visit at a rune r that is a stop, or U+10000 or above,
+// which a caller that has tested the stops, as visit does, calls itself.
+func (s *scanner) visitStop(i int, r rune, size int, next rune) int {
+	z := s.z
 	if r < 0x10000 && z.lone[r>>6]&(1<<(r&63)) == 0 {
 		if next == -2 {
 			next = runeAt(s.text, i+size)

@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -24,14 +23,15 @@ import (
 // a scan acts only at the entries whose rune starts a form
 // (Gazetteer.stops), about one in six, and of those only at the ones
 // whose rune and the next one may start a form (Gazetteer.pairs). So
-// the entries of the whole book are also chained by rune
-// (indexArrays.group), each rune's chain is read into a list the first
-// time a pass asks for the rune (ofRune), a pass gathers the entries of
-// the runes it looks for (entriesOf) and visits only those, and each
-// entry holds the hash of its pair of runes, made while decoding. The
-// passes ask for the runes that start the book's place names, a few in
-// a hundred of the runes the book holds: sorting every rune's entries
-// into lists (a counting sort) wrote the others for nothing.
+// the entries of the whole book are also chained by rune as they are
+// written (indexArrays.last, indexEntry.prev), each rune's chain is read
+// into a list the first time a pass asks for the rune (ofRune), a pass
+// gathers the entries of the runes it looks for (entriesOf) and visits
+// only those, and each entry holds the hash of its pair of runes, made
+// while decoding. The passes ask for the runes that start the book's
+// place names, a few in a hundred of the runes the book holds: sorting
+// every rune's entries into lists (a counting sort) wrote the others for
+// nothing.
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
@@ -59,6 +59,9 @@ type indexEntry struct {
 	off int32
 	r   uint16
 	h   uint16 // pairKey of the rune and the next, as scanInto reads it (runeAt)
+	// prev is 1 + the entry of the book before this one whose rune is r
+	// (0 for none): the entries of a rune are chained (indexArrays.last).
+	prev int32
 }
 
 // pairKey is the pairHash of the rune a and the rune b after it.
@@ -69,23 +72,29 @@ const noRune = 0xFFFF
 
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
-// returns it. It reads the runes of three bytes, nearly all of a
-// Chinese text, with index3, and the others with utf8. A rune takes at
-// least two bytes, so the entries of valid UTF-8 fit in len(text)/2
-// more: it grows a's array once, then writes entries in place (and
-// grows it again only for invalid bytes).
+// returns it, each entry chained to the one of its rune before it
+// (indexArrays.last, indexEntry.prev) as it is written. It
+// reads the runes of three bytes, nearly all of a Chinese text, with
+// index3, and the others with utf8. A rune takes at least two bytes, so
+// the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
+// arrays once, then writes entries in place (and grows them again only
+// for invalid bytes).
 func indexRunes(text string, a *indexArrays) runeIndex {
+	a.forgetLists()
+	if a.last == nil {
+		a.last = new([0x10000]int32)
+	}
 	k := len(a.ents)
-	all := slices.Grow(a.ents, len(text)/2)
-	ents := all[k : k+len(text)/2]
-	n := 0
+	a.room(k + len(text)/2)
+	n := k // the entry of the book to write next
 	valid := true
 	for i := 0; i < len(text); {
-		if i, n = index3(text, i, ents, n); i == len(text) {
-			break
-		}
 		if text[i] < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if j, m := a.index3(text, i, n); j > i {
+			i, n = j, m
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -95,52 +104,74 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		if r < noRune && !bad {
 			c, h = uint16(r), pairKey(r, runeAt(text, i+size))
 		}
-		if n == len(ents) {
+		if n == len(a.ents) {
 			// Invalid bytes, an entry each, filled the room.
-			all = slices.Grow(all[:k+n], len(text)-i)
-			ents = all[k : k+n+len(text)-i]
+			a.room(n + len(text) - i)
 		}
-		ents[n] = indexEntry{off: int32(i), r: c, h: h}
+		a.put(n, indexEntry{off: int32(i), r: c, h: h})
 		n, i = n+1, i+size
 	}
-	a.ents = all[:k+n]
+	a.ents = a.ents[:n]
 	a.gen = indexGen.Add(1)
-	return runeIndex{ents: ents[:n:n], valid: valid, book: a, base: k}
+	return runeIndex{ents: a.ents[k:n:n], valid: valid, book: a, base: k}
+}
+
+// room makes ents n long, growing its array if need be; the entries past
+// those written are room for indexRunes.
+func (a *indexArrays) room(n int) {
+	a.ents = slices.Grow(a.ents, n-len(a.ents))[:n]
+}
+
+// put writes entry n and chains it to the last one of its rune.
+func (a *indexArrays) put(n int, e indexEntry) {
+	e.prev, a.last[e.r] = a.last[e.r], int32(n+1)
+	a.ents[n] = e
 }
 
 // indexArrays hold the entries of the rune indexes of a book's passages,
 // the same entries chained and listed by rune, and the gazetteer of the builder's
 // passes. They are as many as the book's runes (and the gazetteer's
 // tables hold a hundred kilobytes) and needed only while ExtractRunning
-// runs, so indexPool keeps them for the next book rather than the
+// runs, so spareArrays keeps them for the next book rather than the
 // collector reclaiming megabytes each time.
 type indexArrays struct {
 	ents []indexEntry
-	// gen numbers the last change of ents (indexRunes), so that group
-	// and the lists made from it (entryList) are made again when the
-	// pool hands the arrays to another book. The numbers are unique in
-	// the process (indexGen): arrays at the address of dropped ones do
-	// not pass for them.
-	gen, grouped int64
+	// gen numbers the last change of ents (indexRunes), so that the
+	// lists made from them (entryList) are made again when the arrays
+	// serve another book. The numbers are unique in the process
+	// (indexGen): arrays at the address of dropped ones do not pass for
+	// them.
+	gen int64
 	// The entries of each rune are chained from the book's last to its
 	// first: last[c] is 1 + the last entry of rune c (0 for none), and
-	// prev[k] 1 + the entry of the same rune before entry k (0 for none).
+	// ents[k].prev 1 + the entry of the same rune before entry k.
 	last *[0x10000]int32
-	prev []int32
 	// byRune holds the lists ofRune has read from the chains, each in
 	// book order: those of rune c, once listed (in listed), are
-	// byRune[span[c][0]:span[c][1]].
-	byRune []runeEntry
-	span   *[0x10000][2]int32
-	listed runeSet
-	marks  []uint64   // a bit an entry, for entriesOf
-	towns  entryList  // of townRunes, for townStarts
-	z      *Gazetteer // the gazetteer the passes refill (builder.finder)
+	// byRune[span[c][0]:span[c][1]]. listing tells that listed holds
+	// some, for forgetLists.
+	byRune  []runeEntry
+	span    *[0x10000][2]int32
+	listed  runeSet
+	listing bool
+	marks   []uint64   // a bit an entry, for entriesOf
+	towns   entryList  // of townRunes, for townStarts
+	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
+	// texts and ixs are the passages of the book and their indexes
+	// (passages), and hits the array the passes scan each passage into.
+	texts []passage
+	ixs   []runeIndex
+	hits  []hit
 }
 
 var (
-	indexPool sync.Pool // of *indexArrays
-	indexGen  atomic.Int64
+	// spareArrays holds the arrays of the last book for the next one
+	// (release); an extraction that runs while another holds them makes
+	// its own. A sync.Pool lost them at every other cycle of the
+	// collector, which a run of the whole pipeline, allocating megabytes
+	// a book, starts several times a book.
+	spareArrays atomic.Pointer[indexArrays]
+	indexGen    atomic.Int64
 )
 
 // runeEntry is an entry of indexArrays.byRune: the index k of an entry
@@ -151,37 +182,49 @@ type runeEntry struct {
 	h uint16
 }
 
-// group chains the entries by rune (last, prev), unless ents has not
-// changed since: one pass, which links each entry to the last one of its
-// rune so far, and forgets the lists of the last book (byRune).
-func (a *indexArrays) group() {
-	if a.grouped == a.gen && a.last != nil {
-		return
+// release keeps the arrays for the next book (spareArrays), without what
+// they hold of this one: its passages, the hits and the gazetteer's
+// entries, whose strings would keep the book's text alive.
+func (a *indexArrays) release() {
+	clear(a.texts[:cap(a.texts)])
+	clear(a.hits[:cap(a.hits)])
+	if z := a.z; z != nil {
+		z.reset()
+		for _, block := range z.blocks {
+			clear(block[:cap(block)])
+		}
 	}
-	if a.last == nil {
-		a.last, a.span = new([0x10000]int32), new([0x10000][2]int32)
-	} else {
+	spareArrays.Store(a)
+}
+
+// reset empties the arrays for another book.
+func (a *indexArrays) reset() {
+	a.ents = a.ents[:0]
+	if a.last != nil {
 		clear(a.last[:])
 	}
-	a.byRune, a.listed = a.byRune[:0], runeSet{}
-	a.prev = slices.Grow(a.prev[:0], len(a.ents))[:len(a.ents)]
-	last, prev, ents := a.last, a.prev, a.ents // locals, which the stores below cannot change
-	for k := range ents {
-		c := ents[k].r
-		prev[k] = last[c]
-		last[c] = int32(k + 1)
+	a.forgetLists()
+}
+
+// forgetLists drops the lists ofRune has made, which entries added
+// after them would not be in.
+func (a *indexArrays) forgetLists() {
+	if a.listing {
+		a.byRune, a.listed, a.listing = a.byRune[:0], runeSet{}, false
 	}
-	a.grouped = a.gen
 }
 
 // ofRune returns the entries of rune c, in book order: on the first call
 // for c, it reads them from c's chain, from the last, into byRune.
 func (a *indexArrays) ofRune(c uint16) []runeEntry {
-	a.group()
 	if !a.listed.has(c) {
+		if a.span == nil {
+			a.span = new([0x10000][2]int32)
+		}
 		a.listed.add(rune(c))
+		a.listing = true
 		lo := len(a.byRune)
-		for k := a.last[c]; k > 0; k = a.prev[k-1] {
+		for k := a.last[c]; k > 0; k = a.ents[k-1].prev {
 			a.byRune = append(a.byRune, runeEntry{k: k - 1, h: a.ents[k-1].h})
 		}
 		slices.Reverse(a.byRune[lo:])
@@ -218,7 +261,6 @@ func (ix *runeIndex) contains(text, w string) bool {
 // keeps of the entries of a rune that is not lone in z those whose pair
 // may start a form, the entries where scanIndexed calls scanner.at.
 func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32 {
-	a.group()
 	n := len(a.ents)/64 + 1
 	a.marks = slices.Grow(a.marks[:0], n)[:n]
 	marks := a.marks
@@ -325,30 +367,41 @@ func below(list []runeEntry, x int32) int {
 	return lo
 }
 
-// index3 writes into ents from entry n the run of runes of three bytes
-// that starts at byte i of text, and returns the byte and the entry past
-// it. A rune is at most U+FFFF, which noRune stands for anyway. It is a
-// loop of its own, small enough for the compiler to keep in registers:
+// index3 writes from entry n the entries of the run of runes of three
+// bytes that starts at byte i of text, each chained to the last one of
+// its rune, and returns the byte and the entry past them. A rune is at
+// most U+FFFF, which noRune stands for anyway. It is a loop of its own:
 // it writes each entry when it has read the next rune, its pair's
-// second, and the last one with the rune after the run.
-func index3(text string, i int, ents []indexEntry, n int) (int, int) {
+// second, 3 bytes on, and the last one with the rune after the run.
+func (a *indexArrays) index3(text string, i, n int) (int, int) {
+	ents, last := a.ents, a.last
 	if i+2 >= len(text) || n >= len(ents) || !is3(text[i], text[i+1], text[i+2]) {
 		return i, n
 	}
-	at, prev := i, rune3(text[i], text[i+1], text[i+2])
+	prev := rune3(text[i], text[i+1], text[i+2])
 	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
 	// of the bounds of the three bytes below.
-	for i += 3; i < len(text)-2 && n+1 < len(ents); i += 3 {
+	for i += 3; i < len(text)-2 && n < len(ents)-1; i += 3 {
 		b0, b1, b2 := text[i], text[i+1], text[i+2]
 		if !is3(b0, b1, b2) {
 			break
 		}
 		r := rune3(b0, b1, b2)
-		ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, r)}
+		c := uint16(prev)
+		e := &ents[n]
+		e.off, e.r, e.h, e.prev = int32(i-3), c, pairKey(prev, r), last[c]
 		n++
-		at, prev = i, r
+		last[c], prev = int32(n), r
 	}
-	ents[n] = indexEntry{off: int32(at), r: uint16(prev), h: pairKey(prev, runeAt(text, i))}
+	next := rune(0) // runeAt(text, i), ASCII in line
+	if i < len(text) {
+		if next = rune(text[i]); next >= utf8.RuneSelf {
+			next = runeAt(text, i)
+		}
+	}
+	c := uint16(prev)
+	ents[n] = indexEntry{off: int32(i - 3), r: c, h: pairKey(prev, next), prev: last[c]}
+	last[c] = int32(n + 1)
 	return i, n + 1
 }
 

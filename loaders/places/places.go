@@ -19,6 +19,7 @@
 package places
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -103,7 +104,7 @@ func Extract(d *segment.Document, yearbook string) *kg.Graph {
 // extractors.
 func ExtractRunning(d *segment.Document, yearbook string, running []segment.Stretch) *kg.Graph {
 	b := newBuilder(d, yearbook, running)
-	defer indexPool.Put(b.index)
+	defer b.index.release()
 	b.admin()
 	b.discoverTowns()
 	b.discoverVillages()
@@ -354,10 +355,10 @@ func historicalTitle(title string) bool {
 // passages keeps the non-empty stretches of the yearbook's running text
 // (segment.Document.Running): each topic's text, and each section's text
 // outside its topics. It indexes their runes (runeIndex) into arrays
-// from indexPool, which it returns for the caller to put back.
+// from spareArrays, which it returns for the caller to release, and
+// which hold the passages and their indexes too.
 func passages(running []segment.Stretch) ([]passage, *indexArrays) {
-	out := make([]passage, 0, len(running))
-	arrays, _ := indexPool.Get().(*indexArrays)
+	arrays := spareArrays.Swap(nil)
 	if arrays == nil {
 		n := 0
 		for _, st := range running {
@@ -366,8 +367,11 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		// A rune takes at least two bytes (indexRunes): at most n/2 entries.
 		arrays = &indexArrays{ents: make([]indexEntry, 0, n/2+64)}
 	}
-	arrays.ents = arrays.ents[:0]
-	ixs := make([]runeIndex, 0, len(running))
+	arrays.reset()
+	// The passages point into ixs, which has room for all of them: it
+	// does not move while they are appended.
+	out := slices.Grow(arrays.texts[:0], len(running))
+	ixs := slices.Grow(arrays.ixs[:0], len(running))
 	for _, st := range running {
 		if st.Text == "" {
 			continue
@@ -379,18 +383,45 @@ func passages(running []segment.Stretch) ([]passage, *indexArrays) {
 		}
 		out = append(out, p)
 	}
+	arrays.texts, arrays.ixs = out, ixs
 	return out, arrays
 }
 
-// mayContain reports whether the passage's text may contain w: it does
-// not when w starts with a rune of two bytes or more that the index of
-// the passage does not show followed by the rest of w (runeIndex.contains),
-// which spares reading the passages without it, most of them.
-func (p passage) mayContain(w string) bool {
-	if _, size := utf8.DecodeRuneInString(w); size < 2 {
-		return true
+// wordAt yields, in book order, each passage k and byte i of its text
+// where w occurs, overlapping occurrences too. A word that starts with a
+// rune of two bytes or more starts at an entry of that rune (startsOf),
+// and the entries come in book order, passage after passage: the walk
+// reads those, not the passages without w, most of them. Another word
+// (ASCII first, or not valid UTF-8 there) is looked for with
+// strings.Index.
+func (b *builder) wordAt(w string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if _, size := utf8.DecodeRuneInString(w); size < 2 {
+			for k, p := range b.texts {
+				for off := 0; off <= len(p.Text); off++ {
+					i := strings.Index(p.Text[off:], w)
+					if i < 0 {
+						break
+					}
+					off += i
+					if !yield(k, off) {
+						return
+					}
+				}
+			}
+			return
+		}
+		k := 0 // the passage of entry g
+		for _, g := range b.index.startsOf(w) {
+			for ix := b.texts[k].ix; int(g.k) >= ix.base+len(ix.ents); ix = b.texts[k].ix {
+				k++
+			}
+			text, i := b.texts[k].Text, int(b.index.ents[g.k].off)
+			if strings.HasPrefix(text[i:], w) && !yield(k, i) {
+				return
+			}
+		}
 	}
-	return p.ix.contains(p.Text, w)
 }
 
 // src returns the provenance of offset off in p.

@@ -17,6 +17,10 @@ type formSet struct {
 	visit   runeSet
 	entries entryList
 	slow    []int // forms that are not valid UTF-8 or start with ASCII, found by strings.Index
+	// found is the answer of allIndexed, whose arrays the next call
+	// writes over: the passes read the occurrences of a passage before
+	// they find those of the next one.
+	found [][]int
 }
 
 func newFormSet(forms []string) *formSet {
@@ -67,10 +71,17 @@ func (f *formSet) all(s string) [][]int {
 // allIndexed is all over a text indexed by ix, whose entries are the
 // runes all visits but ASCII ones: it reads those of the runes that start
 // a form, and of noRune, which the book lists. A form that starts with
-// an ASCII rune is one of the slow ones, found by strings.Index.
+// an ASCII rune is one of the slow ones, found by strings.Index. The
+// answer is valid until the next call, which writes over its arrays.
 func (f *formSet) allIndexed(s string, ix *runeIndex) [][]int {
 	var buf [32]int
-	out, next := make([][]int, len(f.forms)), f.cursors(buf[:])
+	if f.found == nil {
+		f.found = make([][]int, len(f.forms))
+	}
+	out, next := f.found, f.cursors(buf[:])
+	for j := range out {
+		out[j] = out[j][:0]
+	}
 	for _, g := range f.entries.part(ix, &f.visit, nil) {
 		k := int(g) - ix.base
 		r, _ := ix.rune(s, k)
@@ -118,4 +129,20 @@ func (f *formSet) slowForms(out [][]int, s string) {
 			off += k + len(w)
 		}
 	}
+}
+
+// formAt is an occurrence of a form of a formSet: its index among the
+// forms asked for and the byte it starts at.
+type formAt struct{ form, at int32 }
+
+// appendOccurrences appends to dst the occurrences occ holds, form after
+// form, each form's left to right, the order occ lists them in, and
+// returns it: a copy, flat, of an answer of allIndexed to keep.
+func appendOccurrences(dst []formAt, occ [][]int) []formAt {
+	for j, at := range occ {
+		for _, i := range at {
+			dst = append(dst, formAt{int32(j), int32(i)})
+		}
+	}
+	return dst
 }

@@ -1,8 +1,6 @@
 package places
 
 import (
-	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +17,8 @@ import (
 // (石羊河流域). Each site under a county is PART_OF it.
 func (b *builder) discoverSites() {
 	// The words each step looks for are found in one pass a passage,
-	// which the prefixes of the second loop reuse: the text does not
+	// which the prefixes of the second loop reuse (kept in pre, those
+	// of passage k at pre[spans[k][0]:spans[k][1]]): the text does not
 	// change, and the city and counties are known since admin.
 	pf := b.prefixForms()
 	forms := append(append([]string{"→", "河流域"}, sightListWords...), countedNouns...)
@@ -27,13 +26,16 @@ func (b *builder) discoverSites() {
 	forms = append(forms, pf.forms...)
 	set := newFormSet(forms)
 	nouns := 2 + len(sightListWords)
-	occs := make([][][]int, len(b.texts))
+	var pre []formAt
+	spans := make([][2]int, len(b.texts))
 	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
 		occ := set.allIndexed(p.Text, p.ix)
-		occs[k] = occ
+		lo := len(pre)
+		pre = appendOccurrences(pre, occ[first:])
+		spans[k] = [2]int{lo, len(pre)}
 		b.siteTitle(p)
 		if len(occ[0]) > 0 {
 			b.routes(p)
@@ -47,13 +49,14 @@ func (b *builder) discoverSites() {
 		b.basins(p, occ[1])
 	}
 	z := b.finder(false)
-	var hits []hit
+	hits := b.index.hits
 	for k, p := range b.texts {
 		if p.historical() {
 			continue
 		}
-		hits = b.prefixed(z, pf, p, occs[k][first:], hits)
+		hits = b.prefixed(z, pf, p, pre[spans[k][0]:spans[k][1]], hits)
 	}
+	b.index.hits = hits
 }
 
 // anyOccurs reports whether one of the lists of offsets is not empty.
@@ -154,14 +157,15 @@ var genericSite = []string{
 
 // siteTitle adds the site a topic title names: any title in a section of
 // tourist resources (旅游资源 → 【天梯山石窟】), or a title ending in a
-// suffix that only sites carry.
+// suffix that only sites carry. Of its tests, it makes first those of the
+// suffix and the section, which most titles fail, and which are cheaper.
 func (b *builder) siteTitle(p passage) {
 	if p.topic == nil {
 		return
 	}
 	t := p.topic.Title
 	n := hanLen(t)
-	if n < 3 || n > 12 || textnorm.HanCount(t) != n || genericSiteSet.in(t) {
+	if n < 3 || n > 12 {
 		return
 	}
 	sec := ""
@@ -169,8 +173,10 @@ func (b *builder) siteTitle(p passage) {
 		sec = p.section.Title
 	}
 	strong := hasAnySuffix(t, []string{"石窟", "遗址", "景区", "古城", "汉墓", "故居", "国家公园", "湿地公园", "森林公园", "沙漠公园", "风景区", "旅游区"})
-	inSights := containsAny(sec, []string{"旅游资源", "景区", "景点", "名胜", "文物古迹"})
-	if !strong && !inSights {
+	if !strong && !containsAny(sec, []string{"旅游资源", "景区", "景点", "名胜", "文物古迹"}) {
+		return
+	}
+	if textnorm.HanCount(t) != n || genericSiteSet.in(t) {
 		return
 	}
 	typ := siteTypeOf(t)
@@ -180,16 +186,53 @@ func (b *builder) siteTitle(p passage) {
 	b.add(t, typ, b.d.LineSource(b.yb, p.topic.Start))
 }
 
-// reRoute matches a tour route: stops joined by →, without sentence
-// punctuation or quotes.
-var reRoute = regexp.MustCompile(`[^。；，：“”]+(?:→[^。；，：“”→]+)+`)
+// routeBreaks are the runes a tour route does not hold: sentence
+// punctuation and quotes.
+var routeBreaks = runesOf("。；，：“”")
+
+// routeSpans returns the tour routes of s, stops joined by →, as the
+// regexp [^。；，：“”]+(?:→[^。；，：“”→]+)+ finds them (FindAllStringIndex),
+// in one pass over the runes: in each run of runes but routeBreaks, the
+// match starts at the run and, the first part being greedy, ends at the
+// stop after the run's last → that follows a rune of the run and is
+// followed by one other than →; the rest of the run holds no match.
+func routeSpans(s string) [][2]int {
+	var out [][2]int
+	start, last := 0, -1 // the run's first byte and its last such →
+	for i := 0; i <= len(s); {
+		r, size := utf8.RuneError, 0
+		if i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if i == len(s) || routeBreaks.holds(r) {
+			if last >= 0 {
+				end := i
+				if k := strings.Index(s[last+len("→"):i], "→"); k >= 0 {
+					end = last + len("→") + k
+				}
+				out = append(out, [2]int{start, end})
+			}
+			if i == len(s) {
+				break
+			}
+			start, last = i+size, -1
+		} else if r == '→' && i > start {
+			if next := i + size; next < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[next:]); r2 != '→' && !routeBreaks.holds(r2) {
+					last = i
+				}
+			}
+		}
+		i += size
+	}
+	return out
+}
 
 // routes adds the stops of the tour routes of a passage; a stop's
 // parenthesised parts (天祝三峡景区（金沙峡、朱岔峡）) are places within it.
-// discoverSites calls it only on a passage with an →, which spares the
-// others the backtracking regexp.
+// discoverSites calls it only on a passage with an →.
 func (b *builder) routes(p passage) {
-	for _, m := range reRoute.FindAllStringIndex(p.Text, -1) {
+	for _, m := range routeSpans(p.Text) {
 		off := m[0]
 		for _, stop := range strings.Split(p.Text[m[0]:m[1]], "→") {
 			b.routeStop(p, stop, off)
@@ -302,17 +345,40 @@ func (b *builder) sight(p passage, item string, off int, listed bool) *kg.Entity
 	return e
 }
 
-// reSightList matches the end of a list of sights.
-var reSightList = regexp.MustCompile(`等(景区景点|景点|景区|名胜古迹|旅游景点|旅游景区)`)
+// sightListEnds are the words after 等 that close a list of sights, and
+// sightListWords what every such end starts with.
+var (
+	sightListEnds  = []string{"景区景点", "景点", "景区", "名胜古迹", "旅游景点", "旅游景区"}
+	sightListWords = []string{"等景", "等名胜古迹", "等旅游景"}
+)
 
-// sightListWords are what every match of reSightList starts with.
-var sightListWords = []string{"等景", "等名胜古迹", "等旅游景"}
+// sightListsAt returns the bytes of s, left to right, where a list of
+// sights ends: each 等 followed by one of sightListEnds, the starts of
+// the matches of 等(景区景点|景点|…), which cannot overlap, having no 等
+// but the first.
+func sightListsAt(s string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.Index(s[off:], "等")
+		if i < 0 {
+			return out
+		}
+		i += off
+		off = i + len("等")
+		for _, w := range sightListEnds {
+			if strings.HasPrefix(s[off:], w) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+}
 
 // sightLists adds the items of lists closed by 等景点, 等名胜古迹 …
 // (discoverSites calls it only on a passage with one of sightListWords).
 func (b *builder) sightLists(p passage) {
-	for _, m := range reSightList.FindAllStringIndex(p.Text, -1) {
-		start := m[0]
+	for _, at := range sightListsAt(p.Text) {
+		start := at
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
 			if strings.ContainsRune("。；，：“（", r) && !(r == '“' || r == '（') {
@@ -327,7 +393,7 @@ func (b *builder) sightLists(p passage) {
 		if start < 0 {
 			continue
 		}
-		list := p.Text[start:m[0]]
+		list := p.Text[start:at]
 		items := splitOutside(list, "、")
 		off := start
 		for k, it := range items {
@@ -364,17 +430,62 @@ func splitOutside(s, sep string) []string {
 	return append(out, s[last:])
 }
 
-// reCounted matches a count of natural places: 8 条河流, 5 条水系, 3 座水库.
-var reCounted = regexp.MustCompile(`(\d+|[一二两三四五六七八九十]+)(条|座|个|处)(河流|水系|水库|湖泊|冰川|山峰)`)
+// countedMeasures, the measure words of a count of natural places (8
+// 条河流, 3 座水库), and countedNumerals, the Chinese numerals of one.
+var (
+	countedMeasures = runesOf("条座个处")
+	countedNumerals = runesOf("一二两三四五六七八九十")
+)
+
+// counted is a count of natural places at s[start:end], whose noun (one of
+// countedNouns) starts at byte noun.
+type counted struct{ start, noun, end int }
+
+// countsIn returns the counts of natural places in s, left to right, as
+// the regexp (\d+|[一二两三四五六七八九十]+)(条|座|个|处)(河流|水系|…) finds
+// them: a measure word followed by a noun, after a run of ASCII digits
+// or of Chinese numerals, which starts the match. The matches cannot
+// overlap: a noun holds no numeral. With one set, it returns the first.
+func countsIn(s string, one bool) []counted {
+	var out []counted
+	for i, r := range s {
+		if !countedMeasures.holds(r) {
+			continue
+		}
+		noun := i + utf8.RuneLen(r)
+		k := slices.IndexFunc(countedNouns, func(w string) bool { return strings.HasPrefix(s[noun:], w) })
+		if k < 0 || i == 0 {
+			continue
+		}
+		start := i
+		if isDigit(rune(s[i-1])) {
+			for start > 0 && isDigit(rune(s[start-1])) {
+				start--
+			}
+		} else {
+			for start > 0 && countedNumerals.holds(lastRune(s[:start])) {
+				start -= len("一")
+			}
+		}
+		if start == i {
+			continue
+		}
+		out = append(out, counted{start, noun, noun + len(countedNouns[k])})
+		if one {
+			break
+		}
+	}
+	return out
+}
 
 // countedNaturals adds the rivers, reservoirs and lakes a counted list
 // names (有大靖河、古浪河…8 条河流). discoverSites calls it only where
-// countedAt allows a match, which spares the regexp most passages.
+// countedAt allows a count, which spares reading most passages.
 func (b *builder) countedNaturals(p passage) {
-	for _, m := range reCounted.FindAllStringSubmatchIndex(p.Text, -1) {
-		noun := p.Text[m[6]:m[7]]
+	for _, m := range countsIn(p.Text, false) {
+		noun := p.Text[m.noun:m.end]
 		suffix := map[string][]string{"河流": {"河"}, "水系": {"河", "水"}, "水库": {"水库"}, "湖泊": {"湖", "海"}, "冰川": {"冰川"}, "山峰": {"山", "峰", "岭"}}[noun]
-		start := m[0]
+		start := m.start
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
 			if strings.ContainsRune("。；，：", r) {
@@ -383,8 +494,8 @@ func (b *builder) countedNaturals(p passage) {
 			start -= size
 		}
 		// Two counts in a row (5 条水系 10 条河流): the names precede the first.
-		list := p.Text[start:m[0]]
-		if reCounted.MatchString(list) {
+		list := p.Text[start:m.start]
+		if len(countsIn(list, true)) > 0 {
 			continue
 		}
 		items := strings.Split(list, "、")
@@ -409,7 +520,8 @@ func (b *builder) countedNaturals(p passage) {
 	}
 }
 
-// countedNouns are the nouns of reCounted.
+// countedNouns are the nouns of a count of natural places, in the order
+// countsIn tries them.
 var countedNouns = []string{"河流", "水系", "水库", "湖泊", "冰川", "山峰"}
 
 // countedAt is mayCount given the offsets of each of countedNouns in s.
@@ -483,27 +595,26 @@ var prefixStop = []string{
 // city's counties and closed by a typed suffix and a boundary (民勤白亭海
 // 位于…, 天祝冷龙岭主峰…, 民勤瑞安堡等), and the peak a 主峰 names.
 //
-// occ holds the offsets of each of pf's forms in the passage. The hits
-// are found into buf's array (Gazetteer.scanInto), which is returned for
-// the next passage.
-func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int, buf []hit) []hit {
+// occ holds the occurrences of pf's forms in the passage, form after
+// form. The hits are found into buf's array (Gazetteer.scanInto), which
+// is returned for the next passage.
+func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ []formAt, buf []hit) []hit {
 	hits := z.scanIndexed(buf, p.Text, p.ix)
 	scanned := hits // the hits of the scan, whose starts the places below must avoid
 	// The short forms of the city and its counties are found here too:
 	// 天祝冷龙岭 and 武威南站 are not chains the gazetteer knows. Each
 	// form's occurrences, left to right, form after form.
-	for j, at := range occ {
-		c := pf.places[pf.owner[j]]
-		form, bare := pf.forms[j], pf.bare[pf.owner[j]]
-		for _, i := range at {
-			off := i + len(form)
-			if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
-				continue
-			}
-			b.stationOrPark(p, c, i, off)
-			if !startsAt(scanned, i) && !startsAt(scanned, off) {
-				hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
-			}
+	for _, o := range occ {
+		c := pf.places[pf.owner[o.form]]
+		form, bare := pf.forms[o.form], pf.bare[pf.owner[o.form]]
+		i := int(o.at)
+		off := i + len(form)
+		if form == bare && strings.HasPrefix(p.Text[off:], c.Name[len(bare):]) {
+			continue
+		}
+		b.stationOrPark(p, c, i, off)
+		if !startsAt(scanned, i) && !startsAt(scanned, off) {
+			hits = append(hits, hit{start: i, end: off, key: c.Key, typ: typeOf(c)})
 		}
 	}
 	for _, h := range hits {
@@ -542,10 +653,19 @@ func (b *builder) prefixed(z *Gazetteer, pf *prefixForms, p passage, occ [][]int
 }
 
 // startsAt reports whether one of hits, left to right and not
-// overlapping (a scan's), starts at byte i: a binary search.
+// overlapping (a scan's), starts at byte i: a binary search, written out
+// (slices.BinarySearchFunc calls its function at each step).
 func startsAt(hits []hit, i int) bool {
-	_, ok := slices.BinarySearchFunc(hits, i, func(h hit, i int) int { return cmp.Compare(h.start, i) })
-	return ok
+	lo, hi := 0, len(hits)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if hits[m].start < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(hits) && hits[lo].start == i
 }
 
 // gullyAfter adds the gully (沟) written at byte at of the passage,
