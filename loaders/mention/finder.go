@@ -24,18 +24,11 @@ import (
 // suffix (…项目, …工程) when their name is specific. The finder returns no
 // PLACE spans: places are the places finder's.
 func NewFinder(known []Name, city string) Finder {
-	t := lexiconTrie().clone()
+	t := lexiconTrie().clone(knownRunes(known) + 2*utf8.RuneCountInString(city) + 1)
 	f := &finder{trie: t, city: city}
 	for _, n := range known {
-		var class uint32
-		switch n.Kind {
-		case kg.Person:
-			class = cKnownPerson
-		case kg.Organization:
-			class = cKnownOrg
-		case kg.Place:
-			class = cKnownPlace
-		default:
+		class := knownClass(n.Kind)
+		if class == 0 {
 			continue
 		}
 		addKnown(t, n.Name, class)
@@ -56,6 +49,36 @@ func NewFinder(known []Name, city string) Finder {
 func FindsNoPlaces(f Finder) bool {
 	_, ok := f.(*finder)
 	return ok
+}
+
+// knownClass returns the class of the known names of kind k, or 0 for a
+// kind the finder does not know names of.
+func knownClass(k kg.Kind) uint32 {
+	switch k {
+	case kg.Person:
+		return cKnownPerson
+	case kg.Organization:
+		return cKnownOrg
+	case kg.Place:
+		return cKnownPlace
+	}
+	return 0
+}
+
+// knownRunes bounds the nodes the known names add to a trie: the runes
+// of the names and aliases NewFinder adds, whose keys are no longer.
+func knownRunes(known []Name) int {
+	n := 0
+	for _, k := range known {
+		if knownClass(k.Kind) == 0 {
+			continue
+		}
+		n += utf8.RuneCountInString(k.Name)
+		for _, alias := range k.Aliases {
+			n += utf8.RuneCountInString(alias)
+		}
+	}
+	return n
 }
 
 // addKnown adds to t the key of name, a known name of the given class,

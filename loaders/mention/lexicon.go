@@ -133,14 +133,14 @@ func parseLexicon(s string) *lexicon {
 //
 // Words are added in place, in the same layout: extraction builds two
 // finders, each a clone of the lexicon's trie with its known names added,
-// and a clone is a copy of three flat arrays, which hold no pointer. A
-// clone keeps no table of last characters: only the project trie, never
-// cloned, reads it (endsIn).
+// and a clone is a copy of three flat arrays, which hold no pointer. Only
+// the project trie keeps a table of last characters (endsIn): it alone
+// reads it, and filling it for the lexicon's trie cost every start-up.
 type trie struct {
 	nodes []node            // the nodes by number, the root first
 	edges []edge            // the edges by hash (edgeSlot), a power of two of them, at most half used
 	root  *[rootRunes]int32 // the root's children for the runes below rootRunes, by rune (0: none)
-	last  []uint32          // the classes of the words ending in each character of the CJK block; nil in a clone
+	last  []uint32          // the classes of the words ending in each character of the CJK block; nil but in the project trie
 }
 
 // node is a node of a trie: the classes of the word that ends
@@ -267,21 +267,43 @@ func edgeSlot(n int32, r rune) uint32 {
 	return (uint32(n)*0x9E3779B1 ^ uint32(r)) * 0x85EBCA6B >> 7
 }
 
-// newTrie returns a trie without words.
+// newTrie returns a trie without words and without a table of last
+// characters (withLast adds one).
 func newTrie() *trie {
 	return &trie{
 		nodes: make([]node, 1, 1024),
 		edges: make([]edge, 1024),
 		root:  new([rootRunes]int32),
-		last:  make([]uint32, hanHi-hanLo+1),
 	}
 }
 
+// withLast gives t, still without words, the table of the classes of
+// the words ending in each character that endsIn reads, and returns t.
+func (t *trie) withLast() *trie {
+	t.last = make([]uint32, hanHi-hanLo+1)
+	return t
+}
+
 // clone returns a copy of t, to which words can be added without
-// changing t. The copy has no table of last characters (endsIn).
-func (t *trie) clone() *trie {
+// changing t, with room for room more nodes: a finder's clone takes its
+// known names into arrays sized for them once, where growing them name
+// by name allocated them, and laid the edges out, again and again. The
+// copy has no table of last characters (endsIn).
+func (t *trie) clone(room int) *trie {
 	root := *t.root
-	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: &root}
+	c := &trie{nodes: make([]node, len(t.nodes), len(t.nodes)+room), root: &root}
+	copy(c.nodes, t.nodes)
+	size := len(t.edges)
+	for 2*cap(c.nodes) > size {
+		size *= 2
+	}
+	if size == len(t.edges) {
+		c.edges = slices.Clone(t.edges)
+	} else {
+		c.edges = t.edges
+		c.rehash(size)
+	}
+	return c
 }
 
 // add adds word (folded, without spaces) with the given classes.

@@ -1404,7 +1404,7 @@ const (
 const maxPWord = 8
 
 var projectTrie = func() *trie {
-	t := newTrie()
+	t := newTrie().withLast()
 	t.addSections(map[string]uint32{
 		"projectgeneric":  pGeneric,
 		"firm":            pFirm,

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestScanDecode checks that newScan reads the runes and offsets a range
@@ -68,12 +69,12 @@ func TestTrieClone(t *testing.T) {
 	for _, w := range []string{"武a", "武b", "武c", "武d", "武e"} {
 		base.add(w, 1)
 	}
-	a := base.clone()
+	a := base.clone(0)
 	a.add("武f", 1)
 	a.add("武都", 4)
 	a.add("武威市", 8)
 	a.add("武威", 16)
-	b := base.clone()
+	b := base.clone(0)
 	b.add("武g", 1)
 	b.add("武山", 32)
 	b.add("凉", 64)
@@ -91,8 +92,35 @@ func TestTrieClone(t *testing.T) {
 	if n := a.first('武'); n == 0 || a.class(a.next(n, '都')) != 4 {
 		t.Error("clone a does not find 武都")
 	}
-	if fresh := base.clone(); fresh.next(fresh.first('武'), '都') != 0 {
+	if fresh := base.clone(0); fresh.next(fresh.first('武'), '都') != 0 {
 		t.Error("a fresh clone of base finds 武都, added to another clone")
+	}
+}
+
+// TestTrieCloneRoom checks that a clone with room for the runes of the
+// words added to it takes them without growing its arrays.
+func TestTrieCloneRoom(t *testing.T) {
+	base := newTrie()
+	base.add("武威", 1)
+	words := []string{"凉州区", "古浪县", "民勤", "天祝藏族自治县"}
+	room := 0
+	for _, w := range words {
+		room += utf8.RuneCountInString(w)
+	}
+	for range 600 { // more nodes than the base's table of edges has room for
+		room++
+		words = append(words, string(rune('一'+room)))
+	}
+	c := base.clone(room)
+	nodes, edges := &c.nodes[:cap(c.nodes)][0], &c.edges[0]
+	for _, w := range words {
+		c.add(w, 2)
+	}
+	if &c.nodes[0] != nodes || &c.edges[0] != edges {
+		t.Error("the clone grew its arrays for words it had room for")
+	}
+	if got := trieWords(c); len(got) != len(words)+1 || got["武威"] != 1 || got["天祝藏族自治县"] != 2 {
+		t.Errorf("the clone holds %v", got)
 	}
 }
 
