@@ -21,6 +21,11 @@ type Decoded struct {
 	// Offs[i] is the byte offset of Runes[i] in Text; Offs[len(Runes)]
 	// is len(Text).
 	Offs []int
+	// spans is the array Finders.Find has NewFinder's finder append its
+	// spans to (finder.appendDecoded), recycled with the decoding: they
+	// are read into Find's answer, and are its answer only in part of
+	// the texts.
+	spans []Span
 }
 
 // DecodedFinder is a Finder that can also read a text Finders has
@@ -34,9 +39,11 @@ type DecodedFinder interface {
 // every text it is given.
 var decodeds = sync.Pool{New: func() any { return new(Decoded) }}
 
-// release returns d to the pool.
+// release returns d to the pool, with its array of spans emptied.
 func (d *Decoded) release() {
 	d.Text = ""
+	clear(d.spans)
+	d.spans = d.spans[:0]
 	decodeds.Put(d)
 }
 

@@ -123,7 +123,7 @@ func (f *finder) Find(text string) []Span {
 	if text == "" {
 		return nil
 	}
-	return f.find(newScan(f, text))
+	return f.find(newScan(f, text), nil)
 }
 
 // FindDecoded implements DecodedFinder.
@@ -131,22 +131,33 @@ func (f *finder) FindDecoded(d *Decoded) []Span {
 	if d.Text == "" {
 		return nil
 	}
-	return f.find(newScanOf(f, d))
+	return f.find(newScanOf(f, d), nil)
 }
 
-// find runs the passes over s, releases it and returns the spans found.
-func (f *finder) find(s *scan) []Span {
+// appendDecoded appends to out what FindDecoded(d) returns: Finders.Find
+// has it append into d's buffer, and copies the spans out only when they
+// are its answer as they are.
+func (f *finder) appendDecoded(out []Span, d *Decoded) []Span {
+	if d.Text == "" {
+		return out
+	}
+	return f.find(newScanOf(f, d), out)
+}
+
+// find runs the passes over s, releases it and appends the spans found
+// to out.
+func (f *finder) find(s *scan, out []Span) []Span {
 	if len(s.ends) == 0 && len(s.named) == 0 && len(s.marked) == 0 {
 		// Every pass starts from a noted end, word or character: a text
 		// with none (many headings and short sentences) holds no span.
 		s.release()
-		return nil
+		return out
 	}
 	s.findPeople()
 	s.findOrgs()
 	s.findProjects()
 	s.titles()
-	out := s.result()
+	out = s.result(out)
 	s.release()
 	return out
 }
@@ -453,13 +464,14 @@ func (s *scan) free(i, j int) bool {
 	return true
 }
 
-// result returns the spans found, by position.
-func (s *scan) result() []Span {
+// result appends the spans found, by position, to out.
+func (s *scan) result(out []Span) []Span {
 	n := len(s.people) + len(s.orgs) + len(s.projects)
 	if n == 0 {
-		return nil
+		return out
 	}
-	out := make([]Span, 0, n)
+	out = slices.Grow(out, n)
+	from := len(out)
 	for _, p := range s.people {
 		out = append(out, p.span)
 	}
@@ -468,7 +480,7 @@ func (s *scan) result() []Span {
 	// The spans do not overlap and none is empty (each pass takes the
 	// runes of its spans, and the next leaves them be): no two start at
 	// the same byte, so any sort by start gives the one order.
-	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	slices.SortFunc(out[from:], func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 
