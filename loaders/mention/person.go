@@ -314,7 +314,9 @@ func (s *scan) titles() {
 		if p.headI < 0 {
 			continue
 		}
-		var segs []string
+		// The chain is read right to left, title by title; the titles
+		// joined by 、 are the text from the first one's start to the
+		// head's end, as written.
 		hi, hj := p.headI, p.headJ
 		for {
 			start := hi
@@ -325,7 +327,10 @@ func (s *scan) titles() {
 			} else if pl := s.longestEnding(hi, cKnownPlace|cCity|cProvince); pl >= 0 && (pl == 0 || !isHan(s.rs[pl-1])) {
 				start = pl
 			}
-			segs = append(segs, s.text[s.off[start]:s.off[hj]])
+			if hj == p.headJ {
+				p.span.Title = s.text[s.off[start]:s.off[hj]]
+			}
+			hi = start
 			// Another title joined by 、 before this one?
 			if start < 2 || s.rs[start-1] != '、' {
 				break
@@ -337,14 +342,10 @@ func (s *scan) titles() {
 			}
 			hi, hj = nhi, nhj
 		}
-		for a, b := 0, len(segs)-1; a < b; a, b = a+1, b-1 {
-			segs[a], segs[b] = segs[b], segs[a]
-		}
-		p.span.Title = segs[len(segs)-1]
 		if p.span.Props == nil {
 			p.span.Props = map[string]string{}
 		}
-		p.span.Props["titles"] = strings.Join(segs, "、")
+		p.span.Props["titles"] = s.text[s.off[hi]:s.off[p.headJ]]
 	}
 }
 
