@@ -401,6 +401,11 @@ func (s *scan) longestEnding(j int, c uint32) int {
 	return -1
 }
 
+// runeIn reports whether the rune at p is in set.
+func (s *scan) runeIn(p int, set *hanSet) bool {
+	return uint(p) < uint(len(s.rs)) && set.has(s.rs[p])
+}
+
 // maxWord bounds the length of the words longestEnding looks for.
 const maxWord = 24
 

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -16,10 +17,13 @@ import (
 var lexiconText string
 
 // Word classes: a word of the trie carries the classes of every list it
-// is in.
+// is in. The lists of single characters that the rules ask about one
+// position at a time, surnames and counters, are sets of characters
+// instead (hanSet): as words of the trie they were a quarter of the words
+// found in a text, every one listed and indexed for a question that the
+// character alone answers.
 const (
-	cSurname     uint32 = 1 << iota // single-character surname
-	cSurname2                       // double surname
+	cSurname2    uint32 = 1 << iota // double surname
 	cTitle                          // title head written before a name
 	cRight                          // word that may follow a name
 	cNotName                        // word a surname starts that is no name
@@ -40,7 +44,6 @@ const (
 	cKnownPlace                     // a place of a structured source
 	cCity                           // the yearbook's city
 	cCapacity                       // unit of a capacity (万吨, 千瓦)
-	cCounter                        // measure word after a number (家, 个)
 	cBranch                         // suffix of a branch (分行, 支队)
 	cNotProject                     // ordinary word holding a project suffix (工程师)
 	cNotAdmin                       // word ending in 市, 县, 区 that is no prefix (上市, 社区)
@@ -53,7 +56,6 @@ const (
 
 // sectionClass maps the sections of lexicon.txt to word classes.
 var sectionClass = map[string]uint32{
-	"surname":        cSurname,
 	"surname2":       cSurname2,
 	"title":          cTitle,
 	"right":          cRight,
@@ -71,7 +73,6 @@ var sectionClass = map[string]uint32{
 	"notorg":         cNotOrg,
 	"keep":           cKeep,
 	"capacity":       cCapacity,
-	"counter":        cCounter,
 	"branch":         cBranch,
 	"national":       cKnownOrg,
 	"notproject":     cNotProject,
@@ -372,6 +373,31 @@ func (t *trie) addSections(classes map[string]uint32) {
 		}
 	}
 }
+
+// hanSet is a set of characters of the CJK block, a bit each.
+type hanSet [(hanHi - hanLo + 64) / 64]uint64
+
+// hanSetOf returns the set of the characters of the lexicon's section,
+// whose words are single characters of the CJK block (TestHanSets).
+func hanSetOf(section string) *hanSet {
+	set := new(hanSet)
+	for _, w := range lex.words[section] {
+		if r, size := utf8.DecodeRuneInString(w); size == len(w) && r >= hanLo && r <= hanHi {
+			set[(r-hanLo)>>6] |= 1 << ((r - hanLo) & 63)
+		}
+	}
+	return set
+}
+
+// has reports whether r is in set.
+func (set *hanSet) has(r rune) bool {
+	h := uint32(r - hanLo)
+	return h <= hanHi-hanLo && set[h>>6]&(1<<(h&63)) != 0
+}
+
+// The single-character surnames (王, 马) and the measure words written
+// after a number (26家, 3所).
+var surnames, counters = hanSetOf("surname"), hanSetOf("counter")
 
 // fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)
 // match the same words.

@@ -199,7 +199,7 @@ func (s *scan) nameAfter(j int) int {
 	var lens []int
 	if s.longestAt(j, cSurname2) == j+2 {
 		lens = []int{3, 4}
-	} else if s.longestAt(j, cSurname) > 0 {
+	} else if s.runeIn(j, surnames) {
 		lens = []int{2, 3}
 	} else {
 		return -1
@@ -231,7 +231,7 @@ func (s *scan) validName(i, j int) bool {
 	sur := 1
 	if s.longestAt(i, cSurname2) == i+2 {
 		sur = 2
-	} else if !s.hasAt(i, i+1, cSurname) {
+	} else if !s.runeIn(i, surnames) {
 		return false
 	}
 	if l-sur < 1 || l-sur > 2 {

@@ -410,7 +410,7 @@ func (s *scan) projectStart(s0 int) (int, int, bool) {
 		for k < s0 && (isDigit(s.rs[k]) || s.rs[k] == '.') {
 			k++
 		}
-		if k < s0 && s.hasAt(k, k+1, cCounter) && !s.capacityAt(p) {
+		if k < s0 && s.runeIn(k, counters) && !s.capacityAt(p) {
 			return 0, 0, false
 		}
 	}
@@ -421,7 +421,7 @@ func (s *scan) projectStart(s0 int) (int, int, bool) {
 // 两个中心): an aggregate, unless a section names the work (十条路（…段）).
 func (s *scan) countIn(i, j int) bool {
 	for p := i; p+1 < j; p++ {
-		if r := s.rs[p]; (isNumeral(r) && !isDigit(r) || r == '两') && s.hasAt(p+1, p+2, cCounter) && s.rs[p+1] != '期' {
+		if r := s.rs[p]; (isNumeral(r) && !isDigit(r) || r == '两') && s.runeIn(p+1, counters) && s.rs[p+1] != '期' {
 			return true
 		}
 	}
