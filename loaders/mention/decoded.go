@@ -50,7 +50,8 @@ func (d *Decoded) release() {
 // decode reads text into d as for range decodes it. Every rune of every
 // text comes here: the runs of three-byte runes, those of Chinese text,
 // are decoded in line (textnorm.DecodeRuneAt, by hand) into arrays sized
-// for the text, the other runes one by one.
+// for the text, the runs of ASCII in a loop of their own, the other runes
+// one by one.
 func (d *Decoded) decode(text string) {
 	// A text has at most as many runes as bytes: k <= i.
 	n := len(text)
@@ -77,12 +78,16 @@ func (d *Decoded) decode(text string) {
 		if i += j; i >= n {
 			break
 		}
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			r = fold(r)
+		if text[i] < utf8.RuneSelf {
+			// A run of ASCII (figures, Latin names), in a loop of its own.
+			for ; i < n && text[i] < utf8.RuneSelf; i++ {
+				rs[k], off[k] = rune(text[i]), i
+				k++
+			}
+			continue
 		}
-		rs[k], off[k] = r, i
+		r, size := utf8.DecodeRuneInString(text[i:])
+		rs[k], off[k] = fold(r), i
 		k++
 		i += size
 	}
