@@ -103,10 +103,8 @@ func addKnown(t *trie, name string, class uint32) {
 var lexiconTrie = sync.OnceValue(func() *trie {
 	t := newTrie()
 	t.addSections(sectionClass)
-	for h, m := range runeMarks {
-		if m != 0 {
-			t.add(string(rune(hanLo+h)), cMark)
-		}
+	for _, w := range markedWords() {
+		t.add(w, cMark)
 	}
 	return t
 })
@@ -247,10 +245,13 @@ func (s *scan) of(f *finder, d *Decoded) *scan {
 }
 
 // Marks of the Han characters that start the words some rule passes look
-// for. The lexicon's trie holds each marked character as a word of class
-// cMark, so that newScan notes their positions among the words it finds,
-// and those passes visit a few positions instead of every rune of the
-// text.
+// for. The lexicon's trie holds those words as words of class cMark, so
+// that newScan notes their positions among the words it finds, and those
+// passes visit a few positions instead of every rune of the text. Whole
+// words, not their first characters: the walk then lists a word at the
+// few positions where one is written, where it listed one at every
+// character starting one (建, 开, 总…), which the passes read to find no
+// word there.
 const (
 	mAddress uint8 = 1 << iota // the first character of a title of address (总书记)
 	mAppoint                   // 同 (同志), 为 or 任: an appointment's
@@ -258,22 +259,41 @@ const (
 	mRoad                      // 路, whose section may follow (findProjects)
 )
 
+// markWords lists the words each mark's passes look for: a pass visits
+// only the positions where one of its words starts (an appointment's 同
+// only before 志, a status where statusAt finds one).
+var markWords = []struct {
+	m     uint8
+	words []string
+}{
+	{mAddress, lex.words["address"]},
+	{mAppoint, []string{"同志", "为", "任"}},
+	{mStatus, lex.words["status"]},
+	{mStatus, lex.words["projectstatus"]},
+	{mRoad, []string{"路"}},
+}
+
+// markedWords returns the words of markWords, every mark's.
+func markedWords() []string {
+	var out []string
+	for _, mw := range markWords {
+		out = append(out, mw.words...)
+	}
+	return out
+}
+
 // runeMarks holds the marks of the CJK block's characters, by rune -
-// hanLo. The words must start with such a character (TestMarkedWordsHan).
+// hanLo: those of the words of markWords they start. The words must start
+// with such a character (TestMarkedWordsHan).
 var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 	out := new([hanHi - hanLo + 1]uint8)
-	mark := func(m uint8, words ...string) {
-		for _, w := range words {
+	for _, mw := range markWords {
+		for _, w := range mw.words {
 			if r, _ := utf8.DecodeRuneInString(w); r >= hanLo && r <= hanHi {
-				out[r-hanLo] |= m
+				out[r-hanLo] |= mw.m
 			}
 		}
 	}
-	mark(mAddress, lex.words["address"]...)
-	mark(mAppoint, "同", "为", "任")
-	mark(mStatus, lex.words["status"]...)
-	mark(mStatus, lex.words["projectstatus"]...)
-	mark(mRoad, "路")
 	return out
 }()
 
@@ -308,16 +328,17 @@ func (s *scan) match(t *trie) {
 	s.ends = slices.Compact(s.ends)
 }
 
-// note notes the end of w, w itself or, for a marked character, its
-// position (and the end of a road's 路) for the passes that read them.
+// note notes the end of w, w itself or, for a marked word, its start
+// (and the end of a road's 路) for the passes that read them. Marked words
+// starting at one position (建成, 建成投产) note it once.
 func (s *scan) note(w wordAt) {
 	if w.class&endClasses != 0 {
 		s.ends = append(s.ends, w.j)
 	}
-	if w.class&cMark != 0 {
+	if n := len(s.marked); w.class&cMark != 0 && (n == 0 || s.marked[n-1] != w.i) {
 		s.marked = append(s.marked, w.i)
 		if s.hasMark(int(w.i), mRoad) {
-			s.ends = append(s.ends, w.j)
+			s.ends = append(s.ends, w.i+1)
 		}
 	}
 	if w.class&namedClasses != 0 {

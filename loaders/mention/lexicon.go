@@ -51,7 +51,7 @@ const (
 	cInstitution                    // suffix of an institution (学校, 医院)
 	cVague                          // institution suffix a place alone does not name
 	cInfra                          // project suffix of works a capacity alone does not name
-	cMark                           // a character of runeMarks: a word some passes start from begins there
+	cMark                           // a word of markWords, which some passes start from
 )
 
 // sectionClass maps the sections of lexicon.txt to word classes.

@@ -154,7 +154,7 @@ func (s *scan) namedCentre(s0, e int) bool {
 func (s *scan) cutsSuffix(i, j int) bool {
 	class := cOrg
 	if j-i == 2 {
-		class = ^(cKnownOrg | cKnownPerson | cKnownPlace | cSurname2)
+		class = ^(cKnownOrg | cKnownPerson | cKnownPlace | cSurname2 | cMark)
 	}
 	for q := i + 1; q < j; q++ {
 		if s.longestAt(q, class) > j {
