@@ -24,8 +24,30 @@ import (
 // suffix (…项目, …工程) when their name is specific. The finder returns no
 // PLACE spans: places are the places finder's.
 func NewFinder(known []Name, city string) Finder {
-	t := lexiconTrie().clone(knownRunes(known) + 2*utf8.RuneCountInString(city) + 1)
-	f := &finder{trie: t, city: city}
+	room := knownRunes(known) + 2*utf8.RuneCountInString(city) + 1
+	return newFinder(known, city, room, room <= fewRunes)
+}
+
+// fewRunes bounds the runes of the known names that a finder keeps in a
+// trie of their own (finder.extra): the honors finder knows a dozen
+// places, and a clone of the lexicon's trie for them, the size of the
+// lexicon's (430 KB), cost more than the few texts it reads.
+const fewRunes = 256
+
+// newFinder returns the finder NewFinder describes; room bounds the nodes
+// its known names and city add. With extra, they are words of a trie of
+// their own, walked after the lexicon's, shared; without, of a clone of
+// the lexicon's trie.
+func newFinder(known []Name, city string, room int, extra bool) *finder {
+	f := &finder{trie: lexiconTrie(), city: city}
+	var t *trie
+	if extra {
+		t = &trie{nodes: make([]node, 1, room+1), edges: make([]edge, 16)}
+		f.extra = t
+	} else {
+		t = f.trie.clone(room)
+		f.trie = t
+	}
 	for _, n := range known {
 		class := knownClass(n.Kind)
 		if class == 0 {
@@ -113,7 +135,11 @@ var lexiconTrie = sync.OnceValue(func() *trie {
 // keeps its state in a scan.
 type finder struct {
 	trie *trie
-	city string
+	// extra, if not nil, holds the known names and the city, of a finder
+	// given few (newFinder): a small trie without a table of root runes,
+	// whose words match merges with those of trie, the lexicon's.
+	extra *trie
+	city  string
 }
 
 // Find implements Finder.
@@ -241,6 +267,9 @@ func (s *scan) of(f *finder, d *Decoded) *scan {
 	s.f, s.text, s.rs, s.off = f, d.Text, d.Runes, d.Offs
 	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
 	s.match(f.trie)
+	if f.extra != nil {
+		s.addWords(f.extra)
+	}
 	return s
 }
 
@@ -314,6 +343,14 @@ func (s *scan) match(t *trie) {
 		// Most texts hold fewer words than runes.
 		ms, ok = t.words(s.rs, make([]wordAt, 2*cap(ms)+n), first)
 	}
+	s.index(ms)
+}
+
+// index sets s.ms to ms, the words found in s.rs in order, s.reach and
+// the noted ends, words and marks, and adds their classes to s.startAt
+// and s.endAt.
+func (s *scan) index(ms []wordAt) {
+	startAt, endAt := s.startAt, s.endAt
 	reach := int32(0)
 	for _, w := range ms {
 		startAt[w.i] |= w.class
@@ -327,6 +364,49 @@ func (s *scan) match(t *trie) {
 	slices.Sort(s.ends)
 	s.ends = slices.Compact(s.ends)
 }
+
+// addWords adds to s the words of t, a trie without a table of root
+// runes (finder.extra), as if they were words of the trie match walked:
+// in the order of s.ms, a word both hold once with the classes of both,
+// s.first indexing them and the noted ends, words and marks of them.
+func (s *scan) addWords(t *trie) {
+	xs := t.appendWords(nil, s.rs)
+	if len(xs) == 0 {
+		return
+	}
+	ms := make([]wordAt, 0, len(s.ms)+len(xs))
+	a, b := 0, 0
+	for a < len(s.ms) || b < len(xs) {
+		switch {
+		case b == len(xs) || a < len(s.ms) && before(s.ms[a], xs[b]):
+			ms = append(ms, s.ms[a])
+			a++
+		case a == len(s.ms) || before(xs[b], s.ms[a]):
+			ms = append(ms, xs[b])
+			b++
+		default:
+			w := s.ms[a]
+			w.class |= xs[b].class
+			ms = append(ms, w)
+			a++
+			b++
+		}
+	}
+	k := 0
+	for i := range s.rs {
+		for k < len(ms) && int(ms[k].i) < i {
+			k++
+		}
+		s.first[i] = int32(k)
+	}
+	s.first[len(s.rs)] = int32(len(ms))
+	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
+	s.index(ms)
+}
+
+// before reports whether w comes before v in the order of scan.ms: by
+// start, then shortest first.
+func before(w, v wordAt) bool { return w.i < v.i || w.i == v.i && w.j < v.j }
 
 // note notes the end of w, w itself or, for a marked word, its start
 // (and the end of a road's 路) for the passes that read them. Marked words

@@ -244,6 +244,25 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 	return ms[:n], true
 }
 
+// appendWords appends to ms the words of t found at each position of rs,
+// by start and, at one start, shortest first, as words lists them. It
+// reads no table of root runes: the tries without one (finder.extra) are
+// small and read few texts.
+func (t *trie) appendWords(ms []wordAt, rs []rune) []wordAt {
+	for i := range rs {
+		cur := int32(0)
+		for j := i; j < len(rs); j++ {
+			if cur = t.next(cur, rs[j]); cur == 0 {
+				break
+			}
+			if c := t.class(cur); c != 0 {
+				ms = append(ms, wordAt{int32(i), int32(j + 1), c})
+			}
+		}
+	}
+	return ms
+}
+
 // probe returns the child of node n for rune r from the table of edges,
 // or 0; wrap is len(edges)-1. It is small enough to be inlined.
 func probe(edges []edge, wrap uint32, n int32, r rune) int32 {
@@ -332,7 +351,7 @@ func (t *trie) addChild(n int32, r rune) int32 {
 	c := int32(len(t.nodes))
 	t.nodes = append(t.nodes, node{})
 	t.nodes[n].mask |= 1 << (uint32(r) & 63)
-	if n == 0 && r >= 0 && r < rootRunes {
+	if n == 0 && r >= 0 && r < rootRunes && t.root != nil {
 		t.root[r] = c
 	}
 	if 2*len(t.nodes) > len(t.edges) {

@@ -941,8 +941,13 @@ func (s *scan) bareTownAt(i, j int) int {
 // placeWithoutSuffix reports whether runes [i, j) are a known town,
 // county or district written without its suffix (黄羊 for 黄羊镇).
 func (s *scan) placeWithoutSuffix(i, j int) bool {
-	t := s.f.trie
-	cur := t.first(s.rs[i])
+	return s.placeWithoutSuffixIn(s.f.trie, i, j) || s.f.extra != nil && s.placeWithoutSuffixIn(s.f.extra, i, j)
+}
+
+// placeWithoutSuffixIn is placeWithoutSuffix for the known places of t,
+// a finder's trie or its extra one, which has no table of root runes.
+func (s *scan) placeWithoutSuffixIn(t *trie, i, j int) bool {
+	cur := t.next(0, s.rs[i])
 	for q := i + 1; cur != 0 && q < j; q++ {
 		cur = t.next(cur, s.rs[q])
 	}

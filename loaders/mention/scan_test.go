@@ -3,11 +3,14 @@ package mention
 import (
 	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
 )
 
 // TestScanDecode checks that newScan reads the runes and offsets a range
@@ -158,6 +161,29 @@ func TestTermIndex(t *testing.T) {
 		}
 		if a, b := termIndex(text); a != want[0] || b != want[1] {
 			t.Fatalf("termIndex(%q) = %d, %d, want %v", text, a, b, want)
+		}
+	}
+}
+
+// TestExtraTrie checks that a finder keeping its known names in a trie of
+// their own (finder.extra) finds what one keeping them in a clone of the
+// lexicon's trie finds, on the lines of the vendored yearbook.
+func TestExtraTrie(t *testing.T) {
+	texts := []string{"单体投资百亿元的黄羊抽水蓄能电站项目顺利开工建设。", "市委书记柳鹏到凉州区调研"}
+	if b, err := os.ReadFile("../../data/wuwei-2024.txt"); err == nil {
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	known := []Name{
+		{Kind: kg.Place, Name: "黄羊镇"}, {Kind: kg.Place, Name: "凉州区"}, {Kind: kg.Place, Name: "古浪县"},
+		{Kind: kg.Person, Name: "柳鹏"}, {Kind: kg.Organization, Name: "武威市融媒体中心", Aliases: []string{"市融媒体中心"}},
+	}
+	extra, clone := newFinder(known, "武威", 64, true), newFinder(known, "武威", 64, false)
+	if extra.extra == nil || clone.extra != nil {
+		t.Fatal("newFinder did not keep the names as asked")
+	}
+	for _, text := range texts {
+		if a, b := extra.Find(text), clone.Find(text); !reflect.DeepEqual(a, b) {
+			t.Fatalf("Find(%q): %v with a trie of known names, %v with a clone", text, a, b)
 		}
 	}
 }
