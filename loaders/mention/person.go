@@ -305,10 +305,6 @@ func (s *scan) titles() {
 	if !slices.ContainsFunc(s.people, func(p person) bool { return p.headI >= 0 }) {
 		return // no title to read: most texts
 	}
-	orgEnd := map[int]int{}
-	for _, o := range s.orgs {
-		orgEnd[s.runeAt(o.End)] = s.runeAt(o.Start)
-	}
 	for k := range s.people {
 		p := &s.people[k]
 		if p.headI < 0 {
@@ -320,9 +316,9 @@ func (s *scan) titles() {
 		hi, hj := p.headI, p.headJ
 		for {
 			start := hi
-			if os, ok := orgEnd[hi]; ok {
+			if os, ok := s.orgEndingAt(hi); ok {
 				start = os
-			} else if os, ok := s.deptOrg(hi, orgEnd); ok {
+			} else if os, ok := s.deptOrg(hi); ok {
 				start = os
 			} else if pl := s.longestEnding(hi, cKnownPlace|cCity|cProvince); pl >= 0 && (pl == 0 || !isHan(s.rs[pl-1])) {
 				start = pl
@@ -352,13 +348,28 @@ func (s *scan) titles() {
 // deptOrg returns the start of the organization whose department is
 // written between it and the title head at hi (武威市妇联 of 武威市妇联发展部
 // 副部长), if any.
-func (s *scan) deptOrg(hi int, orgEnd map[int]int) (int, bool) {
+func (s *scan) deptOrg(hi int) (int, bool) {
 	if hi < 1 || !s.isWord(depts, hi-1, hi) {
 		return 0, false
 	}
 	for h := hi - 3; h >= hi-4 && h > 0; h-- {
-		if os, ok := orgEnd[h]; ok && s.taken[h] == tag(kg.Organization) && s.taken[hi-1] == tag(kg.Organization) {
+		if os, ok := s.orgEndingAt(h); ok && s.taken[h] == tag(kg.Organization) && s.taken[hi-1] == tag(kg.Organization) {
 			return os, true
+		}
+	}
+	return 0, false
+}
+
+// orgEndingAt returns the start of the organization found that ends at
+// rune p, if any. A text holds few: a search of them allocates nothing,
+// where a map of their ends was made for every text with a title.
+func (s *scan) orgEndingAt(p int) (int, bool) {
+	if p < 0 || p >= len(s.off) {
+		return 0, false
+	}
+	for _, o := range s.orgs {
+		if o.End == s.off[p] {
+			return s.runeAt(o.Start), true
 		}
 	}
 	return 0, false
