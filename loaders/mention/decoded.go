@@ -21,6 +21,11 @@ type Decoded struct {
 	// Offs[i] is the byte offset of Runes[i] in Text; Offs[len(Runes)]
 	// is len(Text).
 	Offs []int
+	// spans is the array Finders.Find has NewFinder's finder append its
+	// spans to (finder.appendDecoded), recycled with the decoding: they
+	// are read into Find's answer, and are its answer only in part of
+	// the texts.
+	spans []Span
 }
 
 // DecodedFinder is a Finder that can also read a text Finders has
@@ -34,16 +39,19 @@ type DecodedFinder interface {
 // every text it is given.
 var decodeds = sync.Pool{New: func() any { return new(Decoded) }}
 
-// release returns d to the pool.
+// release returns d to the pool, with its array of spans emptied.
 func (d *Decoded) release() {
 	d.Text = ""
+	clear(d.spans)
+	d.spans = d.spans[:0]
 	decodeds.Put(d)
 }
 
 // decode reads text into d as for range decodes it. Every rune of every
 // text comes here: the runs of three-byte runes, those of Chinese text,
 // are decoded in line (textnorm.DecodeRuneAt, by hand) into arrays sized
-// for the text, the other runes one by one.
+// for the text, the runs of ASCII in a loop of their own, the other runes
+// one by one.
 func (d *Decoded) decode(text string) {
 	// A text has at most as many runes as bytes: k <= i.
 	n := len(text)
@@ -70,12 +78,16 @@ func (d *Decoded) decode(text string) {
 		if i += j; i >= n {
 			break
 		}
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			r = fold(r)
+		if text[i] < utf8.RuneSelf {
+			// A run of ASCII (figures, Latin names), in a loop of its own.
+			for ; i < n && text[i] < utf8.RuneSelf; i++ {
+				rs[k], off[k] = rune(text[i]), i
+				k++
+			}
+			continue
 		}
-		rs[k], off[k] = r, i
+		r, size := utf8.DecodeRuneInString(text[i:])
+		rs[k], off[k] = fold(r), i
 		k++
 		i += size
 	}

@@ -24,18 +24,33 @@ import (
 // suffix (…项目, …工程) when their name is specific. The finder returns no
 // PLACE spans: places are the places finder's.
 func NewFinder(known []Name, city string) Finder {
-	t := lexiconTrie().clone()
-	f := &finder{trie: t, city: city}
+	room := knownRunes(known) + 2*utf8.RuneCountInString(city) + 1
+	return newFinder(known, city, room, room <= fewRunes)
+}
+
+// fewRunes bounds the runes of the known names that a finder keeps in a
+// trie of their own (finder.extra): the honors finder knows a dozen
+// places, and a clone of the lexicon's trie for them, the size of the
+// lexicon's (430 KB), cost more than the few texts it reads.
+const fewRunes = 256
+
+// newFinder returns the finder NewFinder describes; room bounds the nodes
+// its known names and city add. With extra, they are words of a trie of
+// their own, walked after the lexicon's, shared; without, of a clone of
+// the lexicon's trie.
+func newFinder(known []Name, city string, room int, extra bool) *finder {
+	f := &finder{trie: lexiconTrie(), city: city}
+	var t *trie
+	if extra {
+		t = &trie{nodes: make([]node, 1, room+1), edges: make([]edge, 16)}
+		f.extra = t
+	} else {
+		t = f.trie.clone(room)
+		f.trie = t
+	}
 	for _, n := range known {
-		var class uint32
-		switch n.Kind {
-		case kg.Person:
-			class = cKnownPerson
-		case kg.Organization:
-			class = cKnownOrg
-		case kg.Place:
-			class = cKnownPlace
-		default:
+		class := knownClass(n.Kind)
+		if class == 0 {
 			continue
 		}
 		addKnown(t, n.Name, class)
@@ -56,6 +71,36 @@ func NewFinder(known []Name, city string) Finder {
 func FindsNoPlaces(f Finder) bool {
 	_, ok := f.(*finder)
 	return ok
+}
+
+// knownClass returns the class of the known names of kind k, or 0 for a
+// kind the finder does not know names of.
+func knownClass(k kg.Kind) uint32 {
+	switch k {
+	case kg.Person:
+		return cKnownPerson
+	case kg.Organization:
+		return cKnownOrg
+	case kg.Place:
+		return cKnownPlace
+	}
+	return 0
+}
+
+// knownRunes bounds the nodes the known names add to a trie: the runes
+// of the names and aliases NewFinder adds, whose keys are no longer.
+func knownRunes(known []Name) int {
+	n := 0
+	for _, k := range known {
+		if knownClass(k.Kind) == 0 {
+			continue
+		}
+		n += utf8.RuneCountInString(k.Name)
+		for _, alias := range k.Aliases {
+			n += utf8.RuneCountInString(alias)
+		}
+	}
+	return n
 }
 
 // addKnown adds to t the key of name, a known name of the given class,
@@ -80,10 +125,8 @@ func addKnown(t *trie, name string, class uint32) {
 var lexiconTrie = sync.OnceValue(func() *trie {
 	t := newTrie()
 	t.addSections(sectionClass)
-	for h, m := range runeMarks {
-		if m != 0 {
-			t.add(string(rune(hanLo+h)), cMark)
-		}
+	for _, w := range markedWords() {
+		t.add(w, cMark)
 	}
 	return t
 })
@@ -92,7 +135,11 @@ var lexiconTrie = sync.OnceValue(func() *trie {
 // keeps its state in a scan.
 type finder struct {
 	trie *trie
-	city string
+	// extra, if not nil, holds the known names and the city, of a finder
+	// given few (newFinder): a small trie without a table of root runes,
+	// whose words match merges with those of trie, the lexicon's.
+	extra *trie
+	city  string
 }
 
 // Find implements Finder.
@@ -100,7 +147,7 @@ func (f *finder) Find(text string) []Span {
 	if text == "" {
 		return nil
 	}
-	return f.find(newScan(f, text))
+	return f.find(newScan(f, text), nil)
 }
 
 // FindDecoded implements DecodedFinder.
@@ -108,22 +155,33 @@ func (f *finder) FindDecoded(d *Decoded) []Span {
 	if d.Text == "" {
 		return nil
 	}
-	return f.find(newScanOf(f, d))
+	return f.find(newScanOf(f, d), nil)
 }
 
-// find runs the passes over s, releases it and returns the spans found.
-func (f *finder) find(s *scan) []Span {
+// appendDecoded appends to out what FindDecoded(d) returns: Finders.Find
+// has it append into d's buffer, and copies the spans out only when they
+// are its answer as they are.
+func (f *finder) appendDecoded(out []Span, d *Decoded) []Span {
+	if d.Text == "" {
+		return out
+	}
+	return f.find(newScanOf(f, d), out)
+}
+
+// find runs the passes over s, releases it and appends the spans found
+// to out.
+func (f *finder) find(s *scan, out []Span) []Span {
 	if len(s.ends) == 0 && len(s.named) == 0 && len(s.marked) == 0 {
 		// Every pass starts from a noted end, word or character: a text
 		// with none (many headings and short sentences) holds no span.
 		s.release()
-		return nil
+		return out
 	}
 	s.findPeople()
 	s.findOrgs()
 	s.findProjects()
 	s.titles()
-	out := s.result()
+	out = s.result(out)
 	s.release()
 	return out
 }
@@ -209,14 +267,20 @@ func (s *scan) of(f *finder, d *Decoded) *scan {
 	s.f, s.text, s.rs, s.off = f, d.Text, d.Runes, d.Offs
 	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
 	s.match(f.trie)
+	if f.extra != nil {
+		s.addWords(f.extra)
+	}
 	return s
 }
 
 // Marks of the Han characters that start the words some rule passes look
-// for. The lexicon's trie holds each marked character as a word of class
-// cMark, so that newScan notes their positions among the words it finds,
-// and those passes visit a few positions instead of every rune of the
-// text.
+// for. The lexicon's trie holds those words as words of class cMark, so
+// that newScan notes their positions among the words it finds, and those
+// passes visit a few positions instead of every rune of the text. Whole
+// words, not their first characters: the walk then lists a word at the
+// few positions where one is written, where it listed one at every
+// character starting one (建, 开, 总…), which the passes read to find no
+// word there.
 const (
 	mAddress uint8 = 1 << iota // the first character of a title of address (总书记)
 	mAppoint                   // 同 (同志), 为 or 任: an appointment's
@@ -224,22 +288,41 @@ const (
 	mRoad                      // 路, whose section may follow (findProjects)
 )
 
+// markWords lists the words each mark's passes look for: a pass visits
+// only the positions where one of its words starts (an appointment's 同
+// only before 志, a status where statusAt finds one).
+var markWords = []struct {
+	m     uint8
+	words []string
+}{
+	{mAddress, lex.words["address"]},
+	{mAppoint, []string{"同志", "为", "任"}},
+	{mStatus, lex.words["status"]},
+	{mStatus, lex.words["projectstatus"]},
+	{mRoad, []string{"路"}},
+}
+
+// markedWords returns the words of markWords, every mark's.
+func markedWords() []string {
+	var out []string
+	for _, mw := range markWords {
+		out = append(out, mw.words...)
+	}
+	return out
+}
+
 // runeMarks holds the marks of the CJK block's characters, by rune -
-// hanLo. The words must start with such a character (TestMarkedWordsHan).
+// hanLo: those of the words of markWords they start. The words must start
+// with such a character (TestMarkedWordsHan).
 var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 	out := new([hanHi - hanLo + 1]uint8)
-	mark := func(m uint8, words ...string) {
-		for _, w := range words {
+	for _, mw := range markWords {
+		for _, w := range mw.words {
 			if r, _ := utf8.DecodeRuneInString(w); r >= hanLo && r <= hanHi {
-				out[r-hanLo] |= m
+				out[r-hanLo] |= mw.m
 			}
 		}
 	}
-	mark(mAddress, lex.words["address"]...)
-	mark(mAppoint, "同", "为", "任")
-	mark(mStatus, lex.words["status"]...)
-	mark(mStatus, lex.words["projectstatus"]...)
-	mark(mRoad, "路")
 	return out
 }()
 
@@ -260,6 +343,14 @@ func (s *scan) match(t *trie) {
 		// Most texts hold fewer words than runes.
 		ms, ok = t.words(s.rs, make([]wordAt, 2*cap(ms)+n), first)
 	}
+	s.index(ms)
+}
+
+// index sets s.ms to ms, the words found in s.rs in order, s.reach and
+// the noted ends, words and marks, and adds their classes to s.startAt
+// and s.endAt.
+func (s *scan) index(ms []wordAt) {
+	startAt, endAt := s.startAt, s.endAt
 	reach := int32(0)
 	for _, w := range ms {
 		startAt[w.i] |= w.class
@@ -274,16 +365,60 @@ func (s *scan) match(t *trie) {
 	s.ends = slices.Compact(s.ends)
 }
 
-// note notes the end of w, w itself or, for a marked character, its
-// position (and the end of a road's 路) for the passes that read them.
+// addWords adds to s the words of t, a trie without a table of root
+// runes (finder.extra), as if they were words of the trie match walked:
+// in the order of s.ms, a word both hold once with the classes of both,
+// s.first indexing them and the noted ends, words and marks of them.
+func (s *scan) addWords(t *trie) {
+	xs := t.appendWords(nil, s.rs)
+	if len(xs) == 0 {
+		return
+	}
+	ms := make([]wordAt, 0, len(s.ms)+len(xs))
+	a, b := 0, 0
+	for a < len(s.ms) || b < len(xs) {
+		switch {
+		case b == len(xs) || a < len(s.ms) && before(s.ms[a], xs[b]):
+			ms = append(ms, s.ms[a])
+			a++
+		case a == len(s.ms) || before(xs[b], s.ms[a]):
+			ms = append(ms, xs[b])
+			b++
+		default:
+			w := s.ms[a]
+			w.class |= xs[b].class
+			ms = append(ms, w)
+			a++
+			b++
+		}
+	}
+	k := 0
+	for i := range s.rs {
+		for k < len(ms) && int(ms[k].i) < i {
+			k++
+		}
+		s.first[i] = int32(k)
+	}
+	s.first[len(s.rs)] = int32(len(ms))
+	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
+	s.index(ms)
+}
+
+// before reports whether w comes before v in the order of scan.ms: by
+// start, then shortest first.
+func before(w, v wordAt) bool { return w.i < v.i || w.i == v.i && w.j < v.j }
+
+// note notes the end of w, w itself or, for a marked word, its start
+// (and the end of a road's 路) for the passes that read them. Marked words
+// starting at one position (建成, 建成投产) note it once.
 func (s *scan) note(w wordAt) {
 	if w.class&endClasses != 0 {
 		s.ends = append(s.ends, w.j)
 	}
-	if w.class&cMark != 0 {
+	if n := len(s.marked); w.class&cMark != 0 && (n == 0 || s.marked[n-1] != w.i) {
 		s.marked = append(s.marked, w.i)
 		if s.hasMark(int(w.i), mRoad) {
-			s.ends = append(s.ends, w.j)
+			s.ends = append(s.ends, w.i+1)
 		}
 	}
 	if w.class&namedClasses != 0 {
@@ -367,6 +502,11 @@ func (s *scan) longestEnding(j int, c uint32) int {
 	return -1
 }
 
+// runeIn reports whether the rune at p is in set.
+func (s *scan) runeIn(p int, set *hanSet) bool {
+	return uint(p) < uint(len(s.rs)) && set.has(s.rs[p])
+}
+
 // maxWord bounds the length of the words longestEnding looks for.
 const maxWord = 24
 
@@ -430,13 +570,14 @@ func (s *scan) free(i, j int) bool {
 	return true
 }
 
-// result returns the spans found, by position.
-func (s *scan) result() []Span {
+// result appends the spans found, by position, to out.
+func (s *scan) result(out []Span) []Span {
 	n := len(s.people) + len(s.orgs) + len(s.projects)
 	if n == 0 {
-		return nil
+		return out
 	}
-	out := make([]Span, 0, n)
+	out = slices.Grow(out, n)
+	from := len(out)
 	for _, p := range s.people {
 		out = append(out, p.span)
 	}
@@ -445,7 +586,7 @@ func (s *scan) result() []Span {
 	// The spans do not overlap and none is empty (each pass takes the
 	// runes of its spans, and the next leaves them be): no two start at
 	// the same byte, so any sort by start gives the one order.
-	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	slices.SortFunc(out[from:], func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 

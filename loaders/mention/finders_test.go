@@ -114,3 +114,25 @@ func TestFindersMerge(t *testing.T) {
 		t.Error("no case merged spans of several finders")
 	}
 }
+
+// TestFindersAnswerKept checks that an answer of Finders.Find stays as it
+// is when Find is called again: NewFinder's finder finds its spans into
+// an array Find recycles, alone and beside another finder's spans.
+func TestFindersAnswerKept(t *testing.T) {
+	known := []mention.Name{{Kind: kg.Person, Key: "柳鹏", Name: "柳鹏"}}
+	place := fixed{{Kind: kg.Place, Start: 0, End: 6, Name: "武威", Key: "武威"}}
+	for _, fs := range []mention.Finders{
+		{fixed(nil), mention.NewFinder(known, "武威")},
+		{place, mention.NewFinder(known, "武威")},
+	} {
+		got := fs.Find("武威市委书记柳鹏出席会议。")
+		want := slices.Clone(got)
+		if !slices.ContainsFunc(got, func(s mention.Span) bool { return s.Kind == kg.Person }) {
+			t.Fatalf("%v found no person in the first text", got)
+		}
+		fs.Find("市长柳鹏调研凉州区。")
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("the first answer became %v after the second call, want %v", got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -16,10 +17,13 @@ import (
 var lexiconText string
 
 // Word classes: a word of the trie carries the classes of every list it
-// is in.
+// is in. The lists of single characters that the rules ask about one
+// position at a time, surnames and counters, are sets of characters
+// instead (hanSet): as words of the trie they were a quarter of the words
+// found in a text, every one listed and indexed for a question that the
+// character alone answers.
 const (
-	cSurname     uint32 = 1 << iota // single-character surname
-	cSurname2                       // double surname
+	cSurname2    uint32 = 1 << iota // double surname
 	cTitle                          // title head written before a name
 	cRight                          // word that may follow a name
 	cNotName                        // word a surname starts that is no name
@@ -40,7 +44,6 @@ const (
 	cKnownPlace                     // a place of a structured source
 	cCity                           // the yearbook's city
 	cCapacity                       // unit of a capacity (万吨, 千瓦)
-	cCounter                        // measure word after a number (家, 个)
 	cBranch                         // suffix of a branch (分行, 支队)
 	cNotProject                     // ordinary word holding a project suffix (工程师)
 	cNotAdmin                       // word ending in 市, 县, 区 that is no prefix (上市, 社区)
@@ -48,12 +51,11 @@ const (
 	cInstitution                    // suffix of an institution (学校, 医院)
 	cVague                          // institution suffix a place alone does not name
 	cInfra                          // project suffix of works a capacity alone does not name
-	cMark                           // a character of runeMarks: a word some passes start from begins there
+	cMark                           // a word of markWords, which some passes start from
 )
 
 // sectionClass maps the sections of lexicon.txt to word classes.
 var sectionClass = map[string]uint32{
-	"surname":        cSurname,
 	"surname2":       cSurname2,
 	"title":          cTitle,
 	"right":          cRight,
@@ -71,7 +73,6 @@ var sectionClass = map[string]uint32{
 	"notorg":         cNotOrg,
 	"keep":           cKeep,
 	"capacity":       cCapacity,
-	"counter":        cCounter,
 	"branch":         cBranch,
 	"national":       cKnownOrg,
 	"notproject":     cNotProject,
@@ -133,14 +134,14 @@ func parseLexicon(s string) *lexicon {
 //
 // Words are added in place, in the same layout: extraction builds two
 // finders, each a clone of the lexicon's trie with its known names added,
-// and a clone is a copy of three flat arrays, which hold no pointer. A
-// clone keeps no table of last characters: only the project trie, never
-// cloned, reads it (endsIn).
+// and a clone is a copy of three flat arrays, which hold no pointer. Only
+// the project trie keeps a table of last characters (endsIn): it alone
+// reads it, and filling it for the lexicon's trie cost every start-up.
 type trie struct {
 	nodes []node            // the nodes by number, the root first
 	edges []edge            // the edges by hash (edgeSlot), a power of two of them, at most half used
 	root  *[rootRunes]int32 // the root's children for the runes below rootRunes, by rune (0: none)
-	last  []uint32          // the classes of the words ending in each character of the CJK block; nil in a clone
+	last  []uint32          // the classes of the words ending in each character of the CJK block; nil but in the project trie
 }
 
 // node is a node of a trie: the classes of the word that ends
@@ -243,6 +244,25 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 	return ms[:n], true
 }
 
+// appendWords appends to ms the words of t found at each position of rs,
+// by start and, at one start, shortest first, as words lists them. It
+// reads no table of root runes: the tries without one (finder.extra) are
+// small and read few texts.
+func (t *trie) appendWords(ms []wordAt, rs []rune) []wordAt {
+	for i := range rs {
+		cur := int32(0)
+		for j := i; j < len(rs); j++ {
+			if cur = t.next(cur, rs[j]); cur == 0 {
+				break
+			}
+			if c := t.class(cur); c != 0 {
+				ms = append(ms, wordAt{int32(i), int32(j + 1), c})
+			}
+		}
+	}
+	return ms
+}
+
 // probe returns the child of node n for rune r from the table of edges,
 // or 0; wrap is len(edges)-1. It is small enough to be inlined.
 func probe(edges []edge, wrap uint32, n int32, r rune) int32 {
@@ -267,21 +287,43 @@ func edgeSlot(n int32, r rune) uint32 {
 	return (uint32(n)*0x9E3779B1 ^ uint32(r)) * 0x85EBCA6B >> 7
 }
 
-// newTrie returns a trie without words.
+// newTrie returns a trie without words and without a table of last
+// characters (withLast adds one).
 func newTrie() *trie {
 	return &trie{
 		nodes: make([]node, 1, 1024),
 		edges: make([]edge, 1024),
 		root:  new([rootRunes]int32),
-		last:  make([]uint32, hanHi-hanLo+1),
 	}
 }
 
+// withLast gives t, still without words, the table of the classes of
+// the words ending in each character that endsIn reads, and returns t.
+func (t *trie) withLast() *trie {
+	t.last = make([]uint32, hanHi-hanLo+1)
+	return t
+}
+
 // clone returns a copy of t, to which words can be added without
-// changing t. The copy has no table of last characters (endsIn).
-func (t *trie) clone() *trie {
+// changing t, with room for room more nodes: a finder's clone takes its
+// known names into arrays sized for them once, where growing them name
+// by name allocated them, and laid the edges out, again and again. The
+// copy has no table of last characters (endsIn).
+func (t *trie) clone(room int) *trie {
 	root := *t.root
-	return &trie{nodes: slices.Clone(t.nodes), edges: slices.Clone(t.edges), root: &root}
+	c := &trie{nodes: make([]node, len(t.nodes), len(t.nodes)+room), root: &root}
+	copy(c.nodes, t.nodes)
+	size := len(t.edges)
+	for 2*cap(c.nodes) > size {
+		size *= 2
+	}
+	if size == len(t.edges) {
+		c.edges = slices.Clone(t.edges)
+	} else {
+		c.edges = t.edges
+		c.rehash(size)
+	}
+	return c
 }
 
 // add adds word (folded, without spaces) with the given classes.
@@ -309,7 +351,7 @@ func (t *trie) addChild(n int32, r rune) int32 {
 	c := int32(len(t.nodes))
 	t.nodes = append(t.nodes, node{})
 	t.nodes[n].mask |= 1 << (uint32(r) & 63)
-	if n == 0 && r >= 0 && r < rootRunes {
+	if n == 0 && r >= 0 && r < rootRunes && t.root != nil {
 		t.root[r] = c
 	}
 	if 2*len(t.nodes) > len(t.edges) {
@@ -350,6 +392,31 @@ func (t *trie) addSections(classes map[string]uint32) {
 		}
 	}
 }
+
+// hanSet is a set of characters of the CJK block, a bit each.
+type hanSet [(hanHi - hanLo + 64) / 64]uint64
+
+// hanSetOf returns the set of the characters of the lexicon's section,
+// whose words are single characters of the CJK block (TestHanSets).
+func hanSetOf(section string) *hanSet {
+	set := new(hanSet)
+	for _, w := range lex.words[section] {
+		if r, size := utf8.DecodeRuneInString(w); size == len(w) && r >= hanLo && r <= hanHi {
+			set[(r-hanLo)>>6] |= 1 << ((r - hanLo) & 63)
+		}
+	}
+	return set
+}
+
+// has reports whether r is in set.
+func (set *hanSet) has(r rune) bool {
+	h := uint32(r - hanLo)
+	return h <= hanHi-hanLo && set[h>>6]&(1<<(h&63)) != 0
+}
+
+// The single-character surnames (王, 马) and the measure words written
+// after a number (26家, 3所).
+var surnames, counters = hanSetOf("surname"), hanSetOf("counter")
 
 // fold maps full-width ASCII forms to ASCII, so that （武威） and (武威)
 // match the same words.

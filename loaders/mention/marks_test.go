@@ -97,3 +97,22 @@ func TestScanIndexes(t *testing.T) {
 		s.release()
 	}
 }
+
+// TestHanSets checks that the sections read as sets of characters
+// (hanSetOf) hold single characters of the CJK block only: a longer word,
+// or another character, would be lost from the set.
+func TestHanSets(t *testing.T) {
+	for _, section := range []string{"surname", "counter"} {
+		if len(lex.words[section]) == 0 {
+			t.Errorf("[%s] is empty", section)
+		}
+		for _, w := range lex.words[section] {
+			if r, size := utf8.DecodeRuneInString(w); size != len(w) || r < hanLo || r > hanHi {
+				t.Errorf("[%s] %q is not one character of the CJK block", section, w)
+			}
+		}
+	}
+	if !surnames.has('王') || surnames.has('的') || !counters.has('家') || counters.has('a') {
+		t.Error("the sets do not hold what their sections list")
+	}
+}

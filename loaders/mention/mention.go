@@ -45,12 +45,14 @@ type Finders []Finder
 // Find implements Finder. Prose calls it once for every passage, so it
 // avoids work where it can: the text is decoded once for the finders that
 // read it decoded (DecodedFinder), and when one finder alone found spans
-// that do not overlap, they are the answer as they are.
+// that do not overlap, they are the answer as they are. NewFinder's
+// finder appends its spans to an array recycled with the decoding
+// (Decoded.spans), copied out only when they are the answer.
 func (fs Finders) Find(text string) []Span {
 	var d *Decoded
 	var buf [4][]Span
 	found := buf[:0]
-	n, from := 0, -1
+	n, from, lent := 0, -1, -1
 	for i, f := range fs {
 		var spans []Span
 		if df, ok := f.(DecodedFinder); ok {
@@ -58,7 +60,12 @@ func (fs Finders) Find(text string) []Span {
 				d = decodeds.Get().(*Decoded)
 				d.decode(text)
 			}
-			spans = df.FindDecoded(d)
+			if nf, ok := f.(*finder); ok && lent < 0 {
+				spans, lent = nf.appendDecoded(d.spans, d), i
+				d.spans = spans
+			} else {
+				spans = df.FindDecoded(d)
+			}
 		} else {
 			spans = f.Find(text)
 		}
@@ -68,19 +75,39 @@ func (fs Finders) Find(text string) []Span {
 			from = i
 		}
 	}
+	var out []Span
+	switch {
+	case n == 0:
+	case len(found[from]) == n && disjoint(found[from]):
+		out = found[from]
+		if from == lent {
+			out = slices.Clone(out)
+		}
+	default:
+		out = merge(found, n)
+	}
 	if d != nil {
 		d.release()
 	}
-	if n == 0 {
-		return nil
-	}
-	if len(found[from]) == n && disjoint(found[from]) {
-		return found[from]
+	return out
+}
+
+// merge returns the n spans of found that Find keeps: where two overlap,
+// the longer, and at equal length a project whose clause tells its status,
+// then the earlier finder's.
+func merge(found [][]Span, n int) []Span {
+	if out, ok := mergeApart(found, n); ok {
+		return out
 	}
 	// The spans are sorted and kept by reference into found, with the
 	// bounds and status that order them at hand: only the kept ones are
-	// copied, once, into the answer.
-	refs := make([]spanRef, 0, n)
+	// copied, once, into the answer. Most texts hold a few spans, whose
+	// references fit in an array on the stack.
+	var small [32]spanRef
+	refs := small[:0]
+	if n > len(small) {
+		refs = make([]spanRef, 0, n)
+	}
 	for f, spans := range found {
 		for k := range spans {
 			s := &spans[k]
@@ -129,6 +156,47 @@ func (fs Finders) Find(text string) []Span {
 	// same byte, so any sort by start gives the one order.
 	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	return out
+}
+
+// mergeApart returns the n spans of found by position when two finders
+// found them, each its own in order and apart (disjoint), and no span of
+// one overlaps a span of the other: Find keeps them all, in the order of
+// a merge of the two, read in one pass where ranking them is a sort. It
+// reports false for other spans.
+func mergeApart(found [][]Span, n int) ([]Span, bool) {
+	var two [2][]Span
+	k := 0
+	for _, spans := range found {
+		if len(spans) == 0 {
+			continue
+		}
+		if k == len(two) || !disjoint(spans) {
+			return nil, false
+		}
+		two[k] = spans
+		k++
+	}
+	a, b := two[0], two[1]
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].End <= b[j].Start:
+			i++
+		case b[j].End <= a[i].Start:
+			j++
+		default:
+			return nil, false
+		}
+	}
+	out := make([]Span, 0, n)
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].Start < b[0].Start {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...), true
 }
 
 // spanRef is the span found[f][k] of Finders.Find, with its bounds and

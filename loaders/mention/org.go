@@ -104,7 +104,7 @@ func (s *scan) countAfter(e int) bool {
 	for k < len(s.rs) && (isDigit(s.rs[k]) || s.rs[k] == '.') {
 		k++
 	}
-	return k > e && s.hasAt(k, k+1, cCounter)
+	return k > e && s.runeIn(k, counters)
 }
 
 // subBody reports whether the name [i, e) stands in a chain of titles
@@ -154,7 +154,7 @@ func (s *scan) namedCentre(s0, e int) bool {
 func (s *scan) cutsSuffix(i, j int) bool {
 	class := cOrg
 	if j-i == 2 {
-		class = ^(cKnownOrg | cKnownPerson | cKnownPlace | cSurname | cSurname2)
+		class = ^(cKnownOrg | cKnownPerson | cKnownPlace | cSurname2 | cMark)
 	}
 	for q := i + 1; q < j; q++ {
 		if s.longestAt(q, class) > j {
@@ -390,7 +390,7 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 		return 0, false, false
 	}
 	// A count (26家人力资源公司, 3所学校) is no name.
-	if l0 > 0 && isDigit(s.rs[l0-1]) && s.hasAt(l0, l0+1, cCounter) {
+	if l0 > 0 && isDigit(s.rs[l0-1]) && s.runeIn(l0, counters) {
 		return 0, false, false
 	}
 	l1 := l0
@@ -443,7 +443,7 @@ func (s *scan) orgStart(s0, e int) (int, bool, bool) {
 	}
 	l1 = s.stripLeading(l1, s0)
 	if l1 > 0 && isDigit(s.rs[l1-1]) {
-		if s.hasAt(l1, l1+1, cCounter) {
+		if s.runeIn(l1, counters) {
 			return 0, false, false
 		}
 		if r := s.rs[l1]; r == '日' || r == '月' || r == '年' || r == '号' {

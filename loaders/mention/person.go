@@ -199,7 +199,7 @@ func (s *scan) nameAfter(j int) int {
 	var lens []int
 	if s.longestAt(j, cSurname2) == j+2 {
 		lens = []int{3, 4}
-	} else if s.longestAt(j, cSurname) > 0 {
+	} else if s.runeIn(j, surnames) {
 		lens = []int{2, 3}
 	} else {
 		return -1
@@ -231,7 +231,7 @@ func (s *scan) validName(i, j int) bool {
 	sur := 1
 	if s.longestAt(i, cSurname2) == i+2 {
 		sur = 2
-	} else if !s.hasAt(i, i+1, cSurname) {
+	} else if !s.runeIn(i, surnames) {
 		return false
 	}
 	if l-sur < 1 || l-sur > 2 {
@@ -305,27 +305,28 @@ func (s *scan) titles() {
 	if !slices.ContainsFunc(s.people, func(p person) bool { return p.headI >= 0 }) {
 		return // no title to read: most texts
 	}
-	orgEnd := map[int]int{}
-	for _, o := range s.orgs {
-		orgEnd[s.runeAt(o.End)] = s.runeAt(o.Start)
-	}
 	for k := range s.people {
 		p := &s.people[k]
 		if p.headI < 0 {
 			continue
 		}
-		var segs []string
+		// The chain is read right to left, title by title; the titles
+		// joined by 、 are the text from the first one's start to the
+		// head's end, as written.
 		hi, hj := p.headI, p.headJ
 		for {
 			start := hi
-			if os, ok := orgEnd[hi]; ok {
+			if os, ok := s.orgEndingAt(hi); ok {
 				start = os
-			} else if os, ok := s.deptOrg(hi, orgEnd); ok {
+			} else if os, ok := s.deptOrg(hi); ok {
 				start = os
 			} else if pl := s.longestEnding(hi, cKnownPlace|cCity|cProvince); pl >= 0 && (pl == 0 || !isHan(s.rs[pl-1])) {
 				start = pl
 			}
-			segs = append(segs, s.text[s.off[start]:s.off[hj]])
+			if hj == p.headJ {
+				p.span.Title = s.text[s.off[start]:s.off[hj]]
+			}
+			hi = start
 			// Another title joined by 、 before this one?
 			if start < 2 || s.rs[start-1] != '、' {
 				break
@@ -337,27 +338,38 @@ func (s *scan) titles() {
 			}
 			hi, hj = nhi, nhj
 		}
-		for a, b := 0, len(segs)-1; a < b; a, b = a+1, b-1 {
-			segs[a], segs[b] = segs[b], segs[a]
-		}
-		p.span.Title = segs[len(segs)-1]
 		if p.span.Props == nil {
 			p.span.Props = map[string]string{}
 		}
-		p.span.Props["titles"] = strings.Join(segs, "、")
+		p.span.Props["titles"] = s.text[s.off[hi]:s.off[p.headJ]]
 	}
 }
 
 // deptOrg returns the start of the organization whose department is
 // written between it and the title head at hi (武威市妇联 of 武威市妇联发展部
 // 副部长), if any.
-func (s *scan) deptOrg(hi int, orgEnd map[int]int) (int, bool) {
+func (s *scan) deptOrg(hi int) (int, bool) {
 	if hi < 1 || !s.isWord(depts, hi-1, hi) {
 		return 0, false
 	}
 	for h := hi - 3; h >= hi-4 && h > 0; h-- {
-		if os, ok := orgEnd[h]; ok && s.taken[h] == tag(kg.Organization) && s.taken[hi-1] == tag(kg.Organization) {
+		if os, ok := s.orgEndingAt(h); ok && s.taken[h] == tag(kg.Organization) && s.taken[hi-1] == tag(kg.Organization) {
 			return os, true
+		}
+	}
+	return 0, false
+}
+
+// orgEndingAt returns the start of the organization found that ends at
+// rune p, if any. A text holds few: a search of them allocates nothing,
+// where a map of their ends was made for every text with a title.
+func (s *scan) orgEndingAt(p int) (int, bool) {
+	if p < 0 || p >= len(s.off) {
+		return 0, false
+	}
+	for _, o := range s.orgs {
+		if o.End == s.off[p] {
+			return s.runeAt(o.Start), true
 		}
 	}
 	return 0, false

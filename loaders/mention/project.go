@@ -410,7 +410,7 @@ func (s *scan) projectStart(s0 int) (int, int, bool) {
 		for k < s0 && (isDigit(s.rs[k]) || s.rs[k] == '.') {
 			k++
 		}
-		if k < s0 && s.hasAt(k, k+1, cCounter) && !s.capacityAt(p) {
+		if k < s0 && s.runeIn(k, counters) && !s.capacityAt(p) {
 			return 0, 0, false
 		}
 	}
@@ -421,7 +421,7 @@ func (s *scan) projectStart(s0 int) (int, int, bool) {
 // 两个中心): an aggregate, unless a section names the work (十条路（…段）).
 func (s *scan) countIn(i, j int) bool {
 	for p := i; p+1 < j; p++ {
-		if r := s.rs[p]; (isNumeral(r) && !isDigit(r) || r == '两') && s.hasAt(p+1, p+2, cCounter) && s.rs[p+1] != '期' {
+		if r := s.rs[p]; (isNumeral(r) && !isDigit(r) || r == '两') && s.runeIn(p+1, counters) && s.rs[p+1] != '期' {
 			return true
 		}
 	}
@@ -941,8 +941,13 @@ func (s *scan) bareTownAt(i, j int) int {
 // placeWithoutSuffix reports whether runes [i, j) are a known town,
 // county or district written without its suffix (黄羊 for 黄羊镇).
 func (s *scan) placeWithoutSuffix(i, j int) bool {
-	t := s.f.trie
-	cur := t.first(s.rs[i])
+	return s.placeWithoutSuffixIn(s.f.trie, i, j) || s.f.extra != nil && s.placeWithoutSuffixIn(s.f.extra, i, j)
+}
+
+// placeWithoutSuffixIn is placeWithoutSuffix for the known places of t,
+// a finder's trie or its extra one, which has no table of root runes.
+func (s *scan) placeWithoutSuffixIn(t *trie, i, j int) bool {
+	cur := t.next(0, s.rs[i])
 	for q := i + 1; cur != 0 && q < j; q++ {
 		cur = t.next(cur, s.rs[q])
 	}
@@ -1404,7 +1409,7 @@ const (
 const maxPWord = 8
 
 var projectTrie = func() *trie {
-	t := newTrie()
+	t := newTrie().withLast()
 	t.addSections(map[string]uint32{
 		"projectgeneric":  pGeneric,
 		"firm":            pFirm,

@@ -3,10 +3,14 @@ package mention
 import (
 	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/yearbookkg/kg"
 )
 
 // TestScanDecode checks that newScan reads the runes and offsets a range
@@ -68,12 +72,12 @@ func TestTrieClone(t *testing.T) {
 	for _, w := range []string{"武a", "武b", "武c", "武d", "武e"} {
 		base.add(w, 1)
 	}
-	a := base.clone()
+	a := base.clone(0)
 	a.add("武f", 1)
 	a.add("武都", 4)
 	a.add("武威市", 8)
 	a.add("武威", 16)
-	b := base.clone()
+	b := base.clone(0)
 	b.add("武g", 1)
 	b.add("武山", 32)
 	b.add("凉", 64)
@@ -91,8 +95,35 @@ func TestTrieClone(t *testing.T) {
 	if n := a.first('武'); n == 0 || a.class(a.next(n, '都')) != 4 {
 		t.Error("clone a does not find 武都")
 	}
-	if fresh := base.clone(); fresh.next(fresh.first('武'), '都') != 0 {
+	if fresh := base.clone(0); fresh.next(fresh.first('武'), '都') != 0 {
 		t.Error("a fresh clone of base finds 武都, added to another clone")
+	}
+}
+
+// TestTrieCloneRoom checks that a clone with room for the runes of the
+// words added to it takes them without growing its arrays.
+func TestTrieCloneRoom(t *testing.T) {
+	base := newTrie()
+	base.add("武威", 1)
+	words := []string{"凉州区", "古浪县", "民勤", "天祝藏族自治县"}
+	room := 0
+	for _, w := range words {
+		room += utf8.RuneCountInString(w)
+	}
+	for range 600 { // more nodes than the base's table of edges has room for
+		room++
+		words = append(words, string(rune('一'+room)))
+	}
+	c := base.clone(room)
+	nodes, edges := &c.nodes[:cap(c.nodes)][0], &c.edges[0]
+	for _, w := range words {
+		c.add(w, 2)
+	}
+	if &c.nodes[0] != nodes || &c.edges[0] != edges {
+		t.Error("the clone grew its arrays for words it had room for")
+	}
+	if got := trieWords(c); len(got) != len(words)+1 || got["武威"] != 1 || got["天祝藏族自治县"] != 2 {
+		t.Errorf("the clone holds %v", got)
 	}
 }
 
@@ -130,6 +161,29 @@ func TestTermIndex(t *testing.T) {
 		}
 		if a, b := termIndex(text); a != want[0] || b != want[1] {
 			t.Fatalf("termIndex(%q) = %d, %d, want %v", text, a, b, want)
+		}
+	}
+}
+
+// TestExtraTrie checks that a finder keeping its known names in a trie of
+// their own (finder.extra) finds what one keeping them in a clone of the
+// lexicon's trie finds, on the lines of the vendored yearbook.
+func TestExtraTrie(t *testing.T) {
+	texts := []string{"单体投资百亿元的黄羊抽水蓄能电站项目顺利开工建设。", "市委书记柳鹏到凉州区调研"}
+	if b, err := os.ReadFile("../../data/wuwei-2024.txt"); err == nil {
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	known := []Name{
+		{Kind: kg.Place, Name: "黄羊镇"}, {Kind: kg.Place, Name: "凉州区"}, {Kind: kg.Place, Name: "古浪县"},
+		{Kind: kg.Person, Name: "柳鹏"}, {Kind: kg.Organization, Name: "武威市融媒体中心", Aliases: []string{"市融媒体中心"}},
+	}
+	extra, clone := newFinder(known, "武威", 64, true), newFinder(known, "武威", 64, false)
+	if extra.extra == nil || clone.extra != nil {
+		t.Fatal("newFinder did not keep the names as asked")
+	}
+	for _, text := range texts {
+		if a, b := extra.Find(text), clone.Find(text); !reflect.DeepEqual(a, b) {
+			t.Fatalf("Find(%q): %v with a trie of known names, %v with a clone", text, a, b)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func PlausiblePerson(name string) bool {
 	switch {
 	case len(rs) >= 3 && surnames2[string(rs[:2])]:
 		sur = 2
-	case len(rs) >= 2 && surnames[rs[0]]:
+	case len(rs) >= 2 && surnames.has(rs[0]):
 	default:
 		return false
 	}
@@ -88,15 +88,10 @@ func PlausiblePerson(name string) bool {
 	return true
 }
 
-var surnames, surnames2 = func() (map[rune]bool, map[string]bool) {
-	one, two := map[rune]bool{}, map[string]bool{}
-	for _, w := range lex.words["surname"] {
-		for _, r := range w {
-			one[r] = true
-		}
-	}
+var surnames2 = func() map[string]bool {
+	two := map[string]bool{}
 	for _, w := range lex.words["surname2"] {
 		two[w] = true
 	}
-	return one, two
+	return two
 }()
