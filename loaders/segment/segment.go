@@ -499,7 +499,8 @@ func (counts *yearCounts) most() int {
 // found from its 年: the four digits (19xx or 20xx) right before it, or
 // before one \s character before it. Searching for the last byte of 年,
 // rarer in Chinese text than its first, passes over the lines of the book
-// far faster than trying each byte.
+// far faster than trying each byte. It is textnorm.Index's search, kept in
+// line: a call per 年 found costs nearly a million instructions a book.
 func years(s string, f func(int)) {
 	const word = "年"
 	for off := len(word) - 1; off < len(s); {
