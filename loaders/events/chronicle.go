@@ -45,7 +45,7 @@ type lineMarks struct {
 }
 
 // markLines returns the lineMarks of d. Nearly every line starts and
-// ends with a Chinese character, which hanAt tells and the line's tests
+// ends with a Chinese character, which textnorm.HanAt tells and the line's tests
 // would tell again, and most others end with punctuation (punctEnd):
 // both are inlined here, and the tests are called only for the other
 // lines and for those that end in 月. Whether a line opens
@@ -57,12 +57,12 @@ func markLines(d *segment.Document) lineMarks {
 		l := &d.Lines[i]
 		t := l.Text
 		if l.Kind == segment.Body || l.Kind == segment.Heading {
-			if n := len(t); (!hanAt(t, n-3) && !punctEnd(t) || t[n-3:] == "月") && keyEndsInMonth(t) {
+			if n := len(t); (!textnorm.HanAt(t, n-3) && !punctEnd(t) || t[n-3:] == "月") && keyEndsInMonth(t) {
 				m.months = append(m.months, l.N)
 			}
 		}
 		if l.Kind == segment.Body || l.Kind == segment.Author {
-			if !hanAt(t, 0) && strings.HasPrefix(d.CleanLine(l.N), "（") {
+			if !textnorm.HanAt(t, 0) && strings.HasPrefix(d.CleanLine(l.N), "（") {
 				m.parens = append(m.parens, l.N)
 			}
 		}
@@ -102,11 +102,11 @@ func monthMarker(l *segment.Line) int {
 // end in 月 before the runes Key drops needs no key. Every line of the
 // book is asked, and its end is read, not all of it; most end in a
 // Chinese character or an ASCII letter or digit, which Key keeps, and
-// their last bytes tell (see hanAt).
+// their last bytes tell (see textnorm.HanAt).
 func keyEndsInMonth(s string) bool {
 	n := len(s)
 	switch {
-	case hanAt(s, n-3):
+	case textnorm.HanAt(s, n-3):
 		return s[n-3:] == "月"
 	case n > 0 && s[n-1] < utf8.RuneSelf && !asciiSpace(s[n-1]):
 		return false
@@ -474,11 +474,11 @@ func (x *extractor) chronicleEvent(e entry, to int) {
 }
 
 // firstRunes returns the first n runes of s, stepping over the Chinese
-// characters by their bytes (hanAt).
+// characters by their bytes (textnorm.HanAt).
 func firstRunes(s string, n int) string {
 	i := 0
 	for ; n > 0 && i < len(s); n-- {
-		if hanAt(s, i) {
+		if textnorm.HanAt(s, i) {
 			i += 3
 			continue
 		}

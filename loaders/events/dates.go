@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // dateSpan is the date of an event as written: a day, a range of days, or,
@@ -123,7 +125,7 @@ func findFullDate(s string) []int {
 // bytes on: the positions tried are the digits just before each 月.
 func findFullDateFrom(s string, i int) []int {
 	for {
-		k := indexLast(s[i:], "月")
+		k := textnorm.Index(s[i:], "月")
 		if k < 0 {
 			return nil
 		}

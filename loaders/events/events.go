@@ -283,7 +283,7 @@ func writesName(a, b *event) bool {
 type runeSet [4]uint64
 
 // runesOf returns the set of the runes of s. The Chinese characters are
-// read from their three bytes (hanAt).
+// read from their three bytes (textnorm.HanAt).
 func runesOf(s string) runeSet { return runeSetOf(s, false) }
 
 // add puts r in the set.
@@ -339,7 +339,7 @@ func (e *event) textKey(i int) string {
 // Key drops spaces and U+FFFD (which bytes that are not UTF-8 decode to)
 // and folds the width of each other rune on its own. The Chinese
 // characters, nearly all of a text, are read from their three bytes
-// (hanAt): Key keeps them as they are.
+// (textnorm.HanAt): Key keeps them as they are.
 func keyRunesOf(s string) runeSet { return runeSetOf(s, true) }
 
 // runeSetOf is runesOf, or keyRunesOf when key is set. Only the runes
@@ -347,8 +347,8 @@ func keyRunesOf(s string) runeSet { return runeSetOf(s, true) }
 func runeSetOf(s string, key bool) runeSet {
 	var set runeSet
 	for i := 0; i < len(s); {
-		if hanAt(s, i) {
-			set.add(rune3(s, i))
+		if textnorm.HanAt(s, i) {
+			set.add(textnorm.HanRune(s, i))
 			i += 3
 			continue
 		}

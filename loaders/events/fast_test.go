@@ -459,22 +459,14 @@ func TestKeyRunesOf(t *testing.T) {
 	}
 }
 
-// TestIndexLast holds indexLast to strings.Index, and yuDate to a regexp
-// of 于 before a digit, on the lines of the vendored yearbook (raw and
-// cleaned) and on
-// made-up text with broken UTF-8.
-func TestIndexLast(t *testing.T) {
+// TestYuDate holds yuDate to a regexp of 于 before a digit, on the lines
+// of the vendored yearbook (raw and cleaned) and on made-up text with
+// broken UTF-8.
+func TestYuDate(t *testing.T) {
 	reYuDate := regexp.MustCompile(`于\d`)
 	texts := []string{"", "于", "于2", "x于", "\x8e于1", "\xe4\xba于3", "月月", "\x88月", "于于9"}
 	for _, l := range booktest.Lines(t) {
 		texts = append(texts, l, textnorm.Clean(l))
-	}
-	for _, s := range texts {
-		for _, w := range []string{"于", "月", "会议", "a", "\u3000"} {
-			if got, want := indexLast(s, w), strings.Index(s, w); got != want {
-				t.Fatalf("indexLast(%q, %q) = %d, want %d", s, w, got, want)
-			}
-		}
 	}
 	holds(t, "yuDate", texts, 10, yuDate, reYuDate.MatchString)
 }
@@ -482,15 +474,15 @@ func TestIndexLast(t *testing.T) {
 // TestWordLists holds the walks of wordList to a search per word: last,
 // latest first, to the places strings.Index finds, in to
 // strings.Contains and prefix to strings.HasPrefix, on the lines of the vendored yearbook and on made-up
-// text with broken UTF-8; and checks that every word starts as hanAt
-// needs.
+// text with broken UTF-8; and checks that every word starts as
+// textnorm.HanAt needs.
 func TestWordLists(t *testing.T) {
 	texts := []string{"", "召开", "召开召开", "开展开", "\xe5召开", "召\xe5开", "大会在京召开举行", "开", "传达学习", "x审\xe5议"}
 	found := 0
 	for _, l := range []wordList{happenVerbs, contentVerbs, postWords} {
 		for _, w := range l.words {
-			if !hanAt(w, 0) {
-				t.Fatalf("%q does not start with a Chinese character hanAt tells", w)
+			if !textnorm.HanAt(w, 0) {
+				t.Fatalf("%q does not start with a Chinese character textnorm.HanAt tells", w)
 			}
 		}
 		for _, s := range append(texts, booktest.Lines(t)...) {

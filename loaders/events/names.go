@@ -549,11 +549,11 @@ func localCommittee(k string) bool {
 // finds them. meetingSig hands it a buffer of its own.
 //
 // A Chinese character outside the set of the numerals (cnNumerals), most
-// of a name, is stepped over from its bytes (hanAt), without decoding it
+// of a name, is stepped over from its bytes (textnorm.HanAt), without decoding it
 // for numeralRun and again to step over it.
 func appendNumerals(out []int, s string) []int {
 	for i := 0; i < len(s); {
-		if hanAt(s, i) && !cnNumerals.has(rune3(s, i)) {
+		if textnorm.HanAt(s, i) && !cnNumerals.has(textnorm.HanRune(s, i)) {
 			i += 3
 			continue
 		}

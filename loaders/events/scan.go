@@ -4,30 +4,8 @@ import (
 	"strings"
 
 	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
-
-// indexLast returns the offset of the first w in s, or -1, as
-// strings.Index does. It looks for w's last byte: in Chinese text the
-// lead byte of a three-byte character (E4–E9) stands at one byte in
-// three and makes strings.Index fall back to a byte-by-byte compare,
-// while a last byte is one of 64 continuation bytes, and IndexByte finds
-// it in long strides.
-func indexLast(s, w string) int {
-	last := len(w) - 1
-	c := w[last]
-	for off := last; off < len(s); {
-		i := strings.IndexByte(s[off:], c)
-		if i < 0 {
-			return -1
-		}
-		end := off + i + 1
-		if s[end-len(w):end] == w {
-			return end - len(w)
-		}
-		off = end
-	}
-	return -1
-}
 
 // yuDate reports whether a date may follow 于 in s: whether 于 stands
 // before an ASCII digit, as it does before every date datedSentence reads
@@ -35,7 +13,7 @@ func indexLast(s, w string) int {
 // and need no search for a date inside them.
 func yuDate(s string) bool {
 	for off := 0; ; {
-		i := indexLast(s[off:], "于")
+		i := textnorm.Index(s[off:], "于")
 		if i < 0 {
 			return false
 		}
@@ -46,26 +24,12 @@ func yuDate(s string) bool {
 	}
 }
 
-// hanAt reports whether s[i:i+3] is a rune from U+4000 to U+9FFF, where
-// nearly all Chinese characters are, telling it by its bytes: a lead byte
-// E4–E9 and two continuation bytes are always such a rune, and a walk
-// over the runes of s from its start decodes it there.
-func hanAt(s string, i int) bool {
-	return i >= 0 && i+3 <= len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
-}
-
 // asciiSpace reports whether c is one of the ASCII spaces of
 // textnorm.IsSpace.
 func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
-// rune3 returns the rune of the three bytes at s[i:], which hanAt(s, i)
-// reports valid.
-func rune3(s string, i int) rune {
-	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-}
-
 // wordList is a list of words that each start with a Chinese character
-// from U+4000 to U+9FFF (see hanAt), with the set of their first runes.
+// from U+4000 to U+9FFF (see textnorm.HanAt), with the set of their first runes.
 // One walk over a text finds them, comparing words only where a first
 // rune stands, instead of one search of the text per word.
 type wordList struct {
@@ -77,22 +41,22 @@ type wordList struct {
 func newWordList(words ...string) wordList {
 	l := wordList{words: words}
 	for _, w := range words {
-		l.firsts.add(rune3(w, 0))
+		l.firsts.add(textnorm.HanRune(w, 0))
 	}
 	return l
 }
 
 // prefix reports whether s starts with one of the words.
 func (l *wordList) prefix(s string) bool {
-	return hanAt(s, 0) && l.firsts.has(rune3(s, 0)) && hasAnyPrefix(s, l.words...)
+	return textnorm.HanAt(s, 0) && l.firsts.has(textnorm.HanRune(s, 0)) && hasAnyPrefix(s, l.words...)
 }
 
 // in reports whether s holds one of the words. A word starts with a lead
 // byte, never inside the three bytes of another Chinese character.
 func (l *wordList) in(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if hanAt(s, i) {
-			if l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...) {
+		if textnorm.HanAt(s, i) {
+			if l.firsts.has(textnorm.HanRune(s, i)) && hasAnyPrefix(s[i:], l.words...) {
 				return true
 			}
 			i += 2
@@ -106,13 +70,13 @@ func (l *wordList) in(s string) bool {
 // places where a search per word finds one.
 //
 // Past a Chinese character the walk goes straight to the byte three
-// before it: neither byte between can start one, for hanAt would need
+// before it: neither byte between can start one, for textnorm.HanAt would need
 // the character's lead byte to continue it. Most of a text is Chinese
 // characters, each read once instead of thrice.
 func (l *wordList) last(s string, end int) int {
 	for i := end - 1; i >= 0; i-- {
-		if hanAt(s, i) {
-			if l.firsts.has(rune3(s, i)) && hasAnyPrefix(s[i:], l.words...) {
+		if textnorm.HanAt(s, i) {
+			if l.firsts.has(textnorm.HanRune(s, i)) && hasAnyPrefix(s[i:], l.words...) {
 				return i
 			}
 			i -= 2

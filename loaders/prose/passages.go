@@ -184,9 +184,9 @@ func (ls lines) markRoster() {
 		// drops are left out: most lines are told from their last
 		// runes, without a key or a search of the line, and most of
 		// those from their last three bytes, a Chinese character
-		// (hanEnd), without a call.
+		// (textnorm.HanAt), without a call.
 		text := d.Line(i).Text
-		if !strings.HasSuffix(text, "录") && (hanEnd(text) || lastKeyRune(text) != '录') {
+		if !strings.HasSuffix(text, "录") && (textnorm.HanAt(text, len(text)-3) || lastKeyRune(text) != '录') {
 			continue
 		}
 		k := textnorm.Key(text)
@@ -211,9 +211,8 @@ func (ls lines) markRoster() {
 // U+4000 to U+9FFF, which are read without a call to the decoder.
 func lastKeyRune(s string) rune {
 	for s != "" {
-		if hanEnd(s) {
-			n := len(s)
-			return rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
+		if n := len(s) - 3; textnorm.HanAt(s, n) {
+			return textnorm.HanRune(s, n)
 		}
 		r, n := utf8.DecodeLastRuneInString(s)
 		if !textnorm.IsSpace(r) && r != utf8.RuneError {
@@ -222,13 +221,6 @@ func lastKeyRune(s string) rune {
 		s = s[:len(s)-n]
 	}
 	return -1
-}
-
-// hanEnd reports whether s ends with a rune from U+4000 to U+9FFF, told
-// by its three bytes: a lead byte E4–E9 and two continuation bytes.
-func hanEnd(s string) bool {
-	n := len(s)
-	return n >= 3 && s[n-3]-0xE4 <= 0xE9-0xE4 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80
 }
 
 // passages returns the running text of the document: each topic's text,

@@ -323,7 +323,7 @@ func (d *Document) LinesWith(r rune) []int {
 	// The cleaned lines are valid UTF-8: the bytes of r found in them are
 	// the rune r, and lie within one line.
 	for off := 0; ; {
-		i := index(d.clean[off:], w)
+		i := textnorm.Index(d.clean[off:], w)
 		if i < 0 {
 			return out
 		}
@@ -332,29 +332,6 @@ func (d *Document) LinesWith(r rune) []int {
 		out = append(out, n)
 		off = int(d.cleanEnd[n])
 	}
-}
-
-// index is strings.Index(s, w) for a short w (w != ""), such as the bytes
-// of a Chinese character. strings.Index stops at each byte of s equal to
-// the first of w, for a Chinese character a lead byte shared by a sixth
-// of the text, and after many such stops compares w at every byte; index
-// searches for the last byte of w instead (strings.IndexByte, many bytes
-// at a time), far rarer, and compares the bytes before each one found,
-// the byte just before first, which differs at once for nearly all.
-func index(s, w string) int {
-	last := w[len(w)-1]
-	for off := len(w) - 1; off < len(s); {
-		i := strings.IndexByte(s[off:], last)
-		if i < 0 {
-			return -1
-		}
-		end := off + i + 1
-		if (len(w) == 1 || s[end-2] == w[len(w)-2]) && s[end-len(w):end] == w {
-			return end - len(w)
-		}
-		off = end
-	}
-	return -1
 }
 
 // Stretch is a passage of running text with the part, section and topic

@@ -499,7 +499,8 @@ func (counts *yearCounts) most() int {
 // found from its 年: the four digits (19xx or 20xx) right before it, or
 // before one \s character before it. Searching for the last byte of 年,
 // rarer in Chinese text than its first, passes over the lines of the book
-// far faster than trying each byte.
+// far faster than trying each byte. It is textnorm.Index's search, kept in
+// line: a call per 年 found costs nearly a million instructions a book.
 func years(s string, f func(int)) {
 	const word = "年"
 	for off := len(word) - 1; off < len(s); {
@@ -968,7 +969,7 @@ func headingLike(s string) bool {
 	n, han := 0, 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if cjkAt(s, i) {
+		if textnorm.HanAt(s, i) {
 			if n++; n > 18 {
 				return false
 			}
@@ -1064,8 +1065,8 @@ func halvesEqual(s string, from, q int) bool {
 // in line: none is a space, U+FFFD or full width.
 func keyRune(s string, i int) (r rune, start, end int) {
 	for i < len(s) {
-		if cjkAt(s, i) {
-			return cjkRune(s, i), i, i + 3
+		if textnorm.HanAt(s, i) {
+			return textnorm.HanRune(s, i), i, i + 3
 		}
 		r, size := textnorm.DecodeRuneAt(s, i)
 		if r != utf8.RuneError && !textnorm.IsSpace(r) {
@@ -1074,19 +1075,6 @@ func keyRune(s string, i int) (r rune, start, end int) {
 		i += size
 	}
 	return -1, i, i
-}
-
-// cjkAt reports whether a well-formed rune of U+4000–U+9FFF, led by a
-// byte E4–E9, stands at s[i]: most of the text, and none of its runes a
-// space, U+FFFD, full width or punctuation, so the readers of keys and
-// headings (keyRune, headingLike, mayBeDoubled) take it as it is.
-func cjkAt(s string, i int) bool {
-	return uint(i)+2 < uint(len(s)) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
-}
-
-// cjkRune returns the rune at s[i], where cjkAt(s, i).
-func cjkRune(s string, i int) rune {
-	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 }
 
 // nextContent returns the number of the next line after n that is body

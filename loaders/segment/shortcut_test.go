@@ -148,14 +148,3 @@ func TestMayOpen(t *testing.T) {
 	}
 	eachSample(t, []string{"（", "）", "[", "]", " ", "\t", "\n", "\u3000", "市", "a"}, 4, check)
 }
-
-// TestIndex holds index to strings.Index, on valid and broken UTF-8.
-func TestIndex(t *testing.T) {
-	for _, s := range []string{"", "录", "名录", "主要负责人名录", "录录", "\xbd\x95", "\xe5\xbd\x95", "a\xe5\xbd", "x\x95\xe5\xbd\x95y", "省省 省"} {
-		for _, w := range []string{"录", "负", "省", "a", "\x95", "名录"} {
-			if got, want := index(s, w), strings.Index(s, w); got != want {
-				t.Errorf("index(%q, %q) = %d, want %d", s, w, got, want)
-			}
-		}
-	}
-}
