@@ -78,7 +78,8 @@ const noRune = 0xFFFF
 // index3, and the others with utf8. A rune takes at least two bytes, so
 // the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
 // arrays once, then writes entries in place (and grows them again only
-// for invalid bytes).
+// for invalid bytes, to an entry a byte of the rest). So the entries
+// past n always have room for the rest of the text.
 func indexRunes(text string, a *indexArrays) runeIndex {
 	a.forgetLists()
 	if a.last == nil {
@@ -104,8 +105,9 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		if r < noRune && !bad {
 			c, h = uint16(r), pairKey(r, runeAt(text, i+size))
 		}
-		if n == len(a.ents) {
-			// Invalid bytes, an entry each, filled the room.
+		if bad && len(a.ents)-n < len(text)-i {
+			// An invalid byte takes an entry for one byte: the rest
+			// gets room for an entry a byte.
 			a.room(n + len(text) - i)
 		}
 		a.put(n, indexEntry{off: int32(i), r: c, h: h})
@@ -383,8 +385,10 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 	p := a.put3(n, i, rune3(text[i], text[i+1], text[i+2]))
 	n++
 	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
-	// of the bounds of the three bytes below.
-	for i += 3; i < len(text)-2 && n < len(ents); i += 3 {
+	// of the bounds of the three bytes below. The entries past n have room
+	// for the runes of the rest of the text (indexRunes): ents[n] is in
+	// bounds for each rune the loop reads.
+	for i += 3; i < len(text)-2; i += 3 {
 		b0, b1, b2 := text[i], text[i+1], text[i+2]
 		if !is3(b0, b1, b2) {
 			break
