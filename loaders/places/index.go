@@ -78,7 +78,8 @@ const noRune = 0xFFFF
 // index3, and the others with utf8. A rune takes at least two bytes, so
 // the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
 // arrays once, then writes entries in place (and grows them again only
-// for invalid bytes).
+// for invalid bytes, to an entry a byte of the rest). So the entries
+// past n always have room for the rest of the text.
 func indexRunes(text string, a *indexArrays) runeIndex {
 	a.forgetLists()
 	if a.last == nil {
@@ -104,8 +105,9 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 		if r < noRune && !bad {
 			c, h = uint16(r), pairKey(r, runeAt(text, i+size))
 		}
-		if n == len(a.ents) {
-			// Invalid bytes, an entry each, filled the room.
+		if bad && len(a.ents)-n < len(text)-i {
+			// An invalid byte takes an entry for one byte: the rest
+			// gets room for an entry a byte.
 			a.room(n + len(text) - i)
 		}
 		a.put(n, indexEntry{off: int32(i), r: c, h: h})
@@ -371,27 +373,33 @@ func below(list []runeEntry, x int32) int {
 // bytes that starts at byte i of text, each chained to the last one of
 // its rune, and returns the byte and the entry past them. A rune is at
 // most U+FFFF, which noRune stands for anyway. It is a loop of its own:
-// it writes each entry when it has read the next rune, its pair's
-// second, 3 bytes on, and the last one with the rune after the run.
+// it writes each entry as it reads its rune, and the hash of the pair
+// of the entry before (p) then, whose rune it reads back, so that the
+// loop's values fit in the registers; the last entry's pair ends with
+// the rune after the run.
 func (a *indexArrays) index3(text string, i, n int) (int, int) {
 	ents, last := a.ents, a.last
 	if i+2 >= len(text) || n >= len(ents) || !is3(text[i], text[i+1], text[i+2]) {
 		return i, n
 	}
-	prev := rune3(text[i], text[i+1], text[i+2])
+	p := a.put3(n, i, rune3(text[i], text[i+1], text[i+2]))
+	n++
 	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
-	// of the bounds of the three bytes below.
-	for i += 3; i < len(text)-2 && n < len(ents)-1; i += 3 {
+	// of the bounds of the three bytes below. The entries past n have room
+	// for the runes of the rest of the text (indexRunes): ents[n] is in
+	// bounds for each rune the loop reads.
+	for i += 3; i < len(text)-2; i += 3 {
 		b0, b1, b2 := text[i], text[i+1], text[i+2]
 		if !is3(b0, b1, b2) {
 			break
 		}
 		r := rune3(b0, b1, b2)
-		c := uint16(prev)
-		e := &ents[n]
-		e.off, e.r, e.h, e.prev = int32(i-3), c, pairKey(prev, r), last[c]
+		p.h = pairKey(rune(p.r), r)
+		c := uint16(r)
+		p = &ents[n]
+		p.off, p.r, p.prev = int32(i), c, last[c]
 		n++
-		last[c], prev = int32(n), r
+		last[c] = int32(n)
 	}
 	next := rune(0) // runeAt(text, i), ASCII in line
 	if i < len(text) {
@@ -399,10 +407,15 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 			next = runeAt(text, i)
 		}
 	}
-	c := uint16(prev)
-	ents[n] = indexEntry{off: int32(i - 3), r: c, h: pairKey(prev, next), prev: last[c]}
-	last[c] = int32(n + 1)
-	return i, n + 1
+	p.h = pairKey(rune(p.r), next)
+	return i, n
+}
+
+// put3 writes entry n, of rune r at byte i, chained to the last one of
+// its rune, and returns it.
+func (a *indexArrays) put3(n, i int, r rune) *indexEntry {
+	a.put(n, indexEntry{off: int32(i), r: uint16(r)})
+	return &a.ents[n]
 }
 
 // decode3 decodes the rune of three bytes at byte i of s, as

@@ -12,9 +12,12 @@ import (
 )
 
 // indexCases are texts for the rune index: Chinese, ASCII between runes,
-// runes of two and four bytes, U+FFFF, and broken UTF-8.
+// runes of two and four bytes, U+FFFF, and broken UTF-8 (invalid bytes,
+// an entry a byte, before a run of runes of three bytes use up the room
+// indexRunes first makes).
 var indexCases = []string{
 	"", "a", "古浪县", "，西渠镇北沟村。", "a古b浪c", "é古ü", "𠀀古𠀁浪", "\uffff古", "古\xe5\x8e", "\xe5古\x80\x80浪", "(民勤县)收成镇", "县\xff", "甲。乙；丙！丁？", "。", "a。b", "\xe3\x80。\x82",
+	"\xff\xff\xff\xff\xff\xff\xff古浪县民勤", "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
 }
 
 // TestRuneIndex checks the index against a left to right decoding of each
