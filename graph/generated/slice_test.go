@@ -59,6 +59,7 @@ func TestReachesResolverTyped(t *testing.T) {
 		{"career events of an organization", `query($id: ID!) { node(id: $id) { ... on Person { career { position { organization { events { name } } } } } } }`, true},
 		{"a person's resolver", `{ people(first: 5) { edges { node { positions { person { mentions { quote } } } } } } }`, true},
 		{"interface field", `{ search(query: "x") { id name } }`, false},
+		{"interface resolver", `{ search(query: "x") { id mentions { quote } } }`, true},
 	}
 	schema := NewExecutableSchema(Config{}).Schema()
 	for _, tt := range tests {
