@@ -164,7 +164,7 @@ type resolverFields struct {
 func (resolverFields) Name() string { return "resolverfields" }
 
 func (r resolverFields) GenerateCode(data *codegen.Data) error {
-	var names []string
+	var names, typed []string
 	for _, obj := range data.Objects {
 		if !obj.Root && !strings.HasPrefix(obj.Name, "__") {
 			for _, f := range obj.Fields {
@@ -177,6 +177,9 @@ func (r resolverFields) GenerateCode(data *codegen.Data) error {
 			if f.IsConcurrent() && !slices.Contains(names, f.Name) {
 				names = append(names, f.Name)
 			}
+			if f.IsConcurrent() {
+				typed = append(typed, obj.Name+"."+f.Name)
+			}
 		}
 	}
 	slices.Sort(names)
@@ -185,6 +188,13 @@ func (r resolverFields) GenerateCode(data *codegen.Data) error {
 	b.WriteString("// resolverFields are the names of the fields of any type that run in\n// their own goroutine (see marshalSlice).\n")
 	b.WriteString("var resolverFields = map[string]bool{\n")
 	for _, n := range names {
+		fmt.Fprintf(&b, "\t%q: true,\n", n)
+	}
+	b.WriteString("}\n\n")
+	slices.Sort(typed)
+	b.WriteString("// typedResolverFields are the same fields, as type.field.\n")
+	b.WriteString("var typedResolverFields = map[string]bool{\n")
+	for _, n := range typed {
 		fmt.Fprintf(&b, "\t%q: true,\n", n)
 	}
 	b.WriteString("}\n")

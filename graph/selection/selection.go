@@ -12,10 +12,17 @@ import "github.com/vektah/gqlparser/v2/ast"
 // when the nesting passes 64 (a fragment cycle, which validation
 // rejects), so that its callers assume the most.
 func Walk(set ast.SelectionSet, frags ast.FragmentDefinitionList, visit func(name string) bool) bool {
+	return walk(set, frags, 0, func(f *ast.Field) bool { return visit(f.Name) })
+}
+
+// WalkFields is Walk, calling visit with the fields themselves (whose
+// ObjectDefinition, once the operation is validated, names the type the
+// field is selected on).
+func WalkFields(set ast.SelectionSet, frags ast.FragmentDefinitionList, visit func(f *ast.Field) bool) bool {
 	return walk(set, frags, 0, visit)
 }
 
-func walk(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, visit func(name string) bool) bool {
+func walk(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, visit func(f *ast.Field) bool) bool {
 	if depth > 64 {
 		return false
 	}
@@ -23,7 +30,7 @@ func walk(set ast.SelectionSet, frags ast.FragmentDefinitionList, depth int, vis
 		var sub ast.SelectionSet
 		switch s := sel.(type) {
 		case *ast.Field:
-			if !visit(s.Name) {
+			if !visit(s) {
 				return false
 			}
 			sub = s.SelectionSet
