@@ -91,7 +91,17 @@ B=$WORK/bin
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
+# cpu_ticks prints the machine's steal and total CPU ticks (/proc/stat):
+# on a shared VM the hypervisor's steal moves wall-clock figures by itself,
+# so machine.txt records its share of each part of the run.
+cpu_ticks() { awk '/^cpu /{t=0; for (i=2; i<=NF; i++) t+=$i; print $9, t}' /proc/stat; }
+steal_since() { # steal_since "STEAL TOTAL": the steal share since then, as "N.N %"
+  cpu_ticks | awk -v a="$1" 'BEGIN{split(a, s0, " ")} {d=$2-s0[2]; printf "%.1f %%", (d > 0 ? 100*($1-s0[1])/d : 0)}'
+}
+RUN_TICKS=$(cpu_ticks)
+
 log "extractor benchmarks (-count $COUNT) and profiles"
+EXTRACT_TICKS=$(cpu_ticks)
 # -cpu 1: the extraction target is per core, and with GOMAXPROCS=1 the
 # garbage collector's work lands on that core too instead of on the idle
 # second one, so wall time is the CPU time.
@@ -108,6 +118,8 @@ if step go test -run '^$' -bench '^(BenchmarkExtract|BenchmarkStages)$' -cpu 1 -
 else
   echo "bench: the extractor benchmarks failed (see $OUT/gobench.txt); going on" >&2
 fi
+
+echo "hypervisor steal during the extractor benchmarks: $(steal_since "$EXTRACT_TICKS") of CPU time" >>"$OUT/machine.txt"
 
 log "starting kg serve with the bundled Neo4j"
 printf '%s\n' "env -u NEO4J_URI bin/kg serve -host 127.0.0.1 -port 0 -bolt-port 0 -data-dir \$WORK/neo4j" >>"$OUT/commands.txt"
@@ -201,6 +213,7 @@ step "${SETTLE[@]}" 2>>"$OUT/settle.txt"
 step "$B/loadgen" "${LG[@]}" -rounds 1 -out "$OUT/loadgen-rerun.json" >/dev/null
 
 echo "load avg at end:   $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+echo "hypervisor steal over the whole run: $(steal_since "$RUN_TICKS") of CPU time" >>"$OUT/machine.txt"
 log "writing docs/benchmarks.md"
 "$B/report" -results "$OUT" -doc docs/benchmarks.md
 echo "bench: results in $OUT, tables in docs/benchmarks.md" >&2
