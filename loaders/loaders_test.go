@@ -1,7 +1,10 @@
 package loaders_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/yearbookkg/kg"
@@ -51,6 +54,56 @@ func TestExtractIsDeterministic(t *testing.T) {
 		ra, rb := a.Graph.Relationships[i], b.Graph.Relationships[i]
 		if ra.Type != rb.Type || ra.From != rb.From || ra.To != rb.To || ra.Source.Line != rb.Source.Line {
 			t.Fatalf("relationship %d differs: %+v vs %+v", i, ra, rb)
+		}
+	}
+}
+
+// TestExtractConcurrently guards the arrays the extractors keep from one
+// book for the next (places' spareArrays, mention's recycled decodings):
+// two different books extracted at once, twice each, give what each gives
+// alone, so no extraction reads or keeps another's state.
+func TestExtractConcurrently(t *testing.T) {
+	full := read(t)
+	lines := bytes.SplitAfter(full, []byte("\n"))
+	books := []struct {
+		path string
+		data []byte
+	}{
+		{yearbook, full},
+		{"first-half.txt", bytes.Join(lines[:len(lines)/2], nil)},
+	}
+	extract := func(i int) ([]byte, error) {
+		res, err := loaders.Extract(books[i].path, books[i].data)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(res.Graph)
+	}
+	want := make([][]byte, len(books))
+	for i := range books {
+		var err error
+		if want[i], err = extract(i); err != nil {
+			t.Fatalf("%s: %v", books[i].path, err)
+		}
+	}
+	got := make([][]byte, 2*len(books))
+	errs := make([]error, len(got))
+	var wg sync.WaitGroup
+	for k := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[k], errs[k] = extract(k % len(books))
+		}()
+	}
+	wg.Wait()
+	for k := range got {
+		path := books[k%len(books)].path
+		if errs[k] != nil {
+			t.Fatalf("%s, run %d: %v", path, k, errs[k])
+		}
+		if !bytes.Equal(got[k], want[k%len(books)]) {
+			t.Errorf("%s, run %d: the graph differs from the one extracted alone", path, k)
 		}
 	}
 }
