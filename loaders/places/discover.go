@@ -903,11 +903,7 @@ func orgTail(text string, end int) bool {
 	var first [16]rune
 	n, j := 0, end
 	for k := 0; k < 16 && j < len(text); k++ {
-		r, is := decode3(text, j) // in line: most runes are Han
-		size := 3
-		if !is {
-			r, size = textnorm.DecodeRuneAt(text, j)
-		}
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !textnorm.IsHan(r) {
 			break
 		}

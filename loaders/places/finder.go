@@ -719,11 +719,7 @@ var villageStop = []string{
 func villageAfter(text string, i int) (name string, end int, typ string, ok bool) {
 	j := i
 	for n := 0; n <= 4 && j < len(text); n++ {
-		r, is := decode3(text, j) // in line: most runes are Han
-		size := 3
-		if !is {
-			r, size = textnorm.DecodeRuneAt(text, j)
-		}
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !textnorm.IsHan(r) {
 			return
 		}

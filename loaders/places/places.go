@@ -587,11 +587,7 @@ func (ws wordSet) in(s string) bool {
 	for i := 0; i < len(s); {
 		// The runes of s as range reads them, those of three bytes
 		// without the runtime's decoder (decode3).
-		r, ok := decode3(s, i)
-		size := 3
-		if !ok {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+		r, size := textnorm.DecodeRuneAt(s, i)
 		if ws.runes.mayHave(r) {
 			for _, w := range ws.first[r] {
 				if strings.HasPrefix(s[i:], w) {

@@ -737,11 +737,7 @@ func gullyAt(text string, i int) string {
 func typedAfter(text string, i int) (name string, end int, typ string) {
 	j := i
 	for n := 0; n < 8 && j < len(text); n++ {
-		r, ok := decode3(text, j) // in line: most runes are Han
-		size := 3
-		if !ok {
-			r, size = textnorm.DecodeRuneAt(text, j)
-		}
+		r, size := textnorm.DecodeRuneAt(text, j)
 		if !textnorm.IsHan(r) {
 			return "", 0, ""
 		}
