@@ -91,10 +91,12 @@ B=$WORK/bin
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
-# cpu_ticks prints the machine's steal and total CPU ticks (/proc/stat):
-# on a shared VM the hypervisor's steal moves wall-clock figures by itself,
-# so machine.txt records its share of each part of the run.
-cpu_ticks() { awk '/^cpu /{t=0; for (i=2; i<=NF; i++) t+=$i; print $9, t}' /proc/stat; }
+# cpu_ticks prints the machine's steal and total CPU ticks (/proc/stat,
+# user through steal: guest time is already inside user and nice). On a
+# shared VM the hypervisor's steal moves wall-clock figures by itself, so
+# machine.txt records its share during the extractor benchmarks and over
+# the whole run.
+cpu_ticks() { awk '/^cpu /{t=0; for (i=2; i<=9; i++) t+=$i; print $9, t}' /proc/stat; }
 steal_since() { # steal_since "STEAL TOTAL": the steal share since then, as "N.N %"
   cpu_ticks | awk -v a="$1" 'BEGIN{split(a, s0, " ")} {d=$2-s0[2]; printf "%.1f %%", (d > 0 ? 100*($1-s0[1])/d : 0)}'
 }
