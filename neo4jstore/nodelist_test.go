@@ -40,4 +40,9 @@ func TestNodeList(t *testing.T) {
 	if toNodeList(nil, "", 0) != nil {
 		t.Error("toNodeList(nil) is not nil")
 	}
+	// A list too short for its projection (no kind given: id, kind, name,
+	// date) is no node, not a panic.
+	if toNodeList([]any{"eve_x", "Event", "会议"}, "", 0) != nil {
+		t.Error("toNodeList of a short list is not nil")
+	}
 }

@@ -177,7 +177,11 @@ func nodeList(v string, kind kg.Kind, f Fields) string {
 // toNodeList converts a list projected by nodeList(_, kind, f) to a Node.
 func toNodeList(v any, kind kg.Kind, f Fields) *Node {
 	l, _ := v.([]any)
-	if len(l) < 3 {
+	need := 3 // id, name, date; and the kind first when not given
+	if kind == "" {
+		need = 4
+	}
+	if len(l) < need {
 		return nil
 	}
 	n := &Node{ID: str(l[0]), Kind: kind}
