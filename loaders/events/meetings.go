@@ -37,7 +37,7 @@ func subEntry(l *segment.Line) (string, int, bool) {
 		return "", 0, false
 	}
 	n := utf8.RuneCountInString(sub)
-	if n < 4 || n > 40 || containsAny(sub, "，", "。", "；", "：", "、", "！", "？", "【", "】", "“", "”", "《", "》") || textnorm.HanCount(sub) < 3 {
+	if n < 4 || n > 40 || textnorm.ContainsAny(sub, "，", "。", "；", "：", "、", "！", "？", "【", "】", "“", "”", "《", "》") || textnorm.HanCount(sub) < 3 {
 		return "", 0, false
 	}
 	rest := strings.TrimLeft(t[i:], " \u3000")
@@ -309,7 +309,7 @@ func (x *extractor) documentTitle(n int) string {
 			break
 		}
 		t := x.d.CleanLine(k)
-		if t == "" || containsAny(t, "。", "；", "，", "：", "！", "？") || utf8.RuneCountInString(t) > 30 {
+		if t == "" || textnorm.ContainsAny(t, "。", "；", "，", "：", "！", "？") || utf8.RuneCountInString(t) > 30 {
 			break
 		}
 		parts = append([]string{t}, parts...)

@@ -40,20 +40,6 @@ func (x *extractor) runningText() {
 	}
 }
 
-// containsAny reports whether s holds one of words: strings.ContainsAny
-// with its set of runes spelled out as strings. ContainsAny turns every
-// non-ASCII rune of s into a string to look it up in the set; a search
-// for each word instead runs over s with IndexByte. (The bytes of a rune
-// are found only where the rune is: no rune continues with a lead byte.)
-func containsAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 func hasAnyPrefix(s string, prefixes ...string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {
@@ -351,7 +337,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	} else if m := yuFullDate(s); m != nil {
 		// X 于 date verb: the subject is the clause before 于.
 		before := s[:m[0]-len("于")]
-		if hasAnySuffix(before, notHappeningBefore...) || containsAny(before, "，", "；", "：") {
+		if hasAnySuffix(before, notHappeningBefore...) || textnorm.ContainsAny(before, "，", "；", "：") {
 			return
 		}
 		v, _, err := parseFull(s, m, d.Year)

@@ -310,7 +310,7 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 			return nil, nil
 		}
 	}
-	if !hasAnyWord(name, titleLevels) || !hasAnySuffix(name, titleHeads) {
+	if !textnorm.ContainsAny(name, titleLevels...) || !hasAnySuffix(name, titleHeads) {
 		return nil, nil
 	}
 	return []string{name}, map[string]string{name: textnorm.Clean(rest)}
@@ -319,15 +319,6 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 // unquote drops the quotes and spaces of an unquoted title; built once,
 // as a replacer is costly to build.
 var unquote = strings.NewReplacer("“", "", "”", "", " ", "")
-
-func hasAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // listHonorees returns the organizations a list's subject names, or
 // nothing when an item is not exactly one organization the finder bounds.

@@ -772,7 +772,7 @@ var reEtc = regexp.MustCompile(`等(\d+|[一二三四五六七八九十]+)(家|�
 // s holds one of words, one of which every match of re holds: most
 // subjects have no date, count or repetition to drop.
 func dropWhere(re *regexp.Regexp, s string, words ...string) string {
-	if !hasAnyWord(s, words) {
+	if !textnorm.ContainsAny(s, words...) {
 		return s
 	}
 	return re.ReplaceAllString(s, "")

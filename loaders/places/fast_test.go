@@ -47,7 +47,7 @@ func orgTailRef(text string, end int) bool {
 			continue
 		}
 		pre := strings.ReplaceAll(run[:i], "有限", "")
-		if !containsAny(pre, orgVerbs) {
+		if !textnorm.ContainsAny(pre, orgVerbs...) {
 			return true
 		}
 	}

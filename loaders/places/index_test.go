@@ -143,7 +143,7 @@ func TestWordSet(t *testing.T) {
 	for _, words := range lists {
 		ws := newWordSet(words)
 		for _, s := range texts {
-			if ws.in(s) != containsAny(s, words) {
+			if ws.in(s) != textnorm.ContainsAny(s, words...) {
 				t.Fatalf("in(%q) with %q = %v", s, words, ws.in(s))
 			}
 		}

@@ -577,11 +577,11 @@ func newWordSet(words []string) wordSet {
 	return ws
 }
 
-// in is containsAny(s, words). A valid word starts with an ASCII or a lead
+// in is textnorm.ContainsAny(s, words...). A valid word starts with an ASCII or a lead
 // byte, where a pass over the runes of s reads a rune, and that rune is
 // the word's first.
 func (ws wordSet) in(s string) bool {
-	if containsAny(s, ws.slow) {
+	if textnorm.ContainsAny(s, ws.slow...) {
 		return true
 	}
 	for i := 0; i < len(s); {
@@ -609,13 +609,3 @@ var (
 	genericSiteSet = newWordSet(genericSite)
 	prefixStopSet  = newWordSet(prefixStop)
 )
-
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}

@@ -86,7 +86,7 @@ func (ls lines) markTables() {
 			if k == segment.Blank {
 				continue
 			}
-			if k == segment.Body && !containsAny(d.Line(j).Text, cellBreaks...) {
+			if k == segment.Body && !textnorm.ContainsAny(d.Line(j).Text, cellBreaks...) {
 				ls.skip[j] = true
 			}
 			break
@@ -165,7 +165,7 @@ func trimLeftSpace(s string) string {
 // without cell gaps.
 func tableRow(s string) bool {
 	t := textnorm.TrimSpace(s)
-	if t == "" || containsAny(t, cellBreaks...) {
+	if t == "" || textnorm.ContainsAny(t, cellBreaks...) {
 		return false
 	}
 	return !(textnorm.HanCount(t) >= 14 && !strings.Contains(t, " "))
@@ -190,7 +190,7 @@ func (ls lines) markRoster() {
 			continue
 		}
 		k := textnorm.Key(text)
-		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || containsAny(k, "，", "。", "；", "：") {
+		if !strings.HasSuffix(k, "名录") || utf8.RuneCountInString(k) > 30 || textnorm.ContainsAny(k, "，", "。", "；", "：") {
 			continue
 		}
 		for j := i; j <= len(d.Lines); j++ {
@@ -254,7 +254,7 @@ func (x *extractor) passages() []passage {
 				tp.historical = historical(t.Title)
 				// A topic named for a county's thing (凉州区…产业园) is
 				// about that county.
-				if tp.area == nil && containsAny(t.Title, "县", "区") {
+				if tp.area == nil && textnorm.ContainsAny(t.Title, "县", "区") {
 					tp.area = x.area(t.Title)
 				}
 				out = x.chunks(out, t.TextStart, t.End, t.TextCol, tp)

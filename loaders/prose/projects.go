@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"github.com/yearbookkg/kg/loaders/textnorm"
 	"strings"
 	"unicode/utf8"
 
@@ -40,7 +41,7 @@ func (x *extractor) projectLinks(prj int, sp mention.Span, before []mention.Span
 	for k := len(before) - 1; k >= 0; k-- {
 		b := before[k]
 		gap := p.Text[b.End:sp.Start]
-		if containsAny(gap, "，", "。", "；", "：", "！", "？", ",", ";", ":") || utf8.RuneCountInString(gap) > 12 {
+		if textnorm.ContainsAny(gap, "，", "。", "；", "：", "！", "？", ",", ";", ":") || utf8.RuneCountInString(gap) > 12 {
 			break
 		}
 		if b.Kind != kg.Place {

@@ -267,20 +267,6 @@ func projectProps(sp mention.Span) []prop {
 // placeProp returns the type a place's span gives.
 func placeProp(sp mention.Span) prop { return prop{"placeType", sp.Type} }
 
-// containsAny reports whether s holds one of words: strings.ContainsAny
-// with its set of runes spelled out as strings. ContainsAny turns every
-// non-ASCII rune of s into a string to look it up in the set; a search
-// for each word instead runs over s with IndexByte. (The bytes of a rune
-// are found only where the rune is: no rune continues with a lead byte.)
-func containsAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

@@ -39,12 +39,7 @@ func unitNote(c string) bool {
 		}
 		i += k + len("年")
 	}
-	for _, w := range unitActs {
-		if strings.Contains(c, w) {
-			return true
-		}
-	}
-	return false
+	return textnorm.ContainsAny(c, unitActs...)
 }
 
 // readUnit takes apart the unit text s. Parentheses at the end are read

@@ -489,3 +489,19 @@ func Number(s string) int {
 }
 
 var chineseDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// ContainsAny reports whether s holds any of words, the extractors' test
+// of a clause or a title against a list of cue words. For a set of
+// Chinese punctuation it is strings.ContainsAny with its runes spelled
+// out as strings: ContainsAny turns every non-ASCII rune of s into a
+// string to look it up in the set, where a search for each word runs over
+// s with IndexByte (the bytes of a rune are found only where the rune is:
+// no rune continues with a lead byte).
+func ContainsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -285,3 +285,20 @@ func TestAllDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsAny(t *testing.T) {
+	for _, tt := range []struct {
+		s     string
+		words []string
+		want  bool
+	}{
+		{"会议于5月召开，", []string{"，", "；"}, true},
+		{"会议于5月召开", []string{"，", "；"}, false},
+		{"国家级示范区", []string{"省级", "国家级"}, true},
+		{"示范区", nil, false},
+	} {
+		if got := textnorm.ContainsAny(tt.s, tt.words...); got != tt.want {
+			t.Errorf("ContainsAny(%q, %q) = %v, want %v", tt.s, tt.words, got, tt.want)
+		}
+	}
+}
