@@ -57,24 +57,22 @@ func timeline(ps []neo4jstore.Position) []*model.PositionChange {
 }
 
 // career pairs each position (in start order) with the events of the
-// person that fall within it.
+// person that fall within it. The steps' event lists are consecutive,
+// clipped pieces of one array grown for them all, each event tested once
+// against each post.
 func career(ps []neo4jstore.Position, events []*model.Event) []*model.CareerStep {
 	out := make([]*model.CareerStep, 0, len(ps))
 	steps := make([]model.CareerStep, len(ps)) // one allocation for all
+	all := make([]*model.Event, 0, len(events))
 	for i, p := range ps {
-		n := 0
+		start := len(all)
 		for _, e := range events {
 			if kg.HeldAt(p.Start, p.End, e.Date) {
-				n++
+				all = append(all, e)
 			}
 		}
 		step := &steps[i]
-		step.Position, step.Events = toPosition(p), make([]*model.Event, 0, n)
-		for _, e := range events {
-			if kg.HeldAt(p.Start, p.End, e.Date) {
-				step.Events = append(step.Events, e)
-			}
-		}
+		step.Position, step.Events = toPosition(p), all[start:len(all):len(all)]
 		out = append(out, step)
 	}
 	return out
