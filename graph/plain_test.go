@@ -70,4 +70,16 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 			}
 		})
 	}
+	// Equal answers would also come from a fast path that never runs: a
+	// career, hundreds of plain events, must take far fewer allocations
+	// with it than through gqlgen's per-field machinery (2.2 k against
+	// 6.8 k when it was written).
+	allocs := func(plain bool) float64 {
+		prev := generated.SetPlainObjects(plain)
+		defer generated.SetPlainObjects(prev)
+		return testing.AllocsPerRun(5, func() { send(t, tests[0].query, tests[0].vars) })
+	}
+	if on, off := allocs(true), allocs(false); on > 0.8*off {
+		t.Errorf("a career takes %.0f allocations with the fast path and %.0f without: it did not run", on, off)
+	}
 }
