@@ -30,7 +30,7 @@ func plans(ctx context.Context, w io.Writer, fl *floorClient, qs []*query) (scan
 		var profs []neo4j.ProfiledPlan
 		_, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (string, error) {
 			profs = profs[:0]
-			return q.floor(ctx, &profilingTx{ManagedTransaction: tx, plans: &profs}, q.cypher, q.params[0])
+			return q.floor(ctx, &profilingTx{runner: tx, plans: &profs}, q.cypher, q.params[0])
 		})
 		session.Close(context.WithoutCancel(ctx))
 		if err != nil {
@@ -63,12 +63,12 @@ func plans(ctx context.Context, w io.Writer, fl *floorClient, qs []*query) (scan
 // profilingTx runs every query of a floor with PROFILE and keeps the
 // profiles once the floor has read the results.
 type profilingTx struct {
-	neo4j.ManagedTransaction
+	runner
 	plans *[]neo4j.ProfiledPlan
 }
 
 func (t *profilingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
-	res, err := t.ManagedTransaction.Run(ctx, "PROFILE "+cypher, params)
+	res, err := t.runner.Run(ctx, "PROFILE "+cypher, params)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // query is one representative query: its GraphQL form, the floor (the same
-// data fetched by hand-written Cypher in one read transaction, no GraphQL),
+// data fetched by hand-written Cypher as auto-commit reads, no GraphQL),
 // and the parameter sets its requests cycle through. Each side summarises
 // what it got as a shape ("3 steps, 41 events") so that a run can show the
 // two fetch the same data.
@@ -22,7 +22,7 @@ type query struct {
 	graphql     string
 	cypher      string
 	params      []map[string]any // GraphQL variables; the floor reads the same
-	floor       func(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error)
+	floor       func(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error)
 	shape       func(data map[string]any) string
 }
 
@@ -187,8 +187,14 @@ CALL () {
 }
 RETURN exact, text`
 
+// runner runs one query: an auto-commit query of a read session for the
+// floor (autoCommit), a managed transaction where plans are profiled.
+type runner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
 // collect runs cypher and returns its records.
-func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+func collect(ctx context.Context, tx runner, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -224,7 +230,7 @@ func positions(rows []any) []neo4jstore.Position {
 	return neo4jstore.CollapsePositions(ps)
 }
 
-func floorCareer(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorCareer(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	recs, err := collect(ctx, tx, cypher, p)
 	if err != nil || len(recs) == 0 {
 		return "none", err
@@ -256,7 +262,7 @@ func shapeCareer(d map[string]any) string {
 	return fmt.Sprintf("%d steps, %d events", len(steps), n)
 }
 
-func floorLeadership(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorLeadership(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	recs, err := collect(ctx, tx, cypher, p)
 	if err != nil || len(recs) == 0 {
 		return "none", err
@@ -291,7 +297,7 @@ func eventParams(p map[string]any) map[string]any {
 	return q
 }
 
-func floorEvents(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorEvents(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	recs, err := collect(ctx, tx, cypher, eventParams(p))
 	if err != nil || len(recs) == 0 {
 		return "none", err
@@ -322,7 +328,7 @@ func lucene(q string) string {
 	return `"` + b.String() + `"`
 }
 
-func floorSearch(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorSearch(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	q := strings.TrimSpace(str(p["q"]))
 	recs, err := collect(ctx, tx, cypher, map[string]any{"key": textnorm.Key(q), "lucene": lucene(q)})
 	if err != nil || len(recs) == 0 {
@@ -358,7 +364,7 @@ func shapeSearch(d map[string]any) string {
 	return searchShape(ids)
 }
 
-func floorNeighborhood(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorNeighborhood(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	recs, err := collect(ctx, tx, cypher, p)
 	if err != nil || len(recs) == 0 {
 		return "none", err
@@ -376,7 +382,7 @@ func shapeNeighborhood(d map[string]any) string {
 	return fmt.Sprintf("%d nodes, %d relationships", len(ns), len(rs))
 }
 
-func floorPath(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorPath(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	recs, err := collect(ctx, tx, cypher, p)
 	if err != nil || len(recs) == 0 {
 		return "no path", err
@@ -393,7 +399,7 @@ func shapePath(d map[string]any) string {
 	return fmt.Sprintf("length %d", int(n))
 }
 
-func floorCounts(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, p map[string]any) (string, error) {
+func floorCounts(ctx context.Context, tx runner, cypher string, p map[string]any) (string, error) {
 	recs, err := collect(ctx, tx, cypher, eventParams(p))
 	if err != nil {
 		return "", err

@@ -83,7 +83,7 @@ func generate(w io.Writer, dir string) error {
 		fmt.Fprintf(w, "### Queries: GraphQL against the floor\n\n")
 		fmt.Fprintf(w, "Service and Neo4j as `kg serve` runs them (bundled Neo4j, default settings), the default yearbook loaded, "+
 			"index statistics resampled after the load (see the cold pass below for why). Closed loop, seed %d; "+
-			"the floor is the same data by hand-written Cypher in one read transaction over Bolt (Go driver, read session), same client counts.\n\n", main.Seed)
+			"the floor is the same data by hand-written Cypher over Bolt (Go driver, auto-commit queries of a read session, as the service runs its reads), same client counts.\n\n", main.Seed)
 		main.Markdown(w)
 		fmt.Fprintf(w, "#### Targets\n\n")
 		main.TargetsMarkdown(w)
