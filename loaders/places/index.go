@@ -23,15 +23,17 @@ import (
 // a scan acts only at the entries whose rune starts a form
 // (Gazetteer.stops), about one in six, and of those only at the ones
 // whose rune and the next one may start a form (Gazetteer.pairs). So
-// the entries of the whole book are also chained by rune as they are
-// written (indexArrays.last, indexEntry.prev), each rune's chain is read
-// into a list the first time a pass asks for the rune (ofRune), a pass
-// gathers the entries of the runes it looks for (entriesOf) and visits
-// only those, and each entry holds the hash of its pair of runes, made
-// while decoding. The passes ask for the runes that start the book's
-// place names, a few in a hundred of the runes the book holds: sorting
-// every rune's entries into lists (a counting sort) wrote the others for
-// nothing.
+// the entries of the whole book are also sorted by rune (byRune), a
+// pass gathers the entries of the runes it looks for (entriesOf) and
+// visits only those, and each entry holds the hash of its pair of runes,
+// made while decoding. The sort is a counting sort: indexRunes counts
+// each rune's entries as it writes them, and the first pass that asks
+// for a rune (ofRune) places every entry, reading the entries in order
+// and writing each rune's list in order. Chaining each rune's entries
+// instead (an entry holding the one of its rune before it) wrote nothing
+// for the runes no pass asks for, but reading a chain was a walk of
+// dependent loads across megabytes, a cache miss a step: the most time
+// of any function of the package.
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
@@ -54,14 +56,12 @@ type runeIndex struct {
 }
 
 // indexEntry is one entry of a runeIndex. The fields of an entry sit
-// together, so that building the index appends one value a rune.
+// together, so that building the index appends one value a rune, of
+// eight bytes.
 type indexEntry struct {
 	off int32
 	r   uint16
 	h   uint16 // pairKey of the rune and the next, as scanInto reads it (runeAt)
-	// prev is 1 + the entry of the book before this one whose rune is r
-	// (0 for none): the entries of a rune are chained (indexArrays.last).
-	prev int32
 }
 
 // pairKey is the pairHash of the rune a and the rune b after it.
@@ -72,18 +72,17 @@ const noRune = 0xFFFF
 
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
-// returns it, each entry chained to the one of its rune before it
-// (indexArrays.last, indexEntry.prev) as it is written. It
-// reads the runes of three bytes, nearly all of a Chinese text, with
+// returns it, counting the entries of each rune (indexArrays.count) as
+// it writes them. It reads the runes of three bytes, nearly all of a Chinese text, with
 // index3, and the others with utf8. A rune takes at least two bytes, so
 // the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
 // arrays once, then writes entries in place (and grows them again only
 // for invalid bytes, to an entry a byte of the rest). So the entries
 // past n always have room for the rest of the text.
 func indexRunes(text string, a *indexArrays) runeIndex {
-	a.forgetLists()
-	if a.last == nil {
-		a.last = new([0x10000]int32)
+	a.unsort()
+	if a.count == nil {
+		a.count = new([0x10001]int32)
 	}
 	k := len(a.ents)
 	a.room(k + len(text)/2)
@@ -124,14 +123,14 @@ func (a *indexArrays) room(n int) {
 	a.ents = slices.Grow(a.ents, n-len(a.ents))[:n]
 }
 
-// put writes entry n and chains it to the last one of its rune.
+// put writes entry n and counts it.
 func (a *indexArrays) put(n int, e indexEntry) {
-	e.prev, a.last[e.r] = a.last[e.r], int32(n+1)
+	a.count[e.r]++
 	a.ents[n] = e
 }
 
 // indexArrays hold the entries of the rune indexes of a book's passages,
-// the same entries chained and listed by rune, and the gazetteer of the builder's
+// the same entries sorted by rune, and the gazetteer of the builder's
 // passes. They are as many as the book's runes (and the gazetteer's
 // tables hold a hundred kilobytes) and needed only while ExtractRunning
 // runs, so spareArrays keeps them for the next book rather than the
@@ -144,19 +143,15 @@ type indexArrays struct {
 	// (indexGen): arrays at the address of dropped ones do not pass for
 	// them.
 	gen int64
-	// The entries of each rune are chained from the book's last to its
-	// first: last[c] is 1 + the last entry of rune c (0 for none), and
-	// ents[k].prev 1 + the entry of the same rune before entry k.
-	last *[0x10000]int32
-	// byRune holds the lists ofRune has read from the chains, each in
-	// book order: those of rune c, once listed (in listed), are
-	// byRune[span[c][0]:span[c][1]]. listing tells that listed holds
-	// some, for forgetLists.
-	byRune  []runeEntry
-	span    *[0x10000][2]int32
-	listed  runeSet
-	listing bool
-	marks   []uint64   // a bit an entry, for entriesOf
+	// count[c] is the number of the entries of rune c until the
+	// entries are sorted (sorted, byRune); then it is the first of
+	// them in byRune, and count[0x10000] the number of entries.
+	count *[0x10001]int32
+	// byRune holds the entries sorted by rune, each rune's in book
+	// order: those of rune c are byRune[count[c]:count[c+1]].
+	byRune []runeEntry
+	sorted bool
+	marks  []uint64   // a bit an entry, for entriesOf
 	towns   entryList  // of townRunes, for townStarts
 	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
 	// texts and ixs are the passages of the book and their indexes
@@ -202,38 +197,56 @@ func (a *indexArrays) release() {
 // reset empties the arrays for another book.
 func (a *indexArrays) reset() {
 	a.ents = a.ents[:0]
-	if a.last != nil {
-		clear(a.last[:])
+	if a.count != nil {
+		clear(a.count[:])
 	}
-	a.forgetLists()
+	a.sorted = false
 }
 
-// forgetLists drops the lists ofRune has made, which entries added
-// after them would not be in.
-func (a *indexArrays) forgetLists() {
-	if a.listing {
-		a.byRune, a.listed, a.listing = a.byRune[:0], runeSet{}, false
+// unsort turns count back into the numbers of each rune's entries, when
+// the entries are sorted, for indexRunes to add entries to them.
+func (a *indexArrays) unsort() {
+	if !a.sorted {
+		return
 	}
+	for c := range 0x10000 {
+		a.count[c] = a.count[c+1] - a.count[c]
+	}
+	a.count[0x10000], a.sorted = 0, false
 }
 
-// ofRune returns the entries of rune c, in book order: on the first call
-// for c, it reads them from c's chain, from the last, into byRune.
+// ofRune returns the entries of rune c, in book order, sorting the
+// entries by rune on the first call.
 func (a *indexArrays) ofRune(c uint16) []runeEntry {
-	if !a.listed.has(c) {
-		if a.span == nil {
-			a.span = new([0x10000][2]int32)
-		}
-		a.listed.add(rune(c))
-		a.listing = true
-		lo := len(a.byRune)
-		for k := a.last[c]; k > 0; k = a.ents[k-1].prev {
-			a.byRune = append(a.byRune, runeEntry{k: k - 1, h: a.ents[k-1].h})
-		}
-		slices.Reverse(a.byRune[lo:])
-		a.span[c] = [2]int32{int32(lo), int32(len(a.byRune))}
+	if !a.sorted {
+		a.sortByRune()
 	}
-	sp := a.span[c]
-	return a.byRune[sp[0]:sp[1]:sp[1]]
+	lo, hi := a.count[c], a.count[int(c)+1]
+	return a.byRune[lo:hi:hi]
+}
+
+// sortByRune places the entries in byRune by rune, each rune's in book
+// order, and makes count the start of each rune's in byRune: a prefix
+// sum of the counts gives the end of each rune's, and the entries, read
+// from the last, are put each before the last put of its rune. The
+// reads are in order and the writes, a cursor a rune, mostly to the
+// lines of the few hundred runes that fill most of a Chinese text.
+func (a *indexArrays) sortByRune() {
+	count, sum := a.count, int32(0)
+	for c := range 0x10000 {
+		sum += count[c]
+		count[c] = sum
+	}
+	count[0x10000] = sum
+	a.byRune = slices.Grow(a.byRune[:0], len(a.ents))[:len(a.ents)]
+	by := a.byRune
+	for k := len(a.ents) - 1; k >= 0; k-- {
+		e := a.ents[k]
+		p := count[e.r] - 1
+		count[e.r] = p
+		by[p] = runeEntry{k: int32(k), h: e.h}
+	}
+	a.sorted = true
 }
 
 // startsOf returns the entries of the book where the word w may start:
@@ -370,15 +383,15 @@ func below(list []runeEntry, x int32) int {
 }
 
 // index3 writes from entry n the entries of the run of runes of three
-// bytes that starts at byte i of text, each chained to the last one of
-// its rune, and returns the byte and the entry past them. A rune is at
+// bytes that starts at byte i of text, counting each (indexArrays.count),
+// and returns the byte and the entry past them. A rune is at
 // most U+FFFF, which noRune stands for anyway. It is a loop of its own:
 // it writes each entry as it reads its rune, and the hash of the pair
 // of the entry before (p) then, whose rune it reads back, so that the
 // loop's values fit in the registers; the last entry's pair ends with
 // the rune after the run.
 func (a *indexArrays) index3(text string, i, n int) (int, int) {
-	ents, last := a.ents, a.last
+	ents, count := a.ents, a.count
 	if i+2 >= len(text) || n >= len(ents) || !is3(text[i], text[i+1], text[i+2]) {
 		return i, n
 	}
@@ -397,9 +410,9 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 		p.h = pairKey(rune(p.r), r)
 		c := uint16(r)
 		p = &ents[n]
-		p.off, p.r, p.prev = int32(i), c, last[c]
+		p.off, p.r = int32(i), c
+		count[c]++
 		n++
-		last[c] = int32(n)
 	}
 	next := rune(0) // runeAt(text, i), ASCII in line
 	if i < len(text) {
@@ -411,8 +424,7 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 	return i, n
 }
 
-// put3 writes entry n, of rune r at byte i, chained to the last one of
-// its rune, and returns it.
+// put3 writes entry n, of rune r at byte i, counts it, and returns it.
 func (a *indexArrays) put3(n, i int, r rune) *indexEntry {
 	a.put(n, indexEntry{off: int32(i), r: uint16(r)})
 	return &a.ents[n]
