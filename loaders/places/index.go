@@ -152,8 +152,8 @@ type indexArrays struct {
 	byRune []runeEntry
 	sorted bool
 	marks  []uint64   // a bit an entry, for entriesOf
-	towns   entryList  // of townRunes, for townStarts
-	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
+	towns  entryList  // of townRunes, for townStarts
+	z      *Gazetteer // the gazetteer the passes refill (builder.finder)
 	// texts and ixs are the passages of the book and their indexes
 	// (passages), and hits the array the passes scan each passage into.
 	texts []passage
