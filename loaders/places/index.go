@@ -82,7 +82,7 @@ const noRune = 0xFFFF
 func indexRunes(text string, a *indexArrays) runeIndex {
 	a.unsort()
 	if a.count == nil {
-		a.count = new([0x10001]int32)
+		a.count = new([0x10000]int32)
 	}
 	k := len(a.ents)
 	a.room(k + len(text)/2)
@@ -144,11 +144,10 @@ type indexArrays struct {
 	// them.
 	gen int64
 	// count[c] is the number of the entries of rune c until the
-	// entries are sorted (sorted, byRune); then it is the first of
-	// them in byRune, and count[0x10000] the number of entries.
-	count *[0x10001]int32
-	// byRune holds the entries sorted by rune, each rune's in book
-	// order: those of rune c are byRune[count[c]:count[c+1]].
+	// entries are sorted (sorted, byRune); then it is the end of them
+	// in byRune, where those of rune c are byRune[count[c-1]:count[c]]
+	// (from 0 for rune 0), each rune's in book order.
+	count  *[0x10000]int32
 	byRune []runeEntry
 	sorted bool
 	marks  []uint64   // a bit an entry, for entriesOf
@@ -209,10 +208,10 @@ func (a *indexArrays) unsort() {
 	if !a.sorted {
 		return
 	}
-	for c := range 0x10000 {
-		a.count[c] = a.count[c+1] - a.count[c]
+	for c := 0xFFFF; c > 0; c-- {
+		a.count[c] -= a.count[c-1]
 	}
-	a.count[0x10000], a.sorted = 0, false
+	a.sorted = false
 }
 
 // ofRune returns the entries of rune c, in book order, sorting the
@@ -221,32 +220,33 @@ func (a *indexArrays) ofRune(c uint16) []runeEntry {
 	if !a.sorted {
 		a.sortByRune()
 	}
-	lo, hi := a.count[c], a.count[int(c)+1]
+	lo, hi := int32(0), a.count[c]
+	if c > 0 {
+		lo = a.count[c-1]
+	}
 	return a.byRune[lo:hi:hi]
 }
 
 // sortByRune places the entries in byRune by rune, each rune's in book
-// order, and makes count the start of each rune's in byRune: a prefix
-// sum of the counts gives the end of each rune's, and the entries, read
-// from the last, are put each before the last put of its rune. The
+// order: a prefix sum of the counts gives the start of each rune's, and
+// each entry, read in order, is put after the last put of its rune. The
 // reads are in order and the writes, a cursor a rune, mostly to the
 // lines of the few hundred runes that fill most of a Chinese text.
 func (a *indexArrays) sortByRune() {
 	count, sum := a.count, int32(0)
-	for c := range 0x10000 {
-		sum += count[c]
+	_ = count[0] // one check that count is not nil, for the loops
+	for c := range count {
+		n := count[c]
 		count[c] = sum
+		sum += n
 	}
-	count[0x10000] = sum
-	a.byRune = slices.Grow(a.byRune[:0], len(a.ents))[:len(a.ents)]
-	by := a.byRune
-	for k := len(a.ents) - 1; k >= 0; k-- {
-		e := a.ents[k]
-		p := count[e.r] - 1
-		count[e.r] = p
+	by := slices.Grow(a.byRune[:0], len(a.ents))[:len(a.ents)]
+	for k, e := range a.ents {
+		p := count[e.r]
+		count[e.r] = p + 1
 		by[p] = runeEntry{k: int32(k), h: e.h}
 	}
-	a.sorted = true
+	a.byRune, a.sorted = by, true
 }
 
 // startsOf returns the entries of the book where the word w may start:
