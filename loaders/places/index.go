@@ -37,7 +37,7 @@ import (
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
-// rune): entry k holds rune ents[k].r, which starts at byte ents[k].off.
+// rune): entry k holds rune ents[k].r(), which starts at byte ents[k].off.
 // A rune that does not fit in 16 bits below noRune — noRune itself, a
 // rune past U+FFFF, an invalid byte — is recorded as noRune, which a
 // reader decodes from the text again. ASCII bytes, at which no form
@@ -60,9 +60,22 @@ type runeIndex struct {
 // eight bytes.
 type indexEntry struct {
 	off int32
-	r   uint16
-	h   uint16 // pairKey of the rune and the next, as scanInto reads it (runeAt)
+	// rh holds the rune (r) and, in the high 16 bits, the pairKey of
+	// the rune and the next, as scanInto reads it (runeAt). One field
+	// of 32 bits is read or written in one instruction where the
+	// compiler reads a field of 16 bits of an entry of an array in three
+	// (two to make its address).
+	rh uint32
 }
+
+// entryOf is the entry of rune c at byte off, the pair of c and the next
+// rune hashing to h.
+func entryOf(off int, c, h uint16) indexEntry {
+	return indexEntry{off: int32(off), rh: uint32(c) | uint32(h)<<16}
+}
+
+// r is the rune of the entry (or noRune).
+func (e indexEntry) r() uint16 { return uint16(e.rh) }
 
 // pairKey is the pairHash of the rune a and the rune b after it.
 func pairKey(a, b rune) uint16 { return uint16(pairHash(a, b)) }
@@ -109,7 +122,7 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 			// gets room for an entry a byte.
 			a.room(n + len(text) - i)
 		}
-		a.put(n, indexEntry{off: int32(i), r: c, h: h})
+		a.put(n, entryOf(i, c, h))
 		n, i = n+1, i+size
 	}
 	a.ents = a.ents[:n]
@@ -125,7 +138,7 @@ func (a *indexArrays) room(n int) {
 
 // put writes entry n and counts it.
 func (a *indexArrays) put(n int, e indexEntry) {
-	a.count[e.r]++
+	a.count[e.r()]++
 	a.ents[n] = e
 }
 
@@ -171,12 +184,15 @@ var (
 )
 
 // runeEntry is an entry of indexArrays.byRune: the index k of an entry
-// in ents and the hash of its pair, which entriesOf reads in order
-// rather than at each entry of ents.
+// in ents and its rh, for the hash of its pair, which entriesOf reads in
+// order rather than at each entry of ents.
 type runeEntry struct {
-	k int32
-	h uint16
+	k  int32
+	rh uint32
 }
+
+// h is the hash of the pair of runes of the entry (indexEntry.rh).
+func (e runeEntry) h() uint16 { return uint16(e.rh >> 16) }
 
 // release keeps the arrays for the next book (spareArrays), without what
 // they hold of this one: its passages, the hits and the gazetteer's
@@ -242,9 +258,10 @@ func (a *indexArrays) sortByRune() {
 	}
 	by := slices.Grow(a.byRune[:0], len(a.ents))[:len(a.ents)]
 	for k, e := range a.ents {
-		p := count[e.r]
-		count[e.r] = p + 1
-		by[p] = runeEntry{k: int32(k), h: e.h}
+		c := e.r()
+		p := count[c]
+		count[c] = p + 1
+		by[p] = runeEntry{k: int32(k), rh: e.rh}
 	}
 	a.byRune, a.sorted = by, true
 }
@@ -287,7 +304,7 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32
 			of := a.ofRune(c)
 			if z != nil && !z.lone.has(c) {
 				for _, e := range of {
-					if z.pair(e.h) {
+					if z.pair(e.h()) {
 						marks[e.k>>6] |= 1 << (e.k & 63)
 						n++
 					}
@@ -385,18 +402,19 @@ func below(list []runeEntry, x int32) int {
 // index3 writes from entry n the entries of the run of runes of three
 // bytes that starts at byte i of text, counting each (indexArrays.count),
 // and returns the byte and the entry past them. A rune is at
-// most U+FFFF, which noRune stands for anyway. It is a loop of its own:
-// it writes each entry as it reads its rune, and the hash of the pair
-// of the entry before (p) then, whose rune it reads back, so that the
-// loop's values fit in the registers; the last entry's pair ends with
-// the rune after the run.
+// most U+FFFF, which noRune stands for anyway. It is a loop of its own,
+// which writes each entry, with the hash of its pair, when it reads the
+// rune after it; the last entry's pair ends with the rune after the run.
 func (a *indexArrays) index3(text string, i, n int) (int, int) {
 	ents, count := a.ents, a.count
 	if i+2 >= len(text) || n >= len(ents) || !is3(text[i], text[i+1], text[i+2]) {
 		return i, n
 	}
-	p := a.put3(n, i, rune3(text[i], text[i+1], text[i+2]))
-	n++
+	// The entry of rune c at byte off is written once the loop has read
+	// the rune after it, of its pair. The loop reads no field of a (the
+	// values it keeps fit in the registers) and checks count once.
+	off, c := i, rune3(text[i], text[i+1], text[i+2])
+	_ = count[0]
 	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
 	// of the bounds of the three bytes below. The entries past n have room
 	// for the runes of the rest of the text (indexRunes): ents[n] is in
@@ -407,12 +425,10 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 			break
 		}
 		r := rune3(b0, b1, b2)
-		p.h = pairKey(rune(p.r), r)
-		c := uint16(r)
-		p = &ents[n]
-		p.off, p.r = int32(i), c
-		count[c]++
+		ents[n] = entryOf(off, uint16(c), pairKey(c, r))
+		count[uint16(c)]++
 		n++
+		off, c = i, r
 	}
 	next := rune(0) // runeAt(text, i), ASCII in line
 	if i < len(text) {
@@ -420,14 +436,9 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 			next = runeAt(text, i)
 		}
 	}
-	p.h = pairKey(rune(p.r), next)
-	return i, n
-}
-
-// put3 writes entry n, of rune r at byte i, counts it, and returns it.
-func (a *indexArrays) put3(n, i int, r rune) *indexEntry {
-	a.put(n, indexEntry{off: int32(i), r: uint16(r)})
-	return &a.ents[n]
+	ents[n] = entryOf(off, uint16(c), pairKey(c, next))
+	count[uint16(c)]++
+	return i, n + 1
 }
 
 // decode3 decodes the rune of three bytes at byte i of s, as
@@ -466,7 +477,7 @@ func rune3(b0, b1, b2 byte) rune {
 
 // rune returns entry k of the index of text and its size in bytes.
 func (ix *runeIndex) rune(text string, k int) (rune, int) {
-	r := rune(ix.ents[k].r)
+	r := rune(ix.ents[k].r())
 	switch {
 	case r == noRune:
 		return utf8.DecodeRuneInString(text[ix.ents[k].off:])
@@ -575,7 +586,7 @@ func (s *runeSet) add(r rune) {
 // Ideographs block right before it: most entries do, and none of them
 // follows a boundary.
 func (ix *runeIndex) afterHan(k int) bool {
-	return k > 0 && unifiedHan(ix.ents[k-1].r) && ix.ents[k-1].off+3 == ix.ents[k].off
+	return k > 0 && unifiedHan(ix.ents[k-1].r()) && ix.ents[k-1].off+3 == ix.ents[k].off
 }
 
 // unifiedHan reports whether c is in the CJK Unified Ideographs block

@@ -170,7 +170,7 @@ func TestEntryLists(t *testing.T) {
 		ix := &ixs[k]
 		var want []int32
 		for j, e := range ix.ents {
-			if set.has(e.r) {
+			if set.has(e.r()) {
 				want = append(want, int32(ix.base+j))
 			}
 		}
