@@ -251,9 +251,13 @@ func (z *Gazetteer) alloc(x entry) *entry {
 	return &z.block[len(z.block)-1]
 }
 
-// stop marks r in stops.
+// stop marks r in stops, unless it is ASCII: no scan acts at an ASCII
+// rune (scanInto and scanIndexed read none, scanDecoded steps over them,
+// perhaps folded), so scanDecoded tests only the stops.
 func (z *Gazetteer) stop(r rune) {
-	z.stops.add(r)
+	if r >= utf8.RuneSelf {
+		z.stops.add(r)
+	}
 	z.stopAt.forget()
 }
 
@@ -457,8 +461,8 @@ func (z *Gazetteer) scanDecoded(buf []hit, d *mention.Decoded) []hit {
 	rs, offs, stops := d.Runes, d.Offs[:len(d.Runes)+1], &z.stops
 	resume := 0 // the byte past the last match
 	for k, r := range rs {
-		if r < utf8.RuneSelf || r < 0x10000 && stops[r>>6]&(1<<(r&63)) == 0 {
-			continue // neither 《》 nor the start of a form
+		if c := uint32(r); c < 0x10000 && stops[c>>6]&(1<<(c&63)) == 0 {
+			continue // neither 《》 nor the start of a form, or ASCII
 		}
 		if i := offs[k]; i >= resume {
 			next := rune(0) // runeAt past the end

@@ -23,19 +23,21 @@ import (
 // a scan acts only at the entries whose rune starts a form
 // (Gazetteer.stops), about one in six, and of those only at the ones
 // whose rune and the next one may start a form (Gazetteer.pairs). So
-// the entries of the whole book are also chained by rune as they are
-// written (indexArrays.last, indexEntry.prev), each rune's chain is read
-// into a list the first time a pass asks for the rune (ofRune), a pass
-// gathers the entries of the runes it looks for (entriesOf) and visits
-// only those, and each entry holds the hash of its pair of runes, made
-// while decoding. The passes ask for the runes that start the book's
-// place names, a few in a hundred of the runes the book holds: sorting
-// every rune's entries into lists (a counting sort) wrote the others for
-// nothing.
+// the entries of the whole book are also sorted by rune (byRune), a
+// pass gathers the entries of the runes it looks for (entriesOf) and
+// visits only those, and each entry holds the hash of its pair of runes,
+// made while decoding. The sort is a counting sort: indexRunes counts
+// each rune's entries as it writes them, and the first pass that asks
+// for a rune (ofRune) places every entry, reading the entries in order
+// and writing each rune's list in order. Chaining each rune's entries
+// instead (an entry holding the one of its rune before it) wrote nothing
+// for the runes no pass asks for, but reading a chain was a walk of
+// dependent loads across megabytes, a cache miss a step: the most time
+// of any function of the package.
 
 // runeIndex lists the non-ASCII runes of a text as decoding it left to
 // right reads them (textnorm.DecodeRuneAt from the start, rune after
-// rune): entry k holds rune ents[k].r, which starts at byte ents[k].off.
+// rune): entry k holds rune ents[k].r(), which starts at byte ents[k].off.
 // A rune that does not fit in 16 bits below noRune — noRune itself, a
 // rune past U+FFFF, an invalid byte — is recorded as noRune, which a
 // reader decodes from the text again. ASCII bytes, at which no form
@@ -54,15 +56,26 @@ type runeIndex struct {
 }
 
 // indexEntry is one entry of a runeIndex. The fields of an entry sit
-// together, so that building the index appends one value a rune.
+// together, so that building the index appends one value a rune, of
+// eight bytes.
 type indexEntry struct {
 	off int32
-	r   uint16
-	h   uint16 // pairKey of the rune and the next, as scanInto reads it (runeAt)
-	// prev is 1 + the entry of the book before this one whose rune is r
-	// (0 for none): the entries of a rune are chained (indexArrays.last).
-	prev int32
+	// rh holds the rune (r) and, in the high 16 bits, the pairKey of
+	// the rune and the next, as scanInto reads it (runeAt). One field
+	// of 32 bits is read or written in one instruction where the
+	// compiler reads a field of 16 bits of an entry of an array in three
+	// (two to make its address).
+	rh uint32
 }
+
+// entryOf is the entry of rune c at byte off, the pair of c and the next
+// rune hashing to h.
+func entryOf(off int, c, h uint16) indexEntry {
+	return indexEntry{off: int32(off), rh: uint32(c) | uint32(h)<<16}
+}
+
+// r is the rune of the entry (or noRune).
+func (e indexEntry) r() uint16 { return uint16(e.rh) }
 
 // pairKey is the pairHash of the rune a and the rune b after it.
 func pairKey(a, b rune) uint16 { return uint16(pairHash(a, b)) }
@@ -72,18 +85,17 @@ const noRune = 0xFFFF
 
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
-// returns it, each entry chained to the one of its rune before it
-// (indexArrays.last, indexEntry.prev) as it is written. It
-// reads the runes of three bytes, nearly all of a Chinese text, with
+// returns it, counting the entries of each rune (indexArrays.count) as
+// it writes them. It reads the runes of three bytes, nearly all of a Chinese text, with
 // index3, and the others with utf8. A rune takes at least two bytes, so
 // the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
 // arrays once, then writes entries in place (and grows them again only
 // for invalid bytes, to an entry a byte of the rest). So the entries
 // past n always have room for the rest of the text.
 func indexRunes(text string, a *indexArrays) runeIndex {
-	a.forgetLists()
-	if a.last == nil {
-		a.last = new([0x10000]int32)
+	a.unsort()
+	if a.count == nil {
+		a.count = new([0x10000]int32)
 	}
 	k := len(a.ents)
 	a.room(k + len(text)/2)
@@ -110,7 +122,7 @@ func indexRunes(text string, a *indexArrays) runeIndex {
 			// gets room for an entry a byte.
 			a.room(n + len(text) - i)
 		}
-		a.put(n, indexEntry{off: int32(i), r: c, h: h})
+		a.put(n, entryOf(i, c, h))
 		n, i = n+1, i+size
 	}
 	a.ents = a.ents[:n]
@@ -124,14 +136,14 @@ func (a *indexArrays) room(n int) {
 	a.ents = slices.Grow(a.ents, n-len(a.ents))[:n]
 }
 
-// put writes entry n and chains it to the last one of its rune.
+// put writes entry n and counts it.
 func (a *indexArrays) put(n int, e indexEntry) {
-	e.prev, a.last[e.r] = a.last[e.r], int32(n+1)
+	a.count[e.r()]++
 	a.ents[n] = e
 }
 
 // indexArrays hold the entries of the rune indexes of a book's passages,
-// the same entries chained and listed by rune, and the gazetteer of the builder's
+// the same entries sorted by rune, and the gazetteer of the builder's
 // passes. They are as many as the book's runes (and the gazetteer's
 // tables hold a hundred kilobytes) and needed only while ExtractRunning
 // runs, so spareArrays keeps them for the next book rather than the
@@ -144,21 +156,16 @@ type indexArrays struct {
 	// (indexGen): arrays at the address of dropped ones do not pass for
 	// them.
 	gen int64
-	// The entries of each rune are chained from the book's last to its
-	// first: last[c] is 1 + the last entry of rune c (0 for none), and
-	// ents[k].prev 1 + the entry of the same rune before entry k.
-	last *[0x10000]int32
-	// byRune holds the lists ofRune has read from the chains, each in
-	// book order: those of rune c, once listed (in listed), are
-	// byRune[span[c][0]:span[c][1]]. listing tells that listed holds
-	// some, for forgetLists.
-	byRune  []runeEntry
-	span    *[0x10000][2]int32
-	listed  runeSet
-	listing bool
-	marks   []uint64   // a bit an entry, for entriesOf
-	towns   entryList  // of townRunes, for townStarts
-	z       *Gazetteer // the gazetteer the passes refill (builder.finder)
+	// count[c] is the number of the entries of rune c until the
+	// entries are sorted (sorted, byRune); then it is the end of them
+	// in byRune, where those of rune c are byRune[count[c-1]:count[c]]
+	// (from 0 for rune 0), each rune's in book order.
+	count  *[0x10000]int32
+	byRune []runeEntry
+	sorted bool
+	marks  []uint64   // a bit an entry, for entriesOf
+	towns  entryList  // of townRunes, for townStarts
+	z      *Gazetteer // the gazetteer the passes refill (builder.finder)
 	// texts and ixs are the passages of the book and their indexes
 	// (passages), and hits the array the passes scan each passage into.
 	texts []passage
@@ -177,12 +184,15 @@ var (
 )
 
 // runeEntry is an entry of indexArrays.byRune: the index k of an entry
-// in ents and the hash of its pair, which entriesOf reads in order
-// rather than at each entry of ents.
+// in ents and its rh, for the hash of its pair, which entriesOf reads in
+// order rather than at each entry of ents.
 type runeEntry struct {
-	k int32
-	h uint16
+	k  int32
+	rh uint32
 }
+
+// h is the hash of the pair of runes of the entry (indexEntry.rh).
+func (e runeEntry) h() uint16 { return uint16(e.rh >> 16) }
 
 // release keeps the arrays for the next book (spareArrays), without what
 // they hold of this one: its passages, the hits and the gazetteer's
@@ -202,38 +212,58 @@ func (a *indexArrays) release() {
 // reset empties the arrays for another book.
 func (a *indexArrays) reset() {
 	a.ents = a.ents[:0]
-	if a.last != nil {
-		clear(a.last[:])
+	if a.count != nil {
+		clear(a.count[:])
 	}
-	a.forgetLists()
+	a.sorted = false
 }
 
-// forgetLists drops the lists ofRune has made, which entries added
-// after them would not be in.
-func (a *indexArrays) forgetLists() {
-	if a.listing {
-		a.byRune, a.listed, a.listing = a.byRune[:0], runeSet{}, false
+// unsort turns count back into the numbers of each rune's entries, when
+// the entries are sorted, for indexRunes to add entries to them.
+func (a *indexArrays) unsort() {
+	if !a.sorted {
+		return
 	}
+	for c := 0xFFFF; c > 0; c-- {
+		a.count[c] -= a.count[c-1]
+	}
+	a.sorted = false
 }
 
-// ofRune returns the entries of rune c, in book order: on the first call
-// for c, it reads them from c's chain, from the last, into byRune.
+// ofRune returns the entries of rune c, in book order, sorting the
+// entries by rune on the first call.
 func (a *indexArrays) ofRune(c uint16) []runeEntry {
-	if !a.listed.has(c) {
-		if a.span == nil {
-			a.span = new([0x10000][2]int32)
-		}
-		a.listed.add(rune(c))
-		a.listing = true
-		lo := len(a.byRune)
-		for k := a.last[c]; k > 0; k = a.ents[k-1].prev {
-			a.byRune = append(a.byRune, runeEntry{k: k - 1, h: a.ents[k-1].h})
-		}
-		slices.Reverse(a.byRune[lo:])
-		a.span[c] = [2]int32{int32(lo), int32(len(a.byRune))}
+	if !a.sorted {
+		a.sortByRune()
 	}
-	sp := a.span[c]
-	return a.byRune[sp[0]:sp[1]:sp[1]]
+	lo, hi := int32(0), a.count[c]
+	if c > 0 {
+		lo = a.count[c-1]
+	}
+	return a.byRune[lo:hi:hi]
+}
+
+// sortByRune places the entries in byRune by rune, each rune's in book
+// order: a prefix sum of the counts gives the start of each rune's, and
+// each entry, read in order, is put after the last put of its rune. The
+// reads are in order and the writes, a cursor a rune, mostly to the
+// lines of the few hundred runes that fill most of a Chinese text.
+func (a *indexArrays) sortByRune() {
+	count, sum := a.count, int32(0)
+	_ = count[0] // one check that count is not nil, for the loops
+	for c := range count {
+		n := count[c]
+		count[c] = sum
+		sum += n
+	}
+	by := slices.Grow(a.byRune[:0], len(a.ents))[:len(a.ents)]
+	for k, e := range a.ents {
+		c := e.r()
+		p := count[c]
+		count[c] = p + 1
+		by[p] = runeEntry{k: int32(k), rh: e.rh}
+	}
+	a.byRune, a.sorted = by, true
 }
 
 // startsOf returns the entries of the book where the word w may start:
@@ -274,7 +304,7 @@ func (a *indexArrays) entriesOf(dst []int32, set *runeSet, z *Gazetteer) []int32
 			of := a.ofRune(c)
 			if z != nil && !z.lone.has(c) {
 				for _, e := range of {
-					if z.pair(e.h) {
+					if z.pair(e.h()) {
 						marks[e.k>>6] |= 1 << (e.k & 63)
 						n++
 					}
@@ -370,20 +400,21 @@ func below(list []runeEntry, x int32) int {
 }
 
 // index3 writes from entry n the entries of the run of runes of three
-// bytes that starts at byte i of text, each chained to the last one of
-// its rune, and returns the byte and the entry past them. A rune is at
-// most U+FFFF, which noRune stands for anyway. It is a loop of its own:
-// it writes each entry as it reads its rune, and the hash of the pair
-// of the entry before (p) then, whose rune it reads back, so that the
-// loop's values fit in the registers; the last entry's pair ends with
-// the rune after the run.
+// bytes that starts at byte i of text, counting each (indexArrays.count),
+// and returns the byte and the entry past them. A rune is at
+// most U+FFFF, which noRune stands for anyway. It is a loop of its own,
+// which writes each entry, with the hash of its pair, when it reads the
+// rune after it; the last entry's pair ends with the rune after the run.
 func (a *indexArrays) index3(text string, i, n int) (int, int) {
-	ents, last := a.ents, a.last
+	ents, count := a.ents, a.count
 	if i+2 >= len(text) || n >= len(ents) || !is3(text[i], text[i+1], text[i+2]) {
 		return i, n
 	}
-	p := a.put3(n, i, rune3(text[i], text[i+1], text[i+2]))
-	n++
+	// The entry of rune c at byte off is written once the loop has read
+	// the rune after it, of its pair. The loop reads no field of a (the
+	// values it keeps fit in the registers) and checks count once.
+	off, c := i, rune3(text[i], text[i+1], text[i+2])
+	_ = count[0]
 	// The bound i < len(text)-2, not i+2 < len(text), spares the checks
 	// of the bounds of the three bytes below. The entries past n have room
 	// for the runes of the rest of the text (indexRunes): ents[n] is in
@@ -394,12 +425,10 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 			break
 		}
 		r := rune3(b0, b1, b2)
-		p.h = pairKey(rune(p.r), r)
-		c := uint16(r)
-		p = &ents[n]
-		p.off, p.r, p.prev = int32(i), c, last[c]
+		ents[n] = entryOf(off, uint16(c), pairKey(c, r))
+		count[uint16(c)]++
 		n++
-		last[c] = int32(n)
+		off, c = i, r
 	}
 	next := rune(0) // runeAt(text, i), ASCII in line
 	if i < len(text) {
@@ -407,15 +436,9 @@ func (a *indexArrays) index3(text string, i, n int) (int, int) {
 			next = runeAt(text, i)
 		}
 	}
-	p.h = pairKey(rune(p.r), next)
-	return i, n
-}
-
-// put3 writes entry n, of rune r at byte i, chained to the last one of
-// its rune, and returns it.
-func (a *indexArrays) put3(n, i int, r rune) *indexEntry {
-	a.put(n, indexEntry{off: int32(i), r: uint16(r)})
-	return &a.ents[n]
+	ents[n] = entryOf(off, uint16(c), pairKey(c, next))
+	count[uint16(c)]++
+	return i, n + 1
 }
 
 // decode3 decodes the rune of three bytes at byte i of s, as
@@ -454,7 +477,7 @@ func rune3(b0, b1, b2 byte) rune {
 
 // rune returns entry k of the index of text and its size in bytes.
 func (ix *runeIndex) rune(text string, k int) (rune, int) {
-	r := rune(ix.ents[k].r)
+	r := rune(ix.ents[k].r())
 	switch {
 	case r == noRune:
 		return utf8.DecodeRuneInString(text[ix.ents[k].off:])
@@ -563,7 +586,7 @@ func (s *runeSet) add(r rune) {
 // Ideographs block right before it: most entries do, and none of them
 // follows a boundary.
 func (ix *runeIndex) afterHan(k int) bool {
-	return k > 0 && unifiedHan(ix.ents[k-1].r) && ix.ents[k-1].off+3 == ix.ents[k].off
+	return k > 0 && unifiedHan(ix.ents[k-1].r()) && ix.ents[k-1].off+3 == ix.ents[k].off
 }
 
 // unifiedHan reports whether c is in the CJK Unified Ideographs block

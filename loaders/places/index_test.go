@@ -170,7 +170,7 @@ func TestEntryLists(t *testing.T) {
 		ix := &ixs[k]
 		var want []int32
 		for j, e := range ix.ents {
-			if set.has(e.r) {
+			if set.has(e.r()) {
 				want = append(want, int32(ix.base+j))
 			}
 		}
@@ -208,6 +208,38 @@ func TestLastRune(t *testing.T) {
 		want, _ := utf8.DecodeLastRuneInString(s)
 		if got := lastRune(s); got != want {
 			t.Errorf("lastRune(%q) = %U, want %U", s, got, want)
+		}
+	}
+}
+
+// TestIndexAfterLists checks the lists by rune of a book indexed in two
+// steps, lists asked for between them (indexRunes undoes the sort): each
+// rune's list against a filter of the entries, in book order.
+func TestIndexAfterLists(t *testing.T) {
+	texts := append(slices.Clone(indexCases), yearbookPassages(t, 40)...)
+	a := &indexArrays{}
+	for k, text := range texts {
+		indexRunes(text, a)
+		if k != len(indexCases)-1 && k != len(texts)-1 {
+			continue
+		}
+		for _, c := range []uint16{0, 'é', '古', '县', '，', noRune} {
+			var want []int32
+			for j, e := range a.ents {
+				if e.r() == c {
+					want = append(want, int32(j))
+				}
+			}
+			var got []int32
+			for _, e := range a.ofRune(c) {
+				if a.ents[e.k].rh != e.rh {
+					t.Fatalf("entry %d of rune %U: rh %x, want %x", e.k, c, e.rh, a.ents[e.k].rh)
+				}
+				got = append(got, e.k)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("after %d texts: ofRune(%U) = %v, want %v", k+1, c, got, want)
+			}
 		}
 	}
 }
