@@ -102,7 +102,7 @@ func Extract(path string, b []byte) (*Result, error) {
 	stage("honors")
 	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
 	stage("finder")
-	tg := prose.Extract(doc, id, finder)
+	tg := prose.ExtractRunning(doc, id, finder, running)
 	stage("prose")
 	eg := events.ExtractRunning(doc, id, finder, running)
 	stage("events")
