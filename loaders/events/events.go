@@ -83,6 +83,7 @@ type extractor struct {
 	yb    string
 	f     mention.Finder
 	evs   []*event
+	days  []eventDays // of evs, by index
 	byKey map[string]*event
 	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
 	diags []kg.Diagnostic
@@ -209,9 +210,9 @@ func (e *event) addName(name string) {
 // reports the same happening (see same). Year-dated events that merge
 // nowhere are dropped.
 func (x *extractor) add(e *event, key string) {
-	for _, o := range x.evs {
-		if x.same(o, e) {
-			x.merge(o, e)
+	for i, d := range x.days {
+		if d.first <= e.last && e.first <= d.last && !(d.chronicle && e.chronicle) && x.same(x.evs[i], e) {
+			x.merge(x.evs[i], e)
 			return
 		}
 	}
@@ -231,6 +232,16 @@ func (x *extractor) add(e *event, key string) {
 	e.ent.ID = kg.Ref{Kind: kg.Event, Key: key}.ID()
 	x.byKey[key] = e
 	x.evs = append(x.evs, e)
+	x.days = append(x.days, eventDays{e.first, e.last, e.chronicle})
+}
+
+// eventDays are the dates of an event filed (see overlaps) and whether it
+// is a chronicle entry: what same asks first, and what rules out most of
+// the events filed. add reads them from an array of their own, instead of
+// from each event, which spreads them over hundreds of bytes apart.
+type eventDays struct {
+	first, last int
+	chronicle   bool
 }
 
 // same reports whether the candidate c reports the happening o already
