@@ -122,11 +122,13 @@ type event struct {
 	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them ("": not yet)
 	chronicle   bool
 	weak        bool // dated by year only: kept only as a mention of a better-dated event
-	// ownText and ownNames hold the first text and the first two names:
-	// most events have no more, and texts and names start in them
-	// instead of in arrays of their own.
+	// ownText and ownNames hold the first text and the first two names,
+	// ownSet the rune set of the first text: most events have no more,
+	// and texts, names and keySets start in them instead of in arrays of
+	// their own.
 	ownText  [1]text
 	ownNames [2]string
+	ownSet   [1]runeSet
 }
 
 // eventSlab is how many events alloc allocates at once.
@@ -165,7 +167,7 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 	e := x.alloc()
 	e.date = ds
 	e.ownText[0] = t
-	e.texts, e.names = e.ownText[:], e.ownNames[:0]
+	e.texts, e.names, e.keySets = e.ownText[:], e.ownNames[:0], e.ownSet[:0]
 	lo, hi := ds.bounds()
 	e.first, e.last = dayNumber(lo), dayNumber(hi)
 	e.ent = kg.Entity{
