@@ -546,14 +546,14 @@ func colAt(start, from, col int) int {
 	return 0
 }
 
-// provinceNames returns the submatches reProvince.FindAllStringSubmatch
-// finds in s, without the regexp: two Han runes and 省, from the left,
-// the runes of a match not read again. Each 省 is found by a byte search
-// and the two runes before it decoded backwards: a valid rune decoded
-// backwards is the rune a forward reading finds there, for a forward
-// reading stops at every byte that does not continue a rune.
-func provinceNames(s string) []string {
-	var out []string
+// appendProvinceNames appends to out the submatches
+// reProvince.FindAllStringSubmatch finds in s, without the regexp: two
+// Han runes and 省, from the left, the runes of a match not read again.
+// Each 省 is found by a byte search and the two runes before it decoded
+// backwards: a valid rune decoded backwards is the rune a forward reading
+// finds there, for a forward reading stops at every byte that does not
+// continue a rune. province reads hundreds of lines with one buffer.
+func appendProvinceNames(out []string, s string) []string {
 	from := 0 // where the runes not spent by a match start
 	for i := 0; ; {
 		k := strings.Index(s[i:], "省")
@@ -571,8 +571,8 @@ func provinceNames(s string) []string {
 	}
 }
 
-// provinceWindow returns the stretch of s whose key provinceNames reads
-// as it reads the key of s: from the second rune Key keeps before the
+// provinceWindow returns the stretch of s whose key appendProvinceNames
+// reads as it reads the key of s: from the second rune Key keeps before the
 // first 省 to the end of the last 省. A match takes two runes and a 省, and
 // the first 省 starts with none spent, so the runes before that stretch
 // and after it are never read. Most lines that hold 省 hold one, and
@@ -612,11 +612,13 @@ func lastAfter(s string, first int, w string) int {
 // province returns the province the yearbook's city belongs to: the name
 // most often written before 省 (甘肃 in 甘肃省). The lines that hold 省
 // are found by one search of the document (LinesWith), and only the
-// stretch of each that provinceNames reads is keyed (provinceWindow).
+// stretch of each that appendProvinceNames reads is keyed (provinceWindow).
 func province(d *segment.Document) string {
 	counts := map[string]int{}
+	var names []string
 	for _, n := range d.LinesWith('省') {
-		for _, name := range provinceNames(textnorm.Key(provinceWindow(d.Line(n).Text))) {
+		names = appendProvinceNames(names[:0], textnorm.Key(provinceWindow(d.Line(n).Text)))
+		for _, name := range names {
 			counts[name]++
 		}
 	}

@@ -91,7 +91,10 @@ func TestTrimLeftSpace(t *testing.T) {
 	}
 }
 
-// TestProvinceNames holds provinceNames to reProvince on every line of
+// provinceNames returns what appendProvinceNames appends for s.
+func provinceNames(s string) []string { return appendProvinceNames(nil, s) }
+
+// TestProvinceNames holds appendProvinceNames to reProvince on every line of
 // the vendored yearbook that holds 省, cleaned and raw, and on made-up
 // runs of 省.
 func TestProvinceNames(t *testing.T) {
@@ -127,7 +130,8 @@ func sameAsRegexp[T comparable](t *testing.T, name string, lines []string, re *r
 	}
 }
 
-// reProvince is the specification of provinceNames; only the tests run it.
+// reProvince is the specification of appendProvinceNames; only the tests
+// run it.
 var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
 
 // TestPassageOfMarkedLines holds lines.passage to segment's Passage on a
