@@ -372,11 +372,12 @@ func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []pa
 
 // text is the running text of lines from..to as prose reads it: the body
 // lines that are not skipped, each cleaned, end to end, as
-// segment.Document.Passage joins body lines. Prose joins them itself
-// rather than through segment's passages: it reads each text once, and
-// needs neither the sentence ends a segment passage copies for its
-// Sentence nor a passage for each run of lines between skipped ones; its
-// tables are of int32, in one array.
+// segment.Document.Passage joins body lines. Prose builds its own tables
+// rather than segment passages: it reads each text once, and needs
+// neither the sentence ends a segment passage copies for its Sentence nor
+// a passage for each run of lines between skipped ones; its tables are of
+// int32, in one array. The text itself is a stretch of the running
+// passage of its lines where that holds it (see lines.join).
 type text struct {
 	Text  string
 	start int     // the first line, of an offset in no run
