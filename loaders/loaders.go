@@ -93,8 +93,8 @@ func Extract(path string, b []byte) (*Result, error) {
 
 	rg := roster.Extract(doc, id)
 	stage("roster")
-	// The running text is joined once for the three extractors that
-	// read all of it.
+	// The running text is joined once for the extractors that read all
+	// of it: places, honors, prose and events.
 	running := doc.Running()
 	pg := places.ExtractRunning(doc, id, running)
 	stage("places")
@@ -102,7 +102,7 @@ func Extract(path string, b []byte) (*Result, error) {
 	stage("honors")
 	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
 	stage("finder")
-	tg := prose.Extract(doc, id, finder)
+	tg := prose.ExtractRunning(doc, id, finder, running)
 	stage("prose")
 	eg := events.ExtractRunning(doc, id, finder, running)
 	stage("events")

@@ -174,7 +174,7 @@ func BenchmarkStages(b *testing.B) {
 	pg := places.ExtractRunning(doc, "y", running)
 	hg := honors.ExtractRunning(doc, "y", running)
 	finder := mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
-	tg := prose.Extract(doc, "y", finder)
+	tg := prose.ExtractRunning(doc, "y", finder, running)
 	eg := events.ExtractRunning(doc, "y", finder, running)
 	yb := kg.Yearbook{ID: "y"}
 	stages := []struct {
@@ -184,13 +184,13 @@ func BenchmarkStages(b *testing.B) {
 		{"decode", func() { decode.Lines(yearbook, data) }},
 		{"segment", func() { segment.Parse(yearbook, lines) }},
 		{"roster", func() { roster.Extract(doc, "y") }},
-		{"running", func() { doc.Running() }}, // shared by places, honors and events
+		{"running", func() { doc.Running() }}, // shared by places, honors, prose and events
 		{"places", func() { places.ExtractRunning(doc, "y", running) }},
 		{"honors", func() { honors.ExtractRunning(doc, "y", running) }},
 		{"finder", func() {
 			_ = mention.Finders{places.NewFinder(pg), mention.NewFinder(mention.Known(rg, pg, hg), doc.City)}
 		}},
-		{"prose", func() { prose.Extract(doc, "y", finder) }},
+		{"prose", func() { prose.ExtractRunning(doc, "y", finder, running) }},
 		{"events", func() { events.ExtractRunning(doc, "y", finder, running) }},
 		{"resolve", func() { resolve.Merge(yb, doc.City, rg, pg, hg, eg, tg) }},
 	}

@@ -83,6 +83,7 @@ type extractor struct {
 	yb    string
 	f     mention.Finder
 	evs   []*event
+	days  []eventDays // of evs, by index
 	byKey map[string]*event
 	used  map[*segment.Topic]bool // topics read as meetings: running text skips them
 	diags []kg.Diagnostic
@@ -121,11 +122,13 @@ type event struct {
 	keys        []string // textnorm.Key of texts[i], filled in by textKey as same needs them ("": not yet)
 	chronicle   bool
 	weak        bool // dated by year only: kept only as a mention of a better-dated event
-	// ownText and ownNames hold the first text and the first two names:
-	// most events have no more, and texts and names start in them
-	// instead of in arrays of their own.
+	// ownText and ownNames hold the first text and the first two names,
+	// ownSet the rune set of the first text: most events have no more,
+	// and texts, names and keySets start in them instead of in arrays of
+	// their own.
 	ownText  [1]text
 	ownNames [2]string
+	ownSet   [1]runeSet
 }
 
 // eventSlab is how many events alloc allocates at once.
@@ -164,7 +167,7 @@ func (x *extractor) newEvent(full string, ds dateSpan, category string, t text, 
 	e := x.alloc()
 	e.date = ds
 	e.ownText[0] = t
-	e.texts, e.names = e.ownText[:], e.ownNames[:0]
+	e.texts, e.names, e.keySets = e.ownText[:], e.ownNames[:0], e.ownSet[:0]
 	lo, hi := ds.bounds()
 	e.first, e.last = dayNumber(lo), dayNumber(hi)
 	e.ent = kg.Entity{
@@ -209,9 +212,9 @@ func (e *event) addName(name string) {
 // reports the same happening (see same). Year-dated events that merge
 // nowhere are dropped.
 func (x *extractor) add(e *event, key string) {
-	for _, o := range x.evs {
-		if x.same(o, e) {
-			x.merge(o, e)
+	for i, d := range x.days {
+		if d.first <= e.last && e.first <= d.last && !(d.chronicle && e.chronicle) && x.same(x.evs[i], e) {
+			x.merge(x.evs[i], e)
 			return
 		}
 	}
@@ -231,6 +234,16 @@ func (x *extractor) add(e *event, key string) {
 	e.ent.ID = kg.Ref{Kind: kg.Event, Key: key}.ID()
 	x.byKey[key] = e
 	x.evs = append(x.evs, e)
+	x.days = append(x.days, eventDays{e.first, e.last, e.chronicle})
+}
+
+// eventDays are the dates of an event filed (see overlaps) and whether it
+// is a chronicle entry: what same asks first, and what rules out most of
+// the events filed. add reads them from an array of their own, instead of
+// from each event, which spreads them over hundreds of bytes apart.
+type eventDays struct {
+	first, last int
+	chronicle   bool
 }
 
 // same reports whether the candidate c reports the happening o already

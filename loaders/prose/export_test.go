@@ -29,5 +29,5 @@ func (ls lines) passage(from, to, col int) *text {
 			size += len(lines[n-1].Text)
 		}
 	}
-	return ls.join(newJoins(1, count, size), chunk{from, last, col, count, size})
+	return ls.join(newJoins(1, count), chunk{from: from, last: last, col: col, count: count, size: size}, nil)
 }

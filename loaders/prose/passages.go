@@ -242,15 +242,18 @@ func (x *extractor) passages() []passage {
 		chron := strings.Contains(p.Title, "大事记")
 		for _, s := range p.Sections {
 			sec := passage{chronicle: chron, area: x.area(s.Title)}
+			own := sec // the section's lines before its first topic
+			own.src = x.running.of(s, nil, s.Start)
 			if len(s.Topics) == 0 {
-				out = x.chunks(out, s.Start, s.End, 0, sec)
+				out = x.chunks(out, s.Start, s.End, 0, own)
 				continue
 			}
 			if first := s.Topics[0].Start; first > s.Start {
-				out = x.chunks(out, s.Start, first-1, 0, sec)
+				out = x.chunks(out, s.Start, first-1, 0, own)
 			}
 			for _, t := range s.Topics {
 				tp := sec
+				tp.src = x.running.of(s, t, t.TextStart)
 				tp.historical = historical(t.Title)
 				// A topic named for a county's thing (凉州区…产业园) is
 				// about that county.
@@ -267,24 +270,45 @@ func (x *extractor) passages() []passage {
 // chunk is the stretch of lines a passage reads: the body lines from..last
 // that are not skipped, beginning at byte col of line from's text. count
 // is the number of those lines and size the sum of the lengths of their
-// texts, which bounds the text (cleaning only shortens a line).
-type chunk struct{ from, last, col, count, size int }
+// texts, which bounds the text (cleaning only shortens a line). gaps is
+// set when a body line among them is skipped: the text is then not a
+// stretch of the running passage (see join).
+type chunk struct {
+	from, last, col, count, size int
+	gaps                         bool
+}
 
 // joinAll joins the text of each passage of ps and returns those whose
 // text is not empty.
 func (x *extractor) joinAll(ps []passage) []passage {
-	n, count, size := 0, 0, 0
+	count, size := 0, 0
 	for _, p := range ps {
-		n, count, size = n+1, count+p.lines.count, size+p.lines.size
+		count += p.lines.count
+		size += x.ls.written(p)
 	}
-	j := newJoins(n, count, size)
+	j := newJoins(len(ps), count)
+	j.b.Grow(size)
 	out := ps[:0]
 	for _, p := range ps {
-		if p.p = x.ls.join(j, p.lines); p.p.Text != "" {
+		if p.p = x.ls.join(j, p.lines, p.src); p.p.Text != "" {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// written bounds the bytes join writes for p to its buffer: the whole
+// text where it is not a stretch of a running passage, else the first
+// line where it is cut at a column, which join cleans to compare.
+func (ls lines) written(p passage) int {
+	c := p.lines
+	switch {
+	case p.src == nil || c.gaps:
+		return c.size
+	case c.count > 0 && c.col > 0 && ls.body(c.from):
+		return len(ls.d.Line(c.from).Text) - min(c.col, len(ls.d.Line(c.from).Text))
+	}
+	return 0
 }
 
 // area returns the county a heading names (mention.Area), or nil. The
@@ -320,26 +344,27 @@ func historical(title string) bool {
 // The chunk's body lines are counted and measured on the way, for
 // joinAll to size its tables and texts without a pass of its own.
 func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []passage {
-	start, count, size := from, 0, 0
+	start, count, size, gaps := from, 0, 0, false
 	lines, skip := x.d.Lines, x.ls.skip
 	last := min(to, len(lines))
 	for n := from; n <= last; n++ {
 		l := &lines[n-1]
 		if skip[n] || l.Kind != segment.Body { // !x.ls.body(n), on the slices
+			gaps = gaps || l.Kind == segment.Body
 			continue
 		}
 		count++
 		size += len(l.Text)
 		if size >= chunkBytes && endsSentence(l.Text) {
 			c := proto
-			c.lines = chunk{start, n, colAt(start, from, col), count, size}
+			c.lines = chunk{start, n, colAt(start, from, col), count, size, gaps}
 			out = append(out, c)
-			start, count, size = n+1, 0, 0
+			start, count, size, gaps = n+1, 0, 0, false
 		}
 	}
 	if start <= to {
 		c := proto
-		c.lines = chunk{start, last, colAt(start, from, col), count, size}
+		c.lines = chunk{start, last, colAt(start, from, col), count, size, gaps}
 		out = append(out, c) // joinAll drops it if its text is empty
 	}
 	return out
@@ -347,11 +372,12 @@ func (x *extractor) chunks(out []passage, from, to, col int, proto passage) []pa
 
 // text is the running text of lines from..to as prose reads it: the body
 // lines that are not skipped, each cleaned, end to end, as
-// segment.Document.Passage joins body lines. Prose joins them itself
-// rather than through segment's passages: it reads each text once, and
-// needs neither the sentence ends a segment passage copies for its
-// Sentence nor a passage for each run of lines between skipped ones; its
-// tables are of int32, in one array.
+// segment.Document.Passage joins body lines. Prose builds its own tables
+// rather than segment passages: it reads each text once, and needs
+// neither the sentence ends a segment passage copies for its Sentence nor
+// a passage for each run of lines between skipped ones; its tables are of
+// int32, in one array. The text itself is a stretch of the running
+// passage of its lines where that holds it (see lines.join).
 type text struct {
 	Text  string
 	start int     // the first line, of an offset in no run
@@ -369,26 +395,35 @@ type run struct {
 }
 
 // joins are the arrays the texts of a document's passages are cut from:
-// the structs, their tables, and one buffer that holds their texts end to
-// end, each text a stretch of it. The buffer is sized for all of them, so
-// that it never grows: a text once written is not copied again.
+// the structs, their tables, and a buffer for the texts that are not
+// stretches of a running passage (see join). src and at are where the
+// next text is looked for: the running passage of the chunks being
+// joined, and the offset in its Text where the chunk before ended (-1
+// once a chunk of src was not found in it).
 type joins struct {
 	texts []text
 	table []int32
 	b     strings.Builder
+	src   *segment.Passage
+	at    int
 }
 
-// newJoins returns the joins of n texts of count lines and size bytes in
-// all.
-func newJoins(n, count, size int) *joins {
-	j := &joins{texts: make([]text, n), table: make([]int32, 2*count)}
-	j.b.Grow(size)
-	return j
+// newJoins returns the joins of n texts of count lines in all.
+func newJoins(n, count int) *joins {
+	return &joins{texts: make([]text, n), table: make([]int32, 2*count)}
 }
 
 // join returns the text of the chunk c (c.last <= len(lines)), cut from
-// j: chunks tallies its lines and bytes as it looks for the chunks' ends.
-func (ls lines) join(j *joins, c chunk) *text {
+// j: chunks tallies its lines as it looks for the chunks' ends.
+//
+// src, if not nil, is the running passage (segment.Document.Running) of
+// the lines c was cut from, whose chunks are joined in order: where c's
+// cleaned lines are the next bytes of src.Text, as they are unless a line
+// is skipped here, the text is that stretch of src.Text and is not copied.
+// Each line is compared with src.Text, so that the text is the same
+// whichever way it was made; only the lines that do not follow src are
+// written to j's buffer.
+func (ls lines) join(j *joins, c chunk, src *segment.Passage) *text {
 	t := &j.texts[0]
 	j.texts = j.texts[1:]
 	t.start = c.from
@@ -396,36 +431,77 @@ func (ls lines) join(j *joins, c chunk) *text {
 	if c.count == 0 {
 		return t
 	}
+	if src != j.src {
+		j.src, j.at = src, 0
+	}
 	lines, skip := ls.d.Lines, ls.skip
 	count, col := c.count, c.col
 	table := j.table[: 2*count : 2*count]
 	j.table = j.table[2*count:]
 	t.offs, t.lines = table[:0:count], table[count:count]
 	b := &j.b
-	base := b.Len() // where the text starts in the buffer
-	open := false   // the last body line written and line n have no skipped line between them
+	base := b.Len() // where the text starts in the buffer, if written there
+	shared := src != nil && !c.gaps && j.at >= 0 && j.at <= len(src.Text)
+	cut := false  // the first line, cut at col, is written at base
+	size := 0     // the length of the text so far
+	gaps := 0     // the length of the skipped body lines, which src holds
+	open := false // the last body line written and line n have no skipped line between them
 	for n := c.from; n <= c.last; n++ {
 		l := &lines[n-1]
 		switch {
 		case skip[n]:
+			if c.gaps && l.Kind == segment.Body {
+				gaps += len(ls.d.CleanLine(n))
+			}
 			open = false
 			continue
 		case l.Kind != segment.Body:
 			continue
 		case !open:
-			t.runs = append(t.runs, run{at: b.Len() - base, first: len(t.offs)})
+			t.runs = append(t.runs, run{at: size, first: len(t.offs)})
 			open = true
 		}
-		t.offs = append(t.offs, int32(b.Len()-base))
+		t.offs = append(t.offs, int32(size))
 		t.lines = append(t.lines, int32(n))
+		var line string
 		if n == c.from && col > 0 && col <= len(l.Text) {
 			textnorm.AppendClean(b, l.Text[col:])
+			line, cut = b.String()[base:], true
 		} else {
+			line = ls.d.CleanLine(n)
+		}
+		shared = shared && strings.HasPrefix(src.Text[j.at+size:], line)
+		size += len(line)
+	}
+	if shared {
+		t.Text = src.Text[j.at : j.at+size]
+		j.at += size
+		return t
+	}
+	// The next chunk of src is looked for past the lines skipped here,
+	// or nowhere after a chunk src does not hold.
+	if c.gaps && j.at >= 0 {
+		j.at += size + gaps
+	} else {
+		j.at = -1
+	}
+	ls.write(b, c, cut)
+	t.Text = b.String()[base:]
+	return t
+}
+
+// write writes to b the cleaned body lines of c that are not skipped, but
+// for the first if cut, already written.
+func (ls lines) write(b *strings.Builder, c chunk, cut bool) {
+	from := c.from
+	if cut {
+		from++
+	}
+	for n := from; n <= c.last; n++ {
+		if !ls.skip[n] && ls.d.Lines[n-1].Kind == segment.Body {
 			b.WriteString(ls.d.CleanLine(n))
 		}
 	}
-	t.Text = b.String()[base:]
-	return t
 }
 
 // Line returns the line the byte at offset off of Text came from, as
@@ -471,14 +547,14 @@ func colAt(start, from, col int) int {
 	return 0
 }
 
-// provinceNames returns the submatches reProvince.FindAllStringSubmatch
-// finds in s, without the regexp: two Han runes and 省, from the left,
-// the runes of a match not read again. Each 省 is found by a byte search
-// and the two runes before it decoded backwards: a valid rune decoded
-// backwards is the rune a forward reading finds there, for a forward
-// reading stops at every byte that does not continue a rune.
-func provinceNames(s string) []string {
-	var out []string
+// appendProvinceNames appends to out the submatches
+// reProvince.FindAllStringSubmatch finds in s, without the regexp: two
+// Han runes and 省, from the left, the runes of a match not read again.
+// Each 省 is found by a byte search and the two runes before it decoded
+// backwards: a valid rune decoded backwards is the rune a forward reading
+// finds there, for a forward reading stops at every byte that does not
+// continue a rune. province reads hundreds of lines with one buffer.
+func appendProvinceNames(out []string, s string) []string {
 	from := 0 // where the runes not spent by a match start
 	for i := 0; ; {
 		k := strings.Index(s[i:], "省")
@@ -496,8 +572,8 @@ func provinceNames(s string) []string {
 	}
 }
 
-// provinceWindow returns the stretch of s whose key provinceNames reads
-// as it reads the key of s: from the second rune Key keeps before the
+// provinceWindow returns the stretch of s whose key appendProvinceNames
+// reads as it reads the key of s: from the second rune Key keeps before the
 // first 省 to the end of the last 省. A match takes two runes and a 省, and
 // the first 省 starts with none spent, so the runes before that stretch
 // and after it are never read. Most lines that hold 省 hold one, and
@@ -537,11 +613,13 @@ func lastAfter(s string, first int, w string) int {
 // province returns the province the yearbook's city belongs to: the name
 // most often written before 省 (甘肃 in 甘肃省). The lines that hold 省
 // are found by one search of the document (LinesWith), and only the
-// stretch of each that provinceNames reads is keyed (provinceWindow).
+// stretch of each that appendProvinceNames reads is keyed (provinceWindow).
 func province(d *segment.Document) string {
 	counts := map[string]int{}
+	var names []string
 	for _, n := range d.LinesWith('省') {
-		for _, name := range provinceNames(textnorm.Key(provinceWindow(d.Line(n).Text))) {
+		names = appendProvinceNames(names[:0], textnorm.Key(provinceWindow(d.Line(n).Text)))
+		for _, name := range names {
 			counts[name]++
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/segment"
@@ -90,7 +91,10 @@ func TestTrimLeftSpace(t *testing.T) {
 	}
 }
 
-// TestProvinceNames holds provinceNames to reProvince on every line of
+// provinceNames returns what appendProvinceNames appends for s.
+func provinceNames(s string) []string { return appendProvinceNames(nil, s) }
+
+// TestProvinceNames holds appendProvinceNames to reProvince on every line of
 // the vendored yearbook that holds 省, cleaned and raw, and on made-up
 // runs of 省.
 func TestProvinceNames(t *testing.T) {
@@ -126,7 +130,8 @@ func sameAsRegexp[T comparable](t *testing.T, name string, lines []string, re *r
 	}
 }
 
-// reProvince is the specification of provinceNames; only the tests run it.
+// reProvince is the specification of appendProvinceNames; only the tests
+// run it.
 var reProvince = regexp.MustCompile(`(\p{Han}{2})省`)
 
 // TestPassageOfMarkedLines holds lines.passage to segment's Passage on a
@@ -173,4 +178,47 @@ func TestPassageOfMarkedLines(t *testing.T) {
 	if multi < 30 {
 		t.Errorf("only %d passages of several runs: the check checks little", multi)
 	}
+}
+
+// TestPassagesOfRunning holds the passages prose reads with the running
+// text of segment to those it joins alone, on the vendored yearbook: the
+// same chunks, texts and lines at every offset. It also checks that the
+// running text spares most of the copying: most of the text read is a
+// stretch of a running passage, not of prose's own buffer.
+func TestPassagesOfRunning(t *testing.T) {
+	d, err := segment.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := (&extractor{d: d, ls: prepare(d)}).passages()
+	x := &extractor{d: d, ls: prepare(d), running: runningText{all: d.Running()}}
+	shared := x.passages()
+	if len(shared) != len(alone) {
+		t.Fatalf("%d passages with the running text, %d without", len(shared), len(alone))
+	}
+	inRunning, total := 0, 0
+	for i, p := range shared {
+		q := alone[i]
+		if p.lines != q.lines || p.p.Text != q.p.Text {
+			t.Fatalf("passage %d (lines %d–%d) differs with the running text", i, p.lines.from, p.lines.last)
+		}
+		for off := 0; off <= len(p.p.Text); off += 5 {
+			if g, w := p.p.Line(off), q.p.Line(off); g != w {
+				t.Fatalf("passage %d: Line(%d) = %d, want %d", i, off, g, w)
+			}
+		}
+		total += len(p.p.Text)
+		if p.src != nil && within(p.p.Text, p.src.Text) {
+			inRunning += len(p.p.Text)
+		}
+	}
+	if inRunning < total*3/4 {
+		t.Errorf("only %d of %d bytes of text are stretches of running passages", inRunning, total)
+	}
+}
+
+// within reports whether the bytes of s lie in those of outer.
+func within(s, outer string) bool {
+	p, o := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(outer)))
+	return p >= o && p+uintptr(len(s)) <= o+uintptr(len(outer))
 }

@@ -26,8 +26,17 @@ import (
 // relationships their mentions state. yearbook is the ID quoted in every
 // source. It never fails: a passage it cannot read yields nothing.
 func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
+	return ExtractRunning(d, yearbook, f, nil)
+}
+
+// ExtractRunning is Extract with the running text of d already built
+// (segment.Document.Running), for a pipeline that shares it between
+// extractors: the passages' texts are taken from it where they are
+// stretches of it, instead of joined anew.
+func ExtractRunning(d *segment.Document, yearbook string, f mention.Finder, running []segment.Stretch) *kg.Graph {
 	x := &extractor{
 		d:        d,
+		running:  runningText{all: running},
 		ls:       prepare(d),
 		yb:       yearbook,
 		f:        f,
@@ -47,6 +56,7 @@ func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
 type extractor struct {
 	d        *segment.Document
 	ls       lines // d's lines as prose reads them
+	running  runningText
 	yb       string
 	f        mention.Finder
 	places   *places.Gazetteer // f's finder of places, if known (placeFinder)
@@ -74,14 +84,41 @@ type relKey struct {
 	line     int // the statement's line, for facts kept per statement
 }
 
+// runningText finds the passages of segment.Document.Running by what they
+// are the text of: a topic, or a section's lines before its first topic
+// (all of them in a section without topics). Running lists its stretches
+// in the order of their lines, the order passages asks for them in, so
+// that they are found by a walk of the list rather than looked up.
+type runningText struct {
+	all []segment.Stretch
+	k   int // the first stretch not yet passed
+}
+
+// of returns the passage of the stretch of section s and topic t (nil:
+// the section's own lines), which starts at line from, or nil if Running
+// has none. The stretches that start before from are passed for good.
+func (r *runningText) of(s *segment.Section, t *segment.Topic, from int) *segment.Passage {
+	for r.k < len(r.all) && r.all[r.k].Start < from {
+		r.k++
+	}
+	for k := r.k; k < len(r.all) && r.all[k].Start == from; k++ {
+		if st := r.all[k]; st.Section == s && st.Topic == t {
+			r.k = k + 1
+			return st.Passage
+		}
+	}
+	return nil
+}
+
 // passage is a piece of running text to read, with what its place in the
 // book says about it.
 type passage struct {
 	p          *text
-	lines      chunk         // the lines p is joined from
-	historical bool          // a topic on history: no person or organization of the year
-	chronicle  bool          // a chronicle (大事记): entries carry dates
-	area       *mention.Span // the county its headings name (mention.Area), if any
+	lines      chunk            // the lines p is joined from
+	src        *segment.Passage // the running passage of the lines, if known (see lines.join)
+	historical bool             // a topic on history: no person or organization of the year
+	chronicle  bool             // a chronicle (大事记): entries carry dates
+	area       *mention.Span    // the county its headings name (mention.Area), if any
 }
 
 // read finds the spans of one passage and records them.
