@@ -19,7 +19,7 @@ func sha1Prefix(msg []byte) [10]byte {
 	h := [5]uint32{0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}
 	n := len(msg)
 	for len(msg) >= 64 {
-		sha1Block(&h, msg[:64])
+		sha1Block(&h, (*[64]byte)(msg))
 		msg = msg[64:]
 	}
 	// The tail, 0x80, zeros and the length in bits fill one block, or
@@ -33,7 +33,7 @@ func sha1Prefix(msg []byte) [10]byte {
 	}
 	binary.BigEndian.PutUint64(last[len(last)-8:], uint64(n)<<3)
 	for ; len(last) > 0; last = last[64:] {
-		sha1Block(&h, last[:64])
+		sha1Block(&h, (*[64]byte)(last))
 	}
 	var out [12]byte
 	binary.BigEndian.PutUint32(out[0:], h[0])
@@ -50,7 +50,7 @@ const (
 	sha1K3 = 0xCA62C1D6
 )
 
-// sha1Block hashes the 64-byte block p into the state h. The 80 words of
+// sha1Block hashes the block p into the state h. The 80 words of
 // the message schedule are computed first, into one array; the rounds
 // follow five to a loop step, the five words of the state renamed from
 // one round to the next instead of moved (each round changes one word:
@@ -59,10 +59,10 @@ const (
 // and constant; the four loops are written out, each with its own, so
 // that the functions are inlined in the rounds rather than chosen or
 // called round by round.
-func sha1Block(h *[5]uint32, p []byte) {
+func sha1Block(h *[5]uint32, p *[64]byte) {
 	var w [80]uint32
 	for i := range 16 {
-		w[i] = binary.BigEndian.Uint32(p[4*i:])
+		w[i] = binary.BigEndian.Uint32(p[4*i : 4*i+4])
 	}
 	for i := 16; i < 80; i++ {
 		w[i] = bits.RotateLeft32(w[i-3]^w[i-8]^w[i-14]^w[i-16], 1)
