@@ -707,11 +707,8 @@ func (f *cityForms) variant(name string) string {
 				k = k[i:]
 			}
 		}
-		for _, r := range f.long {
-			if f.longLead[k[0]] && strings.HasPrefix(k, r[0]) {
-				k = r[1] + k[len(r[0]):]
-				break
-			}
+		if f.longLead[k[0]] {
+			k = f.shortForm(k)
 		}
 	}
 	for _, i := range abbreviationsByEnd[k[len(k)-1]] {
@@ -724,6 +721,17 @@ func (f *cityForms) variant(name string) string {
 	if strings.Contains(k, "委员会") || strings.Contains(k, "政府") {
 		for _, r := range organForms {
 			k = strings.Replace(k, r[0], r[1], 1)
+		}
+	}
+	return k
+}
+
+// shortForm returns k with the first of the city's long forms that
+// starts it replaced by its short form.
+func (f *cityForms) shortForm(k string) string {
+	for _, r := range f.long {
+		if strings.HasPrefix(k, r[0]) {
+			return r[1] + k[len(r[0]):]
 		}
 	}
 	return k
