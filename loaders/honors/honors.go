@@ -348,11 +348,18 @@ var titleEnds = []string{"书记", "长", "员", "师", "人", "工", "主任", 
 // position reads the post of a profile (古浪县八步沙林场党支部书记、场长):
 // the longest unit name that leaves a job title, and relates the person
 // to the unit by HELD_POSITION. A post it cannot split is left out.
+//
+// A unit name holds no 、 or ，: the names end before the first of them,
+// and the longer ends after it are not tried.
 func (b *builder) position(p passage, person *kg.Entity, post string, off int) {
 	best := -1
-	for i := range post {
+	ends := post // the unit names end at the runes of ends
+	if sep := strings.IndexAny(post, "、，"); sep >= 0 {
+		ends = post[:sep+1] // up to the separator's start
+	}
+	for i := range ends {
 		org := post[:i]
-		if i == 0 || strings.ContainsAny(org, "、，") || !hasAnySuffix(org, employerSuffixes) {
+		if i == 0 || !hasAnySuffix(org, employerSuffixes) {
 			continue
 		}
 		title := post[i:]
