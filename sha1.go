@@ -64,8 +64,11 @@ func sha1Block(h *[5]uint32, p *[64]byte) {
 	for i := range 16 {
 		w[i] = binary.BigEndian.Uint32(p[4*i : 4*i+4])
 	}
-	for i := 16; i < 80; i++ {
+	for i := 16; i < 80; i += 4 { // four words a step: a quarter of the loop's own work
 		w[i] = bits.RotateLeft32(w[i-3]^w[i-8]^w[i-14]^w[i-16], 1)
+		w[i+1] = bits.RotateLeft32(w[i-2]^w[i-7]^w[i-13]^w[i-15], 1)
+		w[i+2] = bits.RotateLeft32(w[i-1]^w[i-6]^w[i-12]^w[i-14], 1)
+		w[i+3] = bits.RotateLeft32(w[i]^w[i-5]^w[i-11]^w[i-13], 1)
 	}
 	a, b, c, d, e := h[0], h[1], h[2], h[3], h[4]
 	for i := 0; i < 20; i += 5 {
