@@ -145,11 +145,19 @@ type passage struct {
 // award or list verb, and the topics of the chapter of people and honours
 // (honorPart), which may be profiles. The others, most of them, are left
 // out: the awards and lists of a passage are read at its verbs.
+//
+// The stretches of a part follow one another: whether the part is the
+// chapter of people and honours is found once a part, not once a topic.
 func passages(running []segment.Stretch) []passage {
 	var out []passage
+	var part *segment.Part
+	inHonors := false // honorPart(part), part the last topic's
 	for _, st := range running {
+		if st.Topic != nil && st.Part != part {
+			part, inHonors = st.Part, honorPart(st.Part)
+		}
 		award, list := findVerbs(st.Text)
-		if len(award) > 0 || len(list) > 0 || st.Topic != nil && honorPart(st.Part) {
+		if len(award) > 0 || len(list) > 0 || st.Topic != nil && inHonors {
 			out = append(out, passage{Passage: st.Passage, part: st.Part, topic: st.Topic, award: award, list: list})
 		}
 	}
