@@ -504,14 +504,17 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		return root
 	}
 	forms := newCityForms(city)
-	nOrgs := kinds.of(kg.Organization) + kinds.of(kg.Place)
-	ids := variantIDs{ids: make(map[string]int32, nOrgs+kinds.of(kg.Project))}
+	nOrgs, nProjects := kinds.of(kg.Organization)+kinds.of(kg.Place), kinds.of(kg.Project)
+	ids := variantIDs{ids: make(map[string]int32, nOrgs+nProjects)}
 	// The memos of names, organizations' and places', and projects':
 	// about one variant a name, since most names are their key and
 	// aliases are few.
 	orgNames := make(map[string]int32, nOrgs)
-	projectNames := map[string]int32{}
-	owners := make([][]int32, len(kinds.kinds)) // by kind, then variant: 1 + the entity that claimed it, 0 for none
+	projectNames := make(map[string]int32, nProjects)
+	// By kind, then variant: 1 + the entity that claimed it, 0 for none.
+	// A kind's slice is made once for about as many variants as there
+	// are names, instead of grown variant by variant.
+	owners := make([][]int32, len(kinds.kinds))
 	var names []string
 	for i := range ents {
 		e := &ents[i]
@@ -541,6 +544,9 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 				continue
 			}
 			if int(id) >= len(*own) {
+				if *own == nil {
+					*own = make([]int32, 0, max(int(id)+1, nOrgs+nProjects))
+				}
 				*own = append(*own, make([]int32, int(id)+1-len(*own))...)
 			}
 			o := int((*own)[id]) - 1
