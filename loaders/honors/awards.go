@@ -306,7 +306,7 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 		return nil, nil
 	}
 	for _, r := range name {
-		if !(textnorm.HanCount(string(r)) == 1 || r >= '0' && r <= '9') {
+		if !(textnorm.IsHan(r) || r >= '0' && r <= '9') {
 			return nil, nil
 		}
 	}

@@ -145,11 +145,19 @@ type passage struct {
 // award or list verb, and the topics of the chapter of people and honours
 // (honorPart), which may be profiles. The others, most of them, are left
 // out: the awards and lists of a passage are read at its verbs.
+//
+// The stretches of a part follow one another: whether the part is the
+// chapter of people and honours is found once a part, not once a topic.
 func passages(running []segment.Stretch) []passage {
 	var out []passage
+	var part *segment.Part
+	inHonors := false // honorPart(part), part the last topic's
 	for _, st := range running {
+		if st.Topic != nil && st.Part != part {
+			part, inHonors = st.Part, honorPart(st.Part)
+		}
 		award, list := findVerbs(st.Text)
-		if len(award) > 0 || len(list) > 0 || st.Topic != nil && honorPart(st.Part) {
+		if len(award) > 0 || len(list) > 0 || st.Topic != nil && inHonors {
 			out = append(out, passage{Passage: st.Passage, part: st.Part, topic: st.Topic, award: award, list: list})
 		}
 	}
@@ -348,11 +356,18 @@ var titleEnds = []string{"书记", "长", "员", "师", "人", "工", "主任", 
 // position reads the post of a profile (古浪县八步沙林场党支部书记、场长):
 // the longest unit name that leaves a job title, and relates the person
 // to the unit by HELD_POSITION. A post it cannot split is left out.
+//
+// A unit name holds no 、 or ，: the names end before the first of them,
+// and the longer ends after it are not tried.
 func (b *builder) position(p passage, person *kg.Entity, post string, off int) {
 	best := -1
-	for i := range post {
+	ends := post // the unit names end at the runes of ends
+	if sep := strings.IndexAny(post, "、，"); sep >= 0 {
+		ends = post[:sep+1] // up to the separator's start
+	}
+	for i := range ends {
 		org := post[:i]
-		if i == 0 || strings.ContainsAny(org, "、，") || !hasAnySuffix(org, employerSuffixes) {
+		if i == 0 || !hasAnySuffix(org, employerSuffixes) {
 			continue
 		}
 		title := post[i:]

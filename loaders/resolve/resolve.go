@@ -504,14 +504,17 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 		return root
 	}
 	forms := newCityForms(city)
-	nOrgs := kinds.of(kg.Organization) + kinds.of(kg.Place)
-	ids := variantIDs{ids: make(map[string]int32, nOrgs+kinds.of(kg.Project))}
+	nOrgs, nProjects := kinds.of(kg.Organization)+kinds.of(kg.Place), kinds.of(kg.Project)
+	ids := variantIDs{ids: make(map[string]int32, nOrgs+nProjects)}
 	// The memos of names, organizations' and places', and projects':
 	// about one variant a name, since most names are their key and
 	// aliases are few.
 	orgNames := make(map[string]int32, nOrgs)
-	projectNames := map[string]int32{}
-	owners := make([][]int32, len(kinds.kinds)) // by kind, then variant: 1 + the entity that claimed it, 0 for none
+	projectNames := make(map[string]int32, nProjects)
+	// By kind, then variant: 1 + the entity that claimed it, 0 for none.
+	// A kind's slice is made once for about as many variants as there
+	// are names, instead of grown variant by variant.
+	owners := make([][]int32, len(kinds.kinds))
 	var names []string
 	for i := range ents {
 		e := &ents[i]
@@ -541,6 +544,9 @@ func unify(ents []kg.Entity, city string, kinds *kindSizes) []int {
 				continue
 			}
 			if int(id) >= len(*own) {
+				if *own == nil {
+					*own = make([]int32, 0, max(int(id)+1, nOrgs+nProjects))
+				}
 				*own = append(*own, make([]int32, int(id)+1-len(*own))...)
 			}
 			o := int((*own)[id]) - 1
@@ -653,6 +659,9 @@ type cityForms struct {
 	city  string
 	paren string      // the city in parentheses: (武威)
 	long  [][2]string // the city's long forms and their short forms, in order
+	// longLead holds the first bytes of the long forms: most names start
+	// with none of them, and are compared with none.
+	longLead [256]bool
 }
 
 func newCityForms(city string) *cityForms {
@@ -672,6 +681,9 @@ func newCityForms(city string) *cityForms {
 		{"共青团" + c + "委", "团市委"},
 		{c, "市"},
 	}
+	for _, r := range f.long {
+		f.longLead[r[0][0]] = true
+	}
 	return f
 }
 
@@ -683,6 +695,9 @@ func (f *cityForms) variant(name string) string {
 	}
 	k = strings.ReplaceAll(k, "中国共产党", "中共")
 	k = dropTerms(k)
+	if k == "" {
+		return "" // a name of term numbers alone (第五届)
+	}
 	if city := f.city; city != "" {
 		// 甘肃(武威)国际陆港, 甘肃省武威肿瘤医院: a province written before
 		// the city adds nothing to the name. Only a province (…省, or a
@@ -698,14 +713,11 @@ func (f *cityForms) variant(name string) string {
 				k = k[i:]
 			}
 		}
-		for _, r := range f.long {
-			if strings.HasPrefix(k, r[0]) {
-				k = r[1] + k[len(r[0]):]
-				break
-			}
+		if f.longLead[k[0]] {
+			k = f.shortForm(k)
 		}
 	}
-	for _, i := range abbreviationsByEnd[lastRune(k)] {
+	for _, i := range abbreviationsByEnd[k[len(k)-1]] {
 		if r := abbreviations[i]; strings.HasSuffix(k, r[0]) {
 			k = k[:len(k)-len(r[0])] + r[1]
 			break
@@ -720,6 +732,17 @@ func (f *cityForms) variant(name string) string {
 	return k
 }
 
+// shortForm returns k with the first of the city's long forms that
+// starts it replaced by its short form.
+func (f *cityForms) shortForm(k string) string {
+	for _, r := range f.long {
+		if strings.HasPrefix(k, r[0]) {
+			return r[1] + k[len(r[0]):]
+		}
+	}
+	return k
+}
+
 // organForms are the long forms of organs and their short forms, replaced
 // wherever they stand in a name.
 var organForms = [][2]string{
@@ -729,22 +752,17 @@ var organForms = [][2]string{
 	{"监察委员会", "监委"},
 }
 
-// abbreviationsByEnd indexes abbreviations by the last character of their
-// long form, in their order: a name is compared with the few that can
-// end it.
-var abbreviationsByEnd = func() map[rune][]int {
-	m := map[rune][]int{}
+// abbreviationsByEnd indexes abbreviations by the last byte of their long
+// form, in their order: a name is compared with the few that can end it,
+// found without decoding its last character (a long form that ends a
+// name ends in its last byte).
+var abbreviationsByEnd = func() (by [256][]int) {
 	for i, r := range abbreviations {
-		m[lastRune(r[0])] = append(m[lastRune(r[0])], i)
+		last := r[0][len(r[0])-1]
+		by[last] = append(by[last], i)
 	}
-	return m
+	return by
 }()
-
-// lastRune returns the last rune of s, or utf8.RuneError.
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
 
 // projectVariant returns the variant key of a project name: 项目
 // ("project") at the end and the city in parentheses add nothing, so

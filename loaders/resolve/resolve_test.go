@@ -37,6 +37,19 @@ func TestVariant(t *testing.T) {
 	}
 }
 
+// TestVariantOfTermsAlone: a name of term numbers alone has no variant,
+// and names that end in any byte are read without a panic.
+func TestVariantOfTermsAlone(t *testing.T) {
+	for _, name := range []string{"第五届", "五届", "届", "A", "武威市", "中"} {
+		v := resolve.Variant(name, "武威")
+		if name == "第五届" || name == "五届" {
+			if v != "" {
+				t.Errorf("Variant(%q) = %q, want \"\"", name, v)
+			}
+		}
+	}
+}
+
 func TestMerge(t *testing.T) {
 	src := func(line int) kg.Source { return kg.Source{Yearbook: "y", Line: line, Quote: "q"} }
 	roster := &kg.Graph{
