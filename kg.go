@@ -5,7 +5,10 @@
 // Neo4j adapter (neo4jstore) and the API (graph) all point inward to it.
 package kg
 
-import "encoding/base32"
+import (
+	"crypto/sha1"
+	"encoding/base32"
+)
 
 // Kind is the kind of an entity. Its values are the GraphQL EntityKind enum.
 type Kind string
@@ -109,16 +112,15 @@ func idPrefix(k Kind) string {
 //
 // Extraction asks for thousands of IDs: the hashed bytes and the ID are
 // put together in buffers on the stack, so that the ID string is the one
-// allocation, and hashed by sha1Prefix, which costs half of crypto/sha1
-// for these short messages.
+// allocation.
 func (r Ref) ID() string {
 	var in [128]byte
-	sum := sha1Prefix(append(append(append(in[:0], r.Kind...), 0), r.Key...))
+	sum := sha1.Sum(append(append(append(in[:0], r.Kind...), 0), r.Key...))
 	p := idPrefix(r.Kind)
 	var id [32]byte // the prefix (three letters), '_' and the 16 characters of the hash
 	n := copy(id[:], p)
 	id[n] = '_'
-	idEncoding.Encode(id[n+1:], sum[:])
+	idEncoding.Encode(id[n+1:], sum[:10])
 	return string(id[:n+1+idEncoding.EncodedLen(10)])
 }
 
