@@ -53,29 +53,37 @@ func (d *Document) passage(p *Passage, from, to, col int, arena *ints) {
 	// Size the text and the tables first: cleaning only shortens a
 	// line, and drops no sentence end.
 	lines, size, ends := 0, 0, 0
-	first, follow := 0, cached // the first body line; whether the rest follow it in d.clean
-	for n := from; n <= to && n <= len(d.Lines); n++ {
-		if l := d.Line(n); l.Kind == Body {
-			if cached {
-				ends += int(d.endsFrom[n] - d.endsFrom[n-1])
-				follow = follow && (lines == 0 || int(d.cleanEnd[n-1]) == int(d.cleanEnd[first-1])+size)
-			}
-			if lines == 0 {
-				first = n
-			}
-			lines++
-			size += d.cleanLen(n, l)
+	first, last := 0, 0 // the first and last body lines
+	ls := d.Lines[:max(0, min(to, len(d.Lines)))]
+	for n := from; n <= len(ls); n++ {
+		if ls[n-1].Kind != Body {
+			continue
+		}
+		if lines == 0 {
+			first = n
+		}
+		last = n
+		lines++
+		if cached {
+			size += int(d.cleanEnd[n] - d.cleanEnd[n-1])
+			ends += int(d.endsFrom[n] - d.endsFrom[n-1])
+		} else {
+			size += len(ls[n-1].Text)
 		}
 	}
+	// The body lines follow one another in d.clean when the lines
+	// between them add no cleaned text: when the stretch of d.clean
+	// from the first to the last is as long as their cleaned texts.
+	follow := cached && lines > 0 && size == int(d.cleanEnd[last]-d.cleanEnd[first-1])
 	if lines > 0 {
 		// One array for the three tables: a passage is made for every
 		// topic and stretch of text, by each extractor.
 		all := arena.take(2*lines + ends)
 		p.offs, p.lines, p.ends = all[:0:lines], all[lines:lines:2*lines], all[2*lines:2*lines:2*lines+ends]
 	}
-	if follow && lines > 0 {
+	if follow {
 		if cut, ok := d.cleanCut(first, from, col); ok {
-			d.inPlace(p, first, to, int(d.cleanEnd[first-1])+cut)
+			d.inPlace(p, first, last, int(d.cleanEnd[first-1])+cut)
 			return
 		}
 	}
@@ -126,15 +134,6 @@ func (a *ints) take(n int) []int32 {
 	return s
 }
 
-// cleanLen returns the length of the cleaned text of line n, l, where Parse
-// cleaned it, else of its Text, which cleaning only shortens.
-func (d *Document) cleanLen(n int, l *Line) int {
-	if d.cleanEnd != nil {
-		return int(d.cleanEnd[n] - d.cleanEnd[n-1])
-	}
-	return len(l.Text)
-}
-
 // cleanCut returns where in the cleaned text of line n, the first body
 // line of a passage from line from cut at col, the passage starts, if
 // that can be told without cleaning the line anew. Clean(t[col:]) is the
@@ -168,25 +167,26 @@ func (d *Document) cleanCut(n, from, col int) (int, bool) {
 	return cut, true
 }
 
-// inPlace fills p, the passage of the body lines first..to whose cleaned
-// texts follow one another in d.clean, as the stretch of d.clean from
-// base, in line first, to the end of the last of them.
-func (d *Document) inPlace(p *Passage, first, to, base int) {
-	end := base
-	for n := first; n <= to && n <= len(d.Lines); n++ {
-		if d.Line(n).Kind != Body {
-			continue
+// inPlace fills p, the passage of the body lines first..last whose
+// cleaned texts follow one another in d.clean, as the stretch of d.clean
+// from base, in line first, to the end of line last. The lines between
+// them add no cleaned text, so no sentence end either: the passage's ends
+// are those of d.ends from line first's to line last's, less those before
+// base.
+func (d *Document) inPlace(p *Passage, first, last, base int) {
+	ls := d.Lines[:last]
+	for n := first; n <= last; n++ {
+		if ls[n-1].Kind == Body {
+			p.offs = append(p.offs, int32(max(int(d.cleanEnd[n-1]), base)-base))
+			p.lines = append(p.lines, int32(n))
 		}
-		p.offs = append(p.offs, int32(max(int(d.cleanEnd[n-1]), base)-base))
-		p.lines = append(p.lines, int32(n))
-		for e := d.endsFrom[n-1]; e < d.endsFrom[n]; e++ {
-			if int(d.ends[e]) >= base {
-				p.ends = append(p.ends, d.ends[e]-int32(base))
-			}
-		}
-		end = int(d.cleanEnd[n])
 	}
-	p.Text = d.clean[base:end]
+	for _, e := range d.ends[d.endsFrom[first-1]:d.endsFrom[last]] {
+		if int(e) >= base {
+			p.ends = append(p.ends, e-int32(base))
+		}
+	}
+	p.Text = d.clean[base:d.cleanEnd[last]]
 }
 
 // TopicText returns the passage of a topic's text, after its 【title】.
