@@ -78,7 +78,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
 		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", fields),
 		relProjectionOf("startNode(r).id", "endNode(r).id", d))
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
+	return read(ctx, s, func(tx querier) (*Path, error) {
 		if from == to {
 			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", fields)+" AS a", map[string]any{"from": from})
 			if err != nil || len(recs) == 0 {
@@ -147,7 +147,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 		labels[i] = k.Label()
 	}
 	params := map[string]any{"id": id, "labels": labels, "first": first, "limit": 4 * first}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
+	return read(ctx, s, func(tx querier) (*Path, error) {
 		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, len(labels) > 0, d, fieldsOf(ctx, d.Descriptions)), params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
@@ -164,7 +164,7 @@ type CoOccurrence struct {
 
 // CoOccurrences returns the entities that share the most events with id.
 func (s *Store) CoOccurrences(ctx context.Context, id string, first int) ([]CoOccurrence, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]CoOccurrence, error) {
+	return read(ctx, s, func(tx querier) ([]CoOccurrence, error) {
 		recs, err := run(ctx, s, tx, `
 			MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|OCCURRED_IN|INVOLVES]-(e:Event)-[:PARTICIPATED_IN|OCCURRED_IN|INVOLVES]-(b:Entity)
 			WHERE b <> a
@@ -224,7 +224,7 @@ func (f EventFilter) match() (string, map[string]any) {
 func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first int, desc bool) (*EventPage, error) {
 	match, params := f.match()
 	params["offset"], params["end"] = offset, offset+first
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EventPage, error) {
+	return read(ctx, s, func(tx querier) (*EventPage, error) {
 		total, nodes, err := countAndPage(ctx, s, tx, match, "n.date, n.id", desc, params)
 		if err != nil {
 			return nil, err
@@ -238,7 +238,7 @@ func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first in
 // countAndPage runs match (which ends with WITH DISTINCT n) once, and
 // returns how many rows it has and the rows $offset to $end in order: one
 // query instead of a count and a page, each of which would run match.
-func countAndPage(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, match, order string, desc bool, params map[string]any) (int, []*Node, error) {
+func countAndPage(ctx context.Context, s *Store, tx querier, match, order string, desc bool, params map[string]any) (int, []*Node, error) {
 	recs, err := run(ctx, s, tx, match+`
 		WITH n ORDER BY `+order+`
 		WITH collect(n) AS ns
@@ -285,7 +285,7 @@ func (s *Store) EventCounts(ctx context.Context, groupBy string, f EventFilter) 
 	default:
 		return nil, kg.Errorf(kg.EINVALID, "unknown groupBy %q", groupBy)
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Bucket, error) {
+	return read(ctx, s, func(tx querier) ([]Bucket, error) {
 		recs, err := run(ctx, s, tx, match+"\n"+tail, params)
 		if err != nil {
 			return nil, err
@@ -363,7 +363,7 @@ func (s *Store) List(ctx context.Context, f ListFilter, order string, offset, fi
 		total int
 	}
 	params["end"] = offset + first
-	p, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (page, error) {
+	p, err := read(ctx, s, func(tx querier) (page, error) {
 		total, nodes, err := countAndPage(ctx, s, tx, q, orderBy, true, params)
 		return page{nodes: nodes, total: total}, err
 	})
