@@ -735,7 +735,8 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		text = `MATCH (n:Entity) WHERE n.name CONTAINS $q AND ` + filter + `
 		  WITH n ORDER BY size(n.name), n.mentionCount DESC LIMIT $first`
 	}
-	node := nodeProjection("n", fieldsOf(ctx, desc))
+	fields := fieldsOf(ctx, desc)
+	node := nodeList("n", "", fields)
 	cypher := `
 		CALL () {
 		  MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
@@ -758,7 +759,7 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		for _, col := range []string{"exact", "text"} {
 			v, _ := recs[0].Get(col)
 			for _, m := range v.([]any) {
-				if n := toNode(m); n != nil && !seen[n.ID] && len(out) < first {
+				if n := toNodeList(m, "", fields); n != nil && !seen[n.ID] && len(out) < first {
 					seen[n.ID] = true
 					out = append(out, n)
 				}
