@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/log"
 )
 
 // WriteInReadTransaction tries to write through the same path the API's
@@ -78,4 +79,20 @@ type recordingSession struct {
 func (s recordingSession) Run(ctx context.Context, cypher string, params map[string]any, configurers ...func(*neo4j.TransactionConfig)) (neo4j.ResultWithContext, error) {
 	s.rec.add(cypher, params)
 	return s.SessionWithContext.Run(ctx, cypher, params, configurers...)
+}
+
+// LogBolt makes the store's sessions log the Bolt messages they exchange
+// to l, so that tests can see what a read sends.
+func (s *Store) LogBolt(l log.BoltLogger) {
+	s.driver = boltLoggingDriver{DriverWithContext: s.driver, log: l}
+}
+
+type boltLoggingDriver struct {
+	neo4j.DriverWithContext
+	log log.BoltLogger
+}
+
+func (d boltLoggingDriver) NewSession(ctx context.Context, cfg neo4j.SessionConfig) neo4j.SessionWithContext {
+	cfg.BoltLogger = d.log
+	return d.DriverWithContext.NewSession(ctx, cfg)
 }
