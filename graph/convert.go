@@ -92,7 +92,13 @@ func convertAll[T any](nodes []*neo4jstore.Node, kind kg.Kind, conv func(*neo4js
 }
 
 func toMention(s kg.Source) *model.Mention {
-	m := &model.Mention{Yearbook: s.Yearbook, Section: s.Section, Line: s.Line, Quote: s.Quote}
+	m := mention(s)
+	return &m
+}
+
+// mention converts a source; a page is allocated only when known.
+func mention(s kg.Source) model.Mention {
+	m := model.Mention{Yearbook: s.Yearbook, Section: s.Section, Line: s.Line, Quote: s.Quote}
 	if s.Page > 0 {
 		p := s.Page
 		m.Page = &p

@@ -145,10 +145,17 @@ func (r *Resolver) subgraph(ctx context.Context, nodes []*neo4jstore.Node, rels 
 	return ents, out, nil
 }
 
+// toRelationships converts rels, allocating the relationships and their
+// sources in one slice each rather than two objects per relationship (a
+// neighbourhood has ~200).
 func toRelationships(rels []neo4jstore.Rel) []*model.Relationship {
 	out := make([]*model.Relationship, len(rels))
+	all := make([]model.Relationship, len(rels))
+	sources := make([]model.Mention, len(rels))
 	for i, r := range rels {
-		out[i] = &model.Relationship{Type: r.Type, FromID: r.From, ToID: r.To, Source: toMention(r.Source)}
+		sources[i] = mention(r.Source)
+		all[i] = model.Relationship{Type: r.Type, FromID: r.From, ToID: r.To, Source: &sources[i]}
+		out[i] = &all[i]
 		if v := r.Props["title"]; v != "" {
 			out[i].Title = &v
 		}

@@ -7,12 +7,13 @@ import (
 	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/log"
 )
 
 // WriteInReadTransaction tries to write through the same path the API's
 // reads take; tests check that the database refuses.
 func (s *Store) WriteInReadTransaction(ctx context.Context) error {
-	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+	_, err := read(ctx, s, func(tx querier) (int, error) {
 		_, err := run(ctx, s, tx, "CREATE (:Intruder {at: timestamp()})", nil)
 		return 0, err
 	})
@@ -75,18 +76,23 @@ type recordingSession struct {
 	rec *recorder
 }
 
-func (s recordingSession) ExecuteRead(ctx context.Context, work neo4j.ManagedTransactionWork, configurers ...func(*neo4j.TransactionConfig)) (any, error) {
-	return s.SessionWithContext.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return work(recordingTx{ManagedTransaction: tx, rec: s.rec})
-	}, configurers...)
+func (s recordingSession) Run(ctx context.Context, cypher string, params map[string]any, configurers ...func(*neo4j.TransactionConfig)) (neo4j.ResultWithContext, error) {
+	s.rec.add(cypher, params)
+	return s.SessionWithContext.Run(ctx, cypher, params, configurers...)
 }
 
-type recordingTx struct {
-	neo4j.ManagedTransaction
-	rec *recorder
+// LogBolt makes the store's sessions log the Bolt messages they exchange
+// to l, so that tests can see what a read sends.
+func (s *Store) LogBolt(l log.BoltLogger) {
+	s.driver = boltLoggingDriver{DriverWithContext: s.driver, log: l}
 }
 
-func (tx recordingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
-	tx.rec.add(cypher, params)
-	return tx.ManagedTransaction.Run(ctx, cypher, params)
+type boltLoggingDriver struct {
+	neo4j.DriverWithContext
+	log log.BoltLogger
+}
+
+func (d boltLoggingDriver) NewSession(ctx context.Context, cfg neo4j.SessionConfig) neo4j.SessionWithContext {
+	cfg.BoltLogger = d.log
+	return d.DriverWithContext.NewSession(ctx, cfg)
 }

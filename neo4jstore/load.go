@@ -143,7 +143,7 @@ func (s *Store) loadedHash(ctx context.Context, id string) (hash string, hasText
 		hash    string
 		hasText bool
 	}
-	l, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (loaded, error) {
+	l, err := read(ctx, s, func(tx querier) (loaded, error) {
 		recs, err := run(ctx, s, tx, loadedQuery, map[string]any{"yb": id})
 		if err != nil || len(recs) == 0 {
 			return loaded{}, err

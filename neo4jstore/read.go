@@ -254,7 +254,7 @@ func toSource(p map[string]any) kg.Source {
 // Nodes returns the entities with the given IDs, in the order of ids, with
 // nil where no entity has the ID (the dataloader's batch function).
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]*Node, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {
+	return read(ctx, s, func(tx querier) ([]*Node, error) {
 		// WHERE n.id IN $ids seeks the id index whatever the statistics
 		// say; an UNWIND of the IDs into {id: id} may be planned as a scan
 		// while they describe an empty store.
@@ -280,7 +280,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]*Node, error) {
 // Mentions returns up to first mentions of each entity, in yearbook and
 // line order.
 func (s *Store) Mentions(ctx context.Context, ids []string, first int) ([][]kg.Source, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]kg.Source, error) {
+	return read(ctx, s, func(tx querier) ([][]kg.Source, error) {
 		recs, err := run(ctx, s, tx, `
 			MATCH (n:Entity) WHERE n.id IN $ids
 			CALL (n) {
@@ -464,7 +464,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 		cols = append(cols, "es")
 	}
 	b.WriteString("RETURN " + strings.Join(cols, ", "))
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EntityFacts, error) {
+	return read(ctx, s, func(tx querier) (*EntityFacts, error) {
 		recs, err := run(ctx, s, tx, b.String(), map[string]any{"id": id, "first": f.EventsFirst})
 		if err != nil || len(recs) == 0 {
 			return nil, err
@@ -501,7 +501,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 // Positions returns the positions held by each person (byPerson) or in
 // each organization, ordered by start date (unknown first) then title.
 func (s *Store) Positions(ctx context.Context, ids []string, byPerson bool) ([][]Position, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Position, error) {
+	return read(ctx, s, func(tx querier) ([][]Position, error) {
 		recs, err := run(ctx, s, tx, positionsQuery(byPerson, fieldsOf(ctx, false)), map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
@@ -522,7 +522,7 @@ type Career struct {
 // instead of one per kind of fact. desc includes the events'
 // descriptions.
 func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool) ([]Career, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Career, error) {
+	return read(ctx, s, func(tx querier) ([]Career, error) {
 		params := map[string]any{"ids": ids, "first": first}
 		recs, err := run(ctx, s, tx, positionsQuery(true, fieldsOf(ctx, false)), params)
 		if err != nil {
@@ -633,7 +633,7 @@ func (s *Store) Related(ctx context.Context, rel Relation, ids []string, first i
 			RETURN collect(` + nodeProjection("m", fieldsOf(ctx, true)) + `) AS ms
 		}
 		RETURN n.id AS id, ms`
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]*Node, error) {
+	return read(ctx, s, func(tx querier) ([][]*Node, error) {
 		recs, err := run(ctx, s, tx, cypher, map[string]any{"ids": ids, "first": first})
 		if err != nil {
 			return nil, err
@@ -664,7 +664,7 @@ type Honor struct {
 
 // Honors returns the honors each entity received.
 func (s *Store) Honors(ctx context.Context, ids []string) ([][]Honor, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([][]Honor, error) {
+	return read(ctx, s, func(tx querier) ([][]Honor, error) {
 		recs, err := run(ctx, s, tx, `
 			MATCH (n:Entity) WHERE n.id IN $ids
 			MATCH (n)-[r:HONORED]->(h:Honor)
@@ -735,7 +735,8 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		text = `MATCH (n:Entity) WHERE n.name CONTAINS $q AND ` + filter + `
 		  WITH n ORDER BY size(n.name), n.mentionCount DESC LIMIT $first`
 	}
-	node := nodeProjection("n", fieldsOf(ctx, desc))
+	fields := fieldsOf(ctx, desc)
+	node := nodeList("n", "", fields)
 	cypher := `
 		CALL () {
 		  MATCH (:Name {key: $key})-[:NAMES]->(n:Entity)
@@ -748,7 +749,7 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		  RETURN collect(` + node + `) AS text
 		}
 		RETURN exact, text`
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*Node, error) {
+	return read(ctx, s, func(tx querier) ([]*Node, error) {
 		recs, err := run(ctx, s, tx, cypher, params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
@@ -758,7 +759,7 @@ func (s *Store) Search(ctx context.Context, q string, kinds []kg.Kind, first int
 		for _, col := range []string{"exact", "text"} {
 			v, _ := recs[0].Get(col)
 			for _, m := range v.([]any) {
-				if n := toNode(m); n != nil && !seen[n.ID] && len(out) < first {
+				if n := toNodeList(m, "", fields); n != nil && !seen[n.ID] && len(out) < first {
 					seen[n.ID] = true
 					out = append(out, n)
 				}
@@ -798,7 +799,7 @@ type Yearbook struct {
 // Stats counts entities per kind and relationships per type, from Neo4j's
 // count store (constant time), and lists the loaded yearbooks.
 func (s *Store) Stats(ctx context.Context) (*Stats, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Stats, error) {
+	return read(ctx, s, func(tx querier) (*Stats, error) {
 		st := &Stats{Kinds: map[kg.Kind]int{}, Relationships: map[string]int{}}
 		for _, k := range kg.Kinds {
 			n, err := single[int64](ctx, s, tx, fmt.Sprintf("MATCH (n:%s) RETURN count(n) AS c", k.Label()), nil, "c")
@@ -820,7 +821,7 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	})
 }
 
-func (s *Store) yearbooks(ctx context.Context, tx neo4j.ManagedTransaction) ([]Yearbook, error) {
+func (s *Store) yearbooks(ctx context.Context, tx querier) ([]Yearbook, error) {
 	recs, err := run(ctx, s, tx, "MATCH (y:Yearbook) RETURN properties(y) AS y ORDER BY y.id", nil)
 	if err != nil {
 		return nil, err
@@ -842,7 +843,7 @@ func (s *Store) Ready(ctx context.Context) error {
 	// Read a Yearbook node itself rather than count(y): the count comes from
 	// the count store, which can show a load's commit a moment before its
 	// nodes are found through the indexes the API's queries use.
-	id, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
+	id, err := read(ctx, s, func(tx querier) (string, error) {
 		return single[string](ctx, s, tx, "MATCH (y:Yearbook) WHERE y.hash IS NOT NULL RETURN y.id AS id LIMIT 1", nil, "id")
 	})
 	if err != nil {

@@ -1,11 +1,15 @@
 // Package neo4jstore is the one adapter to Neo4j: the loaders write
 // yearbook graphs through it and the GraphQL API reads through it.
 //
-// Reads run in read sessions with managed transactions (ExecuteRead), so
-// that with a neo4j:// URI a cluster routes them to followers and the API
-// cannot write even by mistake; every query is parameterised. Writes of a
-// yearbook run in one write transaction, so a failed load leaves the
-// previous graph as it was.
+// Reads run as auto-commit queries of read sessions, so that with a
+// neo4j:// URI a cluster routes them to followers and the API cannot write
+// even by mistake; every query is parameterised. Auto-commit rather than a
+// managed transaction (ExecuteRead) because a transaction costs a second
+// Bolt round trip for its COMMIT (BEGIN goes out with the query), and a
+// read gains nothing from it: Neo4j's transactions are read committed, so
+// the queries of one read see no more consistent a graph in a transaction
+// than one after the other. Writes of a yearbook run in one write
+// transaction, so a failed load leaves the previous graph as it was.
 package neo4jstore
 
 import (
@@ -103,15 +107,41 @@ func (s *Store) Queries() int64 { return s.queries.Load() }
 
 // Ping checks that the database answers a query.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+	_, err := read(ctx, s, func(tx querier) (int64, error) {
 		return single[int64](ctx, s, tx, "RETURN 1 AS n", nil, "n")
 	})
 	return err
 }
 
-// read runs work in a managed read transaction of a read session, bounded
-// by the store's query timeout, and translates driver errors to kg codes.
-func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (res T, err error) {
+// querier runs one Cypher query: an auto-commit query of a read session
+// (autoCommit) for reads, the write transaction for loads.
+type querier interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
+// autoCommit runs each query in its own transaction of session, bounded by
+// timeout: the query and its records in one Bolt round trip.
+type autoCommit struct {
+	session neo4j.SessionWithContext
+	timeout time.Duration
+}
+
+func (a autoCommit) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	return a.session.Run(ctx, cypher, params, neo4j.WithTxTimeout(a.timeout))
+}
+
+// retryTime bounds how long read retries transient failures, as the
+// driver's MaxTransactionRetryTime bounds ExecuteRead's: briefly, so that a
+// request that cannot reach the database answers UNAVAILABLE quickly.
+const retryTime = time.Second
+
+// read runs work with auto-commit queries of a read session, bounded by
+// the store's query timeout, and translates driver errors to kg codes.
+// Like ExecuteRead it runs work again after a transient failure (a dead
+// pooled connection, a cluster member going away): at once the first
+// time, then after pauses that double, while retryTime lasts. Reads are
+// idempotent, so running work again is safe.
+func read[T any](ctx context.Context, s *Store, work func(tx querier) (T, error)) (res T, err error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead, DatabaseName: s.db})
 	defer func() { err = errors.Join(err, session.Close(context.WithoutCancel(ctx))) }()
 	timeout := s.timeout
@@ -119,13 +149,28 @@ func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransa
 		timeout = max(time.Until(dl), time.Millisecond)
 	}
 	start := time.Now()
-	res, err = neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) {
-		return work(tx)
-	}, neo4j.WithTxTimeout(timeout))
+	q := autoCommit{session: session, timeout: timeout}
+	for pause := time.Duration(0); ; pause = max(2*pause, 50*time.Millisecond) {
+		if res, err = work(q); err == nil || !neo4j.IsRetryable(err) || time.Since(start)+pause > retryTime || sleep(ctx, pause) != nil {
+			break
+		}
+	}
 	if f := s.observe.Load(); f != nil {
 		(*f)(time.Since(start), err)
 	}
 	return res, translate(ctx, err)
+}
+
+// sleep waits d, or until ctx is done, whose error it then returns.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // trace, set by KG_TRACE, prints each query's start to stderr; it is read
@@ -133,7 +178,7 @@ func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransa
 var trace = os.Getenv("KG_TRACE") != ""
 
 // run runs one query in tx and collects its records.
-func run(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+func run(ctx context.Context, s *Store, tx querier, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
 	if trace {
 		q := strings.Join(strings.Fields(cypher), " ")
@@ -147,7 +192,7 @@ func run(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher stri
 }
 
 // single runs a query returning one row and returns column key of it.
-func single[T neo4j.RecordValue](ctx context.Context, s *Store, tx neo4j.ManagedTransaction, cypher string, params map[string]any, key string) (T, error) {
+func single[T neo4j.RecordValue](ctx context.Context, s *Store, tx querier, cypher string, params map[string]any, key string) (T, error) {
 	var zero T
 	recs, err := run(ctx, s, tx, cypher, params)
 	if err != nil || len(recs) == 0 {

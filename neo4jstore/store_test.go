@@ -342,6 +342,35 @@ func equal(a, b counts) bool {
 	return true
 }
 
+// TestReadIsOneRoundTrip checks that a read sends its query and the pull
+// of its records and nothing else: no BEGIN and COMMIT of an explicit
+// transaction, whose COMMIT cost a second round trip per request.
+func TestReadIsOneRoundTrip(t *testing.T) {
+	s := neo4jtest.Store(t)
+	ctx := context.Background()
+	if err := s.Ping(ctx); err != nil { // a pooled connection: no HELLO below
+		t.Fatal(err)
+	}
+	var log clientMessages
+	s.LogBolt(&log)
+	if _, err := s.Search(ctx, "武威", nil, 5, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"RUN", "PULL"}; !reflect.DeepEqual(log.verbs, want) {
+		t.Errorf("a read sent %v, want %v", log.verbs, want)
+	}
+}
+
+// clientMessages is a Bolt logger that keeps the verbs of the messages
+// the client sends.
+type clientMessages struct{ verbs []string }
+
+func (c *clientMessages) LogClientMessage(_, msg string, _ ...any) {
+	c.verbs = append(c.verbs, strings.Fields(msg)[0])
+}
+
+func (c *clientMessages) LogServerMessage(string, string, ...any) {}
+
 // TestReadsCannotWrite checks that the API's transactions are read
 // transactions: a write attempt fails in the database itself, whatever the
 // code around it does.

@@ -2,8 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // TextLine is one line of a yearbook's text: its 1-based number in the
@@ -33,7 +31,7 @@ func (s *Store) Lines(ctx context.Context, yearbook string, from, to int) ([]Tex
 	if to < from {
 		return nil, nil
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]TextLine, error) {
+	return read(ctx, s, func(tx querier) ([]TextLine, error) {
 		recs, err := run(ctx, s, tx, `
 			CALL () {
 				MATCH (p:Page) WHERE p.yearbook = $yb AND p.first <= $from
@@ -64,7 +62,7 @@ func (s *Store) Lines(ctx context.Context, yearbook string, from, to int) ([]Tex
 // Page returns the printed page number of a yearbook with its lines, or
 // nil when the yearbook has no such page stored.
 func (s *Store) Page(ctx context.Context, yearbook string, number int) (*Page, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Page, error) {
+	return read(ctx, s, func(tx querier) (*Page, error) {
 		recs, err := run(ctx, s, tx, `
 			MATCH (p:Page {yearbook: $yb, number: $number})
 			RETURN p.first AS first, p.last AS last, p.lines AS lines`, map[string]any{"yb": yearbook, "number": number})

@@ -22,14 +22,22 @@ type Rel struct {
 	Source   kg.Source
 }
 
+// toRel converts a list projected by relProjectionOf to a Rel. Props is
+// nil when the properties were not read.
 func toRel(v any) Rel {
-	m := v.(map[string]any)
-	r := Rel{Type: str(m["type"]), From: str(m["from"]), To: str(m["to"]), Props: map[string]string{}}
-	if p, ok := m["props"].(map[string]any); ok {
-		r.Source = toSource(p)
-		for k, v := range p {
-			if s, ok := v.(string); ok {
-				r.Props[k] = s
+	l, _ := v.([]any)
+	if len(l) < 3 {
+		return Rel{}
+	}
+	r := Rel{Type: str(l[0]), From: str(l[1]), To: str(l[2])}
+	if len(l) > 3 {
+		if p, ok := l[3].(map[string]any); ok {
+			r.Source = toSource(p)
+			r.Props = make(map[string]string, len(p))
+			for k, v := range p {
+				if s, ok := v.(string); ok {
+					r.Props[k] = s
+				}
 			}
 		}
 	}
@@ -48,13 +56,15 @@ type Detail struct {
 var All = Detail{Descriptions: true, RelationshipFacts: true}
 
 // relProjectionOf projects r from x to y (Cypher expressions of their
-// IDs), with its properties when d asks for them.
+// IDs) as a list, [type, from, to], with its properties as a fourth entry
+// when d asks for them; toRel reads it back. A list rather than a map, as
+// nodeList: the driver decodes no key strings and builds no map per
+// relationship (a neighbourhood has ~200).
 func relProjectionOf(from, to string, d Detail) string {
-	props := "{}"
 	if d.RelationshipFacts {
-		props = "properties(r)"
+		return "[type(r), " + from + ", " + to + ", properties(r)]"
 	}
-	return "{type: type(r), from: " + from + ", to: " + to + ", props: " + props + "}"
+	return "[type(r), " + from + ", " + to + "]"
 }
 
 // Path is a chain of entities and the relationships between them.
@@ -76,22 +86,22 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	cypher := fmt.Sprintf(`
 		MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 		MATCH p = shortestPath((a)-[:%s*..%d]-(b))
-		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeProjection("n", fields),
+		RETURN [n IN nodes(p) | %s] AS ns, [r IN relationships(p) | %s] AS rs`, domainTypes, maxHops, nodeList("n", "", fields),
 		relProjectionOf("startNode(r).id", "endNode(r).id", d))
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
+	return read(ctx, s, func(tx querier) (*Path, error) {
 		if from == to {
-			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeProjection("a", fields)+" AS a", map[string]any{"from": from})
+			recs, err := run(ctx, s, tx, "MATCH (a:Entity {id: $from}) RETURN "+nodeList("a", "", fields)+" AS a", map[string]any{"from": from})
 			if err != nil || len(recs) == 0 {
 				return nil, err
 			}
 			v, _ := recs[0].Get("a")
-			return &Path{Nodes: []*Node{toNode(v)}}, nil
+			return &Path{Nodes: []*Node{toNodeList(v, "", fields)}}, nil
 		}
 		recs, err := run(ctx, s, tx, cypher, map[string]any{"from": from, "to": to})
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
-		return toPath(recs[0]), nil
+		return toPath(recs[0], fields), nil
 	})
 }
 
@@ -126,7 +136,7 @@ CALL (ns) {
   MATCH (x)-[r:%s]->(y:Entity) WHERE y IN ns
   RETURN collect(%s) AS rs
 }
-RETURN [n IN ns | %s] AS ns, rs`, domainTypes, relProjectionOf("x.id", "y.id", d), nodeProjection("n", f))
+RETURN [n IN ns | %s] AS ns, rs`, domainTypes, relProjectionOf("x.id", "y.id", d), nodeList("n", "", f))
 	return b.String()
 }
 
@@ -147,12 +157,13 @@ func (s *Store) Neighborhood(ctx context.Context, id string, hops int, kinds []k
 		labels[i] = k.Label()
 	}
 	params := map[string]any{"id": id, "labels": labels, "first": first, "limit": 4 * first}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*Path, error) {
-		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, len(labels) > 0, d, fieldsOf(ctx, d.Descriptions)), params)
+	fields := fieldsOf(ctx, d.Descriptions)
+	return read(ctx, s, func(tx querier) (*Path, error) {
+		recs, err := run(ctx, s, tx, neighborhoodQuery(hops, len(labels) > 0, d, fields), params)
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
-		return toPath(recs[0]), nil
+		return toPath(recs[0], fields), nil
 	})
 }
 
@@ -164,7 +175,7 @@ type CoOccurrence struct {
 
 // CoOccurrences returns the entities that share the most events with id.
 func (s *Store) CoOccurrences(ctx context.Context, id string, first int) ([]CoOccurrence, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]CoOccurrence, error) {
+	return read(ctx, s, func(tx querier) ([]CoOccurrence, error) {
 		recs, err := run(ctx, s, tx, `
 			MATCH (a:Entity {id: $id})-[:PARTICIPATED_IN|OCCURRED_IN|INVOLVES]-(e:Event)-[:PARTICIPATED_IN|OCCURRED_IN|INVOLVES]-(b:Entity)
 			WHERE b <> a
@@ -224,7 +235,7 @@ func (f EventFilter) match() (string, map[string]any) {
 func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first int, desc bool) (*EventPage, error) {
 	match, params := f.match()
 	params["offset"], params["end"] = offset, offset+first
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*EventPage, error) {
+	return read(ctx, s, func(tx querier) (*EventPage, error) {
 		total, nodes, err := countAndPage(ctx, s, tx, match, "n.date, n.id", desc, params)
 		if err != nil {
 			return nil, err
@@ -238,11 +249,12 @@ func (s *Store) EventsWhere(ctx context.Context, f EventFilter, offset, first in
 // countAndPage runs match (which ends with WITH DISTINCT n) once, and
 // returns how many rows it has and the rows $offset to $end in order: one
 // query instead of a count and a page, each of which would run match.
-func countAndPage(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, match, order string, desc bool, params map[string]any) (int, []*Node, error) {
+func countAndPage(ctx context.Context, s *Store, tx querier, match, order string, desc bool, params map[string]any) (int, []*Node, error) {
+	f := fieldsOf(ctx, desc)
 	recs, err := run(ctx, s, tx, match+`
 		WITH n ORDER BY `+order+`
 		WITH collect(n) AS ns
-		RETURN size(ns) AS total, [n IN ns[$offset..$end] | `+nodeProjection("n", fieldsOf(ctx, desc))+`] AS page`, params)
+		RETURN size(ns) AS total, [n IN ns[$offset..$end] | `+nodeList("n", "", f)+`] AS page`, params)
 	if err != nil || len(recs) == 0 {
 		return 0, nil, err
 	}
@@ -250,7 +262,7 @@ func countAndPage(ctx context.Context, s *Store, tx neo4j.ManagedTransaction, ma
 	pv, _ := recs[0].Get("page")
 	var nodes []*Node
 	for _, v := range pv.([]any) {
-		nodes = append(nodes, toNode(v))
+		nodes = append(nodes, toNodeList(v, "", f))
 	}
 	total, _ := t.(int64)
 	return int(total), nodes, nil
@@ -285,7 +297,7 @@ func (s *Store) EventCounts(ctx context.Context, groupBy string, f EventFilter) 
 	default:
 		return nil, kg.Errorf(kg.EINVALID, "unknown groupBy %q", groupBy)
 	}
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Bucket, error) {
+	return read(ctx, s, func(tx querier) ([]Bucket, error) {
 		recs, err := run(ctx, s, tx, match+"\n"+tail, params)
 		if err != nil {
 			return nil, err
@@ -363,23 +375,26 @@ func (s *Store) List(ctx context.Context, f ListFilter, order string, offset, fi
 		total int
 	}
 	params["end"] = offset + first
-	p, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (page, error) {
+	p, err := read(ctx, s, func(tx querier) (page, error) {
 		total, nodes, err := countAndPage(ctx, s, tx, q, orderBy, true, params)
 		return page{nodes: nodes, total: total}, err
 	})
 	return p.nodes, p.total, err
 }
 
-// toPath reads a record's node list ns and relationship list rs, the shape
-// that the path and neighbourhood queries both return.
-func toPath(rec *neo4j.Record) *Path {
-	out := &Path{}
+// toPath reads a record's node list ns (nodeList(_, "", f)) and
+// relationship list rs (relProjectionOf), the shape that the path and
+// neighbourhood queries both return.
+func toPath(rec *neo4j.Record, f Fields) *Path {
 	ns, _ := rec.Get("ns")
-	for _, n := range ns.([]any) {
-		out.Nodes = append(out.Nodes, toNode(n))
-	}
 	rs, _ := rec.Get("rs")
-	for _, r := range rs.([]any) {
+	nl, _ := ns.([]any)
+	rl, _ := rs.([]any)
+	out := &Path{Nodes: make([]*Node, 0, len(nl)), Rels: make([]Rel, 0, len(rl))}
+	for _, n := range nl {
+		out.Nodes = append(out.Nodes, toNodeList(n, "", f))
+	}
+	for _, r := range rl {
 		out.Rels = append(out.Rels, toRel(r))
 	}
 	return out

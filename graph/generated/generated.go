@@ -10054,21 +10054,9 @@ var bucketImplementors = []string{"Bucket"}
 func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, obj *model.Bucket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
 	if plainSelection(fields, plainBucket) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Bucket", true
-			case "key":
-				out[i].str, out[i].isString = obj.Key, true
-			case "label":
-				out[i].str, out[i].isString = obj.Label, true
-			case "count":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
-			}
+		if out, ok := ec.plainObjectBucket(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10113,6 +10101,11 @@ var careerStepImplementors = []string{"CareerStep"}
 
 func (ec *executionContext) _CareerStep(ctx context.Context, sel ast.SelectionSet, obj *model.CareerStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
+	if plainSelection(fields, plainCareerStep) {
+		if out, ok := ec.plainObjectCareerStep(ctx, fields, obj); ok {
+			return out
+		}
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -10152,17 +10145,9 @@ var coOccurrenceImplementors = []string{"CoOccurrence"}
 func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.SelectionSet, obj *model.CoOccurrence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
 	if plainSelection(fields, plainCoOccurrence) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "CoOccurrence", true
-			case "count":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
-			}
+		if out, ok := ec.plainObjectCoOccurrence(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10203,31 +10188,9 @@ var eventImplementors = []string{"Event", "Entity"}
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 	if plainSelection(fields, plainEvent) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Event", true
-			case "id":
-				out[i].str, out[i].isString = obj.ID, true
-			case "kind":
-				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
-			case "name":
-				out[i].str, out[i].isString = obj.Name, true
-			case "mentionCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
-			case "date":
-				out[i].str, out[i].isString = obj.Date, true
-			case "endDate":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndDate)
-			case "description":
-				out[i].str, out[i].isString = obj.Description, true
-			case "category":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Category)
-			}
+		if out, ok := ec.plainObjectEvent(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10333,17 +10296,9 @@ var eventConnectionImplementors = []string{"EventConnection"}
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 	if plainSelection(fields, plainEventConnection) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "EventConnection", true
-			case "totalCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
-			}
+		if out, ok := ec.plainObjectEventConnection(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10389,17 +10344,9 @@ var eventEdgeImplementors = []string{"EventEdge"}
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 	if plainSelection(fields, plainEventEdge) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "EventEdge", true
-			case "cursor":
-				out[i].str, out[i].isString = obj.Cursor, true
-			}
+		if out, ok := ec.plainObjectEventEdge(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10440,19 +10387,9 @@ var honorImplementors = []string{"Honor"}
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *model.Honor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
 	if plainSelection(fields, plainHonor) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Honor", true
-			case "title":
-				out[i].str, out[i].isString = obj.Title, true
-			case "year":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
-			}
+		if out, ok := ec.plainObjectHonor(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10504,25 +10441,9 @@ var mentionImplementors = []string{"Mention"}
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
 	if plainSelection(fields, plainMention) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Mention", true
-			case "yearbook":
-				out[i].str, out[i].isString = obj.Yearbook, true
-			case "page":
-				out[i].value = ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Page)
-			case "section":
-				out[i].str, out[i].isString = obj.Section, true
-			case "line":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
-			case "quote":
-				out[i].str, out[i].isString = obj.Quote, true
-			}
+		if out, ok := ec.plainObjectMention(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10584,23 +10505,9 @@ var organizationImplementors = []string{"Organization", "Entity"}
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
 	if plainSelection(fields, plainOrganization) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Organization", true
-			case "id":
-				out[i].str, out[i].isString = obj.ID, true
-			case "kind":
-				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
-			case "name":
-				out[i].str, out[i].isString = obj.Name, true
-			case "mentionCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
-			}
+		if out, ok := ec.plainObjectOrganization(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10710,17 +10617,9 @@ var organizationConnectionImplementors = []string{"OrganizationConnection"}
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
 	if plainSelection(fields, plainOrganizationConnection) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "OrganizationConnection", true
-			case "totalCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
-			}
+		if out, ok := ec.plainObjectOrganizationConnection(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10766,17 +10665,9 @@ var organizationEdgeImplementors = []string{"OrganizationEdge"}
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
 	if plainSelection(fields, plainOrganizationEdge) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "OrganizationEdge", true
-			case "cursor":
-				out[i].str, out[i].isString = obj.Cursor, true
-			}
+		if out, ok := ec.plainObjectOrganizationEdge(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10817,23 +10708,9 @@ var pageImplementors = []string{"Page"}
 func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
 	if plainSelection(fields, plainPage) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Page", true
-			case "yearbook":
-				out[i].str, out[i].isString = obj.Yearbook, true
-			case "number":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Number)
-			case "firstLine":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.FirstLine)
-			case "lastLine":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.LastLine)
-			}
+		if out, ok := ec.plainObjectPage(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10889,23 +10766,9 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 	if plainSelection(fields, plainPageInfo) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "PageInfo", true
-			case "hasNextPage":
-				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
-			case "hasPreviousPage":
-				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage)
-			case "startCursor":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.StartCursor)
-			case "endCursor":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndCursor)
-			}
+		if out, ok := ec.plainObjectPageInfo(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -10956,17 +10819,9 @@ var pathImplementors = []string{"Path"}
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 	if plainSelection(fields, plainPath) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Path", true
-			case "length":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Length)
-			}
+		if out, ok := ec.plainObjectPath(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11012,29 +10867,9 @@ var personImplementors = []string{"Person", "Entity"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 	if plainSelection(fields, plainPerson) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Person", true
-			case "id":
-				out[i].str, out[i].isString = obj.ID, true
-			case "kind":
-				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
-			case "name":
-				out[i].str, out[i].isString = obj.Name, true
-			case "mentionCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
-			case "gender":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Gender)
-			case "ethnicity":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Ethnicity)
-			case "born":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Born)
-			}
+		if out, ok := ec.plainObjectPerson(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11135,17 +10970,9 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 	if plainSelection(fields, plainPersonConnection) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "PersonConnection", true
-			case "totalCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
-			}
+		if out, ok := ec.plainObjectPersonConnection(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11191,17 +11018,9 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 	if plainSelection(fields, plainPersonEdge) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "PersonEdge", true
-			case "cursor":
-				out[i].str, out[i].isString = obj.Cursor, true
-			}
+		if out, ok := ec.plainObjectPersonEdge(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11242,25 +11061,9 @@ var placeImplementors = []string{"Place", "Entity"}
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *model.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
 	if plainSelection(fields, plainPlace) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Place", true
-			case "id":
-				out[i].str, out[i].isString = obj.ID, true
-			case "kind":
-				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
-			case "name":
-				out[i].str, out[i].isString = obj.Name, true
-			case "mentionCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
-			case "placeType":
-				out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, obj.PlaceType)
-			}
+		if out, ok := ec.plainObjectPlace(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11351,17 +11154,9 @@ var placeConnectionImplementors = []string{"PlaceConnection"}
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
 	if plainSelection(fields, plainPlaceConnection) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "PlaceConnection", true
-			case "totalCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
-			}
+		if out, ok := ec.plainObjectPlaceConnection(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11407,17 +11202,9 @@ var placeEdgeImplementors = []string{"PlaceEdge"}
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
 	if plainSelection(fields, plainPlaceEdge) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "PlaceEdge", true
-			case "cursor":
-				out[i].str, out[i].isString = obj.Cursor, true
-			}
+		if out, ok := ec.plainObjectPlaceEdge(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11458,25 +11245,9 @@ var positionImplementors = []string{"Position"}
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *model.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
 	if plainSelection(fields, plainPosition) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Position", true
-			case "title":
-				out[i].str, out[i].isString = obj.Title, true
-			case "start":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
-			case "end":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
-			case "concurrent":
-				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.Concurrent)
-			case "note":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Note)
-			}
+		if out, ok := ec.plainObjectPosition(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11549,19 +11320,9 @@ var positionChangeImplementors = []string{"PositionChange"}
 func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.PositionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
 	if plainSelection(fields, plainPositionChange) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "PositionChange", true
-			case "date":
-				out[i].str, out[i].isString = obj.Date, true
-			case "kind":
-				out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
-			}
+		if out, ok := ec.plainObjectPositionChange(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11607,27 +11368,9 @@ var projectImplementors = []string{"Project", "Entity"}
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
 	if plainSelection(fields, plainProject) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Project", true
-			case "id":
-				out[i].str, out[i].isString = obj.ID, true
-			case "kind":
-				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
-			case "name":
-				out[i].str, out[i].isString = obj.Name, true
-			case "mentionCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
-			case "investment":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Investment)
-			case "status":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Status)
-			}
+		if out, ok := ec.plainObjectProject(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11717,17 +11460,9 @@ var projectConnectionImplementors = []string{"ProjectConnection"}
 func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
 	if plainSelection(fields, plainProjectConnection) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "ProjectConnection", true
-			case "totalCount":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
-			}
+		if out, ok := ec.plainObjectProjectConnection(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11773,17 +11508,9 @@ var projectEdgeImplementors = []string{"ProjectEdge"}
 func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
 	if plainSelection(fields, plainProjectEdge) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "ProjectEdge", true
-			case "cursor":
-				out[i].str, out[i].isString = obj.Cursor, true
-			}
+		if out, ok := ec.plainObjectProjectEdge(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -11958,23 +11685,9 @@ var relationshipImplementors = []string{"Relationship"}
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *model.Relationship) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
 	if plainSelection(fields, plainRelationship) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Relationship", true
-			case "type":
-				out[i].str, out[i].isString = obj.Type, true
-			case "title":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Title)
-			case "start":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
-			case "end":
-				out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
-			}
+		if out, ok := ec.plainObjectRelationship(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -12040,25 +11753,9 @@ var sourceTextImplementors = []string{"SourceText"}
 func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
 	if plainSelection(fields, plainSourceText) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "SourceText", true
-			case "yearbook":
-				out[i].str, out[i].isString = obj.Yearbook, true
-			case "line":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
-			case "page":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
-			case "hasBefore":
-				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasBefore)
-			case "hasAfter":
-				out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasAfter)
-			}
+		if out, ok := ec.plainObjectSourceText(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -12119,27 +11816,9 @@ var statsImplementors = []string{"Stats"}
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
 	if plainSelection(fields, plainStats) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Stats", true
-			case "people":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.People)
-			case "organizations":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Organizations)
-			case "places":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Places)
-			case "events":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Events)
-			case "projects":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Projects)
-			case "relationships":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
-			}
+		if out, ok := ec.plainObjectStats(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -12253,21 +11932,9 @@ var textLineImplementors = []string{"TextLine"}
 func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
 	if plainSelection(fields, plainTextLine) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "TextLine", true
-			case "line":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
-			case "page":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
-			case "text":
-				out[i].str, out[i].isString = obj.Text, true
-			}
+		if out, ok := ec.plainObjectTextLine(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -12313,31 +11980,9 @@ var yearbookImplementors = []string{"Yearbook"}
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
 	if plainSelection(fields, plainYearbook) {
-		out := make(plainObject, len(fields))
-		for i, field := range fields {
-			out[i].alias = field.Alias
-			switch field.Name {
-			case "__typename":
-				out[i].str, out[i].isString = "Yearbook", true
-			case "id":
-				out[i].str, out[i].isString = obj.ID, true
-			case "title":
-				out[i].str, out[i].isString = obj.Title, true
-			case "file":
-				out[i].str, out[i].isString = obj.File, true
-			case "hash":
-				out[i].str, out[i].isString = obj.Hash, true
-			case "loadedAt":
-				out[i].str, out[i].isString = obj.LoadedAt, true
-			case "entities":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Entities)
-			case "relationships":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
-			case "diagnostics":
-				out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Diagnostics)
-			}
+		if out, ok := ec.plainObjectYearbook(ctx, fields, obj); ok {
+			return out
 		}
-		return out
 	}
 
 	out := graphql.NewFieldSet(fields)
@@ -13924,6 +13569,26 @@ func (ec *executionContext) marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 
 // endregion ***************************** type.gotpl *****************************
 
+// plainObjectBucket writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Bucket", true
+		case "key":
+			out[i].str, out[i].isString = obj.Key, true
+		case "label":
+			out[i].str, out[i].isString = obj.Label, true
+		case "count":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
+		}
+	}
+	return out, true
+}
+
 // plainBucket reports whether a field of Bucket is plain (see plainObject).
 func plainBucket(name string) bool {
 	switch name {
@@ -13933,13 +13598,94 @@ func plainBucket(name string) bool {
 	return false
 }
 
-// plainCoOccurrence reports whether a field of CoOccurrence is plain (see plainObject).
-func plainCoOccurrence(name string) bool {
+// plainObjectCareerStep writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "CareerStep", true
+		case "position":
+			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
+// plainCareerStep reports whether a field of CareerStep is plain (see plainObject).
+func plainCareerStep(name string) bool {
 	switch name {
-	case "__typename", "count":
+	case "__typename", "position":
 		return true
 	}
 	return false
+}
+
+// plainObjectCoOccurrence writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "CoOccurrence", true
+		case "entity":
+			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.Entity)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "count":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
+		}
+	}
+	return out, true
+}
+
+// plainCoOccurrence reports whether a field of CoOccurrence is plain (see plainObject).
+func plainCoOccurrence(name string) bool {
+	switch name {
+	case "__typename", "entity", "count":
+		return true
+	}
+	return false
+}
+
+// plainObjectEvent writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Event", true
+		case "id":
+			out[i].str, out[i].isString = obj.ID, true
+		case "kind":
+			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+		case "name":
+			out[i].str, out[i].isString = obj.Name, true
+		case "mentionCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+		case "date":
+			out[i].str, out[i].isString = obj.Date, true
+		case "endDate":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndDate)
+		case "description":
+			out[i].str, out[i].isString = obj.Description, true
+		case "category":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Category)
+		}
+	}
+	return out, true
 }
 
 // plainEvent reports whether a field of Event is plain (see plainObject).
@@ -13951,31 +13697,123 @@ func plainEvent(name string) bool {
 	return false
 }
 
+// plainObjectEventConnection writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "EventConnection", true
+		case "totalCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "pageInfo":
+			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainEventConnection reports whether a field of EventConnection is plain (see plainObject).
 func plainEventConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount":
+	case "__typename", "totalCount", "pageInfo":
 		return true
 	}
 	return false
+}
+
+// plainObjectEventEdge writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "EventEdge", true
+		case "node":
+			v, ok := ec.plainEventValue(ctx, field.Selections, obj.Node)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "cursor":
+			out[i].str, out[i].isString = obj.Cursor, true
+		}
+	}
+	return out, true
 }
 
 // plainEventEdge reports whether a field of EventEdge is plain (see plainObject).
 func plainEventEdge(name string) bool {
 	switch name {
-	case "__typename", "cursor":
+	case "__typename", "node", "cursor":
 		return true
 	}
 	return false
 }
 
+// plainObjectHonor writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Honor", true
+		case "title":
+			out[i].str, out[i].isString = obj.Title, true
+		case "year":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
+		case "source":
+			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainHonor reports whether a field of Honor is plain (see plainObject).
 func plainHonor(name string) bool {
 	switch name {
-	case "__typename", "title", "year":
+	case "__typename", "title", "year", "source":
 		return true
 	}
 	return false
+}
+
+// plainObjectMention writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Mention", true
+		case "yearbook":
+			out[i].str, out[i].isString = obj.Yearbook, true
+		case "page":
+			out[i].value = ec.marshalOInt2ᚖint(ctx, field.Selections, obj.Page)
+		case "section":
+			out[i].str, out[i].isString = obj.Section, true
+		case "line":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
+		case "quote":
+			out[i].str, out[i].isString = obj.Quote, true
+		}
+	}
+	return out, true
 }
 
 // plainMention reports whether a field of Mention is plain (see plainObject).
@@ -13987,6 +13825,28 @@ func plainMention(name string) bool {
 	return false
 }
 
+// plainObjectOrganization writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Organization", true
+		case "id":
+			out[i].str, out[i].isString = obj.ID, true
+		case "kind":
+			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+		case "name":
+			out[i].str, out[i].isString = obj.Name, true
+		case "mentionCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+		}
+	}
+	return out, true
+}
+
 // plainOrganization reports whether a field of Organization is plain (see plainObject).
 func plainOrganization(name string) bool {
 	switch name {
@@ -13996,22 +13856,88 @@ func plainOrganization(name string) bool {
 	return false
 }
 
+// plainObjectOrganizationConnection writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "OrganizationConnection", true
+		case "totalCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "pageInfo":
+			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainOrganizationConnection reports whether a field of OrganizationConnection is plain (see plainObject).
 func plainOrganizationConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount":
+	case "__typename", "totalCount", "pageInfo":
 		return true
 	}
 	return false
 }
 
+// plainObjectOrganizationEdge writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "OrganizationEdge", true
+		case "node":
+			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.Node)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "cursor":
+			out[i].str, out[i].isString = obj.Cursor, true
+		}
+	}
+	return out, true
+}
+
 // plainOrganizationEdge reports whether a field of OrganizationEdge is plain (see plainObject).
 func plainOrganizationEdge(name string) bool {
 	switch name {
-	case "__typename", "cursor":
+	case "__typename", "node", "cursor":
 		return true
 	}
 	return false
+}
+
+// plainObjectPage writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Page", true
+		case "yearbook":
+			out[i].str, out[i].isString = obj.Yearbook, true
+		case "number":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Number)
+		case "firstLine":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.FirstLine)
+		case "lastLine":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.LastLine)
+		}
+	}
+	return out, true
 }
 
 // plainPage reports whether a field of Page is plain (see plainObject).
@@ -14023,6 +13949,28 @@ func plainPage(name string) bool {
 	return false
 }
 
+// plainObjectPageInfo writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "PageInfo", true
+		case "hasNextPage":
+			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
+		case "hasPreviousPage":
+			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage)
+		case "startCursor":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.StartCursor)
+		case "endCursor":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndCursor)
+		}
+	}
+	return out, true
+}
+
 // plainPageInfo reports whether a field of PageInfo is plain (see plainObject).
 func plainPageInfo(name string) bool {
 	switch name {
@@ -14030,6 +13978,22 @@ func plainPageInfo(name string) bool {
 		return true
 	}
 	return false
+}
+
+// plainObjectPath writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Path", true
+		case "length":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Length)
+		}
+	}
+	return out, true
 }
 
 // plainPath reports whether a field of Path is plain (see plainObject).
@@ -14041,6 +14005,34 @@ func plainPath(name string) bool {
 	return false
 }
 
+// plainObjectPerson writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Person", true
+		case "id":
+			out[i].str, out[i].isString = obj.ID, true
+		case "kind":
+			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+		case "name":
+			out[i].str, out[i].isString = obj.Name, true
+		case "mentionCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+		case "gender":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Gender)
+		case "ethnicity":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Ethnicity)
+		case "born":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Born)
+		}
+	}
+	return out, true
+}
+
 // plainPerson reports whether a field of Person is plain (see plainObject).
 func plainPerson(name string) bool {
 	switch name {
@@ -14050,22 +14042,90 @@ func plainPerson(name string) bool {
 	return false
 }
 
+// plainObjectPersonConnection writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "PersonConnection", true
+		case "totalCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "pageInfo":
+			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainPersonConnection reports whether a field of PersonConnection is plain (see plainObject).
 func plainPersonConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount":
+	case "__typename", "totalCount", "pageInfo":
 		return true
 	}
 	return false
 }
 
+// plainObjectPersonEdge writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "PersonEdge", true
+		case "node":
+			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.Node)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "cursor":
+			out[i].str, out[i].isString = obj.Cursor, true
+		}
+	}
+	return out, true
+}
+
 // plainPersonEdge reports whether a field of PersonEdge is plain (see plainObject).
 func plainPersonEdge(name string) bool {
 	switch name {
-	case "__typename", "cursor":
+	case "__typename", "node", "cursor":
 		return true
 	}
 	return false
+}
+
+// plainObjectPlace writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Place", true
+		case "id":
+			out[i].str, out[i].isString = obj.ID, true
+		case "kind":
+			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+		case "name":
+			out[i].str, out[i].isString = obj.Name, true
+		case "mentionCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+		case "placeType":
+			out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, obj.PlaceType)
+		}
+	}
+	return out, true
 }
 
 // plainPlace reports whether a field of Place is plain (see plainObject).
@@ -14077,40 +14137,164 @@ func plainPlace(name string) bool {
 	return false
 }
 
+// plainObjectPlaceConnection writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "PlaceConnection", true
+		case "totalCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "pageInfo":
+			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainPlaceConnection reports whether a field of PlaceConnection is plain (see plainObject).
 func plainPlaceConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount":
+	case "__typename", "totalCount", "pageInfo":
 		return true
 	}
 	return false
+}
+
+// plainObjectPlaceEdge writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "PlaceEdge", true
+		case "node":
+			v, ok := ec.plainPlaceValue(ctx, field.Selections, obj.Node)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "cursor":
+			out[i].str, out[i].isString = obj.Cursor, true
+		}
+	}
+	return out, true
 }
 
 // plainPlaceEdge reports whether a field of PlaceEdge is plain (see plainObject).
 func plainPlaceEdge(name string) bool {
 	switch name {
-	case "__typename", "cursor":
+	case "__typename", "node", "cursor":
 		return true
 	}
 	return false
+}
+
+// plainObjectPosition writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Position", true
+		case "title":
+			out[i].str, out[i].isString = obj.Title, true
+		case "start":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
+		case "end":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
+		case "concurrent":
+			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.Concurrent)
+		case "note":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Note)
+		case "source":
+			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
 }
 
 // plainPosition reports whether a field of Position is plain (see plainObject).
 func plainPosition(name string) bool {
 	switch name {
-	case "__typename", "title", "start", "end", "concurrent", "note":
+	case "__typename", "title", "start", "end", "concurrent", "note", "source":
 		return true
 	}
 	return false
 }
 
+// plainObjectPositionChange writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "PositionChange", true
+		case "date":
+			out[i].str, out[i].isString = obj.Date, true
+		case "kind":
+			out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
+		case "position":
+			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainPositionChange reports whether a field of PositionChange is plain (see plainObject).
 func plainPositionChange(name string) bool {
 	switch name {
-	case "__typename", "date", "kind":
+	case "__typename", "date", "kind", "position":
 		return true
 	}
 	return false
+}
+
+// plainObjectProject writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Project", true
+		case "id":
+			out[i].str, out[i].isString = obj.ID, true
+		case "kind":
+			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+		case "name":
+			out[i].str, out[i].isString = obj.Name, true
+		case "mentionCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
+		case "investment":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Investment)
+		case "status":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Status)
+		}
+	}
+	return out, true
 }
 
 // plainProject reports whether a field of Project is plain (see plainObject).
@@ -14122,31 +14306,139 @@ func plainProject(name string) bool {
 	return false
 }
 
+// plainObjectProjectConnection writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "ProjectConnection", true
+		case "totalCount":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "pageInfo":
+			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainProjectConnection reports whether a field of ProjectConnection is plain (see plainObject).
 func plainProjectConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount":
+	case "__typename", "totalCount", "pageInfo":
 		return true
 	}
 	return false
+}
+
+// plainObjectProjectEdge writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "ProjectEdge", true
+		case "node":
+			v, ok := ec.plainProjectValue(ctx, field.Selections, obj.Node)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "cursor":
+			out[i].str, out[i].isString = obj.Cursor, true
+		}
+	}
+	return out, true
 }
 
 // plainProjectEdge reports whether a field of ProjectEdge is plain (see plainObject).
 func plainProjectEdge(name string) bool {
 	switch name {
-	case "__typename", "cursor":
+	case "__typename", "node", "cursor":
 		return true
 	}
 	return false
 }
 
+// plainObjectRelationship writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Relationship", true
+		case "type":
+			out[i].str, out[i].isString = obj.Type, true
+		case "from":
+			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.From)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "to":
+			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.To)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "title":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Title)
+		case "start":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Start)
+		case "end":
+			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
+		case "source":
+			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		}
+	}
+	return out, true
+}
+
 // plainRelationship reports whether a field of Relationship is plain (see plainObject).
 func plainRelationship(name string) bool {
 	switch name {
-	case "__typename", "type", "title", "start", "end":
+	case "__typename", "type", "from", "to", "title", "start", "end", "source":
 		return true
 	}
 	return false
+}
+
+// plainObjectSourceText writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "SourceText", true
+		case "yearbook":
+			out[i].str, out[i].isString = obj.Yearbook, true
+		case "line":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
+		case "page":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
+		case "hasBefore":
+			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasBefore)
+		case "hasAfter":
+			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasAfter)
+		}
+	}
+	return out, true
 }
 
 // plainSourceText reports whether a field of SourceText is plain (see plainObject).
@@ -14158,6 +14450,32 @@ func plainSourceText(name string) bool {
 	return false
 }
 
+// plainObjectStats writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Stats", true
+		case "people":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.People)
+		case "organizations":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Organizations)
+		case "places":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Places)
+		case "events":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Events)
+		case "projects":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Projects)
+		case "relationships":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
+		}
+	}
+	return out, true
+}
+
 // plainStats reports whether a field of Stats is plain (see plainObject).
 func plainStats(name string) bool {
 	switch name {
@@ -14165,6 +14483,26 @@ func plainStats(name string) bool {
 		return true
 	}
 	return false
+}
+
+// plainObjectTextLine writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "TextLine", true
+		case "line":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
+		case "page":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
+		case "text":
+			out[i].str, out[i].isString = obj.Text, true
+		}
+	}
+	return out, true
 }
 
 // plainTextLine reports whether a field of TextLine is plain (see plainObject).
@@ -14176,6 +14514,36 @@ func plainTextLine(name string) bool {
 	return false
 }
 
+// plainObjectYearbook writes obj as a plainObject; false when a nested object
+// of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook) (plainObject, bool) {
+	out := make(plainObject, len(fields))
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Yearbook", true
+		case "id":
+			out[i].str, out[i].isString = obj.ID, true
+		case "title":
+			out[i].str, out[i].isString = obj.Title, true
+		case "file":
+			out[i].str, out[i].isString = obj.File, true
+		case "hash":
+			out[i].str, out[i].isString = obj.Hash, true
+		case "loadedAt":
+			out[i].str, out[i].isString = obj.LoadedAt, true
+		case "entities":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Entities)
+		case "relationships":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
+		case "diagnostics":
+			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Diagnostics)
+		}
+	}
+	return out, true
+}
+
 // plainYearbook reports whether a field of Yearbook is plain (see plainObject).
 func plainYearbook(name string) bool {
 	switch name {
@@ -14183,4 +14551,182 @@ func plainYearbook(name string) bool {
 		return true
 	}
 	return false
+}
+
+// plainValueEvent writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValueEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+	if !plainSelection(fields, plainEvent) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectEvent(ctx, fields, v)
+	return out, ok
+}
+
+// plainValueOrganization writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValueOrganization(ctx context.Context, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
+	if !plainSelection(fields, plainOrganization) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectOrganization(ctx, fields, v)
+	return out, ok
+}
+
+// plainValuePerson writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValuePerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	if !plainSelection(fields, plainPerson) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectPerson(ctx, fields, v)
+	return out, ok
+}
+
+// plainValuePlace writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValuePlace(ctx context.Context, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
+	if !plainSelection(fields, plainPlace) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectPlace(ctx, fields, v)
+	return out, ok
+}
+
+// plainValueProject writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValueProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
+	if !plainSelection(fields, plainProject) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectProject(ctx, fields, v)
+	return out, ok
+}
+
+// plainEntityValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainEntityValue(ctx context.Context, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
+	switch v := v.(type) {
+	case *model.Event:
+		return ec.plainValueEvent(ctx, sel, v)
+	case *model.Organization:
+		return ec.plainValueOrganization(ctx, sel, v)
+	case *model.Person:
+		return ec.plainValuePerson(ctx, sel, v)
+	case *model.Place:
+		return ec.plainValuePlace(ctx, sel, v)
+	case *model.Project:
+		return ec.plainValueProject(ctx, sel, v)
+	}
+	return nil, false
+}
+
+// plainEventValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainEventValue(ctx context.Context, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
+	return ec.plainValueEvent(ctx, sel, v)
+}
+
+// plainValueMention writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValueMention(ctx context.Context, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+	if !plainSelection(fields, plainMention) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectMention(ctx, fields, v)
+	return out, ok
+}
+
+// plainMentionValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainMentionValue(ctx context.Context, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
+	return ec.plainValueMention(ctx, sel, v)
+}
+
+// plainOrganizationValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainOrganizationValue(ctx context.Context, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
+	return ec.plainValueOrganization(ctx, sel, v)
+}
+
+// plainValuePageInfo writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValuePageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+	if !plainSelection(fields, plainPageInfo) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectPageInfo(ctx, fields, v)
+	return out, ok
+}
+
+// plainPageInfoValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainPageInfoValue(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
+	return ec.plainValuePageInfo(ctx, sel, v)
+}
+
+// plainPersonValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainPersonValue(ctx context.Context, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
+	return ec.plainValuePerson(ctx, sel, v)
+}
+
+// plainPlaceValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainPlaceValue(ctx context.Context, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
+	return ec.plainValuePlace(ctx, sel, v)
+}
+
+// plainValuePosition writes v as a plainObject, if it is not nil and every field
+// its selection collects is plain.
+func (ec *executionContext) plainValuePosition(ctx context.Context, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
+	if v == nil {
+		return nil, false
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
+	if !plainSelection(fields, plainPosition) {
+		return nil, false
+	}
+	out, ok := ec.plainObjectPosition(ctx, fields, v)
+	return out, ok
+}
+
+// plainPositionValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainPositionValue(ctx context.Context, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
+	return ec.plainValuePosition(ctx, sel, v)
+}
+
+// plainProjectValue writes v as a plainObject when it can (see
+// writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainProjectValue(ctx context.Context, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
+	return ec.plainValueProject(ctx, sel, v)
 }

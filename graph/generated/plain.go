@@ -30,7 +30,10 @@ func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
 //
 // A plain field is a struct field of a built-in scalar or an enum type,
 // not a list, with no resolver, arguments or directives, whose marshaller
-// cannot return null (see isPlain in graph/gqlgen). Reading it cannot fail
+// cannot return null (see isPlain in graph/gqlgen); or such a struct field
+// holding one object, which the fast path writes only when the value is
+// not nil and every field its selection collects is plain in turn
+// (plainObject<Type> then returns false; see writePlainNested). Reading it cannot fail
 // or panic, so gqlgen's per-field machinery (a field context for error
 // paths, panic recovery, the resolver middleware) has nothing to do but
 // the field middleware, which the fast path skips (see SetPlainObjects).
