@@ -221,6 +221,11 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 		} else if nodes[0].mask&(1<<(uint32(r)&63)) != 0 {
 			cur = probe(edges, wrap, 0, r)
 		}
+		if cur == 0 {
+			// Most positions start no word: they leave at once,
+			// before the walk's loop and its setup.
+			continue
+		}
 		for j := i + 1; cur != 0; j++ {
 			nd := &nodes[cur]
 			if nd.class != 0 {
