@@ -49,9 +49,8 @@ func (d *Decoded) release() {
 
 // decode reads text into d as for range decodes it. Every rune of every
 // text comes here: the runs of three-byte runes, those of Chinese text,
-// are decoded in line (textnorm.DecodeRuneAt, by hand) into arrays sized
-// for the text, the runs of ASCII in a loop of their own, the other runes
-// one by one.
+// are decoded in a loop of their own (decode3), the runs of ASCII in
+// another, the other runes one by one.
 func (d *Decoded) decode(text string) {
 	// A text has at most as many runes as bytes: k <= i.
 	n := len(text)
@@ -59,23 +58,7 @@ func (d *Decoded) decode(text string) {
 	off := slices.Grow(d.Offs[:0], n+1)[:n+1]
 	k := 0
 	for i := 0; i < n; {
-		// j walks rest, text[i:], by three bytes: while j < len(rest)-2,
-		// its bytes need no bounds check.
-		rest, j := text[i:], 0
-		for ; j < len(rest)-2; j += 3 {
-			// E1–EC and EE–EF take any continuation bytes.
-			c, b1, b2 := rest[j], rest[j+1]^0x80, rest[j+2]^0x80
-			if c-0xE1 > 0xEF-0xE1 || c == 0xED || b1|b2 >= 0x40 {
-				break
-			}
-			r := rune(c&0x0F)<<12 | rune(b1)<<6 | rune(b2)
-			if uint32(r-hanLo) > hanHi-hanLo {
-				r = fold(r) // which changes no Han character
-			}
-			rs[k], off[k] = r, i+j
-			k++
-		}
-		if i += j; i >= n {
+		if k, i = decode3(text, i, rs, off, k); i >= n {
 			break
 		}
 		if text[i] < utf8.RuneSelf {
@@ -93,4 +76,31 @@ func (d *Decoded) decode(text string) {
 	}
 	off[k] = n
 	d.Text, d.Runes, d.Offs = text, rs[:k], off[:k+1]
+}
+
+// decode3 decodes the run of three-byte runes of text from byte i into
+// rs[k:] and off[k:], as decode does, and returns the next k and i. It
+// reads the text four bytes at a time, one load for a rune, and leaves
+// to decode what it does not know at once: the rune that ends the text,
+// any other length of rune, and the invalid three-byte forms (overlong,
+// surrogates), which range decodes byte by byte.
+func decode3(text string, i int, rs []rune, off []int, k int) (int, int) {
+	for rest := text[i:]; len(rest) > 3; rest = rest[3:] {
+		// 1110xxxx 10xxxxxx 10xxxxxx, the fourth byte the next rune's.
+		w := uint32(rest[0]) | uint32(rest[1])<<8 | uint32(rest[2])<<16 | uint32(rest[3])<<24
+		if w&0xC0C0F0 != 0x8080E0 {
+			break
+		}
+		r := rune(w&0x0F)<<12 | rune(w>>2)&0xFC0 | rune(w>>16)&0x3F
+		if uint32(r-hanLo) > hanHi-hanLo {
+			if r < 0x800 || uint32(r-0xD800) < 0x800 {
+				break
+			}
+			r = fold(r) // which changes no Han character
+		}
+		rs[k], off[k] = r, i
+		k++
+		i += 3
+	}
+	return k, i
 }

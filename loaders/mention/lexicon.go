@@ -207,19 +207,26 @@ func (t *trie) edge(n int32, r rune) int32 {
 // of the first word starting at i (first[len(rs)] to the end). It writes
 // into ms as it is, without growing it, and reports false when ms is too
 // short. The loop, done at every rune, makes no call, not even to grow
-// ms: a call would cost every step the reload of its variables.
+// ms: a call would cost every step the reload of its variables. For the
+// same reason it keeps no variable it can do without: the table of root
+// runes and the table of edges are read from t where a step needs them,
+// the mask of the table of edges taken from its length.
 func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
-	nodes, root, edges := t.nodes, t.root, t.edges
-	wrap := uint32(len(edges) - 1)
+	nodes := t.nodes
 	first = first[:len(rs)+1]
 	n := 0
 	for i, r := range rs {
 		first[i] = int32(n)
 		var cur int32
-		if uint32(r) < uint32(len(root)) {
-			cur = root[r]
+		if uint32(r) < rootRunes {
+			cur = t.root[r]
 		} else if nodes[0].mask&(1<<(uint32(r)&63)) != 0 {
-			cur = probe(edges, wrap, 0, r)
+			cur = probe(t.edges, uint32(len(t.edges)-1), 0, r)
+		}
+		if cur == 0 {
+			// Most positions start no word: they leave at once,
+			// before the walk's loop and its setup.
+			continue
 		}
 		for j := i + 1; cur != 0; j++ {
 			nd := &nodes[cur]
@@ -237,7 +244,7 @@ func (t *trie) words(rs []rune, ms []wordAt, first []int32) ([]wordAt, bool) {
 			if nd.mask&(1<<(uint32(r)&63)) == 0 {
 				break
 			}
-			cur = probe(edges, wrap, cur, r)
+			cur = probe(t.edges, uint32(len(t.edges)-1), cur, r)
 		}
 	}
 	first[len(rs)] = int32(n)
