@@ -442,6 +442,13 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 		}()
 	}
 	for round := 1; round <= o.rounds; round++ {
+		if slices.Contains(o.modes, "graphql") && slices.Contains(o.clients, 1) {
+			h, err := hop(ctx, gql, o.requests[1])
+			if err != nil {
+				return err
+			}
+			res.Hop = append(res.Hop, h)
+		}
 		for _, q := range qs {
 			for _, clients := range o.clients {
 				n := o.requests[clients]
@@ -522,6 +529,26 @@ func spreadMB(bs []int64) measure.Spread {
 }
 
 // requester returns the function that sends one request of q by mode.
+// hopBody is a GraphQL request that reads nothing from Neo4j.
+var hopBody = []byte(`{"query":"{ __typename }"}`)
+
+// hop measures n requests of hopBody by one client after a warm-up: what
+// every request through the service costs before it reads anything.
+func hop(ctx context.Context, gql *graphQLClient, n int) (measure.Latencies, error) {
+	do := func(ctx context.Context, _ int) error {
+		_, err := gql.post(ctx, hopBody)
+		return err
+	}
+	closedLoop(ctx, 1, 20, do)
+	lat, errs, first, _ := closedLoop(ctx, 1, n, do)
+	if errs > 0 {
+		return measure.Latencies{}, fmt.Errorf("the hop ({ __typename }): %d of %d requests failed: %w", errs, n, first)
+	}
+	l := measure.Summarise(lat)
+	fmt.Fprintf(os.Stderr, "hop ({ __typename }), 1 client: p50 %.2f  p99 %.2f ms\n", l.P50, l.P99)
+	return l, nil
+}
+
 func requester(q *query, mode string, gql *graphQLClient, fl *floorClient) func(context.Context, map[string]any) error {
 	switch mode {
 	case "graphql":

@@ -88,6 +88,7 @@ func generate(w io.Writer, dir string) error {
 		fmt.Fprintf(w, "#### Targets\n\n")
 		main.TargetsMarkdown(w)
 		main.ChecksMarkdown(w)
+		main.HopMarkdown(w)
 		queriesMarkdown(w, &main)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err

@@ -183,6 +183,21 @@ func (l *Loadgen) TargetsMarkdown(w io.Writer) {
 	}
 }
 
+// HopMarkdown writes the hop's latency (Loadgen.Hop), the part of the
+// GraphQL side's latency that the 1.25× target must leave room for at
+// one client.
+func (l *Loadgen) HopMarkdown(w io.Writer) {
+	if len(l.Hop) == 0 {
+		return
+	}
+	var p50, p99 []float64
+	for _, h := range l.Hop {
+		p50, p99 = append(p50, h.P50), append(p99, h.P99)
+	}
+	fmt.Fprintf(w, "The hop: `{ __typename }` through the service (HTTP, transport and an answer, nothing read from Neo4j), one client, %d requests a round: p50 %s ms, p99 %s ms (median and range over %d round(s)).\n\n",
+		l.Hop[0].N, measure.SpreadOf(p50).Format("%.2f"), measure.SpreadOf(p99).Format("%.2f"), len(l.Hop))
+}
+
 // ChecksMarkdown writes how many parameter sets gave the same answer
 // shape through GraphQL and the floor, and the ones that did not.
 func (l *Loadgen) ChecksMarkdown(w io.Writer) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/yearbookkg/kg/bench/internal/measure"
 )
 
 // TestScaleMarkdownComparesEachRepetitionWithItsFirstFile: the ratio is
@@ -47,6 +49,30 @@ func TestScaleMarkdownComparesEachRepetitionWithItsFirstFile(t *testing.T) {
 			}
 			if got := cell["≤ 1.5×"]; got != tt.met {
 				t.Errorf("verdict = %q, want %q", got, tt.met)
+			}
+		})
+	}
+}
+
+// TestHopMarkdown: the hop's sentence gives the median and range of the
+// rounds' p50 and p99, and nothing is written for a run without a hop.
+func TestHopMarkdown(t *testing.T) {
+	tests := []struct {
+		name string
+		hop  []measure.Latencies
+		want string
+	}{
+		{"none", nil, ""},
+		{"one round", []measure.Latencies{{N: 150, P50: 0.31, P99: 0.9}}, "150 requests a round: p50 0.31 ms, p99 0.90 ms (median and range over 1 round(s))"},
+		{"three rounds", []measure.Latencies{{N: 150, P50: 0.4, P99: 1.2}, {N: 150, P50: 0.29, P99: 0.8}, {N: 150, P50: 0.33, P99: 2}},
+			"p50 0.33 (0.29–0.40) ms, p99 1.20 (0.80–2.00) ms (median and range over 3 round(s))"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			(&Loadgen{Hop: tt.hop}).HopMarkdown(&b)
+			if got := b.String(); tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("HopMarkdown = %q, want it to contain %q", got, tt.want)
 			}
 		})
 	}

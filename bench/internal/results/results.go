@@ -32,6 +32,11 @@ type Loadgen struct {
 	Runs     []Run          `json:"runs"`
 	Memory   *Memory        `json:"memory,omitempty"`
 	Checks   []Check        `json:"checks"`
+	// Hop is, per round, one client's latency of a GraphQL request that
+	// reads nothing from Neo4j ({ __typename }): the HTTP round trip and
+	// the service's fixed work, which no query through the service can
+	// avoid and the floor does not pay.
+	Hop []measure.Latencies `json:"hop,omitempty"`
 }
 
 // QueryInfo describes one representative query.
