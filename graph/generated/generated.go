@@ -14208,6 +14208,18 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Position", true
+		case "person":
+			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.LoadedPerson)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
+		case "organization":
+			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.LoadedOrganization)
+			if !ok {
+				return nil, false
+			}
+			out[i].value = v
 		case "title":
 			out[i].str, out[i].isString = obj.Title, true
 		case "start":
@@ -14232,7 +14244,7 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 // plainPosition reports whether a field of Position is plain (see plainObject).
 func plainPosition(name string) bool {
 	switch name {
-	case "__typename", "title", "start", "end", "concurrent", "note", "source":
+	case "__typename", "person", "organization", "title", "start", "end", "concurrent", "note", "source":
 		return true
 	}
 	return false
