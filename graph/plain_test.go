@@ -100,6 +100,15 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 	if on, off := allocs(true, hood, tests[0].vars), allocs(false, hood, tests[0].vars); on > 0.5*off {
 		t.Errorf("a neighbourhood takes %.0f allocations with the fast path and %.0f without: the nested one did not run", on, off)
 	}
+	// A list of plain objects is written as one plainList, with one
+	// CollectFields for all its elements: a career's 122 events (under
+	// 4 posts) cost a few allocations, not several per event (658 when
+	// each element was written on its own, 22 with plainList).
+	steps := `query($id: ID!) { node(id: $id) { ... on Person { career { position { title } } } } }`
+	events := `query($id: ID!) { node(id: $id) { ... on Person { career { position { title } events { date name } } } } }`
+	if with, without := allocs(true, events, tests[0].vars), allocs(true, steps, tests[0].vars); with-without > 60 {
+		t.Errorf("a career's events take %.0f allocations (%.0f with them, %.0f without): the list fast path did not run", with-without, with, without)
+	}
 }
 
 // TestLoadedEndsAnswerAsLoader checks a post's person and organization
