@@ -237,13 +237,14 @@ func writePlainNested(b *bytes.Buffer, name string, t nestedType, marshallers ma
 // it did.
 func addPlainList(b *bytes.Buffer, src []byte, obj string, m marshaller) ([]byte, bool, error) {
 	head := regexp.MustCompile(`(?m)^func \(ec \*executionContext\) marshalN` + obj + `2ᚕᚖ\S+ᚄ\(ctx context\.Context, sel ast\.SelectionSet, v (\[\]\*[\w.]+)\) graphql\.Marshaler \{\n`)
-	switch locs := head.FindAllSubmatchIndex(src, -1); {
+	locs := head.FindAllSubmatchIndex(src, -1)
+	switch {
 	case len(locs) == 0:
 		return src, false, nil
 	case len(locs) > 1:
 		return nil, false, fmt.Errorf("%d list marshallers of %s: has gqlgen's template changed?", len(locs), obj)
 	}
-	loc := head.FindSubmatchIndex(src)
+	loc := locs[0]
 	goType := string(src[loc[2]:loc[3]])
 	fast := fmt.Sprintf("\tif out, ok := ec.plainList%s(ctx, sel, v); ok {\n\t\treturn out\n\t}\n", obj)
 	src = slices.Concat(src[:loc[1]], []byte(fast), src[loc[1]:])
