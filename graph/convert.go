@@ -113,8 +113,31 @@ func toPosition(p neo4jstore.Position) *model.Position {
 		}
 		return &s
 	}
-	return &model.Position{PersonID: p.PersonID, OrganizationID: p.OrganizationID, Title: p.Title,
+	pos := &model.Position{PersonID: p.PersonID, OrganizationID: p.OrganizationID, Title: p.Title,
 		Start: opt(p.Start), End: opt(p.End), Note: opt(p.Note), Concurrent: p.Concurrent, Source: toMention(p.Source)}
+	if loadedEnds {
+		setLoadedEnd(pos, p.Other)
+	}
+	return pos
+}
+
+// loadedEnds makes toPosition keep the other end a post was read with;
+// tests turn it off to compare the answers with the resolvers' loads.
+var loadedEnds = true
+
+// setLoadedEnd sets the end of pos that other is (the organization of a
+// person's post, the person of an organization's), converted once here
+// rather than by the resolver at every use. It is the node the read
+// primed the request's Nodes loader with, so the answer is the one the
+// resolver would load.
+func setLoadedEnd(pos *model.Position, other *neo4jstore.Node) {
+	switch {
+	case other == nil:
+	case other.Kind == kg.Person && other.ID == pos.PersonID:
+		pos.LoadedPerson = toPerson(other)
+	case other.Kind == kg.Organization && other.ID == pos.OrganizationID:
+		pos.LoadedOrganization = toOrganization(other)
+	}
 }
 
 // loaders returns the request's dataloaders.

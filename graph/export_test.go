@@ -5,3 +5,11 @@ package graph
 func SetGqlgenPOST(on bool) { gqlgenPOST = on }
 
 var WriteResponse = writeResponse
+
+// SetLoadedEnds turns toPosition's loaded ends on or off (see loadedEnds)
+// and returns the previous setting.
+func SetLoadedEnds(on bool) bool {
+	prev := loadedEnds
+	loadedEnds = on
+	return prev
+}

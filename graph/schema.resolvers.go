@@ -154,6 +154,9 @@ func (r *placeResolver) Projects(ctx context.Context, obj *model.Place, first *i
 }
 
 func (r *positionResolver) Person(ctx context.Context, obj *model.Position) (*model.Person, error) {
+	if obj.LoadedPerson != nil {
+		return obj.LoadedPerson, nil
+	}
 	p, err := node(ctx, r.Resolver, obj.PersonID, kg.Person, toPerson)
 	if err == nil && p == nil {
 		err = kg.Errorf(kg.ENOTFOUND, "person %s not found", obj.PersonID)
@@ -162,6 +165,9 @@ func (r *positionResolver) Person(ctx context.Context, obj *model.Position) (*mo
 }
 
 func (r *positionResolver) Organization(ctx context.Context, obj *model.Position) (*model.Organization, error) {
+	if obj.LoadedOrganization != nil {
+		return obj.LoadedOrganization, nil
+	}
 	o, err := node(ctx, r.Resolver, obj.OrganizationID, kg.Organization, toOrganization)
 	if err == nil && o == nil {
 		err = kg.Errorf(kg.ENOTFOUND, "organization %s not found", obj.OrganizationID)

@@ -10054,7 +10054,7 @@ var bucketImplementors = []string{"Bucket"}
 func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, obj *model.Bucket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
 	if plainSelection(fields, plainBucket) {
-		if out, ok := ec.plainObjectBucket(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectBucket(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10102,7 +10102,7 @@ var careerStepImplementors = []string{"CareerStep"}
 func (ec *executionContext) _CareerStep(ctx context.Context, sel ast.SelectionSet, obj *model.CareerStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
 	if plainSelection(fields, plainCareerStep) {
-		if out, ok := ec.plainObjectCareerStep(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectCareerStep(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10145,7 +10145,7 @@ var coOccurrenceImplementors = []string{"CoOccurrence"}
 func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.SelectionSet, obj *model.CoOccurrence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
 	if plainSelection(fields, plainCoOccurrence) {
-		if out, ok := ec.plainObjectCoOccurrence(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectCoOccurrence(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10188,7 +10188,7 @@ var eventImplementors = []string{"Event", "Entity"}
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 	if plainSelection(fields, plainEvent) {
-		if out, ok := ec.plainObjectEvent(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectEvent(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10296,7 +10296,7 @@ var eventConnectionImplementors = []string{"EventConnection"}
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 	if plainSelection(fields, plainEventConnection) {
-		if out, ok := ec.plainObjectEventConnection(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectEventConnection(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10344,7 +10344,7 @@ var eventEdgeImplementors = []string{"EventEdge"}
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 	if plainSelection(fields, plainEventEdge) {
-		if out, ok := ec.plainObjectEventEdge(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectEventEdge(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10387,7 +10387,7 @@ var honorImplementors = []string{"Honor"}
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *model.Honor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
 	if plainSelection(fields, plainHonor) {
-		if out, ok := ec.plainObjectHonor(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectHonor(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10441,7 +10441,7 @@ var mentionImplementors = []string{"Mention"}
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
 	if plainSelection(fields, plainMention) {
-		if out, ok := ec.plainObjectMention(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectMention(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10505,7 +10505,7 @@ var organizationImplementors = []string{"Organization", "Entity"}
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
 	if plainSelection(fields, plainOrganization) {
-		if out, ok := ec.plainObjectOrganization(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganization(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10617,7 +10617,7 @@ var organizationConnectionImplementors = []string{"OrganizationConnection"}
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
 	if plainSelection(fields, plainOrganizationConnection) {
-		if out, ok := ec.plainObjectOrganizationConnection(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationConnection(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10665,7 +10665,7 @@ var organizationEdgeImplementors = []string{"OrganizationEdge"}
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
 	if plainSelection(fields, plainOrganizationEdge) {
-		if out, ok := ec.plainObjectOrganizationEdge(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationEdge(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10708,7 +10708,7 @@ var pageImplementors = []string{"Page"}
 func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
 	if plainSelection(fields, plainPage) {
-		if out, ok := ec.plainObjectPage(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPage(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10766,7 +10766,7 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 	if plainSelection(fields, plainPageInfo) {
-		if out, ok := ec.plainObjectPageInfo(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPageInfo(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10819,7 +10819,7 @@ var pathImplementors = []string{"Path"}
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 	if plainSelection(fields, plainPath) {
-		if out, ok := ec.plainObjectPath(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPath(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10867,7 +10867,7 @@ var personImplementors = []string{"Person", "Entity"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 	if plainSelection(fields, plainPerson) {
-		if out, ok := ec.plainObjectPerson(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPerson(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -10970,7 +10970,7 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 	if plainSelection(fields, plainPersonConnection) {
-		if out, ok := ec.plainObjectPersonConnection(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPersonConnection(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11018,7 +11018,7 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 	if plainSelection(fields, plainPersonEdge) {
-		if out, ok := ec.plainObjectPersonEdge(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPersonEdge(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11061,7 +11061,7 @@ var placeImplementors = []string{"Place", "Entity"}
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *model.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
 	if plainSelection(fields, plainPlace) {
-		if out, ok := ec.plainObjectPlace(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlace(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11154,7 +11154,7 @@ var placeConnectionImplementors = []string{"PlaceConnection"}
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
 	if plainSelection(fields, plainPlaceConnection) {
-		if out, ok := ec.plainObjectPlaceConnection(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlaceConnection(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11202,7 +11202,7 @@ var placeEdgeImplementors = []string{"PlaceEdge"}
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
 	if plainSelection(fields, plainPlaceEdge) {
-		if out, ok := ec.plainObjectPlaceEdge(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlaceEdge(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11245,7 +11245,7 @@ var positionImplementors = []string{"Position"}
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *model.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
 	if plainSelection(fields, plainPosition) {
-		if out, ok := ec.plainObjectPosition(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPosition(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11320,7 +11320,7 @@ var positionChangeImplementors = []string{"PositionChange"}
 func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.PositionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
 	if plainSelection(fields, plainPositionChange) {
-		if out, ok := ec.plainObjectPositionChange(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectPositionChange(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11368,7 +11368,7 @@ var projectImplementors = []string{"Project", "Entity"}
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
 	if plainSelection(fields, plainProject) {
-		if out, ok := ec.plainObjectProject(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectProject(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11460,7 +11460,7 @@ var projectConnectionImplementors = []string{"ProjectConnection"}
 func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
 	if plainSelection(fields, plainProjectConnection) {
-		if out, ok := ec.plainObjectProjectConnection(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectProjectConnection(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11508,7 +11508,7 @@ var projectEdgeImplementors = []string{"ProjectEdge"}
 func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
 	if plainSelection(fields, plainProjectEdge) {
-		if out, ok := ec.plainObjectProjectEdge(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectProjectEdge(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11685,7 +11685,7 @@ var relationshipImplementors = []string{"Relationship"}
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *model.Relationship) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
 	if plainSelection(fields, plainRelationship) {
-		if out, ok := ec.plainObjectRelationship(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectRelationship(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11753,7 +11753,7 @@ var sourceTextImplementors = []string{"SourceText"}
 func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
 	if plainSelection(fields, plainSourceText) {
-		if out, ok := ec.plainObjectSourceText(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectSourceText(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11816,7 +11816,7 @@ var statsImplementors = []string{"Stats"}
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
 	if plainSelection(fields, plainStats) {
-		if out, ok := ec.plainObjectStats(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectStats(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11893,6 +11893,11 @@ var subgraphImplementors = []string{"Subgraph"}
 
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+	if plainSelection(fields, plainSubgraph) {
+		if out := make(plainObject, len(fields)); ec.plainObjectSubgraph(ctx, fields, obj, out) {
+			return out
+		}
+	}
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
@@ -11932,7 +11937,7 @@ var textLineImplementors = []string{"TextLine"}
 func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
 	if plainSelection(fields, plainTextLine) {
-		if out, ok := ec.plainObjectTextLine(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectTextLine(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -11980,7 +11985,7 @@ var yearbookImplementors = []string{"Yearbook"}
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
 	if plainSelection(fields, plainYearbook) {
-		if out, ok := ec.plainObjectYearbook(ctx, fields, obj); ok {
+		if out := make(plainObject, len(fields)); ec.plainObjectYearbook(ctx, fields, obj, out) {
 			return out
 		}
 	}
@@ -12431,6 +12436,9 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNBucket2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
+	if out, ok := ec.plainListBucket(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12455,6 +12463,9 @@ func (ec *executionContext) marshalNBucket2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋg
 }
 
 func (ec *executionContext) marshalNCareerStep2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐCareerStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CareerStep) graphql.Marshaler {
+	if out, ok := ec.plainListCareerStep(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12489,6 +12500,9 @@ func (ec *executionContext) marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋ
 }
 
 func (ec *executionContext) marshalNCoOccurrence2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐCoOccurrenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CoOccurrence) graphql.Marshaler {
+	if out, ok := ec.plainListCoOccurrence(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12547,6 +12561,9 @@ func (ec *executionContext) marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋ
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
+	if out, ok := ec.plainListEvent(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12579,6 +12596,9 @@ func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋyearbookkg
 }
 
 func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
+	if out, ok := ec.plainListEventEdge(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12613,6 +12633,9 @@ func (ec *executionContext) marshalNGroupBy2githubᚗcomᚋyearbookkgᚋkgᚋgra
 }
 
 func (ec *executionContext) marshalNHonor2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐHonorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Honor) graphql.Marshaler {
+	if out, ok := ec.plainListHonor(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12665,6 +12688,9 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNMention2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
+	if out, ok := ec.plainListMention(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12689,6 +12715,9 @@ func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋyearbookkgᚋkgᚋ
 }
 
 func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
+	if out, ok := ec.plainListOrganization(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12721,6 +12750,9 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋyea
 }
 
 func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationEdge) graphql.Marshaler {
+	if out, ok := ec.plainListOrganizationEdge(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12753,6 +12785,9 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
+	if out, ok := ec.plainListPerson(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12785,6 +12820,9 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋyearbookk
 }
 
 func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
+	if out, ok := ec.plainListPersonEdge(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12809,6 +12847,9 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋyearbookkgᚋkg
 }
 
 func (ec *executionContext) marshalNPlace2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Place) graphql.Marshaler {
+	if out, ok := ec.plainListPlace(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12841,6 +12882,9 @@ func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋyearbookkg
 }
 
 func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) graphql.Marshaler {
+	if out, ok := ec.plainListPlaceEdge(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12875,6 +12919,9 @@ func (ec *executionContext) marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋg
 }
 
 func (ec *executionContext) marshalNPosition2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPositionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Position) graphql.Marshaler {
+	if out, ok := ec.plainListPosition(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12899,6 +12946,9 @@ func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNPositionChange2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPositionChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PositionChange) graphql.Marshaler {
+	if out, ok := ec.plainListPositionChange(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12923,6 +12973,9 @@ func (ec *executionContext) marshalNPositionChange2ᚖgithubᚗcomᚋyearbookkg�
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Project) graphql.Marshaler {
+	if out, ok := ec.plainListProject(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12955,6 +13008,9 @@ func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋyearbook
 }
 
 func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
+	if out, ok := ec.plainListProjectEdge(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12979,6 +13035,9 @@ func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋyearbookkgᚋk
 }
 
 func (ec *executionContext) marshalNRelationship2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐRelationshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relationship) graphql.Marshaler {
+	if out, ok := ec.plainListRelationship(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13062,6 +13121,9 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNTextLine2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐTextLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TextLine) graphql.Marshaler {
+	if out, ok := ec.plainListTextLine(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13086,6 +13148,9 @@ func (ec *executionContext) marshalNTextLine2ᚖgithubᚗcomᚋyearbookkgᚋkg�
 }
 
 func (ec *executionContext) marshalNYearbook2ᚕᚖgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐYearbookᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Yearbook) graphql.Marshaler {
+	if out, ok := ec.plainListYearbook(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13569,10 +13634,9 @@ func (ec *executionContext) marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 
 // endregion ***************************** type.gotpl *****************************
 
-// plainObjectBucket writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectBucket writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13586,7 +13650,7 @@ func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []grap
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainBucket reports whether a field of Bucket is plain (see plainObject).
@@ -13598,10 +13662,26 @@ func plainBucket(name string) bool {
 	return false
 }
 
-// plainObjectCareerStep writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListBucket writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListBucket(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
+	if !plainSelection(fields, plainBucket) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectBucket(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectCareerStep writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13610,27 +13690,49 @@ func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []
 		case "position":
 			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
 			if !ok {
-				return nil, false
+				return false
+			}
+			out[i].value = v
+		case "events":
+			v, ok := ec.plainListEvent(ctx, field.Selections, obj.Events)
+			if !ok {
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainCareerStep reports whether a field of CareerStep is plain (see plainObject).
 func plainCareerStep(name string) bool {
 	switch name {
-	case "__typename", "position":
+	case "__typename", "position", "events":
 		return true
 	}
 	return false
 }
 
-// plainObjectCoOccurrence writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListCareerStep writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListCareerStep(ctx context.Context, sel ast.SelectionSet, v []*model.CareerStep) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
+	if !plainSelection(fields, plainCareerStep) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectCareerStep(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectCoOccurrence writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13639,14 +13741,14 @@ func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields 
 		case "entity":
 			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.Entity)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "count":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainCoOccurrence reports whether a field of CoOccurrence is plain (see plainObject).
@@ -13658,10 +13760,26 @@ func plainCoOccurrence(name string) bool {
 	return false
 }
 
-// plainObjectEvent writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListCoOccurrence writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListCoOccurrence(ctx context.Context, sel ast.SelectionSet, v []*model.CoOccurrence) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
+	if !plainSelection(fields, plainCoOccurrence) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectCoOccurrence(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectEvent writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13685,7 +13803,7 @@ func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graph
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Category)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainEvent reports whether a field of Event is plain (see plainObject).
@@ -13697,10 +13815,26 @@ func plainEvent(name string) bool {
 	return false
 }
 
-// plainObjectEventConnection writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListEvent writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListEvent(ctx context.Context, sel ast.SelectionSet, v []*model.Event) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+	if !plainSelection(fields, plainEvent) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectEvent(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectEventConnection writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13708,30 +13842,35 @@ func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fiel
 			out[i].str, out[i].isString = "EventConnection", true
 		case "totalCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "edges":
+			v, ok := ec.plainListEventEdge(ctx, field.Selections, obj.Edges)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "pageInfo":
 			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainEventConnection reports whether a field of EventConnection is plain (see plainObject).
 func plainEventConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount", "pageInfo":
+	case "__typename", "totalCount", "edges", "pageInfo":
 		return true
 	}
 	return false
 }
 
-// plainObjectEventEdge writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectEventEdge writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13740,14 +13879,14 @@ func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []g
 		case "node":
 			v, ok := ec.plainEventValue(ctx, field.Selections, obj.Node)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "cursor":
 			out[i].str, out[i].isString = obj.Cursor, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainEventEdge reports whether a field of EventEdge is plain (see plainObject).
@@ -13759,10 +13898,26 @@ func plainEventEdge(name string) bool {
 	return false
 }
 
-// plainObjectHonor writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListEventEdge writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListEventEdge(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
+	if !plainSelection(fields, plainEventEdge) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectEventEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectHonor writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13775,12 +13930,12 @@ func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graph
 		case "source":
 			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainHonor reports whether a field of Honor is plain (see plainObject).
@@ -13792,10 +13947,26 @@ func plainHonor(name string) bool {
 	return false
 }
 
-// plainObjectMention writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListHonor writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListHonor(ctx context.Context, sel ast.SelectionSet, v []*model.Honor) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
+	if !plainSelection(fields, plainHonor) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectHonor(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectMention writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13813,7 +13984,7 @@ func (ec *executionContext) plainObjectMention(ctx context.Context, fields []gra
 			out[i].str, out[i].isString = obj.Quote, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainMention reports whether a field of Mention is plain (see plainObject).
@@ -13825,10 +13996,26 @@ func plainMention(name string) bool {
 	return false
 }
 
-// plainObjectOrganization writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListMention writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListMention(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+	if !plainSelection(fields, plainMention) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectMention(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectOrganization writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13844,7 +14031,7 @@ func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields 
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainOrganization reports whether a field of Organization is plain (see plainObject).
@@ -13856,10 +14043,26 @@ func plainOrganization(name string) bool {
 	return false
 }
 
-// plainObjectOrganizationConnection writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListOrganization writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListOrganization(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
+	if !plainSelection(fields, plainOrganization) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectOrganization(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectOrganizationConnection writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13867,30 +14070,35 @@ func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Contex
 			out[i].str, out[i].isString = "OrganizationConnection", true
 		case "totalCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "edges":
+			v, ok := ec.plainListOrganizationEdge(ctx, field.Selections, obj.Edges)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "pageInfo":
 			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainOrganizationConnection reports whether a field of OrganizationConnection is plain (see plainObject).
 func plainOrganizationConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount", "pageInfo":
+	case "__typename", "totalCount", "edges", "pageInfo":
 		return true
 	}
 	return false
 }
 
-// plainObjectOrganizationEdge writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectOrganizationEdge writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13899,14 +14107,14 @@ func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fie
 		case "node":
 			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.Node)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "cursor":
 			out[i].str, out[i].isString = obj.Cursor, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainOrganizationEdge reports whether a field of OrganizationEdge is plain (see plainObject).
@@ -13918,10 +14126,26 @@ func plainOrganizationEdge(name string) bool {
 	return false
 }
 
-// plainObjectPage writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListOrganizationEdge writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationEdge) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
+	if !plainSelection(fields, plainOrganizationEdge) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectOrganizationEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectPage writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13935,24 +14159,29 @@ func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphq
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.FirstLine)
 		case "lastLine":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.LastLine)
+		case "lines":
+			v, ok := ec.plainListTextLine(ctx, field.Selections, obj.Lines)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPage reports whether a field of Page is plain (see plainObject).
 func plainPage(name string) bool {
 	switch name {
-	case "__typename", "yearbook", "number", "firstLine", "lastLine":
+	case "__typename", "yearbook", "number", "firstLine", "lastLine", "lines":
 		return true
 	}
 	return false
 }
 
-// plainObjectPageInfo writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectPageInfo writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13968,7 +14197,7 @@ func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []gr
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.EndCursor)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPageInfo reports whether a field of PageInfo is plain (see plainObject).
@@ -13980,35 +14209,39 @@ func plainPageInfo(name string) bool {
 	return false
 }
 
-// plainObjectPath writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectPath writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Path", true
+		case "relationships":
+			v, ok := ec.plainListRelationship(ctx, field.Selections, obj.Relationships)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "length":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Length)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPath reports whether a field of Path is plain (see plainObject).
 func plainPath(name string) bool {
 	switch name {
-	case "__typename", "length":
+	case "__typename", "relationships", "length":
 		return true
 	}
 	return false
 }
 
-// plainObjectPerson writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectPerson writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14030,7 +14263,7 @@ func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []grap
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Born)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPerson reports whether a field of Person is plain (see plainObject).
@@ -14042,10 +14275,26 @@ func plainPerson(name string) bool {
 	return false
 }
 
-// plainObjectPersonConnection writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListPerson writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListPerson(ctx context.Context, sel ast.SelectionSet, v []*model.Person) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+	if !plainSelection(fields, plainPerson) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectPerson(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectPersonConnection writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14053,30 +14302,35 @@ func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fie
 			out[i].str, out[i].isString = "PersonConnection", true
 		case "totalCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "edges":
+			v, ok := ec.plainListPersonEdge(ctx, field.Selections, obj.Edges)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "pageInfo":
 			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPersonConnection reports whether a field of PersonConnection is plain (see plainObject).
 func plainPersonConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount", "pageInfo":
+	case "__typename", "totalCount", "edges", "pageInfo":
 		return true
 	}
 	return false
 }
 
-// plainObjectPersonEdge writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectPersonEdge writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14085,14 +14339,14 @@ func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []
 		case "node":
 			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.Node)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "cursor":
 			out[i].str, out[i].isString = obj.Cursor, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPersonEdge reports whether a field of PersonEdge is plain (see plainObject).
@@ -14104,10 +14358,26 @@ func plainPersonEdge(name string) bool {
 	return false
 }
 
-// plainObjectPlace writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListPersonEdge writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListPersonEdge(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+	if !plainSelection(fields, plainPersonEdge) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectPersonEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectPlace writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14125,7 +14395,7 @@ func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graph
 			out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, obj.PlaceType)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPlace reports whether a field of Place is plain (see plainObject).
@@ -14137,10 +14407,26 @@ func plainPlace(name string) bool {
 	return false
 }
 
-// plainObjectPlaceConnection writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListPlace writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListPlace(ctx context.Context, sel ast.SelectionSet, v []*model.Place) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
+	if !plainSelection(fields, plainPlace) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectPlace(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectPlaceConnection writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14148,30 +14434,35 @@ func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fiel
 			out[i].str, out[i].isString = "PlaceConnection", true
 		case "totalCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "edges":
+			v, ok := ec.plainListPlaceEdge(ctx, field.Selections, obj.Edges)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "pageInfo":
 			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPlaceConnection reports whether a field of PlaceConnection is plain (see plainObject).
 func plainPlaceConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount", "pageInfo":
+	case "__typename", "totalCount", "edges", "pageInfo":
 		return true
 	}
 	return false
 }
 
-// plainObjectPlaceEdge writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectPlaceEdge writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14180,14 +14471,14 @@ func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []g
 		case "node":
 			v, ok := ec.plainPlaceValue(ctx, field.Selections, obj.Node)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "cursor":
 			out[i].str, out[i].isString = obj.Cursor, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPlaceEdge reports whether a field of PlaceEdge is plain (see plainObject).
@@ -14199,15 +14490,43 @@ func plainPlaceEdge(name string) bool {
 	return false
 }
 
-// plainObjectPosition writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListPlaceEdge writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListPlaceEdge(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
+	if !plainSelection(fields, plainPlaceEdge) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectPlaceEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectPosition writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Position", true
+		case "person":
+			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.LoadedPerson)
+			if !ok {
+				return false
+			}
+			out[i].value = v
+		case "organization":
+			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.LoadedOrganization)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "title":
 			out[i].str, out[i].isString = obj.Title, true
 		case "start":
@@ -14221,27 +14540,43 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 		case "source":
 			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPosition reports whether a field of Position is plain (see plainObject).
 func plainPosition(name string) bool {
 	switch name {
-	case "__typename", "title", "start", "end", "concurrent", "note", "source":
+	case "__typename", "person", "organization", "title", "start", "end", "concurrent", "note", "source":
 		return true
 	}
 	return false
 }
 
-// plainObjectPositionChange writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListPosition writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListPosition(ctx context.Context, sel ast.SelectionSet, v []*model.Position) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
+	if !plainSelection(fields, plainPosition) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectPosition(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectPositionChange writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14254,12 +14589,12 @@ func (ec *executionContext) plainObjectPositionChange(ctx context.Context, field
 		case "position":
 			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainPositionChange reports whether a field of PositionChange is plain (see plainObject).
@@ -14271,10 +14606,26 @@ func plainPositionChange(name string) bool {
 	return false
 }
 
-// plainObjectProject writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListPositionChange writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListPositionChange(ctx context.Context, sel ast.SelectionSet, v []*model.PositionChange) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
+	if !plainSelection(fields, plainPositionChange) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectPositionChange(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectProject writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14294,7 +14645,7 @@ func (ec *executionContext) plainObjectProject(ctx context.Context, fields []gra
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Status)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainProject reports whether a field of Project is plain (see plainObject).
@@ -14306,10 +14657,26 @@ func plainProject(name string) bool {
 	return false
 }
 
-// plainObjectProjectConnection writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListProject writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListProject(ctx context.Context, sel ast.SelectionSet, v []*model.Project) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
+	if !plainSelection(fields, plainProject) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectProject(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectProjectConnection writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14317,30 +14684,35 @@ func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fi
 			out[i].str, out[i].isString = "ProjectConnection", true
 		case "totalCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
+		case "edges":
+			v, ok := ec.plainListProjectEdge(ctx, field.Selections, obj.Edges)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "pageInfo":
 			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainProjectConnection reports whether a field of ProjectConnection is plain (see plainObject).
 func plainProjectConnection(name string) bool {
 	switch name {
-	case "__typename", "totalCount", "pageInfo":
+	case "__typename", "totalCount", "edges", "pageInfo":
 		return true
 	}
 	return false
 }
 
-// plainObjectProjectEdge writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectProjectEdge writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14349,14 +14721,14 @@ func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields [
 		case "node":
 			v, ok := ec.plainProjectValue(ctx, field.Selections, obj.Node)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "cursor":
 			out[i].str, out[i].isString = obj.Cursor, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainProjectEdge reports whether a field of ProjectEdge is plain (see plainObject).
@@ -14368,10 +14740,26 @@ func plainProjectEdge(name string) bool {
 	return false
 }
 
-// plainObjectRelationship writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListProjectEdge writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListProjectEdge(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
+	if !plainSelection(fields, plainProjectEdge) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectProjectEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectRelationship writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14382,13 +14770,13 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "from":
 			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.From)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "to":
 			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.To)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		case "title":
@@ -14400,12 +14788,12 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "source":
 			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
 			if !ok {
-				return nil, false
+				return false
 			}
 			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainRelationship reports whether a field of Relationship is plain (see plainObject).
@@ -14417,10 +14805,26 @@ func plainRelationship(name string) bool {
 	return false
 }
 
-// plainObjectSourceText writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListRelationship writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListRelationship(ctx context.Context, sel ast.SelectionSet, v []*model.Relationship) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
+	if !plainSelection(fields, plainRelationship) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectRelationship(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectSourceText writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14432,28 +14836,33 @@ func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Line)
 		case "page":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Page)
+		case "lines":
+			v, ok := ec.plainListTextLine(ctx, field.Selections, obj.Lines)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "hasBefore":
 			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasBefore)
 		case "hasAfter":
 			out[i].value = ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasAfter)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainSourceText reports whether a field of SourceText is plain (see plainObject).
 func plainSourceText(name string) bool {
 	switch name {
-	case "__typename", "yearbook", "line", "page", "hasBefore", "hasAfter":
+	case "__typename", "yearbook", "line", "page", "lines", "hasBefore", "hasAfter":
 		return true
 	}
 	return false
 }
 
-// plainObjectStats writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectStats writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14471,24 +14880,69 @@ func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graph
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Projects)
 		case "relationships":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Relationships)
+		case "relationshipsByType":
+			v, ok := ec.plainListBucket(ctx, field.Selections, obj.RelationshipsByType)
+			if !ok {
+				return false
+			}
+			out[i].value = v
+		case "byKind":
+			v, ok := ec.plainListBucket(ctx, field.Selections, obj.ByKind)
+			if !ok {
+				return false
+			}
+			out[i].value = v
+		case "yearbooks":
+			v, ok := ec.plainListYearbook(ctx, field.Selections, obj.Yearbooks)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainStats reports whether a field of Stats is plain (see plainObject).
 func plainStats(name string) bool {
 	switch name {
-	case "__typename", "people", "organizations", "places", "events", "projects", "relationships":
+	case "__typename", "people", "organizations", "places", "events", "projects", "relationships", "relationshipsByType", "byKind", "yearbooks":
 		return true
 	}
 	return false
 }
 
-// plainObjectTextLine writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainObjectSubgraph writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph, out plainObject) bool {
+	for i, field := range fields {
+		out[i].alias = field.Alias
+		switch field.Name {
+		case "__typename":
+			out[i].str, out[i].isString = "Subgraph", true
+		case "relationships":
+			v, ok := ec.plainListRelationship(ctx, field.Selections, obj.Relationships)
+			if !ok {
+				return false
+			}
+			out[i].value = v
+		}
+	}
+	return true
+}
+
+// plainSubgraph reports whether a field of Subgraph is plain (see plainObject).
+func plainSubgraph(name string) bool {
+	switch name {
+	case "__typename", "relationships":
+		return true
+	}
+	return false
+}
+
+// plainObjectTextLine writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14502,7 +14956,7 @@ func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []gr
 			out[i].str, out[i].isString = obj.Text, true
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainTextLine reports whether a field of TextLine is plain (see plainObject).
@@ -14514,10 +14968,26 @@ func plainTextLine(name string) bool {
 	return false
 }
 
-// plainObjectYearbook writes obj as a plainObject; false when a nested object
-// of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook) (plainObject, bool) {
-	out := make(plainObject, len(fields))
+// plainListTextLine writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListTextLine(ctx context.Context, sel ast.SelectionSet, v []*model.TextLine) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
+	if !plainSelection(fields, plainTextLine) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectTextLine(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainObjectYearbook writes obj into out, a plainObject of len(fields); false
+// when a nested object or list of it cannot be (see plainSelection).
+func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook, out plainObject) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14541,7 +15011,7 @@ func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []gr
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.Diagnostics)
 		}
 	}
-	return out, true
+	return true
 }
 
 // plainYearbook reports whether a field of Yearbook is plain (see plainObject).
@@ -14551,6 +15021,23 @@ func plainYearbook(name string) bool {
 		return true
 	}
 	return false
+}
+
+// plainListYearbook writes v as a plainList, if every element is not nil and
+// every field its selection collects is plain.
+func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.SelectionSet, v []*model.Yearbook) (graphql.Marshaler, bool) {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
+	if !plainSelection(fields, plainYearbook) {
+		return nil, false
+	}
+	n := len(fields)
+	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	for i, e := range v {
+		if e == nil || !ec.plainObjectYearbook(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // plainValueEvent writes v as a plainObject, if it is not nil and every field
@@ -14563,8 +15050,8 @@ func (ec *executionContext) plainValueEvent(ctx context.Context, sel ast.Selecti
 	if !plainSelection(fields, plainEvent) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectEvent(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectEvent(ctx, fields, v, out)
 }
 
 // plainValueOrganization writes v as a plainObject, if it is not nil and every field
@@ -14577,8 +15064,8 @@ func (ec *executionContext) plainValueOrganization(ctx context.Context, sel ast.
 	if !plainSelection(fields, plainOrganization) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectOrganization(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectOrganization(ctx, fields, v, out)
 }
 
 // plainValuePerson writes v as a plainObject, if it is not nil and every field
@@ -14591,8 +15078,8 @@ func (ec *executionContext) plainValuePerson(ctx context.Context, sel ast.Select
 	if !plainSelection(fields, plainPerson) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectPerson(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectPerson(ctx, fields, v, out)
 }
 
 // plainValuePlace writes v as a plainObject, if it is not nil and every field
@@ -14605,8 +15092,8 @@ func (ec *executionContext) plainValuePlace(ctx context.Context, sel ast.Selecti
 	if !plainSelection(fields, plainPlace) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectPlace(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectPlace(ctx, fields, v, out)
 }
 
 // plainValueProject writes v as a plainObject, if it is not nil and every field
@@ -14619,8 +15106,8 @@ func (ec *executionContext) plainValueProject(ctx context.Context, sel ast.Selec
 	if !plainSelection(fields, plainProject) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectProject(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectProject(ctx, fields, v, out)
 }
 
 // plainEntityValue writes v as a plainObject when it can (see
@@ -14657,8 +15144,8 @@ func (ec *executionContext) plainValueMention(ctx context.Context, sel ast.Selec
 	if !plainSelection(fields, plainMention) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectMention(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectMention(ctx, fields, v, out)
 }
 
 // plainMentionValue writes v as a plainObject when it can (see
@@ -14683,8 +15170,8 @@ func (ec *executionContext) plainValuePageInfo(ctx context.Context, sel ast.Sele
 	if !plainSelection(fields, plainPageInfo) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectPageInfo(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectPageInfo(ctx, fields, v, out)
 }
 
 // plainPageInfoValue writes v as a plainObject when it can (see
@@ -14715,8 +15202,8 @@ func (ec *executionContext) plainValuePosition(ctx context.Context, sel ast.Sele
 	if !plainSelection(fields, plainPosition) {
 		return nil, false
 	}
-	out, ok := ec.plainObjectPosition(ctx, fields, v)
-	return out, ok
+	out := make(plainObject, len(fields))
+	return out, ec.plainObjectPosition(ctx, fields, v, out)
 }
 
 // plainPositionValue writes v as a plainObject when it can (see

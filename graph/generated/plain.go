@@ -33,7 +33,9 @@ func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
 // cannot return null (see isPlain in graph/gqlgen); or such a struct field
 // holding one object, which the fast path writes only when the value is
 // not nil and every field its selection collects is plain in turn
-// (plainObject<Type> then returns false; see writePlainNested). Reading it cannot fail
+// (plainObject<Type> then returns false; see writePlainNested), or a
+// non-null list of non-null objects, written when no element is nil and
+// their selection is plain (plainList<Type>). Reading it cannot fail
 // or panic, so gqlgen's per-field machinery (a field context for error
 // paths, panic recovery, the resolver middleware) has nothing to do but
 // the field middleware, which the fast path skips (see SetPlainObjects).
@@ -139,4 +141,31 @@ func writeQuotedString(w io.Writer, s string) {
 
 	io.WriteString(w, s[start:])
 	io.WriteString(w, `"`)
+}
+
+// plainList is a list of objects written by the fast path (plainList<Type>):
+// the fields of each object, n per object in the order of the selection,
+// in one array for the whole list, so that a list costs one allocation
+// rather than several per element. It writes as graphql.Array does.
+type plainList struct {
+	n      int
+	values []plainValue
+}
+
+var (
+	openBracket  = []byte{'['}
+	closeBracket = []byte{']'}
+)
+
+// MarshalGQL writes the list as graphql.Array does, each object as a
+// plainObject.
+func (l *plainList) MarshalGQL(w io.Writer) {
+	w.Write(openBracket)
+	for i := 0; i < len(l.values); i += l.n {
+		if i > 0 {
+			w.Write(comma)
+		}
+		plainObject(l.values[i : i+l.n]).MarshalGQL(w)
+	}
+	w.Write(closeBracket)
 }

@@ -25,3 +25,31 @@ func TestPlainString(t *testing.T) {
 		t.Errorf("object: got %s, want %s", b.String(), want)
 	}
 }
+
+// TestPlainList checks that a plainList writes its objects as a
+// graphql.Array of the same plainObjects does.
+func TestPlainList(t *testing.T) {
+	values := []plainValue{
+		{alias: "d", str: "2023-01", isString: true}, {alias: "n", str: "a\"b", isString: true},
+		{alias: "d", str: "2023-02", isString: true}, {alias: "n", value: graphql.MarshalInt(7)},
+		{alias: "d", value: graphql.Null}, {alias: "d", str: "repeated", isString: true},
+	}
+	for _, n := range []int{1, 2, 3} {
+		for _, count := range []int{0, 1, len(values) / n} {
+			l := &plainList{n: n, values: values[:count*n]}
+			var arr graphql.Array
+			for i := range count {
+				arr = append(arr, plainObject(values[i*n:(i+1)*n]))
+			}
+			if arr == nil {
+				arr = graphql.Array{}
+			}
+			var want, got bytes.Buffer
+			arr.MarshalGQL(&want)
+			l.MarshalGQL(&got)
+			if got.String() != want.String() {
+				t.Errorf("%d objects of %d fields: got %s, want %s", count, n, got.String(), want.String())
+			}
+		}
+	}
+}

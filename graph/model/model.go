@@ -77,6 +77,14 @@ type Position struct {
 	Concurrent     bool     `json:"concurrent"`
 	Note           *string  `json:"note,omitempty"`
 	Source         *Mention `json:"source,omitempty"`
+	// LoadedPerson and LoadedOrganization are the post's ends when the
+	// read that returned the post held them (its other end, see
+	// neo4jstore.Position.Other), else nil. The resolvers of person and
+	// organization answer with them, and the executor's fast path writes
+	// them as it writes an object held in a struct field: their loaded
+	// tags name the fields they answer (see graph/gqlgen).
+	LoadedPerson       *Person       `json:"-" loaded:"person"`
+	LoadedOrganization *Organization `json:"-" loaded:"organization"`
 }
 
 // Honor is an honor received.
