@@ -50,15 +50,26 @@ type gqlError struct {
 
 func (e gqlError) code() string { s, _ := e.Extensions["code"].(string); return s }
 
-// query runs a GraphQL query through the HTTP handler and decodes data into
-// out; it returns the response's errors.
-func query(t *testing.T, h http.Handler, q string, vars map[string]any, out any) []gqlError {
+// post sends a GraphQL query as a JSON POST to the HTTP handler and
+// returns the recorded answer.
+func post(t testing.TB, h http.Handler, q string, vars map[string]any) *httptest.ResponseRecorder {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	body, err := json.Marshal(map[string]any{"query": q, "variables": vars})
+	if err != nil {
+		t.Fatal(err)
+	}
 	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// query runs a GraphQL query through the HTTP handler and decodes data into
+// out; it returns the response's errors.
+func query(t *testing.T, h http.Handler, q string, vars map[string]any, out any) []gqlError {
+	t.Helper()
+	rec := post(t, h, q, vars)
 	var resp struct {
 		Data   json.RawMessage `json:"data"`
 		Errors []gqlError      `json:"errors"`

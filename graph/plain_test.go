@@ -2,9 +2,7 @@ package graph_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/yearbookkg/kg"
@@ -53,14 +51,7 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 	}
 	send := func(t *testing.T, q string, vars map[string]any) []byte {
 		t.Helper()
-		body, err := json.Marshal(map[string]any{"query": q, "variables": vars})
-		if err != nil {
-			t.Fatal(err)
-		}
-		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		rec := post(t, h, q, vars)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("status %d: %s", rec.Code, rec.Body.Bytes())
 		}
@@ -134,14 +125,7 @@ func TestLoadedEndsAnswerAsLoader(t *testing.T) {
 		t.Helper()
 		prev := graph.SetLoadedEnds(loaded)
 		defer graph.SetLoadedEnds(prev)
-		body, err := json.Marshal(map[string]any{"query": q, "variables": vars})
-		if err != nil {
-			t.Fatal(err)
-		}
-		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		rec := post(t, h, q, vars)
 		if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
 			t.Fatalf("status %d: %.500s", rec.Code, rec.Body.Bytes())
 		}
