@@ -112,7 +112,7 @@ func TestHanSets(t *testing.T) {
 			}
 		}
 	}
-	if !surnames.has('王') || surnames.has('的') || !counters.has('家') || counters.has('a') {
+	if !surnames.has('王') || surnames.has('的') || !counters.has('家') || counters.has('的') {
 		t.Error("the sets do not hold what their sections list")
 	}
 }

@@ -229,7 +229,7 @@ func (b *builder) countyChapter() {
 // countyLike reports whether a section title looks like a county's name.
 func countyLike(title string) bool {
 	n := hanLen(title)
-	return n >= 2 && n <= 12 && hasAnySuffix(title, []string{"县", "区", "旗"}) && !textnorm.ContainsAny(title, []string{"园区", "开发区", "新区", "示范区", "工业", "景区"}...)
+	return n >= 2 && n <= 12 && hasAnySuffix(title, []string{"县", "区", "旗"}) && !textnorm.ContainsAny(title, "园区", "开发区", "新区", "示范区", "工业", "景区")
 }
 
 // countyOfTitle returns the known county a section title names.

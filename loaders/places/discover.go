@@ -2,6 +2,7 @@ package places
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -648,7 +649,7 @@ func autonomousBefore(text string, end int) (string, int) {
 
 // wordCount counts the occurrences of w in the running text, as
 // strings.Count counts them in each passage: left to right, not
-// overlapping (wordAt).
+// overlapping (wordsApart).
 func (b *builder) wordCount(w string) int {
 	if b.words == nil {
 		b.words = map[string]int{}
@@ -657,23 +658,37 @@ func (b *builder) wordCount(w string) int {
 		return n
 	}
 	n := 0
-	k, end := -1, 0 // the passage of the last occurrence counted, and its end
-	for j, i := range b.wordAt(w) {
-		if j != k || i >= end {
-			k, end = j, i+len(w)
-			n++
-		}
-	}
 	if w == "" {
 		// strings.Count counts the runes, plus one, where wordAt
 		// yields every byte.
-		n = 0
 		for _, p := range b.texts {
 			n += strings.Count(p.Text, w)
+		}
+	} else {
+		for range b.wordsApart(w) {
+			n++
 		}
 	}
 	b.words[w] = n
 	return n
+}
+
+// wordsApart yields the passage and byte of each occurrence of w
+// (wordAt) that does not overlap the one counted before it, as
+// strings.Count counts them.
+func (b *builder) wordsApart(w string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		k, end := -1, 0 // the passage of the last occurrence yielded, and its end
+		for j, i := range b.wordAt(w) {
+			if j == k && i < end {
+				continue
+			}
+			k, end = j, i+len(w)
+			if !yield(j, i) {
+				return
+			}
+		}
+	}
 }
 
 // countyWordCounts returns wordCount(stem) and wordCount(stem+"县"),
@@ -693,14 +708,9 @@ func (b *builder) countyWordCounts(stem string) (int, int) {
 		return b.wordCount(stem), b.wordCount(w)
 	}
 	n, nw = 0, 0
-	k, end := -1, 0 // the passage of the last occurrence counted, and its end
-	for j, i := range b.wordAt(stem) {
-		if j == k && i < end {
-			continue
-		}
-		k, end = j, i+len(stem)
+	for j, i := range b.wordsApart(stem) {
 		n++
-		if strings.HasPrefix(b.texts[j].Text[end:], "县") {
+		if strings.HasPrefix(b.texts[j].Text[i+len(stem):], "县") {
 			nw++
 		}
 	}

@@ -173,7 +173,7 @@ func (b *builder) siteTitle(p passage) {
 		sec = p.section.Title
 	}
 	strong := hasAnySuffix(t, []string{"石窟", "遗址", "景区", "古城", "汉墓", "故居", "国家公园", "湿地公园", "森林公园", "沙漠公园", "风景区", "旅游区"})
-	if !strong && !textnorm.ContainsAny(sec, []string{"旅游资源", "景区", "景点", "名胜", "文物古迹"}...) {
+	if !strong && !textnorm.ContainsAny(sec, "旅游资源", "景区", "景点", "名胜", "文物古迹") {
 		return
 	}
 	if textnorm.HanCount(t) != n || genericSiteSet.in(t) {
