@@ -110,40 +110,12 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 		w.Write(b)
 		return
 	}
-	w.Write(dataOpen)
-	writeEscapedHTML(w, resp.Data)
-	w.Write(dataClose)
-}
-
-// writeEscapedHTML writes the JSON b escaping what json.Marshal escapes in
-// the JSON a value marshals to (HTML's <, > and &, and the line and
-// paragraph separators JavaScript does not allow in strings). Outside
-// strings JSON has none of these, so every occurrence is in a string.
-func writeEscapedHTML(w io.Writer, b []byte) {
-	start := 0
-	for i := 0; i < len(b); i++ {
-		var esc string
-		switch c := b[i]; {
-		case c == '<':
-			esc = `\u003c`
-		case c == '>':
-			esc = `\u003e`
-		case c == '&':
-			esc = `\u0026`
-		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2]&^1 == 0xA8:
-			esc = `\u2028` // U+2028, or U+2029:
-			if b[i+2] == 0xA9 {
-				esc = `\u2029`
-			}
-		default:
-			continue
-		}
-		w.Write(b[start:i])
-		io.WriteString(w, esc)
-		if b[i] == 0xE2 {
-			i += 2
-		}
-		start = i + 1
-	}
-	w.Write(b[start:])
+	// json.Marshal escapes HTML's <, > and & and the line and paragraph
+	// separators in the strings of the data; HTMLEscape does the same.
+	var buf bytes.Buffer
+	buf.Grow(len(dataOpen) + len(resp.Data) + len(dataClose))
+	buf.Write(dataOpen)
+	json.HTMLEscape(&buf, resp.Data)
+	buf.Write(dataClose)
+	w.Write(buf.Bytes())
 }

@@ -72,7 +72,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		// Retry transient failures briefly: a request that cannot reach the
 		// database answers UNAVAILABLE quickly instead of spending its
 		// whole timeout retrying.
-		c.MaxTransactionRetryTime = time.Second
+		c.MaxTransactionRetryTime = retryTime
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
@@ -122,12 +122,12 @@ type querier interface {
 // autoCommit runs each query in its own transaction of session, bounded by
 // timeout: the query and its records in one Bolt round trip.
 type autoCommit struct {
-	session neo4j.SessionWithContext
-	timeout time.Duration
+	session  neo4j.SessionWithContext
+	deadline time.Time // of the whole read, as ExecuteRead's timeout bounded its transaction
 }
 
 func (a autoCommit) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
-	return a.session.Run(ctx, cypher, params, neo4j.WithTxTimeout(a.timeout))
+	return a.session.Run(ctx, cypher, params, neo4j.WithTxTimeout(max(time.Until(a.deadline), time.Millisecond)))
 }
 
 // retryTime bounds how long read retries transient failures, as the
@@ -149,9 +149,9 @@ func read[T any](ctx context.Context, s *Store, work func(tx querier) (T, error)
 		timeout = max(time.Until(dl), time.Millisecond)
 	}
 	start := time.Now()
-	q := autoCommit{session: session, timeout: timeout}
+	q := autoCommit{session: session, deadline: start.Add(timeout)}
 	for pause := time.Duration(0); ; pause = max(2*pause, 50*time.Millisecond) {
-		if res, err = work(q); err == nil || !neo4j.IsRetryable(err) || time.Since(start)+pause > retryTime || sleep(ctx, pause) != nil {
+		if res, err = work(q); err == nil || !neo4j.IsRetryable(err) || time.Since(start)+pause > retryTime || ctx.Err() != nil || sleep(ctx, pause) != nil {
 			break
 		}
 	}

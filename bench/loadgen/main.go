@@ -528,7 +528,6 @@ func spreadMB(bs []int64) measure.Spread {
 	return measure.SpreadOf(xs)
 }
 
-// requester returns the function that sends one request of q by mode.
 // hopBody is a GraphQL request that reads nothing from Neo4j.
 var hopBody = []byte(`{"query":"{ __typename }"}`)
 
@@ -549,6 +548,7 @@ func hop(ctx context.Context, gql *graphQLClient, n int) (measure.Latencies, err
 	return l, nil
 }
 
+// requester returns the function that sends one request of q by mode.
 func requester(q *query, mode string, gql *graphQLClient, fl *floorClient) func(context.Context, map[string]any) error {
 	switch mode {
 	case "graphql":
