@@ -209,8 +209,10 @@ func (e *event) addName(name string) {
 }
 
 // add files e under key, or merges it into an event already filed that
-// reports the same happening (see same). Year-dated events that merge
-// nowhere are dropped.
+// reports the same happening (see same). Dates overlap when they share a
+// day, a month or a year read as the whole period: a happening dated 2023
+// 年 may be the one of 5 月 19 日. Year-dated events that merge nowhere
+// are dropped.
 func (x *extractor) add(e *event, key string) {
 	for i, d := range x.days {
 		if d.first <= e.last && e.first <= d.last && !(d.chronicle && e.chronicle) && x.same(x.evs[i], e) {
@@ -251,10 +253,11 @@ type eventDays struct {
 // (equal meetingSig) or a name of one is written in the text of the other.
 // Two chronicle entries are never the same: the chronicle lists each
 // happening once.
+//
+// add asks only about events whose dates overlap and that are not both
+// chronicle entries (from x.days, without reading the events), so same
+// does not test those again.
 func (x *extractor) same(o, c *event) bool {
-	if o.chronicle && c.chronicle || !o.overlaps(c) {
-		return false
-	}
 	if o.sig != "" && c.sig != "" {
 		return o.sig == c.sig
 	}
@@ -318,11 +321,6 @@ func (s runeSet) has(r rune) bool {
 func (s runeSet) holds(o runeSet) bool {
 	return o[0]&^s[0] == 0 && o[1]&^s[1] == 0 && o[2]&^s[2] == 0 && o[3]&^s[3] == 0
 }
-
-// overlaps reports whether the dates of e and o share a day, reading a
-// month or a year as the whole period: a happening dated 2023 年 may be
-// the one of 5 月 19 日.
-func (e *event) overlaps(o *event) bool { return e.first <= o.last && o.first <= e.last }
 
 // textSet returns the set of the runes of the match key of e.texts[i],
 // read from the text without building the key (see keyRunesOf). same

@@ -762,10 +762,8 @@ func (b *builder) honorees(subject string) []string {
 		if n < 2 || n > 30 || textnorm.HanCount(nm) != n {
 			return nil
 		}
-		for _, w := range honoreeStop {
-			if strings.Contains(nm, w) {
-				return nil
-			}
+		if textnorm.ContainsAny(nm, honoreeStop...) {
+			return nil
 		}
 		if b.people[textnorm.Key(nm)] {
 			out = append(out, nm)

@@ -329,12 +329,7 @@ func (x *extractor) area(title string) *mention.Span {
 // historical reports whether a topic is about history (历史名人,
 // 建置沿革), whose people and organizations are not those of the year.
 func historical(title string) bool {
-	for _, w := range []string{"历史", "人物传", "名人", "先贤", "历代", "沿革"} {
-		if strings.Contains(title, w) {
-			return true
-		}
-	}
-	return false
+	return textnorm.ContainsAny(title, "历史", "人物传", "名人", "先贤", "历代", "沿革")
 }
 
 // chunks appends to out the passages of lines from..to (col: where the

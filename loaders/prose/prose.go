@@ -26,7 +26,7 @@ import (
 // relationships their mentions state. yearbook is the ID quoted in every
 // source. It never fails: a passage it cannot read yields nothing.
 func Extract(d *segment.Document, yearbook string, f mention.Finder) *kg.Graph {
-	return ExtractRunning(d, yearbook, f, nil)
+	return ExtractRunning(d, yearbook, f, d.Running())
 }
 
 // ExtractRunning is Extract with the running text of d already built
