@@ -472,6 +472,10 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 							vm = measure.Sample(100*time.Millisecond, func() (int64, error) { return measure.RSS(o.jvmPID) })
 						}
 					}
+					var before *timers
+					if mode == "graphql" {
+						before = readTimers(ctx, o.url)
+					}
 					lat, errs, first, wall := closedLoop(ctx, clients, n, func(ctx context.Context, i int) error {
 						return do(ctx, q.params[seq[i]])
 					})
@@ -499,9 +503,12 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 					if first != nil {
 						r.FirstError = first.Error()
 					}
+					if before != nil {
+						r.Service = readTimers(ctx, o.url).since(before)
+					}
 					res.Runs = append(res.Runs, r)
-					fmt.Fprintf(os.Stderr, "round %d %-14s %-7s %2d clients: %5.0f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  %d errors\n",
-						round, q.name, mode, clients, r.RPS, r.Latency.P50, r.Latency.P95, r.Latency.P99, errs)
+					fmt.Fprintf(os.Stderr, "round %d %-14s %-7s %2d clients: %5.0f req/s  p50 %6.1f  p95 %6.1f  p99 %6.1f ms  %d errors%s\n",
+						round, q.name, mode, clients, r.RPS, r.Latency.P50, r.Latency.P95, r.Latency.P99, errs, r.Service)
 				}
 			}
 		}
@@ -627,10 +634,62 @@ func serviceRSS(ctx context.Context, o *options) func() (int64, error) {
 	if o.pid > 0 {
 		return func() (int64, error) { return measure.RSS(o.pid) }
 	}
-	metrics := strings.TrimSuffix(o.url, "/graphql") + "/metrics"
 	return func() (int64, error) {
-		v, err := measure.Metric(ctx, metrics, "process_resident_memory_bytes")
+		v, err := measure.Metric(ctx, metricsURL(o.url), "process_resident_memory_bytes")
 		return int64(v), err
+	}
+}
+
+// metricsURL is the /metrics beside the GraphQL endpoint u.
+func metricsURL(u string) string { return strings.TrimSuffix(u, "/graphql") + "/metrics" }
+
+// timers are the service's cumulative timers of GraphQL requests and of
+// Neo4j reads (api.Metrics), read before and after a run: their
+// differences split the run's latency into HTTP, the service's own work
+// and the database's.
+type timers struct{ handler, requests, reads, readCount float64 }
+
+// The series of the timers in the service's /metrics.
+const (
+	handlerSeries = `kg_http_request_duration_seconds_%s{route="/graphql"}`
+	readSeries    = `kg_neo4j_transaction_duration_seconds_%s{outcome="%s"}`
+)
+
+// readTimers reads the service's timers, or returns nil when its /metrics
+// cannot be read (a service not of this repository): the run is then
+// measured from the client alone, and the failure said once.
+func readTimers(ctx context.Context, u string) *timers {
+	ms, err := measure.Metrics(ctx, metricsURL(u))
+	if err == nil {
+		if _, ok := ms[fmt.Sprintf(handlerSeries, "count")]; !ok {
+			err = fmt.Errorf("%s: no GraphQL request timer", metricsURL(u))
+		}
+	}
+	if err != nil {
+		timersFailed.Do(func() { fmt.Fprintf(os.Stderr, "loadgen: the service's own timings are not measured: %v\n", err) })
+		return nil
+	}
+	t := &timers{handler: ms[fmt.Sprintf(handlerSeries, "sum")], requests: ms[fmt.Sprintf(handlerSeries, "count")]}
+	for _, outcome := range []string{"ok", "error"} {
+		t.reads += ms[fmt.Sprintf(readSeries, "sum", outcome)]
+		t.readCount += ms[fmt.Sprintf(readSeries, "count", outcome)]
+	}
+	return t
+}
+
+var timersFailed sync.Once
+
+// since returns the means per request of the requests timed between
+// before and t, or nil when either is missing or none was timed.
+func (t *timers) since(before *timers) *results.ServiceTime {
+	if t == nil || before == nil || t.requests <= before.requests {
+		return nil
+	}
+	n := t.requests - before.requests
+	return &results.ServiceTime{
+		HandlerMs: (t.handler - before.handler) / n * 1000,
+		ReadsMs:   (t.reads - before.reads) / n * 1000,
+		Reads:     (t.readCount - before.readCount) / n,
 	}
 }
 

@@ -89,6 +89,7 @@ func generate(w io.Writer, dir string) error {
 		main.TargetsMarkdown(w)
 		main.ChecksMarkdown(w)
 		main.HopMarkdown(w)
+		main.SplitMarkdown(w)
 		queriesMarkdown(w, &main)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err

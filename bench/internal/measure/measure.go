@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"os"
@@ -120,25 +119,52 @@ func RSS(pid int) (int64, error) {
 // Metric reads one unlabelled sample (such as process_resident_memory_bytes)
 // from a Prometheus text endpoint.
 func Metric(ctx context.Context, url, name string) (float64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	ms, err := Metrics(ctx, url)
 	if err != nil {
 		return 0, err
+	}
+	v, ok := ms[name]
+	if !ok {
+		return 0, fmt.Errorf("%s: no metric %s", url, name)
+	}
+	return v, nil
+}
+
+// Metrics reads every sample of a Prometheus text endpoint, keyed by its
+// series as the endpoint writes it: the name, then the labels if any
+// (kg_http_request_duration_seconds_sum{route="/graphql"}).
+func Metrics(ctx context.Context, url string) (map[string]float64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, err
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", url, resp.Status)
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, name+" "); ok {
-			return strconv.ParseFloat(strings.TrimSpace(v), 64)
+	out := map[string]float64{}
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		i := strings.LastIndexByte(line, ' ')
+		if i < 0 {
+			continue
+		}
+		if v, err := strconv.ParseFloat(line[i+1:], 64); err == nil {
+			out[line[:i]] = v
 		}
 	}
-	return 0, fmt.Errorf("%s: no metric %s", url, name)
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", url, err)
+	}
+	return out, nil
 }
 
 // Sampler reads a memory figure periodically until stopped.

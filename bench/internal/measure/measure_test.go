@@ -1,6 +1,9 @@
 package measure
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 )
@@ -38,5 +41,43 @@ func TestSpreadOf(t *testing.T) {
 				t.Fatalf("SpreadOf(%v) = %+v %q, want %+v %q", tt.in, got, got.String(), tt.want, tt.text)
 			}
 		})
+	}
+}
+
+// TestMetrics reads labelled and unlabelled samples as the service's
+// /metrics writes them, skipping comments, and Metric reads one of them.
+func TestMetrics(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`# HELP kg_http_request_duration_seconds HTTP request latency by route.
+# TYPE kg_http_request_duration_seconds histogram
+kg_http_request_duration_seconds_bucket{route="/graphql",le="0.001"} 3
+kg_http_request_duration_seconds_sum{route="/graphql"} 1.25
+kg_http_request_duration_seconds_count{route="/graphql"} 500
+process_resident_memory_bytes 4.4e+07
+`))
+	}))
+	defer srv.Close()
+	ms, err := Metrics(context.Background(), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for series, want := range map[string]float64{
+		`kg_http_request_duration_seconds_sum{route="/graphql"}`:               1.25,
+		`kg_http_request_duration_seconds_count{route="/graphql"}`:             500,
+		`kg_http_request_duration_seconds_bucket{route="/graphql",le="0.001"}`: 3,
+		`process_resident_memory_bytes`:                                        4.4e7,
+	} {
+		if got, ok := ms[series]; !ok || got != want {
+			t.Errorf("Metrics()[%s] = %v, %v; want %v", series, got, ok, want)
+		}
+	}
+	if len(ms) != 4 {
+		t.Errorf("Metrics read %d samples, want 4: %v", len(ms), ms)
+	}
+	if v, err := Metric(context.Background(), srv.URL, "process_resident_memory_bytes"); err != nil || v != 4.4e7 {
+		t.Errorf("Metric = %v, %v; want 4.4e7", v, err)
+	}
+	if _, err := Metric(context.Background(), srv.URL, "no_such_metric"); err == nil {
+		t.Error("Metric of a missing series: no error")
 	}
 }

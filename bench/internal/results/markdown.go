@@ -31,6 +31,8 @@ func Table(w io.Writer, header []string, rows [][]string) {
 // cell is one (query, path, clients) of a suite over its rounds.
 type cell struct {
 	p50, p95, p99, rps []float64
+	mean               []float64
+	handler, reads     []float64 // the service's own timers (Run.Service), when read
 	rss                []float64 // peak service memory of each run, when sampled
 	errors             int
 }
@@ -48,6 +50,11 @@ func (l *Loadgen) cells() map[string]*cell {
 		c.p95 = append(c.p95, r.Latency.P95)
 		c.p99 = append(c.p99, r.Latency.P99)
 		c.rps = append(c.rps, r.RPS)
+		c.mean = append(c.mean, r.Latency.Mean)
+		if r.Service != nil {
+			c.handler = append(c.handler, r.Service.HandlerMs)
+			c.reads = append(c.reads, r.Service.ReadsMs)
+		}
 		if r.ServiceMB > 0 {
 			c.rss = append(c.rss, r.ServiceMB)
 		}
@@ -196,6 +203,40 @@ func (l *Loadgen) HopMarkdown(w io.Writer) {
 	}
 	fmt.Fprintf(w, "The hop: `{ __typename }` through the service (HTTP, transport and an answer, nothing read from Neo4j), one client, %d requests a round: p50 %s ms, p99 %s ms (median and range over %d round(s)).\n\n",
 		l.Hop[0].N, measure.SpreadOf(p50).Format("%.2f"), measure.SpreadOf(p99).Format("%.2f"), len(l.Hop))
+}
+
+// SplitMarkdown writes where a GraphQL request's mean latency went, by
+// the service's own timers, beside the floor's mean: the Neo4j reads (as
+// the floor, a query and its records decoded), the service's own work
+// (the handler's time beyond its reads: parsing, resolvers, JSON) and
+// HTTP (what the client saw beyond the handler). It writes nothing when
+// the runs have no timers.
+func (l *Loadgen) SplitMarkdown(w io.Writer) {
+	cs := l.cells()
+	var rows [][]string
+	for _, q := range l.Queries {
+		for _, c := range l.clients() {
+			g, f := cs[key(q.Name, "graphql", c)], cs[key(q.Name, "floor", c)]
+			if g == nil || len(g.handler) == 0 {
+				continue
+			}
+			mean, handler, reads := med(g.mean).Median, med(g.handler).Median, med(g.reads).Median
+			floor, over := "–", "–"
+			if f != nil {
+				fm := med(f.mean).Median
+				floor, over = fmt.Sprintf("%.2f", fm), fmt.Sprintf("%+.2f", mean-fm)
+			}
+			rows = append(rows, []string{q.Name, strconv.Itoa(c), fmt.Sprintf("%.2f", mean), fmt.Sprintf("%.2f", reads),
+				fmt.Sprintf("%.2f", handler-reads), fmt.Sprintf("%.2f", mean-handler), floor, over})
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Where a GraphQL request's time went: mean latency in ms (medians over rounds), split by the service's own timers "+
+		"(its /metrics, read before and after each run). Neo4j reads: the store's reads, the query and its records decoded, "+
+		"as the floor's; service: the rest of the handler's time (parsing, resolvers, JSON); HTTP: what the client saw beyond the handler.\n\n")
+	Table(w, []string{"query", "clients", "GraphQL mean", "Neo4j reads", "service", "HTTP", "floor mean", "GraphQL − floor"}, rows)
 }
 
 // ChecksMarkdown writes how many parameter sets gave the same answer

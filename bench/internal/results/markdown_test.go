@@ -77,3 +77,35 @@ func TestHopMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitMarkdown: a query's row splits the GraphQL mean into reads,
+// the service's own work and HTTP from the medians of its rounds, beside
+// the floor's mean; runs without the service's timers give no table.
+func TestSplitMarkdown(t *testing.T) {
+	run := func(mode string, mean float64, s *ServiceTime) Run {
+		return Run{Query: "career", Mode: mode, Clients: 1, Latency: measure.Latencies{Mean: mean}, Service: s}
+	}
+	tests := []struct {
+		name string
+		runs []Run
+		want string
+	}{
+		{"no timers", []Run{run("graphql", 3, nil), run("floor", 2, nil)}, ""},
+		{"one round", []Run{run("graphql", 3, &ServiceTime{HandlerMs: 2.5, ReadsMs: 2}), run("floor", 1.75, nil)},
+			"| career | 1 | 3.00 | 2.00 | 0.50 | 0.50 | 1.75 | +1.25 |"},
+		{"medians of three rounds", []Run{
+			run("graphql", 3, &ServiceTime{HandlerMs: 2.5, ReadsMs: 2}), run("floor", 2, nil),
+			run("graphql", 4, &ServiceTime{HandlerMs: 3.5, ReadsMs: 3}), run("floor", 3, nil),
+			run("graphql", 9, &ServiceTime{HandlerMs: 8, ReadsMs: 7}), run("floor", 2.5, nil),
+		}, "| career | 1 | 4.00 | 3.00 | 0.50 | 0.50 | 2.50 | +1.50 |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			(&Loadgen{Queries: []QueryInfo{{Name: "career"}}, Runs: tt.runs}).SplitMarkdown(&b)
+			if got := b.String(); tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("SplitMarkdown = %q, want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}

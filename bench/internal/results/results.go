@@ -61,6 +61,28 @@ type Run struct {
 	FirstError string            `json:"firstError,omitempty"`
 	Latency    measure.Latencies `json:"latencyMs"`
 	ServiceMB  float64           `json:"serviceMaxMB,omitempty"` // peak resident memory of the service during the run, when sampled
+	// Service is where a GraphQL run's requests spent their time inside
+	// the service, from its /metrics; nil for the floor.
+	Service *ServiceTime `json:"service,omitempty"`
+}
+
+// ServiceTime splits a GraphQL run's mean latency by the service's own
+// timers: the mean time its handler took per request, and of that the
+// mean time in Neo4j reads (the query, its records decoded, as the store
+// times a read). What the client saw beyond the handler is HTTP: the
+// client's and the server's, and the connection.
+type ServiceTime struct {
+	HandlerMs float64 `json:"handlerMeanMs"`
+	ReadsMs   float64 `json:"readsMeanMs"`
+	Reads     float64 `json:"readsPerRequest"`
+}
+
+// String is the run's split as its progress line shows it.
+func (s *ServiceTime) String() string {
+	if s == nil {
+		return ""
+	}
+	return fmt.Sprintf("  (service %.2f ms, of which reads %.2f)", s.HandlerMs, s.ReadsMs)
 }
 
 // Memory is the resident memory sampled under the heaviest load.
