@@ -401,16 +401,7 @@ var hitBufs = sync.Pool{New: func() any { return new([]hit) }}
 // that start an organization's name.
 func (z *Gazetteer) spans(text string, hits []hit) []mention.Span {
 	out := make([]mention.Span, 0, len(hits))
-	for k := 0; k < len(hits); {
-		j := k + 1
-		for j < len(hits) && hits[j].start == hits[j-1].end {
-			j++
-		}
-		chain := hits[k:j]
-		k = j
-		if orgTail(text, chain[len(chain)-1].end) {
-			continue
-		}
+	for chain := range chains(text, hits) {
 		for _, h := range chain {
 			if h.key != "" {
 				out = append(out, mention.Span{Kind: kg.Place, Start: h.start, End: h.end, Name: h.name, Key: h.key, Type: h.typ})
