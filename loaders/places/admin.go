@@ -36,7 +36,7 @@ type unitCount struct {
 // admin reads the province, city, counties and the towns of each county.
 func (b *builder) admin() {
 	cityName := b.d.City
-	if cityName != "" && !hasAnySuffix(cityName, []string{"市", "州", "盟", "地区"}) {
+	if cityName != "" && !textnorm.HasAnySuffix(cityName, "市", "州", "盟", "地区") {
 		cityName += "市"
 	}
 	cityText := b.cityDivisions(cityName)
@@ -223,7 +223,7 @@ func (b *builder) countyChapter() {
 // countyLike reports whether a section title looks like a county's name.
 func countyLike(title string) bool {
 	n := hanLen(title)
-	return n >= 2 && n <= 12 && hasAnySuffix(title, []string{"县", "区", "旗"}) && !textnorm.ContainsAny(title, "园区", "开发区", "新区", "示范区", "工业", "景区")
+	return n >= 2 && n <= 12 && textnorm.HasAnySuffix(title, "县", "区", "旗") && !textnorm.ContainsAny(title, "园区", "开发区", "新区", "示范区", "工业", "景区")
 }
 
 // countyOfTitle returns the known county a section title names.

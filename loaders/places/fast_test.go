@@ -120,11 +120,11 @@ func yearbookText(t *testing.T) string {
 func TestSiteTypeOf(t *testing.T) {
 	ref := func(name string) string {
 		switch {
-		case hasAnySuffix(name, otherSuffixes):
+		case textnorm.HasAnySuffix(name, otherSuffixes...):
 			return Other
-		case hasAnySuffix(name, siteSuffixes):
+		case textnorm.HasAnySuffix(name, siteSuffixes...):
 			return Site
-		case hasAnySuffix(name, naturalSuffixes):
+		case textnorm.HasAnySuffix(name, naturalSuffixes...):
 			return Natural
 		}
 		return ""

@@ -168,11 +168,11 @@ func (z *Gazetteer) addEntity(e *kg.Entity) {
 func isBare(form, typ string) bool {
 	switch typ {
 	case Site:
-		return !hasAnySuffix(form, siteSuffixes)
+		return !textnorm.HasAnySuffix(form, siteSuffixes...)
 	case Natural:
-		return !hasAnySuffix(form, naturalSuffixes)
+		return !textnorm.HasAnySuffix(form, naturalSuffixes...)
 	case Other:
-		return !hasAnySuffix(form, naturalSuffixes) && adminType(form) == ""
+		return !textnorm.HasAnySuffix(form, naturalSuffixes...) && adminType(form) == ""
 	}
 	return adminType(form) == ""
 }

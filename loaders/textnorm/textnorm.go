@@ -503,3 +503,25 @@ func ContainsAny(s string, words ...string) bool {
 	}
 	return false
 }
+
+// HasAnyPrefix reports whether s starts with one of words: the test of
+// what opens a clause or a name against a list of cue words.
+func HasAnyPrefix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAnySuffix reports whether s ends with one of words: the test of a
+// name's head (…县, …遗址) or of what closes a clause against a list.
+func HasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
