@@ -381,7 +381,7 @@ func (b *builder) sightLists(p passage) {
 		start := at
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
-			if strings.ContainsRune("。；，：“（", r) && !(r == '“' || r == '（') {
+			if strings.ContainsRune("。；，：", r) {
 				break
 			}
 			if r == '→' {
