@@ -137,7 +137,7 @@ type finder struct {
 	trie *trie
 	// extra, if not nil, holds the known names and the city, of a finder
 	// given few (newFinder): a small trie without a table of root runes,
-	// whose words match merges with those of trie, the lexicon's.
+	// whose words addWords merges with those of trie, the lexicon's.
 	extra *trie
 	city  string
 }
@@ -262,7 +262,8 @@ func newScan(f *finder, text string) *scan {
 // until the scan is released.
 func newScanOf(f *finder, d *Decoded) *scan { return scans.Get().(*scan).of(f, d) }
 
-// of starts s over d.
+// of starts s over d: the words of f's tries are listed (match, and
+// addWords for the extra words), then indexed once, as one list (index).
 func (s *scan) of(f *finder, d *Decoded) *scan {
 	s.f, s.text, s.rs, s.off = f, d.Text, d.Runes, d.Offs
 	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
