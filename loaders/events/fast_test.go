@@ -21,7 +21,7 @@ func TestCitedShortcuts(t *testing.T) {
 	texts := []string{"", "同志", "总书记关于……的重要讲话精神", "新时代", "同志，讲话", "总理讲\xff话精神", "文件", "精神。", "长长精神和", "在调研时的讲话精神", "有关文件精神", "文件", "十四届三次全会精神，", "精神和", "\xe7精神", "讲话精\xe7神",
 		strings.Repeat("长", 29) + "讲话精神", strings.Repeat("长", 31) + "讲话精神", strings.Repeat("长", 16) + "文件", strings.Repeat("长", 17) + "文件。", strings.Repeat("\xff", 40) + "讲话精神", "古浪暴雨", "山体滑坡", "地震局", "冰雹x"}
 	for _, l := range booktest.Lines(t) {
-		if strings.Contains(l, "精神") || strings.Contains(l, "文件") || hasAnyPrefix(l, citedLeads...) || strings.Contains(l, "同志") {
+		if strings.Contains(l, "精神") || strings.Contains(l, "文件") || textnorm.HasAnyPrefix(l, citedLeads...) || strings.Contains(l, "同志") {
 			for i := range l {
 				texts = append(texts, l[i:])
 			}
@@ -48,7 +48,7 @@ func TestCitedShortcuts(t *testing.T) {
 			org++
 		}
 		for _, end := range []int{len(s), min(len(s), 12)} {
-			if got, want := hasAnySuffix(s[:end], disasters...), reDisaster.MatchString(s[:end]); got != want {
+			if got, want := textnorm.HasAnySuffix(s[:end], disasters...), reDisaster.MatchString(s[:end]); got != want {
 				t.Fatalf("disaster suffix of %q = %v, want %v", s[:end], got, want)
 			}
 		}
@@ -214,10 +214,10 @@ func TestSuffixShortcuts(t *testing.T) {
 		if got != s {
 			trimmed++
 		}
-		if got, want := hasAnySuffix(s, timeClauseEnds...), reTimeClause.MatchString(s); got != want {
+		if got, want := textnorm.HasAnySuffix(s, timeClauseEnds...), reTimeClause.MatchString(s); got != want {
 			t.Fatalf("time clause %q: %v, want %v", s, got, want)
 		}
-		if hasAnySuffix(s, timeClauseEnds...) {
+		if textnorm.HasAnySuffix(s, timeClauseEnds...) {
 			timed++
 		}
 	}
@@ -293,8 +293,8 @@ func TestRegexpGuards(t *testing.T) {
 		if m := reMeetingActs.FindStringSubmatch(s); ok != (m != nil) || ok && got != m[1] {
 			t.Fatalf("meetingActs(%q) = %q, %v; want %q", s, got, ok, m)
 		}
-		check("concluded", hasAnySuffix(s, concludedEnds...), reConcluded, s)
-		check("count name", digitFirst(s) || hasAnyPrefix(s, "会议", "活动"), reCountName, s)
+		check("concluded", textnorm.HasAnySuffix(s, concludedEnds...), reConcluded, s)
+		check("count name", digitFirst(s) || textnorm.HasAnyPrefix(s, "会议", "活动"), reCountName, s)
 	}
 	if matched < 1000 {
 		t.Errorf("only %d matches: the check checks little", matched)
@@ -510,7 +510,7 @@ func TestWordLists(t *testing.T) {
 			if got, want := l.in(s), len(want) > 0; got != want {
 				t.Fatalf("in(%q) = %v, want %v", s, got, want)
 			}
-			if got, want := l.prefix(s), hasAnyPrefix(s, l.words...); got != want {
+			if got, want := l.prefix(s), textnorm.HasAnyPrefix(s, l.words...); got != want {
 				t.Fatalf("prefix(%q) = %v, want %v", s, got, want)
 			}
 			found += len(want)
@@ -548,10 +548,10 @@ func TestSentenceReaders(t *testing.T) {
 		if readsAsSubmatch(t, "verbFirst", reVerbFirst, verbFirst, s) {
 			matched++
 		}
-		if got, want := hasAnyPrefix(s, notHappeningAfter...), reNotHappening.MatchString(s); got != want {
+		if got, want := textnorm.HasAnyPrefix(s, notHappeningAfter...), reNotHappening.MatchString(s); got != want {
 			t.Fatalf("not happening after %q: %v, want %v", s, got, want)
 		}
-		if got, want := hasAnySuffix(s, notHappeningBefore...), reNotHappeningBefore.MatchString(s); got != want {
+		if got, want := textnorm.HasAnySuffix(s, notHappeningBefore...), reNotHappeningBefore.MatchString(s); got != want {
 			t.Fatalf("not happening before %q: %v, want %v", s, got, want)
 		}
 		want := s

@@ -33,7 +33,7 @@ func subEntry(l *segment.Line) (string, int, bool) {
 	}
 	sub := textnorm.Key(t[:i])
 	// The ending first: it is the test most lines fail, and the cheapest.
-	if !hasAnySuffix(sub, subTitleEnds...) {
+	if !textnorm.HasAnySuffix(sub, subTitleEnds...) {
 		return "", 0, false
 	}
 	n := utf8.RuneCountInString(sub)
@@ -153,7 +153,7 @@ var genericTitleStarts = []string{"重要", "主要", "其他", "各类", "各�
 // happenings, as the regexp ^(重要|主要|其他|各类|各项|系列|有关|相关|会议活动)|节会
 // matches it.
 func genericTitle(title string) bool {
-	return hasAnyPrefix(title, genericTitleStarts...) || strings.Contains(title, "节会")
+	return textnorm.HasAnyPrefix(title, genericTitleStarts...) || strings.Contains(title, "节会")
 }
 
 // singleMeeting adds the event of a topic whose title names one happening
@@ -161,7 +161,7 @@ func genericTitle(title string) bool {
 // whether it added one.
 func (x *extractor) singleMeeting(t *segment.Topic) bool {
 	title := t.Title
-	if !isEventNoun(title) && !hasAnySuffix(title, happeningTitleEnds...) || genericTitle(title) {
+	if !isEventNoun(title) && !textnorm.HasAnySuffix(title, happeningTitleEnds...) || genericTitle(title) {
 		return false
 	}
 	d := x.d
@@ -178,7 +178,7 @@ func (x *extractor) singleMeeting(t *segment.Topic) bool {
 	if category == "" {
 		category = CategoryOther
 	}
-	if hasAnySuffix(title, happeningTitleEnds...) {
+	if textnorm.HasAnySuffix(title, happeningTitleEnds...) {
 		// An opening's topic goes on about the thing opened: only its
 		// first sentence tells of the event.
 		category = "opening"

@@ -47,7 +47,7 @@ func isEventNoun(name string) bool {
 	if !strings.ContainsRune(eventNounEnds, r) {
 		return false
 	}
-	if countName(name) || hasAnySuffix(name, orgEnds...) {
+	if countName(name) || textnorm.HasAnySuffix(name, orgEnds...) {
 		return false
 	}
 	for _, p := range []string{"各类", "各项", "各种", "多场", "多次", "系列", "一系列", "一批", "等"} {
@@ -71,9 +71,9 @@ var countUnits = []string{"次", "场", "期", "个", "项", "届", "批", "家"
 // by a digit, not by a unit).
 func countName(name string) bool {
 	if n := digitsAt(name, 0, len(name)); n > 0 {
-		return hasAnyPrefix(name[n:], countUnits...)
+		return textnorm.HasAnyPrefix(name[n:], countUnits...)
 	}
-	return hasAnyPrefix(name, "会议", "活动")
+	return textnorm.HasAnyPrefix(name, "会议", "活动")
 }
 
 // firstSentence returns s up to and including its first 。；！？, or all of s.
@@ -275,7 +275,7 @@ func chronicleName(desc string) string {
 		return clip(desc)
 	}
 	// A leading clause of time (…开工活动后) is not the entry's subject.
-	if len(cs) > 1 && hasAnySuffix(sent[cs[0].off:cs[0].end], timeClauseEnds...) {
+	if len(cs) > 1 && textnorm.HasAnySuffix(sent[cs[0].off:cs[0].end], timeClauseEnds...) {
 		cs = cs[1:]
 	}
 	if m, ok := meetingActs(sent[cs[0].off:cs[0].end]); ok {
@@ -399,23 +399,23 @@ func eventType(name string) string {
 	}
 	name = trimQuotes(name)
 	switch {
-	case hasAnySuffix(name, disasters...):
+	case textnorm.HasAnySuffix(name, disasters...):
 		return "disaster"
-	case hasAnySuffix(name, "论坛", "峰会"):
+	case textnorm.HasAnySuffix(name, "论坛", "峰会"):
 		return "forum"
-	case strings.Contains(name, "博览会") || strings.Contains(name, "展销会") || hasAnySuffix(name, "展", "展会", "展览"):
+	case strings.Contains(name, "博览会") || strings.Contains(name, "展销会") || textnorm.HasAnySuffix(name, "展", "展会", "展览"):
 		return "exhibition"
-	case hasAnySuffix(name, "节", "旅游日"):
+	case textnorm.HasAnySuffix(name, "节", "旅游日"):
 		return "festival"
-	case hasAnySuffix(name, "仪式", "典礼", "庆典", "大典"):
+	case textnorm.HasAnySuffix(name, "仪式", "典礼", "庆典", "大典"):
 		return "ceremony"
-	case hasAnySuffix(name, "赛", "联赛", "比赛", "运动会"):
+	case textnorm.HasAnySuffix(name, "赛", "联赛", "比赛", "运动会"):
 		return "competition"
-	case hasAnySuffix(name, "培训班", "研讨班", "班", "培训会"):
+	case textnorm.HasAnySuffix(name, "培训班", "研讨班", "班", "培训会"):
 		return "training"
-	case hasAnySuffix(name, "会议", "大会", "全会", "会"):
+	case textnorm.HasAnySuffix(name, "会议", "大会", "全会", "会"):
 		return "meeting"
-	case hasAnySuffix(name, "活动", "行动", "巡演", "演出"):
+	case textnorm.HasAnySuffix(name, "活动", "行动", "巡演", "演出"):
 		return "activity"
 	}
 	return ""
@@ -423,15 +423,6 @@ func eventType(name string) string {
 
 // disasters are the words an event named for a disaster ends with.
 var disasters = []string{"地震", "洪水", "洪灾", "火灾", "泥石流", "山体滑坡", "暴雨", "冰雹", "沙尘暴", "雪灾", "旱灾"}
-
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
-}
 
 // meetingSig returns the signature of the name of an official meeting, so
 // that the forms one meeting is written in compare equal:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/mention"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // contentVerbs introduce what a meeting studied, heard or adopted: a name
@@ -90,7 +91,7 @@ func citesOrg(rest string) bool {
 		return false
 	}
 	for p, k := 0, 0; ; k++ {
-		if q := p + len("精神"); hasAnyPrefix(rest[p:], "精神", "文件") && (q == len(rest) || hasAnyPrefix(rest[q:], "，", "；", "。", "、", "和", "及")) {
+		if q := p + len("精神"); textnorm.HasAnyPrefix(rest[p:], "精神", "文件") && (q == len(rest) || textnorm.HasAnyPrefix(rest[q:], "，", "；", "。", "、", "和", "及")) {
 			return true
 		}
 		if k == 16 {
@@ -433,7 +434,7 @@ func placesBy(s string, spans []mention.Span, sn sentence) []mention.Span {
 				start = q.Start
 			}
 		}
-		if hasAnySuffix(t[:start], placePreps...) {
+		if textnorm.HasAnySuffix(t[:start], placePreps...) {
 			sp.Start += sn.off
 			sp.End += sn.off
 			keep = append(keep, sp)
@@ -513,7 +514,7 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 			}
 		}
 		last := c.spans[len(c.spans)-1]
-		if strings.HasSuffix(before, "从") && hasAnyPrefix(s[last.End:], departVerbs...) && len(items(c)) == 1 {
+		if strings.HasSuffix(before, "从") && textnorm.HasAnyPrefix(s[last.End:], departVerbs...) && len(items(c)) == 1 {
 			out = append(out, last)
 		}
 	}
@@ -562,7 +563,7 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 	}
 	// A place followed by more words is the start of a name the finder did
 	// not know (共青团武威市四届…全委会议) rather than a location.
-	if after != "" && !hasAnyPrefix(after, "，", "。", "；") {
+	if after != "" && !textnorm.HasAnyPrefix(after, "，", "。", "；") {
 		return nil
 	}
 	return []mention.Span{sp}
@@ -582,7 +583,7 @@ func ownSession(s string) bool {
 		return false
 	}
 	for k := 0; ; k++ {
-		if hasAnyPrefix(s[q:], sessionWords...) {
+		if textnorm.HasAnyPrefix(s[q:], sessionWords...) {
 			return true
 		}
 		w, ok := clauseRune(s, q)

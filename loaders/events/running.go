@@ -19,7 +19,7 @@ var skippedParts = []string{"特载", "专记", "专文", "附录", "索引"}
 // name, in every topic not already read as a meeting record.
 func (x *extractor) runningText() {
 	for _, p := range x.d.Parts {
-		if hasAnyPrefix(textnorm.Key(p.Title), skippedParts...) {
+		if textnorm.HasAnyPrefix(textnorm.Key(p.Title), skippedParts...) {
 			continue
 		}
 		for _, s := range p.Sections {
@@ -40,15 +40,6 @@ func (x *extractor) runningText() {
 	}
 }
 
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // atVerbs and firstVerbs are the verbs of the two commonest forms of a
 // sentence that a date opens: 在/于 a place or venue, then one of atVerbs,
 // then the name; or one of firstVerbs first (举办了 2023 年…培训班).
@@ -65,7 +56,7 @@ var (
 // fewest runes, one to 40, none of them ，。；, that a verb and its
 // object follow (verbObject).
 func atThenVerb(s string) (string, bool) {
-	if !hasAnyPrefix(s, "在", "于") {
+	if !textnorm.HasAnyPrefix(s, "在", "于") {
 		return "", false
 	}
 	p := len("在")
@@ -165,7 +156,7 @@ func disasterAt(s string) (string, bool) {
 				break
 			}
 			p += w
-			if n := disasterAfter(s[p:]); k >= 2 && n > 0 && (p+n == len(s) || hasAnyPrefix(s[p+n:], "发生", "中", "后", "，", "。")) {
+			if n := disasterAfter(s[p:]); k >= 2 && n > 0 && (p+n == len(s) || textnorm.HasAnyPrefix(s[p+n:], "发生", "中", "后", "，", "。")) {
 				return s[st : p+n], true
 			}
 		}
@@ -268,7 +259,7 @@ func openingAt(s string, q int) (int, bool) {
 // openingEnd reports whether an opening may end at byte i of s: at the
 // end, or before ，。；（.
 func openingEnd(s string, i int) bool {
-	return i == len(s) || hasAnyPrefix(s[i:], "，", "。", "；", "（")
+	return i == len(s) || textnorm.HasAnyPrefix(s[i:], "，", "。", "；", "（")
 }
 
 // What may follow a date and makes it no date of a happening: a deadline
@@ -306,7 +297,7 @@ func meetingActs(s string) (string, bool) {
 			return "", false
 		}
 		p += w
-		if e := hasWhichPrefix(s[p:], meetingEnds); k >= 4 && e != "" && hasAnyPrefix(s[p+len(e):], meetingVerbs...) {
+		if e := hasWhichPrefix(s[p:], meetingEnds); k >= 4 && e != "" && textnorm.HasAnyPrefix(s[p+len(e):], meetingVerbs...) {
 			return s[:p+len(e)], true
 		}
 	}
@@ -337,7 +328,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	} else if m := yuFullDate(s); m != nil {
 		// X 于 date verb: the subject is the clause before 于.
 		before := s[:m[0]-len("于")]
-		if hasAnySuffix(before, notHappeningBefore...) || textnorm.ContainsAny(before, "，", "；", "：") {
+		if textnorm.HasAnySuffix(before, notHappeningBefore...) || textnorm.ContainsAny(before, "，", "；", "：") {
 			return
 		}
 		v, _, err := parseFull(s, m, d.Year)
@@ -352,7 +343,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 		return
 	}
 	after := s[n:]
-	if hasAnyPrefix(after, notHappeningAfter...) {
+	if textnorm.HasAnyPrefix(after, notHappeningAfter...) {
 		return
 	}
 	after = strings.TrimPrefix(after, leadingPunct(after))
@@ -361,7 +352,7 @@ func (x *extractor) datedSentence(p *segment.Passage, off int, s string, inChron
 	case subject != "":
 		if o, ok := opening(subject + after); ok {
 			name, category = o, "opening"
-		} else if c := firstClause(after); hasAnyPrefix(c, "召开", "举行", "举办", "开幕", "启动", "开馆", "正式运行", "上线运行", "正式推出", "推出") {
+		} else if c := firstClause(after); textnorm.HasAnyPrefix(c, "召开", "举行", "举办", "开幕", "启动", "开馆", "正式运行", "上线运行", "正式推出", "推出") {
 			name, category = subject+c, "opening"
 		}
 	default:

@@ -48,7 +48,7 @@ func newWordList(words ...string) wordList {
 
 // prefix reports whether s starts with one of the words.
 func (l *wordList) prefix(s string) bool {
-	return textnorm.HanAt(s, 0) && l.firsts.has(textnorm.HanRune(s, 0)) && hasAnyPrefix(s, l.words...)
+	return textnorm.HanAt(s, 0) && l.firsts.has(textnorm.HanRune(s, 0)) && textnorm.HasAnyPrefix(s, l.words...)
 }
 
 // in reports whether s holds one of the words. A word starts with a lead
@@ -56,7 +56,7 @@ func (l *wordList) prefix(s string) bool {
 func (l *wordList) in(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if textnorm.HanAt(s, i) {
-			if l.firsts.has(textnorm.HanRune(s, i)) && hasAnyPrefix(s[i:], l.words...) {
+			if l.firsts.has(textnorm.HanRune(s, i)) && textnorm.HasAnyPrefix(s[i:], l.words...) {
 				return true
 			}
 			i += 2
@@ -76,7 +76,7 @@ func (l *wordList) in(s string) bool {
 func (l *wordList) last(s string, end int) int {
 	for i := end - 1; i >= 0; i-- {
 		if textnorm.HanAt(s, i) {
-			if l.firsts.has(textnorm.HanRune(s, i)) && hasAnyPrefix(s[i:], l.words...) {
+			if l.firsts.has(textnorm.HanRune(s, i)) && textnorm.HasAnyPrefix(s[i:], l.words...) {
 				return i
 			}
 			i -= 2

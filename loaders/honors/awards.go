@@ -156,7 +156,7 @@ var listTrailWords = []string{"均", "分别", "先后", "同时", "全部", "�
 // dropTrail is reListTrail.ReplaceAllString(s, ""), with the regexp run
 // only when s ends in one of its words.
 func dropTrail(s string) string {
-	if !hasAnySuffix(s, listTrailWords) {
+	if !textnorm.HasAnySuffix(s, listTrailWords...) {
 		return s
 	}
 	return reListTrail.ReplaceAllString(s, "")
@@ -168,15 +168,6 @@ const listCountWords = "家个所座"
 
 // listLeadWords are the words reListLead starts with but a year.
 var listLeadWords = []string{"同年", "当年", "年内", "其中"}
-
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // reListLead matches a date or adverb that opens the clause of a list.
 var reListLead = regexp.MustCompile(`^(\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|同年|当年|年内|其中)`)
@@ -310,7 +301,7 @@ func listTitles(text string, i int, verb string) ([]string, map[string]string) {
 			return nil, nil
 		}
 	}
-	if !textnorm.ContainsAny(name, titleLevels...) || !hasAnySuffix(name, titleHeads) {
+	if !textnorm.ContainsAny(name, titleLevels...) || !textnorm.HasAnySuffix(name, titleHeads...) {
 		return nil, nil
 	}
 	return []string{name}, map[string]string{name: textnorm.Clean(rest)}
@@ -326,7 +317,7 @@ func listHonorees(subject string, f mention.Finder) []string {
 	subject = strings.TrimSpace(subject)
 	// Each regexp runs only where what it must match is there: most
 	// subjects have no date, count or adverb to drop.
-	if subject != "" && (subject[0] >= '0' && subject[0] <= '9' || hasAnyPrefix(subject, listLeadWords)) {
+	if subject != "" && (subject[0] >= '0' && subject[0] <= '9' || textnorm.HasAnyPrefix(subject, listLeadWords...)) {
 		subject = reListLead.ReplaceAllString(subject, "")
 	}
 	subject = strings.TrimSpace(dropTrail(subject))
@@ -338,7 +329,7 @@ func listHonorees(subject string, f mention.Finder) []string {
 	var out []string
 	for it := range strings.SplitSeq(subject, "、") {
 		it = strings.TrimSpace(it)
-		if it == "" || hasAnySuffix(it, placeSuffixes) {
+		if it == "" || textnorm.HasAnySuffix(it, placeSuffixes...) {
 			return nil
 		}
 		spans := f.Find(it)

@@ -133,7 +133,7 @@ func TestListPrechecks(t *testing.T) {
 		if reListCount.MatchString(s) && !strings.ContainsAny(s, listCountWords) {
 			t.Fatalf("reListCount matches %q, which has none of %s", s, listCountWords)
 		}
-		if reListLead.MatchString(s) && !(s[0] >= '0' && s[0] <= '9' || hasAnyPrefix(s, listLeadWords)) {
+		if reListLead.MatchString(s) && !(s[0] >= '0' && s[0] <= '9' || textnorm.HasAnyPrefix(s, listLeadWords...)) {
 			t.Fatalf("reListLead matches %q, which starts with neither a digit nor one of %v", s, listLeadWords)
 		}
 	}

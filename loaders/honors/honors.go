@@ -367,11 +367,11 @@ func (b *builder) position(p passage, person *kg.Entity, post string, off int) {
 	}
 	for i := range ends {
 		org := post[:i]
-		if i == 0 || !hasAnySuffix(org, employerSuffixes) {
+		if i == 0 || !textnorm.HasAnySuffix(org, employerSuffixes...) {
 			continue
 		}
 		title := post[i:]
-		if utf8.RuneCountInString(title) < 2 || !hasAnySuffix(title, titleEnds) || hasAnySuffix(title, employerSuffixes) && !hasAnySuffix(title, titleEnds) {
+		if utf8.RuneCountInString(title) < 2 || !textnorm.HasAnySuffix(title, titleEnds...) || textnorm.HasAnySuffix(title, employerSuffixes...) && !textnorm.HasAnySuffix(title, titleEnds...) {
 			continue
 		}
 		best = i
@@ -383,15 +383,6 @@ func (b *builder) position(p passage, person *kg.Entity, post string, off int) {
 	src := b.d.Source(b.yb, p.Passage, off)
 	org := b.entity(kg.Organization, orgName, src)
 	b.relate(kg.HeldPosition, person.Ref(), org.Ref(), map[string]string{"title": title}, src)
-}
-
-func hasAnySuffix(s string, suffixes []string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // awardWords are the alternatives of reAward, in its order.
@@ -769,7 +760,7 @@ func (b *builder) honorees(subject string) []string {
 			out = append(out, nm)
 			continue
 		}
-		if hasAnySuffix(nm, placeSuffixes) || n < 3 || !hasAnySuffix(nm, orgSuffixes) {
+		if textnorm.HasAnySuffix(nm, placeSuffixes...) || n < 3 || !textnorm.HasAnySuffix(nm, orgSuffixes...) {
 			return nil
 		}
 		out = append(out, nm)

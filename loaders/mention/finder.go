@@ -137,7 +137,7 @@ type finder struct {
 	trie *trie
 	// extra, if not nil, holds the known names and the city, of a finder
 	// given few (newFinder): a small trie without a table of root runes,
-	// whose words match merges with those of trie, the lexicon's.
+	// whose words addWords merges with those of trie, the lexicon's.
 	extra *trie
 	city  string
 }
@@ -262,14 +262,16 @@ func newScan(f *finder, text string) *scan {
 // until the scan is released.
 func newScanOf(f *finder, d *Decoded) *scan { return scans.Get().(*scan).of(f, d) }
 
-// of starts s over d.
+// of starts s over d: the words of f's tries are listed (match, and
+// addWords for the extra words), then indexed once, as one list (index).
 func (s *scan) of(f *finder, d *Decoded) *scan {
 	s.f, s.text, s.rs, s.off = f, d.Text, d.Runes, d.Offs
 	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
-	s.match(f.trie)
+	ms := s.match(f.trie)
 	if f.extra != nil {
-		s.addWords(f.extra)
+		ms = s.addWords(ms, f.extra)
 	}
+	s.index(ms)
 	return s
 }
 
@@ -329,21 +331,21 @@ var runeMarks = func() *[hanHi - hanLo + 1]uint8 {
 // hasMark reports whether the rune at p, one of s.marked, has mark m.
 func (s *scan) hasMark(p int, m uint8) bool { return runeMarks[s.rs[p]-hanLo]&m != 0 }
 
-// match finds the words of t at every position of s.rs: s.ms and their
-// index s.first, s.startAt, s.endAt, s.reach, and the ends and words
-// noted for the passes. The trie's walk (trie.words) only lists the
-// words; the classes by position are read from the list after, so that
-// the walk, done at every rune, keeps its few variables in registers.
-func (s *scan) match(t *trie) {
+// match returns the words of t at every position of s.rs, in the array
+// of s.ms, sets their index s.first and clears the tables by position
+// for index. The trie's walk (trie.words) only lists the words; the
+// classes by position are read from the list after (index), so that the
+// walk, done at every rune, keeps its few variables in registers.
+func (s *scan) match(t *trie) []wordAt {
 	n := len(s.rs)
-	first, startAt, endAt := resize(s.first, n+1), resize(s.startAt, n), resize(s.endAt, n+1)
-	s.first, s.startAt, s.endAt, s.taken = first, startAt, endAt, resize(s.taken, n)
+	first := resize(s.first, n+1)
+	s.first, s.startAt, s.endAt, s.taken = first, resize(s.startAt, n), resize(s.endAt, n+1), resize(s.taken, n)
 	ms, ok := t.words(s.rs, s.ms[:cap(s.ms)], first)
 	for !ok {
 		// Most texts hold fewer words than runes.
 		ms, ok = t.words(s.rs, make([]wordAt, 2*cap(ms)+n), first)
 	}
-	s.index(ms)
+	return ms
 }
 
 // index sets s.ms to ms, the words found in s.rs in order, s.reach and
@@ -365,27 +367,28 @@ func (s *scan) index(ms []wordAt) {
 	s.ends = slices.Compact(s.ends)
 }
 
-// addWords adds to s the words of t, a trie without a table of root
-// runes (finder.extra), as if they were words of the trie match walked:
-// in the order of s.ms, a word both hold once with the classes of both,
-// s.first indexing them and the noted ends, words and marks of them.
-func (s *scan) addWords(t *trie) {
+// addWords returns ws, the words match found, with the words of t, a
+// trie without a table of root runes (finder.extra), as if they were
+// words of the trie match walked: in the order of ws, a word both hold
+// once with the classes of both, and s.first indexing them. index then
+// reads them once, the merged list.
+func (s *scan) addWords(ws []wordAt, t *trie) []wordAt {
 	xs := t.appendWords(nil, s.rs)
 	if len(xs) == 0 {
-		return
+		return ws
 	}
-	ms := make([]wordAt, 0, len(s.ms)+len(xs))
+	ms := make([]wordAt, 0, len(ws)+len(xs))
 	a, b := 0, 0
-	for a < len(s.ms) || b < len(xs) {
+	for a < len(ws) || b < len(xs) {
 		switch {
-		case b == len(xs) || a < len(s.ms) && before(s.ms[a], xs[b]):
-			ms = append(ms, s.ms[a])
+		case b == len(xs) || a < len(ws) && before(ws[a], xs[b]):
+			ms = append(ms, ws[a])
 			a++
-		case a == len(s.ms) || before(xs[b], s.ms[a]):
+		case a == len(ws) || before(xs[b], ws[a]):
 			ms = append(ms, xs[b])
 			b++
 		default:
-			w := s.ms[a]
+			w := ws[a]
 			w.class |= xs[b].class
 			ms = append(ms, w)
 			a++
@@ -400,8 +403,7 @@ func (s *scan) addWords(t *trie) {
 		s.first[i] = int32(k)
 	}
 	s.first[len(s.rs)] = int32(len(ms))
-	s.marked, s.ends, s.named = s.marked[:0], s.ends[:0], s.named[:0]
-	s.index(ms)
+	return ms
 }
 
 // before reports whether w comes before v in the order of scan.ms: by

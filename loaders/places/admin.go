@@ -36,7 +36,7 @@ type unitCount struct {
 // admin reads the province, city, counties and the towns of each county.
 func (b *builder) admin() {
 	cityName := b.d.City
-	if cityName != "" && !hasAnySuffix(cityName, []string{"市", "州", "盟", "地区"}) {
+	if cityName != "" && !textnorm.HasAnySuffix(cityName, "市", "州", "盟", "地区") {
 		cityName += "市"
 	}
 	cityText := b.cityDivisions(cityName)
@@ -154,32 +154,26 @@ func (b *builder) findProvince(cityName string) {
 }
 
 // placedIn returns the passage k and byte i of the first occurrence of
-// one of the sentences first, second, which start with the city's name:
-// in the first passage that holds either, first's first occurrence if it
-// has one, else second's; k is -1 for none. It reads the text only where
-// the city's name occurs (wordAt).
-func (b *builder) placedIn(cityName, first, second string) (k, i int) {
+// one of sentences, which start with the city's name: in the first
+// passage that holds any, the first occurrence of the first of sentences
+// it holds; k is -1 for none. It reads the text only where the city's
+// name occurs (wordAt), each occurrence for the sentences ranked before
+// the one found so far.
+func (b *builder) placedIn(cityName string, sentences ...string) (k, i int) {
 	k, i = -1, -1
-	at := [2]int{-1, -1} // the first occurrence of each in passage k
+	rank := len(sentences) // the rank of the sentence at i
 	for j, off := range b.wordAt(cityName) {
-		if j != k {
-			if at[0] >= 0 || at[1] >= 0 {
+		if k >= 0 && j != k {
+			break // past the passage found
+		}
+		for n, w := range sentences[:rank] {
+			if strings.HasPrefix(b.texts[j].Text[off:], w) {
+				k, i, rank = j, off, n
 				break
 			}
-			k = j
-		}
-		for n, w := range [2]string{first, second} {
-			if at[n] < 0 && strings.HasPrefix(b.texts[j].Text[off:], w) {
-				at[n] = off
-			}
 		}
 	}
-	for _, i := range at {
-		if i >= 0 {
-			return k, i
-		}
-	}
-	return -1, -1
+	return k, i
 }
 
 // firstMention returns the source of the first occurrence of s in the
@@ -229,7 +223,7 @@ func (b *builder) countyChapter() {
 // countyLike reports whether a section title looks like a county's name.
 func countyLike(title string) bool {
 	n := hanLen(title)
-	return n >= 2 && n <= 12 && hasAnySuffix(title, []string{"县", "区", "旗"}) && !textnorm.ContainsAny(title, "园区", "开发区", "新区", "示范区", "工业", "景区")
+	return n >= 2 && n <= 12 && textnorm.HasAnySuffix(title, "县", "区", "旗") && !textnorm.ContainsAny(title, "园区", "开发区", "新区", "示范区", "工业", "景区")
 }
 
 // countyOfTitle returns the known county a section title names.

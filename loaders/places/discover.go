@@ -744,17 +744,7 @@ func (b *builder) mentions() {
 			continue
 		}
 		hits = z.scanIndexed(hits, p.Text, p.ix)
-		for k := 0; k < len(hits); {
-			// A chain: hits that touch each other.
-			j := k + 1
-			for j < len(hits) && hits[j].start == hits[j-1].end {
-				j++
-			}
-			chain := hits[k:j]
-			k = j
-			if orgTail(p.Text, chain[len(chain)-1].end) {
-				continue
-			}
+		for chain := range chains(p.Text, hits) {
 			ents := make([]*kg.Entity, len(chain))
 			for m, h := range chain {
 				e := b.byKey[h.key]
@@ -894,6 +884,26 @@ var orgVerbs = []string{
 	"举办", "召开", "开展", "实施", "建设", "建成", "完成", "组织", "启动", "推进", "发布", "举行", "成立", "印发", "出台", "制定", "获得", "获", "荣获",
 	"被", "为", "与", "及", "等", "到", "赴", "在", "是", "有", "将", "把", "对", "向", "从", "由", "共", "累计", "新建", "创建", "打造", "推动", "加快",
 	"全面", "积极", "深入", "持续", "坚持", "实现", "参加", "接待", "争取", "申报", "入选", "列入", "位于", "地处", "的", "了", "至", "境内", "全年", "新增", "各",
+}
+
+// chains yields the chains of the hits of text, in order: the runs of
+// hits that touch each other (凉州区永昌镇), each a place or places
+// written together, but for those that start an organization's name
+// (凉州区人民法院: orgTail).
+func chains(text string, hits []hit) iter.Seq[[]hit] {
+	return func(yield func([]hit) bool) {
+		for k := 0; k < len(hits); {
+			j := k + 1
+			for j < len(hits) && hits[j].start == hits[j-1].end {
+				j++
+			}
+			chain := hits[k:j]
+			k = j
+			if !orgTail(text, chain[len(chain)-1].end) && !yield(chain) {
+				return
+			}
+		}
+	}
 }
 
 // orgTail reports whether the text right after a place (up to the next

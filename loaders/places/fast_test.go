@@ -72,6 +72,40 @@ func TestOrgTail(t *testing.T) {
 	}
 }
 
+// TestChains checks that chains yields the runs of touching hits in
+// order, leaves out those an organization's name goes on from, and stops
+// when the loop does.
+func TestChains(t *testing.T) {
+	text := "凉州区永昌镇白洪村，凉州区人民法院和古浪县、民勤县"
+	var hits []hit
+	end := 0 // where the last hit ends
+	for _, name := range []string{"凉州区", "永昌镇", "白洪村", "凉州区", "古浪县", "民勤县"} {
+		i := end + strings.Index(text[end:], name)
+		end = i + len(name)
+		hits = append(hits, hit{start: i, end: end, name: name})
+	}
+	var got [][]string
+	for chain := range chains(text, hits) {
+		var names []string
+		for _, h := range chain {
+			names = append(names, h.name)
+		}
+		got = append(got, names)
+	}
+	want := [][]string{{"凉州区", "永昌镇", "白洪村"}, {"古浪县"}, {"民勤县"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("chains = %q, want %q", got, want)
+	}
+	n := 0
+	for range chains(text, hits) {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("a loop that breaks at once ran %d times", n)
+	}
+}
+
 // yearbookText returns the raw text of the vendored yearbook, or skips.
 func yearbookText(t *testing.T) string {
 	b, err := os.ReadFile("../../data/wuwei-2024.txt")
@@ -86,11 +120,11 @@ func yearbookText(t *testing.T) string {
 func TestSiteTypeOf(t *testing.T) {
 	ref := func(name string) string {
 		switch {
-		case hasAnySuffix(name, otherSuffixes):
+		case textnorm.HasAnySuffix(name, otherSuffixes...):
 			return Other
-		case hasAnySuffix(name, siteSuffixes):
+		case textnorm.HasAnySuffix(name, siteSuffixes...):
 			return Site
-		case hasAnySuffix(name, naturalSuffixes):
+		case textnorm.HasAnySuffix(name, naturalSuffixes...):
 			return Natural
 		}
 		return ""

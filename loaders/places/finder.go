@@ -168,11 +168,11 @@ func (z *Gazetteer) addEntity(e *kg.Entity) {
 func isBare(form, typ string) bool {
 	switch typ {
 	case Site:
-		return !hasAnySuffix(form, siteSuffixes)
+		return !textnorm.HasAnySuffix(form, siteSuffixes...)
 	case Natural:
-		return !hasAnySuffix(form, naturalSuffixes)
+		return !textnorm.HasAnySuffix(form, naturalSuffixes...)
 	case Other:
-		return !hasAnySuffix(form, naturalSuffixes) && adminType(form) == ""
+		return !textnorm.HasAnySuffix(form, naturalSuffixes...) && adminType(form) == ""
 	}
 	return adminType(form) == ""
 }
@@ -401,16 +401,7 @@ var hitBufs = sync.Pool{New: func() any { return new([]hit) }}
 // that start an organization's name.
 func (z *Gazetteer) spans(text string, hits []hit) []mention.Span {
 	out := make([]mention.Span, 0, len(hits))
-	for k := 0; k < len(hits); {
-		j := k + 1
-		for j < len(hits) && hits[j].start == hits[j-1].end {
-			j++
-		}
-		chain := hits[k:j]
-		k = j
-		if orgTail(text, chain[len(chain)-1].end) {
-			continue
-		}
+	for chain := range chains(text, hits) {
 		for _, h := range chain {
 			if h.key != "" {
 				out = append(out, mention.Span{Kind: kg.Place, Start: h.start, End: h.end, Name: h.name, Key: h.key, Type: h.typ})

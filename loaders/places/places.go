@@ -543,16 +543,6 @@ func adminType(name string) string {
 	return ""
 }
 
-// hasAnySuffix reports whether s ends with one of suffixes.
-func hasAnySuffix(s string, suffixes []string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
 // wordSet holds a list of words that short strings (a candidate name, the
 // run before a suffix) are checked for, indexed by first rune: the string
 // is read once, rune by rune, where containsAny calls strings.Contains

@@ -172,7 +172,7 @@ func (b *builder) siteTitle(p passage) {
 	if p.section != nil {
 		sec = p.section.Title
 	}
-	strong := hasAnySuffix(t, []string{"石窟", "遗址", "景区", "古城", "汉墓", "故居", "国家公园", "湿地公园", "森林公园", "沙漠公园", "风景区", "旅游区"})
+	strong := textnorm.HasAnySuffix(t, "石窟", "遗址", "景区", "古城", "汉墓", "故居", "国家公园", "湿地公园", "森林公园", "沙漠公园", "风景区", "旅游区")
 	if !strong && !textnorm.ContainsAny(sec, "旅游资源", "景区", "景点", "名胜", "文物古迹") {
 		return
 	}
@@ -305,7 +305,7 @@ func descriptive(s string) string {
 func (b *builder) sight(p passage, item string, off int, listed bool) *kg.Entity {
 	item = strings.TrimSpace(item)
 	n := hanLen(item)
-	if n < 2 || n > 12 || textnorm.HanCount(item) != n || hasAnySuffix(item, notSiteSuffixes) || genericSiteSet.in(item) {
+	if n < 2 || n > 12 || textnorm.HanCount(item) != n || textnorm.HasAnySuffix(item, notSiteSuffixes...) || genericSiteSet.in(item) {
 		return nil
 	}
 	var county *kg.Entity
@@ -381,7 +381,7 @@ func (b *builder) sightLists(p passage) {
 		start := at
 		for start > 0 {
 			r, size := utf8.DecodeLastRuneInString(p.Text[:start])
-			if strings.ContainsRune("。；，：“（", r) && !(r == '“' || r == '（') {
+			if strings.ContainsRune("。；，：", r) {
 				break
 			}
 			if r == '→' {
@@ -509,7 +509,7 @@ func (b *builder) countedNaturals(p passage) {
 				name = leadTrim(name)
 			}
 			if k == len(items)-1 {
-				if i := strings.LastIndex(name, "和"); i > 0 && hasAnySuffix(name[:i], suffix) {
+				if i := strings.LastIndex(name, "和"); i > 0 && textnorm.HasAnySuffix(name[:i], suffix...) {
 					b.counted(p, name[:i], off+len(it)-len(name), suffix)
 					name = name[i+len("和"):]
 				}
@@ -543,7 +543,7 @@ var countedNounSet = newFormSet(countedNouns)
 
 func (b *builder) counted(p passage, name string, off int, suffix []string) {
 	n := hanLen(name)
-	if n < 2 || n > 8 || textnorm.HanCount(name) != n || !hasAnySuffix(name, suffix) || genericSiteSet.in(name) {
+	if n < 2 || n > 8 || textnorm.HanCount(name) != n || !textnorm.HasAnySuffix(name, suffix...) || genericSiteSet.in(name) {
 		return
 	}
 	b.add(name, Natural, b.src(p, off))
@@ -747,7 +747,7 @@ func typedAfter(text string, i int) (name string, end int, typ string) {
 		if t == "" || hanLen(cand) < 2 {
 			continue
 		}
-		if !followerOK(text, j) && !hasAnySuffix(cand, strongSite) {
+		if !followerOK(text, j) && !textnorm.HasAnySuffix(cand, strongSite...) {
 			continue
 		}
 		stem := cand

@@ -27,8 +27,7 @@ func Photographers(d *segment.Document, yearbook string) *kg.Graph {
 			x.mention(kg.Person, name, name, at{l.N, d.CleanLine(l.N)}, prop{"role", "photographer"}) // d.LineSource
 		}
 	}
-	x.fillMentions()
-	return &kg.Graph{Entities: x.ents.flat()}
+	return &kg.Graph{Entities: x.entities()}
 }
 
 // creditNames returns the personal names of a credit line: the words

@@ -12,6 +12,7 @@ import (
 	"github.com/yearbookkg/kg/loaders/mention"
 	"github.com/yearbookkg/kg/loaders/places"
 	"github.com/yearbookkg/kg/loaders/segment"
+	"github.com/yearbookkg/kg/loaders/textnorm"
 )
 
 // posts records the posts a person's mention states: each title of the
@@ -66,8 +67,8 @@ func (x *extractor) postChain(person int, chain string, src at, extra map[string
 func (x *extractor) postOrg(org, head, prev string) (name, written string) {
 	city, prov := x.seats.city, x.seats.province
 	k := key(org)
-	mayor := hasAnySuffixExact(head, "市长", "副市长", "代市长", "代理市长", "常务副市长")
-	governor := hasAnySuffixExact(head, "省长", "副省长", "代省长", "代理省长", "常务副省长")
+	mayor := slices.Contains([]string{"市长", "副市长", "代市长", "代理市长", "常务副市长"}, head)
+	governor := slices.Contains([]string{"省长", "副省长", "代省长", "代理省长", "常务副省长"}, head)
 	switch {
 	case k == "" || k == city || k == x.city:
 		switch {
@@ -192,15 +193,6 @@ func (x *extractor) find(s string) []mention.Span {
 	return sp
 }
 
-func hasAnySuffixExact(s string, ws ...string) bool {
-	for _, w := range ws {
-		if s == w {
-			return true
-		}
-	}
-	return false
-}
-
 // orgPrefixes are the words an organization's name may carry before the
 // place it sits in (中共武威市委办公室, 共青团甘肃省委).
 var orgPrefixes = []string{"中国共产党", "中共", "共青团", "中国人民政治协商会议", "政协"}
@@ -215,7 +207,7 @@ func (x *extractor) orgPlace(org int, name string, src at, area *mention.Span) {
 		x.relate(kg.LocatedIn, org, pl, nil, src)
 		return
 	}
-	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !hasAnyPrefix(name, "县域", "县级", "区域", "区级") {
+	if area != nil && (strings.HasPrefix(name, "县") && area.Type == "COUNTY" || strings.HasPrefix(name, "区") && area.Type == "DISTRICT") && !textnorm.HasAnyPrefix(name, "县域", "县级", "区域", "区级") {
 		pl := x.mention(kg.Place, area.Key, area.Name, src, placeProp(*area))
 		x.relate(kg.LocatedIn, org, pl, nil, src)
 		return
@@ -354,15 +346,6 @@ func (x *extractor) cityPlace() (mention.Span, bool) {
 		}
 	}
 	return x.cityPl.sp, x.cityPl.ok
-}
-
-func hasAnySuffix(s string, ws ...string) bool {
-	for _, w := range ws {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 var (

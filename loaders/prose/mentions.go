@@ -41,6 +41,15 @@ func (m *mentions) add(i int, src at) {
 	e.n++
 }
 
+// entities returns the entities read, each with its mentions, in one
+// array: Extract's and Photographers' graphs. The mentions are given
+// (fillMentions) before flat copies the entities, whose copies would not
+// see them.
+func (x *extractor) entities() []kg.Entity {
+	x.fillMentions()
+	return x.ents.flat()
+}
+
 // fillMentions gives each entity its mentions, in the order they were
 // read, as kg.Sources cut from one array. The mentions are read in the
 // order of the text, so that a mention shares the page and section of

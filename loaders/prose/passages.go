@@ -284,7 +284,7 @@ func (x *extractor) joinAll(ps []passage) []passage {
 	count, size := 0, 0
 	for _, p := range ps {
 		count += p.lines.count
-		size += x.ls.written(p)
+		size += x.ls.written(p.lines, p.src)
 	}
 	j := newJoins(len(ps), count)
 	j.b.Grow(size)
@@ -297,18 +297,37 @@ func (x *extractor) joinAll(ps []passage) []passage {
 	return out
 }
 
-// written bounds the bytes join writes for p to its buffer: the whole
-// text where it is not a stretch of a running passage, else the first
-// line where it is cut at a column, which join cleans to compare.
-func (ls lines) written(p passage) int {
-	c := p.lines
-	switch {
-	case p.src == nil || c.gaps:
+// written bounds the bytes join writes to its buffer for the chunk c of
+// the running passage src: the whole text where it cannot be a stretch
+// of src (sharable), else its head, which join cleans to compare. It
+// asks what join asks, so that the two cannot disagree. (A sharable
+// chunk that src does not hold is written whole, and the buffer grows:
+// src is made of the same cleaned lines, so none is.)
+func (ls lines) written(c chunk, src *segment.Passage) int {
+	if !sharable(c, src) {
 		return c.size
-	case c.count > 0 && c.col > 0 && ls.body(c.from):
-		return len(ls.d.Line(c.from).Text) - min(c.col, len(ls.d.Line(c.from).Text))
 	}
-	return 0
+	head, _ := ls.head(c)
+	return len(head)
+}
+
+// sharable reports whether the text of the chunk c may be a stretch of
+// src, the running passage of its lines: not where there is none, nor
+// where a body line among c's lines is skipped.
+func sharable(c chunk, src *segment.Passage) bool { return src != nil && !c.gaps }
+
+// head returns the text of c's first line from byte c.col, and true,
+// when c starts inside a body line it reads (a topic's text after its
+// 【title】); else "" and false.
+func (ls lines) head(c chunk) (string, bool) {
+	if c.count == 0 || c.col <= 0 || !ls.body(c.from) {
+		return "", false
+	}
+	text := ls.d.Line(c.from).Text
+	if c.col > len(text) {
+		return "", false
+	}
+	return text[c.col:], true
 }
 
 // area returns the county a heading names (mention.Area), or nil. The
@@ -430,17 +449,17 @@ func (ls lines) join(j *joins, c chunk, src *segment.Passage) *text {
 		j.src, j.at = src, 0
 	}
 	lines, skip := ls.d.Lines, ls.skip
-	count, col := c.count, c.col
+	count := c.count
 	table := j.table[: 2*count : 2*count]
 	j.table = j.table[2*count:]
 	t.offs, t.lines = table[:0:count], table[count:count]
 	b := &j.b
 	base := b.Len() // where the text starts in the buffer, if written there
-	shared := src != nil && !c.gaps && j.at >= 0 && j.at <= len(src.Text)
-	cut := false  // the first line, cut at col, is written at base
-	size := 0     // the length of the text so far
-	gaps := 0     // the length of the skipped body lines, which src holds
-	open := false // the last body line written and line n have no skipped line between them
+	shared := sharable(c, src) && j.at >= 0 && j.at <= len(src.Text)
+	head, cut := ls.head(c) // if cut, the head is written at base
+	size := 0               // the length of the text so far
+	gaps := 0               // the length of the skipped body lines, which src holds
+	open := false           // the last body line written and line n have no skipped line between them
 	for n := c.from; n <= c.last; n++ {
 		l := &lines[n-1]
 		switch {
@@ -459,9 +478,9 @@ func (ls lines) join(j *joins, c chunk, src *segment.Passage) *text {
 		t.offs = append(t.offs, int32(size))
 		t.lines = append(t.lines, int32(n))
 		var line string
-		if n == c.from && col > 0 && col <= len(l.Text) {
-			textnorm.AppendClean(b, l.Text[col:])
-			line, cut = b.String()[base:], true
+		if n == c.from && cut {
+			textnorm.AppendClean(b, head)
+			line = b.String()[base:]
 		} else {
 			line = ls.d.CleanLine(n)
 		}

@@ -217,6 +217,38 @@ func TestPassagesOfRunning(t *testing.T) {
 	}
 }
 
+// TestWrittenBoundsJoin checks that written bounds the bytes join writes
+// to its buffer, chunk by chunk, with the running text and without, on
+// the vendored yearbook: joinAll sizes the buffer by it once, for all.
+func TestWrittenBoundsJoin(t *testing.T) {
+	d, err := segment.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, running := range [][]segment.Stretch{nil, d.Running()} {
+		x := &extractor{d: d, ls: prepare(d), running: runningText{all: running}}
+		ps := x.passages()
+		count, heads := 0, 0
+		for _, p := range ps {
+			count += p.lines.count
+		}
+		j := newJoins(len(ps), count)
+		for _, p := range ps {
+			before := j.b.Len()
+			x.ls.join(j, p.lines, p.src)
+			if got, bound := j.b.Len()-before, x.ls.written(p.lines, p.src); got > bound {
+				t.Fatalf("running %t: join wrote %d bytes of lines %d–%d, written bounds them by %d", running != nil, got, p.lines.from, p.lines.last, bound)
+			}
+			if _, ok := x.ls.head(p.lines); ok {
+				heads++
+			}
+		}
+		if heads < 100 {
+			t.Errorf("running %t: only %d chunks start inside a line: the check checks little", running != nil, heads)
+		}
+	}
+}
+
 // within reports whether the bytes of s lie in those of outer.
 func within(s, outer string) bool {
 	p, o := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(outer)))

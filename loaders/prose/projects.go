@@ -73,7 +73,7 @@ func (x *extractor) namedPlace(written, project string) (mention.Span, bool) {
 	if !ok {
 		return mention.Span{}, false
 	}
-	if pl.Type != "SITE" || hasAnySuffix(written, "园区", "集中区", "开发区", "产业园", "港", "站") || !strings.HasPrefix(project, written) {
+	if pl.Type != "SITE" || textnorm.HasAnySuffix(written, "园区", "集中区", "开发区", "产业园", "港", "站") || !strings.HasPrefix(project, written) {
 		return pl, true
 	}
 	r := []rune(written)
@@ -112,7 +112,7 @@ func (x *extractor) placeInName(sp mention.Span) []mention.Span {
 	if place == nil || place.Key == "" {
 		return nil
 	}
-	if place.Type == "SITE" && place.Start == 0 && !hasAnySuffix(name[:place.End], "园区", "集中区", "开发区", "产业园", "港", "站") {
+	if place.Type == "SITE" && place.Start == 0 && !textnorm.HasAnySuffix(name[:place.End], "园区", "集中区", "开发区", "产业园", "港", "站") {
 		return nil // the site the project is (文庙儒学院)
 	}
 	return []mention.Span{*place}
@@ -173,7 +173,7 @@ func (x *extractor) statedAfter(p *text, spans []mention.Span, prjs []projectMen
 			limit = prjs[k+1].sp.Start
 		}
 		// X项目位于…
-		if at := pm.sp.End; hasAnyPrefix(text[at:], "位于") {
+		if at := pm.sp.End; textnorm.HasAnyPrefix(text[at:], "位于") {
 			pm.stated = append(pm.stated, placeChain(text, spans, at+len("位于"))...)
 			continue
 		}
@@ -244,15 +244,6 @@ func sentenceEnd(text string, i int) int {
 		return j + len("。")
 	}
 	return len(text)
-}
-
-func hasAnyPrefix(s string, ws ...string) bool {
-	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // relateStatement records a relationship once per statement: a project's

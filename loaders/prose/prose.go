@@ -48,8 +48,7 @@ func ExtractRunning(d *segment.Document, yearbook string, f mention.Finder, runn
 	for _, ps := range x.passages() {
 		x.read(ps)
 	}
-	x.fillMentions()
-	return &kg.Graph{Entities: x.ents.flat(), Relationships: x.relList.flat()}
+	return &kg.Graph{Entities: x.entities(), Relationships: x.relList.flat()}
 }
 
 // extractor gathers the entities and relationships of one document.

@@ -342,3 +342,43 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// TestPhotographers checks the graph of photo credits on the yearbook:
+// a person with the role photographer for each name credited, with a
+// mention on each credit line that names them.
+func TestPhotographers(t *testing.T) {
+	d, err := segment.ReadFile("../../data/wuwei-2024.txt")
+	if err != nil {
+		t.Skip("no yearbook data")
+	}
+	want := map[string]map[int]bool{} // the credit lines of each name
+	for _, l := range d.Lines {
+		if l.Kind != segment.Credit {
+			continue
+		}
+		for _, name := range prose.CreditNames(l.Raw) {
+			if want[name] == nil {
+				want[name] = map[int]bool{}
+			}
+			want[name][l.N] = true
+		}
+	}
+	if len(want) < 10 {
+		t.Fatalf("only %d names credited: the check checks little", len(want))
+	}
+	g := prose.Photographers(d, "y")
+	if len(g.Entities) != len(want) {
+		t.Errorf("%d photographers, want %d", len(g.Entities), len(want))
+	}
+	for _, e := range g.Entities {
+		lines := want[e.Key]
+		if e.Kind != kg.Person || e.Props["role"] != "photographer" || len(e.Mentions) != len(lines) {
+			t.Errorf("%s: %s, role %q, %d mentions, want a person, photographer, with %d", e.Key, e.Kind, e.Props["role"], len(e.Mentions), len(lines))
+		}
+		for _, m := range e.Mentions {
+			if !lines[m.Line] {
+				t.Errorf("%s: a mention at line %d, which credits no such name", e.Key, m.Line)
+			}
+		}
+	}
+}

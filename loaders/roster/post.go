@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -360,9 +361,9 @@ func parseNotes(ps []string) notes {
 					d += "-" + pad2(date.month)
 				}
 				switch {
-				case hasAny(date.rest, endWords):
+				case slices.Contains(endWords, date.rest):
 					n.end = d
-				case hasAny(date.rest, startWords):
+				case slices.Contains(startWords, date.rest):
 					n.start = d
 				default:
 					n.other = append(n.other, it)
@@ -375,15 +376,6 @@ func parseNotes(ps []string) notes {
 		}
 	}
 	return n
-}
-
-func hasAny(s string, words []string) bool {
-	for _, w := range words {
-		if s == w {
-			return true
-		}
-	}
-	return false
 }
 
 func pad2(s string) string {

@@ -138,14 +138,21 @@ func openParens(s string) int { return parensAfter(0, s) }
 // piece, instead of once a piece added.
 func parensAfter(depth int, s string) int {
 	for i := 0; i < len(s); i++ {
-		switch p, _ := punctAt(s, i); p {
-		case '（':
-			depth++
-		case '）':
-			if depth > 0 {
-				depth--
-			}
-		}
+		p, _ := punctAt(s, i)
+		depth = nesting(depth, p)
+	}
+	return depth
+}
+
+// nesting returns how many parentheses are open after the punctuation p
+// (punctAt) when depth are open before it: a ） that closes none is
+// passed over.
+func nesting(depth int, p rune) int {
+	switch p {
+	case '（':
+		return depth + 1
+	case '）':
+		return max(depth-1, 0)
 	}
 	return depth
 }
@@ -155,18 +162,11 @@ func parensAfter(depth int, s string) int {
 func colon(s string) (int, int) {
 	depth := 0
 	for i := 0; i < len(s); i++ {
-		switch p, w := punctAt(s, i); p {
-		case '（':
-			depth++
-		case '）':
-			if depth > 0 {
-				depth--
-			}
-		case '：':
-			if depth == 0 {
-				return i, w
-			}
+		p, w := punctAt(s, i)
+		if p == '：' && depth == 0 {
+			return i, w
 		}
+		depth = nesting(depth, p)
 	}
 	return -1, 0
 }

@@ -54,7 +54,7 @@ func Key(s string) string {
 
 // keyRun returns the end of the run of bytes at s[i] that Key keeps as
 // they are: ASCII but its spaces, and the well-formed three-byte runes
-// but the spaces, the full-width forms and U+FFFD (keyKeeps). Most keys
+// but the spaces, the full-width forms and U+FFFD (keeps). Most keys
 // are of clean text, so this loop is most of the cost of Key; like
 // skipKept, it reads eight bytes at a time and passes two runes at once
 // where it can.
@@ -70,7 +70,7 @@ func keyRun(s string, i int) int {
 				return i // the ASCII spaces of IsSpace
 			}
 			i++
-		case keyKeeps(k, w):
+		case keeps(k, w, &forKey):
 			i += 3
 		default:
 			return i
@@ -84,7 +84,7 @@ func keyRun(s string, i int) int {
 				return i
 			}
 			i++
-		case len(s)-i >= 3 && keyKeeps(keptLead[c], uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16):
+		case len(s)-i >= 3 && keeps(keptLead[c], uint64(c)|uint64(s[i+1])<<8|uint64(s[i+2])<<16, &forKey):
 			i += 3
 		default:
 			return i
@@ -93,32 +93,55 @@ func keyRun(s string, i int) int {
 	return i
 }
 
-// keyKeeps reports whether the low three bytes of w, led by a byte of
-// class k (keptLead), are a well-formed three-byte rune that Key keeps as
-// it is: not U+2002, U+2003 or U+3000 (E2 80 82, E2 80 83, E3 80 80), a
-// full-width form (FF01–FF5E: EF BC 81–BF, EF BD 80–9E) or U+FFFD (EF BF
-// BD).
-func keyKeeps(k uint8, w uint64) bool {
+// keeps reports whether the low three bytes of w, led by a byte of
+// class k (keptLead), are a well-formed three-byte rune that Key or Clean
+// keeps as it is, forms telling which: both change the spaces U+2002,
+// U+2003 and U+3000 (E2 80 82, E2 80 83, E3 80 80) and U+FFFD (EF BF BD),
+// and the full-width forms they fold (EF BC 80–EF BD BF), Key every one,
+// Clean the digits and letters.
+func keeps(k uint8, w uint64, forms *formSet) bool {
 	if k == keepNone || w&0xC0C000 != 0x808000 {
 		return false
 	}
 	if k == keepAll {
 		return true
 	}
-	c2 := byte(w >> 16)
+	c1, c2 := byte(w>>8), byte(w>>16)
 	switch uint16(w) { // the lead and the first continuation byte
 	case 0x80E2:
 		return c2 != 0x82 && c2 != 0x83
 	case 0x80E3:
 		return c2 != 0x80
-	case 0xBCEF:
-		return c2 == 0x80
-	case 0xBDEF:
-		return c2 > 0x9E
+	case 0xBCEF, 0xBDEF:
+		return forms[c1&1]>>(c2&63)&1 != 0
 	case 0xBFEF:
 		return c2 != 0xBD
 	}
 	return true
+}
+
+// formSet is a set of the runes U+FF00–U+FF7F, bit r-0xFF00: the rune
+// EF c1 c2 (c1 BC or BD) is bit c2-0x80 of word c1&1.
+type formSet [2]uint64
+
+// The runes of U+FF00–U+FF7F that Key and Clean keep: all but the
+// full-width forms Key folds (FF01–FF5E), all but the digits and letters
+// Clean folds.
+var (
+	forKey   = formsBut([2]rune{'！', '～'})
+	forClean = formsBut([2]rune{'０', '９'}, [2]rune{'Ａ', 'Ｚ'}, [2]rune{'ａ', 'ｚ'})
+)
+
+// formsBut returns the set of the runes of U+FF00–U+FF7F outside the
+// ranges given, each from its first rune to its last.
+func formsBut(ranges ...[2]rune) formSet {
+	s := formSet{^uint64(0), ^uint64(0)}
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s[(r-0xFF00)>>6] &^= 1 << ((r - 0xFF00) & 63)
+		}
+	}
+	return s
 }
 
 // FoldWidth maps a full-width ASCII form (Ａ, １, （, ：) to its ASCII
@@ -244,7 +267,7 @@ func skipKept(s string, i int, ends *[]int32, shift int) int {
 			i += 6
 			continue
 		}
-		if !cleanKeeps(k, w) {
+		if !keeps(k, w, &forClean) {
 			return i
 		}
 		noteEnd(ends, k, w, i+shift)
@@ -262,7 +285,7 @@ func skipKept(s string, i int, ends *[]int32, shift int) int {
 	}
 	for ; len(s)-i >= 3; w >>= 24 {
 		k := keptLead[byte(w)]
-		if !cleanKeeps(k, w) {
+		if !keeps(k, w, &forClean) {
 			return i
 		}
 		noteEnd(ends, k, w, i+shift)
@@ -310,31 +333,6 @@ var keptLead = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// cleanKeeps reports whether the low three bytes of w, led by a byte of
-// class k, are a well-formed three-byte rune that Clean keeps as it is.
-func cleanKeeps(k uint8, w uint64) bool {
-	if k == keepNone || w&0xC0C000 != 0x808000 {
-		return false
-	}
-	if k == keepAll {
-		return true
-	}
-	c2 := byte(w >> 16)
-	switch uint16(w) { // the lead and the first continuation byte
-	case 0x80E2:
-		return c2 != 0x82 && c2 != 0x83
-	case 0x80E3:
-		return c2 != 0x80
-	case 0xBCEF:
-		return c2-0x90 > 0x99-0x90 && c2-0xA1 > 0xBA-0xA1
-	case 0xBDEF:
-		return c2-0x81 > 0x9A-0x81
-	case 0xBFEF:
-		return c2 != 0xBD
-	}
-	return true
-}
 
 // load64 returns the first eight bytes of t (len(t) >= 8) as a
 // little-endian word, which the compiler reads in one load.
@@ -500,6 +498,28 @@ var chineseDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 
 func ContainsAny(s string, words ...string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAnyPrefix reports whether s starts with one of words: the test of
+// what opens a clause or a name against a list of cue words.
+func HasAnyPrefix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAnySuffix reports whether s ends with one of words: the test of a
+// name's head (…县, …遗址) or of what closes a clause against a list.
+func HasAnySuffix(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
 			return true
 		}
 	}

@@ -302,3 +302,27 @@ func TestContainsAny(t *testing.T) {
 		}
 	}
 }
+
+func TestHasAnyPrefixSuffix(t *testing.T) {
+	for _, tt := range []struct {
+		s            string
+		words        []string
+		prefix, suff bool
+	}{
+		{"凉州区人民法院", []string{"古浪县", "凉州区"}, true, false},
+		{"武威市凉州区", []string{"古浪县", "凉州区"}, false, true},
+		{"凉州区", []string{"凉州区"}, true, true},
+		{"凉州", []string{"凉州区"}, false, false},
+		{"，会议", []string{"，", "。"}, true, false},
+		{"示范区", nil, false, false},
+		{"", []string{"区"}, false, false},
+		{"区", []string{""}, true, true},
+	} {
+		if got := textnorm.HasAnyPrefix(tt.s, tt.words...); got != tt.prefix {
+			t.Errorf("HasAnyPrefix(%q, %q) = %v, want %v", tt.s, tt.words, got, tt.prefix)
+		}
+		if got := textnorm.HasAnySuffix(tt.s, tt.words...); got != tt.suff {
+			t.Errorf("HasAnySuffix(%q, %q) = %v, want %v", tt.s, tt.words, got, tt.suff)
+		}
+	}
+}
