@@ -268,14 +268,14 @@ func addPlainList(b *bytes.Buffer, src []byte, obj string, m marshaller) ([]byte
 // and all the elements' fields take one allocation (see plainFields in
 // graph/generated/plain.go). It reports whether it did.
 func addPlainInterfaceList(b *bytes.Buffer, src []byte, iface string, implementors []string, marshallers map[string]marshaller) ([]byte, bool, error) {
-	for _, obj := range implementors {
-		if _, ok := marshallers[obj]; !ok {
-			return nil, false, fmt.Errorf("%s: implementor %s has no fast path", iface, obj)
-		}
-	}
 	src, goType, ok, err := addListFastPath(src, iface, "")
 	if !ok || err != nil {
 		return src, ok, err
+	}
+	for _, obj := range implementors {
+		if _, ok := marshallers[obj]; !ok {
+			return nil, false, fmt.Errorf("a list of %s: implementor %s has no fast path", iface, obj)
+		}
 	}
 	fmt.Fprintf(b, "\n// plainList%s writes v as a plainList, if every element is an object\n// not nil and every field its selection collects is plain.\n", iface)
 	fmt.Fprintf(b, "func (ec *executionContext) plainList%s(ctx context.Context, sel ast.SelectionSet, v %s) (graphql.Marshaler, bool) {\n", iface, goType)
