@@ -106,7 +106,9 @@ func mention(s kg.Source) model.Mention {
 	return m
 }
 
-func toPosition(p neo4jstore.Position) *model.Position {
+// toPosition converts a post, keeping the other end it was read with
+// unless r.resolveEnds.
+func (r *Resolver) toPosition(p neo4jstore.Position) *model.Position {
 	opt := func(s string) *string {
 		if s == "" {
 			return nil
@@ -115,15 +117,11 @@ func toPosition(p neo4jstore.Position) *model.Position {
 	}
 	pos := &model.Position{PersonID: p.PersonID, OrganizationID: p.OrganizationID, Title: p.Title,
 		Start: opt(p.Start), End: opt(p.End), Note: opt(p.Note), Concurrent: p.Concurrent, Source: toMention(p.Source)}
-	if loadedEnds {
+	if !r.resolveEnds {
 		setLoadedEnd(pos, p.Other)
 	}
 	return pos
 }
-
-// loadedEnds makes toPosition keep the other end a post was read with;
-// tests turn it off to compare the answers with the resolvers' loads.
-var loadedEnds = true
 
 // setLoadedEnd sets the end of pos that other is (the organization of a
 // person's post, the person of an organization's), converted once here

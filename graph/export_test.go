@@ -1,15 +1,17 @@
 package graph
 
-// SetGqlgenPOST makes NewHandler use gqlgen's own POST transport (true)
-// or post (false).
-func SetGqlgenPOST(on bool) { gqlgenPOST = on }
-
 var WriteResponse = writeResponse
 
-// SetLoadedEnds turns toPosition's loaded ends on or off (see loadedEnds)
-// and returns the previous setting.
-func SetLoadedEnds(on bool) bool {
-	prev := loadedEnds
-	loadedEnds = on
-	return prev
+// WithGqlgenPOST returns opts for a handler that answers POST requests
+// with gqlgen's own transport instead of post.
+func WithGqlgenPOST(opts Options) Options {
+	opts.gqlgenPOST = true
+	return opts
+}
+
+// WithResolvedEnds returns opts for a handler whose posts leave their
+// person and organization to the resolvers (see Resolver.resolveEnds).
+func WithResolvedEnds(opts Options) Options {
+	opts.resolveEnds = true
+	return opts
 }

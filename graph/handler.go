@@ -29,6 +29,11 @@ type Options struct {
 	// (for metrics).
 	OnError func(code string)
 	Logger  *slog.Logger
+
+	// Set only by tests (export_test.go), which compare the service's
+	// shortcuts with what they stand in for:
+	gqlgenPOST  bool // gqlgen's own POST transport instead of post
+	resolveEnds bool // see Resolver.resolveEnds
 }
 
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET
@@ -45,12 +50,12 @@ func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	cfg := generated.Config{Resolvers: &Resolver{Store: store}}
+	cfg := generated.Config{Resolvers: &Resolver{Store: store, resolveEnds: opts.resolveEnds}}
 	costs(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	if gqlgenPOST {
+	if opts.gqlgenPOST {
 		srv.AddTransport(transport.POST{})
 	} else {
 		srv.AddTransport(post{})
@@ -74,10 +79,6 @@ func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	})
 	return srv
 }
-
-// gqlgenPOST makes NewHandler use gqlgen's own POST transport instead of
-// post, for the tests that compare them.
-var gqlgenPOST bool
 
 // presentError maps an error to what the client sees: a kg.Error keeps its
 // message and code; any other error is logged and becomes "internal error".

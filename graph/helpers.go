@@ -35,10 +35,10 @@ func (r *Resolver) honors(ctx context.Context, id string) ([]*model.Honor, error
 
 // timeline turns an organization's positions into their dated changes, in
 // date order; positions without dates make no change.
-func timeline(ps []neo4jstore.Position) []*model.PositionChange {
+func (r *Resolver) timeline(ps []neo4jstore.Position) []*model.PositionChange {
 	var out []*model.PositionChange
 	for _, p := range ps {
-		pos := toPosition(p)
+		pos := r.toPosition(p)
 		if p.Start != "" {
 			out = append(out, &model.PositionChange{Date: p.Start, Kind: model.ChangeKindStart, Position: pos})
 		}
@@ -60,7 +60,7 @@ func timeline(ps []neo4jstore.Position) []*model.PositionChange {
 // person that fall within it. The steps' event lists are consecutive,
 // clipped pieces of one array grown for them all, each event tested once
 // against each post.
-func career(ps []neo4jstore.Position, events []*model.Event) []*model.CareerStep {
+func (r *Resolver) career(ps []neo4jstore.Position, events []*model.Event) []*model.CareerStep {
 	out := make([]*model.CareerStep, 0, len(ps))
 	steps := make([]model.CareerStep, len(ps)) // one allocation for all
 	all := make([]*model.Event, 0, len(events))
@@ -72,7 +72,7 @@ func career(ps []neo4jstore.Position, events []*model.Event) []*model.CareerStep
 			}
 		}
 		step := &steps[i]
-		step.Position, step.Events = toPosition(p), all[start:len(all):len(all)]
+		step.Position, step.Events = r.toPosition(p), all[start:len(all):len(all)]
 		out = append(out, step)
 	}
 	return out

@@ -71,7 +71,7 @@ func (r *organizationResolver) Positions(ctx context.Context, obj *model.Organiz
 	out := make([]*model.Position, 0, len(ps))
 	for _, p := range ps {
 		if at == nil || kg.HeldAt(p.Start, p.End, *at) {
-			out = append(out, toPosition(p))
+			out = append(out, r.toPosition(p))
 		}
 	}
 	return out, nil
@@ -82,7 +82,7 @@ func (r *organizationResolver) Timeline(ctx context.Context, obj *model.Organiza
 	if err != nil {
 		return nil, err
 	}
-	return timeline(ps), nil
+	return r.timeline(ps), nil
 }
 
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization, first *int) ([]*model.Event, error) {
@@ -112,7 +112,7 @@ func (r *personResolver) Positions(ctx context.Context, obj *model.Person) ([]*m
 	}
 	out := make([]*model.Position, len(ps))
 	for i, p := range ps {
-		out[i] = toPosition(p)
+		out[i] = r.toPosition(p)
 	}
 	return out, nil
 }
@@ -122,7 +122,7 @@ func (r *personResolver) Career(ctx context.Context, obj *model.Person) ([]*mode
 	if err != nil {
 		return nil, err
 	}
-	return career(c.Positions, convertAll(c.Events, kg.Event, toEvent)), nil
+	return r.career(c.Positions, convertAll(c.Events, kg.Event, toEvent)), nil
 }
 
 func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *int) ([]*model.Event, error) {

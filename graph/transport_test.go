@@ -21,9 +21,7 @@ import (
 func TestPOSTAnswersAsGqlgen(t *testing.T) {
 	_, store := service(t)
 	ours := graph.NewHandler(store, graph.Options{})
-	graph.SetGqlgenPOST(true)
-	theirs := graph.NewHandler(store, graph.Options{})
-	graph.SetGqlgenPOST(false)
+	theirs := graph.NewHandler(store, graph.WithGqlgenPOST(graph.Options{}))
 
 	person := kg.Ref{Kind: kg.Person, Key: "王国斌"}.ID()
 	tests := []struct {

@@ -12535,6 +12535,9 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋyearbookkgᚋkgᚋgrap
 }
 
 func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+	if out, ok := ec.plainListEntity(ctx, sel, v); ok {
+		return out
+	}
 	ret := marshalSlice(ctx, sel, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -14217,6 +14220,12 @@ func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphq
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Path", true
+		case "nodes":
+			v, ok := ec.plainListEntity(ctx, field.Selections, obj.Nodes)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "relationships":
 			v, ok := ec.plainListRelationship(ctx, field.Selections, obj.Relationships)
 			if !ok {
@@ -14233,7 +14242,7 @@ func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphq
 // plainPath reports whether a field of Path is plain (see plainObject).
 func plainPath(name string) bool {
 	switch name {
-	case "__typename", "relationships", "length":
+	case "__typename", "nodes", "relationships", "length":
 		return true
 	}
 	return false
@@ -14920,6 +14929,12 @@ func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []gr
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Subgraph", true
+		case "nodes":
+			v, ok := ec.plainListEntity(ctx, field.Selections, obj.Nodes)
+			if !ok {
+				return false
+			}
+			out[i].value = v
 		case "relationships":
 			v, ok := ec.plainListRelationship(ctx, field.Selections, obj.Relationships)
 			if !ok {
@@ -14934,7 +14949,7 @@ func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []gr
 // plainSubgraph reports whether a field of Subgraph is plain (see plainObject).
 func plainSubgraph(name string) bool {
 	switch name {
-	case "__typename", "relationships":
+	case "__typename", "nodes", "relationships":
 		return true
 	}
 	return false
@@ -15034,6 +15049,54 @@ func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.Selec
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
 	for i, e := range v {
 		if e == nil || !ec.plainObjectYearbook(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// plainListEntity writes v as a plainList, if every element is an object
+// not nil and every field its selection collects is plain.
+func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.SelectionSet, v []model.Entity) (graphql.Marshaler, bool) {
+	var fields [5][]graphql.CollectedField // by object type, in the order of the cases below
+	out := &plainList{ends: make([]int, len(v))}
+	n := 0
+	for i, e := range v {
+		k, ok := 0, false
+		switch e := e.(type) {
+		case *model.Event:
+			k, ok = 0, e != nil && ec.plainFields(&fields[0], sel, eventImplementors, plainEvent)
+		case *model.Organization:
+			k, ok = 1, e != nil && ec.plainFields(&fields[1], sel, organizationImplementors, plainOrganization)
+		case *model.Person:
+			k, ok = 2, e != nil && ec.plainFields(&fields[2], sel, personImplementors, plainPerson)
+		case *model.Place:
+			k, ok = 3, e != nil && ec.plainFields(&fields[3], sel, placeImplementors, plainPlace)
+		case *model.Project:
+			k, ok = 4, e != nil && ec.plainFields(&fields[4], sel, projectImplementors, plainProject)
+		}
+		if !ok {
+			return nil, false
+		}
+		n += len(fields[k])
+		out.ends[i] = n
+	}
+	out.values = make([]plainValue, n)
+	for i, e := range v {
+		ok := false
+		switch e := e.(type) {
+		case *model.Event:
+			ok = ec.plainObjectEvent(ctx, fields[0], e, out.object(i))
+		case *model.Organization:
+			ok = ec.plainObjectOrganization(ctx, fields[1], e, out.object(i))
+		case *model.Person:
+			ok = ec.plainObjectPerson(ctx, fields[2], e, out.object(i))
+		case *model.Place:
+			ok = ec.plainObjectPlace(ctx, fields[3], e, out.object(i))
+		case *model.Project:
+			ok = ec.plainObjectProject(ctx, fields[4], e, out.object(i))
+		}
+		if !ok {
 			return nil, false
 		}
 	}

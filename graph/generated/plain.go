@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // plainObjects turns the fast path on; SetPlainObjects switches it.
@@ -34,8 +35,9 @@ func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
 // holding one object, which the fast path writes only when the value is
 // not nil and every field its selection collects is plain in turn
 // (plainObject<Type> then returns false; see writePlainNested), or a
-// non-null list of non-null objects, written when no element is nil and
-// their selection is plain (plainList<Type>). Reading it cannot fail
+// non-null list of non-null objects, or values of an interface type,
+// written when no element is nil and their selection is plain
+// (plainList<Type>). Reading it cannot fail
 // or panic, so gqlgen's per-field machinery (a field context for error
 // paths, panic recovery, the resolver middleware) has nothing to do but
 // the field middleware, which the fast path skips (see SetPlainObjects).
@@ -144,12 +146,36 @@ func writeQuotedString(w io.Writer, s string) {
 }
 
 // plainList is a list of objects written by the fast path (plainList<Type>):
-// the fields of each object, n per object in the order of the selection,
-// in one array for the whole list, so that a list costs one allocation
-// rather than several per element. It writes as graphql.Array does.
+// the fields of each object in the order of its selection, in one array
+// for the whole list, so that a list costs one allocation rather than
+// several per element. In a list of an object type every object has n
+// fields; in a list of an interface type (n is 0) the objects may be of
+// types that collect different fields, and the i-th object's end in
+// values is ends[i]. It writes as graphql.Array does.
 type plainList struct {
 	n      int
+	ends   []int
 	values []plainValue
+}
+
+// len returns the number of objects in the list.
+func (l *plainList) len() int {
+	if l.n == 0 {
+		return len(l.ends)
+	}
+	return len(l.values) / l.n
+}
+
+// object returns the fields of the list's i-th object.
+func (l *plainList) object(i int) plainObject {
+	if l.n != 0 {
+		return l.values[i*l.n : (i+1)*l.n]
+	}
+	start := 0
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.values[start:l.ends[i]]
 }
 
 var (
@@ -161,11 +187,22 @@ var (
 // plainObject.
 func (l *plainList) MarshalGQL(w io.Writer) {
 	w.Write(openBracket)
-	for i := 0; i < len(l.values); i += l.n {
+	for i := range l.len() {
 		if i > 0 {
 			w.Write(comma)
 		}
-		plainObject(l.values[i : i+l.n]).MarshalGQL(w)
+		l.object(i).MarshalGQL(w)
 	}
 	w.Write(closeBracket)
+}
+
+// plainFields returns whether the fields that sel collects on an object
+// type (implementors, plain) are plain, collecting them into *fields the
+// first time, so that a list of an interface type collects them once per
+// object type it holds rather than once per element.
+func (ec *executionContext) plainFields(fields *[]graphql.CollectedField, sel ast.SelectionSet, implementors []string, plain func(name string) bool) bool {
+	if *fields == nil {
+		*fields = graphql.CollectFields(ec.OperationContext, sel, implementors)
+	}
+	return plainSelection(*fields, plain)
 }

@@ -2,6 +2,7 @@ package generated
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -27,29 +28,44 @@ func TestPlainString(t *testing.T) {
 }
 
 // TestPlainList checks that a plainList writes its objects as a
-// graphql.Array of the same plainObjects does.
+// graphql.Array of the same plainObjects does: objects of one type with n
+// fields each, and objects of an interface type, whose fields end where
+// ends says.
 func TestPlainList(t *testing.T) {
 	values := []plainValue{
 		{alias: "d", str: "2023-01", isString: true}, {alias: "n", str: "a\"b", isString: true},
 		{alias: "d", str: "2023-02", isString: true}, {alias: "n", value: graphql.MarshalInt(7)},
 		{alias: "d", value: graphql.Null}, {alias: "d", str: "repeated", isString: true},
 	}
+	check := func(t *testing.T, name string, l *plainList, objects []plainObject) {
+		t.Helper()
+		arr := graphql.Array{}
+		for _, o := range objects {
+			arr = append(arr, o)
+		}
+		var want, got bytes.Buffer
+		arr.MarshalGQL(&want)
+		l.MarshalGQL(&got)
+		if got.String() != want.String() {
+			t.Errorf("%s: got %s, want %s", name, got.String(), want.String())
+		}
+	}
 	for _, n := range []int{1, 2, 3} {
 		for _, count := range []int{0, 1, len(values) / n} {
-			l := &plainList{n: n, values: values[:count*n]}
-			var arr graphql.Array
+			var objects []plainObject
 			for i := range count {
-				arr = append(arr, plainObject(values[i*n:(i+1)*n]))
+				objects = append(objects, values[i*n:(i+1)*n])
 			}
-			if arr == nil {
-				arr = graphql.Array{}
-			}
-			var want, got bytes.Buffer
-			arr.MarshalGQL(&want)
-			l.MarshalGQL(&got)
-			if got.String() != want.String() {
-				t.Errorf("%d objects of %d fields: got %s, want %s", count, n, got.String(), want.String())
-			}
+			check(t, fmt.Sprintf("%d objects of %d fields", count, n), &plainList{n: n, values: values[:count*n]}, objects)
 		}
+	}
+	for _, ends := range [][]int{{}, {1}, {6}, {2, 3, 6}, {1, 2, 3, 4, 5, 6}, {3, 4}} {
+		var objects []plainObject
+		start := 0
+		for _, end := range ends {
+			objects = append(objects, values[start:end])
+			start = end
+		}
+		check(t, fmt.Sprintf("objects ending at %v", ends), &plainList{ends: ends, values: values[:start]}, objects)
 	}
 }

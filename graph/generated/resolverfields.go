@@ -84,3 +84,11 @@ var typedResolverFields = map[string]bool{
 	"Query.yearbooks":        true,
 	"Yearbook.page":          true,
 }
+
+// loadedFields are the resolver fields, as type.field, whose value the
+// object holds when the read that made it had it: a struct field tagged
+// loaded:"<field>" (see loadedField in graph/gqlgen, and reachesResolver).
+var loadedFields = map[string]bool{
+	"Position.organization": true,
+	"Position.person":       true,
+}

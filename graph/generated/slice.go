@@ -55,24 +55,21 @@ func marshalSlice(ctx context.Context, sel ast.SelectionSet, length int, workerL
 // on an object type is looked up as type.field; one selected on an
 // interface or union (or in an operation not validated) by its name on any
 // type, a superset, which errs on the side of gqlgen's goroutines.
+//
+// The resolvers of loadedFields (a post's person and organization) need
+// not run together: the read that made the object had their value, and
+// every such read (a person's posts, an organization's, a career, a
+// timeline) primes the Nodes loader with it, while the post's own end is
+// the same node for every post of the list, so that only the first element
+// of a list may wait for a batch, and the others find its node cached.
+// What they select in turn is still walked: organization { units }
+// batches, and keeps the goroutines.
 func reachesResolver(set ast.SelectionSet, frags ast.FragmentDefinitionList) bool {
 	return !selection.WalkFields(set, frags, func(f *ast.Field) bool {
 		if d := f.ObjectDefinition; d != nil && d.Kind == ast.Object {
 			key := d.Name + "." + f.Name
-			return answeredPrimed[key] || !typedResolverFields[key]
+			return loadedFields[key] || !typedResolverFields[key]
 		}
 		return !resolverFields[f.Name]
 	})
-}
-
-// answeredPrimed are the resolvers that need not run together: a post's
-// person and organization. Every read of posts (a person's, an
-// organization's, a career, a timeline) primes the Nodes loader with
-// their other end, and their own end is the same node for every post of
-// the list, so that only the first element of a list may wait for a
-// batch, and the others find its node cached. What they select in turn is
-// still walked: organization { units } batches, and keeps the goroutines.
-var answeredPrimed = map[string]bool{
-	"Position.organization": true,
-	"Position.person":       true,
 }
