@@ -8,7 +8,6 @@ import (
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/graph"
 	"github.com/yearbookkg/kg/graph/dataloader"
-	"github.com/yearbookkg/kg/graph/generated"
 )
 
 // TestPlainObjectsAnswerAsGqlgen checks the executor's fast path for
@@ -18,7 +17,13 @@ import (
 // aliases, repeated fields, __typename, fragments, directives, enums,
 // null optional fields and mixes of plain fields and resolvers.
 func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
-	h, _ := service(t)
+	_, store := service(t)
+	// The two handlers differ only in the fast path; each request gets
+	// its loaders as the service's do.
+	handlers := map[bool]http.Handler{
+		true:  dataloader.Middleware(store, graph.NewHandler(store, graph.Options{})),
+		false: dataloader.Middleware(store, graph.NewHandler(store, graph.WithGqlgenFields(graph.Options{}))),
+	}
 	person := kg.Ref{Kind: kg.Person, Key: "王国斌"}.ID()
 	org := kg.Ref{Kind: kg.Organization, Key: "中共武威市委员会"}.ID()
 	county := kg.Ref{Kind: kg.Place, Key: "凉州区"}.ID()
@@ -55,9 +60,9 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 		{"missing node", `{ node(id: "per_aaaaaaaaaaaaaaaa") { id ... on Person { name } } }`, nil},
 		{"error beside plain fields", `query($id: ID!) { node(id: $id) { ... on Person { career { events { date name } } } } bad: node(id: "x") { id } }`, map[string]any{"id": person}},
 	}
-	send := func(t *testing.T, q string, vars map[string]any) []byte {
+	send := func(t *testing.T, plain bool, q string, vars map[string]any) []byte {
 		t.Helper()
-		rec := post(t, h, q, vars)
+		rec := post(t, handlers[plain], q, vars)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("status %d: %s", rec.Code, rec.Body.Bytes())
 		}
@@ -65,10 +70,7 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fast := send(t, tt.query, tt.vars)
-			prev := generated.SetPlainObjects(false)
-			slow := send(t, tt.query, tt.vars)
-			generated.SetPlainObjects(prev)
+			fast, slow := send(t, true, tt.query, tt.vars), send(t, false, tt.query, tt.vars)
 			if !bytes.Equal(fast, slow) {
 				t.Errorf("answers differ:\nfast path: %.2000s\ngqlgen:    %.2000s", fast, slow)
 			}
@@ -82,9 +84,7 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 	// with it than through gqlgen's per-field machinery (2.2 k against
 	// 6.8 k when it was written).
 	allocs := func(plain bool, query string, vars map[string]any) float64 {
-		prev := generated.SetPlainObjects(plain)
-		defer generated.SetPlainObjects(prev)
-		return testing.AllocsPerRun(5, func() { send(t, query, vars) })
+		return testing.AllocsPerRun(5, func() { send(t, plain, query, vars) })
 	}
 	if on, off := allocs(true, tests[0].query, tests[0].vars), allocs(false, tests[0].query, tests[0].vars); on > 0.8*off {
 		t.Errorf("a career takes %.0f allocations with the fast path and %.0f without: it did not run", on, off)

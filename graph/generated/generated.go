@@ -10053,7 +10053,7 @@ var bucketImplementors = []string{"Bucket"}
 
 func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, obj *model.Bucket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
-	if plainSelection(fields, plainBucket) {
+	if ec.plainSelection(fields, plainBucket) {
 		if out := make(plainObject, len(fields)); ec.plainObjectBucket(ctx, fields, obj, out) {
 			return out
 		}
@@ -10101,7 +10101,7 @@ var careerStepImplementors = []string{"CareerStep"}
 
 func (ec *executionContext) _CareerStep(ctx context.Context, sel ast.SelectionSet, obj *model.CareerStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
-	if plainSelection(fields, plainCareerStep) {
+	if ec.plainSelection(fields, plainCareerStep) {
 		if out := make(plainObject, len(fields)); ec.plainObjectCareerStep(ctx, fields, obj, out) {
 			return out
 		}
@@ -10144,7 +10144,7 @@ var coOccurrenceImplementors = []string{"CoOccurrence"}
 
 func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.SelectionSet, obj *model.CoOccurrence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
-	if plainSelection(fields, plainCoOccurrence) {
+	if ec.plainSelection(fields, plainCoOccurrence) {
 		if out := make(plainObject, len(fields)); ec.plainObjectCoOccurrence(ctx, fields, obj, out) {
 			return out
 		}
@@ -10187,7 +10187,7 @@ var eventImplementors = []string{"Event", "Entity"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if plainSelection(fields, plainEvent) {
+	if ec.plainSelection(fields, plainEvent) {
 		if out := make(plainObject, len(fields)); ec.plainObjectEvent(ctx, fields, obj, out) {
 			return out
 		}
@@ -10295,7 +10295,7 @@ var eventConnectionImplementors = []string{"EventConnection"}
 
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
-	if plainSelection(fields, plainEventConnection) {
+	if ec.plainSelection(fields, plainEventConnection) {
 		if out := make(plainObject, len(fields)); ec.plainObjectEventConnection(ctx, fields, obj, out) {
 			return out
 		}
@@ -10343,7 +10343,7 @@ var eventEdgeImplementors = []string{"EventEdge"}
 
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
-	if plainSelection(fields, plainEventEdge) {
+	if ec.plainSelection(fields, plainEventEdge) {
 		if out := make(plainObject, len(fields)); ec.plainObjectEventEdge(ctx, fields, obj, out) {
 			return out
 		}
@@ -10386,7 +10386,7 @@ var honorImplementors = []string{"Honor"}
 
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *model.Honor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
-	if plainSelection(fields, plainHonor) {
+	if ec.plainSelection(fields, plainHonor) {
 		if out := make(plainObject, len(fields)); ec.plainObjectHonor(ctx, fields, obj, out) {
 			return out
 		}
@@ -10440,7 +10440,7 @@ var mentionImplementors = []string{"Mention"}
 
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if plainSelection(fields, plainMention) {
+	if ec.plainSelection(fields, plainMention) {
 		if out := make(plainObject, len(fields)); ec.plainObjectMention(ctx, fields, obj, out) {
 			return out
 		}
@@ -10504,7 +10504,7 @@ var organizationImplementors = []string{"Organization", "Entity"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if plainSelection(fields, plainOrganization) {
+	if ec.plainSelection(fields, plainOrganization) {
 		if out := make(plainObject, len(fields)); ec.plainObjectOrganization(ctx, fields, obj, out) {
 			return out
 		}
@@ -10616,7 +10616,7 @@ var organizationConnectionImplementors = []string{"OrganizationConnection"}
 
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
-	if plainSelection(fields, plainOrganizationConnection) {
+	if ec.plainSelection(fields, plainOrganizationConnection) {
 		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationConnection(ctx, fields, obj, out) {
 			return out
 		}
@@ -10664,7 +10664,7 @@ var organizationEdgeImplementors = []string{"OrganizationEdge"}
 
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
-	if plainSelection(fields, plainOrganizationEdge) {
+	if ec.plainSelection(fields, plainOrganizationEdge) {
 		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationEdge(ctx, fields, obj, out) {
 			return out
 		}
@@ -10707,7 +10707,7 @@ var pageImplementors = []string{"Page"}
 
 func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
-	if plainSelection(fields, plainPage) {
+	if ec.plainSelection(fields, plainPage) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPage(ctx, fields, obj, out) {
 			return out
 		}
@@ -10765,7 +10765,7 @@ var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
-	if plainSelection(fields, plainPageInfo) {
+	if ec.plainSelection(fields, plainPageInfo) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPageInfo(ctx, fields, obj, out) {
 			return out
 		}
@@ -10818,7 +10818,7 @@ var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
-	if plainSelection(fields, plainPath) {
+	if ec.plainSelection(fields, plainPath) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPath(ctx, fields, obj, out) {
 			return out
 		}
@@ -10866,7 +10866,7 @@ var personImplementors = []string{"Person", "Entity"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if plainSelection(fields, plainPerson) {
+	if ec.plainSelection(fields, plainPerson) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPerson(ctx, fields, obj, out) {
 			return out
 		}
@@ -10969,7 +10969,7 @@ var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
-	if plainSelection(fields, plainPersonConnection) {
+	if ec.plainSelection(fields, plainPersonConnection) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPersonConnection(ctx, fields, obj, out) {
 			return out
 		}
@@ -11017,7 +11017,7 @@ var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
-	if plainSelection(fields, plainPersonEdge) {
+	if ec.plainSelection(fields, plainPersonEdge) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPersonEdge(ctx, fields, obj, out) {
 			return out
 		}
@@ -11060,7 +11060,7 @@ var placeImplementors = []string{"Place", "Entity"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *model.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if plainSelection(fields, plainPlace) {
+	if ec.plainSelection(fields, plainPlace) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPlace(ctx, fields, obj, out) {
 			return out
 		}
@@ -11153,7 +11153,7 @@ var placeConnectionImplementors = []string{"PlaceConnection"}
 
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
-	if plainSelection(fields, plainPlaceConnection) {
+	if ec.plainSelection(fields, plainPlaceConnection) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPlaceConnection(ctx, fields, obj, out) {
 			return out
 		}
@@ -11201,7 +11201,7 @@ var placeEdgeImplementors = []string{"PlaceEdge"}
 
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
-	if plainSelection(fields, plainPlaceEdge) {
+	if ec.plainSelection(fields, plainPlaceEdge) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPlaceEdge(ctx, fields, obj, out) {
 			return out
 		}
@@ -11244,7 +11244,7 @@ var positionImplementors = []string{"Position"}
 
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *model.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if plainSelection(fields, plainPosition) {
+	if ec.plainSelection(fields, plainPosition) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPosition(ctx, fields, obj, out) {
 			return out
 		}
@@ -11319,7 +11319,7 @@ var positionChangeImplementors = []string{"PositionChange"}
 
 func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.PositionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
-	if plainSelection(fields, plainPositionChange) {
+	if ec.plainSelection(fields, plainPositionChange) {
 		if out := make(plainObject, len(fields)); ec.plainObjectPositionChange(ctx, fields, obj, out) {
 			return out
 		}
@@ -11367,7 +11367,7 @@ var projectImplementors = []string{"Project", "Entity"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if plainSelection(fields, plainProject) {
+	if ec.plainSelection(fields, plainProject) {
 		if out := make(plainObject, len(fields)); ec.plainObjectProject(ctx, fields, obj, out) {
 			return out
 		}
@@ -11459,7 +11459,7 @@ var projectConnectionImplementors = []string{"ProjectConnection"}
 
 func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
-	if plainSelection(fields, plainProjectConnection) {
+	if ec.plainSelection(fields, plainProjectConnection) {
 		if out := make(plainObject, len(fields)); ec.plainObjectProjectConnection(ctx, fields, obj, out) {
 			return out
 		}
@@ -11507,7 +11507,7 @@ var projectEdgeImplementors = []string{"ProjectEdge"}
 
 func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
-	if plainSelection(fields, plainProjectEdge) {
+	if ec.plainSelection(fields, plainProjectEdge) {
 		if out := make(plainObject, len(fields)); ec.plainObjectProjectEdge(ctx, fields, obj, out) {
 			return out
 		}
@@ -11684,7 +11684,7 @@ var relationshipImplementors = []string{"Relationship"}
 
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *model.Relationship) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
-	if plainSelection(fields, plainRelationship) {
+	if ec.plainSelection(fields, plainRelationship) {
 		if out := make(plainObject, len(fields)); ec.plainObjectRelationship(ctx, fields, obj, out) {
 			return out
 		}
@@ -11752,7 +11752,7 @@ var sourceTextImplementors = []string{"SourceText"}
 
 func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
-	if plainSelection(fields, plainSourceText) {
+	if ec.plainSelection(fields, plainSourceText) {
 		if out := make(plainObject, len(fields)); ec.plainObjectSourceText(ctx, fields, obj, out) {
 			return out
 		}
@@ -11815,7 +11815,7 @@ var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
-	if plainSelection(fields, plainStats) {
+	if ec.plainSelection(fields, plainStats) {
 		if out := make(plainObject, len(fields)); ec.plainObjectStats(ctx, fields, obj, out) {
 			return out
 		}
@@ -11893,7 +11893,7 @@ var subgraphImplementors = []string{"Subgraph"}
 
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
-	if plainSelection(fields, plainSubgraph) {
+	if ec.plainSelection(fields, plainSubgraph) {
 		if out := make(plainObject, len(fields)); ec.plainObjectSubgraph(ctx, fields, obj, out) {
 			return out
 		}
@@ -11936,7 +11936,7 @@ var textLineImplementors = []string{"TextLine"}
 
 func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
-	if plainSelection(fields, plainTextLine) {
+	if ec.plainSelection(fields, plainTextLine) {
 		if out := make(plainObject, len(fields)); ec.plainObjectTextLine(ctx, fields, obj, out) {
 			return out
 		}
@@ -11984,7 +11984,7 @@ var yearbookImplementors = []string{"Yearbook"}
 
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
-	if plainSelection(fields, plainYearbook) {
+	if ec.plainSelection(fields, plainYearbook) {
 		if out := make(plainObject, len(fields)); ec.plainObjectYearbook(ctx, fields, obj, out) {
 			return out
 		}
@@ -13669,7 +13669,7 @@ func plainBucket(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListBucket(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
-	if !plainSelection(fields, plainBucket) {
+	if !ec.plainSelection(fields, plainBucket) {
 		return nil, false
 	}
 	n := len(fields)
@@ -13720,7 +13720,7 @@ func plainCareerStep(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListCareerStep(ctx context.Context, sel ast.SelectionSet, v []*model.CareerStep) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
-	if !plainSelection(fields, plainCareerStep) {
+	if !ec.plainSelection(fields, plainCareerStep) {
 		return nil, false
 	}
 	n := len(fields)
@@ -13767,7 +13767,7 @@ func plainCoOccurrence(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListCoOccurrence(ctx context.Context, sel ast.SelectionSet, v []*model.CoOccurrence) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
-	if !plainSelection(fields, plainCoOccurrence) {
+	if !ec.plainSelection(fields, plainCoOccurrence) {
 		return nil, false
 	}
 	n := len(fields)
@@ -13822,7 +13822,7 @@ func plainEvent(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListEvent(ctx context.Context, sel ast.SelectionSet, v []*model.Event) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if !plainSelection(fields, plainEvent) {
+	if !ec.plainSelection(fields, plainEvent) {
 		return nil, false
 	}
 	n := len(fields)
@@ -13905,7 +13905,7 @@ func plainEventEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListEventEdge(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
-	if !plainSelection(fields, plainEventEdge) {
+	if !ec.plainSelection(fields, plainEventEdge) {
 		return nil, false
 	}
 	n := len(fields)
@@ -13954,7 +13954,7 @@ func plainHonor(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListHonor(ctx context.Context, sel ast.SelectionSet, v []*model.Honor) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
-	if !plainSelection(fields, plainHonor) {
+	if !ec.plainSelection(fields, plainHonor) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14003,7 +14003,7 @@ func plainMention(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListMention(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if !plainSelection(fields, plainMention) {
+	if !ec.plainSelection(fields, plainMention) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14050,7 +14050,7 @@ func plainOrganization(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListOrganization(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if !plainSelection(fields, plainOrganization) {
+	if !ec.plainSelection(fields, plainOrganization) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14133,7 +14133,7 @@ func plainOrganizationEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
-	if !plainSelection(fields, plainOrganizationEdge) {
+	if !ec.plainSelection(fields, plainOrganizationEdge) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14288,7 +14288,7 @@ func plainPerson(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPerson(ctx context.Context, sel ast.SelectionSet, v []*model.Person) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if !plainSelection(fields, plainPerson) {
+	if !ec.plainSelection(fields, plainPerson) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14371,7 +14371,7 @@ func plainPersonEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPersonEdge(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
-	if !plainSelection(fields, plainPersonEdge) {
+	if !ec.plainSelection(fields, plainPersonEdge) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14420,7 +14420,7 @@ func plainPlace(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPlace(ctx context.Context, sel ast.SelectionSet, v []*model.Place) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if !plainSelection(fields, plainPlace) {
+	if !ec.plainSelection(fields, plainPlace) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14503,7 +14503,7 @@ func plainPlaceEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPlaceEdge(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
-	if !plainSelection(fields, plainPlaceEdge) {
+	if !ec.plainSelection(fields, plainPlaceEdge) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14570,7 +14570,7 @@ func plainPosition(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPosition(ctx context.Context, sel ast.SelectionSet, v []*model.Position) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if !plainSelection(fields, plainPosition) {
+	if !ec.plainSelection(fields, plainPosition) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14619,7 +14619,7 @@ func plainPositionChange(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPositionChange(ctx context.Context, sel ast.SelectionSet, v []*model.PositionChange) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
-	if !plainSelection(fields, plainPositionChange) {
+	if !ec.plainSelection(fields, plainPositionChange) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14670,7 +14670,7 @@ func plainProject(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListProject(ctx context.Context, sel ast.SelectionSet, v []*model.Project) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if !plainSelection(fields, plainProject) {
+	if !ec.plainSelection(fields, plainProject) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14753,7 +14753,7 @@ func plainProjectEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListProjectEdge(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
-	if !plainSelection(fields, plainProjectEdge) {
+	if !ec.plainSelection(fields, plainProjectEdge) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14818,7 +14818,7 @@ func plainRelationship(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListRelationship(ctx context.Context, sel ast.SelectionSet, v []*model.Relationship) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
-	if !plainSelection(fields, plainRelationship) {
+	if !ec.plainSelection(fields, plainRelationship) {
 		return nil, false
 	}
 	n := len(fields)
@@ -14987,7 +14987,7 @@ func plainTextLine(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListTextLine(ctx context.Context, sel ast.SelectionSet, v []*model.TextLine) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
-	if !plainSelection(fields, plainTextLine) {
+	if !ec.plainSelection(fields, plainTextLine) {
 		return nil, false
 	}
 	n := len(fields)
@@ -15042,7 +15042,7 @@ func plainYearbook(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.SelectionSet, v []*model.Yearbook) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
-	if !plainSelection(fields, plainYearbook) {
+	if !ec.plainSelection(fields, plainYearbook) {
 		return nil, false
 	}
 	n := len(fields)
@@ -15110,7 +15110,7 @@ func (ec *executionContext) plainValueEvent(ctx context.Context, sel ast.Selecti
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if !plainSelection(fields, plainEvent) {
+	if !ec.plainSelection(fields, plainEvent) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15124,7 +15124,7 @@ func (ec *executionContext) plainValueOrganization(ctx context.Context, sel ast.
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if !plainSelection(fields, plainOrganization) {
+	if !ec.plainSelection(fields, plainOrganization) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15138,7 +15138,7 @@ func (ec *executionContext) plainValuePerson(ctx context.Context, sel ast.Select
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if !plainSelection(fields, plainPerson) {
+	if !ec.plainSelection(fields, plainPerson) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15152,7 +15152,7 @@ func (ec *executionContext) plainValuePlace(ctx context.Context, sel ast.Selecti
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if !plainSelection(fields, plainPlace) {
+	if !ec.plainSelection(fields, plainPlace) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15166,7 +15166,7 @@ func (ec *executionContext) plainValueProject(ctx context.Context, sel ast.Selec
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if !plainSelection(fields, plainProject) {
+	if !ec.plainSelection(fields, plainProject) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15204,7 +15204,7 @@ func (ec *executionContext) plainValueMention(ctx context.Context, sel ast.Selec
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if !plainSelection(fields, plainMention) {
+	if !ec.plainSelection(fields, plainMention) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15230,7 +15230,7 @@ func (ec *executionContext) plainValuePageInfo(ctx context.Context, sel ast.Sele
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
-	if !plainSelection(fields, plainPageInfo) {
+	if !ec.plainSelection(fields, plainPageInfo) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))
@@ -15262,7 +15262,7 @@ func (ec *executionContext) plainValuePosition(ctx context.Context, sel ast.Sele
 		return nil, false
 	}
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if !plainSelection(fields, plainPosition) {
+	if !ec.plainSelection(fields, plainPosition) {
 		return nil, false
 	}
 	out := make(plainObject, len(fields))

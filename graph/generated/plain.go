@@ -5,24 +5,29 @@ package generated
 
 import (
 	"io"
-	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// plainObjects turns the fast path on; SetPlainObjects switches it.
-var plainObjects atomic.Bool
-
-func init() { plainObjects.Store(true) }
-
-// SetPlainObjects turns the fast path of plain objects on or off and
-// returns the previous setting. It is on by default. The fast path skips
+// PlainObjectsSetting is implemented by a resolver root (Config.Resolvers)
+// that says whether its executable schema takes the fast path of plain
+// objects; a root that does not implement it takes it. The fast path skips
 // gqlgen's field middleware (handler.Server.AroundFields and field
 // interceptors) for the plain fields it writes: a server that installs
-// such middleware must turn it off. Tests turn it off to compare the
-// answers with gqlgen's.
-func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
+// such middleware must turn it off. It is a setting of the schema, not of
+// the package, so that tests can compare the answers of two handlers, one
+// without the fast path, side by side.
+type PlainObjectsSetting interface {
+	PlainObjects() bool
+}
+
+// plainObjects reports whether the operation may take the fast path (see
+// PlainObjectsSetting).
+func (ec *executionContext) plainObjects() bool {
+	s, ok := ec.Resolvers.(PlainObjectsSetting)
+	return !ok || s.PlainObjects()
+}
 
 // plainSelection reports whether every field collected on an object is
 // plain (plain reports it for the object's type) and none is deferred:
@@ -40,9 +45,9 @@ func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
 // (plainList<Type>). Reading it cannot fail
 // or panic, so gqlgen's per-field machinery (a field context for error
 // paths, panic recovery, the resolver middleware) has nothing to do but
-// the field middleware, which the fast path skips (see SetPlainObjects).
-func plainSelection(fields []graphql.CollectedField, plain func(name string) bool) bool {
-	if len(fields) == 0 || !plainObjects.Load() {
+// the field middleware, which the fast path skips (see PlainObjectsSetting).
+func (ec *executionContext) plainSelection(fields []graphql.CollectedField, plain func(name string) bool) bool {
+	if len(fields) == 0 || !ec.plainObjects() {
 		return false
 	}
 	for i := range fields {
@@ -204,5 +209,5 @@ func (ec *executionContext) plainFields(fields *[]graphql.CollectedField, sel as
 	if *fields == nil {
 		*fields = graphql.CollectFields(ec.OperationContext, sel, implementors)
 	}
-	return plainSelection(*fields, plain)
+	return ec.plainSelection(*fields, plain)
 }

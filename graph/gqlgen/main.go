@@ -111,7 +111,7 @@ func rewrite(path string, plain plainTypes) error {
 			return fmt.Errorf("%s: the marshaller of %s is not where expected: has gqlgen's template changed?", path, obj)
 		}
 		marshallers[obj] = marshaller{goType: string(src[loc[2]:loc[3]]), implementors: string(src[loc[4]:loc[5]])}
-		fast := fmt.Sprintf("\tif plainSelection(fields, plain%s) {\n\t\tif out := make(plainObject, len(fields)); ec.plainObject%s(ctx, fields, obj, out) {\n\t\t\treturn out\n\t\t}\n\t}\n", obj, obj)
+		fast := fmt.Sprintf("\tif ec.plainSelection(fields, plain%s) {\n\t\tif out := make(plainObject, len(fields)); ec.plainObject%s(ctx, fields, obj, out) {\n\t\t\treturn out\n\t\t}\n\t}\n", obj, obj)
 		src = slices.Concat(src[:loc[1]], []byte(fast), src[loc[1]:])
 		writePlainObject(&extra, obj, marshallers[obj].goType, plain.fields[obj])
 		if src, lists[obj], err = addPlainList(&extra, src, obj, marshallers[obj]); err != nil {
@@ -223,7 +223,7 @@ func writePlainNested(b *bytes.Buffer, name string, t nestedType, marshallers ma
 		fmt.Fprintf(b, "\n// plainValue%s writes v as a plainObject, if it is not nil and every field\n// its selection collects is plain.\n", obj)
 		fmt.Fprintf(b, "func (ec *executionContext) plainValue%s(ctx context.Context, sel ast.SelectionSet, v %s) (graphql.Marshaler, bool) {\n", obj, m.goType)
 		fmt.Fprintf(b, "\tif v == nil {\n\t\treturn nil, false\n\t}\n\tfields := graphql.CollectFields(ec.OperationContext, sel, %s)\n", m.implementors)
-		fmt.Fprintf(b, "\tif !plainSelection(fields, plain%s) {\n\t\treturn nil, false\n\t}\n\tout := make(plainObject, len(fields))\n\treturn out, ec.plainObject%s(ctx, fields, v, out)\n}\n", obj, obj)
+		fmt.Fprintf(b, "\tif !ec.plainSelection(fields, plain%s) {\n\t\treturn nil, false\n\t}\n\tout := make(plainObject, len(fields))\n\treturn out, ec.plainObject%s(ctx, fields, v, out)\n}\n", obj, obj)
 	}
 	fmt.Fprintf(b, "\n// plain%sValue writes v as a plainObject when it can (see\n// writePlainNested in graph/gqlgen).\n", name)
 	fmt.Fprintf(b, "func (ec *executionContext) plain%sValue(ctx context.Context, sel ast.SelectionSet, v %s) (graphql.Marshaler, bool) {\n", name, t.goType)
@@ -253,7 +253,7 @@ func addPlainList(b *bytes.Buffer, src []byte, obj string, m marshaller) ([]byte
 	}
 	fmt.Fprintf(b, "\n// plainList%s writes v as a plainList, if every element is not nil and\n// every field its selection collects is plain.\n", obj)
 	fmt.Fprintf(b, "func (ec *executionContext) plainList%s(ctx context.Context, sel ast.SelectionSet, v %s) (graphql.Marshaler, bool) {\n", obj, goType)
-	fmt.Fprintf(b, "\tfields := graphql.CollectFields(ec.OperationContext, sel, %s)\n\tif !plainSelection(fields, plain%s) {\n\t\treturn nil, false\n\t}\n", m.implementors, obj)
+	fmt.Fprintf(b, "\tfields := graphql.CollectFields(ec.OperationContext, sel, %s)\n\tif !ec.plainSelection(fields, plain%s) {\n\t\treturn nil, false\n\t}\n", m.implementors, obj)
 	b.WriteString("\tn := len(fields)\n\tout := &plainList{n: n, values: make([]plainValue, len(v)*n)}\n\tfor i, e := range v {\n")
 	fmt.Fprintf(b, "\t\tif e == nil || !ec.plainObject%s(ctx, fields, e, out.values[i*n:(i+1)*n]) {\n\t\t\treturn nil, false\n\t\t}\n\t}\n\treturn out, true\n}\n", obj)
 	return src, true, nil
