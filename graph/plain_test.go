@@ -106,6 +106,13 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 	if with, without := allocs(true, nodes, tests[0].vars), allocs(true, rels, tests[0].vars); with-without > 40 {
 		t.Errorf("a neighbourhood's nodes take %.0f allocations (%.0f with them, %.0f without): the list fast path did not run", with-without, with, without)
 	}
+	// Likewise the objects nested in a list's elements: a neighbourhood's
+	// ~400 relationship ends share their collected fields and storage
+	// (about 1,190 allocations when each end collected its fields and
+	// took an object of its own, 33 when it was written).
+	if with, without := allocs(true, hood, tests[0].vars), allocs(true, rels, tests[0].vars); with-without > 100 {
+		t.Errorf("a neighbourhood's relationship ends take %.0f allocations (%.0f with them, %.0f without): they are not shared", with-without, with, without)
+	}
 	// A list of plain objects is written as one plainList, with one
 	// CollectFields for all its elements: a career's 122 events (under
 	// 4 posts) cost a few allocations, not several per event (658 when

@@ -10054,7 +10054,7 @@ var bucketImplementors = []string{"Bucket"}
 func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, obj *model.Bucket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
 	if ec.plainSelection(fields, plainBucket) {
-		if out := make(plainObject, len(fields)); ec.plainObjectBucket(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectBucket(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10102,7 +10102,7 @@ var careerStepImplementors = []string{"CareerStep"}
 func (ec *executionContext) _CareerStep(ctx context.Context, sel ast.SelectionSet, obj *model.CareerStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
 	if ec.plainSelection(fields, plainCareerStep) {
-		if out := make(plainObject, len(fields)); ec.plainObjectCareerStep(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectCareerStep(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10145,7 +10145,7 @@ var coOccurrenceImplementors = []string{"CoOccurrence"}
 func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.SelectionSet, obj *model.CoOccurrence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
 	if ec.plainSelection(fields, plainCoOccurrence) {
-		if out := make(plainObject, len(fields)); ec.plainObjectCoOccurrence(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectCoOccurrence(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10188,7 +10188,7 @@ var eventImplementors = []string{"Event", "Entity"}
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 	if ec.plainSelection(fields, plainEvent) {
-		if out := make(plainObject, len(fields)); ec.plainObjectEvent(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectEvent(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10296,7 +10296,7 @@ var eventConnectionImplementors = []string{"EventConnection"}
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 	if ec.plainSelection(fields, plainEventConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectEventConnection(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectEventConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10344,7 +10344,7 @@ var eventEdgeImplementors = []string{"EventEdge"}
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 	if ec.plainSelection(fields, plainEventEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectEventEdge(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectEventEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10387,7 +10387,7 @@ var honorImplementors = []string{"Honor"}
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *model.Honor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
 	if ec.plainSelection(fields, plainHonor) {
-		if out := make(plainObject, len(fields)); ec.plainObjectHonor(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectHonor(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10441,7 +10441,7 @@ var mentionImplementors = []string{"Mention"}
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
 	if ec.plainSelection(fields, plainMention) {
-		if out := make(plainObject, len(fields)); ec.plainObjectMention(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectMention(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10505,7 +10505,7 @@ var organizationImplementors = []string{"Organization", "Entity"}
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
 	if ec.plainSelection(fields, plainOrganization) {
-		if out := make(plainObject, len(fields)); ec.plainObjectOrganization(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganization(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10617,7 +10617,7 @@ var organizationConnectionImplementors = []string{"OrganizationConnection"}
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
 	if ec.plainSelection(fields, plainOrganizationConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationConnection(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10665,7 +10665,7 @@ var organizationEdgeImplementors = []string{"OrganizationEdge"}
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
 	if ec.plainSelection(fields, plainOrganizationEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationEdge(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10708,7 +10708,7 @@ var pageImplementors = []string{"Page"}
 func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
 	if ec.plainSelection(fields, plainPage) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPage(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPage(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10766,7 +10766,7 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 	if ec.plainSelection(fields, plainPageInfo) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPageInfo(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPageInfo(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10819,7 +10819,7 @@ var pathImplementors = []string{"Path"}
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
 	if ec.plainSelection(fields, plainPath) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPath(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPath(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10867,7 +10867,7 @@ var personImplementors = []string{"Person", "Entity"}
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
 	if ec.plainSelection(fields, plainPerson) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPerson(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPerson(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10970,7 +10970,7 @@ var personConnectionImplementors = []string{"PersonConnection"}
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 	if ec.plainSelection(fields, plainPersonConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPersonConnection(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPersonConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11018,7 +11018,7 @@ var personEdgeImplementors = []string{"PersonEdge"}
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 	if ec.plainSelection(fields, plainPersonEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPersonEdge(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPersonEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11061,7 +11061,7 @@ var placeImplementors = []string{"Place", "Entity"}
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *model.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
 	if ec.plainSelection(fields, plainPlace) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPlace(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlace(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11154,7 +11154,7 @@ var placeConnectionImplementors = []string{"PlaceConnection"}
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
 	if ec.plainSelection(fields, plainPlaceConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPlaceConnection(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlaceConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11202,7 +11202,7 @@ var placeEdgeImplementors = []string{"PlaceEdge"}
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
 	if ec.plainSelection(fields, plainPlaceEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPlaceEdge(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlaceEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11245,7 +11245,7 @@ var positionImplementors = []string{"Position"}
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *model.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
 	if ec.plainSelection(fields, plainPosition) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPosition(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPosition(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11320,7 +11320,7 @@ var positionChangeImplementors = []string{"PositionChange"}
 func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.PositionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
 	if ec.plainSelection(fields, plainPositionChange) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPositionChange(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPositionChange(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11368,7 +11368,7 @@ var projectImplementors = []string{"Project", "Entity"}
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
 	if ec.plainSelection(fields, plainProject) {
-		if out := make(plainObject, len(fields)); ec.plainObjectProject(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectProject(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11460,7 +11460,7 @@ var projectConnectionImplementors = []string{"ProjectConnection"}
 func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
 	if ec.plainSelection(fields, plainProjectConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectProjectConnection(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectProjectConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11508,7 +11508,7 @@ var projectEdgeImplementors = []string{"ProjectEdge"}
 func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
 	if ec.plainSelection(fields, plainProjectEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectProjectEdge(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectProjectEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11685,7 +11685,7 @@ var relationshipImplementors = []string{"Relationship"}
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *model.Relationship) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
 	if ec.plainSelection(fields, plainRelationship) {
-		if out := make(plainObject, len(fields)); ec.plainObjectRelationship(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectRelationship(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11753,7 +11753,7 @@ var sourceTextImplementors = []string{"SourceText"}
 func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
 	if ec.plainSelection(fields, plainSourceText) {
-		if out := make(plainObject, len(fields)); ec.plainObjectSourceText(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectSourceText(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11816,7 +11816,7 @@ var statsImplementors = []string{"Stats"}
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
 	if ec.plainSelection(fields, plainStats) {
-		if out := make(plainObject, len(fields)); ec.plainObjectStats(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectStats(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11894,7 +11894,7 @@ var subgraphImplementors = []string{"Subgraph"}
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
 	if ec.plainSelection(fields, plainSubgraph) {
-		if out := make(plainObject, len(fields)); ec.plainObjectSubgraph(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectSubgraph(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11937,7 +11937,7 @@ var textLineImplementors = []string{"TextLine"}
 func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
 	if ec.plainSelection(fields, plainTextLine) {
-		if out := make(plainObject, len(fields)); ec.plainObjectTextLine(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectTextLine(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11985,7 +11985,7 @@ var yearbookImplementors = []string{"Yearbook"}
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
 	if ec.plainSelection(fields, plainYearbook) {
-		if out := make(plainObject, len(fields)); ec.plainObjectYearbook(ctx, fields, obj, out) {
+		if out := make(plainObject, len(fields)); ec.plainObjectYearbook(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -13638,8 +13638,9 @@ func (ec *executionContext) marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 // endregion ***************************** type.gotpl *****************************
 
 // plainObjectBucket writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13674,8 +13675,9 @@ func (ec *executionContext) plainListBucket(ctx context.Context, sel ast.Selecti
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectBucket(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectBucket(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13683,15 +13685,16 @@ func (ec *executionContext) plainListBucket(ctx context.Context, sel ast.Selecti
 }
 
 // plainObjectCareerStep writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "CareerStep", true
 		case "position":
-			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
+			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
 				return false
 			}
@@ -13725,8 +13728,9 @@ func (ec *executionContext) plainListCareerStep(ctx context.Context, sel ast.Sel
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectCareerStep(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectCareerStep(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13734,15 +13738,16 @@ func (ec *executionContext) plainListCareerStep(ctx context.Context, sel ast.Sel
 }
 
 // plainObjectCoOccurrence writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "CoOccurrence", true
 		case "entity":
-			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.Entity)
+			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.Entity)
 			if !ok {
 				return false
 			}
@@ -13772,8 +13777,9 @@ func (ec *executionContext) plainListCoOccurrence(ctx context.Context, sel ast.S
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectCoOccurrence(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectCoOccurrence(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13781,8 +13787,9 @@ func (ec *executionContext) plainListCoOccurrence(ctx context.Context, sel ast.S
 }
 
 // plainObjectEvent writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13827,8 +13834,9 @@ func (ec *executionContext) plainListEvent(ctx context.Context, sel ast.Selectio
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectEvent(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectEvent(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13836,8 +13844,9 @@ func (ec *executionContext) plainListEvent(ctx context.Context, sel ast.Selectio
 }
 
 // plainObjectEventConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13852,7 +13861,7 @@ func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fiel
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -13872,15 +13881,16 @@ func plainEventConnection(name string) bool {
 }
 
 // plainObjectEventEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "EventEdge", true
 		case "node":
-			v, ok := ec.plainEventValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainEventValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -13910,8 +13920,9 @@ func (ec *executionContext) plainListEventEdge(ctx context.Context, sel ast.Sele
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectEventEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectEventEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13919,8 +13930,9 @@ func (ec *executionContext) plainListEventEdge(ctx context.Context, sel ast.Sele
 }
 
 // plainObjectHonor writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13931,7 +13943,7 @@ func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graph
 		case "year":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -13959,8 +13971,9 @@ func (ec *executionContext) plainListHonor(ctx context.Context, sel ast.Selectio
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectHonor(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectHonor(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13968,8 +13981,9 @@ func (ec *executionContext) plainListHonor(ctx context.Context, sel ast.Selectio
 }
 
 // plainObjectMention writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14008,8 +14022,9 @@ func (ec *executionContext) plainListMention(ctx context.Context, sel ast.Select
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectMention(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectMention(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14017,8 +14032,9 @@ func (ec *executionContext) plainListMention(ctx context.Context, sel ast.Select
 }
 
 // plainObjectOrganization writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14055,8 +14071,9 @@ func (ec *executionContext) plainListOrganization(ctx context.Context, sel ast.S
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectOrganization(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectOrganization(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14064,8 +14081,9 @@ func (ec *executionContext) plainListOrganization(ctx context.Context, sel ast.S
 }
 
 // plainObjectOrganizationConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14080,7 +14098,7 @@ func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Contex
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14100,15 +14118,16 @@ func plainOrganizationConnection(name string) bool {
 }
 
 // plainObjectOrganizationEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "OrganizationEdge", true
 		case "node":
-			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainOrganizationValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14138,8 +14157,9 @@ func (ec *executionContext) plainListOrganizationEdge(ctx context.Context, sel a
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectOrganizationEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectOrganizationEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14147,8 +14167,9 @@ func (ec *executionContext) plainListOrganizationEdge(ctx context.Context, sel a
 }
 
 // plainObjectPage writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14183,8 +14204,9 @@ func plainPage(name string) bool {
 }
 
 // plainObjectPageInfo writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14213,8 +14235,9 @@ func plainPageInfo(name string) bool {
 }
 
 // plainObjectPath writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14249,8 +14272,9 @@ func plainPath(name string) bool {
 }
 
 // plainObjectPerson writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14293,8 +14317,9 @@ func (ec *executionContext) plainListPerson(ctx context.Context, sel ast.Selecti
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPerson(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPerson(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14302,8 +14327,9 @@ func (ec *executionContext) plainListPerson(ctx context.Context, sel ast.Selecti
 }
 
 // plainObjectPersonConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14318,7 +14344,7 @@ func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fie
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14338,15 +14364,16 @@ func plainPersonConnection(name string) bool {
 }
 
 // plainObjectPersonEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "PersonEdge", true
 		case "node":
-			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainPersonValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14376,8 +14403,9 @@ func (ec *executionContext) plainListPersonEdge(ctx context.Context, sel ast.Sel
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPersonEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPersonEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14385,8 +14413,9 @@ func (ec *executionContext) plainListPersonEdge(ctx context.Context, sel ast.Sel
 }
 
 // plainObjectPlace writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14425,8 +14454,9 @@ func (ec *executionContext) plainListPlace(ctx context.Context, sel ast.Selectio
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPlace(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPlace(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14434,8 +14464,9 @@ func (ec *executionContext) plainListPlace(ctx context.Context, sel ast.Selectio
 }
 
 // plainObjectPlaceConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14450,7 +14481,7 @@ func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fiel
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14470,15 +14501,16 @@ func plainPlaceConnection(name string) bool {
 }
 
 // plainObjectPlaceEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "PlaceEdge", true
 		case "node":
-			v, ok := ec.plainPlaceValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainPlaceValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14508,8 +14540,9 @@ func (ec *executionContext) plainListPlaceEdge(ctx context.Context, sel ast.Sele
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPlaceEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPlaceEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14517,21 +14550,22 @@ func (ec *executionContext) plainListPlaceEdge(ctx context.Context, sel ast.Sele
 }
 
 // plainObjectPosition writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Position", true
 		case "person":
-			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.LoadedPerson)
+			v, ok := ec.plainPersonValue(ctx, nest, &fields[i], field.Selections, obj.LoadedPerson)
 			if !ok {
 				return false
 			}
 			out[i].value = v
 		case "organization":
-			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.LoadedOrganization)
+			v, ok := ec.plainOrganizationValue(ctx, nest, &fields[i], field.Selections, obj.LoadedOrganization)
 			if !ok {
 				return false
 			}
@@ -14547,7 +14581,7 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 		case "note":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Note)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -14575,8 +14609,9 @@ func (ec *executionContext) plainListPosition(ctx context.Context, sel ast.Selec
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPosition(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPosition(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14584,8 +14619,9 @@ func (ec *executionContext) plainListPosition(ctx context.Context, sel ast.Selec
 }
 
 // plainObjectPositionChange writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14596,7 +14632,7 @@ func (ec *executionContext) plainObjectPositionChange(ctx context.Context, field
 		case "kind":
 			out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
 		case "position":
-			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
+			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
 				return false
 			}
@@ -14624,8 +14660,9 @@ func (ec *executionContext) plainListPositionChange(ctx context.Context, sel ast
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPositionChange(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPositionChange(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14633,8 +14670,9 @@ func (ec *executionContext) plainListPositionChange(ctx context.Context, sel ast
 }
 
 // plainObjectProject writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14675,8 +14713,9 @@ func (ec *executionContext) plainListProject(ctx context.Context, sel ast.Select
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectProject(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectProject(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14684,8 +14723,9 @@ func (ec *executionContext) plainListProject(ctx context.Context, sel ast.Select
 }
 
 // plainObjectProjectConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14700,7 +14740,7 @@ func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fi
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14720,15 +14760,16 @@ func plainProjectConnection(name string) bool {
 }
 
 // plainObjectProjectEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "ProjectEdge", true
 		case "node":
-			v, ok := ec.plainProjectValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainProjectValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14758,8 +14799,9 @@ func (ec *executionContext) plainListProjectEdge(ctx context.Context, sel ast.Se
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectProjectEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectProjectEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14767,8 +14809,9 @@ func (ec *executionContext) plainListProjectEdge(ctx context.Context, sel ast.Se
 }
 
 // plainObjectRelationship writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14777,13 +14820,13 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "type":
 			out[i].str, out[i].isString = obj.Type, true
 		case "from":
-			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.From)
+			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.From)
 			if !ok {
 				return false
 			}
 			out[i].value = v
 		case "to":
-			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.To)
+			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.To)
 			if !ok {
 				return false
 			}
@@ -14795,7 +14838,7 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "end":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -14823,8 +14866,9 @@ func (ec *executionContext) plainListRelationship(ctx context.Context, sel ast.S
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectRelationship(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectRelationship(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14832,8 +14876,9 @@ func (ec *executionContext) plainListRelationship(ctx context.Context, sel ast.S
 }
 
 // plainObjectSourceText writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14870,8 +14915,9 @@ func plainSourceText(name string) bool {
 }
 
 // plainObjectStats writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14922,8 +14968,9 @@ func plainStats(name string) bool {
 }
 
 // plainObjectSubgraph writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14956,8 +15003,9 @@ func plainSubgraph(name string) bool {
 }
 
 // plainObjectTextLine writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14992,8 +15040,9 @@ func (ec *executionContext) plainListTextLine(ctx context.Context, sel ast.Selec
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectTextLine(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectTextLine(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -15001,8 +15050,9 @@ func (ec *executionContext) plainListTextLine(ctx context.Context, sel ast.Selec
 }
 
 // plainObjectYearbook writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -15047,8 +15097,9 @@ func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.Selec
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectYearbook(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectYearbook(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -15059,21 +15110,32 @@ func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.Selec
 // not nil and every field its selection collects is plain.
 func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.SelectionSet, v []model.Entity) (graphql.Marshaler, bool) {
 	var fields [5][]graphql.CollectedField // by object type, in the order of the cases below
+	var nest plainNest
 	out := &plainList{ends: make([]int, len(v))}
 	n := 0
 	for i, e := range v {
 		k, ok := 0, false
 		switch e := e.(type) {
 		case *model.Event:
-			k, ok = 0, e != nil && ec.plainFields(&fields[0], sel, eventImplementors, plainEvent)
+			k = 0
+			fields[k], ok = ec.plainFields(&nest, nil, sel, eventImplementors, plainEvent)
+			ok = ok && e != nil
 		case *model.Organization:
-			k, ok = 1, e != nil && ec.plainFields(&fields[1], sel, organizationImplementors, plainOrganization)
+			k = 1
+			fields[k], ok = ec.plainFields(&nest, nil, sel, organizationImplementors, plainOrganization)
+			ok = ok && e != nil
 		case *model.Person:
-			k, ok = 2, e != nil && ec.plainFields(&fields[2], sel, personImplementors, plainPerson)
+			k = 2
+			fields[k], ok = ec.plainFields(&nest, nil, sel, personImplementors, plainPerson)
+			ok = ok && e != nil
 		case *model.Place:
-			k, ok = 3, e != nil && ec.plainFields(&fields[3], sel, placeImplementors, plainPlace)
+			k = 3
+			fields[k], ok = ec.plainFields(&nest, nil, sel, placeImplementors, plainPlace)
+			ok = ok && e != nil
 		case *model.Project:
-			k, ok = 4, e != nil && ec.plainFields(&fields[4], sel, projectImplementors, plainProject)
+			k = 4
+			fields[k], ok = ec.plainFields(&nest, nil, sel, projectImplementors, plainProject)
+			ok = ok && e != nil
 		}
 		if !ok {
 			return nil, false
@@ -15086,15 +15148,15 @@ func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.Selecti
 		ok := false
 		switch e := e.(type) {
 		case *model.Event:
-			ok = ec.plainObjectEvent(ctx, fields[0], e, out.object(i))
+			ok = ec.plainObjectEvent(ctx, fields[0], e, out.object(i), &nest)
 		case *model.Organization:
-			ok = ec.plainObjectOrganization(ctx, fields[1], e, out.object(i))
+			ok = ec.plainObjectOrganization(ctx, fields[1], e, out.object(i), &nest)
 		case *model.Person:
-			ok = ec.plainObjectPerson(ctx, fields[2], e, out.object(i))
+			ok = ec.plainObjectPerson(ctx, fields[2], e, out.object(i), &nest)
 		case *model.Place:
-			ok = ec.plainObjectPlace(ctx, fields[3], e, out.object(i))
+			ok = ec.plainObjectPlace(ctx, fields[3], e, out.object(i), &nest)
 		case *model.Project:
-			ok = ec.plainObjectProject(ctx, fields[4], e, out.object(i))
+			ok = ec.plainObjectProject(ctx, fields[4], e, out.object(i), &nest)
 		}
 		if !ok {
 			return nil, false
@@ -15105,178 +15167,178 @@ func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.Selecti
 
 // plainValueEvent writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueEvent(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if !ec.plainSelection(fields, plainEvent) {
+	fields, ok := ec.plainFields(nest, parent, sel, eventImplementors, plainEvent)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectEvent(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectEvent(ctx, fields, v, *out, nest)
 }
 
 // plainValueOrganization writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueOrganization(ctx context.Context, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueOrganization(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if !ec.plainSelection(fields, plainOrganization) {
+	fields, ok := ec.plainFields(nest, parent, sel, organizationImplementors, plainOrganization)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectOrganization(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectOrganization(ctx, fields, v, *out, nest)
 }
 
 // plainValuePerson writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePerson(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if !ec.plainSelection(fields, plainPerson) {
+	fields, ok := ec.plainFields(nest, parent, sel, personImplementors, plainPerson)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPerson(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPerson(ctx, fields, v, *out, nest)
 }
 
 // plainValuePlace writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePlace(ctx context.Context, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePlace(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if !ec.plainSelection(fields, plainPlace) {
+	fields, ok := ec.plainFields(nest, parent, sel, placeImplementors, plainPlace)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPlace(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPlace(ctx, fields, v, *out, nest)
 }
 
 // plainValueProject writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueProject(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if !ec.plainSelection(fields, plainProject) {
+	fields, ok := ec.plainFields(nest, parent, sel, projectImplementors, plainProject)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectProject(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectProject(ctx, fields, v, *out, nest)
 }
 
 // plainEntityValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainEntityValue(ctx context.Context, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainEntityValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
 	switch v := v.(type) {
 	case *model.Event:
-		return ec.plainValueEvent(ctx, sel, v)
+		return ec.plainValueEvent(ctx, nest, parent, sel, v)
 	case *model.Organization:
-		return ec.plainValueOrganization(ctx, sel, v)
+		return ec.plainValueOrganization(ctx, nest, parent, sel, v)
 	case *model.Person:
-		return ec.plainValuePerson(ctx, sel, v)
+		return ec.plainValuePerson(ctx, nest, parent, sel, v)
 	case *model.Place:
-		return ec.plainValuePlace(ctx, sel, v)
+		return ec.plainValuePlace(ctx, nest, parent, sel, v)
 	case *model.Project:
-		return ec.plainValueProject(ctx, sel, v)
+		return ec.plainValueProject(ctx, nest, parent, sel, v)
 	}
 	return nil, false
 }
 
 // plainEventValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainEventValue(ctx context.Context, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
-	return ec.plainValueEvent(ctx, sel, v)
+func (ec *executionContext) plainEventValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
+	return ec.plainValueEvent(ctx, nest, parent, sel, v)
 }
 
 // plainValueMention writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueMention(ctx context.Context, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueMention(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if !ec.plainSelection(fields, plainMention) {
+	fields, ok := ec.plainFields(nest, parent, sel, mentionImplementors, plainMention)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectMention(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectMention(ctx, fields, v, *out, nest)
 }
 
 // plainMentionValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainMentionValue(ctx context.Context, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
-	return ec.plainValueMention(ctx, sel, v)
+func (ec *executionContext) plainMentionValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
+	return ec.plainValueMention(ctx, nest, parent, sel, v)
 }
 
 // plainOrganizationValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainOrganizationValue(ctx context.Context, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
-	return ec.plainValueOrganization(ctx, sel, v)
+func (ec *executionContext) plainOrganizationValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
+	return ec.plainValueOrganization(ctx, nest, parent, sel, v)
 }
 
 // plainValuePageInfo writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePageInfo(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
-	if !ec.plainSelection(fields, plainPageInfo) {
+	fields, ok := ec.plainFields(nest, parent, sel, pageInfoImplementors, plainPageInfo)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPageInfo(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPageInfo(ctx, fields, v, *out, nest)
 }
 
 // plainPageInfoValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPageInfoValue(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
-	return ec.plainValuePageInfo(ctx, sel, v)
+func (ec *executionContext) plainPageInfoValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
+	return ec.plainValuePageInfo(ctx, nest, parent, sel, v)
 }
 
 // plainPersonValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPersonValue(ctx context.Context, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
-	return ec.plainValuePerson(ctx, sel, v)
+func (ec *executionContext) plainPersonValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
+	return ec.plainValuePerson(ctx, nest, parent, sel, v)
 }
 
 // plainPlaceValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPlaceValue(ctx context.Context, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
-	return ec.plainValuePlace(ctx, sel, v)
+func (ec *executionContext) plainPlaceValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
+	return ec.plainValuePlace(ctx, nest, parent, sel, v)
 }
 
 // plainValuePosition writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePosition(ctx context.Context, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePosition(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if !ec.plainSelection(fields, plainPosition) {
+	fields, ok := ec.plainFields(nest, parent, sel, positionImplementors, plainPosition)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPosition(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPosition(ctx, fields, v, *out, nest)
 }
 
 // plainPositionValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPositionValue(ctx context.Context, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
-	return ec.plainValuePosition(ctx, sel, v)
+func (ec *executionContext) plainPositionValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
+	return ec.plainValuePosition(ctx, nest, parent, sel, v)
 }
 
 // plainProjectValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainProjectValue(ctx context.Context, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
-	return ec.plainValueProject(ctx, sel, v)
+func (ec *executionContext) plainProjectValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
+	return ec.plainValueProject(ctx, nest, parent, sel, v)
 }

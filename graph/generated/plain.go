@@ -201,13 +201,90 @@ func (l *plainList) MarshalGQL(w io.Writer) {
 	w.Write(closeBracket)
 }
 
-// plainFields returns whether the fields that sel collects on an object
-// type (implementors, plain) are plain, collecting them into *fields the
-// first time, so that a list of an interface type collects them once per
-// object type it holds rather than once per element.
-func (ec *executionContext) plainFields(fields *[]graphql.CollectedField, sel ast.SelectionSet, implementors []string, plain func(name string) bool) bool {
-	if *fields == nil {
-		*fields = graphql.CollectFields(ec.OperationContext, sel, implementors)
+// plainNest is what the elements of one list written by the fast path
+// share (plainList<Type>): the fields collected on each object type, for
+// the elements themselves and for the objects nested in them (a
+// relationship's from and to, an edge's node), and the storage of those
+// nested objects. Without it every nested object cost a CollectFields,
+// an array of fields and the interface value holding it, about three
+// allocations: a neighbourhood's ~400 relationship ends paid them each. The zero value
+// is ready to use, and a list's stays on the stack; a nil *plainNest (an
+// object not in a list) shares nothing.
+type plainNest struct {
+	collected [16]collectedFields // in use: collected[:n]
+	n         int
+	values    chunks[plainValue]
+	objects   chunks[plainObject]
+}
+
+// collectedFields are the fields a selection collects on an object type:
+// the selection of parent (nil for the list's elements), on the type
+// whose implementors start at implementors, and whether they are plain.
+type collectedFields struct {
+	parent       *graphql.CollectedField
+	implementors *string
+	fields       []graphql.CollectedField
+	plain        bool
+}
+
+// plainFields returns the fields that sel, the selection of parent (nil
+// for a list's elements), collects on an object type (implementors,
+// plain), and whether they are all plain. Within a list (nest not nil)
+// they are collected once per parent field and object type, since every
+// element has the same selection: parent is one of the fields the list
+// collected once. A nest holds the fields of 16 pairs of parent and type
+// (a relationship's from and to, of five types each, and its source take
+// 11); beyond them, fields are collected each time.
+func (ec *executionContext) plainFields(nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, implementors []string, plain func(name string) bool) ([]graphql.CollectedField, bool) {
+	if nest == nil {
+		fields := graphql.CollectFields(ec.OperationContext, sel, implementors)
+		return fields, ec.plainSelection(fields, plain)
 	}
-	return ec.plainSelection(*fields, plain)
+	for _, c := range nest.collected[:nest.n] {
+		if c.parent == parent && c.implementors == &implementors[0] {
+			return c.fields, c.plain
+		}
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, implementors)
+	c := collectedFields{parent: parent, implementors: &implementors[0], fields: fields, plain: ec.plainSelection(fields, plain)}
+	if nest.n < len(nest.collected) {
+		nest.collected[nest.n] = c
+		nest.n++
+	}
+	return c.fields, c.plain
+}
+
+// object returns a plainObject of n fields for a nested object, from the
+// nest's chunks when there is one: a pointer, which an interface holds
+// without allocating.
+func (nest *plainNest) object(n int) *plainObject {
+	if nest == nil {
+		o := make(plainObject, n)
+		return &o
+	}
+	o := &nest.objects.take(1)[0]
+	*o = nest.values.take(n)
+	return o
+}
+
+// minChunk is the length of the first chunk of a chunks; each further
+// chunk is twice the last, so that a list's nested objects cost a few
+// allocations, whatever their number.
+const minChunk = 32
+
+// chunks hands out slices of Ts from chunks allocated as needed.
+type chunks[T any] struct {
+	free []T // what is left of the last chunk
+	last int // the last chunk's length
+}
+
+// take returns n zero Ts, which no later take shares.
+func (c *chunks[T]) take(n int) []T {
+	if len(c.free) < n {
+		c.last = max(n, 2*c.last, minChunk)
+		c.free = make([]T, c.last)
+	}
+	s := c.free[:n:n]
+	c.free = c.free[n:]
+	return s
 }

@@ -69,3 +69,42 @@ func TestPlainList(t *testing.T) {
 		check(t, fmt.Sprintf("objects ending at %v", ends), &plainList{ends: ends, values: values[:start]}, objects)
 	}
 }
+
+// TestChunks checks that chunks hands out zero slices that do not
+// overlap, each capped at its length (so that no append reaches the
+// next), and that a list's nested objects take a few chunks, not one
+// allocation each.
+func TestChunks(t *testing.T) {
+	var c chunks[int]
+	var all [][]int
+	for i := range 200 {
+		n := i%7 + 1
+		s := c.take(n)
+		if len(s) != n || cap(s) != n {
+			t.Fatalf("take(%d): len %d, cap %d", n, len(s), cap(s))
+		}
+		for j := range s {
+			if s[j] != 0 {
+				t.Fatalf("take(%d): not zero: %v", n, s)
+			}
+			s[j] = i + 1
+		}
+		all = append(all, s)
+	}
+	for i, s := range all {
+		for _, v := range s {
+			if v != i+1 {
+				t.Fatalf("slice %d was overwritten: %v", i, s)
+			}
+		}
+	}
+	var nest plainNest
+	if allocs := testing.AllocsPerRun(1, func() {
+		nest = plainNest{}
+		for range 400 {
+			nest.object(1)
+		}
+	}); allocs > 10 {
+		t.Errorf("400 nested objects took %.0f allocations", allocs)
+	}
+}
