@@ -13798,7 +13798,9 @@ func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graph
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -14043,7 +14045,9 @@ func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields 
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -14283,7 +14287,9 @@ func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []grap
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -14424,13 +14430,17 @@ func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graph
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 		case "placeType":
-			out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, obj.PlaceType)
+			if v := obj.PlaceType; !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, v)
+			}
 		}
 	}
 	return true
@@ -14630,7 +14640,9 @@ func (ec *executionContext) plainObjectPositionChange(ctx context.Context, field
 		case "date":
 			out[i].str, out[i].isString = obj.Date, true
 		case "kind":
-			out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
+			if v := obj.Kind; !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, v)
+			}
 		case "position":
 			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
@@ -14681,7 +14693,9 @@ func (ec *executionContext) plainObjectProject(ctx context.Context, fields []gra
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":

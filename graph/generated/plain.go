@@ -73,6 +73,24 @@ type plainValue struct {
 	isString bool
 }
 
+// nameEnum is an enum type as gqlgen's model generator writes them: a
+// string type whose valid values are the enum's names.
+type nameEnum interface {
+	~string
+	IsValid() bool
+}
+
+// setEnum keeps v in out as a string if it is one of its enum's values,
+// which the enum's MarshalGQL writes as graphql.MarshalString writes them
+// (TestPlainEnums), and reports whether it did.
+func setEnum[E nameEnum](out *plainValue, v E) bool {
+	if !v.IsValid() {
+		return false
+	}
+	out.str, out.isString = string(v), true
+	return true
+}
+
 var (
 	openBrace  = []byte{'{'}
 	closeBrace = []byte{'}'}

@@ -41,7 +41,9 @@
 // graph/generated/plain.go): their fields are collected once per field
 // and object type, and their own fields come from chunks rather than an
 // array each, so a neighbourhood's ~400 relationship ends cost about 30
-// allocations instead of 1,190.
+// allocations instead of 1,190. Strings and IDs are kept as strings, and
+// so are the values of an enum of gqlgen's models (isNameEnum), which cost
+// two allocations each through their marshaller.
 //
 // Run from the module root (make generate, or go generate ./graph).
 package main
@@ -152,8 +154,12 @@ func rewrite(path string, plain plainTypes) error {
 // field: its name, the Go expression of its value and gqlgen's marshaller
 // of its type; for an object (nested), the name of the object or
 // interface type whose plain function writes it (see writePlainNested);
-// for a list of objects, the objects' type (see addPlainList).
-type plainField struct{ name, expr, marshal, nested, list string }
+// for a list of objects, the objects' type (see addPlainList); enum tells
+// a non-null enum that the fast path writes as a string (see isNameEnum).
+type plainField struct {
+	name, expr, marshal, nested, list string
+	enum                              bool
+}
 
 // plainTypes are what the fast paths need: the plain fields of each
 // object type, the object and interface types that plain fields hold
@@ -197,6 +203,11 @@ func writePlainObject(b *bytes.Buffer, obj, goType string, fields []plainField) 
 		case f.marshal == "marshalNString2string" || f.marshal == "marshalNID2string":
 			// graphql.MarshalString's output, without its closure.
 			fmt.Fprintf(b, "\t\tcase %q:\n\t\t\tout[i].str, out[i].isString = %s, true\n", f.name, f.expr)
+		case f.enum:
+			// The enum's own output for one of its values, without boxing
+			// it and the quoting's allocations; any other value goes
+			// through its marshaller.
+			fmt.Fprintf(b, "\t\tcase %q:\n\t\t\tif v := %s; !setEnum(&out[i], v) {\n\t\t\t\tout[i].value = ec.%s(ctx, field.Selections, v)\n\t\t\t}\n", f.name, f.expr, f.marshal)
 		default:
 			fmt.Fprintf(b, "\t\tcase %q:\n\t\t\tout[i].value = ec.%s(ctx, field.Selections, %s)\n", f.name, f.marshal, f.expr)
 		}
@@ -354,6 +365,33 @@ func isPlain(f *codegen.Field) bool {
 	return false
 }
 
+// isNameEnum reports whether f, a plain field, is a non-null enum whose Go
+// type is a string type with an IsValid() bool method, as gqlgen's model
+// generator writes them: its valid values are GraphQL enum names, which
+// its MarshalGQL quotes (strconv.Quote) as graphql.MarshalString does, so
+// the fast path writes them as strings (TestPlainEnums in graph/generated
+// compares the two for every value of every enum of the schema).
+func isNameEnum(f *codegen.Field) bool {
+	t := f.TypeReference
+	if t.Definition.Kind != ast.Enum || !t.GQL.NonNull {
+		return false
+	}
+	named, ok := t.GO.(*types.Named)
+	if !ok {
+		return false
+	}
+	if b, ok := named.Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return false
+	}
+	m, _, _ := types.LookupFieldOrMethod(named, false, named.Obj().Pkg(), "IsValid")
+	fn, ok := m.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool])
+}
+
 // isPlainNested reports whether f is a struct field (not a resolver, no
 // arguments, no directives) that holds one object: a pointer to an
 // object type's struct, or an interface. Its value is written by the fast
@@ -475,7 +513,7 @@ func (r resolverFields) GenerateCode(data *codegen.Data) error {
 			for _, f := range obj.Fields {
 				switch {
 				case isPlain(f):
-					r.plain.fields[obj.Name] = append(r.plain.fields[obj.Name], plainField{name: f.Name, expr: plainExpr(f), marshal: f.TypeReference.MarshalFunc()})
+					r.plain.fields[obj.Name] = append(r.plain.fields[obj.Name], plainField{name: f.Name, expr: plainExpr(f), marshal: f.TypeReference.MarshalFunc(), enum: isNameEnum(f)})
 				case isPlainNested(f):
 					r.plain.addNested(data, obj.Name, f, plainExpr(f))
 				case isPlainList(f):
