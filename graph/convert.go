@@ -109,14 +109,8 @@ func mention(s kg.Source) model.Mention {
 // toPosition converts a post, keeping the other end it was read with
 // unless r.resolveEnds.
 func (r *Resolver) toPosition(p neo4jstore.Position) *model.Position {
-	opt := func(s string) *string {
-		if s == "" {
-			return nil
-		}
-		return &s
-	}
 	pos := &model.Position{PersonID: p.PersonID, OrganizationID: p.OrganizationID, Title: p.Title,
-		Start: opt(p.Start), End: opt(p.End), Note: opt(p.Note), Concurrent: p.Concurrent, Source: toMention(p.Source)}
+		Start: optional(p.Start), End: optional(p.End), Note: optional(p.Note), Concurrent: p.Concurrent, Source: toMention(p.Source)}
 	if !r.resolveEnds {
 		setLoadedEnd(pos, p.Other)
 	}

@@ -15,3 +15,11 @@ func WithResolvedEnds(opts Options) Options {
 	opts.resolveEnds = true
 	return opts
 }
+
+// WithGqlgenFields returns opts for a handler that writes every object
+// through gqlgen's field-by-field marshalling, without the fast path for
+// plain objects (see Resolver.PlainObjects).
+func WithGqlgenFields(opts Options) Options {
+	opts.gqlgenFields = true
+	return opts
+}

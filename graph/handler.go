@@ -32,8 +32,9 @@ type Options struct {
 
 	// Set only by tests (export_test.go), which compare the service's
 	// shortcuts with what they stand in for:
-	gqlgenPOST  bool // gqlgen's own POST transport instead of post
-	resolveEnds bool // see Resolver.resolveEnds
+	gqlgenPOST   bool // gqlgen's own POST transport instead of post
+	resolveEnds  bool // see Resolver.resolveEnds
+	gqlgenFields bool // see Resolver.gqlgenFields
 }
 
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET
@@ -50,7 +51,7 @@ func NewHandler(store *neo4jstore.Store, opts Options) *handler.Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	cfg := generated.Config{Resolvers: &Resolver{Store: store, resolveEnds: opts.resolveEnds}}
+	cfg := generated.Config{Resolvers: &Resolver{Store: store, resolveEnds: opts.resolveEnds, gqlgenFields: opts.gqlgenFields}}
 	costs(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})

@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"github.com/yearbookkg/kg/graph/generated"
 	"github.com/yearbookkg/kg/neo4jstore"
 )
 
@@ -15,4 +16,17 @@ type Resolver struct {
 	// than keeping the end the post was read with (see toPosition); tests
 	// set it (through Options) to compare the two.
 	resolveEnds bool
+	// gqlgenFields writes every object through gqlgen's field-by-field
+	// marshalling, without the generated fast path for plain objects
+	// (see PlainObjects); tests set it (through Options) to compare the
+	// two.
+	gqlgenFields bool
 }
+
+// PlainObjects tells the generated executor whether to write objects whose
+// selected fields are all plain from their struct fields directly
+// (generated.PlainObjectsSetting). The handler installs no field
+// middleware, which that fast path skips, so only tests turn it off.
+func (r *Resolver) PlainObjects() bool { return !r.gqlgenFields }
+
+var _ generated.PlainObjectsSetting = (*Resolver)(nil)

@@ -94,4 +94,15 @@ func TestLoaderPrime(t *testing.T) {
 	if fmt.Sprint(fetched) != "[2]" {
 		t.Errorf("fetched %v, want [2]", fetched)
 	}
+	// A primed key costs its result and its share of the cache, not a
+	// channel of its own as well.
+	allocs := testing.AllocsPerRun(10, func() {
+		l := newLoader(func(context.Context, []int) ([]string, []error) { return nil, nil })
+		for k := range 100 {
+			l.Prime(k, "primed")
+		}
+	})
+	if allocs > 130 {
+		t.Errorf("priming 100 keys takes %.0f allocations", allocs)
+	}
 }

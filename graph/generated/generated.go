@@ -10053,8 +10053,8 @@ var bucketImplementors = []string{"Bucket"}
 
 func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, obj *model.Bucket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
-	if plainSelection(fields, plainBucket) {
-		if out := make(plainObject, len(fields)); ec.plainObjectBucket(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainBucket) {
+		if out := make(plainObject, len(fields)); ec.plainObjectBucket(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10101,8 +10101,8 @@ var careerStepImplementors = []string{"CareerStep"}
 
 func (ec *executionContext) _CareerStep(ctx context.Context, sel ast.SelectionSet, obj *model.CareerStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
-	if plainSelection(fields, plainCareerStep) {
-		if out := make(plainObject, len(fields)); ec.plainObjectCareerStep(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainCareerStep) {
+		if out := make(plainObject, len(fields)); ec.plainObjectCareerStep(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10144,8 +10144,8 @@ var coOccurrenceImplementors = []string{"CoOccurrence"}
 
 func (ec *executionContext) _CoOccurrence(ctx context.Context, sel ast.SelectionSet, obj *model.CoOccurrence) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
-	if plainSelection(fields, plainCoOccurrence) {
-		if out := make(plainObject, len(fields)); ec.plainObjectCoOccurrence(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainCoOccurrence) {
+		if out := make(plainObject, len(fields)); ec.plainObjectCoOccurrence(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10187,8 +10187,8 @@ var eventImplementors = []string{"Event", "Entity"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if plainSelection(fields, plainEvent) {
-		if out := make(plainObject, len(fields)); ec.plainObjectEvent(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainEvent) {
+		if out := make(plainObject, len(fields)); ec.plainObjectEvent(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10295,8 +10295,8 @@ var eventConnectionImplementors = []string{"EventConnection"}
 
 func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
-	if plainSelection(fields, plainEventConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectEventConnection(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainEventConnection) {
+		if out := make(plainObject, len(fields)); ec.plainObjectEventConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10343,8 +10343,8 @@ var eventEdgeImplementors = []string{"EventEdge"}
 
 func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
-	if plainSelection(fields, plainEventEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectEventEdge(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainEventEdge) {
+		if out := make(plainObject, len(fields)); ec.plainObjectEventEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10386,8 +10386,8 @@ var honorImplementors = []string{"Honor"}
 
 func (ec *executionContext) _Honor(ctx context.Context, sel ast.SelectionSet, obj *model.Honor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
-	if plainSelection(fields, plainHonor) {
-		if out := make(plainObject, len(fields)); ec.plainObjectHonor(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainHonor) {
+		if out := make(plainObject, len(fields)); ec.plainObjectHonor(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10440,8 +10440,8 @@ var mentionImplementors = []string{"Mention"}
 
 func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if plainSelection(fields, plainMention) {
-		if out := make(plainObject, len(fields)); ec.plainObjectMention(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainMention) {
+		if out := make(plainObject, len(fields)); ec.plainObjectMention(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10504,8 +10504,8 @@ var organizationImplementors = []string{"Organization", "Entity"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if plainSelection(fields, plainOrganization) {
-		if out := make(plainObject, len(fields)); ec.plainObjectOrganization(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainOrganization) {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganization(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10616,8 +10616,8 @@ var organizationConnectionImplementors = []string{"OrganizationConnection"}
 
 func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
-	if plainSelection(fields, plainOrganizationConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationConnection(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainOrganizationConnection) {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10664,8 +10664,8 @@ var organizationEdgeImplementors = []string{"OrganizationEdge"}
 
 func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
-	if plainSelection(fields, plainOrganizationEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationEdge(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainOrganizationEdge) {
+		if out := make(plainObject, len(fields)); ec.plainObjectOrganizationEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10707,8 +10707,8 @@ var pageImplementors = []string{"Page"}
 
 func (ec *executionContext) _Page(ctx context.Context, sel ast.SelectionSet, obj *model.Page) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageImplementors)
-	if plainSelection(fields, plainPage) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPage(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPage) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPage(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10765,8 +10765,8 @@ var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
-	if plainSelection(fields, plainPageInfo) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPageInfo(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPageInfo) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPageInfo(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10818,8 +10818,8 @@ var pathImplementors = []string{"Path"}
 
 func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
-	if plainSelection(fields, plainPath) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPath(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPath) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPath(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10866,8 +10866,8 @@ var personImplementors = []string{"Person", "Entity"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if plainSelection(fields, plainPerson) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPerson(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPerson) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPerson(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -10969,8 +10969,8 @@ var personConnectionImplementors = []string{"PersonConnection"}
 
 func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
-	if plainSelection(fields, plainPersonConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPersonConnection(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPersonConnection) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPersonConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11017,8 +11017,8 @@ var personEdgeImplementors = []string{"PersonEdge"}
 
 func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
-	if plainSelection(fields, plainPersonEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPersonEdge(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPersonEdge) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPersonEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11060,8 +11060,8 @@ var placeImplementors = []string{"Place", "Entity"}
 
 func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, obj *model.Place) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if plainSelection(fields, plainPlace) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPlace(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPlace) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlace(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11153,8 +11153,8 @@ var placeConnectionImplementors = []string{"PlaceConnection"}
 
 func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
-	if plainSelection(fields, plainPlaceConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPlaceConnection(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPlaceConnection) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlaceConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11201,8 +11201,8 @@ var placeEdgeImplementors = []string{"PlaceEdge"}
 
 func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
-	if plainSelection(fields, plainPlaceEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPlaceEdge(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPlaceEdge) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPlaceEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11244,8 +11244,8 @@ var positionImplementors = []string{"Position"}
 
 func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet, obj *model.Position) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if plainSelection(fields, plainPosition) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPosition(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPosition) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPosition(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11319,8 +11319,8 @@ var positionChangeImplementors = []string{"PositionChange"}
 
 func (ec *executionContext) _PositionChange(ctx context.Context, sel ast.SelectionSet, obj *model.PositionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
-	if plainSelection(fields, plainPositionChange) {
-		if out := make(plainObject, len(fields)); ec.plainObjectPositionChange(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainPositionChange) {
+		if out := make(plainObject, len(fields)); ec.plainObjectPositionChange(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11367,8 +11367,8 @@ var projectImplementors = []string{"Project", "Entity"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if plainSelection(fields, plainProject) {
-		if out := make(plainObject, len(fields)); ec.plainObjectProject(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainProject) {
+		if out := make(plainObject, len(fields)); ec.plainObjectProject(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11459,8 +11459,8 @@ var projectConnectionImplementors = []string{"ProjectConnection"}
 
 func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
-	if plainSelection(fields, plainProjectConnection) {
-		if out := make(plainObject, len(fields)); ec.plainObjectProjectConnection(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainProjectConnection) {
+		if out := make(plainObject, len(fields)); ec.plainObjectProjectConnection(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11507,8 +11507,8 @@ var projectEdgeImplementors = []string{"ProjectEdge"}
 
 func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
-	if plainSelection(fields, plainProjectEdge) {
-		if out := make(plainObject, len(fields)); ec.plainObjectProjectEdge(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainProjectEdge) {
+		if out := make(plainObject, len(fields)); ec.plainObjectProjectEdge(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11684,8 +11684,8 @@ var relationshipImplementors = []string{"Relationship"}
 
 func (ec *executionContext) _Relationship(ctx context.Context, sel ast.SelectionSet, obj *model.Relationship) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
-	if plainSelection(fields, plainRelationship) {
-		if out := make(plainObject, len(fields)); ec.plainObjectRelationship(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainRelationship) {
+		if out := make(plainObject, len(fields)); ec.plainObjectRelationship(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11752,8 +11752,8 @@ var sourceTextImplementors = []string{"SourceText"}
 
 func (ec *executionContext) _SourceText(ctx context.Context, sel ast.SelectionSet, obj *model.SourceText) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceTextImplementors)
-	if plainSelection(fields, plainSourceText) {
-		if out := make(plainObject, len(fields)); ec.plainObjectSourceText(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainSourceText) {
+		if out := make(plainObject, len(fields)); ec.plainObjectSourceText(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11815,8 +11815,8 @@ var statsImplementors = []string{"Stats"}
 
 func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
-	if plainSelection(fields, plainStats) {
-		if out := make(plainObject, len(fields)); ec.plainObjectStats(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainStats) {
+		if out := make(plainObject, len(fields)); ec.plainObjectStats(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11893,8 +11893,8 @@ var subgraphImplementors = []string{"Subgraph"}
 
 func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
-	if plainSelection(fields, plainSubgraph) {
-		if out := make(plainObject, len(fields)); ec.plainObjectSubgraph(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainSubgraph) {
+		if out := make(plainObject, len(fields)); ec.plainObjectSubgraph(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11936,8 +11936,8 @@ var textLineImplementors = []string{"TextLine"}
 
 func (ec *executionContext) _TextLine(ctx context.Context, sel ast.SelectionSet, obj *model.TextLine) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
-	if plainSelection(fields, plainTextLine) {
-		if out := make(plainObject, len(fields)); ec.plainObjectTextLine(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainTextLine) {
+		if out := make(plainObject, len(fields)); ec.plainObjectTextLine(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -11984,8 +11984,8 @@ var yearbookImplementors = []string{"Yearbook"}
 
 func (ec *executionContext) _Yearbook(ctx context.Context, sel ast.SelectionSet, obj *model.Yearbook) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
-	if plainSelection(fields, plainYearbook) {
-		if out := make(plainObject, len(fields)); ec.plainObjectYearbook(ctx, fields, obj, out) {
+	if ec.plainSelection(fields, plainYearbook) {
+		if out := make(plainObject, len(fields)); ec.plainObjectYearbook(ctx, fields, obj, out, nil) {
 			return out
 		}
 	}
@@ -13638,8 +13638,9 @@ func (ec *executionContext) marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 // endregion ***************************** type.gotpl *****************************
 
 // plainObjectBucket writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectBucket(ctx context.Context, fields []graphql.CollectedField, obj *model.Bucket, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13669,13 +13670,14 @@ func plainBucket(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListBucket(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, bucketImplementors)
-	if !plainSelection(fields, plainBucket) {
+	if !ec.plainSelection(fields, plainBucket) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectBucket(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectBucket(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13683,15 +13685,16 @@ func (ec *executionContext) plainListBucket(ctx context.Context, sel ast.Selecti
 }
 
 // plainObjectCareerStep writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []graphql.CollectedField, obj *model.CareerStep, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "CareerStep", true
 		case "position":
-			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
+			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
 				return false
 			}
@@ -13720,13 +13723,14 @@ func plainCareerStep(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListCareerStep(ctx context.Context, sel ast.SelectionSet, v []*model.CareerStep) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, careerStepImplementors)
-	if !plainSelection(fields, plainCareerStep) {
+	if !ec.plainSelection(fields, plainCareerStep) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectCareerStep(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectCareerStep(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13734,15 +13738,16 @@ func (ec *executionContext) plainListCareerStep(ctx context.Context, sel ast.Sel
 }
 
 // plainObjectCoOccurrence writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields []graphql.CollectedField, obj *model.CoOccurrence, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "CoOccurrence", true
 		case "entity":
-			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.Entity)
+			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.Entity)
 			if !ok {
 				return false
 			}
@@ -13767,13 +13772,14 @@ func plainCoOccurrence(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListCoOccurrence(ctx context.Context, sel ast.SelectionSet, v []*model.CoOccurrence) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coOccurrenceImplementors)
-	if !plainSelection(fields, plainCoOccurrence) {
+	if !ec.plainSelection(fields, plainCoOccurrence) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectCoOccurrence(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectCoOccurrence(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13781,8 +13787,9 @@ func (ec *executionContext) plainListCoOccurrence(ctx context.Context, sel ast.S
 }
 
 // plainObjectEvent writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graphql.CollectedField, obj *model.Event, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13791,7 +13798,9 @@ func (ec *executionContext) plainObjectEvent(ctx context.Context, fields []graph
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -13822,13 +13831,14 @@ func plainEvent(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListEvent(ctx context.Context, sel ast.SelectionSet, v []*model.Event) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if !plainSelection(fields, plainEvent) {
+	if !ec.plainSelection(fields, plainEvent) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectEvent(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectEvent(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13836,8 +13846,9 @@ func (ec *executionContext) plainListEvent(ctx context.Context, sel ast.Selectio
 }
 
 // plainObjectEventConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.EventConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13852,7 +13863,7 @@ func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fiel
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -13872,15 +13883,16 @@ func plainEventConnection(name string) bool {
 }
 
 // plainObjectEventEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.EventEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "EventEdge", true
 		case "node":
-			v, ok := ec.plainEventValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainEventValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -13905,13 +13917,14 @@ func plainEventEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListEventEdge(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
-	if !plainSelection(fields, plainEventEdge) {
+	if !ec.plainSelection(fields, plainEventEdge) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectEventEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectEventEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13919,8 +13932,9 @@ func (ec *executionContext) plainListEventEdge(ctx context.Context, sel ast.Sele
 }
 
 // plainObjectHonor writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graphql.CollectedField, obj *model.Honor, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -13931,7 +13945,7 @@ func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graph
 		case "year":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -13954,13 +13968,14 @@ func plainHonor(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListHonor(ctx context.Context, sel ast.SelectionSet, v []*model.Honor) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, honorImplementors)
-	if !plainSelection(fields, plainHonor) {
+	if !ec.plainSelection(fields, plainHonor) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectHonor(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectHonor(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -13968,8 +13983,9 @@ func (ec *executionContext) plainListHonor(ctx context.Context, sel ast.Selectio
 }
 
 // plainObjectMention writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectMention(ctx context.Context, fields []graphql.CollectedField, obj *model.Mention, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14003,13 +14019,14 @@ func plainMention(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListMention(ctx context.Context, sel ast.SelectionSet, v []*model.Mention) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if !plainSelection(fields, plainMention) {
+	if !ec.plainSelection(fields, plainMention) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectMention(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectMention(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14017,8 +14034,9 @@ func (ec *executionContext) plainListMention(ctx context.Context, sel ast.Select
 }
 
 // plainObjectOrganization writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields []graphql.CollectedField, obj *model.Organization, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14027,7 +14045,9 @@ func (ec *executionContext) plainObjectOrganization(ctx context.Context, fields 
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -14050,13 +14070,14 @@ func plainOrganization(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListOrganization(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if !plainSelection(fields, plainOrganization) {
+	if !ec.plainSelection(fields, plainOrganization) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectOrganization(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectOrganization(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14064,8 +14085,9 @@ func (ec *executionContext) plainListOrganization(ctx context.Context, sel ast.S
 }
 
 // plainObjectOrganizationConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14080,7 +14102,7 @@ func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Contex
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14100,15 +14122,16 @@ func plainOrganizationConnection(name string) bool {
 }
 
 // plainObjectOrganizationEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.OrganizationEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "OrganizationEdge", true
 		case "node":
-			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainOrganizationValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14133,13 +14156,14 @@ func plainOrganizationEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
-	if !plainSelection(fields, plainOrganizationEdge) {
+	if !ec.plainSelection(fields, plainOrganizationEdge) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectOrganizationEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectOrganizationEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14147,8 +14171,9 @@ func (ec *executionContext) plainListOrganizationEdge(ctx context.Context, sel a
 }
 
 // plainObjectPage writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPage(ctx context.Context, fields []graphql.CollectedField, obj *model.Page, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14183,8 +14208,9 @@ func plainPage(name string) bool {
 }
 
 // plainObjectPageInfo writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPageInfo(ctx context.Context, fields []graphql.CollectedField, obj *model.PageInfo, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14213,8 +14239,9 @@ func plainPageInfo(name string) bool {
 }
 
 // plainObjectPath writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPath(ctx context.Context, fields []graphql.CollectedField, obj *model.Path, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14249,8 +14276,9 @@ func plainPath(name string) bool {
 }
 
 // plainObjectPerson writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []graphql.CollectedField, obj *model.Person, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14259,7 +14287,9 @@ func (ec *executionContext) plainObjectPerson(ctx context.Context, fields []grap
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -14288,13 +14318,14 @@ func plainPerson(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPerson(ctx context.Context, sel ast.SelectionSet, v []*model.Person) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if !plainSelection(fields, plainPerson) {
+	if !ec.plainSelection(fields, plainPerson) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPerson(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPerson(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14302,8 +14333,9 @@ func (ec *executionContext) plainListPerson(ctx context.Context, sel ast.Selecti
 }
 
 // plainObjectPersonConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14318,7 +14350,7 @@ func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fie
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14338,15 +14370,16 @@ func plainPersonConnection(name string) bool {
 }
 
 // plainObjectPersonEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PersonEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "PersonEdge", true
 		case "node":
-			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainPersonValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14371,13 +14404,14 @@ func plainPersonEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPersonEdge(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
-	if !plainSelection(fields, plainPersonEdge) {
+	if !ec.plainSelection(fields, plainPersonEdge) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPersonEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPersonEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14385,8 +14419,9 @@ func (ec *executionContext) plainListPersonEdge(ctx context.Context, sel ast.Sel
 }
 
 // plainObjectPlace writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graphql.CollectedField, obj *model.Place, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14395,13 +14430,17 @@ func (ec *executionContext) plainObjectPlace(ctx context.Context, fields []graph
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
 			out[i].value = ec.marshalNInt2int(ctx, field.Selections, obj.MentionCount)
 		case "placeType":
-			out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, obj.PlaceType)
+			if v := obj.PlaceType; !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNPlaceType2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐPlaceType(ctx, field.Selections, v)
+			}
 		}
 	}
 	return true
@@ -14420,13 +14459,14 @@ func plainPlace(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPlace(ctx context.Context, sel ast.SelectionSet, v []*model.Place) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if !plainSelection(fields, plainPlace) {
+	if !ec.plainSelection(fields, plainPlace) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPlace(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPlace(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14434,8 +14474,9 @@ func (ec *executionContext) plainListPlace(ctx context.Context, sel ast.Selectio
 }
 
 // plainObjectPlaceConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14450,7 +14491,7 @@ func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fiel
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14470,15 +14511,16 @@ func plainPlaceConnection(name string) bool {
 }
 
 // plainObjectPlaceEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.PlaceEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "PlaceEdge", true
 		case "node":
-			v, ok := ec.plainPlaceValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainPlaceValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14503,13 +14545,14 @@ func plainPlaceEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPlaceEdge(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
-	if !plainSelection(fields, plainPlaceEdge) {
+	if !ec.plainSelection(fields, plainPlaceEdge) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPlaceEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPlaceEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14517,21 +14560,22 @@ func (ec *executionContext) plainListPlaceEdge(ctx context.Context, sel ast.Sele
 }
 
 // plainObjectPosition writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []graphql.CollectedField, obj *model.Position, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "Position", true
 		case "person":
-			v, ok := ec.plainPersonValue(ctx, field.Selections, obj.LoadedPerson)
+			v, ok := ec.plainPersonValue(ctx, nest, &fields[i], field.Selections, obj.LoadedPerson)
 			if !ok {
 				return false
 			}
 			out[i].value = v
 		case "organization":
-			v, ok := ec.plainOrganizationValue(ctx, field.Selections, obj.LoadedOrganization)
+			v, ok := ec.plainOrganizationValue(ctx, nest, &fields[i], field.Selections, obj.LoadedOrganization)
 			if !ok {
 				return false
 			}
@@ -14547,7 +14591,7 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 		case "note":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Note)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -14570,13 +14614,14 @@ func plainPosition(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPosition(ctx context.Context, sel ast.SelectionSet, v []*model.Position) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if !plainSelection(fields, plainPosition) {
+	if !ec.plainSelection(fields, plainPosition) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPosition(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPosition(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14584,8 +14629,9 @@ func (ec *executionContext) plainListPosition(ctx context.Context, sel ast.Selec
 }
 
 // plainObjectPositionChange writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectPositionChange(ctx context.Context, fields []graphql.CollectedField, obj *model.PositionChange, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14594,9 +14640,11 @@ func (ec *executionContext) plainObjectPositionChange(ctx context.Context, field
 		case "date":
 			out[i].str, out[i].isString = obj.Date, true
 		case "kind":
-			out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, obj.Kind)
+			if v := obj.Kind; !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, v)
+			}
 		case "position":
-			v, ok := ec.plainPositionValue(ctx, field.Selections, obj.Position)
+			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
 				return false
 			}
@@ -14619,13 +14667,14 @@ func plainPositionChange(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListPositionChange(ctx context.Context, sel ast.SelectionSet, v []*model.PositionChange) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, positionChangeImplementors)
-	if !plainSelection(fields, plainPositionChange) {
+	if !ec.plainSelection(fields, plainPositionChange) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectPositionChange(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectPositionChange(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14633,8 +14682,9 @@ func (ec *executionContext) plainListPositionChange(ctx context.Context, sel ast
 }
 
 // plainObjectProject writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectProject(ctx context.Context, fields []graphql.CollectedField, obj *model.Project, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14643,7 +14693,9 @@ func (ec *executionContext) plainObjectProject(ctx context.Context, fields []gra
 		case "id":
 			out[i].str, out[i].isString = obj.ID, true
 		case "kind":
-			out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, obj.Kind())
+			if v := obj.Kind(); !setEnum(&out[i], v) {
+				out[i].value = ec.marshalNEntityKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐEntityKind(ctx, field.Selections, v)
+			}
 		case "name":
 			out[i].str, out[i].isString = obj.Name, true
 		case "mentionCount":
@@ -14670,13 +14722,14 @@ func plainProject(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListProject(ctx context.Context, sel ast.SelectionSet, v []*model.Project) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if !plainSelection(fields, plainProject) {
+	if !ec.plainSelection(fields, plainProject) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectProject(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectProject(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14684,8 +14737,9 @@ func (ec *executionContext) plainListProject(ctx context.Context, sel ast.Select
 }
 
 // plainObjectProjectConnection writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectConnection, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14700,7 +14754,7 @@ func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fi
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, field.Selections, obj.PageInfo)
+			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14720,15 +14774,16 @@ func plainProjectConnection(name string) bool {
 }
 
 // plainObjectProjectEdge writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields []graphql.CollectedField, obj *model.ProjectEdge, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
 		case "__typename":
 			out[i].str, out[i].isString = "ProjectEdge", true
 		case "node":
-			v, ok := ec.plainProjectValue(ctx, field.Selections, obj.Node)
+			v, ok := ec.plainProjectValue(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14753,13 +14808,14 @@ func plainProjectEdge(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListProjectEdge(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
-	if !plainSelection(fields, plainProjectEdge) {
+	if !ec.plainSelection(fields, plainProjectEdge) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectProjectEdge(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectProjectEdge(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14767,8 +14823,9 @@ func (ec *executionContext) plainListProjectEdge(ctx context.Context, sel ast.Se
 }
 
 // plainObjectRelationship writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields []graphql.CollectedField, obj *model.Relationship, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14777,13 +14834,13 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "type":
 			out[i].str, out[i].isString = obj.Type, true
 		case "from":
-			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.From)
+			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.From)
 			if !ok {
 				return false
 			}
 			out[i].value = v
 		case "to":
-			v, ok := ec.plainEntityValue(ctx, field.Selections, obj.To)
+			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.To)
 			if !ok {
 				return false
 			}
@@ -14795,7 +14852,7 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "end":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, field.Selections, obj.Source)
+			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -14818,13 +14875,14 @@ func plainRelationship(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListRelationship(ctx context.Context, sel ast.SelectionSet, v []*model.Relationship) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationshipImplementors)
-	if !plainSelection(fields, plainRelationship) {
+	if !ec.plainSelection(fields, plainRelationship) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectRelationship(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectRelationship(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -14832,8 +14890,9 @@ func (ec *executionContext) plainListRelationship(ctx context.Context, sel ast.S
 }
 
 // plainObjectSourceText writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectSourceText(ctx context.Context, fields []graphql.CollectedField, obj *model.SourceText, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14870,8 +14929,9 @@ func plainSourceText(name string) bool {
 }
 
 // plainObjectStats writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectStats(ctx context.Context, fields []graphql.CollectedField, obj *model.Stats, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14922,8 +14982,9 @@ func plainStats(name string) bool {
 }
 
 // plainObjectSubgraph writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectSubgraph(ctx context.Context, fields []graphql.CollectedField, obj *model.Subgraph, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14956,8 +15017,9 @@ func plainSubgraph(name string) bool {
 }
 
 // plainObjectTextLine writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectTextLine(ctx context.Context, fields []graphql.CollectedField, obj *model.TextLine, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -14987,13 +15049,14 @@ func plainTextLine(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListTextLine(ctx context.Context, sel ast.SelectionSet, v []*model.TextLine) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, textLineImplementors)
-	if !plainSelection(fields, plainTextLine) {
+	if !ec.plainSelection(fields, plainTextLine) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectTextLine(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectTextLine(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -15001,8 +15064,9 @@ func (ec *executionContext) plainListTextLine(ctx context.Context, sel ast.Selec
 }
 
 // plainObjectYearbook writes obj into out, a plainObject of len(fields); false
-// when a nested object or list of it cannot be (see plainSelection).
-func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook, out plainObject) bool {
+// when a nested object or list of it cannot be (see plainSelection). nest
+// is what the elements of the list obj is in share (nil if none).
+func (ec *executionContext) plainObjectYearbook(ctx context.Context, fields []graphql.CollectedField, obj *model.Yearbook, out plainObject, nest *plainNest) bool {
 	for i, field := range fields {
 		out[i].alias = field.Alias
 		switch field.Name {
@@ -15042,13 +15106,14 @@ func plainYearbook(name string) bool {
 // every field its selection collects is plain.
 func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.SelectionSet, v []*model.Yearbook) (graphql.Marshaler, bool) {
 	fields := graphql.CollectFields(ec.OperationContext, sel, yearbookImplementors)
-	if !plainSelection(fields, plainYearbook) {
+	if !ec.plainSelection(fields, plainYearbook) {
 		return nil, false
 	}
 	n := len(fields)
 	out := &plainList{n: n, values: make([]plainValue, len(v)*n)}
+	var nest plainNest
 	for i, e := range v {
-		if e == nil || !ec.plainObjectYearbook(ctx, fields, e, out.values[i*n:(i+1)*n]) {
+		if e == nil || !ec.plainObjectYearbook(ctx, fields, e, out.values[i*n:(i+1)*n], &nest) {
 			return nil, false
 		}
 	}
@@ -15059,21 +15124,32 @@ func (ec *executionContext) plainListYearbook(ctx context.Context, sel ast.Selec
 // not nil and every field its selection collects is plain.
 func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.SelectionSet, v []model.Entity) (graphql.Marshaler, bool) {
 	var fields [5][]graphql.CollectedField // by object type, in the order of the cases below
+	var nest plainNest
 	out := &plainList{ends: make([]int, len(v))}
 	n := 0
 	for i, e := range v {
 		k, ok := 0, false
 		switch e := e.(type) {
 		case *model.Event:
-			k, ok = 0, e != nil && ec.plainFields(&fields[0], sel, eventImplementors, plainEvent)
+			k = 0
+			fields[k], ok = ec.plainFields(&nest, nil, sel, eventImplementors, plainEvent)
+			ok = ok && e != nil
 		case *model.Organization:
-			k, ok = 1, e != nil && ec.plainFields(&fields[1], sel, organizationImplementors, plainOrganization)
+			k = 1
+			fields[k], ok = ec.plainFields(&nest, nil, sel, organizationImplementors, plainOrganization)
+			ok = ok && e != nil
 		case *model.Person:
-			k, ok = 2, e != nil && ec.plainFields(&fields[2], sel, personImplementors, plainPerson)
+			k = 2
+			fields[k], ok = ec.plainFields(&nest, nil, sel, personImplementors, plainPerson)
+			ok = ok && e != nil
 		case *model.Place:
-			k, ok = 3, e != nil && ec.plainFields(&fields[3], sel, placeImplementors, plainPlace)
+			k = 3
+			fields[k], ok = ec.plainFields(&nest, nil, sel, placeImplementors, plainPlace)
+			ok = ok && e != nil
 		case *model.Project:
-			k, ok = 4, e != nil && ec.plainFields(&fields[4], sel, projectImplementors, plainProject)
+			k = 4
+			fields[k], ok = ec.plainFields(&nest, nil, sel, projectImplementors, plainProject)
+			ok = ok && e != nil
 		}
 		if !ok {
 			return nil, false
@@ -15086,15 +15162,15 @@ func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.Selecti
 		ok := false
 		switch e := e.(type) {
 		case *model.Event:
-			ok = ec.plainObjectEvent(ctx, fields[0], e, out.object(i))
+			ok = ec.plainObjectEvent(ctx, fields[0], e, out.object(i), &nest)
 		case *model.Organization:
-			ok = ec.plainObjectOrganization(ctx, fields[1], e, out.object(i))
+			ok = ec.plainObjectOrganization(ctx, fields[1], e, out.object(i), &nest)
 		case *model.Person:
-			ok = ec.plainObjectPerson(ctx, fields[2], e, out.object(i))
+			ok = ec.plainObjectPerson(ctx, fields[2], e, out.object(i), &nest)
 		case *model.Place:
-			ok = ec.plainObjectPlace(ctx, fields[3], e, out.object(i))
+			ok = ec.plainObjectPlace(ctx, fields[3], e, out.object(i), &nest)
 		case *model.Project:
-			ok = ec.plainObjectProject(ctx, fields[4], e, out.object(i))
+			ok = ec.plainObjectProject(ctx, fields[4], e, out.object(i), &nest)
 		}
 		if !ok {
 			return nil, false
@@ -15105,178 +15181,178 @@ func (ec *executionContext) plainListEntity(ctx context.Context, sel ast.Selecti
 
 // plainValueEvent writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueEvent(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
-	if !plainSelection(fields, plainEvent) {
+	fields, ok := ec.plainFields(nest, parent, sel, eventImplementors, plainEvent)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectEvent(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectEvent(ctx, fields, v, *out, nest)
 }
 
 // plainValueOrganization writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueOrganization(ctx context.Context, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueOrganization(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, organizationImplementors)
-	if !plainSelection(fields, plainOrganization) {
+	fields, ok := ec.plainFields(nest, parent, sel, organizationImplementors, plainOrganization)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectOrganization(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectOrganization(ctx, fields, v, *out, nest)
 }
 
 // plainValuePerson writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePerson(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
-	if !plainSelection(fields, plainPerson) {
+	fields, ok := ec.plainFields(nest, parent, sel, personImplementors, plainPerson)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPerson(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPerson(ctx, fields, v, *out, nest)
 }
 
 // plainValuePlace writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePlace(ctx context.Context, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePlace(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, placeImplementors)
-	if !plainSelection(fields, plainPlace) {
+	fields, ok := ec.plainFields(nest, parent, sel, placeImplementors, plainPlace)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPlace(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPlace(ctx, fields, v, *out, nest)
 }
 
 // plainValueProject writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueProject(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
-	if !plainSelection(fields, plainProject) {
+	fields, ok := ec.plainFields(nest, parent, sel, projectImplementors, plainProject)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectProject(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectProject(ctx, fields, v, *out, nest)
 }
 
 // plainEntityValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainEntityValue(ctx context.Context, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainEntityValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
 	switch v := v.(type) {
 	case *model.Event:
-		return ec.plainValueEvent(ctx, sel, v)
+		return ec.plainValueEvent(ctx, nest, parent, sel, v)
 	case *model.Organization:
-		return ec.plainValueOrganization(ctx, sel, v)
+		return ec.plainValueOrganization(ctx, nest, parent, sel, v)
 	case *model.Person:
-		return ec.plainValuePerson(ctx, sel, v)
+		return ec.plainValuePerson(ctx, nest, parent, sel, v)
 	case *model.Place:
-		return ec.plainValuePlace(ctx, sel, v)
+		return ec.plainValuePlace(ctx, nest, parent, sel, v)
 	case *model.Project:
-		return ec.plainValueProject(ctx, sel, v)
+		return ec.plainValueProject(ctx, nest, parent, sel, v)
 	}
 	return nil, false
 }
 
 // plainEventValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainEventValue(ctx context.Context, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
-	return ec.plainValueEvent(ctx, sel, v)
+func (ec *executionContext) plainEventValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
+	return ec.plainValueEvent(ctx, nest, parent, sel, v)
 }
 
 // plainValueMention writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValueMention(ctx context.Context, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValueMention(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
-	if !plainSelection(fields, plainMention) {
+	fields, ok := ec.plainFields(nest, parent, sel, mentionImplementors, plainMention)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectMention(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectMention(ctx, fields, v, *out, nest)
 }
 
 // plainMentionValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainMentionValue(ctx context.Context, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
-	return ec.plainValueMention(ctx, sel, v)
+func (ec *executionContext) plainMentionValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
+	return ec.plainValueMention(ctx, nest, parent, sel, v)
 }
 
 // plainOrganizationValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainOrganizationValue(ctx context.Context, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
-	return ec.plainValueOrganization(ctx, sel, v)
+func (ec *executionContext) plainOrganizationValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
+	return ec.plainValueOrganization(ctx, nest, parent, sel, v)
 }
 
 // plainValuePageInfo writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePageInfo(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
-	if !plainSelection(fields, plainPageInfo) {
+	fields, ok := ec.plainFields(nest, parent, sel, pageInfoImplementors, plainPageInfo)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPageInfo(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPageInfo(ctx, fields, v, *out, nest)
 }
 
 // plainPageInfoValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPageInfoValue(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
-	return ec.plainValuePageInfo(ctx, sel, v)
+func (ec *executionContext) plainPageInfoValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
+	return ec.plainValuePageInfo(ctx, nest, parent, sel, v)
 }
 
 // plainPersonValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPersonValue(ctx context.Context, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
-	return ec.plainValuePerson(ctx, sel, v)
+func (ec *executionContext) plainPersonValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
+	return ec.plainValuePerson(ctx, nest, parent, sel, v)
 }
 
 // plainPlaceValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPlaceValue(ctx context.Context, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
-	return ec.plainValuePlace(ctx, sel, v)
+func (ec *executionContext) plainPlaceValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
+	return ec.plainValuePlace(ctx, nest, parent, sel, v)
 }
 
 // plainValuePosition writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
-func (ec *executionContext) plainValuePosition(ctx context.Context, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
+func (ec *executionContext) plainValuePosition(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
 	if v == nil {
 		return nil, false
 	}
-	fields := graphql.CollectFields(ec.OperationContext, sel, positionImplementors)
-	if !plainSelection(fields, plainPosition) {
+	fields, ok := ec.plainFields(nest, parent, sel, positionImplementors, plainPosition)
+	if !ok {
 		return nil, false
 	}
-	out := make(plainObject, len(fields))
-	return out, ec.plainObjectPosition(ctx, fields, v, out)
+	out := nest.object(len(fields))
+	return out, ec.plainObjectPosition(ctx, fields, v, *out, nest)
 }
 
 // plainPositionValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPositionValue(ctx context.Context, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
-	return ec.plainValuePosition(ctx, sel, v)
+func (ec *executionContext) plainPositionValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
+	return ec.plainValuePosition(ctx, nest, parent, sel, v)
 }
 
 // plainProjectValue writes v as a plainObject when it can (see
 // writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainProjectValue(ctx context.Context, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
-	return ec.plainValueProject(ctx, sel, v)
+func (ec *executionContext) plainProjectValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
+	return ec.plainValueProject(ctx, nest, parent, sel, v)
 }

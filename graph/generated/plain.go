@@ -5,24 +5,29 @@ package generated
 
 import (
 	"io"
-	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// plainObjects turns the fast path on; SetPlainObjects switches it.
-var plainObjects atomic.Bool
-
-func init() { plainObjects.Store(true) }
-
-// SetPlainObjects turns the fast path of plain objects on or off and
-// returns the previous setting. It is on by default. The fast path skips
+// PlainObjectsSetting is implemented by a resolver root (Config.Resolvers)
+// that says whether its executable schema takes the fast path of plain
+// objects; a root that does not implement it takes it. The fast path skips
 // gqlgen's field middleware (handler.Server.AroundFields and field
 // interceptors) for the plain fields it writes: a server that installs
-// such middleware must turn it off. Tests turn it off to compare the
-// answers with gqlgen's.
-func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
+// such middleware must turn it off. It is a setting of the schema, not of
+// the package, so that tests can compare the answers of two handlers, one
+// without the fast path, side by side.
+type PlainObjectsSetting interface {
+	PlainObjects() bool
+}
+
+// plainObjects reports whether the operation may take the fast path (see
+// PlainObjectsSetting).
+func (ec *executionContext) plainObjects() bool {
+	s, ok := ec.Resolvers.(PlainObjectsSetting)
+	return !ok || s.PlainObjects()
+}
 
 // plainSelection reports whether every field collected on an object is
 // plain (plain reports it for the object's type) and none is deferred:
@@ -40,9 +45,9 @@ func SetPlainObjects(on bool) bool { return plainObjects.Swap(on) }
 // (plainList<Type>). Reading it cannot fail
 // or panic, so gqlgen's per-field machinery (a field context for error
 // paths, panic recovery, the resolver middleware) has nothing to do but
-// the field middleware, which the fast path skips (see SetPlainObjects).
-func plainSelection(fields []graphql.CollectedField, plain func(name string) bool) bool {
-	if len(fields) == 0 || !plainObjects.Load() {
+// the field middleware, which the fast path skips (see PlainObjectsSetting).
+func (ec *executionContext) plainSelection(fields []graphql.CollectedField, plain func(name string) bool) bool {
+	if len(fields) == 0 || !ec.plainObjects() {
 		return false
 	}
 	for i := range fields {
@@ -66,6 +71,24 @@ type plainValue struct {
 	value    graphql.Marshaler
 	str      string
 	isString bool
+}
+
+// nameEnum is an enum type as gqlgen's model generator writes them: a
+// string type whose valid values are the enum's names.
+type nameEnum interface {
+	~string
+	IsValid() bool
+}
+
+// setEnum keeps v in out as a string if it is one of its enum's values,
+// which the enum's MarshalGQL writes as graphql.MarshalString writes them
+// (TestPlainEnums), and reports whether it did.
+func setEnum[E nameEnum](out *plainValue, v E) bool {
+	if !v.IsValid() {
+		return false
+	}
+	out.str, out.isString = string(v), true
+	return true
 }
 
 var (
@@ -196,13 +219,90 @@ func (l *plainList) MarshalGQL(w io.Writer) {
 	w.Write(closeBracket)
 }
 
-// plainFields returns whether the fields that sel collects on an object
-// type (implementors, plain) are plain, collecting them into *fields the
-// first time, so that a list of an interface type collects them once per
-// object type it holds rather than once per element.
-func (ec *executionContext) plainFields(fields *[]graphql.CollectedField, sel ast.SelectionSet, implementors []string, plain func(name string) bool) bool {
-	if *fields == nil {
-		*fields = graphql.CollectFields(ec.OperationContext, sel, implementors)
+// plainNest is what the elements of one list written by the fast path
+// share (plainList<Type>): the fields collected on each object type, for
+// the elements themselves and for the objects nested in them (a
+// relationship's from and to, an edge's node), and the storage of those
+// nested objects. Without it every nested object cost a CollectFields,
+// an array of fields and the interface value holding it, about three
+// allocations: a neighbourhood's ~400 relationship ends paid them each. The zero value
+// is ready to use, and a list's stays on the stack; a nil *plainNest (an
+// object not in a list) shares nothing.
+type plainNest struct {
+	collected [16]collectedFields // in use: collected[:n]
+	n         int
+	values    chunks[plainValue]
+	objects   chunks[plainObject]
+}
+
+// collectedFields are the fields a selection collects on an object type:
+// the selection of parent (nil for the list's elements), on the type
+// whose implementors start at implementors, and whether they are plain.
+type collectedFields struct {
+	parent       *graphql.CollectedField
+	implementors *string
+	fields       []graphql.CollectedField
+	plain        bool
+}
+
+// plainFields returns the fields that sel, the selection of parent (nil
+// for a list's elements), collects on an object type (implementors,
+// plain), and whether they are all plain. Within a list (nest not nil)
+// they are collected once per parent field and object type, since every
+// element has the same selection: parent is one of the fields the list
+// collected once. A nest holds the fields of 16 pairs of parent and type
+// (a relationship's from and to, of five types each, and its source take
+// 11); beyond them, fields are collected each time.
+func (ec *executionContext) plainFields(nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, implementors []string, plain func(name string) bool) ([]graphql.CollectedField, bool) {
+	if nest == nil {
+		fields := graphql.CollectFields(ec.OperationContext, sel, implementors)
+		return fields, ec.plainSelection(fields, plain)
 	}
-	return plainSelection(*fields, plain)
+	for _, c := range nest.collected[:nest.n] {
+		if c.parent == parent && c.implementors == &implementors[0] {
+			return c.fields, c.plain
+		}
+	}
+	fields := graphql.CollectFields(ec.OperationContext, sel, implementors)
+	c := collectedFields{parent: parent, implementors: &implementors[0], fields: fields, plain: ec.plainSelection(fields, plain)}
+	if nest.n < len(nest.collected) {
+		nest.collected[nest.n] = c
+		nest.n++
+	}
+	return c.fields, c.plain
+}
+
+// object returns a plainObject of n fields for a nested object, from the
+// nest's chunks when there is one: a pointer, which an interface holds
+// without allocating.
+func (nest *plainNest) object(n int) *plainObject {
+	if nest == nil {
+		o := make(plainObject, n)
+		return &o
+	}
+	o := &nest.objects.take(1)[0]
+	*o = nest.values.take(n)
+	return o
+}
+
+// minChunk is the length of the first chunk of a chunks; each further
+// chunk is twice the last, so that a list's nested objects cost a few
+// allocations, whatever their number.
+const minChunk = 32
+
+// chunks hands out slices of Ts from chunks allocated as needed.
+type chunks[T any] struct {
+	free []T // what is left of the last chunk
+	last int // the last chunk's length
+}
+
+// take returns n zero Ts, which no later take shares.
+func (c *chunks[T]) take(n int) []T {
+	if len(c.free) < n {
+		c.last = max(n, 2*c.last, minChunk)
+		c.free = make([]T, c.last)
+	}
+	s := c.free[:n:n]
+	c.free = c.free[n:]
+	return s
 }

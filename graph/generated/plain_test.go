@@ -3,9 +3,14 @@ package generated
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/yearbookkg/kg/graph/model"
 )
 
 // TestPlainString checks that the fast path quotes strings exactly as
@@ -67,5 +72,106 @@ func TestPlainList(t *testing.T) {
 			start = end
 		}
 		check(t, fmt.Sprintf("objects ending at %v", ends), &plainList{ends: ends, values: values[:start]}, objects)
+	}
+}
+
+// TestChunks checks that chunks hands out zero slices that do not
+// overlap, each capped at its length (so that no append reaches the
+// next), and that a list's nested objects take a few chunks, not one
+// allocation each.
+func TestChunks(t *testing.T) {
+	var c chunks[int]
+	var all [][]int
+	for i := range 200 {
+		n := i%7 + 1
+		s := c.take(n)
+		if len(s) != n || cap(s) != n {
+			t.Fatalf("take(%d): len %d, cap %d", n, len(s), cap(s))
+		}
+		for j := range s {
+			if s[j] != 0 {
+				t.Fatalf("take(%d): not zero: %v", n, s)
+			}
+			s[j] = i + 1
+		}
+		all = append(all, s)
+	}
+	for i, s := range all {
+		for _, v := range s {
+			if v != i+1 {
+				t.Fatalf("slice %d was overwritten: %v", i, s)
+			}
+		}
+	}
+	var nest plainNest
+	if allocs := testing.AllocsPerRun(1, func() {
+		nest = plainNest{}
+		for range 400 {
+			nest.object(1)
+		}
+	}); allocs > 10 {
+		t.Errorf("400 nested objects took %.0f allocations", allocs)
+	}
+}
+
+// TestPlainEnums checks that the fast path writes every value of every
+// enum of the schema as the enum's own MarshalGQL does (setEnum keeps it
+// as a string, which the fast path quotes with writeQuotedString), and
+// leaves a value that is not the enum's to MarshalGQL.
+func TestPlainEnums(t *testing.T) {
+	enums := map[string]func(*testing.T) []string{
+		"ChangeKind": checkEnum(model.AllChangeKind),
+		"EntityKind": checkEnum(model.AllEntityKind),
+		"GroupBy":    checkEnum(model.AllGroupBy),
+		"ListOrder":  checkEnum(model.AllListOrder),
+		"PlaceType":  checkEnum(model.AllPlaceType),
+	}
+	for _, def := range parsedSchema.Types {
+		if def.Kind != ast.Enum || strings.HasPrefix(def.Name, "__") {
+			continue
+		}
+		check, ok := enums[def.Name]
+		if !ok {
+			t.Errorf("enum %s is not checked: add it to the test", def.Name)
+			continue
+		}
+		var want []string
+		for _, v := range def.EnumValues {
+			want = append(want, v.Name)
+		}
+		if got := check(t); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+			t.Errorf("enum %s: checked %v, the schema has %v", def.Name, got, want)
+		}
+	}
+}
+
+// checkEnum returns a check of the values all of an enum type, which
+// returns their names.
+func checkEnum[E interface {
+	nameEnum
+	graphql.Marshaler
+}](all []E) func(*testing.T) []string {
+	return func(t *testing.T) []string {
+		t.Helper()
+		var names []string
+		for _, v := range all {
+			var out plainValue
+			if !setEnum(&out, v) || !out.isString {
+				t.Errorf("%s: not kept as a string", string(v))
+				continue
+			}
+			var want, got bytes.Buffer
+			v.MarshalGQL(&want)
+			writeQuotedString(&got, out.str)
+			if got.String() != want.String() {
+				t.Errorf("%s: got %s, want %s", string(v), got.String(), want.String())
+			}
+			names = append(names, string(v))
+		}
+		var out plainValue
+		if setEnum(&out, E("not_a_value")) || out.isString {
+			t.Errorf("a value not of the enum was kept as a string")
+		}
+		return names
 	}
 }
