@@ -5,12 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/yearbookkg/kg"
 )
 
 // TestNodeList checks that toNodeList reads what nodeList projects (as
 // the driver returns it: absent properties are nil) into the Node that
-// toNode makes of the same properties projected as a map.
+// toNode makes of a whole node with the same properties.
 func TestNodeList(t *testing.T) {
 	props := map[string]any{"id": "eve_x", "kind": string(kg.Event), "name": "会议", "date": "2023-05-01",
 		"aliases": []any{"大会"}, "mentionCount": int64(3), "description": "召开", "category": "MEETING", "endDate": nil}
@@ -32,7 +33,7 @@ func TestNodeList(t *testing.T) {
 		if tt.kind != "" {
 			m["kind"] = string(tt.kind)
 		}
-		got, want := toNodeList(list, tt.kind, tt.f), toNode(m)
+		got, want := toNodeList(list, tt.kind, tt.f), toNode(dbtype.Node{Props: m})
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %+v, want %+v", expr, got, want)
 		}

@@ -37,17 +37,14 @@ func (n *Node) Prop(k string) *string {
 // entityFields are the node properties that are not kind-specific props.
 var entityFields = map[string]bool{"id": true, "key": true, "kind": true, "name": true, "aliases": true, "aliasText": true, "yearbooks": true, "mentionCount": true}
 
-// toNode converts a node, or a map projected by nodeProjection, to a Node.
+// toNode converts a whole node to a Node (reads that return few nodes
+// read them whole; nodeList projects the others).
 func toNode(v any) *Node {
-	var p map[string]any
-	switch n := v.(type) {
-	case dbtype.Node:
-		p = n.Props
-	case map[string]any:
-		p = n
-	default:
+	dn, ok := v.(dbtype.Node)
+	if !ok {
 		return nil
 	}
+	p := dn.Props
 	n := &Node{ID: str(p["id"]), Kind: kg.Kind(str(p["kind"])), Name: str(p["name"]), Props: make(map[string]string, len(p))}
 	if c, ok := p["mentionCount"].(int64); ok {
 		n.MentionCount = int(c)
@@ -133,31 +130,18 @@ func fieldsOf(ctx context.Context, desc bool) Fields {
 	return f
 }
 
-// nodeProjection returns a Cypher map projection of the node variable v
-// with the properties the API shows: not the bookkeeping (key, aliasText,
+// nodeList returns a Cypher list projection of the node variable v with
+// the properties the API shows: not the bookkeeping (key, aliasText,
 // yearbooks), and of the optional ones only those of f. id, kind, name
 // and date are always read: the service itself needs them (a node's type,
 // a career's events by date). Reads that return many nodes use it so that
-// Bolt carries and the driver decodes only what a client can see.
-func nodeProjection(v string, f Fields) string {
-	var b strings.Builder
-	b.WriteString(v + " {.id, .kind, .name, .date")
-	for i, n := range fieldNames {
-		if f&(1<<i) != 0 {
-			b.WriteString(", ." + n)
-		}
-	}
-	b.WriteString("}")
-	return b.String()
-}
-
-// nodeList is nodeProjection as a Cypher list rather than a map: the
-// values only, in a fixed order (id, kind unless the nodes are all of
-// kind, name, date, then the optional properties of f in the order of
-// fieldNames), which toNodeList reads back with the same kind and f. The
-// driver then decodes no key strings and builds no map per node: for a
-// career's hundred events that was half of what decoding the answer
-// allocated.
+// Bolt carries and the driver decodes only what a client can see. The
+// list holds the values only, in a fixed order (id, kind unless the nodes
+// are all of kind, name, date, then the optional properties of f in the
+// order of fieldNames), which toNodeList reads back with the same kind
+// and f: the driver then decodes no key strings and builds no map per
+// node, which for a career's hundred events was half of what decoding a
+// map projection allocated.
 func nodeList(v string, kind kg.Kind, f Fields) string {
 	var b strings.Builder
 	b.WriteString("[" + v + ".id, ")
@@ -332,12 +316,22 @@ func positionsQuery(byPerson bool, f Fields) string {
 	return `
 			MATCH (n:Entity) WHERE n.id IN $ids
 			MATCH ` + pattern + `
-			RETURN n.id AS id, ` + nodeProjection("o", f) + ` AS other, properties(r) AS r
+			RETURN n.id AS id, ` + nodeList("o", otherEnd(byPerson), f) + ` AS other, properties(r) AS r
 			ORDER BY id, coalesce(r.start, ''), r.line`
 }
 
-// toPositions turns the rows of positionsQuery into each ID's posts.
-func toPositions(recs []*neo4j.Record, ids []string, byPerson bool) [][]Position {
+// otherEnd is the kind at the other end of a post read by person
+// (byPerson) or by organization.
+func otherEnd(byPerson bool) kg.Kind {
+	if byPerson {
+		return kg.Organization
+	}
+	return kg.Person
+}
+
+// toPositions turns the rows of positionsQuery(byPerson, f) into each
+// ID's posts.
+func toPositions(recs []*neo4j.Record, ids []string, byPerson bool, f Fields) [][]Position {
 	out := make([][]Position, len(ids))
 	at := positionsByID(ids)
 	byID := map[string][]Position{}
@@ -346,7 +340,7 @@ func toPositions(recs []*neo4j.Record, ids []string, byPerson bool) [][]Position
 		ov, _ := rec.Get("other")
 		rv, _ := rec.Get("r")
 		id := str(idv)
-		byID[id] = append(byID[id], toPosition(id, ov, rv, byPerson))
+		byID[id] = append(byID[id], toPosition(id, toNodeList(ov, otherEnd(byPerson), f), rv, byPerson))
 	}
 	for id, ps := range byID {
 		ps = CollapsePositions(ps)
@@ -375,13 +369,8 @@ func postList(id string, o *Node, r []any, byPerson bool) Position {
 }
 
 // toPosition reads one statement of a post of the entity id: the other
-// end (a node, or a projection toNode reads) and the relationship's
-// properties.
-func toPosition(id string, other, rel any, byPerson bool) Position {
-	o, ok := other.(*Node)
-	if !ok {
-		o = toNode(other)
-	}
+// end o and the relationship's properties.
+func toPosition(id string, o *Node, rel any, byPerson bool) Position {
 	p, _ := rel.(map[string]any)
 	pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p), Other: o}
 	pos.Concurrent, _ = p["concurrent"].(bool)
@@ -430,10 +419,7 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 	b.WriteString("MATCH (n:Entity) WHERE n.id = $id\n")
 	cols := []string{nodeList("n", "", fields) + " AS n"}
 	byPerson := kind == kg.Person
-	other := kg.Organization
-	if !byPerson {
-		other = kg.Person
-	}
+	other := otherEnd(byPerson)
 	if f.Positions && (kind == kg.Person || kind == kg.Organization) {
 		pattern := "(n)-[r:HELD_POSITION]->(o:Organization)"
 		if !byPerson {
@@ -502,11 +488,12 @@ func (s *Store) Entity(ctx context.Context, id string, f Facts) (*EntityFacts, e
 // each organization, ordered by start date (unknown first) then title.
 func (s *Store) Positions(ctx context.Context, ids []string, byPerson bool) ([][]Position, error) {
 	return read(ctx, s, func(tx querier) ([][]Position, error) {
-		recs, err := run(ctx, s, tx, positionsQuery(byPerson, fieldsOf(ctx, false)), map[string]any{"ids": ids})
+		f := fieldsOf(ctx, false)
+		recs, err := run(ctx, s, tx, positionsQuery(byPerson, f), map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
 		}
-		return toPositions(recs, ids, byPerson), nil
+		return toPositions(recs, ids, byPerson, f), nil
 	})
 }
 
@@ -524,20 +511,22 @@ type Career struct {
 func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool) ([]Career, error) {
 	return read(ctx, s, func(tx querier) ([]Career, error) {
 		params := map[string]any{"ids": ids, "first": first}
-		recs, err := run(ctx, s, tx, positionsQuery(true, fieldsOf(ctx, false)), params)
+		posts := fieldsOf(ctx, false)
+		recs, err := run(ctx, s, tx, positionsQuery(true, posts), params)
 		if err != nil {
 			return nil, err
 		}
 		out := make([]Career, len(ids))
-		for i, ps := range toPositions(recs, ids, true) {
+		for i, ps := range toPositions(recs, ids, true, posts) {
 			out[i].Positions = ps
 		}
+		events := fieldsOf(ctx, desc)
 		recs, err = run(ctx, s, tx, `
 			MATCH (n:Person) WHERE n.id IN $ids
 			CALL (n) {
 				MATCH (n)-[:PARTICIPATED_IN]->(m:Event)
 				WITH DISTINCT m ORDER BY m.date, m.name LIMIT $first
-				RETURN collect(`+nodeProjection("m", fieldsOf(ctx, desc))+`) AS ms
+				RETURN collect(`+nodeList("m", kg.Event, events)+`) AS ms
 			}
 			RETURN n.id AS id, ms`, params)
 		if err != nil {
@@ -547,12 +536,12 @@ func (s *Store) Careers(ctx context.Context, ids []string, first int, desc bool)
 		for _, r := range recs {
 			id, _ := r.Get("id")
 			ms, _ := r.Get("ms")
-			var events []*Node
+			var es []*Node
 			for _, m := range ms.([]any) {
-				events = append(events, toNode(m))
+				es = append(es, toNodeList(m, kg.Event, events))
 			}
 			for _, i := range at[str(id)] {
-				out[i].Events = events
+				out[i].Events = es
 			}
 		}
 		return out, nil
@@ -625,12 +614,13 @@ func (s *Store) Related(ctx context.Context, rel Relation, ids []string, first i
 	if rel.ByDate {
 		order = "m.date, m.name"
 	}
+	fields := fieldsOf(ctx, true)
 	cypher := `
 		MATCH (n:Entity) WHERE n.id IN $ids
 		CALL (n) {
 			MATCH ` + rel.pattern() + `
 			WITH DISTINCT m ORDER BY ` + order + ` LIMIT $first
-			RETURN collect(` + nodeProjection("m", fieldsOf(ctx, true)) + `) AS ms
+			RETURN collect(` + nodeList("m", "", fields) + `) AS ms
 		}
 		RETURN n.id AS id, ms`
 	return read(ctx, s, func(tx querier) ([][]*Node, error) {
@@ -645,7 +635,7 @@ func (s *Store) Related(ctx context.Context, rel Relation, ids []string, first i
 			ms, _ := r.Get("ms")
 			nodes := make([]*Node, 0, len(ms.([]any)))
 			for _, m := range ms.([]any) {
-				nodes = append(nodes, toNode(m))
+				nodes = append(nodes, toNodeList(m, "", fields))
 			}
 			for _, i := range at[str(id)] {
 				out[i] = nodes
