@@ -239,8 +239,8 @@ func (x *extractor) add(e *event, key string) {
 	x.days = append(x.days, eventDays{e.first, e.last, e.chronicle})
 }
 
-// eventDays are the dates of an event filed (see overlaps) and whether it
-// is a chronicle entry: what same asks first, and what rules out most of
+// eventDays are the dates of an event filed and whether it is a
+// chronicle entry: what add asks before same, and what rules out most of
 // the events filed. add reads them from an array of their own, instead of
 // from each event, which spreads them over hundreds of bytes apart.
 type eventDays struct {

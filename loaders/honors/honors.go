@@ -371,7 +371,7 @@ func (b *builder) position(p passage, person *kg.Entity, post string, off int) {
 			continue
 		}
 		title := post[i:]
-		if utf8.RuneCountInString(title) < 2 || !textnorm.HasAnySuffix(title, titleEnds...) || textnorm.HasAnySuffix(title, employerSuffixes...) && !textnorm.HasAnySuffix(title, titleEnds...) {
+		if utf8.RuneCountInString(title) < 2 || !textnorm.HasAnySuffix(title, titleEnds...) {
 			continue
 		}
 		best = i

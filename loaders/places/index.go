@@ -86,12 +86,13 @@ const noRune = 0xFFFF
 // indexRunes appends the index of text to the entries of a (shared by the
 // passages of a book, so that indexing it allocates one array) and
 // returns it, counting the entries of each rune (indexArrays.count) as
-// it writes them. It reads the runes of three bytes, nearly all of a Chinese text, with
-// index3, and the others with utf8. A rune takes at least two bytes, so
-// the entries of valid UTF-8 fit in len(text)/2 more: it grows a's
-// arrays once, then writes entries in place (and grows them again only
-// for invalid bytes, to an entry a byte of the rest). So the entries
-// past n always have room for the rest of the text.
+// it writes them. It reads the runes of three bytes, nearly all of a
+// Chinese text, with index3, and the others with utf8. A rune takes at
+// least two bytes, so the entries of valid UTF-8 fit in len(text)/2
+// more: it grows a's arrays once, then writes entries in place (and
+// grows them again only for invalid bytes, to an entry a byte of the
+// rest). So the entries past n always have room for the rest of the
+// text.
 func indexRunes(text string, a *indexArrays) runeIndex {
 	a.unsort()
 	if a.count == nil {
@@ -401,8 +402,8 @@ func below(list []runeEntry, x int32) int {
 
 // index3 writes from entry n the entries of the run of runes of three
 // bytes that starts at byte i of text, counting each (indexArrays.count),
-// and returns the byte and the entry past them. A rune is at
-// most U+FFFF, which noRune stands for anyway. It is a loop of its own,
+// and returns the byte and the entry past them. A rune is at most
+// U+FFFF, which noRune stands for anyway. It is a loop of its own,
 // which writes each entry, with the hash of its pair, when it reads the
 // rune after it; the last entry's pair ends with the rune after the run.
 func (a *indexArrays) index3(text string, i, n int) (int, int) {
