@@ -168,9 +168,9 @@ func toRelationships(rels []neo4jstore.Rel) []*model.Relationship {
 	sources := make([]model.Mention, len(rels))
 	for i, r := range rels {
 		sources[i] = mention(r.Source)
-		all[i] = model.Relationship{Type: r.Type, FromID: r.From, ToID: r.To, Source: &sources[i]}
+		all[i] = model.Relationship{Type: r.Type, FromID: r.From, ToID: r.To, Source: &sources[i],
+			Title: optional(r.Props["title"]), Start: optional(r.Props["start"]), End: optional(r.Props["end"])}
 		out[i] = &all[i]
-		out[i].Title, out[i].Start, out[i].End = optional(r.Props["title"]), optional(r.Props["start"]), optional(r.Props["end"])
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/graph"
 	"github.com/yearbookkg/kg/graph/dataloader"
+	"github.com/yearbookkg/kg/neo4jstore"
 )
 
 // TestPlainObjectsAnswerAsGqlgen checks the executor's fast path for
@@ -18,12 +19,7 @@ import (
 // null optional fields and mixes of plain fields and resolvers.
 func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 	_, store := service(t)
-	// The two handlers differ only in the fast path; each request gets
-	// its loaders as the service's do.
-	handlers := map[bool]http.Handler{
-		true:  dataloader.Middleware(store, graph.NewHandler(store, graph.Options{})),
-		false: dataloader.Middleware(store, graph.NewHandler(store, graph.WithGqlgenFields(graph.Options{}))),
-	}
+	handlers := handlerPair(store, graph.WithGqlgenFields(graph.Options{}))
 	person := kg.Ref{Kind: kg.Person, Key: "王国斌"}.ID()
 	org := kg.Ref{Kind: kg.Organization, Key: "中共武威市委员会"}.ID()
 	county := kg.Ref{Kind: kg.Place, Key: "凉州区"}.ID()
@@ -138,12 +134,7 @@ func TestPlainObjectsAnswerAsGqlgen(t *testing.T) {
 // fast path (far fewer allocations).
 func TestLoadedEndsAnswerAsLoader(t *testing.T) {
 	_, store := service(t)
-	// The two handlers differ only in the loaded ends; each request gets
-	// its loaders as the service's do.
-	handlers := map[bool]http.Handler{
-		true:  dataloader.Middleware(store, graph.NewHandler(store, graph.Options{})),
-		false: dataloader.Middleware(store, graph.NewHandler(store, graph.WithResolvedEnds(graph.Options{}))),
-	}
+	handlers := handlerPair(store, graph.WithResolvedEnds(graph.Options{}))
 	person := kg.Ref{Kind: kg.Person, Key: "王国斌"}.ID()
 	org := kg.Ref{Kind: kg.Organization, Key: "中共武威市委员会"}.ID()
 	tests := []struct {
@@ -180,5 +171,15 @@ func TestLoadedEndsAnswerAsLoader(t *testing.T) {
 	}
 	if on, off := allocs(true), allocs(false); on > 0.8*off {
 		t.Errorf("a leadership takes %.0f allocations with the loaded ends and %.0f without: the fast path did not run", on, off)
+	}
+}
+
+// handlerPair returns the service's GraphQL handler over store (true) and
+// one that differs from it only in alt (false); each request gets its
+// loaders as the service's do.
+func handlerPair(store *neo4jstore.Store, alt graph.Options) map[bool]http.Handler {
+	return map[bool]http.Handler{
+		true:  dataloader.Middleware(store, graph.NewHandler(store, graph.Options{})),
+		false: dataloader.Middleware(store, graph.NewHandler(store, alt)),
 	}
 }

@@ -37,9 +37,10 @@ func (ec *executionContext) plainObjects() bool {
 // A plain field is a struct field of a built-in scalar or an enum type,
 // not a list, with no resolver, arguments or directives, whose marshaller
 // cannot return null (see isPlain in graph/gqlgen); or such a struct field
-// holding one object, which the fast path writes only when the value is
-// not nil and every field its selection collects is plain in turn
-// (plainObject<Type> then returns false; see writePlainNested), or a
+// holding one object, or a resolver field of one object whose value the
+// object holds (loadedFields), which the fast path writes only when the
+// value is not nil and every field its selection collects is plain in
+// turn (plainObject<Type> then returns false; see writePlainNested), or a
 // non-null list of non-null objects, or values of an interface type,
 // written when no element is nil and their selection is plain
 // (plainList<Type>). Reading it cannot fail
@@ -63,9 +64,10 @@ func (ec *executionContext) plainSelection(fields []graphql.CollectedField, plai
 // them.
 type plainObject []plainValue
 
-// plainValue is one field of a plainObject: a non-null String or ID is
-// kept as str (isString), to save the closure graphql.MarshalString
-// allocates; any other value as its marshaller.
+// plainValue is one field of a plainObject: a non-null String or ID, or
+// a valid value of an enum (setEnum), is kept as str (isString), to save
+// what boxing and marshalling it allocate; any other value as its
+// marshaller.
 type plainValue struct {
 	alias    string
 	value    graphql.Marshaler

@@ -392,6 +392,16 @@ func isNameEnum(f *codegen.Field) bool {
 	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool])
 }
 
+// isStructField reports whether f is read from a struct field (not a
+// resolver or method, no haser, streaming, batching, arguments or
+// directives) of a type the schema defines: what isPlainNested and
+// isPlainList ask first.
+func isStructField(f *codegen.Field) bool {
+	t := f.TypeReference
+	return !f.IsResolver && f.IsVariable() && !f.HasHaser && !f.Stream && !f.IsBatch() && len(f.Args) == 0 && len(f.Directives) == 0 &&
+		t != nil && t.Definition != nil
+}
+
 // isPlainNested reports whether f is a struct field (not a resolver, no
 // arguments, no directives) that holds one object: a pointer to an
 // object type's struct, or an interface. Its value is written by the fast
@@ -399,8 +409,7 @@ func isNameEnum(f *codegen.Field) bool {
 // (writePlainNested), since then writing it cannot fail either.
 func isPlainNested(f *codegen.Field) bool {
 	t := f.TypeReference
-	if f.IsResolver || !f.IsVariable() || f.HasHaser || f.Stream || f.IsBatch() || len(f.Args) > 0 || len(f.Directives) > 0 ||
-		t == nil || t.Definition == nil || t.IsSlice() || t.GQL.Elem != nil {
+	if !isStructField(f) || t.IsSlice() || t.GQL.Elem != nil {
 		return false
 	}
 	switch t.Definition.Kind {
@@ -421,8 +430,7 @@ func isPlainNested(f *codegen.Field) bool {
 // addPlainInterfaceList), since then writing it cannot fail either.
 func isPlainList(f *codegen.Field) bool {
 	t := f.TypeReference
-	if f.IsResolver || !f.IsVariable() || f.HasHaser || f.Stream || f.IsBatch() || len(f.Args) > 0 || len(f.Directives) > 0 ||
-		t == nil || t.Definition == nil || !t.GQL.NonNull || t.GQL.Elem == nil || !t.GQL.Elem.NonNull || t.GQL.Elem.Elem != nil {
+	if !isStructField(f) || !t.GQL.NonNull || t.GQL.Elem == nil || !t.GQL.Elem.NonNull || t.GQL.Elem.Elem != nil {
 		return false
 	}
 	s, ok := t.GO.(*types.Slice)
