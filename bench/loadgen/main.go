@@ -17,6 +17,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -31,6 +32,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"os/signal"
 	"runtime/pprof"
 	"slices"
@@ -74,6 +76,7 @@ type options struct {
 	cpuProfile, memProf string
 	verbose             bool
 	plans               bool
+	serveAnswers        string
 }
 
 func parse(args []string) (*options, error) {
@@ -89,6 +92,7 @@ func parse(args []string) (*options, error) {
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the order of parameter sets")
 	only := fs.String("queries", "", "comma-separated query names to run (default all)")
 	modes := fs.String("modes", "graphql,floor", "what to measure: graphql, floor or both")
+	fs.StringVar(&o.serveAnswers, "serve-answers", "", "serve the answers in this file as the HTTP floor, printing the address (the suite starts it itself)")
 	fs.StringVar(&o.out, "out", "bench/results/loadgen.json", "JSON results file")
 	fs.StringVar(&o.label, "label", "", "label recorded with the results")
 	fs.DurationVar(&o.soak, "soak", 0, "run a soak of this duration (32 clients, mixed queries) instead of the suite")
@@ -171,6 +175,9 @@ func run(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return err
 	}
+	if o.serveAnswers != "" {
+		return serveAnswers(o.serveAnswers)
+	}
 	driver, err := neo4j.NewDriverWithContext(o.neo4jURI, neo4j.NoAuth(), func(c *config.Config) {
 		c.MaxConnectionPoolSize = 64 // as the service's store
 	})
@@ -222,10 +229,11 @@ func run(ctx context.Context, args []string) (err error) {
 	for _, q := range qs {
 		res.Queries = append(res.Queries, results.QueryInfo{Name: q.name, Title: q.title, GraphQL: q.graphql, Floor: q.cypher, Params: len(q.params)})
 	}
-	if res.Checks, err = check(ctx, qs, gql, fl); err != nil {
+	var answers map[string][]byte
+	if res.Checks, answers, err = check(ctx, qs, gql, fl); err != nil {
 		return err
 	}
-	if err := suite(ctx, o, qs, gql, fl, res); err != nil {
+	if err := suite(ctx, o, qs, gql, fl, answers, res); err != nil {
 		return err
 	}
 	if err := results.Write(o.out, res); err != nil {
@@ -393,24 +401,28 @@ func (f *floorClient) existing(ctx context.Context, ids []string) (map[string]bo
 }
 
 // check runs every parameter set once each way and compares the shapes of
-// the answers; it also warms both paths up.
-func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient) ([]results.Check, error) {
+// the answers; it also warms both paths up. It returns the GraphQL
+// answers by request body, for the HTTP floor.
+func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient) ([]results.Check, map[string][]byte, error) {
 	var out []results.Check
+	answers := map[string][]byte{}
 	for _, q := range qs {
 		for _, p := range q.params {
-			b, err := gql.post(ctx, body(q, p))
+			req := body(q, p)
+			b, err := gql.post(ctx, req)
 			if err != nil {
-				return nil, fmt.Errorf("%s %v through GraphQL: %w", q.name, p, err)
+				return nil, nil, fmt.Errorf("%s %v through GraphQL: %w", q.name, p, err)
 			}
+			answers[string(req)] = b
 			var r struct {
 				Data map[string]any `json:"data"`
 			}
 			if err := json.Unmarshal(b, &r); err != nil {
-				return nil, fmt.Errorf("%s: %w", q.name, err)
+				return nil, nil, fmt.Errorf("%s: %w", q.name, err)
 			}
 			floor, err := fl.do(ctx, q, p)
 			if err != nil {
-				return nil, fmt.Errorf("%s %v through the floor: %w", q.name, p, err)
+				return nil, nil, fmt.Errorf("%s %v through the floor: %w", q.name, p, err)
 			}
 			c := results.Check{Query: q.name, Params: fmt.Sprint(p), GraphQL: q.shape(r.Data), Floor: floor}
 			if c.GraphQL != c.Floor {
@@ -419,13 +431,15 @@ func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient
 			out = append(out, c)
 		}
 	}
-	return out, nil
+	return out, answers, nil
 }
 
 // suite runs every query at every client count through both paths,
 // rounds times, and samples the service's memory during the GraphQL runs
-// with the most clients.
-func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl *floorClient, res *results.Loadgen) error {
+// with the most clients. With one client among the counts, each round
+// starts with the hop and the HTTP floor of every query (answers, by
+// request body, from check).
+func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl *floorClient, answers map[string][]byte, res *results.Loadgen) error {
 	most := slices.Max(o.clients)
 	var service, jvm []int64
 	if o.cpuProfile != "" {
@@ -441,13 +455,25 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 			f.Close()
 		}()
 	}
+	var answersURL string
+	if slices.Contains(o.modes, "graphql") && slices.Contains(o.clients, 1) {
+		u, stop, err := startAnswers(ctx, answers)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		answersURL = u
+	}
 	for round := 1; round <= o.rounds; round++ {
-		if slices.Contains(o.modes, "graphql") && slices.Contains(o.clients, 1) {
+		if answersURL != "" {
 			h, err := hop(ctx, gql, o.requests[1])
 			if err != nil {
 				return err
 			}
 			res.Hop = append(res.Hop, h)
+			if err := httpFloor(ctx, o, qs, answers, answersURL, round, res); err != nil {
+				return err
+			}
 		}
 		for _, q := range qs {
 			for _, clients := range o.clients {
@@ -553,6 +579,116 @@ func hop(ctx context.Context, gql *graphQLClient, n int) (measure.Latencies, err
 	l := measure.Summarise(lat)
 	fmt.Fprintf(os.Stderr, "hop ({ __typename }), 1 client: p50 %.2f  p99 %.2f ms\n", l.P50, l.P99)
 	return l, nil
+}
+
+// httpFloor measures, for one round, the floor any HTTP service answering
+// the queries pays beyond the Bolt floor: each query's answers, as the
+// service gave them in check, fetched by one client from the answer
+// server at url (serveAnswers), in the order the GraphQL runs use.
+func httpFloor(ctx context.Context, o *options, qs []*query, answers map[string][]byte, url string, round int, res *results.Loadgen) error {
+	client := newGraphQLClient(url, 1)
+	if res.HTTPFloor == nil {
+		res.HTTPFloor = map[string]*results.Served{}
+	}
+	n := o.requests[1]
+	for _, q := range qs {
+		bodies, size := make([][]byte, len(q.params)), 0
+		for i, p := range q.params {
+			bodies[i] = body(q, p)
+			size += len(answers[string(bodies[i])])
+		}
+		seq := order(o.seed, q.name, 1, round, n, len(bodies))
+		closedLoop(ctx, 1, 20, func(ctx context.Context, i int) error {
+			_, err := client.post(ctx, bodies[i%len(bodies)])
+			return err
+		})
+		lat, errs, first, _ := closedLoop(ctx, 1, n, func(ctx context.Context, i int) error {
+			_, err := client.post(ctx, bodies[seq[i]])
+			return err
+		})
+		if errs > 0 {
+			return fmt.Errorf("the HTTP floor of %s: %d of %d requests failed: %w", q.name, errs, n, first)
+		}
+		s := res.HTTPFloor[q.name]
+		if s == nil {
+			s = &results.Served{Bytes: size / len(bodies)}
+			res.HTTPFloor[q.name] = s
+		}
+		l := measure.Summarise(lat)
+		s.Rounds = append(s.Rounds, l)
+		fmt.Fprintf(os.Stderr, "round %d %-14s http floor  1 client:  p50 %6.2f  p99 %6.2f ms  (%d bytes)\n", round, q.name, l.P50, l.P99, s.Bytes)
+	}
+	return nil
+}
+
+// startAnswers starts the answer server for the HTTP floor: this program
+// again, with -serve-answers, in a process of its own as the service is
+// (a server in the client's process answers three times faster on this
+// machine, its wake-ups never crossing processes). It returns the
+// server's URL and a function that stops it.
+func startAnswers(ctx context.Context, answers map[string][]byte) (string, func(), error) {
+	f, err := os.CreateTemp("", "loadgen-answers-*.json")
+	if err != nil {
+		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
+	}
+	defer os.Remove(f.Name())
+	m := make(map[string]string, len(answers))
+	for k, v := range answers {
+		m[k] = string(v)
+	}
+	if err := errors.Join(json.NewEncoder(f).Encode(m), f.Close()); err != nil {
+		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, exe, "-serve-answers", f.Name())
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
+	}
+	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	addr, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		stop()
+		return "", nil, fmt.Errorf("the HTTP floor: the answer server did not start: %w", err)
+	}
+	return "http://" + strings.TrimSpace(addr) + "/graphql", stop, nil
+}
+
+// serveAnswers is the answer server: it serves the answers in file (a
+// JSON object from request body to answer) from memory, through a bare
+// net/http server with the service's compression (api.Compress), on a
+// loopback port it prints on stdout.
+func serveAnswers(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var answers map[string]string
+	if err := json.Unmarshal(b, &answers); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	fmt.Println(ln.Addr())
+	return http.Serve(ln, api.Compress(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := io.ReadAll(r.Body)
+		a, ok := answers[string(b)]
+		if err != nil || !ok {
+			http.Error(w, "no such request", http.StatusNotFound)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, a)
+	})))
 }
 
 // requester returns the function that sends one request of q by mode.

@@ -90,6 +90,7 @@ func generate(w io.Writer, dir string) error {
 		main.ChecksMarkdown(w)
 		main.HopMarkdown(w)
 		main.SplitMarkdown(w)
+		main.FloorsMarkdown(w)
 		queriesMarkdown(w, &main)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err

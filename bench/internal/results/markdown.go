@@ -239,6 +239,41 @@ func (l *Loadgen) SplitMarkdown(w io.Writer) {
 	Table(w, []string{"query", "clients", "GraphQL mean", "Neo4j reads", "service", "HTTP", "floor mean", "GraphQL − floor"}, rows)
 }
 
+// FloorsMarkdown writes, per query at one client, the floor of an HTTP
+// service beside the Bolt floor (Loadgen.HTTPFloor): the two p50s, their
+// sum, the least ratio any HTTP service could reach (the sum over the
+// Bolt floor, a p50 of sums taken as the sum of p50s), and what the 1.25×
+// target leaves for GraphQL's own work once both floors are paid
+// (negative: the target is out of reach of any HTTP service here). It
+// writes nothing without an HTTP floor.
+func (l *Loadgen) FloorsMarkdown(w io.Writer) {
+	cs := l.cells()
+	var rows [][]string
+	for _, q := range l.Queries {
+		s, g, f := l.HTTPFloor[q.Name], cs[key(q.Name, "graphql", 1)], cs[key(q.Name, "floor", 1)]
+		if s == nil || g == nil || f == nil {
+			continue
+		}
+		var p50 []float64
+		for _, r := range s.Rounds {
+			p50 = append(p50, r.P50)
+		}
+		bolt, web, gql := med(f.p50).Median, med(p50).Median, med(g.p50).Median
+		both := bolt + web
+		rows = append(rows, []string{q.Name, fmt.Sprintf("%.1f", float64(s.Bytes)/1024), fmt.Sprintf("%.2f", bolt), fmt.Sprintf("%.2f", web),
+			fmt.Sprintf("%.2f", both), fmt.Sprintf("%.2f×", both/bolt), fmt.Sprintf("%+.2f", TargetRatio*bolt-both),
+			fmt.Sprintf("%.2f", gql), fmt.Sprintf("%.2f×", gql/both)})
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "The floor of an HTTP service, one client (p50 in ms, medians over rounds): each query's answers, as the service gave them, "+
+		"served from memory by a bare net/http server with the service's compression, in the load generator's process. "+
+		"Least ratio: (Bolt floor + HTTP floor) / Bolt floor, the best any HTTP service could do; "+
+		"left at %.2f×: what the target leaves for GraphQL's own work once both floors are paid (negative: out of reach).\n\n", TargetRatio)
+	Table(w, []string{"query", "answer KB", "Bolt floor", "HTTP floor", "both", "least ratio", "left at 1.25×", "GraphQL", "GraphQL / both"}, rows)
+}
+
 // ChecksMarkdown writes how many parameter sets gave the same answer
 // shape through GraphQL and the floor, and the ones that did not.
 func (l *Loadgen) ChecksMarkdown(w io.Writer) {

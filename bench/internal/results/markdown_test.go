@@ -109,3 +109,39 @@ func TestSplitMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestFloorsMarkdown: the HTTP floor's row adds the two floors' medians
+// and says what the target leaves once both are paid.
+func TestFloorsMarkdown(t *testing.T) {
+	run := func(mode string, p50 float64) Run {
+		return Run{Query: "career", Mode: mode, Clients: 1, Latency: measure.Latencies{P50: p50}}
+	}
+	served := func(p50 ...float64) map[string]*Served {
+		s := &Served{Bytes: 2048}
+		for _, p := range p50 {
+			s.Rounds = append(s.Rounds, measure.Latencies{P50: p})
+		}
+		return map[string]*Served{"career": s}
+	}
+	tests := []struct {
+		name   string
+		runs   []Run
+		served map[string]*Served
+		want   string
+	}{
+		{"no HTTP floor", []Run{run("graphql", 2), run("floor", 1)}, nil, ""},
+		{"out of reach", []Run{run("graphql", 2), run("floor", 1)}, served(0.3),
+			"| career | 2.0 | 1.00 | 0.30 | 1.30 | 1.30× | -0.05 | 2.00 | 1.54× |"},
+		{"medians of rounds", []Run{run("graphql", 3), run("floor", 2), run("graphql", 5), run("floor", 4), run("graphql", 4), run("floor", 3)},
+			served(0.2, 0.4, 0.25), "| career | 2.0 | 3.00 | 0.25 | 3.25 | 1.08× | +0.50 | 4.00 | 1.23× |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			(&Loadgen{Queries: []QueryInfo{{Name: "career"}}, Runs: tt.runs, HTTPFloor: tt.served}).FloorsMarkdown(&b)
+			if got := b.String(); tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("FloorsMarkdown = %q, want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}

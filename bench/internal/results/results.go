@@ -37,6 +37,17 @@ type Loadgen struct {
 	// the service's fixed work, which no query through the service can
 	// avoid and the floor does not pay.
 	Hop []measure.Latencies `json:"hop,omitempty"`
+	// HTTPFloor is, per query, its answers served from memory by a bare
+	// HTTP server with the service's compression: what any HTTP service
+	// answering that query would pay beyond the floor's Bolt read.
+	HTTPFloor map[string]*Served `json:"httpFloor,omitempty"`
+}
+
+// Served is one query's HTTP floor: the mean size of its answers and, per
+// round, one client's latency of fetching them.
+type Served struct {
+	Bytes  int                 `json:"bytes"`
+	Rounds []measure.Latencies `json:"rounds"`
 }
 
 // QueryInfo describes one representative query.
