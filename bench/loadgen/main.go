@@ -91,7 +91,7 @@ func parse(args []string) (*options, error) {
 	fs.IntVar(&o.rounds, "rounds", 3, "times the whole suite runs; the report shows medians and ranges over rounds")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the order of parameter sets")
 	only := fs.String("queries", "", "comma-separated query names to run (default all)")
-	modes := fs.String("modes", "graphql,floor", "what to measure: graphql, floor or both")
+	modes := fs.String("modes", "graphql,floor,http", "what to measure: graphql, floor (its Cypher over Bolt) and http (the service's answers served from memory by a bare HTTP server)")
 	fs.StringVar(&o.serveAnswers, "serve-answers", "", "serve the answers in this file as the HTTP floor, printing the address (the suite starts it itself)")
 	fs.StringVar(&o.out, "out", "bench/results/loadgen.json", "JSON results file")
 	fs.StringVar(&o.label, "label", "", "label recorded with the results")
@@ -232,6 +232,13 @@ func run(ctx context.Context, args []string) (err error) {
 	var answers map[string][]byte
 	if res.Checks, answers, err = check(ctx, qs, gql, fl); err != nil {
 		return err
+	}
+	for i, q := range qs {
+		size := 0
+		for _, p := range q.params {
+			size += len(answers[string(body(q, p))])
+		}
+		res.Queries[i].AnswerBytes = size / len(q.params)
 	}
 	if err := suite(ctx, o, qs, gql, fl, answers, res); err != nil {
 		return err
@@ -437,8 +444,8 @@ func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient
 // suite runs every query at every client count through both paths,
 // rounds times, and samples the service's memory during the GraphQL runs
 // with the most clients. With one client among the counts, each round
-// starts with the hop and the HTTP floor of every query (answers, by
-// request body, from check).
+// starts with the hop. The http mode fetches the answers check collected
+// (by request body) from the answer server (startAnswers).
 func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl *floorClient, answers map[string][]byte, res *results.Loadgen) error {
 	most := slices.Max(o.clients)
 	var service, jvm []int64
@@ -455,25 +462,22 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 			f.Close()
 		}()
 	}
-	var answersURL string
-	if slices.Contains(o.modes, "graphql") && slices.Contains(o.clients, 1) {
+	var web *graphQLClient
+	if slices.Contains(o.modes, "http") {
 		u, stop, err := startAnswers(ctx, answers)
 		if err != nil {
 			return err
 		}
 		defer stop()
-		answersURL = u
+		web = newGraphQLClient(u, slices.Max(o.clients))
 	}
 	for round := 1; round <= o.rounds; round++ {
-		if answersURL != "" {
+		if slices.Contains(o.modes, "graphql") && slices.Contains(o.clients, 1) {
 			h, err := hop(ctx, gql, o.requests[1])
 			if err != nil {
 				return err
 			}
 			res.Hop = append(res.Hop, h)
-			if err := httpFloor(ctx, o, qs, answers, answersURL, round, res); err != nil {
-				return err
-			}
 		}
 		for _, q := range qs {
 			for _, clients := range o.clients {
@@ -484,7 +488,7 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 					slices.Reverse(modes) // neither path always runs on a cache the other warmed
 				}
 				for _, mode := range modes {
-					do := requester(q, mode, gql, fl)
+					do := requester(q, mode, gql, fl, web)
 					if do == nil {
 						return fmt.Errorf("unknown mode %q", mode)
 					}
@@ -581,46 +585,6 @@ func hop(ctx context.Context, gql *graphQLClient, n int) (measure.Latencies, err
 	return l, nil
 }
 
-// httpFloor measures, for one round, the floor any HTTP service answering
-// the queries pays beyond the Bolt floor: each query's answers, as the
-// service gave them in check, fetched by one client from the answer
-// server at url (serveAnswers), in the order the GraphQL runs use.
-func httpFloor(ctx context.Context, o *options, qs []*query, answers map[string][]byte, url string, round int, res *results.Loadgen) error {
-	client := newGraphQLClient(url, 1)
-	if res.HTTPFloor == nil {
-		res.HTTPFloor = map[string]*results.Served{}
-	}
-	n := o.requests[1]
-	for _, q := range qs {
-		bodies, size := make([][]byte, len(q.params)), 0
-		for i, p := range q.params {
-			bodies[i] = body(q, p)
-			size += len(answers[string(bodies[i])])
-		}
-		seq := order(o.seed, q.name, 1, round, n, len(bodies))
-		closedLoop(ctx, 1, 20, func(ctx context.Context, i int) error {
-			_, err := client.post(ctx, bodies[i%len(bodies)])
-			return err
-		})
-		lat, errs, first, _ := closedLoop(ctx, 1, n, func(ctx context.Context, i int) error {
-			_, err := client.post(ctx, bodies[seq[i]])
-			return err
-		})
-		if errs > 0 {
-			return fmt.Errorf("the HTTP floor of %s: %d of %d requests failed: %w", q.name, errs, n, first)
-		}
-		s := res.HTTPFloor[q.name]
-		if s == nil {
-			s = &results.Served{Bytes: size / len(bodies)}
-			res.HTTPFloor[q.name] = s
-		}
-		l := measure.Summarise(lat)
-		s.Rounds = append(s.Rounds, l)
-		fmt.Fprintf(os.Stderr, "round %d %-14s http floor  1 client:  p50 %6.2f  p99 %6.2f ms  (%d bytes)\n", round, q.name, l.P50, l.P99, s.Bytes)
-	}
-	return nil
-}
-
 // startAnswers starts the answer server for the HTTP floor: this program
 // again, with -serve-answers, in a process of its own as the service is
 // (a server in the client's process answers three times faster on this
@@ -691,18 +655,25 @@ func serveAnswers(file string) error {
 	})))
 }
 
-// requester returns the function that sends one request of q by mode.
-func requester(q *query, mode string, gql *graphQLClient, fl *floorClient) func(context.Context, map[string]any) error {
-	switch mode {
-	case "graphql":
+// requester returns the function that sends one request of q by mode:
+// through GraphQL, the floor, or the HTTP floor (the service's answers
+// from the answer server web).
+func requester(q *query, mode string, gql *graphQLClient, fl *floorClient, web *graphQLClient) func(context.Context, map[string]any) error {
+	post := func(c *graphQLClient) func(context.Context, map[string]any) error {
 		bodies := map[string][]byte{}
 		for _, p := range q.params {
 			bodies[fmt.Sprint(p)] = body(q, p)
 		}
 		return func(ctx context.Context, p map[string]any) error {
-			_, err := gql.post(ctx, bodies[fmt.Sprint(p)])
+			_, err := c.post(ctx, bodies[fmt.Sprint(p)])
 			return err
 		}
+	}
+	switch mode {
+	case "graphql":
+		return post(gql)
+	case "http":
+		return post(web)
 	case "floor":
 		return func(ctx context.Context, p map[string]any) error {
 			_, err := fl.do(ctx, q, p)

@@ -110,35 +110,32 @@ func TestSplitMarkdown(t *testing.T) {
 	}
 }
 
-// TestFloorsMarkdown: the HTTP floor's row adds the two floors' medians
-// and says what the target leaves once both are paid.
+// TestFloorsMarkdown: at one client the least ratio adds the two
+// floors' p50s; at more it adds their CPU per request, from throughput.
 func TestFloorsMarkdown(t *testing.T) {
-	run := func(mode string, p50 float64) Run {
-		return Run{Query: "career", Mode: mode, Clients: 1, Latency: measure.Latencies{P50: p50}}
-	}
-	served := func(p50 ...float64) map[string]*Served {
-		s := &Served{Bytes: 2048}
-		for _, p := range p50 {
-			s.Rounds = append(s.Rounds, measure.Latencies{P50: p})
-		}
-		return map[string]*Served{"career": s}
+	run := func(mode string, clients int, p50, rps float64) Run {
+		return Run{Query: "career", Mode: mode, Clients: clients, RPS: rps, Latency: measure.Latencies{P50: p50}}
 	}
 	tests := []struct {
-		name   string
-		runs   []Run
-		served map[string]*Served
-		want   string
+		name string
+		runs []Run
+		want string
 	}{
-		{"no HTTP floor", []Run{run("graphql", 2), run("floor", 1)}, nil, ""},
-		{"out of reach", []Run{run("graphql", 2), run("floor", 1)}, served(0.3),
-			"| career | 2.0 | 1.00 | 0.30 | 1.30 | 1.30× | -0.05 | 2.00 | 1.54× |"},
-		{"medians of rounds", []Run{run("graphql", 3), run("floor", 2), run("graphql", 5), run("floor", 4), run("graphql", 4), run("floor", 3)},
-			served(0.2, 0.4, 0.25), "| career | 2.0 | 3.00 | 0.25 | 3.25 | 1.08× | +0.50 | 4.00 | 1.23× |"},
+		{"no HTTP floor", []Run{run("graphql", 1, 2, 500), run("floor", 1, 1, 1000)}, ""},
+		{"one client", []Run{run("graphql", 1, 2, 500), run("floor", 1, 1, 1000), run("http", 1, 0.3, 3000)},
+			"| career | 1 | 2.0 | 1.00 | 1000 | 0.30 | 3000 | 1.30× | 2.00× | 1.54× |"},
+		{"medians of rounds", []Run{
+			run("graphql", 1, 3, 0), run("floor", 1, 2, 0), run("http", 1, 0.2, 0),
+			run("graphql", 1, 5, 0), run("floor", 1, 4, 0), run("http", 1, 0.4, 0),
+			run("graphql", 1, 4, 0), run("floor", 1, 3, 0), run("http", 1, 0.25, 0),
+		}, "| career | 1 | 2.0 | 3.00 | 0 | 0.25 | 0 | 1.08× | 1.33× | 1.23× |"},
+		{"32 clients", []Run{run("graphql", 32, 30, 1000), run("floor", 32, 20, 1600), run("http", 32, 4, 8000)},
+			"| career | 32 | 2.0 | 20.00 | 1600 | 4.00 | 8000 | 1.20× | 1.50× | 1.25× |"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			(&Loadgen{Queries: []QueryInfo{{Name: "career"}}, Runs: tt.runs, HTTPFloor: tt.served}).FloorsMarkdown(&b)
+			(&Loadgen{Queries: []QueryInfo{{Name: "career", AnswerBytes: 2048}}, Runs: tt.runs}).FloorsMarkdown(&b)
 			if got := b.String(); tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 				t.Errorf("FloorsMarkdown = %q, want it to contain %q", got, tt.want)
 			}

@@ -37,17 +37,6 @@ type Loadgen struct {
 	// the service's fixed work, which no query through the service can
 	// avoid and the floor does not pay.
 	Hop []measure.Latencies `json:"hop,omitempty"`
-	// HTTPFloor is, per query, its answers served from memory by a bare
-	// HTTP server with the service's compression: what any HTTP service
-	// answering that query would pay beyond the floor's Bolt read.
-	HTTPFloor map[string]*Served `json:"httpFloor,omitempty"`
-}
-
-// Served is one query's HTTP floor: the mean size of its answers and, per
-// round, one client's latency of fetching them.
-type Served struct {
-	Bytes  int                 `json:"bytes"`
-	Rounds []measure.Latencies `json:"rounds"`
 }
 
 // QueryInfo describes one representative query.
@@ -57,6 +46,8 @@ type QueryInfo struct {
 	GraphQL string `json:"graphql"`
 	Floor   string `json:"floor"`
 	Params  int    `json:"params"` // parameter sets the requests cycle through
+	// AnswerBytes is the mean size of its GraphQL answers, uncompressed.
+	AnswerBytes int `json:"answerBytes,omitempty"`
 }
 
 // Run is one closed-loop run: a fixed number of requests of one query by a
@@ -64,7 +55,7 @@ type QueryInfo struct {
 type Run struct {
 	Round      int               `json:"round"`
 	Query      string            `json:"query"`
-	Mode       string            `json:"mode"` // graphql or floor
+	Mode       string            `json:"mode"` // graphql, floor or http (the HTTP floor)
 	Clients    int               `json:"clients"`
 	Wall       float64           `json:"wallSeconds"`
 	RPS        float64           `json:"rps"`
