@@ -148,7 +148,7 @@ LG=(-url "$URL" -neo4j-uri "$BOLT" -pid "$KG_PID")
 [[ -n $JVM_PID ]] && LG+=(-jvm-pid "$JVM_PID")
 
 log "queries as deployed (statistics as the load leaves them)"
-step "$B/loadgen" "${LG[@]}" -modes graphql,floor -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-cold.json" >/dev/null
+step "$B/loadgen" "${LG[@]}" -modes graphql,floor -warmup 0 -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-cold.json" >/dev/null
 
 log "resampling index statistics, then the query suite ($ROUNDS rounds)"
 step "$B/loadtime" fresh -neo4j-uri "$BOLT"
@@ -185,7 +185,7 @@ step "$B/synth" -yearbook data/wuwei-2024.txt -n "$max" -out "$WORK/synth" >"$OU
 
 log "queries right after wiping the database and loading the yearbook again (no resampling beyond the load's own)"
 step "$B/loadtime" scale -neo4j-uri "$BOLT" -dir "$WORK/synth" -n 1 -reps 1 -fresh=false >/dev/null
-step "$B/loadgen" "${LG[@]}" -modes graphql,floor -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-reload.json" >/dev/null
+step "$B/loadgen" "${LG[@]}" -modes graphql,floor -warmup 0 -rounds 1 -clients 1 -requests 1=20 -out "$OUT/loadgen-reload.json" >/dev/null
 
 log "loading into an empty database: stages and batch sizes"
 step "$B/loadtime" stages -neo4j-uri "$BOLT" -batches "$BATCHES" -reps "$REPS" -out "$OUT/loads.json" >/dev/null

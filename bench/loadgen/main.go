@@ -67,7 +67,7 @@ type options struct {
 	pid, jvmPID         int
 	clients             []int
 	requests            map[int]int
-	rounds              int
+	rounds, warmup      int
 	seed                uint64
 	only, modes         []string
 	out, label          string
@@ -89,6 +89,7 @@ func parse(args []string) (*options, error) {
 	clients := fs.String("clients", "1,8,32", "concurrent clients of each run")
 	requests := fs.String("requests", "1=150,8=400,32=800", "requests per run, by clients")
 	fs.IntVar(&o.rounds, "rounds", 3, "times the whole suite runs; the report shows medians and ranges over rounds")
+	fs.IntVar(&o.warmup, "warmup", 1, "rounds of the whole suite run first and not recorded (Neo4j's JIT and background index sampling settle)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the order of parameter sets")
 	only := fs.String("queries", "", "comma-separated query names to run (default all)")
 	modes := fs.String("modes", "graphql,floor,http", "what to measure: graphql, floor (its Cypher over Bolt) and http (the service's answers served from memory by a bare HTTP server)")
@@ -125,8 +126,8 @@ func parse(args []string) (*options, error) {
 		}
 	}
 	o.only, o.modes = list(*only), list(*modes)
-	if o.rounds < 1 {
-		return nil, errors.New("-rounds must be at least 1")
+	if o.rounds < 1 || o.warmup < 0 {
+		return nil, errors.New("-rounds must be at least 1 and -warmup at least 0")
 	}
 	for _, u := range []string{o.url, o.neo4jURI} {
 		if err := loopback(u); err != nil {
@@ -441,8 +442,8 @@ func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient
 	return out, answers, nil
 }
 
-// suite runs every query at every client count through both paths,
-// rounds times, and samples the service's memory during the GraphQL runs
+// suite runs every query at every client count through each mode,
+// rounds times after o.warmup rounds it forgets, and samples the service's memory during the GraphQL runs
 // with the most clients. With one client among the counts, each round
 // starts with the hop. The http mode fetches the answers check collected
 // (by request body) from the answer server (startAnswers).
@@ -471,7 +472,10 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 		defer stop()
 		web = newGraphQLClient(u, slices.Max(o.clients))
 	}
-	for round := 1; round <= o.rounds; round++ {
+	for round := 1 - o.warmup; round <= o.rounds; round++ {
+		if round == 1 { // the warm-up rounds are over: forget them
+			res.Hop, res.Runs, service, jvm = nil, nil, nil, nil
+		}
 		if slices.Contains(o.modes, "graphql") && slices.Contains(o.clients, 1) {
 			h, err := hop(ctx, gql, o.requests[1])
 			if err != nil {
