@@ -92,8 +92,8 @@ func parse(args []string) (*options, error) {
 	fs.IntVar(&o.warmup, "warmup", 1, "rounds of the whole suite run first and not recorded (Neo4j's JIT and background index sampling settle)")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the order of parameter sets")
 	only := fs.String("queries", "", "comma-separated query names to run (default all)")
-	modes := fs.String("modes", "graphql,floor,http", "what to measure: graphql, floor (its Cypher over Bolt) and http (the service's answers served from memory by a bare HTTP server)")
-	fs.StringVar(&o.serveAnswers, "serve-answers", "", "serve the answers in this file as the HTTP floor, printing the address (the suite starts it itself)")
+	modes := fs.String("modes", "graphql,floor,http,relay", "what to measure: graphql, floor (its Cypher over Bolt), http (the service's answers served from memory by a bare HTTP server) and relay (the same server running the floor before it answers)")
+	fs.StringVar(&o.serveAnswers, "serve-answers", "", "serve the answers in this file for the http and relay modes, printing the address (the suite starts it itself)")
 	fs.StringVar(&o.out, "out", "bench/results/loadgen.json", "JSON results file")
 	fs.StringVar(&o.label, "label", "", "label recorded with the results")
 	fs.DurationVar(&o.soak, "soak", 0, "run a soak of this duration (32 clients, mixed queries) instead of the suite")
@@ -177,7 +177,7 @@ func run(ctx context.Context, args []string) (err error) {
 		return err
 	}
 	if o.serveAnswers != "" {
-		return serveAnswers(o.serveAnswers)
+		return serveAnswers(ctx, o)
 	}
 	driver, err := neo4j.NewDriverWithContext(o.neo4jURI, neo4j.NoAuth(), func(c *config.Config) {
 		c.MaxConnectionPoolSize = 64 // as the service's store
@@ -463,14 +463,15 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 			f.Close()
 		}()
 	}
-	var web *graphQLClient
-	if slices.Contains(o.modes, "http") {
-		u, stop, err := startAnswers(ctx, answers)
+	var web, relay *graphQLClient
+	if slices.Contains(o.modes, "http") || slices.Contains(o.modes, "relay") {
+		u, stop, err := startAnswers(ctx, o, answers)
 		if err != nil {
 			return err
 		}
 		defer stop()
-		web = newGraphQLClient(u, slices.Max(o.clients))
+		web = newGraphQLClient(u+"/answer", slices.Max(o.clients))
+		relay = newGraphQLClient(u+"/relay", slices.Max(o.clients))
 	}
 	for round := 1 - o.warmup; round <= o.rounds; round++ {
 		if round == 1 { // the warm-up rounds are over: forget them
@@ -492,7 +493,7 @@ func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl 
 					slices.Reverse(modes) // neither path always runs on a cache the other warmed
 				}
 				for _, mode := range modes {
-					do := requester(q, mode, gql, fl, web)
+					do := requester(q, mode, gql, fl, web, relay)
 					if do == nil {
 						return fmt.Errorf("unknown mode %q", mode)
 					}
@@ -589,12 +590,13 @@ func hop(ctx context.Context, gql *graphQLClient, n int) (measure.Latencies, err
 	return l, nil
 }
 
-// startAnswers starts the answer server for the HTTP floor: this program
-// again, with -serve-answers, in a process of its own as the service is
-// (a server in the client's process answers three times faster on this
-// machine, its wake-ups never crossing processes). It returns the
-// server's URL and a function that stops it.
-func startAnswers(ctx context.Context, answers map[string][]byte) (string, func(), error) {
+// startAnswers starts the answer server of the http and relay modes
+// (serveAnswers): this program again, with -serve-answers, in a process
+// of its own as the service is (a server in the client's process answers
+// three times faster on this machine, its wake-ups never crossing
+// processes). It returns the server's base URL and a function that stops
+// it.
+func startAnswers(ctx context.Context, o *options, answers map[string][]byte) (string, func(), error) {
 	f, err := os.CreateTemp("", "loadgen-answers-*.json")
 	if err != nil {
 		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
@@ -611,7 +613,7 @@ func startAnswers(ctx context.Context, answers map[string][]byte) (string, func(
 	if err != nil {
 		return "", nil, fmt.Errorf("the HTTP floor: %w", err)
 	}
-	cmd := exec.CommandContext(ctx, exe, "-serve-answers", f.Name())
+	cmd := exec.CommandContext(ctx, exe, "-serve-answers", f.Name(), "-neo4j-uri", o.neo4jURI, "-queries", strings.Join(o.only, ","))
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -626,43 +628,89 @@ func startAnswers(ctx context.Context, answers map[string][]byte) (string, func(
 		stop()
 		return "", nil, fmt.Errorf("the HTTP floor: the answer server did not start: %w", err)
 	}
-	return "http://" + strings.TrimSpace(addr) + "/graphql", stop, nil
+	return "http://" + strings.TrimSpace(addr), stop, nil
 }
 
-// serveAnswers is the answer server: it serves the answers in file (a
-// JSON object from request body to answer) from memory, through a bare
-// net/http server with the service's compression (api.Compress), on a
-// loopback port it prints on stdout.
-func serveAnswers(file string) error {
-	b, err := os.ReadFile(file)
+// serveAnswers is the answer server: the answers in file (a JSON object
+// from request body to answer) from memory, through a bare net/http
+// server with the service's compression (api.Compress), on a loopback
+// port it prints on stdout. POST /answer answers at once: the floor of
+// any HTTP service. POST /relay first runs the request's floor (its
+// Cypher over Bolt, the records decoded) against o.neo4jURI: the floor
+// of any HTTP service reading this Neo4j, short of turning the records
+// into its answer.
+func serveAnswers(ctx context.Context, o *options) error {
+	b, err := os.ReadFile(o.serveAnswers)
 	if err != nil {
 		return err
 	}
 	var answers map[string]string
 	if err := json.Unmarshal(b, &answers); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+		return fmt.Errorf("%s: %w", o.serveAnswers, err)
+	}
+	driver, err := neo4j.NewDriverWithContext(o.neo4jURI, neo4j.NoAuth(), func(c *config.Config) {
+		c.MaxConnectionPoolSize = 64 // as the service's store
+	})
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.WithoutCancel(ctx))
+	fl := &floorClient{driver: driver}
+	qs, err := resolve(ctx, fl, o.only)
+	if err != nil {
+		return err
+	}
+	type floor struct {
+		q *query
+		p map[string]any
+	}
+	floors := map[string]floor{}
+	for _, q := range qs {
+		for _, p := range q.params {
+			floors[string(body(q, p))] = floor{q, p}
+		}
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
 	fmt.Println(ln.Addr())
-	return http.Serve(ln, api.Compress(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	mux := http.NewServeMux()
+	answer := func(w http.ResponseWriter, r *http.Request, relay bool) {
 		b, err := io.ReadAll(r.Body)
 		a, ok := answers[string(b)]
-		if err != nil || !ok {
+		f, known := floors[string(b)]
+		if err != nil || !ok || relay && !known {
 			http.Error(w, "no such request", http.StatusNotFound)
 			return
 		}
+		if relay {
+			if _, err := fl.do(r.Context(), f.q, f.p); err != nil {
+				http.Error(w, err.Error(), http.StatusBadGateway)
+				return
+			}
+		}
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, a)
-	})))
+	}
+	mux.HandleFunc("POST /answer", func(w http.ResponseWriter, r *http.Request) { answer(w, r, false) })
+	mux.HandleFunc("POST /relay", func(w http.ResponseWriter, r *http.Request) { answer(w, r, true) })
+	srv := &http.Server{Handler: api.Compress(mux)}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
 
 // requester returns the function that sends one request of q by mode:
-// through GraphQL, the floor, or the HTTP floor (the service's answers
-// from the answer server web).
-func requester(q *query, mode string, gql *graphQLClient, fl *floorClient, web *graphQLClient) func(context.Context, map[string]any) error {
+// through GraphQL, the floor, the HTTP floor (the service's answers from
+// the answer server, web) or the relay (the answer server running the
+// floor's Cypher before it answers).
+func requester(q *query, mode string, gql *graphQLClient, fl *floorClient, web, relay *graphQLClient) func(context.Context, map[string]any) error {
 	post := func(c *graphQLClient) func(context.Context, map[string]any) error {
 		bodies := map[string][]byte{}
 		for _, p := range q.params {
@@ -678,6 +726,8 @@ func requester(q *query, mode string, gql *graphQLClient, fl *floorClient, web *
 		return post(gql)
 	case "http":
 		return post(web)
+	case "relay":
+		return post(relay)
 	case "floor":
 		return func(ctx context.Context, p map[string]any) error {
 			_, err := fl.do(ctx, q, p)

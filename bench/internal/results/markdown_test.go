@@ -110,27 +110,27 @@ func TestSplitMarkdown(t *testing.T) {
 	}
 }
 
-// TestFloorsMarkdown: at one client the least ratio adds the two
-// floors' p50s; at more it adds their CPU per request, from throughput.
+// TestFloorsMarkdown: the least ratio is the relay's p50 over the Bolt
+// floor's, and GraphQL is set against both, medians over rounds.
 func TestFloorsMarkdown(t *testing.T) {
-	run := func(mode string, clients int, p50, rps float64) Run {
-		return Run{Query: "career", Mode: mode, Clients: clients, RPS: rps, Latency: measure.Latencies{P50: p50}}
+	run := func(mode string, clients int, p50 float64) Run {
+		return Run{Query: "career", Mode: mode, Clients: clients, Latency: measure.Latencies{P50: p50}}
 	}
 	tests := []struct {
 		name string
 		runs []Run
 		want string
 	}{
-		{"no HTTP floor", []Run{run("graphql", 1, 2, 500), run("floor", 1, 1, 1000)}, ""},
-		{"one client", []Run{run("graphql", 1, 2, 500), run("floor", 1, 1, 1000), run("http", 1, 0.3, 3000)},
-			"| career | 1 | 2.0 | 1.00 | 1000 | 0.30 | 3000 | 1.30× | 2.00× | 1.54× |"},
+		{"no relay", []Run{run("graphql", 1, 2), run("floor", 1, 1), run("http", 1, 0.3)}, ""},
+		{"one client", []Run{run("graphql", 1, 2), run("floor", 1, 1), run("http", 1, 0.3), run("relay", 1, 1.6)},
+			"| career | 1 | 2.0 | 1.00 | 0.30 | 1.60 | 2.00 | 1.60× | 2.00× | 1.25× |"},
+		{"no HTTP floor", []Run{run("graphql", 32, 30), run("floor", 32, 20), run("relay", 32, 24)},
+			"| career | 32 | 2.0 | 20.00 | – | 24.00 | 30.00 | 1.20× | 1.50× | 1.25× |"},
 		{"medians of rounds", []Run{
-			run("graphql", 1, 3, 0), run("floor", 1, 2, 0), run("http", 1, 0.2, 0),
-			run("graphql", 1, 5, 0), run("floor", 1, 4, 0), run("http", 1, 0.4, 0),
-			run("graphql", 1, 4, 0), run("floor", 1, 3, 0), run("http", 1, 0.25, 0),
-		}, "| career | 1 | 2.0 | 3.00 | 0 | 0.25 | 0 | 1.08× | 1.33× | 1.23× |"},
-		{"32 clients", []Run{run("graphql", 32, 30, 1000), run("floor", 32, 20, 1600), run("http", 32, 4, 8000)},
-			"| career | 32 | 2.0 | 20.00 | 1600 | 4.00 | 8000 | 1.20× | 1.50× | 1.25× |"},
+			run("graphql", 1, 3), run("floor", 1, 2), run("relay", 1, 2.5),
+			run("graphql", 1, 5), run("floor", 1, 4), run("relay", 1, 9),
+			run("graphql", 1, 4), run("floor", 1, 3), run("relay", 1, 3.2),
+		}, "| career | 1 | 2.0 | 3.00 | – | 3.20 | 4.00 | 1.07× | 1.33× | 1.25× |"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,7 +55,7 @@ type QueryInfo struct {
 type Run struct {
 	Round      int               `json:"round"`
 	Query      string            `json:"query"`
-	Mode       string            `json:"mode"` // graphql, floor or http (the HTTP floor)
+	Mode       string            `json:"mode"` // graphql, floor, http (the HTTP floor) or relay
 	Clients    int               `json:"clients"`
 	Wall       float64           `json:"wallSeconds"`
 	RPS        float64           `json:"rps"`
