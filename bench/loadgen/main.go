@@ -7,6 +7,11 @@
 // has answered; the requests cycle through a query's parameter sets in an
 // order drawn from a fixed seed, the same for GraphQL and the floor.
 //
+// Two more modes measure what any HTTP service in front of this Neo4j
+// would pay: the service's answers served by a bare HTTP server in a
+// process of its own, from memory (http) or after running the floor's
+// Cypher (relay).
+//
 //	loadgen -url http://127.0.0.1:8080/graphql -neo4j-uri bolt://127.0.0.1:7687 -pid PID -out results.json
 //	loadgen -soak 10m ...          32 clients of mixed queries for 10 minutes: errors and memory over time
 //	loadgen -inproc -cpuprofile cpu.prof -memprofile allocs.prof -neo4j-uri ...
@@ -410,7 +415,7 @@ func (f *floorClient) existing(ctx context.Context, ids []string) (map[string]bo
 
 // check runs every parameter set once each way and compares the shapes of
 // the answers; it also warms both paths up. It returns the GraphQL
-// answers by request body, for the HTTP floor.
+// answers by request body, for the http and relay modes.
 func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient) ([]results.Check, map[string][]byte, error) {
 	var out []results.Check
 	answers := map[string][]byte{}
@@ -442,11 +447,12 @@ func check(ctx context.Context, qs []*query, gql *graphQLClient, fl *floorClient
 	return out, answers, nil
 }
 
-// suite runs every query at every client count through each mode,
-// rounds times after o.warmup rounds it forgets, and samples the service's memory during the GraphQL runs
-// with the most clients. With one client among the counts, each round
-// starts with the hop. The http mode fetches the answers check collected
-// (by request body) from the answer server (startAnswers).
+// suite runs every query at every client count through each mode, rounds
+// times after o.warmup rounds it forgets, and samples the service's
+// memory during the GraphQL runs with the most clients. With one client
+// among the counts, each round starts with the hop. The http and relay
+// modes ask the answer server (startAnswers) for the answers check
+// collected, by request body.
 func suite(ctx context.Context, o *options, qs []*query, gql *graphQLClient, fl *floorClient, answers map[string][]byte, res *results.Loadgen) error {
 	most := slices.Max(o.clients)
 	var service, jvm []int64
