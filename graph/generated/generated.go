@@ -13694,7 +13694,7 @@ func (ec *executionContext) plainObjectCareerStep(ctx context.Context, fields []
 		case "__typename":
 			out[i].str, out[i].isString = "CareerStep", true
 		case "position":
-			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
+			v, ok := ec.plainValuePosition(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
 				return false
 			}
@@ -13747,7 +13747,7 @@ func (ec *executionContext) plainObjectCoOccurrence(ctx context.Context, fields 
 		case "__typename":
 			out[i].str, out[i].isString = "CoOccurrence", true
 		case "entity":
-			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.Entity)
+			v, ok := ec.plainValueEntity(ctx, nest, &fields[i], field.Selections, obj.Entity)
 			if !ok {
 				return false
 			}
@@ -13863,7 +13863,7 @@ func (ec *executionContext) plainObjectEventConnection(ctx context.Context, fiel
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
+			v, ok := ec.plainValuePageInfo(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -13892,7 +13892,7 @@ func (ec *executionContext) plainObjectEventEdge(ctx context.Context, fields []g
 		case "__typename":
 			out[i].str, out[i].isString = "EventEdge", true
 		case "node":
-			v, ok := ec.plainEventValue(ctx, nest, &fields[i], field.Selections, obj.Node)
+			v, ok := ec.plainValueEvent(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -13945,7 +13945,7 @@ func (ec *executionContext) plainObjectHonor(ctx context.Context, fields []graph
 		case "year":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Year)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
+			v, ok := ec.plainValueMention(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -14102,7 +14102,7 @@ func (ec *executionContext) plainObjectOrganizationConnection(ctx context.Contex
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
+			v, ok := ec.plainValuePageInfo(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14131,7 +14131,7 @@ func (ec *executionContext) plainObjectOrganizationEdge(ctx context.Context, fie
 		case "__typename":
 			out[i].str, out[i].isString = "OrganizationEdge", true
 		case "node":
-			v, ok := ec.plainOrganizationValue(ctx, nest, &fields[i], field.Selections, obj.Node)
+			v, ok := ec.plainValueOrganization(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14350,7 +14350,7 @@ func (ec *executionContext) plainObjectPersonConnection(ctx context.Context, fie
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
+			v, ok := ec.plainValuePageInfo(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14379,7 +14379,7 @@ func (ec *executionContext) plainObjectPersonEdge(ctx context.Context, fields []
 		case "__typename":
 			out[i].str, out[i].isString = "PersonEdge", true
 		case "node":
-			v, ok := ec.plainPersonValue(ctx, nest, &fields[i], field.Selections, obj.Node)
+			v, ok := ec.plainValuePerson(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14491,7 +14491,7 @@ func (ec *executionContext) plainObjectPlaceConnection(ctx context.Context, fiel
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
+			v, ok := ec.plainValuePageInfo(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14520,7 +14520,7 @@ func (ec *executionContext) plainObjectPlaceEdge(ctx context.Context, fields []g
 		case "__typename":
 			out[i].str, out[i].isString = "PlaceEdge", true
 		case "node":
-			v, ok := ec.plainPlaceValue(ctx, nest, &fields[i], field.Selections, obj.Node)
+			v, ok := ec.plainValuePlace(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14569,13 +14569,13 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 		case "__typename":
 			out[i].str, out[i].isString = "Position", true
 		case "person":
-			v, ok := ec.plainPersonValue(ctx, nest, &fields[i], field.Selections, obj.LoadedPerson)
+			v, ok := ec.plainValuePerson(ctx, nest, &fields[i], field.Selections, obj.LoadedPerson)
 			if !ok {
 				return false
 			}
 			out[i].value = v
 		case "organization":
-			v, ok := ec.plainOrganizationValue(ctx, nest, &fields[i], field.Selections, obj.LoadedOrganization)
+			v, ok := ec.plainValueOrganization(ctx, nest, &fields[i], field.Selections, obj.LoadedOrganization)
 			if !ok {
 				return false
 			}
@@ -14591,7 +14591,7 @@ func (ec *executionContext) plainObjectPosition(ctx context.Context, fields []gr
 		case "note":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Note)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
+			v, ok := ec.plainValueMention(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -14644,7 +14644,7 @@ func (ec *executionContext) plainObjectPositionChange(ctx context.Context, field
 				out[i].value = ec.marshalNChangeKind2githubᚗcomᚋyearbookkgᚋkgᚋgraphᚋmodelᚐChangeKind(ctx, field.Selections, v)
 			}
 		case "position":
-			v, ok := ec.plainPositionValue(ctx, nest, &fields[i], field.Selections, obj.Position)
+			v, ok := ec.plainValuePosition(ctx, nest, &fields[i], field.Selections, obj.Position)
 			if !ok {
 				return false
 			}
@@ -14754,7 +14754,7 @@ func (ec *executionContext) plainObjectProjectConnection(ctx context.Context, fi
 			}
 			out[i].value = v
 		case "pageInfo":
-			v, ok := ec.plainPageInfoValue(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
+			v, ok := ec.plainValuePageInfo(ctx, nest, &fields[i], field.Selections, obj.PageInfo)
 			if !ok {
 				return false
 			}
@@ -14783,7 +14783,7 @@ func (ec *executionContext) plainObjectProjectEdge(ctx context.Context, fields [
 		case "__typename":
 			out[i].str, out[i].isString = "ProjectEdge", true
 		case "node":
-			v, ok := ec.plainProjectValue(ctx, nest, &fields[i], field.Selections, obj.Node)
+			v, ok := ec.plainValueProject(ctx, nest, &fields[i], field.Selections, obj.Node)
 			if !ok {
 				return false
 			}
@@ -14834,13 +14834,13 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "type":
 			out[i].str, out[i].isString = obj.Type, true
 		case "from":
-			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.From)
+			v, ok := ec.plainValueEntity(ctx, nest, &fields[i], field.Selections, obj.From)
 			if !ok {
 				return false
 			}
 			out[i].value = v
 		case "to":
-			v, ok := ec.plainEntityValue(ctx, nest, &fields[i], field.Selections, obj.To)
+			v, ok := ec.plainValueEntity(ctx, nest, &fields[i], field.Selections, obj.To)
 			if !ok {
 				return false
 			}
@@ -14852,7 +14852,7 @@ func (ec *executionContext) plainObjectRelationship(ctx context.Context, fields 
 		case "end":
 			out[i].value = ec.marshalOString2ᚖstring(ctx, field.Selections, obj.End)
 		case "source":
-			v, ok := ec.plainMentionValue(ctx, nest, &fields[i], field.Selections, obj.Source)
+			v, ok := ec.plainValueMention(ctx, nest, &fields[i], field.Selections, obj.Source)
 			if !ok {
 				return false
 			}
@@ -15249,9 +15249,9 @@ func (ec *executionContext) plainValueProject(ctx context.Context, nest *plainNe
 	return out, ec.plainObjectProject(ctx, fields, v, *out, nest)
 }
 
-// plainEntityValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainEntityValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
+// plainValueEntity writes v as a plainObject when it is one of the
+// implementors it can be (see writePlainNested in graph/gqlgen).
+func (ec *executionContext) plainValueEntity(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v model.Entity) (graphql.Marshaler, bool) {
 	switch v := v.(type) {
 	case *model.Event:
 		return ec.plainValueEvent(ctx, nest, parent, sel, v)
@@ -15265,12 +15265,6 @@ func (ec *executionContext) plainEntityValue(ctx context.Context, nest *plainNes
 		return ec.plainValueProject(ctx, nest, parent, sel, v)
 	}
 	return nil, false
-}
-
-// plainEventValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainEventValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Event) (graphql.Marshaler, bool) {
-	return ec.plainValueEvent(ctx, nest, parent, sel, v)
 }
 
 // plainValueMention writes v as a plainObject, if it is not nil and every field
@@ -15287,18 +15281,6 @@ func (ec *executionContext) plainValueMention(ctx context.Context, nest *plainNe
 	return out, ec.plainObjectMention(ctx, fields, v, *out, nest)
 }
 
-// plainMentionValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainMentionValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Mention) (graphql.Marshaler, bool) {
-	return ec.plainValueMention(ctx, nest, parent, sel, v)
-}
-
-// plainOrganizationValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainOrganizationValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Organization) (graphql.Marshaler, bool) {
-	return ec.plainValueOrganization(ctx, nest, parent, sel, v)
-}
-
 // plainValuePageInfo writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
 func (ec *executionContext) plainValuePageInfo(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
@@ -15313,24 +15295,6 @@ func (ec *executionContext) plainValuePageInfo(ctx context.Context, nest *plainN
 	return out, ec.plainObjectPageInfo(ctx, fields, v, *out, nest)
 }
 
-// plainPageInfoValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPageInfoValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.PageInfo) (graphql.Marshaler, bool) {
-	return ec.plainValuePageInfo(ctx, nest, parent, sel, v)
-}
-
-// plainPersonValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPersonValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Person) (graphql.Marshaler, bool) {
-	return ec.plainValuePerson(ctx, nest, parent, sel, v)
-}
-
-// plainPlaceValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPlaceValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Place) (graphql.Marshaler, bool) {
-	return ec.plainValuePlace(ctx, nest, parent, sel, v)
-}
-
 // plainValuePosition writes v as a plainObject, if it is not nil and every field
 // its selection collects is plain.
 func (ec *executionContext) plainValuePosition(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
@@ -15343,16 +15307,4 @@ func (ec *executionContext) plainValuePosition(ctx context.Context, nest *plainN
 	}
 	out := nest.object(len(fields))
 	return out, ec.plainObjectPosition(ctx, fields, v, *out, nest)
-}
-
-// plainPositionValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainPositionValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Position) (graphql.Marshaler, bool) {
-	return ec.plainValuePosition(ctx, nest, parent, sel, v)
-}
-
-// plainProjectValue writes v as a plainObject when it can (see
-// writePlainNested in graph/gqlgen).
-func (ec *executionContext) plainProjectValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v *model.Project) (graphql.Marshaler, bool) {
-	return ec.plainValueProject(ctx, nest, parent, sel, v)
 }

@@ -197,7 +197,7 @@ func writePlainObject(b *bytes.Buffer, obj, goType string, fields []plainField) 
 	for _, f := range fields {
 		switch {
 		case f.nested != "":
-			fmt.Fprintf(b, "\t\tcase %q:\n\t\t\tv, ok := ec.plain%sValue(ctx, nest, &fields[i], field.Selections, %s)\n\t\t\tif !ok {\n\t\t\t\treturn false\n\t\t\t}\n\t\t\tout[i].value = v\n", f.name, f.nested, f.expr)
+			fmt.Fprintf(b, "\t\tcase %q:\n\t\t\tv, ok := ec.plainValue%s(ctx, nest, &fields[i], field.Selections, %s)\n\t\t\tif !ok {\n\t\t\t\treturn false\n\t\t\t}\n\t\t\tout[i].value = v\n", f.name, f.nested, f.expr)
 		case f.list != "":
 			fmt.Fprintf(b, "\t\tcase %q:\n\t\t\tv, ok := ec.plainList%s(ctx, field.Selections, %s)\n\t\t\tif !ok {\n\t\t\t\treturn false\n\t\t\t}\n\t\t\tout[i].value = v\n", f.name, f.list, f.expr)
 		case f.marshal == "marshalNString2string" || f.marshal == "marshalNID2string":
@@ -220,7 +220,7 @@ func writePlainObject(b *bytes.Buffer, obj, goType string, fields []plainField) 
 	b.WriteString(":\n\t\treturn true\n\t}\n\treturn false\n}\n")
 }
 
-// writePlainNested writes plain<name>Value, which writes the value of a
+// writePlainNested writes plainValue<name>, which writes the value of a
 // field of object or interface type name as a plainObject when it is an
 // object (one of the implementors) that is not nil and whose selection is
 // plain: otherwise the field goes through gqlgen, which reports the null
@@ -228,7 +228,8 @@ func writePlainObject(b *bytes.Buffer, obj, goType string, fields []plainField) 
 // share holds the fields collected on each implementor for the field
 // parent (one of the fields the list collected) and the objects' storage.
 // It writes plainValue<object> for the implementors not in done, and adds
-// them to it.
+// them to it; for an interface, plainValue<name> switches on the
+// concrete type.
 func writePlainNested(b *bytes.Buffer, name string, t nestedType, marshallers map[string]marshaller, done map[string]bool) error {
 	for _, obj := range t.implementors {
 		m, ok := marshallers[obj]
@@ -244,12 +245,11 @@ func writePlainNested(b *bytes.Buffer, name string, t nestedType, marshallers ma
 		fmt.Fprintf(b, "\tif v == nil {\n\t\treturn nil, false\n\t}\n\tfields, ok := ec.plainFields(nest, parent, sel, %s, plain%s)\n", m.implementors, obj)
 		fmt.Fprintf(b, "\tif !ok {\n\t\treturn nil, false\n\t}\n\tout := nest.object(len(fields))\n\treturn out, ec.plainObject%s(ctx, fields, v, *out, nest)\n}\n", obj)
 	}
-	fmt.Fprintf(b, "\n// plain%sValue writes v as a plainObject when it can (see\n// writePlainNested in graph/gqlgen).\n", name)
-	fmt.Fprintf(b, "func (ec *executionContext) plain%sValue(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v %s) (graphql.Marshaler, bool) {\n", name, t.goType)
 	if len(t.implementors) == 1 && t.implementors[0] == name {
-		fmt.Fprintf(b, "\treturn ec.plainValue%s(ctx, nest, parent, sel, v)\n}\n", name)
-		return nil
+		return nil // an object: plainValue<name> is written above
 	}
+	fmt.Fprintf(b, "\n// plainValue%s writes v as a plainObject when it is one of the\n// implementors it can be (see writePlainNested in graph/gqlgen).\n", name)
+	fmt.Fprintf(b, "func (ec *executionContext) plainValue%s(ctx context.Context, nest *plainNest, parent *graphql.CollectedField, sel ast.SelectionSet, v %s) (graphql.Marshaler, bool) {\n", name, t.goType)
 	b.WriteString("\tswitch v := v.(type) {\n")
 	for _, obj := range t.implementors {
 		fmt.Fprintf(b, "\tcase %s:\n\t\treturn ec.plainValue%s(ctx, nest, parent, sel, v)\n", marshallers[obj].goType, obj)
