@@ -360,11 +360,7 @@ func postList(id string, o *Node, r []any, byPerson bool) Position {
 		pos.Title, pos.Start, pos.End, pos.Note = str(r[0]), str(r[1]), str(r[2]), str(r[3])
 		pos.Concurrent, _ = r[4].(bool)
 	}
-	if byPerson {
-		pos.PersonID, pos.OrganizationID = id, o.ID
-	} else {
-		pos.PersonID, pos.OrganizationID = o.ID, id
-	}
+	pos.setEnds(id, o, byPerson)
 	return pos
 }
 
@@ -374,12 +370,18 @@ func toPosition(id string, o *Node, rel any, byPerson bool) Position {
 	p, _ := rel.(map[string]any)
 	pos := Position{Title: str(p["title"]), Start: str(p["start"]), End: str(p["end"]), Note: str(p["note"]), Source: toSource(p), Other: o}
 	pos.Concurrent, _ = p["concurrent"].(bool)
+	pos.setEnds(id, o, byPerson)
+	return pos
+}
+
+// setEnds sets the person's and the organization's IDs of a post of the
+// entity id whose other end is o: id is the person's if byPerson.
+func (pos *Position) setEnds(id string, o *Node, byPerson bool) {
 	if byPerson {
 		pos.PersonID, pos.OrganizationID = id, o.ID
 	} else {
 		pos.PersonID, pos.OrganizationID = o.ID, id
 	}
-	return pos
 }
 
 // Facts names what Entity reads with an entity.

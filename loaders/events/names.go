@@ -50,12 +50,7 @@ func isEventNoun(name string) bool {
 	if countName(name) || textnorm.HasAnySuffix(name, orgEnds...) {
 		return false
 	}
-	for _, p := range []string{"各类", "各项", "各种", "多场", "多次", "系列", "一系列", "一批", "等"} {
-		if strings.HasPrefix(name, p) {
-			return false
-		}
-	}
-	return true
+	return !textnorm.HasAnyPrefix(name, "各类", "各项", "各种", "多场", "多次", "系列", "一系列", "一批", "等")
 }
 
 // orgEnds are endings of names of bodies, not of meetings: 甘肃省总工会
@@ -244,12 +239,7 @@ func hasWhichPrefix(s string, ws []string) string {
 // startsContinued reports whether s starts with a word that joins it to
 // what comes before (暨, 和 …): a name cut there is only part of a name.
 func startsContinued(s string) bool {
-	for _, p := range []string{"暨", "和", "及", "与", "、"} {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
+	return textnorm.HasAnyPrefix(s, "暨", "和", "及", "与", "、")
 }
 
 // longestEventNoun returns the longest prefix of s that is named like a

@@ -556,10 +556,8 @@ func placesIn(s string, spans []mention.Span, first int) []mention.Span {
 		return nil // not in the first clause, or its subject
 	}
 	before, after := s[:c.spans[0].Start], s[sp.End:]
-	for _, w := range []string{"从", "自", "由", "向", "往", "发往", "为", "对", "与"} {
-		if strings.HasSuffix(before, w) {
-			return nil
-		}
+	if textnorm.HasAnySuffix(before, "从", "自", "由", "向", "往", "发往", "为", "对", "与") {
+		return nil
 	}
 	// A place followed by more words is the start of a name the finder did
 	// not know (共青团武威市四届…全委会议) rather than a location.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/yearbookkg/kg"
 	"github.com/yearbookkg/kg/loaders/decode"
+	"github.com/yearbookkg/kg/loaders/internal/booktest"
 	"github.com/yearbookkg/kg/loaders/segment"
 	"github.com/yearbookkg/kg/loaders/textnorm"
 )
@@ -106,11 +107,13 @@ func TestChains(t *testing.T) {
 	}
 }
 
-// yearbookText returns the raw text of the vendored yearbook, or skips.
+// yearbookText returns the raw text of the vendored yearbook; a missing
+// one is a failure, not a skip.
 func yearbookText(t *testing.T) string {
-	b, err := os.ReadFile("../../data/wuwei-2024.txt")
+	t.Helper()
+	b, err := os.ReadFile(booktest.Path())
 	if err != nil {
-		t.Skip("yearbook not present")
+		t.Fatal(err)
 	}
 	return string(b)
 }

@@ -776,12 +776,7 @@ func followerOK(text string, i int) bool {
 	if r == 0 || !textnorm.IsHan(r) {
 		return true
 	}
-	for _, w := range []string{"位于", "主峰", "等", "和", "与", "及", "一带", "周边", "沿线", "海拔"} {
-		if strings.HasPrefix(text[i:], w) {
-			return true
-		}
-	}
-	return false
+	return textnorm.HasAnyPrefix(text[i:], "位于", "主峰", "等", "和", "与", "及", "一带", "周边", "沿线", "海拔")
 }
 
 // peak adds the peak named after 主峰 (冷龙岭主峰咔哇掌位于…): a name of 2–4

@@ -197,12 +197,7 @@ func (p *parser) nest() {
 // department reports whether a unit's name is that of an administrative
 // department, the kind of unit that has sub-units.
 func department(name string) bool {
-	for _, s := range []string{"局", "委员会", "委", "部", "办公室", "办", "厅"} {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
+	return textnorm.HasAnySuffix(name, "局", "委员会", "委", "部", "办公室", "办", "厅")
 }
 
 // line reads the logical line ls[i] and returns the index of the last line

@@ -191,10 +191,8 @@ func qualify(alias, name string) string {
 
 // absolute reports whether an alias names its place or level itself.
 func absolute(a string) bool {
-	for _, p := range []string{"市", "县", "区", "省", "中共", "中国", "国家", "共青团", "全国"} {
-		if strings.HasPrefix(a, p) {
-			return true
-		}
+	if textnorm.HasAnyPrefix(a, "市", "县", "区", "省", "中共", "中国", "国家", "共青团", "全国") {
+		return true
 	}
 	r := []rune(a)
 	for i := 1; i < len(r) && i < 6; i++ {
